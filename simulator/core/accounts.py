@@ -1,0 +1,100 @@
+"""The customer archive (P12), stored column-wise for the daily drift.
+
+Hundreds of accounts change a little every day (relationships cool without
+contact, warm with care; good customers grow). Those small changes are one
+vectorised update over numpy columns in the world's daily process, so no
+account ever needs a process or a wake-up of its own. Rare things (a deal, a
+churn, a note in the history) are stored per account on demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+DECISION_STYLES: tuple[str, ...] = ("consensus", "top_down", "technical", "price_driven")
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One row of the archive as a manager reads it."""
+
+    id: int
+    name: str
+    segment: str
+    owner: int | None
+    potential: float
+    relationship: float
+    decision_style: str
+    key: bool
+    churned: bool
+    last_contact_day: int
+    open_deals: int
+    won_value: float
+    history: tuple[tuple[int, str, str], ...]
+
+
+class AccountBook:
+    """All accounts of the market, as parallel numpy columns."""
+
+    def __init__(
+        self,
+        names: list[str],
+        segment: np.ndarray,
+        segment_names: list[str],
+        potential: np.ndarray,
+        relationship: np.ndarray,
+        owner: np.ndarray,
+        style: np.ndarray,
+    ) -> None:
+        self.names = names
+        self.segment = segment.astype(np.int64)
+        self.segment_names = segment_names
+        self.potential = potential.astype(float)
+        self.start_potential = self.potential.copy()
+        self.relationship = relationship.astype(float)
+        self.start_relationship = self.relationship.copy()
+        self.owner = owner.astype(np.int64)  # -1: nobody looks after it
+        self.style = style.astype(np.int64)
+        n = len(names)
+        self.key = np.zeros(n, dtype=bool)
+        self.churned = np.zeros(n, dtype=bool)
+        self.last_contact = np.zeros(n, dtype=np.int64)
+        self.deal_count = np.zeros(n, dtype=np.int64)
+        self.open_deals = np.zeros(n, dtype=np.int64)
+        self.won_value = np.zeros(n, dtype=float)
+        self.history: dict[int, list[tuple[int, str, str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def note(self, account: int, day: float, kind: str, text: str = "") -> None:
+        self.history.setdefault(account, []).append((int(day), kind, text))
+
+    def owned_by(self, rep_id: int) -> np.ndarray:
+        return np.flatnonzero((self.owner == rep_id) & ~self.churned)
+
+    def view(self, i: int) -> AccountView:
+        owner = int(self.owner[i])
+        return AccountView(
+            id=i,
+            name=self.names[i],
+            segment=self.segment_names[self.segment[i]],
+            owner=owner if owner >= 0 else None,
+            potential=float(self.potential[i]),
+            relationship=float(self.relationship[i]),
+            decision_style=DECISION_STYLES[self.style[i]],
+            key=bool(self.key[i]),
+            churned=bool(self.churned[i]),
+            last_contact_day=int(self.last_contact[i]),
+            open_deals=int(self.open_deals[i]),
+            won_value=float(self.won_value[i]),
+            history=tuple(self.history.get(i, ())),
+        )
+
+    def health(self) -> float:
+        """Potential-weighted mean relationship; a churned account counts as 0."""
+        w = self.start_potential
+        rel = np.where(self.churned, 0.0, self.relationship)
+        return float((rel * w).sum() / w.sum())

@@ -1,0 +1,484 @@
+"""What each managerial lever does to the world (``model.md`` §1 and §3).
+
+These functions are the model's answer to "what happens when the manager does
+X to rep Y". They assume the action was already checked and paid for by
+``simulator.actions``; each returns a small dict of what changed, which the
+action layer logs so the debrief can show which actions paid off (P16).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import motivation as mv
+from .manager import Delegation, Promise
+from .params import LEVER_RESPONSE
+from .rep import Rep
+from .support import support_visit
+from .types import DelegatedTask, MotivationType, Pool, Skill, Stage, Supervision, Tone
+
+if TYPE_CHECKING:
+    from .deal import Deal
+    from .world import World
+
+Effects = dict[str, Any]
+
+_REACTION_VISIBLE = 0.025  # smaller changes of mood go unnoticed
+
+
+def _clip(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
+    """Apply a lever's engagement response for the rep's hidden type.
+
+    Good news lands softer with a rep who does not trust the manager. The
+    rep's visible reaction (perked up / shrugged / put off) is logged for the
+    manager: that is how types are learnt from behaviour (P3).
+    """
+    delta = LEVER_RESPONSE[lever][rep.type] * scale
+    if delta > 0 and world.params.trust_positive_scale:
+        delta *= min(1.1, (0.5 + rep.trust) / 1.1)
+    change = rep.nudge(delta)
+    if delta >= _REACTION_VISIBLE:
+        mood = "up"
+    elif delta <= -_REACTION_VISIBLE:
+        mood = "down"
+    else:
+        mood = "flat"
+    world.log.add(world.env.now, world.week, "reaction", rep.id, lever=lever, mood=mood)
+    return change
+
+
+def add_hint(world: World, rep: Rep, source: str) -> Effects:
+    key, shown = world.hint_type(rep)
+    rep.hints.append((world.week, key, shown))
+    world.log.add(world.env.now, world.week, "hint", rep.id, hint=key, source=source)
+    eff: Effects = {"hint": key}
+    if not rep.revealed and len(rep.hints) >= world.params.hints_to_reveal:
+        rep.revealed = True
+        rep.revealed_by = "conversations"
+        world.log.add(
+            world.env.now,
+            world.week,
+            "type_revealed",
+            rep.id,
+            type=rep.type.value,
+            by="conversations",
+        )
+        eff["revealed"] = rep.type.value
+    return eff
+
+
+# ------------------------------------------------------------------ talk (P8)
+def one_on_one(world: World, rep: Rep) -> Effects:
+    """A weekly 1:1: trust grows; hints, flight risk and stuck deals come out."""
+    p = world.params
+    rep.last_one_on_one = world.week
+    before = rep.trust
+    if rep.trust < p.trust_cap_from_talk:
+        rep.trust = min(p.trust_cap_from_talk, rep.trust + p.one_on_one_trust)
+    rep.stress = _clip(rep.stress - 0.02)
+    eff: Effects = {"trust": rep.trust - before}
+    u = world.streams.get("rep.talk", rep.id).random()
+    if u < p.hint_chance:
+        eff.update(add_hint(world, rep, "one_on_one"))
+    risk = mv.annual_risk(world.quit_hazard(rep))
+    if risk >= p.flight_risk_visible:
+        rep.flight_risk_seen_week = world.week
+        rep.flight_risk_seen = risk
+        world.log.add(world.env.now, world.week, "flight_risk", rep.id, risk=round(risk, 2))
+        eff["flight_risk"] = round(risk, 2)
+    now = world.env.now
+    stuck = [d.id for d in rep.open_deals if now - d.last_touch >= p.stall_days]
+    if stuck:
+        world.log.add(now, world.week, "stuck_deals", rep.id, deals=stuck)
+        eff["stuck_deals"] = stuck
+    return eff
+
+
+def team_meeting(world: World) -> Effects:
+    """Everyone raises problems; cohesion and a little trust grow (P8, P18)."""
+    p = world.params
+    m = world.manager
+    gain = p.meeting_cohesion * (0.5 if world.week - 1 in m.meetings else 1.0)
+    gain *= 1.0 - world.cohesion
+    world.cohesion = _clip(world.cohesion + gain)
+    m.meetings.append(world.week)
+    raised = []
+    cap = p.trust_cap_from_talk
+    for rep in world.active_reps:
+        if rep.trust < cap:
+            rep.trust = min(cap, rep.trust + 0.005)
+        if rep.stress > 0.6:
+            raised.append(rep.id)
+    world.log.add(world.env.now, world.week, "team_meeting", None, overloaded=raised)
+    return {"cohesion": gain, "overloaded": raised}
+
+
+def team_goal(world: World) -> Effects:
+    """One clear shared goal for the period (P18)."""
+    m = world.manager
+    if m.team_goal_period == world.period:
+        return {"cohesion": 0.0}
+    m.team_goal_period = world.period
+    gain = world.params.goal_cohesion * (1.0 - world.cohesion)
+    world.cohesion = _clip(world.cohesion + gain)
+    return {"cohesion": gain}
+
+
+# ------------------------------------------------------------ feedback (P9)
+def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = False) -> Effects:
+    """Praise or criticism, in public or in private; formal at a review."""
+    p = world.params
+    m = world.manager
+    pace = world.pace(rep)
+    eff: Effects = {}
+    trust_before = rep.trust
+    if formal and rep.trust < p.trust_cap_from_talk:
+        rep.trust = min(p.trust_cap_from_talk, rep.trust + p.review_trust)
+        if world.streams.get("rep.review", rep.id).random() < 0.5:
+            eff.update(add_hint(world, rep, "review"))
+    if tone is Tone.PRAISE:
+        recent = sum(1 for w in rep.praise_weeks if world.week - w < p.praise_memory_weeks)
+        scale = p.praise_wear**recent
+        if rep.praise_this_period >= p.words_without_reward and rep.rewards_this_period == 0:
+            scale *= 0.5  # words alone wear out (P15)
+        rep.praise_weeks.append(world.week)
+        rep.praise_this_period += 1
+        if public:
+            rep.last_recognised = world.week
+        eff["engagement"] = respond(
+            world, rep, "praise_public" if public else "praise_private", scale
+        )
+    elif public:
+        # people grow numb to being shamed again and again, but they remember
+        recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
+        rep.criticism_weeks.append(world.week)
+        eff["engagement"] = respond(world, rep, "criticism_public", 0.6**recent)
+        rep.trust = _clip(rep.trust - p.criticism_trust)
+        rep.stress = _clip(rep.stress + 0.05)
+        for other in world.active_reps:
+            if other.id != rep.id:
+                other.nudge(-p.criticism_team_mood)
+        eff["team_mood"] = -p.criticism_team_mood
+    else:
+        rep.oversight += 1
+        recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
+        rep.criticism_weeks.append(world.week)
+        if pace < 0.9:
+            eff["engagement"] = respond(world, rep, "criticism_private", 0.5**recent)
+        else:
+            # correcting someone who is on track is neither fair nor motivating
+            rep.nudge(-0.03)
+            rep.trust = _clip(rep.trust - 0.03)
+            eff["engagement"] = -0.03
+            eff["unfair"] = True
+    # one standard for all: like results treated unlike erode the team's trust
+    for other_id, other_pace, other_tone in m.feedback:
+        if (
+            other_id != rep.id
+            and other_tone != tone.value
+            and abs(other_pace - pace) <= p.fair_band
+        ):
+            for r in world.active_reps:
+                r.trust = _clip(r.trust - p.unfair_trust)
+            world.log.add(
+                world.env.now,
+                world.week,
+                "unfair_treatment",
+                rep.id,
+                other=other_id,
+                tone=tone.value,
+            )
+            eff["unfair"] = True
+            break
+    m.feedback.append((rep.id, pace, tone.value))
+    eff["trust"] = rep.trust - trust_before
+    return eff
+
+
+# ------------------------------------------------------------- growth (P5, P6)
+def coach(world: World, rep: Rep, skill: Skill) -> Effects:
+    """Two hours on one skill: a gain that shrinks as the skill nears mastery."""
+    p = world.params
+    gain = p.coaching_novice_gain if rep.novice else p.coaching_gain
+    if world.manager.call_analytics and skill is rep.weakest_skill():
+        gain *= 1.0 + p.analytics_bonus
+    before = rep.skills[skill]
+    rep.skills[skill] = min(1.0, before + gain * (1.0 - before) / 0.6)
+    return {"skill": skill.value, "gain": rep.skills[skill] - before}
+
+
+def development_plan(world: World, rep: Rep) -> Effects:
+    """Strengths, what to improve, what to learn: a stretch plan (P5)."""
+    rep.development_plan = True
+    return {"engagement": respond(world, rep, "development_plan")}
+
+
+def autonomy(world: World, rep: Rep) -> Effects:
+    """Hand over the big goal and step back (P5)."""
+    rep.autonomy = True
+    return {"engagement": respond(world, rep, "autonomy")}
+
+
+def mentor(world: World, mentor_rep: Rep, novice: Rep) -> Effects:
+    """Make an experienced rep a novice's mentor (P6)."""
+    if mentor_rep.mentor_of is not None and mentor_rep.mentor_of != novice.id:
+        old = world.rep(mentor_rep.mentor_of)
+        old.mentor = None
+    mentor_rep.mentor_of = novice.id
+    novice.mentor = mentor_rep.id
+    return {"engagement": respond(world, mentor_rep, "mentor")}
+
+
+def team_training(world: World, skill: Skill) -> Effects:
+    """A training day for the whole team: everyone a little better (P18)."""
+    gain = world.params.team_training_gain
+    for rep in world.active_reps:
+        rep.skills[skill] = min(1.0, rep.skills[skill] + gain * (1.0 - rep.skills[skill]) / 0.6)
+    return {"skill": skill.value, "gain": gain}
+
+
+# -------------------------------------------------------- motivation (P4, P15)
+def contest(world: World) -> Effects:
+    """A sales contest with a leaderboard until the period ends (P4)."""
+    world.manager.contest_period = world.period
+    world.manager.contest_week = world.week
+    return {str(r.id): respond(world, r, "contest") for r in world.active_reps}
+
+
+def rival(world: World, rep: Rep, other: Rep) -> Effects:
+    """Name a rival: "the new rep may take your territory" (P4)."""
+    rep.rival = other.id
+    rep.rival_until = world.week + 8
+    return {"engagement": respond(world, rep, "rival")}
+
+
+def bonus(world: World, rep: Rep, amount: float) -> Effects:
+    """A cash reward: real recognition, drawn from a limited budget (P15)."""
+    scale = min(2.0, (amount / world.params.bonus_unit) ** 0.5)
+    rep.rewards_this_period += 1
+    rep.last_recognised = world.week
+    return {"engagement": respond(world, rep, "bonus", scale), "amount": amount}
+
+
+def promise(world: World, rep: Rep, amount: float, condition: str, due_week: int) -> Effects:
+    """Promise a reward; the model tracks it until kept, lapsed or broken (P15)."""
+    pr = Promise(world.new_promise_id(), rep.id, amount, condition, world.week, due_week)
+    world.manager.promises.append(pr)
+    change = rep.nudge(world.params.promise_engagement * (0.5 + rep.trust) / 1.1)
+    world.log.add(
+        world.env.now,
+        world.week,
+        "promise_made",
+        rep.id,
+        promise=pr.id,
+        amount=amount,
+        condition=condition,
+        due_week=due_week,
+    )
+    return {"promise": pr.id, "engagement": change}
+
+
+def keep_promise(world: World, pr: Promise) -> Effects:
+    rep = world.rep(pr.rep)
+    pr.status = "kept"
+    pr.settled_week = world.week
+    before = rep.trust
+    rep.trust = _clip(rep.trust + world.params.promise_kept_trust)
+    eff = bonus(world, rep, pr.amount)
+    world.log.add(
+        world.env.now, world.week, "promise_kept", rep.id, promise=pr.id, amount=pr.amount
+    )
+    eff["trust"] = rep.trust - before
+    return eff
+
+
+def honour_veteran(world: World, rep: Rep) -> Effects:
+    """Status, face and pay for a veteran, in front of the team (P14)."""
+    p = world.params
+    rep.last_recognised = world.week
+    change = rep.nudge(p.veteran_honour)
+    for other in world.active_reps:
+        if other.id != rep.id:
+            other.nudge(p.veteran_honour_team)
+    world.log.add(world.env.now, world.week, "reaction", rep.id, lever="honour_veteran", mood="up")
+    return {"engagement": change, "team": p.veteran_honour_team}
+
+
+# ----------------------------------------------------- organisation (P7, P13)
+def key_account(world: World, rep: Rep, account: int) -> Effects:
+    """Give a rep a key account to look after (P7)."""
+    acc = world.accounts
+    world.assign_account(account, rep)
+    acc.key[account] = True
+    first = rep.key_accounts == 0
+    rep.key_accounts += 1
+    eff: Effects = {"account": account}
+    if first:
+        eff["engagement"] = respond(world, rep, "key_account")
+    return eff
+
+
+def reassign_accounts(world: World, rep: Rep, accounts: tuple[int, ...]) -> Effects:
+    for a in accounts:
+        world.assign_account(int(a), rep)
+    return {"accounts": len(accounts)}
+
+
+def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision) -> Effects:
+    """Hand a task to a deputy with a rope and a candy (P13)."""
+    m = world.manager
+    first = deputy.deputy_since is None
+    if first:
+        deputy.deputy_since = world.week
+    since = world.week
+    old = m.delegations.get(task)
+    if old is not None and old.deputy == deputy.id:
+        since = old.since_week
+    m.delegations[task] = Delegation(task, deputy.id, level, since)
+    eff: Effects = {"task": task.value, "supervision": level.value}
+    if first:
+        eff["engagement"] = respond(world, deputy, "deputy")
+    return eff
+
+
+def profit_share(world: World, deputy: Rep) -> Effects:
+    """A value-sharing rule for a deputy (P14)."""
+    deputy.profit_share = True
+    return {"engagement": deputy.nudge(0.03)}
+
+
+# --------------------------------------------------------------- deals (P10, P11)
+def pipeline_review(world: World, reps: list[Rep]) -> Effects:
+    """Go through each rep's funnel deal by deal: true stage and odds come out."""
+    p = world.params
+    now = world.env.now
+    stalled, dead = [], []
+    for rep in reps:
+        world.manager.reviewed_reps.add(rep.id)
+        for d in rep.open_deals:
+            d.reviewed_day = int(now)
+            d.shown_p = world.shown_probability(d)
+            idle = now - d.last_touch
+            if idle >= p.dead_days:
+                dead.append(d.id)
+            elif idle >= p.stall_days:
+                stalled.append(d.id)
+    world.log.add(
+        now,
+        world.week,
+        "pipeline_review",
+        None,
+        reps=[r.id for r in reps],
+        stalled=stalled,
+        dead=dead,
+    )
+    return {"stalled": stalled, "dead": dead}
+
+
+def drop_deal(world: World, deal: Deal) -> Effects:
+    was_alive = not deal.zombie
+    world.drop_deal(deal, by="manager")
+    return {"deal": deal.id, "was_alive": was_alive}
+
+
+def push_deal(world: World, deal: Deal) -> Effects:
+    """Ask the rep to work this deal first this week."""
+    deal.pushed = True
+    if deal.rep is not None:
+        world.rep(deal.rep).oversight += 1
+    return {"deal": deal.id}
+
+
+def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
+    """Go to the customer with the rep: better odds, and the rep learns (P8, §3)."""
+    p = world.params
+    world.touch(deal)
+    before = deal.p_true
+    if not deal.zombie:
+        deal.p_true = min(0.95, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
+    else:
+        deal.reviewed_day = int(world.env.now)  # the manager sees for themself
+    skill = Skill.SOLUTION if deal.stage <= Stage.SOLUTION else Skill.NEGOTIATION
+    rep.skills[skill] = min(1.0, rep.skills[skill] + p.joint_visit_skill)
+    rep.oversight += 1
+    return {"deal": deal.id, "win_chance": deal.p_true - before, "skill": skill.value}
+
+
+def request_support(world: World, deal: Deal, pool: Pool) -> Effects:
+    world.env.process(support_visit(world, deal, pool))
+    return {"deal": deal.id, "pool": pool.value, "queue": world.pools.queue_length(pool)}
+
+
+# ------------------------------------------------------------ people
+def set_quota(world: World, rep: Rep, period: int, amount: float) -> Effects:
+    """Set a quota; a raise right after a rep beat expectations feels like a ratchet."""
+    p = world.params
+    eff: Effects = {"period": period, "quota": amount}
+    last = rep.last_result(period)
+    if last is not None:
+        last_quota, last_result = last
+        expected = 0.6 * last_result + 0.4 * last_quota
+        if last_result > last_quota and expected > 0 and amount > 1.05 * expected:
+            hit = p.ratchet_trust * min(1.0, (amount / expected - 1.05) / 0.2)
+            rep.trust = _clip(rep.trust - hit)
+            eff["ratchet"] = -hit
+    if period == world.period and world.week - world.period_weeks_of(period)[0] >= 2:
+        rep.trust = _clip(rep.trust - p.moving_goalposts_trust)
+        eff["moving_goalposts"] = -p.moving_goalposts_trust
+    rep.quotas[period] = float(amount)
+    world.log.add(
+        world.env.now, world.week, "quota_set", rep.id, period=period, quota=float(amount)
+    )
+    return eff
+
+
+def hire(world: World) -> Effects:
+    spec, weeks, ramp = world.new_hire_spec()
+    world.manager.pending_hires += 1
+    world.env.process(world.hire_process(weeks, spec, ramp))
+    world.log.add(world.env.now, world.week, "hire_started", None, weeks=weeks)
+    return {"weeks": weeks}
+
+
+def let_go(world: World, rep: Rep) -> Effects:
+    """Part with a rep; letting a performer go shakes everyone."""
+    fair = world.pace(rep) < 0.8 or rep.attainment(world.period) < 0.8
+    world.remove_rep(rep, reason="let_go")
+    for other in world.active_reps:
+        other.nudge(-(0.005 if fair else 0.03))
+        if not fair:
+            other.trust = _clip(other.trust - 0.03)
+    return {"fair": fair}
+
+
+def assessment(world: World, rep: Rep) -> Effects:
+    """A strengths assessment: type and weakest skill, at once (P3)."""
+    rep.weakest_known = True
+    if not rep.revealed:
+        rep.revealed = True
+        rep.revealed_by = "assessment"
+        world.log.add(
+            world.env.now, world.week, "type_revealed", rep.id, type=rep.type.value, by="assessment"
+        )
+    return {"type": rep.type.value}
+
+
+def adopt_daily_plans(world: World) -> Effects:
+    """Daily plans and notes in a shared tool, read weekly (P17)."""
+    world.manager.daily_plans = True
+    for rep in world.active_reps:
+        if rep.type is MotivationType.ACHIEVER:
+            rep.nudge(-0.02)
+    return {}
+
+
+def adopt_call_analytics(world: World) -> Effects:
+    """Voice analytics of customer calls: each rep's weakest skill shows (P17)."""
+    world.manager.call_analytics = True
+    for rep in world.active_reps:
+        rep.weakest_known = True
+    return {}

@@ -1,0 +1,83 @@
+"""Random market events: price wars, budget freezes, booms, big tenders, outside offers.
+
+Each week the market stream rolls the same two dice whatever the manager did,
+so the same seed brings the same market weather to every policy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .world import World
+
+EVENT_KINDS: tuple[str, ...] = ("price_war", "budget_freeze", "boom", "big_tender", "outside_offer")
+
+
+@dataclass
+class MarketState:
+    """The market's passing moods, on top of the scenario's steady state."""
+
+    pressure_extra: float = 0.0
+    pressure_until: int = 0
+    lead_mod: float = 1.0
+    lead_until: int = 0
+    offers: dict[int, int] = field(default_factory=dict)  # rep id -> week the offer lapses
+
+    def offer_factor(self, rep_id: int, week: int) -> float:
+        """An outside offer triples a rep's weekly chance of leaving while it stands."""
+        return 3.0 if self.offers.get(rep_id, -1) >= week else 1.0
+
+    def weekly(self, world: World) -> None:
+        week = world.week
+        if week >= self.pressure_until:
+            self.pressure_extra = 0.0
+        if week >= self.lead_until:
+            self.lead_mod = 1.0
+        rng = world.streams.get("market.events")
+        u = rng.random(3)
+        if u[0] >= world.scenario.market.event_rate:
+            return
+        kind = EVENT_KINDS[int(u[1] * len(EVENT_KINDS)) % len(EVENT_KINDS)]
+        now = world.env.now
+        if kind == "price_war":
+            self.pressure_extra = 0.10
+            self.pressure_until = week + 8
+            world.log.add(now, week, "market_event", None, event=kind, weeks=8)
+        elif kind == "budget_freeze":
+            self.lead_mod = 0.7
+            self.lead_until = week + 6
+            world.log.add(now, week, "market_event", None, event=kind, weeks=6)
+        elif kind == "boom":
+            self.lead_mod = 1.25
+            self.lead_until = week + 6
+            world.log.add(now, week, "market_event", None, event=kind, weeks=6)
+        elif kind == "big_tender":
+            acc = world.accounts
+            live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
+            if len(live):
+                # the largest live account issues a tender
+                order = live[np.argsort(-acc.potential[live], kind="stable")]
+                a = int(order[int(u[2] * min(10, len(order)))])
+                deal = world.spawn_deal(a, now)
+                deal.value = round(deal.value * 2.5, -3)
+                world.log.add(
+                    now,
+                    week,
+                    "market_event",
+                    deal.rep,
+                    event=kind,
+                    deal=deal.id,
+                    account=a,
+                    value=deal.value,
+                )
+        elif kind == "outside_offer":
+            reps = world.active_reps
+            if reps:
+                rep = reps[int(u[2] * len(reps)) % len(reps)]
+                self.offers[rep.id] = week + 4
+                # the manager does not see this unless a 1:1 surfaces it
+                world.log.add(now, week, "market_event", rep.id, visible=False, event=kind)

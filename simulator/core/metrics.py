@@ -1,0 +1,112 @@
+"""A data collector kept apart from the model: weekly snapshots and deal outcomes.
+
+The world calls ``collect`` once a week; scoring, reports and batch tables read
+the snapshots. Nothing here changes the simulation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .deal import Deal
+    from .world import World
+
+
+@dataclass(frozen=True)
+class WeekMetrics:
+    """The team's vital signs at the end of one week."""
+
+    week: int
+    revenue: float  # cumulative booked revenue
+    target: float  # cumulative target to date
+    headcount: int
+    engagement: float
+    trust: float
+    confidence: float
+    stress: float
+    cohesion: float
+    open_deals: int
+    unhealthy_share: float  # open deals stalled ≥ 15 days or dead
+    pipeline_true: float  # Σ true win chance × value
+    pipeline_shown: float  # Σ shown win chance × value
+    customer_health: float
+    hours_used: float
+    budget_spent: float
+
+
+@dataclass
+class MetricsCollector:
+    weeks: list[WeekMetrics] = field(default_factory=list)
+    brier_sum: float = 0.0
+    brier_n: int = 0
+    forecast_sq: float = 0.0
+    forecast_n: int = 0
+    closed_deals: int = 0
+    start_health: float = 0.0
+    start_skill: float = 0.0
+    start_trust: float = 0.0
+    start_engagement: float = 0.0
+
+    def start(self, world: World) -> None:
+        reps = world.active_reps
+        self.start_health = world.accounts.health()
+        n = max(1, len(reps))
+        self.start_skill = sum(r.mean_skill for r in reps) / n
+        self.start_trust = sum(r.trust for r in reps) / n
+        self.start_engagement = sum(r.engagement for r in reps) / n
+
+    def closed(self, deal: Deal) -> None:
+        """Score the forecasts the manager saw for a deal now that its fate is known."""
+        if not deal.shown_history:
+            return
+        outcome = 1.0 if deal.outcome is not None and deal.outcome.name == "WON" else 0.0
+        self.brier_sum += sum((p - outcome) ** 2 for p in deal.shown_history)
+        self.brier_n += len(deal.shown_history)
+        self.closed_deals += 1
+
+    def forecast(self, shown: float, true: float) -> None:
+        """One weekly forecast the manager saw against the deal's true chance."""
+        self.forecast_sq += (shown - true) ** 2
+        self.forecast_n += 1
+
+    @property
+    def forecast_rmse(self) -> float:
+        """Root mean square gap between shown and true win chances (0 = honest funnel)."""
+        return (self.forecast_sq / self.forecast_n) ** 0.5 if self.forecast_n else 0.0
+
+    @property
+    def brier(self) -> float:
+        return self.brier_sum / self.brier_n if self.brier_n else 0.25
+
+    def collect(self, world: World) -> None:
+        reps = world.active_reps
+        n = max(1, len(reps))
+        now = world.env.now
+        stall = world.params.stall_days
+        open_deals = [d for d in world.deals.values() if not d.closed]
+        unhealthy = sum(1 for d in open_deals if d.zombie or now - d.last_touch >= stall)
+        target = 0.0
+        for w in range(1, world.week + 1):
+            target += world.scenario.target_for(world.period_of(w)) / world.scenario.period_weeks
+        self.weeks.append(
+            WeekMetrics(
+                week=world.week,
+                revenue=world.revenue_total,
+                target=target,
+                headcount=len(reps),
+                engagement=sum(r.engagement for r in reps) / n,
+                trust=sum(r.trust for r in reps) / n,
+                confidence=sum(r.confidence for r in reps) / n,
+                stress=sum(r.stress for r in reps) / n,
+                cohesion=world.cohesion,
+                open_deals=len(open_deals),
+                unhealthy_share=unhealthy / len(open_deals) if open_deals else 0.0,
+                pipeline_true=sum(0.0 if d.zombie else d.p_true * d.value for d in open_deals),
+                pipeline_shown=sum(d.shown_p * d.value for d in open_deals),
+                customer_health=world.accounts.health(),
+                hours_used=world.manager.hours_used,
+                budget_spent=world.manager.budget_spent_total,
+            )
+        )

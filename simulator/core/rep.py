@@ -1,0 +1,113 @@
+"""A sales rep: visible facts, hidden motivation, and the mood that moves them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .motivation import saturate
+from .types import MotivationType, Skill
+
+if TYPE_CHECKING:
+    from .deal import Deal
+
+SKILLS: tuple[Skill, ...] = tuple(Skill)
+
+
+@dataclass(eq=False)
+class Rep:
+    """One rep's full state; the manager sees only part of it (``observe``)."""
+
+    id: int
+    name: str
+    type: MotivationType  # hidden
+    skills: dict[Skill, float]
+    tenure_weeks: float
+    veteran: bool
+    engagement: float
+    confidence: float
+    trust: float
+    stress: float
+    territory: float = 1.0
+    active: bool = True
+    joined_week: int = 0
+    left_week: int | None = None
+    left_reason: str | None = None
+    ramp: float = 1.0  # a new hire's share of full productivity
+
+    # quota and results, per period index
+    quotas: dict[int, float] = field(default_factory=dict)
+    booked: dict[int, float] = field(default_factory=dict)
+    history: list[tuple[float, float]] = field(default_factory=list)  # before the game
+
+    # this week's working state (computed at the start of each week)
+    effort: float = 1.0
+    capacity: float = 0.0  # true bookings per period at full effort
+    lead_factor: float = 1.0
+    care_factor: float = 1.0
+    open_deals: list[Deal] = field(default_factory=list)
+
+    # what the manager has learnt
+    hints: list[tuple[int, str, MotivationType]] = field(default_factory=list)
+    revealed: bool = False
+    revealed_by: str | None = None
+    weakest_known: bool = False
+    flight_risk_seen_week: int | None = None
+
+    # relationship with the manager
+    last_one_on_one: int | None = None
+    last_review_week: int | None = None
+    mood_seen: float = 0.65  # engagement as the manager reads it, refreshed weekly
+    flight_risk_seen: float = 0.0
+    praise_weeks: list[int] = field(default_factory=list)
+    criticism_weeks: list[int] = field(default_factory=list)
+    rewards_this_period: int = 0
+    praise_this_period: int = 0
+    oversight: int = 0  # controlling interventions this week
+    last_recognised: int = 0  # week a veteran was last honoured or praised
+
+    # standing arrangements
+    autonomy: bool = False
+    development_plan: bool = False
+    key_accounts: int = 0
+    mentor_of: int | None = None
+    mentor: int | None = None
+    rival: int | None = None
+    rival_until: int = -1
+    deputy_since: int | None = None
+    profit_share: bool = False
+
+    # start-of-game snapshot for the scorecard
+    start_skills: dict[Skill, float] = field(default_factory=dict)
+
+    def nudge(self, delta: float) -> float:
+        """Move engagement by ``delta``, saturating near 0 and 1; return the change."""
+        change = saturate(self.engagement, delta)
+        self.engagement += change
+        return change
+
+    @property
+    def novice(self) -> bool:
+        return self.tenure_weeks < 52
+
+    @property
+    def mean_skill(self) -> float:
+        return sum(self.skills.values()) / len(self.skills)
+
+    def weakest_skill(self) -> Skill:
+        return min(SKILLS, key=lambda s: (self.skills[s], s.value))
+
+    def quota(self, period: int) -> float:
+        return self.quotas.get(period, 0.0)
+
+    def attainment(self, period: int) -> float:
+        q = self.quotas.get(period, 0.0)
+        return self.booked.get(period, 0.0) / q if q > 0 else 0.0
+
+    def last_result(self, period: int) -> tuple[float, float] | None:
+        """(quota, result) of the period before ``period``, from play or history."""
+        if period - 1 in self.quotas:
+            return self.quotas[period - 1], self.booked.get(period - 1, 0.0)
+        if period == 0 and self.history:
+            return self.history[-1]
+        return None

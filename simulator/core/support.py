@@ -1,0 +1,130 @@
+"""Shared support people as SimPy resources with queues (P11).
+
+A project sale is a team sale: pre-sales engineers in the technical exchange,
+consultants on requirements, executives in the evaluation of big projects
+and at signing, business/finance/legal in negotiation. Each group is a
+``simpy.Resource``; a request waits in its queue when everyone is busy. Help
+that arrives at the stage it was meant for lifts the deal's win chance; help
+that arrives at the wrong stage, or for a deal that has quietly died, is
+mostly wasted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import simpy
+
+from .spec import SupportSpec
+from .types import RIGHT_POOL, Pool, Stage
+
+if TYPE_CHECKING:
+    from .deal import Deal
+    from .world import World
+
+
+@dataclass
+class PoolStats:
+    """Running totals of one support pool's service."""
+
+    requests: int = 0
+    served: int = 0
+    wait_days: float = 0.0
+    well_timed: int = 0
+
+    @property
+    def mean_wait(self) -> float:
+        return self.wait_days / self.served if self.served else 0.0
+
+
+@dataclass
+class SupportPools:
+    """The four pools and how long one engagement of each takes."""
+
+    resources: dict[Pool, simpy.Resource]
+    service_days: dict[Pool, float]
+    stats: dict[Pool, PoolStats] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, env: simpy.Environment, spec: SupportSpec) -> SupportPools:
+        sizes = {
+            Pool.PRESALES: spec.presales,
+            Pool.CONSULTANT: spec.consultants,
+            Pool.EXECUTIVE: spec.executives,
+            Pool.LEGAL: spec.legal,
+        }
+        days = {
+            Pool.PRESALES: spec.presales_days,
+            Pool.CONSULTANT: spec.consultant_days,
+            Pool.EXECUTIVE: spec.executive_days,
+            Pool.LEGAL: spec.legal_days,
+        }
+        resources = {pool: simpy.Resource(env, capacity=max(1, n)) for pool, n in sizes.items()}
+        return cls(resources, days, {pool: PoolStats() for pool in Pool})
+
+    def queue_length(self, pool: Pool) -> int:
+        return len(self.resources[pool].queue)
+
+    def busy(self, pool: Pool) -> int:
+        return self.resources[pool].count
+
+
+def support_visit(world: World, deal: Deal, pool: Pool):
+    """Process: one deal waits for, then receives, one engagement of ``pool``."""
+    env = world.env
+    pools = world.pools
+    stats = pools.stats[pool]
+    stats.requests += 1
+    asked = env.now
+    with pools.resources[pool].request() as req:
+        yield req
+        stats.served += 1
+        stats.wait_days += env.now - asked
+        if deal.closed:
+            world.log.add(
+                env.now,
+                world.week,
+                "support_wasted",
+                deal.rep,
+                pool=pool.value,
+                deal=deal.id,
+                why="closed",
+            )
+            return
+        yield env.timeout(pools.service_days[pool])
+    p = world.params
+    if deal.closed:
+        return
+    world.touch(deal)
+    if deal.zombie:
+        # the specialists find nobody home: the manager now knows the truth
+        deal.reviewed_day = int(env.now)
+        world.log.add(
+            env.now, world.week, "support_found_dead", deal.rep, pool=pool.value, deal=deal.id
+        )
+        return
+    right = RIGHT_POOL.get(deal.stage) == pool
+    if right and pool is Pool.EXECUTIVE and deal.stage is Stage.EVALUATION and deal.big:
+        boost = p.support_boost_big
+    elif right:
+        boost = p.support_boost
+    else:
+        boost = p.support_wrong_stage_boost
+    if right:
+        stats.well_timed += 1
+    boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
+    deal.p_true = min(0.95, deal.p_true + boost)
+    deal.support[pool] = deal.support.get(pool, 0) + 1
+    world.log.add(
+        env.now,
+        world.week,
+        "support_given",
+        deal.rep,
+        pool=pool.value,
+        deal=deal.id,
+        stage=deal.stage.name.lower(),
+        right_stage=right,
+        boost=round(boost, 3),
+        waited=round(env.now - asked - pools.service_days[pool], 1),
+    )

@@ -1,0 +1,140 @@
+"""The anti-patterns: managers who each get one part of the handbook wrong.
+
+They exist to show that the model punishes what the handbook warns against:
+each should lose to ``by_the_book`` on the balanced scorecard.
+"""
+
+from __future__ import annotations
+
+from ..actions import (
+    Action,
+    AdoptDailyPlans,
+    Feedback,
+    Hire,
+    JointVisit,
+    MakePromise,
+    NameRival,
+    OneOnOne,
+    PipelineReview,
+    PushDeal,
+    RunContest,
+    SetQuota,
+)
+from ..core.types import Tone
+from ..observe import Observation
+from .base import Planner, team_estimates
+from .by_the_book import ByTheBook
+
+
+class HandsOff:
+    """Inherits the team and leaves it alone: no talks, no reviews, no decisions."""
+
+    name = "hands_off"
+
+    def reset(self, rng) -> None:
+        pass
+
+    def decide(self, obs: Observation) -> list[Action]:
+        return []
+
+
+class PressureCooker:
+    """Uniform quotas far above what people can do; public criticism for the laggards."""
+
+    name = "pressure_cooker"
+    quota_factor = 1.35
+
+    def reset(self, rng) -> None:
+        self.headcount: int | None = None
+
+    def decide(self, obs: Observation) -> list[Action]:
+        plan = Planner(obs)
+        if self.headcount is None:
+            self.headcount = len(obs.reps)
+        if len(obs.reps) + obs.pending_hires < self.headcount:
+            plan.add(Hire())
+        if obs.period_start:
+            each = round(obs.team_target * self.quota_factor / max(1, len(obs.reps)), -3)
+            for r in obs.reps:
+                plan.add(SetQuota(r.id, each))
+        plan.add(PipelineReview())
+        for d in obs.deals:
+            if d.rep is not None and d.stalled:
+                plan.add(PushDeal(d.id))
+        if obs.week_in_period >= 2:
+            laggards = sorted((r for r in obs.reps if r.pace < 0.9), key=lambda r: r.pace)
+            for r in laggards[:3]:
+                plan.add(Feedback(r.id, Tone.CRITICISM, public=True))
+        return plan.actions
+
+
+class ContestEveryone(ByTheBook):
+    """The handbook's routine, but one motivational tool for everybody: contests and rivals."""
+
+    name = "contest_everyone"
+    match_types = False
+
+    def motivate(self, obs: Observation, plan: Planner) -> None:
+        if not obs.contest_running:
+            plan.add(RunContest())
+        est = team_estimates(obs)
+        for r in obs.reps:
+            if r.rival is None and len(obs.reps) > 1:
+                other = min(
+                    (o for o in obs.reps if o.id != r.id), key=lambda o: abs(est[o.id] - est[r.id])
+                )
+                plan.add(NameRival(r.id, other.id))
+            if r.pace >= 1.1 and obs.week - r.last_recognised >= 4:
+                plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+
+
+class Micromanager(ByTheBook):
+    """Controls everything: daily plans, pushes, joint visits, corrections; delegates nothing."""
+
+    name = "micromanager"
+    delegate_reviews = False
+    match_types = False
+
+    def decide(self, obs: Observation) -> list[Action]:
+        if self.initial_headcount is None:
+            self.initial_headcount = len(obs.reps)
+        plan = Planner(obs)
+        self.keep_promises(obs, plan)
+        if obs.period_start:
+            self.set_quotas(obs, plan)
+        if not obs.daily_plans:
+            plan.add(AdoptDailyPlans())
+        self.staff(obs, plan)
+        plan.add(PipelineReview())
+        for d in sorted(obs.deals, key=lambda d: -d.value):
+            if d.rep is not None and (d.stalled or d.win_chance < 0.5):
+                plan.add(PushDeal(d.id))
+        if obs.week_in_period >= 1:
+            for r in obs.reps:
+                if r.pace < 1.0:
+                    plan.add(Feedback(r.id, Tone.CRITICISM, public=False))
+        for r in obs.reps:
+            plan.add(OneOnOne(r.id))
+        for d in sorted(obs.deals, key=lambda d: -d.value):
+            if d.rep is not None and not d.unresponsive:
+                plan.add(JointVisit(d.rep, d.id))
+        return plan.actions
+
+
+class PromiseBreaker(ByTheBook):
+    """The handbook's routine, plus rewards promised freely and never paid."""
+
+    name = "promise_breaker"
+
+    def keep_promises(self, obs: Observation, plan: Planner) -> None:
+        return  # the money is always needed elsewhere
+
+    def decide(self, obs: Observation) -> list[Action]:
+        actions = super().decide(obs)
+        extra: list[Action] = []
+        if obs.period_start:
+            extra += [MakePromise(r.id, 10_000, "quota") for r in obs.reps]
+        for r in obs.reps:
+            if r.flight_risk is not None:
+                extra.append(MakePromise(r.id, 20_000, "none", min(obs.weeks, obs.week + 4)))
+        return extra + actions

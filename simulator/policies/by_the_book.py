@@ -1,0 +1,305 @@
+"""``by_the_book``: the handbook's practice, as a weekly routine.
+
+* Quotas realistic and challenging: each rep's recent results, stretched a
+  little more for achievers and a little less for service reps (P2).
+* Weekly 1:1s (P8) and the 1-15-30 pipeline review: dead deals dropped,
+  stalled live ones pushed (P10); support requested at the stage it serves
+  (P11); a joint visit where a big deal hangs in the balance.
+* Levers matched to each rep's type once it is known (P3–P7): a rival for
+  competitors; development plans, autonomy and a deputy role for achievers;
+  mentoring and public praise for ego-driven reps; key accounts and private
+  appreciation for service reps.
+* Praise in public, correct in private, one standard for all (P9); veterans
+  honoured every period (P14); a deputy with light supervision and a profit
+  share (P13, P14); promises only when they can be kept, and always kept (P15).
+* A team goal each period and a team meeting every other week (P18); novices
+  coached on their weakest skill and given a mentor (P6).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..actions import (
+    Action,
+    AdoptCallAnalytics,
+    AssignKeyAccount,
+    AssignMentor,
+    CashBonus,
+    Coach,
+    Delegate,
+    DevelopmentPlan,
+    DropDeal,
+    Feedback,
+    GiveAutonomy,
+    Hire,
+    HonourVeteran,
+    JointVisit,
+    KeepPromise,
+    NameRival,
+    OneOnOne,
+    PerformanceReview,
+    PipelineReview,
+    ProfitShare,
+    PushDeal,
+    RequestSupport,
+    RunContest,
+    SetQuota,
+    SetTeamGoal,
+    TeamMeeting,
+)
+from ..core.types import RIGHT_POOL, DelegatedTask, MotivationType, Skill, Stage, Supervision, Tone
+from ..observe import Observation, RepView
+from .base import Planner, believed_type, team_estimates
+
+T = MotivationType
+
+# quota stretch by type (P2, P5, P7); unknown types get the middle road
+STRETCH: dict[MotivationType | None, float] = {
+    T.COMPETITOR: 1.12,
+    T.ACHIEVER: 1.20,
+    T.EGO_DRIVEN: 1.10,
+    T.SERVICE: 1.00,
+    None: 1.08,
+}
+
+
+class ByTheBook:
+    """The handbook's manager."""
+
+    name = "by_the_book"
+    delegate_reviews = True
+    match_types = True
+
+    def __init__(self) -> None:
+        self.rng: np.random.Generator | None = None
+        self.initial_headcount: int | None = None
+
+    def reset(self, rng: np.random.Generator) -> None:
+        self.rng = rng
+        self.initial_headcount = None
+
+    # ------------------------------------------------------------------ main
+    def decide(self, obs: Observation) -> list[Action]:
+        if self.initial_headcount is None:
+            self.initial_headcount = len(obs.reps)
+        plan = Planner(obs)
+        self.keep_promises(obs, plan)
+        if obs.period_start:
+            self.set_quotas(obs, plan)
+            plan.add(SetTeamGoal())
+            self.honour_veterans(obs, plan)
+            if not obs.call_analytics and obs.budget_left >= obs.budget_per_period * 0.5:
+                plan.add(AdoptCallAnalytics())
+        self.staff(obs, plan)
+        self.pipeline(obs, plan)
+        if obs.review_window and obs.period_end:
+            self.reviews(obs, plan)
+        self.talk(obs, plan)
+        self.motivate(obs, plan)
+        self.organise(obs, plan)
+        self.support(obs, plan)
+        self.develop(obs, plan)
+        if obs.week % 2 == 1:
+            plan.add(TeamMeeting())
+        return plan.actions
+
+    # ---------------------------------------------------------------- quotas
+    def stretch(self, rep: RepView) -> float:
+        return STRETCH[believed_type(rep) if self.match_types else None]
+
+    def set_quotas(self, obs: Observation, plan: Planner) -> None:
+        """Realistic and challenging, then nudged towards the team target (P2)."""
+        est = team_estimates(obs)
+        quotas = {r.id: est[r.id] * self.stretch(r) for r in obs.reps}
+        total = sum(quotas.values())
+        if total > 0:
+            # close part of any gap to head office's target, never beyond 1.3× a rep's record
+            scale = min(1.08, max(0.95, obs.team_target / total))
+            for r in obs.reps:
+                quotas[r.id] = min(quotas[r.id] * scale, est[r.id] * 1.3)
+        for r in obs.reps:
+            plan.add(SetQuota(r.id, round(quotas[r.id], -3)))
+
+    # ----------------------------------------------------------------- talk
+    def talk(self, obs: Observation, plan: Planner) -> None:
+        """Weekly 1:1s, most urgent first (P8)."""
+        reps = sorted(obs.reps, key=lambda r: (r.flight_risk is None, r.mood))
+        for r in reps:
+            if r.last_review_week == obs.week:
+                continue
+            plan.add(OneOnOne(r.id))
+            if r.flight_risk is not None and r.flight_risk >= 0.3:
+                plan.add(CashBonus(r.id, 5_000))
+
+    def reviews(self, obs: Observation, plan: Planner) -> None:
+        """Period-end reviews: praise in public, correct in private (P9)."""
+        for r in obs.reps:
+            t = believed_type(r) if self.match_types else None
+            att = r.attainment
+            if att >= 1.0:
+                plan.add(PerformanceReview(r.id, Tone.PRAISE, public=t is not T.SERVICE))
+            elif att < 0.8 and t in (T.COMPETITOR, T.ACHIEVER):
+                plan.add(PerformanceReview(r.id, Tone.CRITICISM, public=False))
+            else:
+                plan.add(PerformanceReview(r.id))
+
+    def motivate(self, obs: Observation, plan: Planner) -> None:
+        """Levers matched to what each rep is known to want (P3–P7)."""
+        reps = {r.id: r for r in obs.reps}
+        types = {r.id: believed_type(r) for r in obs.reps}
+        competitors = [r for r in obs.reps if types[r.id] is T.COMPETITOR]
+        service = [r for r in obs.reps if types[r.id] is T.SERVICE]
+        if (
+            obs.week_in_period == 1
+            and not obs.contest_running
+            and len(competitors) >= 2
+            and not service
+            and obs.budget_left > obs.budget_per_period * 0.5
+        ):
+            plan.add(RunContest())
+        for r in obs.reps:
+            t = types[r.id]
+            since_praise = obs.week - r.last_recognised
+            if t is T.COMPETITOR:
+                if r.rival is None and len(obs.reps) > 1:
+                    rival = self.pick_rival(obs, r, competitors)
+                    if rival is not None:
+                        plan.add(NameRival(r.id, rival))
+                if r.pace >= 1.1 and since_praise >= 4:
+                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+            elif t is T.ACHIEVER:
+                if not r.development_plan and not r.novice:
+                    plan.add(DevelopmentPlan(r.id))
+                if not r.autonomy and not r.novice:
+                    plan.add(GiveAutonomy(r.id))
+                if r.pace >= 1.1 and since_praise >= 4:
+                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+            elif t is T.EGO_DRIVEN:
+                if since_praise >= 3 and r.pace >= 0.9:
+                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+            elif t is T.SERVICE:
+                if r.key_accounts == 0:
+                    mine = obs.accounts.by_potential(obs.accounts.owned_by(r.id))
+                    for a in mine[:3]:
+                        plan.add(AssignKeyAccount(r.id, a))
+                if obs.week % 4 == r.id % 4:
+                    plan.add(Feedback(r.id, Tone.PRAISE, public=False))
+        # novices learn from a mentor who likes to teach (P6)
+        for r in obs.reps:
+            if r.novice and r.mentor is None:
+                mentor = self.pick_mentor(obs, types, reps)
+                if mentor is not None:
+                    plan.add(AssignMentor(mentor, r.id))
+
+    def pick_rival(self, obs: Observation, rep: RepView, competitors: list[RepView]) -> int | None:
+        """A rival of similar level, another competitor if there is one (P4)."""
+        est = team_estimates(obs)
+        pool = [c for c in competitors if c.id != rep.id] or [
+            r for r in obs.reps if r.id != rep.id and believed_type(r) not in (T.SERVICE,)
+        ]
+        if not pool:
+            return None
+        return min(pool, key=lambda o: abs(est[o.id] - est[rep.id])).id
+
+    def pick_mentor(self, obs: Observation, types, reps) -> int | None:
+        taken = {r.mentor for r in obs.reps if r.mentor is not None}
+        candidates = [
+            r for r in obs.reps if not r.novice and r.id not in taken and r.mentee is None
+        ]
+        if not candidates:
+            return None
+        ego = [r for r in candidates if types[r.id] is T.EGO_DRIVEN]
+        pool = ego or [r for r in candidates if types[r.id] in (T.ACHIEVER, T.SERVICE)]
+        if not pool:
+            return None
+        return max(pool, key=lambda r: (r.pace, -r.id)).id
+
+    # ------------------------------------------------------------ organise
+    def organise(self, obs: Observation, plan: Planner) -> None:
+        """A deputy for the funnel reviews, with a rope and a candy (P13, P14)."""
+        if not self.delegate_reviews:
+            return
+        deputies = [d for d in obs.delegations if d.task == DelegatedTask.PIPELINE_REVIEW.value]
+        if not deputies:
+            est = team_estimates(obs)
+            candidates = [
+                r
+                for r in obs.reps
+                if not r.novice and believed_type(r) in (T.ACHIEVER, T.COMPETITOR)
+            ]
+            if candidates:
+                best = max(
+                    candidates, key=lambda r: (believed_type(r) is T.ACHIEVER, est[r.id], -r.id)
+                )
+                plan.add(Delegate(best.id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT))
+        for d in obs.delegations:
+            deputy = next((r for r in obs.reps if r.id == d.deputy), None)
+            if deputy is not None and not deputy.profit_share:
+                plan.add(ProfitShare(deputy.id))
+
+    def honour_veterans(self, obs: Observation, plan: Planner) -> None:
+        for r in obs.reps:
+            if r.veteran:
+                plan.add(HonourVeteran(r.id))
+
+    def staff(self, obs: Observation, plan: Planner) -> None:
+        """Replace leavers at once; the hire takes weeks to arrive (P14)."""
+        if len(obs.reps) + obs.pending_hires < (self.initial_headcount or 0):
+            plan.add(Hire())
+
+    def keep_promises(self, obs: Observation, plan: Planner) -> None:
+        for p in obs.promises:
+            if p.status == "due":
+                plan.add(KeepPromise(p.id))
+
+    # --------------------------------------------------------------- deals
+    def pipeline(self, obs: Observation, plan: Planner) -> None:
+        """1-15-30: review weekly, push what stalls, drop what is dead (P10)."""
+        delegated = any(d.task == DelegatedTask.PIPELINE_REVIEW.value for d in obs.delegations)
+        if not delegated:
+            plan.add(PipelineReview())
+        pushes = 0
+        for d in sorted(obs.deals, key=lambda d: -d.value):
+            if d.rep is None:
+                continue
+            if d.unresponsive or (d.dead_suspect and d.reviewed and d.win_chance < 0.1):
+                plan.add(DropDeal(d.id))
+            elif d.stalled and d.win_chance >= 0.2 and pushes < 4 and plan.add(PushDeal(d.id)):
+                pushes += 1
+
+    def support(self, obs: Observation, plan: Planner) -> None:
+        """Bring the right specialists at the right stage (P11); visit the big ones."""
+        busy = {p.pool: p.queue for p in obs.pools}
+        asked = 0
+        deals = sorted(obs.deals, key=lambda d: -d.value * d.win_chance)
+        for d in deals:
+            if d.rep is None or d.unresponsive or asked >= 2:
+                continue
+            pool = RIGHT_POOL.get(d.stage)
+            if pool is None or dict(d.support).get(pool):
+                continue
+            wanted = d.win_chance >= 0.3 and d.value >= 150_000 and busy[pool] <= 1
+            if wanted and plan.add(RequestSupport(d.id, pool)):
+                busy[pool] += 1
+                asked += 1
+        for d in deals:
+            if (
+                d.rep is not None
+                and not d.unresponsive
+                and d.stage in (Stage.EVALUATION, Stage.NEGOTIATION)
+                and 0.3 <= d.win_chance <= 0.85
+            ):
+                rep = next(r for r in obs.reps if r.id == d.rep)
+                if rep.autonomy:
+                    continue
+                plan.add(JointVisit(d.rep, d.id))
+                break
+
+    def develop(self, obs: Observation, plan: Planner) -> None:
+        """Coach novices on the skill they lack most."""
+        for r in sorted(obs.reps, key=lambda r: r.tenure_years):
+            if not r.novice:
+                continue
+            skill = r.weakest_skill or Skill.PROSPECTING
+            plan.add(Coach(r.id, skill))
