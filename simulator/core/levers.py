@@ -229,6 +229,7 @@ def mentor(world: World, mentor_rep: Rep, novice: Rep) -> Effects:
         old = world.rep(mentor_rep.mentor_of)
         old.mentor = None
     mentor_rep.mentor_of = novice.id
+    mentor_rep.last_recognised = world.week  # being looked up to is recognition
     novice.mentor = mentor_rep.id
     return {"engagement": respond(world, mentor_rep, "mentor")}
 

@@ -73,10 +73,13 @@ def weekly_quit_hazard(
 ) -> float:
     """Weekly chance of resigning (``model.md`` §6).
 
-    ≈ 0.2% × e^(4·(0.5 − engagement)), doubled when trust is below 0.3, raised
-    by stress and by ``extra`` (a deputy with no share of the value they make).
+    ≈ 0.2% × e^(4·(0.5 − engagement)), raised as trust falls below 0.6 and
+    doubled below 0.3, raised by stress and by ``extra`` (a deputy with no
+    share of the value they make, an outside offer).
     """
     h = params.quit_base * math.exp(params.quit_slope * (0.5 - engagement))
+    # people leave managers: the less they trust theirs, the readier they are to go
+    h *= 1.0 + params.distrust_hazard * max(0.0, 0.6 - trust)
     if trust < params.low_trust:
         h *= params.low_trust_hazard
     h *= 1.0 + 2.0 * max(0.0, stress - 0.6)

@@ -39,12 +39,12 @@ EFFORT_CURVES: dict[T, tuple[tuple[float, ...], tuple[float, ...]]] = {
 # One-off engagement response to each lever, by type (``model.md`` §3).
 # ++ ≈ +0.08, + ≈ +0.04, − ≈ −0.04, −− ≈ −0.08/−0.10, −−− ≈ −0.15.
 LEVER_RESPONSE: dict[str, dict[T, float]] = {
-    "contest": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: -0.05},
+    "contest": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: -0.04},
     "rival": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.0, T.EGO_DRIVEN: -0.04, T.SERVICE: -0.08},
     "praise_public": {T.COMPETITOR: 0.04, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.08, T.SERVICE: 0.04},
     "praise_private": {T.COMPETITOR: 0.03, T.ACHIEVER: 0.03, T.EGO_DRIVEN: 0.03, T.SERVICE: 0.06},
     "criticism_public": {
-        T.COMPETITOR: -0.06,
+        T.COMPETITOR: -0.045,
         T.ACHIEVER: -0.10,
         T.EGO_DRIVEN: -0.15,
         T.SERVICE: -0.10,
@@ -157,7 +157,7 @@ class ModelParams:
     care_share: float = 0.35  # of the rest, the share spent caring for accounts
     service_care_share: float = 0.55  # service reps lean to customer care (P7)
     ref_prospect_hours: float = 9.0  # prospecting hours that give the base lead rate
-    normal_open_deals: int = 12  # a clean funnel, for the capacity estimate
+    normal_open_deals: int = 12  # first guess of a clean funnel, for the capacity estimate
     max_lead_factor: float = 1.6
     ref_care_hours: float = 5.0
     ref_accounts: float = 40.0  # accounts a rep can care for without thinning out
@@ -190,6 +190,8 @@ class ModelParams:
     stress_rate: float = 0.20
     coasting_threshold: float = 0.85  # achievers bored below this difficulty (P5)
     achiever_boredom: float = 0.012  # weekly engagement loss when bored
+    service_hunting_threshold: float = 1.3  # a service rep's quota difficulty that feels like a hunt
+    service_hunting: float = 0.008  # weekly engagement loss while it does
     give_up_after: float = 0.6  # share of the period after which a rep may give up
     give_up_ratio: float = 2.0  # needed ÷ still possible above this: give up
     give_up_effort: float = 0.80
@@ -234,12 +236,14 @@ class ModelParams:
     cohesion_start: float = 0.5
     cohesion_rest: float = 0.4  # where cohesion drifts without team work
     cohesion_drift: float = 0.05
-    meeting_cohesion: float = 0.04
-    goal_cohesion: float = 0.08
-    cohesion_effort: float = 0.15
+    meeting_cohesion: float = 0.06
+    goal_cohesion: float = 0.10
+    cohesion_effort: float = 0.25
     veteran_neglect_weeks: int = 8
     veteran_neglect: float = 0.012
     veteran_team_drag: float = 0.004
+    ego_neglect_weeks: int = 6
+    ego_neglect: float = 0.010
     veteran_honour: float = 0.08
     veteran_honour_team: float = 0.01
 
@@ -260,6 +264,7 @@ class ModelParams:
     quit_slope: float = 4.0
     low_trust: float = 0.3
     low_trust_hazard: float = 2.0
+    distrust_hazard: float = 1.5  # hazard × (1 + this × (0.6 − trust)) below 0.6
     hire_weeks: tuple[int, int] = (4, 8)
     hire_ramp: tuple[float, float] = (0.4, 0.6)
     ramp_weeks: int = 26

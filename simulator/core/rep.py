@@ -64,7 +64,7 @@ class Rep:
     rewards_this_period: int = 0
     praise_this_period: int = 0
     oversight: int = 0  # controlling interventions this week
-    last_recognised: int = 0  # week a veteran was last honoured or praised
+    last_recognised: int = 0  # week last honoured, praised in public, rewarded or made mentor
 
     # standing arrangements
     autonomy: bool = False

@@ -176,6 +176,9 @@ class World:
         self._seg_lead = np.asarray([s.lead_rate for s in segs]) / 260.0
         self._seg_value = np.asarray([s.deal_size for s in segs])
         self._seg_win = np.asarray([s.win_rate for s in segs])
+        # mean working days a deal of the segment stays in the funnel
+        self._seg_cycle = np.asarray(
+            [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs])
         big = np.asarray([s.big_deal for s in segs])
         self._seg_big_weight = np.where(np.isfinite(big), 0.3, 0.0)
         self._pot_mean = pot_mean
@@ -348,33 +351,38 @@ class World:
 
         Steady-state bookings of the rep's territory (its accounts' demand ×
         deal size × the rep's win chance) when the rep works at effort 1 with
-        a normal, clean funnel. It moves as skills grow, relationships warm or
-        cool and accounts change hands.
+        a clean funnel of the size that territory brings: a rich territory
+        keeps a rep busy working deals, which leaves less time to prospect. It
+        moves as skills grow, relationships warm or cool and accounts change
+        hands.
         """
         acc = self.accounts
         n_reps = len(self.reps)
         rel = acc.relationship
         alive = ~acc.churned & (acc.owner >= 0)
-        base = (
-            self._lead_base
-            * (0.5 + rel)
-            * (acc.potential / self._pot_mean)
-            * self._seg_value[acc.segment]
-            * self._seg_win[acc.segment]
-            * (0.7 + 0.6 * rel)
-        )
-        base = np.where(alive, base, 0.0)
+        demand = np.where(
+            alive, self._lead_base * (0.5 + rel) * (acc.potential / self._pot_mean), 0.0)
+        base = demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * (
+            0.7 + 0.6 * rel)
         n_seg = len(self._seg_lead)
-        key = np.where(alive, acc.owner, 0) * n_seg + acc.segment
+        owner = np.where(alive, acc.owner, 0)
+        key = owner * n_seg + acc.segment
         grid = np.bincount(key, weights=base, minlength=n_reps * n_seg).reshape(n_reps, n_seg)
+        # deals a day at lead factor 1, and the deal-days of funnel they keep open
+        daily = np.bincount(owner, weights=demand, minlength=n_reps)
+        funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment],
+                             minlength=n_reps)
         pressure = min(0.9, self.scenario.market.competitor_pressure + self.market.pressure_extra)
         period_days = self.scenario.period_weeks * DAYS_PER_WEEK
         for rep in self.reps:
             if not rep.active:
                 rep.capacity = 0.0
                 continue
-            _, prospect, _ = self._prospect_hours(rep, 1.0, self.params.normal_open_deals)
-            lead = self._lead_factor(rep, prospect)
+            n_open = self.params.normal_open_deals
+            for _ in range(3):  # settle funnel size and prospecting time together
+                _, prospect, _ = self._prospect_hours(rep, 1.0, round(n_open))
+                lead = self._lead_factor(rep, prospect)
+                n_open = funnel[rep.id] * lead * 0.6 if daily[rep.id] > 0 else 0
             cap = 0.0
             for s in range(n_seg):
                 w_neg = 0.5 + self._seg_big_weight[s]
@@ -654,7 +662,11 @@ class World:
             mod *= 1.0 + p.cohesion_effort * (self.cohesion - 0.5)
             if elapsed >= p.give_up_after and quota > 0:
                 needed = quota - rep.booked.get(per, 0.0)
-                possible = cap * weeks_left / period_len * 1.1
+                # what the rep still believes possible: new business, plus the deals
+                # near signing they count on (with their usual optimism)
+                possible = cap * weeks_left / period_len * 1.1 + sum(
+                    min(1.0, (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears) * d.value
+                    for d in rep.open_deals if d.stage >= Stage.NEGOTIATION)
                 if possible > 0 and needed / possible > p.give_up_ratio:
                     mod *= p.give_up_effort
             rep.effort = min(1.6, max(0.1, effort * mod))
@@ -809,13 +821,19 @@ class World:
             if rep.development_plan:
                 e += ONGOING["development_plan"][t]
             if rep.mentor_of is not None and self.reps[rep.mentor_of].active:
-                performing = self.pace(rep) >= 0.85 or week - self.period_weeks_of(per)[0] < 2
-                e += ONGOING["mentor"][t] if performing else -0.002
+                if self.mentor_performing(rep):
+                    e += ONGOING["mentor"][t]
+                    rep.last_recognised = week  # a novice looking up to you, every week
+                else:
+                    e -= 0.002
             # achievers bored by low quotas (P5)
             cap = rep.capacity
             q = rep.quota(per)
             if t is MotivationType.ACHIEVER and cap > 0 and q / cap < p.coasting_threshold:
                 e -= p.achiever_boredom
+            # service reps pushed to hunt feel they must become someone else (P7)
+            if t is MotivationType.SERVICE and cap > 0 and q / cap > p.service_hunting_threshold:
+                e -= p.service_hunting
             # micromanagement (P5)
             if rep.oversight > 1:
                 e -= OVERSIGHT_SENSITIVITY[t] * min(3, rep.oversight - 1)
@@ -829,6 +847,9 @@ class World:
             if rep.veteran and week - rep.last_recognised > p.veteran_neglect_weeks:
                 e -= p.veteran_neglect
                 ignored_veterans += 1
+            # ego-driven reps need to feel important: being overlooked hurts (P6)
+            elif t is MotivationType.EGO_DRIVEN and week - rep.last_recognised > p.ego_neglect_weeks:
+                e -= p.ego_neglect
             rep.nudge(e)
             rep.engagement += p.engagement_recovery * (p.engagement_baseline - rep.engagement)
             # trust fades without talk (P8)
@@ -866,10 +887,14 @@ class World:
             rate = p.natural_learning
             if rep.mentor is not None and self.rep(rep.mentor).active:
                 m = self.rep(rep.mentor)
-                performing = self.pace(m) >= 0.85 or self.period_elapsed() < 0.2
-                rate += p.mentor_learning * (m.mean_skill / 0.6) * (1.0 if performing else 0.3)
+                quality = 1.0 if self.mentor_performing(m) else 0.3
+                rate += p.mentor_learning * (m.mean_skill / 0.6) * quality
             for s in SKILLS:
                 rep.skills[s] = min(1.0, rep.skills[s] + rate * (1.0 - rep.skills[s]) / 0.6)
+
+    def mentor_performing(self, mentor: Rep) -> bool:
+        """A mentor convinces a novice only with results to show (P6)."""
+        return self.pace(mentor) >= 0.85 or self.period_elapsed() < 0.2
 
     def quit_hazard(self, rep: Rep) -> float:
         p = self.params

@@ -1,0 +1,193 @@
+"""P1 (the manager's rhythm), P2 (quotas realistic and challenging), P3 (types hidden)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from helpers import TYPES, act, quiet, rep, rep_of, run_weeks, scenario, session, set_quota_ratio, world
+
+from simulator.actions import (
+    OneOnOne,
+    PerformanceReview,
+    SetQuota,
+    StrengthsAssessment,
+    apply_action,
+)
+from simulator.core.motivation import quota_effort
+from simulator.core.types import MotivationType as T
+
+# ---------------------------------------------------------------- P1 rhythm
+
+
+def test_p01_game_runs_in_periods_with_quotas_at_starts_and_reviews_at_ends():
+    s = session(scenario(weeks=26))
+    obs = s.observe()
+    assert obs.period_start and obs.week == 1 and obs.period == 0
+    assert obs.briefing is not None and obs.team_target > 0
+    # a review is out of place mid-period and in place in its last week
+    for _ in range(4):
+        s.advance_week()
+    assert not s.act(PerformanceReview(0)).ok
+    while s.week < 13:
+        s.advance_week()
+    obs = s.observe()
+    assert obs.period_end and obs.review_window
+    assert s.act(PerformanceReview(0)).ok
+    s.advance_week()
+    obs = s.observe()
+    assert obs.period_start and obs.period == 1 and obs.week_in_period == 0
+
+
+def test_p01_quota_set_for_next_period_applies_there_and_unset_quotas_carry_over():
+    s = session(scenario(weeks=26))
+    r0, r1 = s.world.reps[0], s.world.reps[1]
+    carried = r1.quota(0)
+    assert s.act(SetQuota(r0.id, 123_000, period=1)).ok
+    while s.week < 14:
+        s.advance_week()
+    assert r0.quota(1) == 123_000
+    assert r1.quota(1) == carried
+
+
+# --------------------------------------------------------------- P2 quotas
+
+
+def test_p02_effort_is_an_inverted_u_in_quota_difficulty():
+    for t in (T.COMPETITOR, T.EGO_DRIVEN):
+        e = {d: quota_effort(d, t) for d in (0.7, 1.0, 1.15, 1.5, 2.0)}
+        assert abs(e[0.7] - 0.85) < 0.03 and abs(e[1.0] - 1.0) < 0.03
+        assert abs(e[1.15] - 1.08) < 0.03 and abs(e[1.5] - 0.85) < 0.03
+        assert abs(e[2.0] - 0.60) < 0.03
+        assert e[0.7] < e[1.0] < e[1.15] > e[1.5] > e[2.0]
+
+
+def test_p02_achievers_peak_higher_and_service_reps_collapse_earlier():
+    grid = np.linspace(0.5, 2.5, 401)
+    peak = {t: grid[int(np.argmax([quota_effort(d, t) for d in grid]))] for t in TYPES}
+    assert peak[T.ACHIEVER] >= peak[T.COMPETITOR] + 0.08
+    assert abs(peak[T.ACHIEVER] - 1.25) < 0.05
+    assert abs(peak[T.SERVICE] - 1.0) < 0.05
+    assert quota_effort(1.5, T.SERVICE) <= 0.72
+    assert quota_effort(1.5, T.SERVICE) < quota_effort(1.5, T.COMPETITOR) - 0.1
+
+
+def _effort_and_revenue(ratio: float, seed: int) -> tuple[float, float]:
+    w = world(quiet(scenario(weeks=13)), seed)
+    efforts = []
+
+    def keep_ratio(w):
+        set_quota_ratio(w, ratio)
+
+    for _ in range(13):
+        keep_ratio(w)
+        w.run_week()
+        efforts.append(np.mean([r.effort for r in w.active_reps]))
+    return float(np.mean(efforts)), w.revenue_total
+
+
+def test_p02_quota_far_above_capacity_lowers_effort_and_revenue():
+    stretch = [_effort_and_revenue(1.15, s) for s in range(6)]
+    crushing = [_effort_and_revenue(2.0, s) for s in range(6)]
+    e_ok, e_bad = np.mean([x[0] for x in stretch]), np.mean([x[0] for x in crushing])
+    r_ok, r_bad = np.mean([x[1] for x in stretch]), np.mean([x[1] for x in crushing])
+    assert e_bad < e_ok - 0.25
+    assert r_bad < 0.9 * r_ok
+
+
+def test_p02_quota_far_below_capacity_lets_reps_coast():
+    stretch = np.mean([_effort_and_revenue(1.15, s)[0] for s in range(3)])
+    soft = np.mean([_effort_and_revenue(0.6, s)[0] for s in range(3)])
+    assert soft < stretch - 0.12
+
+
+def test_p02_impossible_quota_erodes_confidence():
+    def confidence(ratio):
+        w = world(quiet(scenario(weeks=13)), 0)
+        run_weeks(w, 8, lambda w: set_quota_ratio(w, ratio))
+        return np.mean([r.confidence for r in w.active_reps])
+
+    assert confidence(1.8) < confidence(1.1) - 0.15
+
+
+def test_p02_raising_the_quota_of_a_rep_who_just_beat_it_feels_like_a_ratchet():
+    reps = (rep("Ann", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)),
+            rep("Bo", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)))
+    w = world(scenario(reps))
+    ann, bo = w.reps
+    act(w, SetQuota(ann.id, 1_200_000))  # ≈ expected 0.6·1.3M + 0.4·1.0M = 1.18M
+    act(w, SetQuota(bo.id, 1_600_000))  # a third above what he expects
+    assert ann.trust > 0.59
+    assert bo.trust < ann.trust - 0.05
+
+
+def test_p02_moving_the_goalposts_mid_period_costs_trust():
+    w = world(scenario())
+    r = w.reps[0]
+    run_weeks(w, 5)
+    before = r.trust
+    act(w, SetQuota(r.id, r.quota(0) * 1.2))
+    assert r.trust <= before - 0.02
+
+
+# -------------------------------------------------------------- P3 types
+
+
+def test_p03_type_stays_hidden_until_assessment_reveals_it():
+    s = session(scenario())
+    r = s.world.reps[0]
+    assert all(v.type is None for v in s.observe().reps)
+    assert s.act(StrengthsAssessment(r.id)).ok
+    view = s.observe().rep(r.id)
+    assert view.type is r.type and view.revealed_by == "assessment"
+    assert view.weakest_skill is not None
+    assert s.world.manager.budget_left < s.world.manager.budget_per_period
+
+
+def test_p03_enough_one_on_ones_reveal_the_type_through_hints():
+    s = session(scenario(weeks=26))
+    r = s.world.reps[1]
+    weeks = 0
+    while s.observe().rep(r.id).type is None and weeks < 26:
+        s.act(OneOnOne(r.id))
+        s.advance_week()
+        weeks += 1
+    view = s.observe().rep(r.id)
+    assert view.type is r.type
+    assert len(view.hints) >= 5
+    assert view.revealed_by == "conversations"
+    # hints mostly point at the true type before the reveal
+    from simulator.observe import HINT_SUGGESTS
+
+    right = sum(HINT_SUGGESTS[k] is r.type for _, k in view.hints)
+    assert right >= len(view.hints) / 2
+
+
+def test_p03_reactions_to_levers_are_visible_but_the_type_is_not():
+    w = world(scenario())
+    from simulator.actions import RunContest
+
+    act(w, RunContest())
+    from simulator.observe import observe
+
+    obs = observe(w)
+    moods = {e.rep: e.data["mood"] for e in obs.events if e.kind == "reaction"}
+    assert moods[rep_of(w, T.COMPETITOR).id] == "up"
+    assert moods[rep_of(w, T.SERVICE).id] == "down"
+    assert all(v.type is None for v in obs.reps)
+
+
+def test_p03_a_scenario_can_start_with_types_revealed():
+    reps = (rep("Ann", T.SERVICE, revealed=True), rep("Bo", T.ACHIEVER))
+    s = session(scenario(reps))
+    obs = s.observe()
+    assert obs.rep(0).type is T.SERVICE and obs.rep(1).type is None
+
+
+def test_p03_refused_assessment_when_budget_is_gone():
+    scn = scenario()
+    scn = replace(scn, manager=replace(scn.manager, budget_per_period=1_000.0))
+    w = world(scn)
+    result = apply_action(w, StrengthsAssessment(0))
+    assert not result.ok and result.code == "no_budget"
+    assert not w.reps[0].revealed
