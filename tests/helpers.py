@@ -35,12 +35,28 @@ def team(*types: T, **kw) -> tuple[RepSpec, ...]:
 
 def market(scale: int = 1, **kw) -> MarketSpec:
     segs = (
-        SegmentSpec("enterprise", 15 * scale, 2_000_000, 600_000, cycle_months=(6, 12),
-                    win_rate=0.35, lead_rate=1.5, big_deal=900_000),
-        SegmentSpec("midmarket", 30 * scale, 800_000, 250_000, cycle_months=(4, 8),
-                    win_rate=0.4, lead_rate=1.0),
-        SegmentSpec("small", 40 * scale, 250_000, 100_000, cycle_months=(3, 4),
-                    win_rate=0.45, lead_rate=0.8),
+        SegmentSpec(
+            "enterprise",
+            15 * scale,
+            2_000_000,
+            600_000,
+            cycle_months=(6, 12),
+            win_rate=0.35,
+            lead_rate=1.5,
+            big_deal=900_000,
+        ),
+        SegmentSpec(
+            "midmarket",
+            30 * scale,
+            800_000,
+            250_000,
+            cycle_months=(4, 8),
+            win_rate=0.4,
+            lead_rate=1.0,
+        ),
+        SegmentSpec(
+            "small", 40 * scale, 250_000, 100_000, cycle_months=(3, 4), win_rate=0.45, lead_rate=0.8
+        ),
     )
     opts = {"segments": segs, "event_rate": 0.0}
     opts.update(kw)

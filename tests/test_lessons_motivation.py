@@ -41,8 +41,11 @@ def test_p04_contest_raises_competitor_effort_strongly_and_puts_service_reps_off
 
 
 def test_p04_a_rival_of_similar_level_spurs_a_competitor_more_than_a_distant_one():
-    reps = (rep("Ann", T.COMPETITOR), rep("Bo", T.COMPETITOR),
-            rep("Cai", T.COMPETITOR, skills=Skills(0.2, 0.2, 0.2, 0.2), territory=0.3))
+    reps = (
+        rep("Ann", T.COMPETITOR),
+        rep("Bo", T.COMPETITOR),
+        rep("Cai", T.COMPETITOR, skills=Skills(0.2, 0.2, 0.2, 0.2), territory=0.3),
+    )
     base = world(scenario(reps), 1)
     set_quota_ratio(base, 1.1)
     base.plan_week()
@@ -147,8 +150,10 @@ def test_p05_an_achiever_given_a_stretch_goal_sells_more():
 
 
 def _mentored_growth(mentor_type: T, mentor_pace_ok: bool = True, mentored: bool = True):
-    reps = (rep("Men", mentor_type, skills=Skills(0.7, 0.7, 0.7, 0.7)),
-            rep("Nov", T.ACHIEVER, tenure_years=0.1, skills=Skills(0.3, 0.3, 0.3, 0.3)))
+    reps = (
+        rep("Men", mentor_type, skills=Skills(0.7, 0.7, 0.7, 0.7)),
+        rep("Nov", T.ACHIEVER, tenure_years=0.1, skills=Skills(0.3, 0.3, 0.3, 0.3)),
+    )
     w = world(quiet(scenario(reps)), 0)
     mentor, novice = w.reps
     start = novice.mean_skill
@@ -197,8 +202,10 @@ def test_p06_an_ego_driven_rep_ignored_for_weeks_loses_heart_and_public_praise_h
 
 
 def test_p06_coaching_raises_the_coached_skill_faster_for_novices():
-    reps = (rep("Old", T.ACHIEVER, skills=Skills(0.4, 0.4, 0.4, 0.4)),
-            rep("New", T.ACHIEVER, tenure_years=0.2, skills=Skills(0.4, 0.4, 0.4, 0.4)))
+    reps = (
+        rep("Old", T.ACHIEVER, skills=Skills(0.4, 0.4, 0.4, 0.4)),
+        rep("New", T.ACHIEVER, tenure_years=0.2, skills=Skills(0.4, 0.4, 0.4, 0.4)),
+    )
     w = world(scenario(reps))
     old, new = w.reps
     act(w, Coach(old.id, Skill.NEGOTIATION))

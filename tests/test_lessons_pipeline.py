@@ -29,7 +29,7 @@ from simulator.actions import (
 )
 from simulator.core.deal import DAYS_PER_MONTH
 from simulator.core.spec import SupportSpec
-from simulator.core.types import RIGHT_POOL, OPEN_STAGES, Pool, Skill, Stage
+from simulator.core.types import OPEN_STAGES, RIGHT_POOL, Pool, Skill, Stage
 from simulator.core.types import MotivationType as T
 from simulator.observe import observe
 
@@ -63,11 +63,9 @@ def test_p10_without_reviews_forecasts_run_hot_and_dead_deals_look_alive():
     act(w, PipelineReview())
     w.run_week()
     obs = observe(w)
-    errs = [abs(v.win_chance - w.deals[v.id].p_true) for v in obs.deals
-            if not w.deals[v.id].zombie]
+    errs = [abs(v.win_chance - w.deals[v.id].p_true) for v in obs.deals if not w.deals[v.id].zombie]
     assert np.mean(errs) < 0.06
-    assert all(v.unresponsive and v.win_chance < 0.05 for v in obs.deals
-               if w.deals[v.id].zombie)
+    assert all(v.unresponsive and v.win_chance < 0.05 for v in obs.deals if w.deals[v.id].zombie)
 
 
 def _revenue_with_reviews(review: bool, seed: int, weeks: int = 52) -> tuple[float, float]:
@@ -122,8 +120,11 @@ def test_p11_deals_move_through_the_handbook_stages_in_order():
     assert fresh, "some deals born in the game are won within the year"
     order = [st.name.lower() for st in OPEN_STAGES]
     for deal_id in fresh:
-        stages = [e.data["stage"] for e in s.event_log
-                  if e.kind == "deal_stage" and e.data["deal"] == deal_id]
+        stages = [
+            e.data["stage"]
+            for e in s.event_log
+            if e.kind == "deal_stage" and e.data["deal"] == deal_id
+        ]
         assert stages == order[1:]
 
 
@@ -172,15 +173,21 @@ def test_p11_asking_for_support_at_the_right_stage_wins_more_business():
             set_quota_ratio(w, 1.1)
             if not support:
                 return
-            wanted = [d for d in observe(w).deals
-                      if RIGHT_POOL.get(d.stage) and not dict(d.support).get(RIGHT_POOL[d.stage])
-                      and not d.unresponsive and d.rep is not None]
+            wanted = [
+                d
+                for d in observe(w).deals
+                if RIGHT_POOL.get(d.stage)
+                and not dict(d.support).get(RIGHT_POOL[d.stage])
+                and not d.unresponsive
+                and d.rep is not None
+            ]
             for d in sorted(wanted, key=lambda d: -d.value)[:3]:
                 act(w, RequestSupport(d.id, RIGHT_POOL[d.stage]))
 
         run_weeks(w, 52, weekly)
         expected = w.revenue_total + sum(
-            d.p_true * d.value for d in w.open.values() if not d.zombie)
+            d.p_true * d.value for d in w.open.values() if not d.zombie
+        )
         return w.revenue_total, expected
 
     pairs = [(run(True, s), run(False, s)) for s in range(10)]
@@ -244,8 +251,12 @@ def test_p17_daily_plans_make_the_funnel_honest_at_a_cost_in_time_and_achiever_m
             act(w, AdoptDailyPlans())
         run_weeks(w, 6, lambda w: set_quota_ratio(w, 1.1))
         obs = observe(w)
-        err = np.mean([abs(v.win_chance - (0 if w.deals[v.id].zombie else w.deals[v.id].p_true))
-                       for v in obs.deals])
+        err = np.mean(
+            [
+                abs(v.win_chance - (0 if w.deals[v.id].zombie else w.deals[v.id].p_true))
+                for v in obs.deals
+            ]
+        )
         return err, rep_of(w, T.ACHIEVER).engagement, w.hours_available()
 
     err_p, ach_p, hours_p = run(True)

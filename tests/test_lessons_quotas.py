@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from helpers import TYPES, act, quiet, rep, rep_of, run_weeks, scenario, session, set_quota_ratio, world
+from helpers import (
+    TYPES,
+    act,
+    quiet,
+    rep,
+    rep_of,
+    run_weeks,
+    scenario,
+    session,
+    set_quota_ratio,
+    world,
+)
 
 from simulator.actions import (
     OneOnOne,
@@ -111,8 +122,10 @@ def test_p02_impossible_quota_erodes_confidence():
 
 
 def test_p02_raising_the_quota_of_a_rep_who_just_beat_it_feels_like_a_ratchet():
-    reps = (rep("Ann", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)),
-            rep("Bo", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)))
+    reps = (
+        rep("Ann", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)),
+        rep("Bo", T.COMPETITOR, history=((1_000_000.0, 1_300_000.0),)),
+    )
     w = world(scenario(reps))
     ann, bo = w.reps
     act(w, SetQuota(ann.id, 1_200_000))  # ≈ expected 0.6·1.3M + 0.4·1.0M = 1.18M

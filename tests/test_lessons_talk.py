@@ -91,8 +91,9 @@ def test_p08_regular_talks_lower_the_risk_of_losing_people():
         each = (lambda w: [act(w, OneOnOne(r.id)) for r in w.active_reps]) if talk else None
         run_weeks(w, 8, each)
         params = ModelParams()  # the real hazard; the world itself was kept from quitting
-        return np.mean([weekly_quit_hazard(r.engagement, r.trust, r.stress, params)
-                        for r in w.active_reps])
+        return np.mean(
+            [weekly_quit_hazard(r.engagement, r.trust, r.stress, params) for r in w.active_reps]
+        )
 
     assert risk(True) < 0.8 * risk(False)
 
@@ -131,8 +132,13 @@ def test_p09_criticism_in_public_costs_far_more_than_in_private():
     def engagement_after(public, seed=0):
         w = world(quiet(scenario()), seed)
         r = rep_of(w, T.ACHIEVER)
-        run_weeks(w, 8, lambda w: act(w, Feedback(r.id, Tone.CRITICISM, public=public))
-                  if w.week % 4 == 1 else None)
+        run_weeks(
+            w,
+            8,
+            lambda w: (
+                act(w, Feedback(r.id, Tone.CRITICISM, public=public)) if w.week % 4 == 1 else None
+            ),
+        )
         return np.mean([x.engagement for x in w.reps]), r.trust
 
     pub, priv = engagement_after(True), engagement_after(False)
@@ -263,9 +269,10 @@ def test_p16_every_scorecard_number_can_be_recomputed_from_its_formula():
         expr = re.sub(r"(\d+(?:\.\d+)?)k", r"(\1*1e3)", expr)
         if c.name == "trust" and "(0 + 0)" in expr:
             expr = expr.replace("0 / (0 + 0)", "1")
-        value = eval(expr, {"min": min, "max": max})  # noqa: S307 - our own formula text
+        value = eval(expr, {"min": min, "max": max})
         value = min(100.0, max(0.0, value))
         assert abs(value - c.value) < 0.6, (c.name, c.working, value)
     total = sum(c.value * c.weight for c in card.components) / sum(
-        c.weight for c in card.components)
+        c.weight for c in card.components
+    )
     assert abs(total - card.total) < 1e-9

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from helpers import TYPES, act, market, quiet, rep, rep_of, run_weeks, scenario, set_quota_ratio, world
+from helpers import (
+    TYPES,
+    act,
+    market,
+    quiet,
+    rep,
+    rep_of,
+    run_weeks,
+    scenario,
+    set_quota_ratio,
+    world,
+)
 
 from simulator.actions import (
     Delegate,
@@ -62,6 +73,7 @@ def test_p13_a_slip_costs_a_deal_or_a_customer():
 
 def test_p13_light_supervision_is_best_on_balance():
     """Score each level on what it costs: slips, manager hours and the deputy's mood."""
+
     def cost(level):
         slips, eng, hours = zip(*(_delegation(level, s)[:3] for s in range(6)), strict=True)
         # a slip ≈ a lost deal or an upset customer; an hour a week ≈ a 1:1 not held
@@ -102,8 +114,10 @@ def test_p14_a_deputy_with_responsibility_and_no_share_becomes_a_flight_risk():
 
 def test_p14_ignored_veterans_lose_heart_and_drag_the_team_honoured_ones_lift_it():
     def moods(honour):
-        reps = (rep("Vet", T.COMPETITOR, veteran=True, tenure_years=9),
-                *(rep(n, t) for n, t in zip(("Bo", "Cai", "Dan"), TYPES[1:], strict=True)))
+        reps = (
+            rep("Vet", T.COMPETITOR, veteran=True, tenure_years=9),
+            *(rep(n, t) for n, t in zip(("Bo", "Cai", "Dan"), TYPES[1:], strict=True)),
+        )
         w = world(quiet(scenario(reps)), 0)
 
         def weekly(w):
@@ -125,8 +139,10 @@ def test_p14_ignored_veterans_lose_heart_and_drag_the_team_honoured_ones_lift_it
 
 
 def test_p18_mood_is_contagious():
-    reps = (rep("Low", T.SERVICE, engagement=0.2),
-            *(rep(n, T.ACHIEVER, engagement=0.85) for n in ("Bo", "Cai", "Dan")))
+    reps = (
+        rep("Low", T.SERVICE, engagement=0.2),
+        *(rep(n, T.ACHIEVER, engagement=0.85) for n in ("Bo", "Cai", "Dan")),
+    )
     w = world(quiet(scenario(reps)), 0)
     run_weeks(w, 4, lambda w: set_quota_ratio(w, 1.1))
     low, highs = w.reps[0].engagement, [r.engagement for r in w.reps[1:]]
@@ -160,8 +176,14 @@ def test_p18_work_divided_by_strengths_raises_output():
     negotiator = Skills(0.5, 0.55, 0.85, 0.35)
     carer = Skills(0.5, 0.55, 0.35, 0.85)
     segs = market().segments
-    small_market = replace(market(), segments=(
-        replace(segs[0], accounts=8), replace(segs[1], accounts=16), replace(segs[2], accounts=20)))
+    small_market = replace(
+        market(),
+        segments=(
+            replace(segs[0], accounts=8),
+            replace(segs[1], accounts=16),
+            replace(segs[2], accounts=20),
+        ),
+    )
 
     def revenue(fit, seed):
         reps = (rep("Neg", T.ACHIEVER, skills=negotiator), rep("Car", T.ACHIEVER, skills=carer))

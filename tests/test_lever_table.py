@@ -54,8 +54,10 @@ BOUNDS = {
 
 
 def _world():
-    reps = (*(rep(n, t) for n, t in zip(("Ann", "Bo", "Cai", "Dan"), TYPES, strict=True)),
-            rep("Nov", T.ACHIEVER, tenure_years=0.2))
+    reps = (
+        *(rep(n, t) for n, t in zip(("Ann", "Bo", "Cai", "Dan"), TYPES, strict=True)),
+        rep("Nov", T.ACHIEVER, tenure_years=0.2),
+    )
     return world(scenario(reps))
 
 
@@ -95,7 +97,8 @@ def _check(lever: str, mtype: T) -> None:
     delta, mood = _response(lever, mtype)
     lo, hi = BOUNDS[sign]
     assert lo <= delta < hi or (sign == "0" and lo <= delta <= hi), (
-        f"{lever} on a {mtype.value} rep moved engagement by {delta:+.3f}, expected {sign}")
+        f"{lever} on a {mtype.value} rep moved engagement by {delta:+.3f}, expected {sign}"
+    )
     # the rep's visible reaction tells the manager the direction (P3)
     expected = "up" if sign.startswith("+") else "down" if sign.startswith("-") else "flat"
     assert mood == expected

@@ -49,6 +49,7 @@ class Deal:
         "rep",
         "reviewed_day",
         "segment",
+        "serial",
         "shown_history",
         "shown_p",
         "stage",
@@ -72,9 +73,11 @@ class Deal:
         u: np.ndarray,
         day: float,
         big: bool,
+        serial: int = 0,
     ) -> None:
         self.id = deal_id
         self.account = account
+        self.serial = serial  # this is the account's serial-th opportunity: it picks the dice
         self.segment = segment
         self.rep = rep
         self.value = value

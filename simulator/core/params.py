@@ -190,7 +190,7 @@ class ModelParams:
     stress_rate: float = 0.20
     coasting_threshold: float = 0.85  # achievers bored below this difficulty (P5)
     achiever_boredom: float = 0.012  # weekly engagement loss when bored
-    service_hunting_threshold: float = 1.3  # a service rep's quota difficulty that feels like a hunt
+    service_hunting_threshold: float = 1.3  # quota difficulty that feels like a hunt
     service_hunting: float = 0.008  # weekly engagement loss while it does
     give_up_after: float = 0.6  # share of the period after which a rep may give up
     give_up_ratio: float = 2.0  # needed ÷ still possible above this: give up

@@ -178,7 +178,8 @@ class World:
         self._seg_win = np.asarray([s.win_rate for s in segs])
         # mean working days a deal of the segment stays in the funnel
         self._seg_cycle = np.asarray(
-            [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs])
+            [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs]
+        )
         big = np.asarray([s.big_deal for s in segs])
         self._seg_big_weight = np.where(np.isfinite(big), 0.3, 0.0)
         self._pot_mean = pot_mean
@@ -361,17 +362,18 @@ class World:
         rel = acc.relationship
         alive = ~acc.churned & (acc.owner >= 0)
         demand = np.where(
-            alive, self._lead_base * (0.5 + rel) * (acc.potential / self._pot_mean), 0.0)
-        base = demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * (
-            0.7 + 0.6 * rel)
+            alive, self._lead_base * (0.5 + rel) * (acc.potential / self._pot_mean), 0.0
+        )
+        base = (
+            demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * (0.7 + 0.6 * rel)
+        )
         n_seg = len(self._seg_lead)
         owner = np.where(alive, acc.owner, 0)
         key = owner * n_seg + acc.segment
         grid = np.bincount(key, weights=base, minlength=n_reps * n_seg).reshape(n_reps, n_seg)
         # deals a day at lead factor 1, and the deal-days of funnel they keep open
         daily = np.bincount(owner, weights=demand, minlength=n_reps)
-        funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment],
-                             minlength=n_reps)
+        funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment], minlength=n_reps)
         pressure = min(0.9, self.scenario.market.competitor_pressure + self.market.pressure_extra)
         period_days = self.scenario.period_weeks * DAYS_PER_WEEK
         for rep in self.reps:
@@ -418,6 +420,7 @@ class World:
             u,
             day,
             value >= seg.big_deal,
+            serial=k,
         )
         self._next_deal += 1
         return deal
@@ -666,7 +669,9 @@ class World:
                 # near signing they count on (with their usual optimism)
                 possible = cap * weeks_left / period_len * 1.1 + sum(
                     min(1.0, (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears) * d.value
-                    for d in rep.open_deals if d.stage >= Stage.NEGOTIATION)
+                    for d in rep.open_deals
+                    if d.stage >= Stage.NEGOTIATION
+                )
                 if possible > 0 and needed / possible > p.give_up_ratio:
                     mod *= p.give_up_effort
             rep.effort = min(1.6, max(0.1, effort * mod))
@@ -848,7 +853,9 @@ class World:
                 e -= p.veteran_neglect
                 ignored_veterans += 1
             # ego-driven reps need to feel important: being overlooked hurts (P6)
-            elif t is MotivationType.EGO_DRIVEN and week - rep.last_recognised > p.ego_neglect_weeks:
+            elif t is MotivationType.EGO_DRIVEN and (
+                week - rep.last_recognised > p.ego_neglect_weeks
+            ):
                 e -= p.ego_neglect
             rep.nudge(e)
             rep.engagement += p.engagement_recovery * (p.engagement_baseline - rep.engagement)

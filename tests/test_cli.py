@@ -1,0 +1,72 @@
+"""The headless command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from simulator.cli import main
+
+
+def test_run_prints_a_weekly_summary_and_the_scorecard(capsys):
+    assert main(["run", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "wk  1" in out and "wk 52" in out
+    for name in (
+        "revenue",
+        "engagement",
+        "attrition",
+        "skills",
+        "trust",
+        "pipeline",
+        "customers",
+        "total",
+    ):
+        assert name in out
+
+
+def test_run_json_gives_the_documented_fields(capsys):
+    assert main(["run", "--seed", "3", "--policy", "hands_off", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["score"]["components"]) == {
+        "revenue",
+        "engagement",
+        "attrition",
+        "skills",
+        "trust",
+        "pipeline",
+        "customers",
+    }
+    assert 0 <= data["score"]["total"] <= 100
+    assert data["revenue"] > 0 and data["target"] > 0 and data["attrition"] >= 0
+    assert data["policy"] == "hands_off" and data["seed"] == 3
+
+
+def test_bad_scenario_file_is_one_clear_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "title: x\nweeks: 10\nreps:\n  - name: A\n    tpye: competitor\n", encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "simulator", "run", "--scenario", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert f"{bad}:5" in proc.stderr and "reps.0.tpye" in proc.stderr
+    assert "did you mean 'type'" in proc.stderr
+
+
+def test_unknown_policy_and_missing_file_are_clear_errors(capsys, tmp_path):
+    assert main(["run", "--policy", "nope"]) == 2
+    assert "unknown policy" in capsys.readouterr().err
+    import pytest
+
+    with pytest.raises(SystemExit) as e:
+        main(["run", "--scenario", str(tmp_path / "none.yaml")])
+    assert e.value.code == 2
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,70 @@
+"""The observation shows what a manager can see, and nothing a manager cannot."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from helpers import act, run_weeks, scenario, world
+
+from simulator.actions import PipelineReview
+from simulator.observe import DealView, Observation, RepView, observe
+
+HIDDEN = {
+    "type_true",
+    "capacity",
+    "engagement",
+    "trust",
+    "confidence",
+    "stress",
+    "skills",
+    "p_true",
+    "zombie",
+}
+
+
+def test_views_carry_no_hidden_truths():
+    for cls in (Observation, RepView, DealView):
+        names = {f.name for f in dataclasses.fields(cls)}
+        assert not names & HIDDEN, (cls.__name__, names & HIDDEN)
+
+
+def test_reported_chances_differ_from_the_truth_until_reviewed():
+    w = world(scenario(), 3)
+    run_weeks(w, 3)
+    obs = observe(w)
+    gaps = [v.win_chance - w.deals[v.id].p_true for v in obs.deals if not w.deals[v.id].zombie]
+    assert np.mean(gaps) > 0.1 and not any(v.reviewed for v in obs.deals)
+    act(w, PipelineReview())
+    obs = observe(w)
+    assert all(v.reviewed for v in obs.deals)
+
+
+def test_mood_is_read_close_to_but_not_exactly_the_truth():
+    w = world(scenario(), 4)
+    run_weeks(w, 2)
+    obs = observe(w)
+    diffs = [abs(v.mood - w.reps[v.id].engagement) for v in obs.reps]
+    assert max(diffs) < 0.2
+    assert any(d > 0.005 for d in diffs)
+
+
+def test_the_observation_is_a_snapshot_the_world_does_not_change_behind_it():
+    w = world(scenario(), 5)
+    obs = observe(w)
+    before = (obs.week, obs.revenue_total, [r.booked for r in obs.reps], obs.accounts[0])
+    run_weeks(w, 3)
+    assert before == (obs.week, obs.revenue_total, [r.booked for r in obs.reps], obs.accounts[0])
+
+
+def test_observation_shows_hours_budget_costs_and_the_weeks_events():
+    w = world(scenario())
+    obs = observe(w)
+    assert obs.hours_available == 30.0
+    assert obs.budget_left == obs.budget_per_period
+    assert obs.hour_costs["one_on_one"] == 1.0 and obs.money_costs["assessment"] > 0
+    run_weeks(w, 2)
+    obs = observe(w)
+    assert all(e.visible for e in obs.events)
+    assert all(e.week >= obs.week - 1 for e in obs.events)
+    assert not any(e.kind in ("deal_went_silent",) for e in obs.events)

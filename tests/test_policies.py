@@ -1,0 +1,52 @@
+"""The built-in policies play whole games through the public API only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+from helpers import scenario
+
+from simulator.policies import ANTI_PATTERNS, POLICIES, Policy, make_policy
+from simulator.session import Session
+
+
+@pytest.mark.parametrize("name", list(POLICIES))
+def test_every_policy_plays_a_game_to_the_end(name):
+    s = Session(scenario(weeks=26), 3, make_policy(name))
+    assert isinstance(s.policy, Policy)
+    card = s.run()
+    assert s.finished and 0.0 <= card.total <= 100.0
+    if name != "hands_off":
+        assert any(r.ok for r in s.action_log)
+
+
+def test_policies_see_only_the_observation_and_the_action_api():
+    root = Path(__file__).resolve().parents[1] / "simulator" / "policies"
+    for path in root.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                mod = node.module
+                assert not mod.startswith(
+                    ("core.world", "core.levers", "core.rep", "core.deal", "session")
+                ), f"{path.name} imports {mod}"
+
+
+def test_unknown_policy_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown policy 'nope'"):
+        make_policy("nope")
+
+
+def test_by_the_book_beats_every_anti_pattern_on_a_few_common_seeds():
+    """A quick guard; benchmarks/policy_ranking.py makes the claim with 100+ seeds."""
+    from simulator.scenario import default_scenario_path, load_scenario
+
+    scn = load_scenario(default_scenario_path())
+    seeds = range(3)
+    book = [Session(scn, s, make_policy("by_the_book")).run().total for s in seeds]
+    for name in ANTI_PATTERNS:
+        other = [Session(scn, s, make_policy(name)).run().total for s in seeds]
+        assert np.mean(book) > np.mean(other), name
