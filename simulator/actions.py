@@ -18,7 +18,7 @@ save files and batch logs.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -89,8 +89,9 @@ class Action:
 
     # --- serialisation ----------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        data = {"kind": self.kind}
-        for k, v in asdict(self).items():
+        data: dict[str, Any] = {"kind": self.kind}
+        for f in fields(self):
+            k, v = f.name, getattr(self, f.name)
             if isinstance(v, Enum):
                 v = v.value
             elif isinstance(v, tuple):

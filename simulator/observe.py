@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,9 +38,8 @@ HINT_SUGGESTS: dict[str, MotivationType] = {
 }
 
 
-@dataclass(frozen=True)
-class DealView:
-    """A deal as it appears in the funnel."""
+class DealView(NamedTuple):
+    """A deal as it appears in the funnel (a light, immutable row: funnels are long)."""
 
     id: int
     rep: int | None
@@ -155,7 +155,7 @@ class Accounts:
         self._last_contact = acc.last_contact.copy()
         self._open = acc.open_deals.copy()
         self._won = acc.won_value.copy()
-        self._history = {k: tuple(v) for k, v in acc.history.items()}
+        self._history = dict(acc.history)
 
     def __len__(self) -> int:
         return len(self._names)
@@ -264,7 +264,9 @@ def _deal_view(world: World, deal, now: float) -> DealView:
         reviewed=reviewed,
         unresponsive=deal.zombie and reviewed,
         big=deal.big,
-        support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value)),
+        support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
+        if deal.support
+        else (),
     )
 
 
@@ -274,6 +276,9 @@ def observe(world: World) -> Observation:
     per = world.period
     m = world.manager
     first, last = world.period_weeks_of(per)
+    acc = world.accounts
+    live = ~acc.churned & (acc.owner >= 0)
+    owned = np.bincount(acc.owner[live], minlength=len(world.reps))
     reps = []
     for rep in world.active_reps:
         history = list(rep.history)
@@ -314,7 +319,7 @@ def observe(world: World) -> Observation:
                 development_plan=rep.development_plan,
                 key_accounts=rep.key_accounts,
                 ramping=rep.ramp < 1.0,
-                accounts=int(((world.accounts.owner == rep.id) & ~world.accounts.churned).sum()),
+                accounts=int(owned[rep.id]),
             )
         )
     target_to_date = (

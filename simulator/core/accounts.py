@@ -64,13 +64,14 @@ class AccountBook:
         self.deal_count = np.zeros(n, dtype=np.int64)
         self.open_deals = np.zeros(n, dtype=np.int64)
         self.won_value = np.zeros(n, dtype=float)
-        self.history: dict[int, list[tuple[int, str, str]]] = {}
+        # notes per account, as tuples (replaced, never mutated, so snapshots stay true)
+        self.history: dict[int, tuple[tuple[int, str, str], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
 
     def note(self, account: int, day: float, kind: str, text: str = "") -> None:
-        self.history.setdefault(account, []).append((int(day), kind, text))
+        self.history[account] = (*self.history.get(account, ()), (int(day), kind, text))
 
     def owned_by(self, rep_id: int) -> np.ndarray:
         return np.flatnonzero((self.owner == rep_id) & ~self.churned)
@@ -90,7 +91,7 @@ class AccountBook:
             last_contact_day=int(self.last_contact[i]),
             open_deals=int(self.open_deals[i]),
             won_value=float(self.won_value[i]),
-            history=tuple(self.history.get(i, ())),
+            history=self.history.get(i, ()),
         )
 
     def health(self) -> float:

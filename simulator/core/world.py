@@ -323,7 +323,7 @@ class World:
             w_neg = 0.5 + self._seg_big_weight[seg]
             skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[Skill.NEGOTIATION]
         p = self._seg_win[seg] * (0.6 + 0.8 * skill) * (0.7 + 0.6 * rel) * (1.0 - pressure)
-        return min(0.85, max(0.03, p))
+        return float(min(0.85, max(0.03, p)))
 
     def _prospect_hours(self, rep: Rep, effort: float, n_open: int) -> tuple[float, float, float]:
         """A rep's week split: (touch hours, prospecting hours, care hours)."""
@@ -800,11 +800,11 @@ class World:
         if deal.zombie:
             if reviewed:
                 return 0.02
-            return min(0.95, deal.p_at_silence + p.happy_ears)
+            return float(min(0.95, deal.p_at_silence + p.happy_ears))
         if reviewed:
             noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
-            return min(0.97, max(0.01, deal.p_true + p.reviewed_bias + noise))
-        return min(0.95, deal.p_true + p.happy_ears)
+            return float(min(0.97, max(0.01, deal.p_true + p.reviewed_bias + noise)))
+        return float(min(0.95, deal.p_true + p.happy_ears))
 
     def _mood_week(self, reps: list[Rep]) -> None:
         """Weekly drift of engagement, trust, confidence and stress."""
