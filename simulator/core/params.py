@@ -285,7 +285,7 @@ class ModelParams:
             "coach": 2.0,
             "joint_visit": 4.0,
             "pipeline_review_per_rep": 0.5,
-            "drop_deal": 0.0,
+            "drop_deal": 0.1,
             "push_deal": 0.25,
             "performance_review": 1.0,
             "feedback_private": 0.5,

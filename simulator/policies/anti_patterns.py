@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..actions import (
     Action,
     AdoptDailyPlans,
+    DropDeal,
     Feedback,
     Hire,
     JointVisit,
@@ -107,7 +108,11 @@ class Micromanager(ByTheBook):
         self.staff(obs, plan)
         plan.add(PipelineReview())
         for d in sorted(obs.deals, key=lambda d: -d.value):
-            if d.rep is not None and (d.stalled or d.win_chance < 0.5):
+            if d.rep is None:
+                continue
+            if d.unresponsive:
+                plan.add(DropDeal(d.id))
+            elif d.stalled or d.win_chance < 0.5:
                 plan.add(PushDeal(d.id))
         if obs.week_in_period >= 1:
             for r in obs.reps:
