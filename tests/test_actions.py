@@ -264,6 +264,7 @@ def test_every_action_charges_its_hours_and_money():
         RequestSupport(deal.id, Pool.PRESALES),
         Hire(),
         StrengthsAssessment(3),
+        DropDeal(next(d for d in w.open.values() if d.id != deal.id).id),
     ]
     w.manager.hours_per_week = 200.0
     for a in actions:
