@@ -30,8 +30,8 @@ COMPONENTS = ("revenue", "engagement", "attrition", "skills", "trust", "pipeline
 def one_run(job: tuple[str, str, int]) -> tuple[str, int, list[float]]:
     path, policy, seed = job
     card = Session(load_scenario(path), seed, make_policy(policy)).run()
-    values = [card.total] + [card.component(c).value for c in COMPONENTS]
-    return policy, seed, values + [card.revenue / card.target, float(card.attrition)]
+    values = [card.total, *(card.component(c).value for c in COMPONENTS)]
+    return policy, seed, [*values, card.revenue / card.target, float(card.attrition)]
 
 
 def main() -> int:
