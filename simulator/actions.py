@@ -820,9 +820,7 @@ def apply_action(world: World, action: Action) -> Result:
                 "is left in this period's budget",
             )
     except Refused as r:
-        world.log.add(
-            world.env.now,
-            world.week,
+        world.event(
             "action_refused",
             None,
             action=action.kind,
@@ -835,9 +833,7 @@ def apply_action(world: World, action: Action) -> Result:
     m.budget_left -= money
     m.budget_spent_total += money
     effects = action.apply(world) or {}
-    world.log.add(
-        world.env.now,
-        world.week,
+    world.event(
         "action",
         getattr(action, "rep", None),
         action=action.to_dict(),

@@ -47,21 +47,19 @@ def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
         mood = "down"
     else:
         mood = "flat"
-    world.log.add(world.env.now, world.week, "reaction", rep.id, lever=lever, mood=mood)
+    world.event("reaction", rep.id, lever=lever, mood=mood)
     return change
 
 
 def add_hint(world: World, rep: Rep, source: str) -> Effects:
     key, shown = world.hint_type(rep)
     rep.hints.append((world.week, key, shown))
-    world.log.add(world.env.now, world.week, "hint", rep.id, hint=key, source=source)
+    world.event("hint", rep.id, hint=key, source=source)
     eff: Effects = {"hint": key}
     if not rep.revealed and len(rep.hints) >= world.params.hints_to_reveal:
         rep.revealed = True
         rep.revealed_by = "conversations"
-        world.log.add(
-            world.env.now,
-            world.week,
+        world.event(
             "type_revealed",
             rep.id,
             type=rep.type.value,
@@ -88,12 +86,12 @@ def one_on_one(world: World, rep: Rep) -> Effects:
     if risk >= p.flight_risk_visible:
         rep.flight_risk_seen_week = world.week
         rep.flight_risk_seen = risk
-        world.log.add(world.env.now, world.week, "flight_risk", rep.id, risk=round(risk, 2))
+        world.event("flight_risk", rep.id, risk=round(risk, 2))
         eff["flight_risk"] = round(risk, 2)
     now = world.env.now
     stuck = [d.id for d in rep.open_deals if now - d.last_touch >= p.stall_days]
     if stuck:
-        world.log.add(now, world.week, "stuck_deals", rep.id, deals=stuck)
+        world.event("stuck_deals", rep.id, deals=stuck)
         eff["stuck_deals"] = stuck
     return eff
 
@@ -113,7 +111,7 @@ def team_meeting(world: World) -> Effects:
             rep.trust = min(cap, rep.trust + 0.005)
         if rep.stress > 0.6:
             raised.append(rep.id)
-    world.log.add(world.env.now, world.week, "team_meeting", None, overloaded=raised)
+    world.event("team_meeting", None, overloaded=raised)
     return {"cohesion": gain, "overloaded": raised}
 
 
@@ -184,9 +182,7 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
         ):
             for r in world.active_reps:
                 r.trust = _clip(r.trust - p.unfair_trust)
-            world.log.add(
-                world.env.now,
-                world.week,
+            world.event(
                 "unfair_treatment",
                 rep.id,
                 other=other_id,
@@ -270,9 +266,7 @@ def promise(world: World, rep: Rep, amount: float, condition: str, due_week: int
     pr = Promise(world.new_promise_id(), rep.id, amount, condition, world.week, due_week)
     world.manager.promises.append(pr)
     change = rep.nudge(world.params.promise_engagement * (0.5 + rep.trust) / 1.1)
-    world.log.add(
-        world.env.now,
-        world.week,
+    world.event(
         "promise_made",
         rep.id,
         promise=pr.id,
@@ -290,9 +284,7 @@ def keep_promise(world: World, pr: Promise) -> Effects:
     before = rep.trust
     rep.trust = _clip(rep.trust + world.params.promise_kept_trust)
     eff = bonus(world, rep, pr.amount)
-    world.log.add(
-        world.env.now, world.week, "promise_kept", rep.id, promise=pr.id, amount=pr.amount
-    )
+    world.event("promise_kept", rep.id, promise=pr.id, amount=pr.amount)
     eff["trust"] = rep.trust - before
     return eff
 
@@ -305,7 +297,7 @@ def honour_veteran(world: World, rep: Rep) -> Effects:
     for other in world.active_reps:
         if other.id != rep.id:
             other.nudge(p.veteran_honour_team)
-    world.log.add(world.env.now, world.week, "reaction", rep.id, lever="honour_veteran", mood="up")
+    world.event("reaction", rep.id, lever="honour_veteran", mood="up")
     return {"engagement": change, "team": p.veteran_honour_team}
 
 
@@ -368,9 +360,7 @@ def pipeline_review(world: World, reps: list[Rep]) -> Effects:
                 dead.append(d.id)
             elif idle >= p.stall_days:
                 stalled.append(d.id)
-    world.log.add(
-        now,
-        world.week,
+    world.event(
         "pipeline_review",
         None,
         reps=[r.id for r in reps],
@@ -431,9 +421,7 @@ def set_quota(world: World, rep: Rep, period: int, amount: float) -> Effects:
         rep.trust = _clip(rep.trust - p.moving_goalposts_trust)
         eff["moving_goalposts"] = -p.moving_goalposts_trust
     rep.quotas[period] = float(amount)
-    world.log.add(
-        world.env.now, world.week, "quota_set", rep.id, period=period, quota=float(amount)
-    )
+    world.event("quota_set", rep.id, period=period, quota=float(amount))
     return eff
 
 
@@ -441,7 +429,7 @@ def hire(world: World) -> Effects:
     spec, weeks, ramp = world.new_hire_spec()
     world.manager.pending_hires += 1
     world.env.process(world.hire_process(weeks, spec, ramp))
-    world.log.add(world.env.now, world.week, "hire_started", None, weeks=weeks)
+    world.event("hire_started", None, weeks=weeks)
     return {"weeks": weeks}
 
 
@@ -462,9 +450,7 @@ def assessment(world: World, rep: Rep) -> Effects:
     if not rep.revealed:
         rep.revealed = True
         rep.revealed_by = "assessment"
-        world.log.add(
-            world.env.now, world.week, "type_revealed", rep.id, type=rep.type.value, by="assessment"
-        )
+        world.event("type_revealed", rep.id, type=rep.type.value, by="assessment")
     return {"type": rep.type.value}
 
 

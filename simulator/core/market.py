@@ -46,15 +46,15 @@ class MarketState:
         if kind == "price_war":
             self.pressure_extra = 0.10
             self.pressure_until = week + 8
-            world.log.add(now, week, "market_event", None, event=kind, weeks=8)
+            world.event("market_event", None, event=kind, weeks=8)
         elif kind == "budget_freeze":
             self.lead_mod = 0.7
             self.lead_until = week + 6
-            world.log.add(now, week, "market_event", None, event=kind, weeks=6)
+            world.event("market_event", None, event=kind, weeks=6)
         elif kind == "boom":
             self.lead_mod = 1.25
             self.lead_until = week + 6
-            world.log.add(now, week, "market_event", None, event=kind, weeks=6)
+            world.event("market_event", None, event=kind, weeks=6)
         elif kind == "big_tender":
             acc = world.accounts
             live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
@@ -64,9 +64,7 @@ class MarketState:
                 a = int(order[int(u[2] * min(10, len(order)))])
                 deal = world.spawn_deal(a, now)
                 deal.value = round(deal.value * 2.5, -3)
-                world.log.add(
-                    now,
-                    week,
+                world.event(
                     "market_event",
                     deal.rep,
                     event=kind,
@@ -80,4 +78,4 @@ class MarketState:
                 rep = reps[int(u[2] * len(reps)) % len(reps)]
                 self.offers[rep.id] = week + 4
                 # the manager does not see this unless a 1:1 surfaces it
-                world.log.add(now, week, "market_event", rep.id, visible=False, event=kind)
+                world.event("market_event", rep.id, visible=False, event=kind)

@@ -82,9 +82,7 @@ def support_visit(world: World, deal: Deal, pool: Pool):
         stats.served += 1
         stats.wait_days += env.now - asked
         if deal.closed:
-            world.log.add(
-                env.now,
-                world.week,
+            world.event(
                 "support_wasted",
                 deal.rep,
                 pool=pool.value,
@@ -100,9 +98,7 @@ def support_visit(world: World, deal: Deal, pool: Pool):
     if deal.zombie:
         # the specialists find nobody home: the manager now knows the truth
         deal.reviewed_day = int(env.now)
-        world.log.add(
-            env.now, world.week, "support_found_dead", deal.rep, pool=pool.value, deal=deal.id
-        )
+        world.event("support_found_dead", deal.rep, pool=pool.value, deal=deal.id)
         return
     right = RIGHT_POOL.get(deal.stage) == pool
     if right and pool is Pool.EXECUTIVE and deal.stage is Stage.EVALUATION and deal.big:
@@ -116,9 +112,7 @@ def support_visit(world: World, deal: Deal, pool: Pool):
     boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
     deal.p_true = min(0.95, deal.p_true + boost)
     deal.support[pool] = deal.support.get(pool, 0) + 1
-    world.log.add(
-        env.now,
-        world.week,
+    world.event(
         "support_given",
         deal.rep,
         pool=pool.value,

@@ -250,6 +250,10 @@ class World:
         for rep in self.reps:
             rep.quotas[0] = rep.history[-1][0] if rep.history else rep.capacity
 
+    def event(self, kind: str, rep: int | None = None, visible: bool = True, **data):
+        """Record that ``kind`` happened now (to ``rep``), in the world's diary."""
+        return self.log.add(self.env.now, self.week, kind, rep, visible, **data)
+
     # ---------------------------------------------------------------- queries
     @property
     def day(self) -> float:
@@ -437,9 +441,7 @@ class World:
         deal = self._make_deal(account, owner if owner >= 0 else None, day)
         self._register(deal)
         self.accounts.note(account, day, "opportunity", f"deal {deal.id}")
-        self.log.add(
-            day,
-            self.week,
+        self.event(
             "deal_created",
             deal.rep,
             deal=deal.id,
@@ -450,9 +452,7 @@ class World:
         return deal
 
     def on_stage(self, deal: Deal) -> None:
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "deal_stage",
             deal.rep,
             deal=deal.id,
@@ -484,9 +484,7 @@ class World:
         if silent:
             deal.zombie = True
             deal.p_at_silence = deal.p_true
-            self.log.add(
-                self.env.now,
-                self.week,
+            self.event(
                 "deal_went_silent",
                 deal.rep,
                 visible=False,
@@ -516,9 +514,7 @@ class World:
                 per = self.period
                 rep.booked[per] = rep.booked.get(per, 0.0) + deal.value
             acc.note(deal.account, now, "won", f"deal {deal.id}")
-            self.log.add(
-                now,
-                self.week,
+            self.event(
                 "deal_won",
                 deal.rep,
                 deal=deal.id,
@@ -528,9 +524,7 @@ class World:
         else:
             self._week_lost += 1
             acc.note(deal.account, now, "lost", reason)
-            self.log.add(
-                now,
-                self.week,
+            self.event(
                 "deal_lost",
                 deal.rep,
                 deal=deal.id,
@@ -549,9 +543,7 @@ class World:
         deal.outcome = Stage.LOST
         deal.stage = Stage.LOST
         self.accounts.note(deal.account, self.env.now, "dropped", by)
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "deal_dropped",
             deal.rep,
             deal=deal.id,
@@ -621,9 +613,7 @@ class World:
         acc.churned[a] = True
         owner = int(acc.owner[a])
         acc.note(a, self.env.now, "churned")
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "account_churned",
             owner if owner >= 0 else None,
             account=a,
@@ -953,9 +943,7 @@ class World:
             if pr.rep == rep.id and pr.status in ("open", "due"):
                 pr.status = "lapsed"
                 pr.settled_week = self.week
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             reason,
             rep.id,
             name=rep.name,
@@ -995,9 +983,7 @@ class World:
             self.assign_account(int(a), rep)
         self.refresh_capacity()
         rep.quotas[self.period] = round(rep.capacity * 0.8, -3)
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "hired",
             rep.id,
             name=rep.name,
@@ -1077,9 +1063,7 @@ class World:
             acc.relationship[a] *= 0.5
             acc.note(a, self.env.now, "upset", "deputy mistake")
             what, ref = "upset_account", a
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "delegation_slip",
             d.deputy,
             task=d.task.value,
@@ -1099,9 +1083,7 @@ class World:
                     met = rep.attainment(self.period_of(pr.due_week)) >= 1.0
                 if met:
                     pr.status = "due"
-                    self.log.add(
-                        self.env.now,
-                        self.week,
+                    self.event(
                         "promise_due",
                         pr.rep,
                         promise=pr.id,
@@ -1119,9 +1101,7 @@ class World:
                 for other in self.active_reps:
                     if other.id != rep.id:
                         other.trust = max(0.0, other.trust - p.promise_broken_team_trust)
-                self.log.add(
-                    self.env.now,
-                    self.week,
+                self.event(
                     "promise_broken",
                     pr.rep,
                     promise=pr.id,
@@ -1140,17 +1120,13 @@ class World:
         if m.contest_period == per:
             ranked = sorted(self.active_reps, key=lambda r: -r.attainment(per))
             if ranked:
-                self.log.add(
-                    self.env.now,
-                    self.week,
+                self.event(
                     "contest_won",
                     ranked[0].id,
                     attainment=round(ranked[0].attainment(per), 2),
                 )
             m.contest_period = None
-        self.log.add(
-            self.env.now,
-            self.week,
+        self.event(
             "period_end",
             None,
             period=per,
@@ -1179,9 +1155,7 @@ class World:
                 rep = self.reps[d.deputy]
                 if rep.profit_share:
                     self._charge(self.params.money["profit_share"], "profit_share")
-            self.log.add(
-                self.env.now,
-                self.week,
+            self.event(
                 "period_start",
                 None,
                 period=per,
@@ -1191,7 +1165,7 @@ class World:
     def _charge(self, amount: float, what: str) -> bool:
         m = self.manager
         if amount > m.budget_left + 1e-9:
-            self.log.add(self.env.now, self.week, "unpaid", None, what=what, amount=amount)
+            self.event("unpaid", None, what=what, amount=amount)
             return False
         m.budget_left -= amount
         m.budget_spent_total += amount
