@@ -242,7 +242,6 @@ def team_training(world: World, skill: Skill) -> Effects:
 def contest(world: World) -> Effects:
     """A sales contest with a leaderboard until the period ends (P4)."""
     world.manager.contest_period = world.period
-    world.manager.contest_week = world.week
     return {str(r.id): respond(world, r, "contest") for r in world.active_reps}
 
 

@@ -50,7 +50,6 @@ class ManagerState:
     promises: list[Promise] = field(default_factory=list)
     delegations: dict[DelegatedTask, Delegation] = field(default_factory=dict)
     contest_period: int | None = None
-    contest_week: int | None = None
     daily_plans: bool = False
     call_analytics: bool = False
     team_goal_period: int | None = None

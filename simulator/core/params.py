@@ -159,7 +159,6 @@ class ModelParams:
     ref_prospect_hours: float = 9.0  # prospecting hours that give the base lead rate
     normal_open_deals: int = 12  # first guess of a clean funnel, for the capacity estimate
     max_lead_factor: float = 1.6
-    ref_care_hours: float = 5.0
     ref_accounts: float = 40.0  # accounts a rep can care for without thinning out
     key_account_care: float = 4.0  # care multiplier on a key account
 

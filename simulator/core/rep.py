@@ -44,7 +44,6 @@ class Rep:
     effort: float = 1.0
     capacity: float = 0.0  # true bookings per period at full effort
     lead_factor: float = 1.0
-    care_factor: float = 1.0
     open_deals: list[Deal] = field(default_factory=list)
 
     # what the manager has learnt

@@ -85,7 +85,6 @@ class World:
             budget_left=ms.budget_per_period,
         )
         self.cohesion = self.params.cohesion_start
-        self.team_trust_events = 0
         self.revenue_total = 0.0
         self.deals: dict[int, Deal] = {}  # every deal ever, by id
         self.open: dict[int, Deal] = {}  # the deals still in someone's funnel
@@ -705,7 +704,6 @@ class World:
                 pick = others[np.argsort(acc.last_contact[others], kind="stable")[:visits]]
                 acc.relationship[pick] += 0.12 * skill * thin * (1 - acc.relationship[pick])
                 acc.last_contact[pick] = int(now)
-        rep.care_factor = care_h / p.ref_care_hours
 
     def run_week(self) -> WeekSummary:
         """Plan, simulate five working days, then settle the week's consequences."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
@@ -233,11 +234,19 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
 
 
 def scenarios_dir() -> Path:
-    """The folder of shipped scenarios (``SALESIM_SCENARIOS`` overrides it)."""
+    """The folder of shipped scenarios.
+
+    ``SALESIM_SCENARIOS`` names it explicitly; otherwise the checkout's
+    ``scenarios/`` (a development or editable install), else the copy a
+    regular install puts under ``<prefix>/share/salesim/scenarios``.
+    """
     env = os.environ.get("SALESIM_SCENARIOS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "scenarios"
+    checkout = Path(__file__).resolve().parents[2] / "scenarios"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "salesim" / "scenarios"
 
 
 def default_scenario_path() -> Path:
