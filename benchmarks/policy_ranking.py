@@ -53,11 +53,15 @@ def main() -> int:
 
     z = statistics.NormalDist().inv_cdf(0.975)
     base = table["by_the_book"][:, 0]
-    print(f"scenario: {load_scenario(args.scenario).title}; {args.seeds} seeds per policy, "
-          f"common random numbers; {len(jobs)} runs in {elapsed:.0f} s")
+    print(
+        f"scenario: {load_scenario(args.scenario).title}; {args.seeds} seeds per policy, "
+        f"common random numbers; {len(jobs)} runs in {elapsed:.0f} s"
+    )
     head = "".join(f"{c[:7]:>8}" for c in COMPONENTS)
-    print(f"{'policy':<17}{'total':>7}{head}{'rev/tgt':>8}{'left':>6}   "
-          f"{'book − policy [95% CI]':<26}{'book wins':>9}")
+    print(
+        f"{'policy':<17}{'total':>7}{head}{'rev/tgt':>8}{'left':>6}   "
+        f"{'book − policy [95% CI]':<26}{'book wins':>9}"
+    )
     ok = True
     for policy, data in table.items():
         means = data.mean(axis=0)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from helpers import scenario
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers import scenario
 
 from simulator.actions import ACTION_TYPES, action_from_dict
 from simulator.core.types import DelegatedTask, Pool, Skill, Supervision, Tone
@@ -21,8 +21,15 @@ ids = st.integers(min_value=-3, max_value=140)
 money = st.one_of(st.integers(-10_000, 200_000), st.floats(-1e6, 1e6, allow_nan=False))
 
 ARGS = {
-    "rep": ids, "rival": ids, "mentor": ids, "novice": ids, "deputy": ids, "deal": ids,
-    "account": ids, "promise": ids, "amount": money,
+    "rep": ids,
+    "rival": ids,
+    "mentor": ids,
+    "novice": ids,
+    "deputy": ids,
+    "deal": ids,
+    "account": ids,
+    "promise": ids,
+    "amount": money,
     "period": st.one_of(st.none(), st.integers(-2, 6)),
     "due_week": st.one_of(st.none(), st.integers(-2, 40)),
     "condition": st.sampled_from(["quota", "none", "maybe"]),
