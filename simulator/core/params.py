@@ -160,7 +160,7 @@ class ModelParams:
     normal_open_deals: int = 12  # first guess of a clean funnel, for the capacity estimate
     max_lead_factor: float = 1.6
     ref_accounts: float = 40.0  # accounts a rep can care for without thinning out
-    key_account_care: float = 4.0  # care multiplier on a key account
+    key_account_care: float = 0.05  # weekly pull of a key account's relationship towards 1
 
     # --- deals (P10, P11) -----------------------------------------------------
     stall_days: int = 15

@@ -695,9 +695,7 @@ class World:
             skill = 0.3 + 1.4 * rep.skills[Skill.ACCOUNT_CARE]
             key = mine[acc.key[mine]]
             if len(key):
-                acc.relationship[key] += (
-                    0.05 * p.key_account_care / 4 * skill * (1 - acc.relationship[key])
-                )
+                acc.relationship[key] += p.key_account_care * skill * (1 - acc.relationship[key])
                 acc.last_contact[key] = int(now)
             others = mine[~acc.key[mine]]
             if visits > 0 and len(others):
