@@ -1,6 +1,6 @@
 """salesim: a sales-manager training simulator.
 
-The package is layered (see ``docs/architecture.md``): ``core`` is the SimPy
+The package is layered (see the README's project layout): ``core`` is the SimPy
 world and its behavioural model; ``actions`` and ``observe`` are the only doors
 a manager, human or scripted, has into it; ``session`` runs a game or a batch
 run; ``scoring`` turns what happened into a balanced scorecard.

@@ -1,4 +1,4 @@
-"""The balanced scorecard (``model.md`` §4), with every number's working shown.
+"""The balanced scorecard, with every number's working shown (``docs/model.md``).
 
 Each component is a value from 0 to 100, computed by a formula a trainer can
 read, from inputs a trainer can check against the logs. The total is the

@@ -1,4 +1,4 @@
-"""Every signed cell of model.md §3: how each rep type answers each lever.
+"""Every signed cell of the lever table (docs/model.md): how each type answers each lever.
 
 Setup: a team of one rep of each type plus a novice, all at neutral mood
 (engagement 0.65, trust 0.6), so a lever acts at face value. Each test applies

@@ -1,4 +1,4 @@
-"""What each managerial lever does to the world (``model.md`` §1 and §3).
+"""What each managerial lever does to the world (lessons P1–P18, docs/model.md).
 
 These functions are the model's answer to "what happens when the manager does
 X to rep Y". They assume the action was already checked and paid for by
@@ -384,7 +384,7 @@ def push_deal(world: World, deal: Deal) -> Effects:
 
 
 def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
-    """Go to the customer with the rep: better odds, and the rep learns (P8, §3)."""
+    """Go to the customer with the rep: better odds, and the rep learns."""
     p = world.params
     world.touch(deal)
     before = deal.p_true

@@ -1,6 +1,6 @@
 """Pure functions of the motivation model: effort, confidence, quitting.
 
-Kept free of state so each relation of ``model.md`` can be read, plotted and
+Kept free of state so each relation of the model can be read, plotted and
 tested on its own.
 """
 
@@ -71,7 +71,7 @@ def weekly_quit_hazard(
     params: ModelParams,
     extra: float = 1.0,
 ) -> float:
-    """Weekly chance of resigning (``model.md`` §6).
+    """Weekly chance of resigning.
 
     ≈ 0.2% × e^(4·(0.5 − engagement)), raised as trust falls below 0.6 and
     doubled below 0.3, raised by stress and by ``extra`` (a deputy with no

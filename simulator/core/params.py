@@ -1,7 +1,7 @@
 """The behavioural model's numbers, in one place.
 
-``model.md`` gives directions and orderings as requirements and a designer's
-first guess at sizes. The sizes live here so that a trainer or an analyst can
+The handbook's lessons fix directions and orderings; the sizes are a
+calibration. The sizes live here so that a trainer or an analyst can
 see (and a scenario can override) every number the simulation uses, and so
 that ``docs/model-calibration.md`` can record each value and why it was chosen.
 """
@@ -36,7 +36,7 @@ EFFORT_CURVES: dict[T, tuple[tuple[float, ...], tuple[float, ...]]] = {
     ),
 }
 
-# One-off engagement response to each lever, by type (``model.md`` §3).
+# One-off engagement response to each lever, by type (the lever table, docs/model.md).
 # ++ ≈ +0.08, + ≈ +0.04, − ≈ −0.04, −− ≈ −0.08/−0.10, −−− ≈ −0.15.
 LEVER_RESPONSE: dict[str, dict[T, float]] = {
     "contest": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: -0.04},
@@ -68,7 +68,7 @@ LEVER_RESPONSE: dict[str, dict[T, float]] = {
     "bonus": {T.COMPETITOR: 0.04, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: 0.04},
 }
 
-# Contest effort modifiers for the rest of the period (P4, ``model.md`` §6).
+# Contest effort modifiers for the rest of the period (P4).
 CONTEST_EFFORT: dict[T, float] = {
     T.COMPETITOR: 0.15,
     T.ACHIEVER: 0.05,
@@ -146,7 +146,7 @@ HINTS: dict[T, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class ModelParams:
-    """Every tunable number of the behavioural model (``model.md`` §6)."""
+    """Every tunable number of the behavioural model."""
 
     # --- the rep's week (hours) -------------------------------------------
     rep_hours: float = 40.0
@@ -258,7 +258,7 @@ class ModelParams:
     share_after_weeks: int = 8
     no_share_hazard: float = 2.0
 
-    # --- attrition (``model.md`` §6) ---------------------------------------
+    # --- attrition ------------------------------------------------------------
     quit_base: float = 0.002
     quit_slope: float = 4.0
     low_trust: float = 0.3

@@ -8,7 +8,7 @@ from enum import IntEnum, StrEnum
 class MotivationType(StrEnum):
     """Gallup's four salesperson motivation profiles, hidden from the manager.
 
-    Each type answers the same managerial lever differently (``model.md`` §3):
+    Each type answers the same managerial lever differently (P3):
     competitors want to win, achievers want to grow, ego-driven reps want to
     feel important, and service reps want to look after their customers.
     """
@@ -49,7 +49,7 @@ OPEN_STAGES: tuple[Stage, ...] = tuple(s for s in Stage if s.is_open)
 
 
 class Pool(StrEnum):
-    """Shared support that deals queue for (``model.md`` P11)."""
+    """Shared support that deals queue for (P11)."""
 
     PRESALES = "presales"
     CONSULTANT = "consultant"
@@ -77,7 +77,7 @@ class Tone(StrEnum):
 
 
 class Supervision(StrEnum):
-    """How closely the manager watches a delegated task (``model.md`` P13)."""
+    """How closely the manager watches a delegated task (P13)."""
 
     NONE = "none"
     LIGHT = "light"
