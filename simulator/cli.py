@@ -15,14 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import __version__
-
-
-def _money(x: float, currency: str = "¥") -> str:
-    if abs(x) >= 1e6:
-        return f"{currency}{x / 1e6:.2f}M"
-    if abs(x) >= 1e3:
-        return f"{currency}{x / 1e3:.0f}k"
-    return f"{currency}{x:.0f}"
+from .money import short_money
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,8 +82,8 @@ def _week_line(report, session, currency: str) -> str:
             flags.append(e.data["event"].replace("_", " "))
     pct = 100.0 * m.revenue / m.target if m.target else 0.0
     return (
-        f"wk {s.week:2d} P{period}  booked {_money(m.revenue, currency):>9} "
-        f"of {_money(m.target, currency):>9} ({pct:5.1f}%)  won {s.won:2d} lost {s.lost:2d}  "
+        f"wk {s.week:2d} P{period}  booked {short_money(m.revenue, currency):>9} "
+        f"of {short_money(m.target, currency):>9} ({pct:5.1f}%)  won {s.won:2d} lost {s.lost:2d}  "
         f"team {m.headcount:2d}  mood {m.engagement:.2f}"
         + ("  " + "; ".join(flags) if flags else "")
     )
@@ -125,7 +118,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {c.working}")
     print(f"  {'total':<11} {card.total:6.1f}")
     print(
-        f"revenue {_money(card.revenue, cur)} of target {_money(card.target, cur)}; "
+        f"revenue {short_money(card.revenue, cur)} of target {short_money(card.target, cur)}; "
         f"{card.attrition} left the team ({card.regretted} regretted)"
     )
     return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core.world import World
+from .money import short_money
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,6 @@ def _clip(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return float(min(hi, max(lo, x)))
 
 
-def _money(x: float) -> str:
-    if abs(x) >= 1e6:
-        return f"{x / 1e6:.2f}M"
-    if abs(x) >= 1e3:
-        return f"{x / 1e3:.0f}k"
-    return f"{x:.0f}"
-
-
 def score(world: World) -> Scorecard:
     """Score the game so far (normally called once the scenario is over)."""
     weights = world.scenario.scoring.as_dict()
@@ -88,7 +81,7 @@ def score(world: World) -> Scorecard:
             v,
             weights["revenue"],
             "100 × min(1, R / T)",
-            f"100 × min(1, {_money(revenue)} / {_money(target)}) = {v:.1f}",
+            f"100 × min(1, {short_money(revenue)} / {short_money(target)}) = {v:.1f}",
             {"R": revenue, "T": target},
         )
     )
