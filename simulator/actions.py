@@ -508,9 +508,12 @@ class KeepPromise(Action):
         pr = self._find(world)
         if pr.status not in ("open", "due"):
             raise Refused("promise_settled", f"promise {pr.id} is already {pr.status}")
+        rep = _rep(world, pr.rep)
         if pr.status == "open" and pr.condition == "quota":
-            raise Refused("not_due", f"promise {pr.id} falls due only if quota is made")
-        _rep(world, pr.rep)
+            due_period = world.period_of(pr.due_week)
+            made_it = world.period == due_period and rep.attainment(due_period) >= 1.0
+            if not made_it:
+                raise Refused("not_due", f"promise {pr.id} falls due only if quota is made")
 
     def apply(self, world: World) -> dict[str, Any]:
         return levers.keep_promise(world, self._find(world))

@@ -276,3 +276,16 @@ def test_p16_every_scorecard_number_can_be_recomputed_from_its_formula():
         c.weight for c in card.components
     )
     assert abs(total - card.total) < 1e-9
+
+
+def test_p15_a_quota_promise_can_be_paid_as_soon_as_quota_is_made_even_in_the_last_week():
+    w = world(scenario(weeks=13))
+    r = w.reps[0]
+    act(w, MakePromise(r.id, 4_000, "quota"))
+    pid = w.manager.promises[0].id
+    assert apply_action(w, KeepPromise(pid)).code == "not_due"
+    run_weeks(w, 12)
+    r.booked[0] = r.quota(0)  # quota made before the final week ends
+    act(w, KeepPromise(pid))
+    w.run_week()
+    assert w.finished and w.manager.promises[0].status == "kept"

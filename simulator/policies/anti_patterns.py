@@ -131,15 +131,15 @@ class PromiseBreaker(ByTheBook):
 
     name = "promise_breaker"
 
+    def make_promises(self, obs: Observation, plan: Planner) -> None:
+        for r in obs.reps:  # generous words, whatever the budget
+            plan.add(MakePromise(r.id, 10_000, "quota"))
+
     def keep_promises(self, obs: Observation, plan: Planner) -> None:
         return  # the money is always needed elsewhere
 
-    def decide(self, obs: Observation) -> list[Action]:
-        actions = super().decide(obs)
-        extra: list[Action] = []
-        if obs.period_start:
-            extra += [MakePromise(r.id, 10_000, "quota") for r in obs.reps]
+    def talk(self, obs: Observation, plan: Planner) -> None:
+        super().talk(obs, plan)
         for r in obs.reps:
-            if r.flight_risk is not None:
-                extra.append(MakePromise(r.id, 20_000, "none", min(obs.weeks, obs.week + 4)))
-        return extra + actions
+            if r.flight_risk is not None:  # a promotion, a raise: anything to keep them
+                plan.add(MakePromise(r.id, 20_000, "none", min(obs.weeks, obs.week + 4)))

@@ -36,6 +36,7 @@ from ..actions import (
     HonourVeteran,
     JointVisit,
     KeepPromise,
+    MakePromise,
     NameRival,
     OneOnOne,
     PerformanceReview,
@@ -53,6 +54,10 @@ from ..observe import Observation, RepView
 from .base import Planner, believed_type, team_estimates
 
 T = MotivationType
+
+# a bonus promised for making quota, and what must stay free for everything else
+PROMISED_BONUS = 4_000.0
+PROMISE_RESERVE = 25_000.0
 
 # quota stretch by type (P2, P5, P7); unknown types get the middle road
 STRETCH: dict[MotivationType | None, float] = {
@@ -91,6 +96,7 @@ class ByTheBook:
             self.honour_veterans(obs, plan)
             if not obs.call_analytics and obs.budget_left >= obs.budget_per_period * 0.5:
                 plan.add(AdoptCallAnalytics())
+            self.make_promises(obs, plan)
         self.staff(obs, plan)
         self.pipeline(obs, plan)
         if obs.review_window and obs.period_end:
@@ -248,9 +254,25 @@ class ByTheBook:
         if len(obs.reps) + obs.pending_hires < (self.initial_headcount or 0):
             plan.add(Hire())
 
+    def make_promises(self, obs: Observation, plan: Planner) -> None:
+        """A real reward for making quota — only if every one of them could be paid (P15)."""
+        reward = PROMISED_BONUS
+        if obs.budget_per_period >= len(obs.reps) * reward + PROMISE_RESERVE:
+            for r in obs.reps:
+                plan.add(MakePromise(r.id, reward, "quota"))
+
     def keep_promises(self, obs: Observation, plan: Planner) -> None:
+        """Pay what is due, and pay early whoever has already made quota this period."""
+        made_it = {r.id for r in obs.reps if r.attainment >= 1.0}
         for p in obs.promises:
-            if p.status == "due":
+            early = (
+                p.status == "open"
+                and p.condition == "quota"
+                and p.rep in made_it
+                and obs.period_end
+                and p.due_week == obs.week
+            )
+            if p.status == "due" or early:
                 plan.add(KeepPromise(p.id))
 
     # --------------------------------------------------------------- deals
