@@ -18,7 +18,7 @@ save files and batch logs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -51,6 +51,35 @@ class Refused(Exception):
 
 
 ACTION_TYPES: dict[str, type[Action]] = {}
+
+# Effects of an action the manager perceives at once: what people say and what a
+# review turns up. Changes to moods, skills and true odds stay hidden; the manager
+# sees reactions (the "reaction" events) and, later, results.
+SEEN_EFFECTS = frozenset(
+    {
+        "hint",
+        "revealed",
+        "flight_risk",
+        "stuck_deals",
+        "overloaded",
+        "stalled",
+        "dead",
+        "deal",
+        "promise",
+        "amount",
+        "account",
+        "accounts",
+        "task",
+        "supervision",
+        "pool",
+        "queue",
+        "weeks",
+        "type",
+        "skill",
+        "period",
+        "quota",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -836,15 +865,20 @@ def apply_action(world: World, action: Action) -> Result:
     m.budget_left -= money
     m.budget_spent_total += money
     effects = action.apply(world) or {}
+    rep = getattr(action, "rep", None)
+    seen = {k: v for k, v in effects.items() if k in SEEN_EFFECTS}
     world.event(
-        "action",
-        getattr(action, "rep", None),
-        action=action.to_dict(),
-        hours=hours,
-        money=money,
-        effects=_plain(effects),
+        "action", rep, action=action.to_dict(), hours=hours, money=money, effects=_plain(seen)
     )
+    # what it did to people's hidden state is for the debrief, not for the manager's eyes
+    world.event("action_effects", rep, visible=False, action=action.kind, effects=_plain(effects))
     return Result(True, action, hours=hours, money=money, effects=effects)
+
+
+def seen_by_manager(result: Result) -> Result:
+    """The part of a result a manager can perceive (no hidden moods, odds or fates)."""
+    seen = {k: v for k, v in result.effects.items() if k in SEEN_EFFECTS}
+    return replace(result, effects=seen)
 
 
 def _plain(value: Any) -> Any:

@@ -105,8 +105,8 @@ def score(world: World) -> Scorecard:
     resigned = world.log.of_kind("resigned")
     let_go_unfair = [
         e
-        for e in world.log.of_kind("action")
-        if e.data["action"]["kind"] == "let_go" and not e.data["effects"].get("fair", True)
+        for e in world.log.of_kind("action_effects")
+        if e.data["action"] == "let_go" and not e.data["effects"].get("fair", True)
     ]
     regretted = len(resigned) + len(let_go_unfair)
     leavers = len(resigned) + len(world.log.of_kind("let_go"))

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .actions import Action, Result, action_from_dict, apply_action
+from .actions import Action, Result, action_from_dict, apply_action, seen_by_manager
 from .core.events import Event
 from .core.rng import Streams
 from .core.spec import Scenario
@@ -86,10 +86,15 @@ class Session:
 
     # ------------------------------------------------------------- acting
     def act(self, action: Action) -> Result:
-        """Apply one action now; refused actions are logged and change nothing."""
+        """Apply one action now; refused actions are logged and change nothing.
+
+        The result carries only what a manager perceives (see
+        :func:`simulator.actions.seen_by_manager`); the full effects are in the
+        event log for the debrief.
+        """
         result = apply_action(self.world, action)
         self.action_log.append(ActionRecord(self.world.week, action, result.ok, result.code))
-        return result
+        return seen_by_manager(result)
 
     def act_all(self, actions: Iterable[Action]) -> list[Result]:
         return [self.act(a) for a in actions]

@@ -250,7 +250,12 @@ def test_p16_every_action_and_its_effect_is_logged():
     assert [r.ok for r in s.action_log] == [True, False, True]
     logged = [e for e in s.event_log if e.kind == "action"]
     assert [e.data["action"]["kind"] for e in logged] == ["one_on_one", "feedback"]
-    assert "engagement" in logged[1].data["effects"]
+    effects = [e for e in s.event_log if e.kind == "action_effects"]
+    assert [e.data["action"] for e in effects] == ["one_on_one", "feedback"]
+    assert "engagement" in effects[1].data["effects"] and not effects[1].visible
+    # the manager sees the action, not the hidden change of mood it caused
+    assert "engagement" not in logged[1].data["effects"]
+    assert all(e.kind != "action_effects" for e in s.observe().events)
     refused = [e for e in s.event_log if e.kind == "action_refused"]
     assert refused and "more than 0" in refused[0].data["reason"]
 
