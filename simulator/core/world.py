@@ -635,6 +635,7 @@ class World:
         first, last = self.period_weeks_of(per)
         weeks_left = last - self.week + 1
         period_len = last - first + 1
+        territories = self._territories()
         for rep in self.active_reps:
             cap = rep.capacity
             quota = rep.quota(per)
@@ -664,11 +665,28 @@ class World:
                 if possible > 0 and needed / possible > p.give_up_ratio:
                     mod *= p.give_up_effort
             rep.effort = min(1.6, max(0.1, effort * mod))
-            self._allocate(rep)
+            self._allocate(rep, territories.get(rep.id, np.zeros(0, dtype=np.int64)))
         self._weekly_demand()
 
-    def _allocate(self, rep: Rep) -> None:
-        """Spend the rep's week: touch the deals they believe in, prospect, care."""
+    def _territories(self) -> dict[int, np.ndarray]:
+        """Each rep's live accounts, grouped in one pass (not one scan per rep)."""
+        acc = self.accounts
+        live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
+        owners = acc.owner[live]
+        order = np.argsort(owners, kind="stable")
+        live, owners = live[order], owners[order]
+        cuts = np.flatnonzero(np.diff(owners)) + 1
+        return {
+            int(g[0]): idx
+            for g, idx in zip(np.split(owners, cuts), np.split(live, cuts), strict=True)
+            if len(g)
+        }
+
+    def _allocate(self, rep: Rep, mine: np.ndarray) -> None:
+        """Spend the rep's week: touch the deals they believe in, prospect, care.
+
+        ``mine`` are the rep's live accounts.
+        """
         p = self.params
         deals = rep.open_deals
         touch_h, prospect_h, care_h = self._prospect_hours(rep, rep.effort, len(deals))
@@ -688,7 +706,6 @@ class World:
         rep.lead_factor = self._lead_factor(rep, prospect_h)
         # account care: visit the accounts that have waited longest, key accounts first
         acc = self.accounts
-        mine = acc.owned_by(rep.id)
         if len(mine):
             visits = round(care_h)  # about an hour a visit
             thin = min(1.0, p.ref_accounts / len(mine))
