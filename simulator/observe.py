@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .core.accounts import DECISION_STYLES, AccountView
+from .core.accounts import DECISION_STYLES
 from .core.events import Event
 from .core.params import HINTS
 from .core.types import MotivationType, Pool, Skill, Stage
@@ -136,6 +136,25 @@ class PoolView:
     size: int
     busy: int
     queue: int
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One row of the archive as a manager reads it."""
+
+    id: int
+    name: str
+    segment: str
+    owner: int | None
+    potential: float
+    relationship: float
+    decision_style: str
+    key: bool
+    churned: bool
+    last_contact_day: int
+    open_deals: int
+    won_value: float
+    history: tuple[tuple[int, str, str], ...]
 
 
 class Accounts:

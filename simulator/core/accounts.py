@@ -9,30 +9,9 @@ churn, a note in the history) are stored per account on demand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 DECISION_STYLES: tuple[str, ...] = ("consensus", "top_down", "technical", "price_driven")
-
-
-@dataclass(frozen=True)
-class AccountView:
-    """One row of the archive as a manager reads it."""
-
-    id: int
-    name: str
-    segment: str
-    owner: int | None
-    potential: float
-    relationship: float
-    decision_style: str
-    key: bool
-    churned: bool
-    last_contact_day: int
-    open_deals: int
-    won_value: float
-    history: tuple[tuple[int, str, str], ...]
 
 
 class AccountBook:
@@ -75,24 +54,6 @@ class AccountBook:
 
     def owned_by(self, rep_id: int) -> np.ndarray:
         return np.flatnonzero((self.owner == rep_id) & ~self.churned)
-
-    def view(self, i: int) -> AccountView:
-        owner = int(self.owner[i])
-        return AccountView(
-            id=i,
-            name=self.names[i],
-            segment=self.segment_names[self.segment[i]],
-            owner=owner if owner >= 0 else None,
-            potential=float(self.potential[i]),
-            relationship=float(self.relationship[i]),
-            decision_style=DECISION_STYLES[self.style[i]],
-            key=bool(self.key[i]),
-            churned=bool(self.churned[i]),
-            last_contact_day=int(self.last_contact[i]),
-            open_deals=int(self.open_deals[i]),
-            won_value=float(self.won_value[i]),
-            history=self.history.get(i, ()),
-        )
 
     def health(self) -> float:
         """Potential-weighted mean relationship; a churned account counts as 0."""

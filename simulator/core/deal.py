@@ -100,17 +100,6 @@ class Deal:
         self.pushed = False
         self.waiting: simpy.Event | None = None
 
-    @property
-    def is_open(self) -> bool:
-        """Open in the rep's funnel: alive, or dead but not yet dropped."""
-        return not self.closed
-
-    def idle_days(self, now: float) -> float:
-        return now - self.last_touch
-
-    def days_in_stage(self, now: float) -> float:
-        return now - self.stage_day
-
 
 def stage_durations(cycle_days: float, z: np.ndarray) -> np.ndarray:
     """Working days for each open stage, log-normally spread around the shares."""

@@ -146,12 +146,3 @@ class Scenario:
         if period < len(self.team_target):
             return float(self.team_target[period])
         return float(self.team_target[-1])
-
-    @property
-    def total_target(self) -> float:
-        total = 0.0
-        for p in range(self.periods):
-            start = p * self.period_weeks
-            length = min(self.period_weeks, self.weeks - start)
-            total += self.target_for(p) * length / self.period_weeks
-        return total
