@@ -341,10 +341,7 @@ def observe(world: World) -> Observation:
                 accounts=int(owned[rep.id]),
             )
         )
-    target_to_date = (
-        sum(world.scenario.target_for(world.period_of(w)) for w in range(1, world.week))
-        / world.scenario.period_weeks
-    )
+    target_to_date = world.target_through(world.week - 1)
     events = tuple(e for e in world.log.since_week(world.week - 1) if e.visible)
     return Observation(
         title=world.scenario.title,

@@ -85,11 +85,9 @@ class MetricsCollector:
         n = max(1, len(reps))
         now = world.env.now
         stall = world.params.stall_days
-        open_deals = [d for d in world.deals.values() if not d.closed]
+        open_deals = list(world.open.values())
         unhealthy = sum(1 for d in open_deals if d.zombie or now - d.last_touch >= stall)
-        target = 0.0
-        for w in range(1, world.week + 1):
-            target += world.scenario.target_for(world.period_of(w)) / world.scenario.period_weeks
+        target = world.target_through(world.week)
         self.weeks.append(
             WeekMetrics(
                 week=world.week,

@@ -279,6 +279,14 @@ class World:
         w = self.week if week is None else week
         return w % self.scenario.period_weeks == 0 or w == self.scenario.weeks
 
+    def target_through(self, week: int) -> float:
+        """Head office's cumulative target for weeks 1..``week`` (a period's target
+        spread evenly over its weeks)."""
+        per_week = self.scenario.period_weeks
+        return sum(self.scenario.target_for(self.period_of(w)) for w in range(1, week + 1)) / (
+            per_week
+        )
+
     def period_elapsed(self) -> float:
         """Share of the current period already behind us, at the week's start."""
         first, last = self.period_weeks_of(self.period)
