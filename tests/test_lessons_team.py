@@ -208,3 +208,21 @@ def test_p18_team_training_lifts_everyone_a_little():
     act(w, TeamTraining(Skill.SOLUTION))
     gains = [w.reps[i].skills[Skill.SOLUTION] - b for i, b in before.items()]
     assert all(0.005 <= g <= 0.03 for g in gains)
+
+
+def test_p14_a_profit_share_is_paid_every_period_and_lapses_when_it_cannot_be():
+    from dataclasses import replace as _replace
+
+    scn = scenario(weeks=39)
+    scn = _replace(scn, manager=_replace(scn.manager, budget_per_period=10_000.0))
+    w = world(scn)
+    deputy = rep_of(w, T.ACHIEVER)
+    act(w, Delegate(deputy.id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT))
+    act(w, Delegate(deputy.id, DelegatedTask.KEY_ACCOUNTS, Supervision.LIGHT))
+    act(w, ProfitShare(deputy.id))
+    run_weeks(w, 13)  # into the second period, whose share is charged on its first day
+    assert w.manager.budget_left == 10_000.0 - 8_000.0  # once, for one deputy with two tasks
+    assert deputy.profit_share
+    w.manager.budget_per_period = 5_000.0
+    run_weeks(w, 13)
+    assert not deputy.profit_share  # the next period's share could not be paid

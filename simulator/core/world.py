@@ -1170,12 +1170,17 @@ class World:
                 rep.praise_this_period = 0
                 if per not in rep.quotas:
                     rep.quotas[per] = rep.quotas.get(per - 1, rep.capacity)
-            if m.call_analytics:
-                self._charge(self.params.money["call_analytics"], "call_analytics")
-            for d in m.delegations.values():
-                rep = self.reps[d.deputy]
-                if rep.profit_share:
-                    self._charge(self.params.money["profit_share"], "profit_share")
+            # running costs of standing arrangements; one that cannot be paid lapses
+            if m.call_analytics and not self._charge(
+                self.params.money["call_analytics"], "call_analytics"
+            ):
+                m.call_analytics = False
+            for deputy in sorted({d.deputy for d in m.delegations.values()}):
+                rep = self.reps[deputy]
+                if rep.profit_share and not self._charge(
+                    self.params.money["profit_share"], "profit_share"
+                ):
+                    rep.profit_share = False
             self.event(
                 "period_start",
                 None,
