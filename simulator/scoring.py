@@ -169,7 +169,7 @@ def score(world: World) -> Scorecard:
             "stalled ≥ 15 days or dead; F = root mean square gap between the win chance "
             "you were shown and the true one, over every open deal every week",
             f"50 × (1 − {u_mean:.3f}) + 50 × max(0, 1 − {rmse:.3f} / 0.3) = {v:.1f}",
-            {"U_mean": u_mean, "F": rmse, "Brier": world.metrics.brier},
+            {"U_mean": u_mean, "F": rmse},
         )
     )
 

@@ -50,7 +50,6 @@ class Deal:
         "reviewed_day",
         "segment",
         "serial",
-        "shown_history",
         "shown_p",
         "stage",
         "stage_day",
@@ -95,7 +94,6 @@ class Deal:
         self.outcome: Stage | None = None
         self.reviewed_day = -10_000
         self.shown_p = p_true
-        self.shown_history: list[float] = []
         self.support: dict[Pool, int] = {}
         self.pushed = False
         self.waiting: simpy.Event | None = None

@@ -38,7 +38,7 @@ def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
     manager: that is how types are learnt from behaviour (P3).
     """
     delta = LEVER_RESPONSE[lever][rep.type] * scale
-    if delta > 0 and world.params.trust_positive_scale:
+    if delta > 0:
         delta *= min(1.1, (0.5 + rep.trust) / 1.1)
     change = rep.nudge(delta)
     if delta >= _REACTION_VISIBLE:

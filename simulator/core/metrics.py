@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .deal import Deal
     from .world import World
 
 
@@ -57,15 +56,6 @@ class MetricsCollector:
         self.start_trust = sum(r.trust for r in reps) / n
         self.start_engagement = sum(r.engagement for r in reps) / n
 
-    def closed(self, deal: Deal) -> None:
-        """Score the forecasts the manager saw for a deal now that its fate is known."""
-        if not deal.shown_history:
-            return
-        outcome = 1.0 if deal.outcome is not None and deal.outcome.name == "WON" else 0.0
-        self.brier_sum += sum((p - outcome) ** 2 for p in deal.shown_history)
-        self.brier_n += len(deal.shown_history)
-        self.closed_deals += 1
-
     def forecast(self, shown: float, true: float) -> None:
         """One weekly forecast the manager saw against the deal's true chance."""
         self.forecast_sq += (shown - true) ** 2
@@ -75,10 +65,6 @@ class MetricsCollector:
     def forecast_rmse(self) -> float:
         """Root mean square gap between shown and true win chances (0 = honest funnel)."""
         return (self.forecast_sq / self.forecast_n) ** 0.5 if self.forecast_n else 0.0
-
-    @property
-    def brier(self) -> float:
-        return self.brier_sum / self.brier_n if self.brier_n else 0.25
 
     def collect(self, world: World) -> None:
         reps = world.active_reps

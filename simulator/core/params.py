@@ -177,7 +177,6 @@ class ModelParams:
     support_boost: float = 0.06
     support_boost_big: float = 0.10  # executives in evaluation of a big project
     support_wrong_stage_boost: float = 0.01
-    push_touches: int = 1
     effort_speed: float = 0.5  # how much effort speeds a stage: 1 - x + x*effort
     effort_win: float = 0.15  # how much effort moves a stage's pass chance
 
@@ -197,7 +196,6 @@ class ModelParams:
     praise_wear: float = 0.5  # each praise in the last few weeks halves the next
     praise_memory_weeks: int = 6
     words_without_reward: int = 3  # praises in a period with no reward before they ring hollow
-    trust_positive_scale: bool = True  # low trust dampens good news
 
     # --- trust and talk (P8, P9, P15) ---------------------------------------
     one_on_one_trust: float = 0.02
@@ -229,7 +227,6 @@ class ModelParams:
     natural_learning: float = 0.0015  # weekly, novices only
     mentor_learning: float = 0.004  # weekly extra for a well-mentored novice
     team_training_gain: float = 0.012
-    novice_years: float = 1.0
 
     # --- team (P14, P18) -------------------------------------------------------
     cohesion_start: float = 0.5
@@ -271,7 +268,6 @@ class ModelParams:
 
     # --- customers (P7, P12) ---------------------------------------------------
     relationship_decay: float = 0.002  # daily, without care
-    care_rate: float = 0.010  # daily pull towards 1 at reference care
     churn_threshold: float = 0.12
     churn_hazard: float = 0.004  # daily, below the threshold
     growth_rate: float = 0.0004  # daily potential growth at full relationship

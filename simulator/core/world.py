@@ -539,7 +539,6 @@ class World:
                 value=deal.value,
                 reason=reason,
             )
-        self.metrics.closed(deal)
 
     def drop_deal(self, deal: Deal, by: str) -> None:
         """Take a deal out of the funnel; if it was alive, its chance is lost."""
@@ -558,7 +557,6 @@ class World:
             by=by,
             was_alive=was_alive,
         )
-        self.metrics.closed(deal)
 
     # ----------------------------------------------------------- daily process
     def _daily(self) -> Iterator[simpy.Event]:
@@ -782,7 +780,6 @@ class World:
         # what the manager will see of each deal
         for deal in self.open.values():
             deal.shown_p = self.shown_probability(deal)
-            deal.shown_history.append(deal.shown_p)
             self.metrics.forecast(deal.shown_p, 0.0 if deal.zombie else deal.p_true)
         self._mood_week(reps)
         self._growth_week()
