@@ -59,6 +59,10 @@ SEEN_EFFECTS = frozenset(
     {
         "hint",
         "revealed",
+        "choice",
+        "reply",
+        "left",
+        "target_change",
         "flight_risk",
         "stuck_deals",
         "overloaded",
@@ -827,6 +831,59 @@ class StrengthsAssessment(Action):
 
     def apply(self, world: World) -> dict[str, Any]:
         return levers.assessment(world, world.reps[self.rep])
+
+
+# ------------------------------------------------------------------ the inbox
+@dataclass(frozen=True)
+class Answer(Action):
+    """Answer a scripted inbox message with one of its choices."""
+
+    item: int
+    choice: str
+
+    kind: ClassVar[str] = "answer"
+    purpose: ClassVar[str] = "Decide what to do about a message in your inbox."
+
+    def _choice(self, world: World):
+        item = world.script.item(self.item)
+        if item is None:
+            raise Refused("unknown_item", f"there is no inbox message {self.item!r}")
+        if item.status == "notice":
+            raise Refused("notice", "this message is a notice: there is nothing to decide")
+        if item.status != "open":
+            raise Refused("answered", f"this message was already settled ({item.status})")
+        choice = item.event.choice(self.choice)
+        if choice is None:
+            known = ", ".join(c.id for c in item.event.choices)
+            raise Refused("unknown_choice", f"choose one of: {known}")
+        return item, choice
+
+    def check(self, world: World) -> None:
+        self._choice(world)
+
+    def hours(self, world: World) -> float:
+        return self._choice(world)[1].effects.hours
+
+    def money(self, world: World) -> float:
+        return self._choice(world)[1].effects.money
+
+    def estimate(self, obs: Observation) -> tuple[float, float]:
+        for item in obs.inbox:
+            if item.id == self.item:
+                for c in item.choices:
+                    if c.id == self.choice:
+                        return c.hours, c.money
+        return 0.0, 0.0
+
+    def apply(self, world: World) -> dict[str, Any]:
+        from .core.script import apply_choice
+
+        item, choice = self._choice(world)
+        out = apply_choice(world, item, choice, pay=False)
+        reply = choice.effects.reply
+        if reply.en or reply.zh:
+            out["reply"] = {"en": reply.en, "zh": reply.zh}
+        return out
 
 
 # ------------------------------------------------------------------ applying

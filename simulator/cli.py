@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--scenario",
         metavar="PATH",
-        help="scenario file (default: the shipped scenarios/default.yaml)",
+        help="scenario file or shipped scenario name (default: the shipped default)",
     )
     run.add_argument(
         "--policy",
@@ -50,14 +50,63 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="leave out the week-by-week lines")
 
     sub.add_parser("policies", help="list the built-in policies")
+    sub.add_parser("scenarios", help="list the shipped scenarios")
+
+    val = sub.add_parser(
+        "validate",
+        help="check scenario files",
+        description="Check scenario files. Prints one line per problem, "
+        "FILE:LINE:COLUMN: field: message, and exits 1 if there is any.",
+    )
+    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("--quiet", action="store_true", help="print problems only")
+
+    sch = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of scenario files (for editors)",
+        description="Print the JSON Schema of the scenario format, for completion and "
+        "checking in editors (see docs/scenario-authoring.md).",
+    )
+    sch.add_argument("--out", metavar="FILE", help="write it to FILE instead")
+
+    cal = sub.add_parser(
+        "calibrate",
+        help="how hard is a scenario, and does it reward good management?",
+        description="Play a scenario with every built-in policy on the same seeds; print "
+        "each policy's score distribution and by_the_book's lead over each, with 95%% "
+        "confidence intervals. Exits 1 when by_the_book is not clearly ahead of all.",
+    )
+    cal.add_argument("file", metavar="FILE")
+    cal.add_argument("--runs", type=int, default=20, metavar="N", help="seeds (default: 20)")
+    cal.add_argument("--seed", type=int, default=1, metavar="S", help="first seed (default: 1)")
+    cal.add_argument(
+        "--jobs", type=int, default=None, metavar="J", help="processes (default: all cores)"
+    )
+    cal.add_argument(
+        "--policy", action="append", metavar="NAME", help="only these policies (repeatable)"
+    )
     return parser
+
+
+def _resolve(path: str) -> str:
+    """A path, or the name of a shipped scenario (``tutorial``)."""
+    from pathlib import Path
+
+    from .scenario import scenarios_dir
+
+    p = Path(path)
+    if not p.exists() and p.suffix == "" and "/" not in path:
+        shipped = scenarios_dir() / f"{path}.yaml"
+        if shipped.exists():
+            return str(shipped)
+    return path
 
 
 def _load(path: str | None):
     from .scenario import ScenarioError, default_scenario_path, load_scenario
 
     try:
-        return load_scenario(path or default_scenario_path())
+        return load_scenario(_resolve(path) if path else default_scenario_path())
     except ScenarioError as e:
         raise SystemExit(_fail(str(e))) from None
 
@@ -127,7 +176,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _result(session, card, args) -> dict[str, Any]:
     w = session.world
     return {
-        "scenario": session.scenario.title,
+        "scenario": str(session.scenario.title),
         "policy": args.policy,
         "seed": args.seed,
         "score": {
@@ -161,6 +210,82 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from .scenario import ScenarioError, load_scenario, shipped_scenarios
+
+    for path in shipped_scenarios():
+        try:
+            s = load_scenario(path)
+        except ScenarioError as e:
+            print(f"{path.stem:<22} (invalid: {e.first})")
+            continue
+        teaches = ", ".join(s.teaches)
+        print(
+            f"{path.stem:<22} {s.difficulty:<7} {s.title!s}" + (f"  [{teaches}]" if teaches else "")
+        )
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .scenario import check_file
+
+    bad = 0
+    count = 0
+    for f in args.files:
+        problems = check_file(_resolve(f))
+        for p in problems:
+            print(p)
+        count += len(problems)
+        bad += bool(problems)
+        if not problems and not args.quiet:
+            print(f"{f}: valid")
+    if bad:
+        print(
+            f"{count} problem{'s' * (count != 1)} in {bad} of {len(args.files)} files",
+            file=sys.stderr,
+        )
+    return 1 if bad else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .scenario import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        from pathlib import Path
+
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from .analysis.calibrate import calibrate, report
+    from .policies import POLICIES
+
+    if args.runs < 2:
+        return _fail("--runs must be at least 2 (an interval needs two runs)")
+    if args.seed < 0:
+        return _fail("--seed must be 0 or more")
+    for name in args.policy or ():
+        if name not in POLICIES:
+            return _fail(f"unknown policy {name!r}; choose from {', '.join(POLICIES)}")
+    path = _resolve(args.file)
+    _load(path)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            print(f"\rplaying: {done}/{total} runs", end="", file=sys.stderr, flush=True)
+
+    cal = calibrate(path, args.runs, args.seed, args.jobs, args.policy, progress)
+    if tty:
+        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    print(report(cal))
+    return 0 if cal.discriminates else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -169,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_run(args)
         if args.command == "policies":
             return cmd_policies(args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args)
     except BrokenPipeError:
         # the reader (``| head``) has gone: stop quietly, as Unix tools do
         import os
@@ -178,6 +305,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.print_help()
     return 0
 
+
+COMMANDS = {
+    "scenarios": cmd_scenarios,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "calibrate": cmd_calibrate,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

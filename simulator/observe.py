@@ -26,6 +26,7 @@ import numpy as np
 from .core.accounts import DECISION_STYLES
 from .core.events import Event
 from .core.params import HINTS
+from .core.spec import Text
 from .core.types import MotivationType, Pool, Skill, Stage
 from .core.world import World
 
@@ -72,6 +73,7 @@ class RepView:
 
     id: int
     name: str
+    name_zh: str  # the name in the Chinese game
     tenure_years: float
     veteran: bool
     novice: bool
@@ -120,6 +122,42 @@ class PromiseView:
     made_week: int
     due_week: int
     status: str
+    what: Text | None = None  # for promises made in a scripted event
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    id: str
+    text: Text
+    money: float
+    hours: float
+
+
+@dataclass(frozen=True)
+class InboxView:
+    """A scripted message in the manager's inbox.
+
+    ``handbook`` names the choice the handbook recommends. It is the scenario
+    author's answer key: the built-in ``by_the_book`` policy follows it and the
+    debrief quotes it; the game does not show it before the player decides.
+    """
+
+    id: int
+    event: str
+    week: int
+    deadline: int
+    title: Text
+    message: Text
+    rep: int | None
+    deal: int | None
+    choices: tuple[ChoiceView, ...]
+    status: str  # open, answered, expired, notice
+    choice: str | None
+    handbook: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.status == "open"
 
 
 @dataclass(frozen=True)
@@ -214,8 +252,8 @@ class Accounts:
 class Observation:
     """Everything the manager can see at the start of one week."""
 
-    title: str
-    briefing: str
+    title: Text
+    briefing: Text
     currency: str
     week: int
     weeks: int
@@ -227,6 +265,7 @@ class Observation:
     period_end: bool
     review_window: bool
     team_target: float  # this period
+    targets: tuple[float, ...]  # head office's plan for every period, as it stands
     team_booked: float  # this period
     revenue_total: float
     target_to_date: float
@@ -240,6 +279,7 @@ class Observation:
     departed: tuple[tuple[int, str, str], ...]  # (id, name, why)
     orphan_deals: tuple[DealView, ...]
     promises: tuple[PromiseView, ...]
+    inbox: tuple[InboxView, ...]  # scripted messages, newest last; open ones await an answer
     delegations: tuple[DelegationView, ...]
     contest_running: bool
     daily_plans: bool
@@ -311,6 +351,7 @@ def observe(world: World) -> Observation:
             RepView(
                 id=rep.id,
                 name=rep.name,
+                name_zh=rep.name_zh or rep.name,
                 tenure_years=round(rep.tenure_weeks / 52, 1),
                 veteran=rep.veteran,
                 novice=rep.novice,
@@ -356,7 +397,8 @@ def observe(world: World) -> Observation:
         period_start=world.is_period_start(),
         period_end=world.is_period_end(),
         review_window=world.is_period_end() or world.week - first <= 1,
-        team_target=world.scenario.target_for(per),
+        team_target=world.target_for(per),
+        targets=tuple(world.target_for(p) for p in range(world.scenario.periods)),
         team_booked=sum(r.booked.get(per, 0.0) for r in world.reps),
         revenue_total=world.revenue_total,
         target_to_date=target_to_date,
@@ -370,8 +412,30 @@ def observe(world: World) -> Observation:
         departed=tuple((r.id, r.name, r.left_reason or "") for r in world.reps if not r.active),
         orphan_deals=tuple(_deal_view(world, d, now) for d in world.orphan_deals()),
         promises=tuple(
-            PromiseView(p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status)
+            PromiseView(
+                p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status, p.what
+            )
             for p in m.promises
+        ),
+        inbox=tuple(
+            InboxView(
+                id=i.id,
+                event=i.event.id,
+                week=i.week,
+                deadline=i.deadline,
+                title=i.title,
+                message=i.message,
+                rep=i.rep,
+                deal=i.deal,
+                choices=tuple(
+                    ChoiceView(c.id, c.text, c.effects.money, c.effects.hours)
+                    for c in i.event.choices
+                ),
+                status=i.status,
+                choice=i.choice,
+                handbook=i.event.handbook_choice,
+            )
+            for i in world.script.items
         ),
         delegations=tuple(
             DelegationView(d.task.value, d.deputy, d.supervision.value, d.since_week)

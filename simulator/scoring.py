@@ -60,6 +60,17 @@ class Scorecard:
         }
 
 
+COMPONENTS: tuple[str, ...] = (
+    "revenue",
+    "engagement",
+    "attrition",
+    "skills",
+    "trust",
+    "pipeline",
+    "customers",
+)
+
+
 def _clip(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return float(min(hi, max(lo, x)))
 

@@ -7,12 +7,19 @@ from dataclasses import replace
 from simulator.actions import Action, apply_action
 from simulator.core.rng import Streams
 from simulator.core.spec import (
+    ChoiceSpec,
+    EffectSpec,
+    EventSpec,
     ManagerSpec,
     MarketSpec,
+    PromiseSpec,
     RepSpec,
     Scenario,
     SegmentSpec,
     Skills,
+    StateChange,
+    Text,
+    TriggerSpec,
 )
 from simulator.core.types import MotivationType as T
 from simulator.core.world import World
@@ -67,7 +74,7 @@ def scenario(reps: tuple[RepSpec, ...] | None = None, weeks: int = 26, **kw) -> 
     """A quiet world: no random market events, four reps (one of each type) by default."""
     reps = reps if reps is not None else team(*TYPES)
     opts = {
-        "title": "test",
+        "title": Text("test"),
         "reps": reps,
         "market": market(),
         "weeks": weeks,
@@ -117,3 +124,39 @@ def set_quota_ratio(w: World, ratio: float) -> None:
     w.refresh_capacity()
     for r in w.active_reps:
         r.quotas[w.period] = ratio * r.capacity
+
+
+def everyone(x: float) -> dict[T, float]:
+    return {t: x for t in TYPES}
+
+
+def offer_event(**trigger) -> EventSpec:
+    """Ann has an outside offer: match it, promise a title, or let her go."""
+    return EventSpec(
+        id="offer",
+        title=Text("{rep} has an offer", "{rep}收到邀请"),
+        message=Text("A rival firm wants {rep}.", "竞争对手想挖{rep}。"),
+        trigger=TriggerSpec(**({"week": 2, "rep": "Ann"} | trigger)),
+        choices=(
+            ChoiceSpec(
+                "match",
+                Text("Match it", "匹配"),
+                EffectSpec(
+                    money=20_000,
+                    hours=2,
+                    rep=StateChange(engagement=everyone(0.10)),
+                    cancel_outside_offer=True,
+                    reply=Text("She stays.", "她留下了。"),
+                ),
+                handbook=True,
+            ),
+            ChoiceSpec(
+                "promise",
+                Text("Promise a title", "承诺头衔"),
+                EffectSpec(promise=PromiseSpec(10_000, Text("a title"), "none", 3)),
+            ),
+            ChoiceSpec("let_go", Text("Let her go", "让她走"), EffectSpec(rep_leaves=True)),
+        ),
+        default="let_go",
+        respond_weeks=2,
+    )

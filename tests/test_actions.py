@@ -50,6 +50,7 @@ from simulator.core.types import MotivationType as T
 from simulator.observe import observe
 
 LEVERS = {
+    "answer",
     "set_quota",
     "one_on_one",
     "coach",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from helpers import scenario
+from helpers import offer_event, scenario
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +41,8 @@ ARGS = {
     "supervision": st.sampled_from([s.value for s in Supervision]),
     "accounts": st.lists(ids, max_size=4),
     "reps": st.one_of(st.none(), st.lists(ids, max_size=3)),
+    "item": st.integers(min_value=-1, max_value=3),
+    "choice": st.sampled_from(["match", "promise", "let_go", "nothing"]),
 }
 
 
@@ -62,7 +64,7 @@ def actions(draw):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(actions(), max_size=8), min_size=1, max_size=6))
 def test_any_sequence_of_actions_is_applied_or_refused_never_crashes(weeks):
-    s = Session(scenario(weeks=6), 1)
+    s = Session(scenario(weeks=6, events=(offer_event(),)), 1)
     for planned in weeks:
         for action in planned:
             result = s.act(action)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .types import DelegatedTask, Supervision
 
@@ -24,6 +25,7 @@ class Promise:
     due_week: int
     status: str = "open"  # open, due, kept, broken, lapsed
     settled_week: int | None = None
+    what: Any = None  # a scripted event's words for what was promised (a Text)
 
 
 @dataclass

@@ -42,6 +42,7 @@ class Rep:
 
     # this week's working state (computed at the start of each week)
     effort: float = 1.0
+    name_zh: str = ""  # the name in the Chinese game, when it differs
     capacity: float = 0.0  # true bookings per period at full effort
     lead_factor: float = 1.0
     open_deals: list[Deal] = field(default_factory=list)

@@ -9,7 +9,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .params import ModelParams
-from .types import MotivationType, Skill
+from .types import MotivationType, Skill, Stage
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of scenario text in English and Simplified Chinese.
+
+    ``get("zh")`` falls back to English where a translation is missing, so a
+    half-translated scenario still plays. ``str()`` gives the English.
+    """
+
+    en: str = ""
+    zh: str = ""
+
+    def get(self, lang: str = "en") -> str:
+        return (self.zh or self.en) if lang == "zh" else (self.en or self.zh)
+
+    def format(self, **values: str) -> Text:
+        """Fill ``{rep}``-style placeholders in both languages."""
+        return Text(_fill(self.en, values), _fill(self.zh, values))
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    out = template
+    for k, v in values.items():
+        out = out.replace("{" + k + "}", v)
+    return out
 
 
 @dataclass(frozen=True)
@@ -32,6 +63,7 @@ class RepSpec:
     name: str
     type: MotivationType
     skills: Skills = field(default_factory=Skills)
+    name_zh: str = ""  # the name shown in the Chinese game; empty: same as ``name``
     tenure_years: float = 2.0
     veteran: bool = False
     engagement: float = 0.65
@@ -41,7 +73,9 @@ class RepSpec:
     territory: float = 1.0  # share of the accounts relative to the others
     # past periods as (quota, result); generated from true capacity when empty
     history: tuple[tuple[float, float], ...] = ()
+    quota: float | None = None  # first period's quota; default: the last in history
     revealed: bool = False
+    mentor: str | None = None  # name of a colleague already mentoring this rep
 
 
 @dataclass(frozen=True)
@@ -58,6 +92,22 @@ class SegmentSpec:
     lead_rate: float = 0.6  # opportunities per account per year at normal effort
     big_deal: float = float("inf")  # deals above this need executives in evaluation
     relationship: tuple[float, float] = (0.3, 0.6)  # starting range
+    potential_sigma: float = 0.5  # log-normal spread of account potential
+    # weights of consensus, top_down, technical, price_driven buyers; () = even
+    decision_styles: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class AccountSpec:
+    """A named account the scenario places by hand (a key customer, a lost one)."""
+
+    name: str
+    segment: str
+    potential: float
+    relationship: float = 0.5
+    owner: str | None = None  # rep name; None: nobody covers it yet
+    decision_style: str = "consensus"
+    key: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,17 +169,148 @@ class ScoringWeights:
         }
 
 
+Delta = dict[MotivationType, float]  # a change that may differ by motivation type
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """Changes to people's state; each may differ by motivation type."""
+
+    engagement: Delta | None = None
+    confidence: Delta | None = None
+    trust: Delta | None = None
+    stress: Delta | None = None
+
+
+@dataclass(frozen=True)
+class PromiseSpec:
+    """A promise a choice makes; the model tracks it like any other (P15)."""
+
+    amount: float
+    what: Text = field(default_factory=Text)
+    condition: str = "none"  # "quota": due only if the rep makes quota
+    due_weeks: int = 13
+
+
+@dataclass(frozen=True)
+class MarketShift:
+    """A change in the market for some weeks: demand and competition."""
+
+    lead_rate: float = 1.0
+    competitor_pressure: float = 0.0
+    weeks: int = 8
+
+
+@dataclass(frozen=True)
+class DealChange:
+    """What a choice does to the deal an event is about."""
+
+    win_chance: float = 0.0
+    lost: bool = False
+
+
+@dataclass(frozen=True)
+class EffectSpec:
+    """Everything one choice of a scripted event does."""
+
+    money: float = 0.0
+    hours: float = 0.0
+    rep: StateChange | None = None
+    team: StateChange | None = None
+    rep_leaves: bool = False
+    reveal_type: bool = False
+    promise: PromiseSpec | None = None
+    outside_offer_weeks: int = 0
+    cancel_outside_offer: bool = False
+    market: MarketShift | None = None
+    deal: DealChange | None = None
+    target_change: float = 0.0  # fraction added to the targets of the periods still to come
+    reply: Text = field(default_factory=Text)
+
+
+@dataclass(frozen=True)
+class ChoiceSpec:
+    id: str
+    text: Text
+    effects: EffectSpec = field(default_factory=EffectSpec)
+    handbook: bool = False  # what the handbook would do; shown in the debrief
+    lessons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    """When a scripted event fires: from a week on, once its conditions hold.
+
+    Rep conditions read the rep's real state (an outside offer arrives whether
+    or not the manager has noticed the mood). Without ``rep`` the rep who meets
+    them most clearly is chosen. A deal condition picks the largest open deal
+    that has reached the stage.
+    """
+
+    week: int = 1
+    until_week: int | None = None
+    rep: str | None = None
+    engagement_below: float | None = None
+    confidence_below: float | None = None
+    trust_below: float | None = None
+    stress_above: float | None = None
+    attainment_below: float | None = None
+    attainment_above: float | None = None
+    deal_reaches: Stage | None = None
+    segment: str | None = None
+    min_value: float = 0.0
+    headcount_below: int | None = None
+    chance: float = 1.0
+
+    @property
+    def rep_conditions(self) -> bool:
+        return any(
+            v is not None
+            for v in (
+                self.engagement_below,
+                self.confidence_below,
+                self.trust_below,
+                self.stress_above,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """A scripted inbox message: a notice, or a decision with two to four choices."""
+
+    id: str
+    title: Text
+    message: Text
+    trigger: TriggerSpec = field(default_factory=TriggerSpec)
+    choices: tuple[ChoiceSpec, ...] = ()
+    default: str | None = None  # the choice taken if the manager does not answer
+    respond_weeks: int = 1
+    lessons: tuple[str, ...] = ()
+
+    def choice(self, choice_id: str) -> ChoiceSpec | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+    @property
+    def handbook_choice(self) -> str | None:
+        return next((c.id for c in self.choices if c.handbook), None)
+
+
 @dataclass(frozen=True)
 class Scenario:
     """Everything needed to build a world, besides the seed."""
 
-    title: str
+    title: Text
     reps: tuple[RepSpec, ...]
     market: MarketSpec
     weeks: int = 52
     period_weeks: int = 13
     team_target: tuple[float, ...] = (8_000_000.0,)  # per period; the last repeats
-    briefing: str = ""
+    briefing: Text = field(default_factory=Text)
+    difficulty: str = "medium"
+    teaches: tuple[str, ...] = ()  # lessons, "P1".."P18"
+    accounts: tuple[AccountSpec, ...] = ()
+    events: tuple[EventSpec, ...] = ()
     currency: str = "¥"
     support: SupportSpec = field(default_factory=SupportSpec)
     manager: ManagerSpec = field(default_factory=ManagerSpec)

@@ -44,6 +44,7 @@ from .metrics import MetricsCollector
 from .names import account_names, person_name
 from .params import CONTEST_EFFORT, CONTEST_EGO_BOTTOM_HALF, HINTS, RIVAL_EFFORT
 from .rep import SKILLS, Rep
+from .script import Script
 from .spec import RepSpec, Scenario
 from .support import SupportPools
 from .types import MotivationType, Skill, Stage, Supervision
@@ -84,6 +85,7 @@ class World:
             max_headcount=ms.max_headcount,
             budget_left=ms.budget_per_period,
         )
+        self.target_scale: dict[int, float] = {}  # head office's changes, by period
         self.cohesion = self.params.cohesion_start
         self.revenue_total = 0.0
         self.deals: dict[int, Deal] = {}  # every deal ever, by id
@@ -105,11 +107,19 @@ class World:
         self._refresh_seen_moods()
         self.env.process(self._daily())
         self.metrics.start(self)
+        self.script = Script(scenario.events)
+        self.script.open_week(self)
 
     # ------------------------------------------------------------------ build
     def _build_reps(self, specs: tuple[RepSpec, ...]) -> None:
         for spec in specs:
             self._add_rep(spec, joined_week=0)
+        by_name = {r.name: r for r in self.reps}
+        for spec, rep in zip(specs, self.reps, strict=True):
+            if spec.mentor:
+                mentor = by_name[spec.mentor]
+                mentor.mentor_of = rep.id
+                rep.mentor = mentor.id
 
     def _add_rep(self, spec: RepSpec, joined_week: int, ramp: float = 1.0) -> Rep:
         skills = {s: float(spec.skills.get(s)) for s in SKILLS}
@@ -130,6 +140,7 @@ class World:
             history=list(spec.history),
             start_skills=dict(skills),
             last_recognised=joined_week,
+            name_zh=spec.name_zh,
         )
         if spec.revealed:
             rep.revealed = True
@@ -146,11 +157,19 @@ class World:
         seg_arr = np.asarray(seg_idx, dtype=np.int64)
         n = len(seg_arr)
         pot_mean = np.asarray([s.potential for s in segs])[seg_arr]
-        potential = pot_mean * rng.lognormal(-0.125, 0.5, n)
+        sigma = np.asarray([s.potential_sigma for s in segs])[seg_arr]
+        # log-normal with the segment's mean: mu = -sigma^2 / 2
+        potential = pot_mean * np.exp(-0.5 * sigma**2 + sigma * rng.standard_normal(n))
         lo = np.asarray([s.relationship[0] for s in segs])[seg_arr]
         hi = np.asarray([s.relationship[1] for s in segs])[seg_arr]
         relationship = lo + (hi - lo) * rng.random(n)
         style = rng.integers(0, len(DECISION_STYLES), n)
+        for i, seg in enumerate(segs):
+            if seg.decision_styles:
+                members = np.flatnonzero(seg_arr == i)
+                w = np.asarray(seg.decision_styles, dtype=float)
+                g = self.streams.get("init.styles", i)
+                style[members] = g.choice(len(w), size=len(members), p=w / w.sum())
         owner = np.full(n, -1, dtype=np.int64)
         weights = np.asarray([r.territory for r in self.reps], dtype=float)
         if len(weights) and weights.sum() > 0:
@@ -168,9 +187,32 @@ class World:
                     owner[members[start : start + c]] = r
                     start += c
         names = account_names(n, rng)
+        # named accounts the scenario places by hand come after the generated ones
+        named = self.scenario.accounts
+        if named:
+            seg_of = {s.name: i for i, s in enumerate(segs)}
+            rep_of = {r.name: r.id for r in self.reps}
+            names = names + [a.name for a in named]
+            extra_seg = np.asarray([seg_of[a.segment] for a in named], dtype=np.int64)
+            seg_arr = np.concatenate([seg_arr, extra_seg])
+            pot_mean = np.concatenate([pot_mean, [segs[i].potential for i in extra_seg]])
+            potential = np.concatenate([potential, [a.potential for a in named]])
+            relationship = np.concatenate([relationship, [a.relationship for a in named]])
+            owner = np.concatenate(
+                [owner, [rep_of[a.owner] if a.owner else -1 for a in named]]
+            ).astype(np.int64)
+            style = np.concatenate(
+                [style, [DECISION_STYLES.index(a.decision_style) for a in named]]
+            ).astype(np.int64)
+            n = len(names)
         self.accounts = AccountBook(
             names, seg_arr, [s.name for s in segs], potential, relationship, owner, style
         )
+        for k, a in enumerate(named):
+            if a.key and a.owner:
+                i = n - len(named) + k
+                self.accounts.key[i] = True
+                self.reps[rep_of[a.owner]].key_accounts += 1
         # per-account constants of the demand model
         self._seg_lead = np.asarray([s.lead_rate for s in segs]) / 260.0
         self._seg_value = np.asarray([s.deal_size for s in segs])
@@ -246,8 +288,11 @@ class World:
                 effort = mv.quota_effort(quota / cap if cap > 0 else 1.0, rep.type)
                 result = cap * effort * float(rng.normal(1.0, 0.12))
                 rep.history.append((float(round(quota, -3)), float(round(max(0.0, result), -3))))
-        for rep in self.reps:
-            rep.quotas[0] = rep.history[-1][0] if rep.history else rep.capacity
+        for rep, spec in zip(self.reps, self.scenario.reps, strict=True):
+            if spec.quota is not None:
+                rep.quotas[0] = spec.quota
+            else:
+                rep.quotas[0] = rep.history[-1][0] if rep.history else rep.capacity
 
     def event(self, kind: str, rep: int | None = None, visible: bool = True, **data):
         """Record that ``kind`` happened now (to ``rep``), in the world's diary."""
@@ -279,13 +324,15 @@ class World:
         w = self.week if week is None else week
         return w % self.scenario.period_weeks == 0 or w == self.scenario.weeks
 
+    def target_for(self, period: int) -> float:
+        """The team target of ``period`` as it stands now (scripted events may move it)."""
+        return self.scenario.target_for(period) * self.target_scale.get(period, 1.0)
+
     def target_through(self, week: int) -> float:
         """Head office's cumulative target for weeks 1..``week`` (a period's target
         spread evenly over its weeks)."""
         per_week = self.scenario.period_weeks
-        return sum(self.scenario.target_for(self.period_of(w)) for w in range(1, week + 1)) / (
-            per_week
-        )
+        return sum(self.target_for(self.period_of(w)) for w in range(1, week + 1)) / (per_week)
 
     def period_elapsed(self) -> float:
         """Share of the current period already behind us, at the week's start."""
@@ -316,6 +363,15 @@ class World:
             return 1.0
         frac = max(0.5 / self.scenario.period_weeks, self.period_elapsed())
         return rep.booked.get(self.period, 0.0) / (q * frac)
+
+    def team_pace(self) -> float:
+        """The team's bookings this period ÷ the share of the target time calls for."""
+        target = self.target_for(self.period)
+        if target <= 0:
+            return 1.0
+        frac = max(0.5 / self.scenario.period_weeks, self.period_elapsed())
+        booked = sum(r.booked.get(self.period, 0.0) for r in self.reps)
+        return booked / (target * frac)
 
     def hours_available(self) -> float:
         p = self.params
@@ -777,6 +833,7 @@ class World:
                     # nobody called for weeks: the customer has quietly moved on
                     self.deal_failed(deal, silent=True)
         self._delegated_work()
+        self.script.close_week(self)
         # what the manager will see of each deal
         for deal in self.open.values():
             deal.shown_p = self.shown_probability(deal)
@@ -1148,7 +1205,7 @@ class World:
             "period_end",
             None,
             period=per,
-            target=self.scenario.target_for(per),
+            target=self.target_for(per),
             booked=sum(b for _, b in results.values()),
             results={str(k): [round(q), round(b)] for k, (q, b) in results.items()},
         )
@@ -1182,8 +1239,9 @@ class World:
                 "period_start",
                 None,
                 period=per,
-                target=self.scenario.target_for(per),
+                target=self.target_for(per),
             )
+        self.script.open_week(self)
 
     def _charge(self, amount: float, what: str) -> bool:
         m = self.manager

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..actions import (
     Action,
     AdoptDailyPlans,
+    Answer,
     DropDeal,
     Feedback,
     Hire,
@@ -28,7 +29,10 @@ from .by_the_book import ByTheBook
 
 
 class HandsOff:
-    """Inherits the team and leaves it alone: no talks, no reviews, no decisions."""
+    """Inherits the team and leaves it alone: no talks, no reviews, no decisions.
+
+    Inbox decisions go unanswered and take their default course.
+    """
 
     name = "hands_off"
 
@@ -40,7 +44,10 @@ class HandsOff:
 
 
 class PressureCooker:
-    """Uniform quotas far above what people can do; public criticism for the laggards."""
+    """Uniform quotas far above what people can do; public criticism for the laggards.
+
+    Inbox decisions: whatever costs least.
+    """
 
     name = "pressure_cooker"
     quota_factor = 1.35
@@ -52,6 +59,10 @@ class PressureCooker:
         plan = Planner(obs)
         if self.headcount is None:
             self.headcount = len(obs.reps)
+        for item in obs.inbox:  # whatever costs least, every time
+            if item.open and item.choices:
+                cheapest = min(item.choices, key=lambda c: (c.money, c.hours))
+                plan.add(Answer(item.id, cheapest.id))
         if len(obs.reps) + obs.pending_hires < self.headcount:
             plan.add(Hire())
         if obs.period_start:

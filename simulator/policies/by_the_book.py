@@ -12,6 +12,7 @@
 * Praise in public, correct in private, one standard for all (P9); veterans
   honoured every period (P14); a deputy with light supervision and a profit
   share (P13, P14); promises only when they can be kept, and always kept (P15).
+* Inbox decisions answered as the handbook would (the scenario marks which).
 * A team goal each period and a team meeting every other week (P18); novices
   coached on their weakest skill and given a mentor (P6).
 """
@@ -23,6 +24,7 @@ import numpy as np
 from ..actions import (
     Action,
     AdoptCallAnalytics,
+    Answer,
     AssignKeyAccount,
     AssignMentor,
     CashBonus,
@@ -43,6 +45,7 @@ from ..actions import (
     PipelineReview,
     ProfitShare,
     PushDeal,
+    ReassignAccounts,
     RequestSupport,
     RunContest,
     SetQuota,
@@ -58,6 +61,8 @@ T = MotivationType
 # a bonus promised for making quota, and what must stay free for everything else
 PROMISED_BONUS = 4_000.0
 PROMISE_RESERVE = 25_000.0
+# a target this far above the team's record needs more people, not more stretch
+GROWTH_HEADROOM = 1.25
 
 # quota stretch by type (P2, P5, P7); unknown types get the middle road
 STRETCH: dict[MotivationType | None, float] = {
@@ -89,6 +94,7 @@ class ByTheBook:
         if self.initial_headcount is None:
             self.initial_headcount = len(obs.reps)
         plan = Planner(obs)
+        self.answer_inbox(obs, plan)
         self.keep_promises(obs, plan)
         if obs.period_start:
             self.set_quotas(obs, plan)
@@ -109,6 +115,13 @@ class ByTheBook:
         if obs.week % 2 == 1:
             plan.add(TeamMeeting())
         return plan.actions
+
+    # ----------------------------------------------------------------- inbox
+    def answer_inbox(self, obs: Observation, plan: Planner) -> None:
+        """Decide every open message the way the handbook would (the scenario's key)."""
+        for item in obs.inbox:
+            if item.open and item.handbook is not None:
+                plan.add(Answer(item.id, item.handbook))
 
     # ---------------------------------------------------------------- quotas
     def stretch(self, rep: RepView) -> float:
@@ -250,9 +263,59 @@ class ByTheBook:
                 plan.add(HonourVeteran(r.id))
 
     def staff(self, obs: Observation, plan: Planner) -> None:
-        """Replace leavers at once; the hire takes weeks to arrive (P14)."""
+        """Replace leavers at once; grow the team when the target outgrows it (P6, P14).
+
+        A hire takes weeks to arrive and months to ramp, so growth is decided at
+        a period's start, when the next target shows a gap no stretch can close.
+        """
         if len(obs.reps) + obs.pending_hires < (self.initial_headcount or 0):
             plan.add(Hire())
+        if obs.period_start and obs.period + 1 < obs.periods:
+            est = team_estimates(obs)
+            capacity = sum(est.values())
+            mean = capacity / max(1, len(est))
+            # hires arrive in weeks and ramp for months: plan for next period's target too
+            need = max(obs.targets[obs.period : obs.period + 2])
+            gap = need - GROWTH_HEADROOM * capacity
+            room = obs.max_headcount - len(obs.reps) - obs.pending_hires
+            wanted = min(2, room, int(gap // (0.5 * mean))) if mean > 0 else 0
+            for _ in range(max(0, wanted)):
+                if plan.add(Hire()):
+                    self.initial_headcount = (self.initial_headcount or 0) + 1
+
+        self.rebalance(obs, plan)
+
+    def rebalance(self, obs: Observation, plan: Planner) -> None:
+        """A newcomer with no territory gets accounts from the most loaded reps (P12).
+
+        Only accounts without open deals move, the smallest first, so nobody
+        loses a deal in progress and the big relationships stay with experience.
+        """
+        accts = obs.accounts
+        owned = {r.id: accts.owned_by(r.id) for r in obs.reps}
+        if not owned:
+            return
+        fair = sum(len(v) for v in owned.values()) / len(owned)
+        for r in obs.reps:
+            if not r.ramping or len(owned[r.id]) >= 0.5 * fair:
+                continue
+            want = int(0.7 * fair) - len(owned[r.id])
+            givers = sorted(obs.reps, key=lambda g: -len(owned[g.id]))
+            moved: list[int] = []
+            for g in givers:
+                spare = len(owned[g.id]) - int(fair)
+                if g.id == r.id or spare <= 0:
+                    continue
+                free = [a for a in owned[g.id] if accts[a].open_deals == 0 and not accts[a].key]
+                free.sort(key=lambda a: (accts[a].potential, a))
+                take = free[: min(spare, want - len(moved))]
+                moved += take
+                owned[g.id] = [a for a in owned[g.id] if a not in take]
+                if len(moved) >= want:
+                    break
+            if moved:
+                plan.add(ReassignAccounts(r.id, tuple(moved)))
+                owned[r.id] += moved
 
     def make_promises(self, obs: Observation, plan: Planner) -> None:
         """A real reward for making quota — only if every one of them could be paid (P15)."""

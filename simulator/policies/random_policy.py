@@ -11,6 +11,7 @@ import numpy as np
 
 from ..actions import (
     Action,
+    Answer,
     AssignKeyAccount,
     AssignMentor,
     CashBonus,
@@ -62,6 +63,9 @@ class RandomPolicy:
             est = team_estimates(obs)
             for r in obs.reps:
                 plan.add(SetQuota(r.id, round(est[r.id] * float(self.rng.uniform(0.7, 1.6)), -3)))
+        for item in obs.inbox:
+            if item.open and item.choices:
+                plan.add(Answer(item.id, self._pick(item.choices).id))
         for _ in range(ACTIONS_PER_WEEK):
             action = self._random_action(obs)
             if action is not None:

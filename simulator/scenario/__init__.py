@@ -1,17 +1,31 @@
-"""Scenario files: reading, checking and locating them."""
+"""Scenario files: the format (schema), reading and checking them, and finding them."""
 
 from .loader import (
     ScenarioError,
+    check_file,
     default_scenario_path,
     load_scenario,
+    read_merged,
     scenario_from_dict,
     scenarios_dir,
+    shipped_scenarios,
+    to_core,
+    validate,
 )
+from .schema import json_schema
+from .source import Problem
 
 __all__ = [
+    "Problem",
     "ScenarioError",
+    "check_file",
     "default_scenario_path",
+    "json_schema",
     "load_scenario",
+    "read_merged",
     "scenario_from_dict",
     "scenarios_dir",
+    "shipped_scenarios",
+    "to_core",
+    "validate",
 ]

@@ -1,9 +1,16 @@
 """Reading scenario files: YAML in, a frozen :class:`~simulator.core.spec.Scenario` out.
 
-This loader is deliberately small: it reads YAML safely, maps it field by
-field onto the core's scenario dataclasses and reports the first thing it
-cannot use as ``FILE:LINE: path.to.field: message``. It never shows a Python
-traceback for a bad file.
+Four steps, each of which can only fail with a :class:`ScenarioError` listing
+every problem as ``FILE:LINE:COLUMN: path.to.field: message``:
+
+1. :mod:`~simulator.scenario.source` reads the bytes safely and remembers
+   where each field is;
+2. ``extends:`` is resolved: the parent is read the same way and the child
+   merged over it (mappings merge key by key; lists and plain values are
+   replaced whole; ``null`` restores the default);
+3. the merged data is validated against :mod:`~simulator.scenario.schema` and
+   the whole-file rules of :mod:`~simulator.scenario.checks`;
+4. the valid model is converted into the core's plain dataclasses.
 """
 
 from __future__ import annotations
@@ -11,226 +18,530 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-import types
 import typing
-from dataclasses import MISSING, fields, is_dataclass
-from enum import Enum
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ValidationError
 
+from ..core import spec as core
 from ..core.params import ModelParams
-from ..core.spec import Scenario
+from ..core.types import MotivationType, Stage
+from . import checks, schema
+from .source import Mark, Problem, SourceError, decode, parse
 
-MAX_BYTES = 2_000_000
+MAX_EXTENDS = 8
 
 
 class ScenarioError(Exception):
-    """A scenario file that cannot be used, with where and why."""
+    """A scenario that cannot be used: every problem found, each with where and why."""
 
-    def __init__(
-        self, message: str, source: str = "", line: int | None = None, field: str = ""
-    ) -> None:
-        self.message = message
-        self.source = source
-        self.line = line
-        self.field = field
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
         super().__init__(str(self))
 
+    @property
+    def first(self) -> Problem:
+        return self.problems[0]
+
+    @property
+    def line(self) -> int | None:
+        return self.first.line
+
+    @property
+    def field(self) -> str:
+        return self.first.field
+
     def __str__(self) -> str:
-        where = self.source or "<scenario>"
-        if self.line is not None:
-            where += f":{self.line}"
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+        return "\n".join(str(p) for p in self.problems)
 
 
-def _line_map(node: yaml.Node, path: str = "", out: dict[str, int] | None = None) -> dict:
-    """Field path (``reps.2.skills``) → 1-based line where its value starts."""
-    out = {} if out is None else out
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = f"{path}.{key.value}" if path else str(key.value)
-            out[sub] = key.start_mark.line + 1
-            _line_map(value, sub, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, value in enumerate(node.value):
-            _line_map(value, f"{path}.{i}" if path else str(i), out)
+# ----------------------------------------------------------------- reading
+def _read(path: Path, source: str) -> tuple[dict[str, Any], dict[str, Mark]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Problem(source, None, None, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise ScenarioError(
+            [Problem(source, None, None, "", "this is a folder, not a file")]
+        ) from None
+    except OSError as e:
+        raise ScenarioError(
+            [Problem(source, None, None, "", f"cannot read the file ({e.strerror})")]
+        ) from None
+    try:
+        return parse(decode(raw, source), source)
+    except SourceError as e:
+        raise ScenarioError([e.problem]) from None
+
+
+def _parent_path(ref: str, child: Path) -> Path:
+    """``extends: tutorial`` names a shipped scenario; anything else is a path."""
+    if "/" not in ref and "\\" not in ref and not ref.endswith((".yaml", ".yml")):
+        return scenarios_dir() / f"{ref}.yaml"
+    p = Path(ref).expanduser()
+    return p if p.is_absolute() else child.parent / p
+
+
+def merge(
+    base: dict[str, Any],
+    over: dict[str, Any],
+    base_marks: dict[str, Mark],
+    over_marks: dict[str, Mark],
+    path: str = "",
+) -> dict[str, Any]:
+    """``over`` merged onto ``base``: mappings key by key, anything else replaced.
+
+    ``base_marks`` is updated in place so each merged field keeps the place
+    (file, line, column) it came from.
+    """
+    out = dict(base)
+    for key, value in over.items():
+        sub = f"{path}.{key}" if path else str(key)
+        if value is None:
+            out.pop(key, None)
+            _drop_marks(base_marks, sub)
+            continue
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value, base_marks, over_marks, sub)
+            for k in (sub, sub + "#key"):
+                if k in over_marks:
+                    base_marks[k] = over_marks[k]
+        else:
+            out[key] = value
+            _drop_marks(base_marks, sub)
+            for k, m in over_marks.items():
+                if k == sub or k.startswith(sub + ".") or k.startswith(sub + "#"):
+                    base_marks[k] = m
     return out
 
 
-class _Builder:
-    def __init__(self, source: str, lines: dict[str, int]) -> None:
-        self.source = source
-        self.lines = lines
-
-    def fail(self, path: str, message: str) -> ScenarioError:
-        line = self.lines.get(path)
-        probe = path
-        while line is None and "." in probe:
-            probe = probe.rsplit(".", 1)[0]
-            line = self.lines.get(probe)
-        return ScenarioError(message, self.source, line, path)
-
-    def build(self, tp: Any, value: Any, path: str) -> Any:
-        origin = typing.get_origin(tp)
-        args = typing.get_args(tp)
-        if origin in (typing.Union, types.UnionType):
-            if value is None and type(None) in args:
-                return None
-            inner = [a for a in args if a is not type(None)]
-            return self.build(inner[0], value, path)
-        if is_dataclass(tp):
-            return self.dataclass(tp, value, path)
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            try:
-                return tp(value)
-            except ValueError:
-                choices = ", ".join(m.value for m in tp)
-                raise self.fail(path, f"{value!r} is not one of: {choices}") from None
-        if tp is bool:
-            if not isinstance(value, bool):
-                raise self.fail(path, f"expected true or false, got {value!r}")
-            return value
-        if tp in (int, float):
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise self.fail(path, f"expected a number, got {value!r}")
-            if tp is int and float(value) != int(value):
-                raise self.fail(path, f"expected a whole number, got {value!r}")
-            return tp(value)
-        if tp is str:
-            if not isinstance(value, str):
-                raise self.fail(path, f"expected text, got {value!r}")
-            return value
-        if origin is tuple:
-            if not isinstance(value, list):
-                raise self.fail(path, f"expected a list, got {value!r}")
-            if len(args) == 2 and args[1] is Ellipsis:
-                return tuple(self.build(args[0], v, f"{path}.{i}") for i, v in enumerate(value))
-            if len(value) != len(args):
-                raise self.fail(path, f"expected a list of {len(args)} values, got {len(value)}")
-            return tuple(
-                self.build(a, v, f"{path}.{i}")
-                for i, (a, v) in enumerate(zip(args, value, strict=True))
-            )
-        if origin is dict or tp is dict:
-            if not isinstance(value, dict):
-                raise self.fail(path, f"expected a mapping, got {value!r}")
-            return value
-        return value
-
-    def dataclass(self, tp: Any, value: Any, path: str) -> Any:
-        if not isinstance(value, dict):
-            raise self.fail(path or tp.__name__, f"expected a mapping, got {type(value).__name__}")
-        hints = typing.get_type_hints(tp)
-        names = [f.name for f in fields(tp)]
-        kwargs: dict[str, Any] = {}
-        for key, v in value.items():
-            sub = f"{path}.{key}" if path else str(key)
-            if key not in names:
-                close = difflib.get_close_matches(str(key), names, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise self.fail(sub, f"unknown field{hint}")
-            kwargs[key] = self.build(hints[key], v, sub)
-        for f in fields(tp):
-            if f.name not in kwargs and f.default is MISSING and f.default_factory is MISSING:
-                raise self.fail(f"{path}.{f.name}" if path else f.name, "this field is required")
-        return tp(**kwargs)
+def _drop_marks(marks: dict[str, Mark], path: str) -> None:
+    for k in [k for k in marks if k == path or k.startswith((path + ".", path + "#"))]:
+        del marks[k]
 
 
-def scenario_from_dict(
-    data: Any, source: str = "<scenario>", lines: dict[str, int] | None = None
-) -> Scenario:
-    """Build a Scenario from plain data (as parsed from YAML)."""
-    builder = _Builder(source, lines or {})
-    if not isinstance(data, dict):
-        raise ScenarioError("the file must be a mapping of fields (title:, reps:, ...)", source, 1)
-    data = dict(data)
-    overrides = data.pop("params", None)
-    scenario = builder.dataclass(Scenario, data, "")
-    if overrides is not None:
-        if not isinstance(overrides, dict):
-            raise builder.fail("params", "expected a mapping of model numbers")
-        try:
-            params = ModelParams().with_overrides(overrides)
-        except KeyError as e:
-            names = [f.name for f in fields(ModelParams)]
-            close = difflib.get_close_matches(str(e.args[0]), names, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise builder.fail(f"params.{e.args[0]}", f"unknown model number{hint}") from None
-        scenario = _replace(scenario, params=params)
-    _check(scenario, builder)
-    return scenario
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
-
-
-def _check(s: Scenario, b: _Builder) -> None:
-    if s.weeks < 1:
-        raise b.fail("weeks", "must be at least 1")
-    if s.period_weeks < 1:
-        raise b.fail("period_weeks", "must be at least 1")
-    if not s.reps:
-        raise b.fail("reps", "a team needs at least one rep")
-    if not s.team_target or any(t <= 0 for t in s.team_target):
-        raise b.fail("team_target", "every period's target must be more than 0")
-    if not s.market.segments:
-        raise b.fail("market.segments", "the market needs at least one segment")
-    if len(s.market.seasonality) != 12:
-        raise b.fail("market.seasonality", "give 12 monthly factors, January to December")
-    names = set()
-    for i, r in enumerate(s.reps):
-        if r.name in names:
-            raise b.fail(f"reps.{i}.name", f"two reps are called {r.name!r}")
-        names.add(r.name)
-        for k in ("engagement", "confidence", "trust", "stress"):
-            if not 0.0 <= getattr(r, k) <= 1.0:
-                raise b.fail(f"reps.{i}.{k}", "must be between 0 and 1")
-        for k in ("prospecting", "solution", "negotiation", "account_care"):
-            if not 0.0 <= getattr(r.skills, k) <= 1.0:
-                raise b.fail(f"reps.{i}.skills.{k}", "must be between 0 and 1")
-    for i, seg in enumerate(s.market.segments):
-        if seg.accounts < 0:
-            raise b.fail(f"market.segments.{i}.accounts", "cannot be negative")
-        if not 0.0 < seg.win_rate <= 1.0:
-            raise b.fail(f"market.segments.{i}.win_rate", "must be between 0 and 1")
-        lo, hi = seg.cycle_months
-        if not 0 < lo <= hi:
-            raise b.fail(f"market.segments.{i}.cycle_months", "give [shortest, longest] > 0")
-
-
-def load_scenario(path: str | os.PathLike[str]) -> Scenario:
-    """Read and check one scenario file."""
+def read_merged(
+    path: str | os.PathLike[str], _chain: tuple[Path, ...] = ()
+) -> tuple[dict[str, Any], dict[str, Mark]]:
+    """A file's data with its ``extends:`` chain resolved, and where each field came from."""
     p = Path(path)
     source = str(path)
+    data, marks = _read(p, source)
+    ref = data.pop("extends", None)
+    if ref is None:
+        return data, marks
+    mark = marks.get("extends")
+    line, col = (mark.line, mark.column) if mark else (None, None)
+
+    def bad(message: str) -> ScenarioError:
+        return ScenarioError([Problem(source, line, col, "extends", message)])
+
+    if not isinstance(ref, str) or not ref.strip():
+        raise bad("give the file (or shipped scenario name) this one starts from")
+    parent = _parent_path(ref, p)
+    me = p.resolve()
+    if parent.resolve() == me or parent.resolve() in _chain:
+        raise bad(f"{ref!r} leads back to this file: extends: must not go round in a circle")
+    if len(_chain) >= MAX_EXTENDS:
+        raise bad(f"more than {MAX_EXTENDS} files extend one another")
+    if not parent.is_file():
+        raise bad(f"cannot find {ref!r} (looked for {parent})")
+    base, base_marks = read_merged(parent, (*_chain, me))
+    merged = merge(base, data, base_marks, marks)
+    return merged, base_marks
+
+
+# -------------------------------------------------------------- validation
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The schema model that holds the field at ``loc`` (for did-you-mean)."""
+    tp: Any = schema.ScenarioFile
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int):
+            args = typing.get_args(tp)
+            tp = args[0] if args else None
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            f = tp.model_fields.get(str(part))
+            if f is None:
+                return None
+            tp = f.annotation
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        else:
+            return tp
+
+
+def _locate(marks: dict[str, Mark], path: str, key: bool) -> Mark | None:
+    if key and path + "#key" in marks:
+        return marks[path + "#key"]
+    probe = path
+    while True:
+        if probe in marks:
+            return marks[probe]
+        if "." not in probe:
+            return marks.get("")
+        probe = probe.rsplit(".", 1)[0]
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    given = err.get("input")
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        names = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        listed = f"; known fields: {', '.join(names)}" if names and not close else ""
+        return f"unknown field{hint}{listed}"
+    if kind == "missing":
+        return "this field is required"
+    if kind in ("enum", "literal_error"):
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        close = difflib.get_close_matches(str(given), options, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{_shown(given)} is not one of: {', '.join(options)}{hint}"
+    msg = err["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            return msg[len(prefix) :]
+    msg = msg.replace("Input should be", "should be")
+    if kind in ("model_type", "dict_type"):
+        return f"expected a mapping of fields, got {_shown(given)}"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list, got {_shown(given)}"
+    if not isinstance(given, dict | list):
+        msg += f" (got {_shown(given)})"
+    return msg
+
+
+def _loc_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop pydantic's internal steps (function names of validators) from a location."""
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+
+
+def validate(
+    data: dict[str, Any], marks: dict[str, Mark], source: str
+) -> tuple[schema.ScenarioFile | None, list[Problem]]:
+    """Schema and whole-file checks: the model, or every problem found."""
+
+    def at(path: str, message: str, key: bool = False) -> Problem:
+        m = _locate(marks, path, key)
+        return Problem(
+            m.source if m else source,
+            m.line if m else None,
+            m.column if m else None,
+            path,
+            message,
+        )
+
+    problems: list[Problem] = []
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError("no such file", source) from None
-    except OSError as e:
-        raise ScenarioError(f"cannot read the file ({e.strerror})", source) from None
-    if len(raw) > MAX_BYTES:
-        raise ScenarioError(f"the file is larger than {MAX_BYTES // 1_000_000} MB", source)
+        model = schema.ScenarioFile.model_validate(data)
+    except ValidationError as e:
+        seen: set[tuple[str, str]] = set()
+        for err in e.errors(include_url=False):
+            loc = _loc_path(err["loc"])
+            path = ".".join(str(p) for p in loc)
+            msg = _message({**err, "loc": loc})
+            if (path, msg) in seen:
+                continue
+            seen.add((path, msg))
+            problems.append(at(path, msg, key=err["type"] == "extra_forbidden"))
+        return None, _ordered(problems)
+    for path, msg in checks.check(model):
+        problems.append(at(path, msg))
+    for path, msg in _check_params(model.params):
+        problems.append(at(path, msg, key="unknown" in msg))
+    return (model if not problems else None), _ordered(problems)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.source, p.line or 0, p.column or 0))
+
+
+def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    defaults = ModelParams()
+    names = [f.name for f in fields(ModelParams)]
+    for key, value in params.items():
+        path = f"params.{key}"
+        if key not in names:
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            out.append((path, f"unknown model number{hint}"))
+            continue
+        current = getattr(defaults, key)
+        if isinstance(current, dict):
+            if not isinstance(value, dict):
+                out.append((path, "expected a mapping"))
+                continue
+            for k, v in value.items():
+                if str(k) not in {str(c) for c in current}:
+                    out.append(
+                        (f"{path}.{k}", f"unknown entry; known: {', '.join(map(str, current))}")
+                    )
+                elif not _number(v):
+                    out.append((f"{path}.{k}", f"expected a number, got {_shown(v)}"))
+        elif isinstance(current, tuple):
+            if (
+                not isinstance(value, list)
+                or len(value) != len(current)
+                or not all(_number(v) for v in value)
+            ):
+                out.append((path, f"expected a list of {len(current)} numbers"))
+        elif isinstance(current, bool):
+            if not isinstance(value, bool):
+                out.append((path, f"expected true or false, got {_shown(value)}"))
+        elif isinstance(current, int | float):
+            if not _number(value):
+                out.append((path, f"expected a number, got {_shown(value)}"))
+            elif value < 0:
+                out.append((path, "cannot be negative"))
+        else:
+            out.append((path, "this model number cannot be set from a scenario"))
+    return out
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and v == v and abs(v) < 1e15
+
+
+# -------------------------------------------------------------- conversion
+def _text(t: schema.LocalText | None) -> core.Text:
+    return core.Text(t.en, t.zh) if t is not None else core.Text()
+
+
+def _by_type(c: schema.ByType | None) -> dict[MotivationType, float] | None:
+    if c is None:
+        return None
+    out = {}
+    for t in MotivationType:
+        v = getattr(c, t.value)
+        out[t] = float(c.others if v is None else v)
+    return out
+
+
+def _state(s: schema.StateChange | None) -> core.StateChange | None:
+    if s is None:
+        return None
+    return core.StateChange(
+        engagement=_by_type(s.engagement),
+        confidence=_by_type(s.confidence),
+        trust=_by_type(s.trust),
+        stress=_by_type(s.stress),
+    )
+
+
+def _effects(e: schema.Effects) -> core.EffectSpec:
+    return core.EffectSpec(
+        money=e.money,
+        hours=e.hours,
+        rep=_state(e.rep),
+        team=_state(e.team),
+        rep_leaves=e.rep_leaves,
+        reveal_type=e.reveal_type,
+        promise=(
+            core.PromiseSpec(
+                amount=e.promise.amount,
+                what=_text(e.promise.what),
+                condition=e.promise.condition,
+                due_weeks=e.promise.due_weeks,
+            )
+            if e.promise
+            else None
+        ),
+        outside_offer_weeks=e.outside_offer_weeks,
+        cancel_outside_offer=e.cancel_outside_offer,
+        market=(
+            core.MarketShift(e.market.lead_rate, e.market.competitor_pressure, e.market.weeks)
+            if e.market
+            else None
+        ),
+        deal=core.DealChange(e.deal.win_chance, e.deal.lost) if e.deal else None,
+        target_change=e.target_change,
+        reply=_text(e.reply),
+    )
+
+
+def _event(ev: schema.Event) -> core.EventSpec:
+    t = ev.trigger
+    trigger = core.TriggerSpec(
+        week=t.week,
+        until_week=t.until_week,
+        rep=t.rep,
+        engagement_below=t.engagement_below,
+        confidence_below=t.confidence_below,
+        trust_below=t.trust_below,
+        stress_above=t.stress_above,
+        attainment_below=t.attainment_below,
+        attainment_above=t.attainment_above,
+        deal_reaches=Stage[t.deal_reaches.upper()] if t.deal_reaches else None,
+        segment=t.segment,
+        min_value=t.min_value,
+        headcount_below=t.headcount_below,
+        chance=t.chance,
+    )
+    return core.EventSpec(
+        id=ev.id,
+        title=_text(ev.title),
+        message=_text(ev.message),
+        trigger=trigger,
+        choices=tuple(
+            core.ChoiceSpec(
+                id=c.id,
+                text=_text(c.text),
+                effects=_effects(c.effects),
+                handbook=c.handbook,
+                lessons=tuple(c.lessons),
+            )
+            for c in ev.choices
+        ),
+        default=ev.default,
+        respond_weeks=ev.respond_weeks,
+        lessons=tuple(ev.lessons),
+    )
+
+
+def to_core(m: schema.ScenarioFile) -> core.Scenario:
+    """The core's frozen scenario from a validated file model."""
+    reps = tuple(
+        core.RepSpec(
+            name=r.name,
+            name_zh=r.name_zh,
+            type=r.type,
+            skills=core.Skills(**r.skills.model_dump()),
+            tenure_years=r.tenure_years,
+            veteran=r.veteran,
+            engagement=r.engagement,
+            confidence=r.confidence,
+            trust=r.trust,
+            stress=r.stress,
+            territory=r.territory,
+            history=tuple((h.quota, h.booked) for h in r.quota_history),
+            quota=r.quota,
+            revealed=r.revealed,
+            mentor=r.mentor,
+        )
+        for r in m.reps
+    )
+    segments = tuple(
+        core.SegmentSpec(
+            name=g.name,
+            accounts=g.accounts,
+            potential=g.potential,
+            deal_size=g.deal_size,
+            deal_size_sigma=g.deal_size_sigma,
+            cycle_months=g.cycle_months,
+            win_rate=g.win_rate,
+            lead_rate=g.lead_rate,
+            big_deal=g.big_deal if g.big_deal is not None else float("inf"),
+            relationship=g.relationship,
+            potential_sigma=g.potential_sigma,
+            decision_styles=(
+                tuple(getattr(g.decision_styles, s) for s in schema.DECISION_STYLES)
+                if g.decision_styles
+                else ()
+            ),
+        )
+        for g in m.market.segments
+    )
+    mk = m.market
+    return core.Scenario(
+        title=_text(m.title),
+        briefing=_text(m.briefing),
+        difficulty=m.difficulty,
+        teaches=tuple(m.teaches),
+        reps=reps,
+        market=core.MarketSpec(
+            segments=segments,
+            seasonality=tuple(mk.seasonality),
+            competitor_pressure=mk.competitor_pressure,
+            event_rate=mk.event_rate,
+            starting_zombie_share=mk.starting_zombie_share,
+        ),
+        weeks=m.weeks,
+        period_weeks=m.period_weeks,
+        team_target=tuple(m.team_target),
+        currency=m.currency,
+        support=core.SupportSpec(**m.support.model_dump()),
+        manager=core.ManagerSpec(**m.manager.model_dump()),
+        scoring=core.ScoringWeights(**m.scoring.model_dump()),
+        params=ModelParams().with_overrides(
+            {k: tuple(v) if isinstance(v, list) else v for k, v in m.params.items()}
+        ),
+        accounts=tuple(
+            core.AccountSpec(
+                name=a.name,
+                segment=a.segment,
+                potential=a.potential,
+                relationship=a.relationship,
+                owner=a.owner,
+                decision_style=a.decision_style,
+                key=a.key,
+            )
+            for a in m.accounts
+        ),
+        events=tuple(_event(e) for e in m.events),
+        version=m.version,
+    )
+
+
+# ------------------------------------------------------------------ public
+def check_file(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem in one scenario file (empty: the file is good)."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise ScenarioError(f"not UTF-8 text (byte {e.start})", source) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(e, "problem", None) or str(e)
-        raise ScenarioError(f"not valid YAML: {problem}", source, line) from None
-    if node is None:
-        raise ScenarioError("the file is empty", source, 1)
-    return scenario_from_dict(data, source, _line_map(node))
+        load_scenario(path)
+    except ScenarioError as e:
+        return e.problems
+    return []
+
+
+def load_scenario(path: str | os.PathLike[str]) -> core.Scenario:
+    """Read, merge, check and convert one scenario file."""
+    data, marks = read_merged(path)
+    model, problems = validate(data, marks, str(path))
+    if problems or model is None:
+        raise ScenarioError(problems)
+    return to_core(model)
+
+
+def scenario_from_dict(data: Any, source: str = "<scenario>") -> core.Scenario:
+    """A Scenario from plain data (as parsed from YAML), with the same checks."""
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [Problem(source, None, None, "", "a scenario is a mapping of fields (title:, reps:)")]
+        )
+    data = dict(data)
+    if "extends" in data:
+        raise ScenarioError(
+            [Problem(source, None, None, "extends", "extends: works only in files")]
+        )
+    model, problems = validate(data, {}, source)
+    if problems or model is None:
+        raise ScenarioError(problems)
+    return to_core(model)
 
 
 def scenarios_dir() -> Path:
@@ -247,6 +558,11 @@ def scenarios_dir() -> Path:
     if checkout.is_dir():
         return checkout
     return Path(sys.prefix) / "share" / "salesim" / "scenarios"
+
+
+def shipped_scenarios() -> list[Path]:
+    """The shipped scenario files, sorted by name."""
+    return sorted(scenarios_dir().glob("*.yaml"))
 
 
 def default_scenario_path() -> Path:

@@ -1,0 +1,1 @@
+"""Many runs, summarised: confidence intervals and policy comparisons."""

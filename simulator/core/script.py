@@ -1,0 +1,309 @@
+"""Scripted events: the scenario's inbox messages, their triggers and their choices.
+
+A trainer writes situations the handbook has lessons for ("Zhang has an
+outside offer", "head office raises the target"). Each fires once, at the
+start of a week, when its trigger holds: from a given week on, and, when it
+names conditions, once a rep's real state or a deal's stage meets them. It
+lands in the manager's inbox. A notice just informs; a decision offers two to
+four choices, each with effects on people, money, the market, a deal or the
+targets, and possibly a promise the model then tracks like any other. An
+unanswered decision expires after ``respond_weeks`` and its ``default``
+choice (if the scenario names one) happens anyway: not deciding is a decision.
+
+The trigger's chance draws from the ``script.<event id>`` stream, keyed by week, so
+the same seed fires the same events whatever else the manager did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text
+from .types import Stage
+
+if TYPE_CHECKING:
+    from .rep import Rep
+    from .world import World
+
+
+@dataclass
+class InboxItem:
+    """One fired event waiting for (or past) the manager's answer."""
+
+    id: int
+    event: EventSpec
+    week: int
+    deadline: int  # last week the manager can answer
+    title: Text
+    message: Text
+    rep: int | None = None
+    deal: int | None = None
+    status: str = "open"  # open, answered, expired, notice
+    choice: str | None = None
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.event.choices)
+
+
+def _clip(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+class Script:
+    """Fires the scenario's events and applies the choices made on them."""
+
+    def __init__(self, events: tuple[EventSpec, ...]) -> None:
+        self.events = events
+        self.fired: set[str] = set()
+        self.items: list[InboxItem] = []
+
+    # ------------------------------------------------------------- triggers
+    def open_week(self, world: World) -> None:
+        """Fire every event whose trigger holds at the start of this week."""
+        for ev in self.events:
+            if ev.id in self.fired:
+                continue
+            t = ev.trigger
+            if world.week < t.week or (t.until_week is not None and world.week > t.until_week):
+                continue
+            found = self._match(world, ev)
+            if found is None:
+                continue
+            if t.chance < 1.0:
+                u = float(world.streams.get(f"script.{ev.id}", world.week).random())
+                if u >= t.chance:
+                    continue
+            self._fire(world, ev, *found)
+
+    def _match(self, world: World, ev: EventSpec) -> tuple[int | None, int | None] | None:
+        """(rep, deal) the event is about when its conditions hold now, else None.
+
+        Without a named rep, a rep condition or a deal condition the event is
+        about the team, and attainment conditions read the team's pace.
+        """
+        t = ev.trigger
+        team = world.active_reps
+        if t.headcount_below is not None and len(team) >= t.headcount_below:
+            return None
+        about_rep = t.rep is not None or t.rep_conditions or t.deal_reaches is not None
+        if not about_rep:
+            pace = world.team_pace()
+            if t.attainment_below is not None and pace >= t.attainment_below:
+                return None
+            if t.attainment_above is not None and pace <= t.attainment_above:
+                return None
+            return None, None
+        if t.rep is not None:
+            team = [r for r in team if r.name == t.rep]
+        team = [
+            r
+            for r in team
+            if self._pace_ok(world, r, t.attainment_below, True)
+            and self._pace_ok(world, r, t.attainment_above, False)
+        ]
+        if t.rep_conditions:
+            scored = [(self._margin(r, ev), r) for r in team]
+            team = [
+                r
+                for m, r in sorted(
+                    ((m, r) for m, r in scored if m is not None), key=lambda s: (-s[0], s[1].id)
+                )
+            ]
+        if not team:
+            return None  # nobody fits (or the named rep has left)
+        if t.deal_reaches is not None:
+            deal = self._deal(world, ev, {r.id for r in team})
+            return None if deal is None else (deal.rep, deal.id)
+        return team[0].id, None
+
+    @staticmethod
+    def _pace_ok(world: World, rep: Rep, level: float | None, below: bool) -> bool:
+        if level is None:
+            return True
+        pace = world.pace(rep)
+        return pace < level if below else pace > level
+
+    @staticmethod
+    def _margin(rep: Rep, ev: EventSpec) -> float | None:
+        """How clearly the rep meets the rep conditions (None: does not)."""
+        t = ev.trigger
+        margin = 0.0
+        for value, level, below in (
+            (rep.engagement, t.engagement_below, True),
+            (rep.confidence, t.confidence_below, True),
+            (rep.trust, t.trust_below, True),
+            (rep.stress, t.stress_above, False),
+        ):
+            if level is None:
+                continue
+            gap = level - value if below else value - level
+            if gap <= 0:
+                return None
+            margin += gap
+        return margin
+
+    @staticmethod
+    def _deal(world: World, ev: EventSpec, reps: set[int]):
+        t = ev.trigger
+        stage = t.deal_reaches if t.deal_reaches is not None else Stage.QUALIFICATION
+        best = None
+        for d in world.open.values():
+            if d.zombie or d.rep is None or d.rep not in reps or d.stage < stage:
+                continue
+            if d.value < t.min_value:
+                continue
+            if t.segment is not None:
+                seg = world.accounts.segment_names[int(world.accounts.segment[d.account])]
+                if seg != t.segment:
+                    continue
+            if best is None or (d.value, -d.id) > (best.value, -best.id):
+                best = d
+        return best
+
+    def _fire(self, world: World, ev: EventSpec, rep_id: int | None, deal_id: int | None) -> None:
+        self.fired.add(ev.id)
+        values: dict[str, str] = {}
+        values_zh: dict[str, str] = {}
+        if rep_id is not None:
+            rep = world.reps[rep_id]
+            values["rep"] = rep.name
+            values_zh["rep"] = rep.name_zh or rep.name
+        if deal_id is not None:
+            deal = world.deals[deal_id]
+            name = world.accounts.names[deal.account]
+            values["account"] = values_zh["account"] = name
+            values["value"] = values_zh["value"] = f"{deal.value:,.0f}"
+        title = Text(ev.title.format(**values).en, ev.title.format(**values_zh).zh)
+        message = Text(ev.message.format(**values).en, ev.message.format(**values_zh).zh)
+        item = InboxItem(
+            id=len(self.items) + 1,
+            event=ev,
+            week=world.week,
+            deadline=world.week + ev.respond_weeks - 1,
+            title=title,
+            message=message,
+            rep=rep_id,
+            deal=deal_id,
+            status="open" if ev.choices else "notice",
+        )
+        self.items.append(item)
+        world.event("inbox", rep_id, item=item.id, event=ev.id, deal=deal_id)
+
+    # ------------------------------------------------------------- answers
+    def open_items(self) -> list[InboxItem]:
+        return [i for i in self.items if i.status == "open"]
+
+    def item(self, item_id: int) -> InboxItem | None:
+        if isinstance(item_id, int) and 1 <= item_id <= len(self.items):
+            return self.items[item_id - 1]
+        return None
+
+    def close_week(self, world: World) -> None:
+        """Decisions left unanswered past their deadline take their default course."""
+        for item in self.items:
+            if item.status != "open" or world.week < item.deadline:
+                continue
+            item.status = "expired"
+            default = item.event.choice(item.event.default) if item.event.default else None
+            effects: dict[str, Any] = {}
+            if default is not None:
+                item.choice = default.id
+                effects = apply_choice(world, item, default, pay=True)
+            world.event(
+                "inbox_expired",
+                item.rep,
+                item=item.id,
+                event=item.event.id,
+                choice=item.choice,
+                effects=effects,
+            )
+
+
+def _delta(change: dict | None, rep: Rep) -> float:
+    return float(change.get(rep.type, 0.0)) if change else 0.0
+
+
+def _change_state(rep: Rep, change: StateChange) -> dict[str, float]:
+    out: dict[str, float] = {}
+    d = _delta(change.engagement, rep)
+    if d:
+        out["engagement"] = rep.nudge(d)
+    for name in ("confidence", "trust", "stress"):
+        d = _delta(getattr(change, name), rep)
+        if d:
+            before = getattr(rep, name)
+            setattr(rep, name, _clip(before + d))
+            out[name] = getattr(rep, name) - before
+    return out
+
+
+def apply_choice(world: World, item: InboxItem, choice: ChoiceSpec, pay: bool) -> dict[str, Any]:
+    """Carry out one choice. ``pay``: charge its money and hours here (defaults do)."""
+    from . import levers
+
+    e: EffectSpec = choice.effects
+    item.choice = choice.id
+    if item.status == "open":
+        item.status = "answered"
+    out: dict[str, Any] = {"choice": choice.id}
+    if pay:
+        if e.money and world._charge(e.money, f"event:{item.event.id}"):
+            out["money"] = e.money
+        if e.hours:
+            world.manager.hours_used += e.hours
+    rep = world.reps[item.rep] if item.rep is not None else None
+    if rep is not None and not rep.active:
+        rep = None
+    if rep is not None and e.rep is not None:
+        out["rep"] = _change_state(rep, e.rep)
+    if e.team is not None:
+        out["team"] = {
+            r.id: _change_state(r, e.team) for r in world.active_reps if rep is None or r is not rep
+        }
+    if rep is not None and e.reveal_type and not rep.revealed:
+        rep.revealed = True
+        rep.revealed_by = "event"
+        out["revealed"] = rep.type.value
+    if rep is not None and e.promise is not None:
+        pr = e.promise
+        got = levers.promise(world, rep, pr.amount, pr.condition, world.week + pr.due_weeks)
+        world.manager.promises[-1].what = pr.what
+        out["promise"] = got["promise"]
+    if rep is not None and e.outside_offer_weeks:
+        world.market.offers[rep.id] = world.week + e.outside_offer_weeks
+        rep.flight_risk_seen_week = world.week
+    if rep is not None and e.cancel_outside_offer:
+        world.market.offers.pop(rep.id, None)
+    if e.market is not None:
+        m = world.market
+        until = world.week + e.market.weeks
+        if e.market.lead_rate != 1.0:
+            m.lead_mod, m.lead_until = e.market.lead_rate, until
+        if e.market.competitor_pressure:
+            m.pressure_extra, m.pressure_until = e.market.competitor_pressure, until
+    if item.deal is not None and e.deal is not None:
+        deal = world.deals[item.deal]
+        if not deal.closed:
+            if e.deal.lost:
+                world.close_deal(deal, won=False, reason=f"event:{item.event.id}")
+                out["deal"] = "lost"
+            elif e.deal.win_chance:
+                deal.p_true = min(0.99, max(0.01, deal.p_true + e.deal.win_chance))
+    if e.target_change:
+        for per in range(world.period + 1, world.scenario.periods):
+            world.target_scale[per] = world.target_scale.get(per, 1.0) * (1 + e.target_change)
+        out["target_change"] = e.target_change
+    if rep is not None and e.rep_leaves:
+        world.remove_rep(rep, "resigned")
+        out["left"] = rep.name
+    world.event(
+        "inbox_answer",
+        item.rep,
+        item=item.id,
+        event=item.event.id,
+        choice=choice.id,
+        handbook=choice.handbook,
+    )
+    return out

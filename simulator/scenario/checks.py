@@ -1,0 +1,171 @@
+"""Checks that need the whole scenario: names that must exist, sums that must add up.
+
+The schema checks each field on its own (a probability is in 0..1). These
+rules look across fields: a mentor must be on the team, an event's choice
+must name an existing default, a message may only use ``{rep}`` when the
+event is about a rep. Each finding is ``(path, message)`` so the loader can
+put it at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .schema import Effects, Event, ScenarioFile
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+REP_PLACEHOLDERS = {"rep"}
+DEAL_PLACEHOLDERS = {"account", "value"}
+
+Finding = tuple[str, str]
+
+
+def _unique(names: list[str], path: str, what: str) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, n in enumerate(names):
+        if n in seen:
+            yield (
+                f"{path}.{i}.name" if what != "event" else f"{path}.{i}.id",
+                (f"two {what}s are called {n!r}"),
+            )
+        seen.add(n)
+
+
+def _known(value: str | None, names: list[str], path: str, what: str) -> Iterator[Finding]:
+    if value is None or value in names:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(value, names, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    listed = ", ".join(repr(n) for n in names[:8])
+    yield path, f"no {what} is called {value!r}{hint}; the {what}s are {listed}"
+
+
+def check(s: ScenarioFile) -> list[Finding]:
+    """Every cross-field problem in a schema-valid scenario."""
+    return list(_check(s))
+
+
+def _check(s: ScenarioFile) -> Iterator[Finding]:
+    reps = [r.name for r in s.reps]
+    segments = [g.name for g in s.market.segments]
+    yield from _unique(reps, "reps", "rep")
+    yield from _unique(segments, "market.segments", "segment")
+    yield from _unique([a.name for a in s.accounts], "accounts", "account")
+    for i, r in enumerate(s.reps):
+        yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")
+        if r.mentor == r.name:
+            yield f"reps.{i}.mentor", "a rep cannot mentor themselves"
+    mentors = [r.mentor for r in s.reps if r.mentor]
+    for name in {m for m in mentors if mentors.count(m) > 1}:
+        i = reps.index(name) if name in reps else 0
+        yield f"reps.{i}.name", f"{name!r} is named as mentor of more than one rep; one at a time"
+    for i, a in enumerate(s.accounts):
+        yield from _known(a.segment, segments, f"accounts.{i}.segment", "segment")
+        yield from _known(a.owner, reps, f"accounts.{i}.owner", "rep")
+        if a.key and not a.owner:
+            yield f"accounts.{i}.key", "a key account needs an owner"
+    total = sum(s.scoring.model_dump().values())
+    if abs(total - 1.0) > 0.005:
+        yield "scoring", f"the weights add up to {total:.3g}; they must add up to 1"
+    m = s.manager
+    if m.admin_hours >= m.hours_per_week:
+        yield (
+            "manager.admin_hours",
+            (f"{m.admin_hours:g} admin hours leave nothing of a {m.hours_per_week:g}-hour week"),
+        )
+    if m.max_headcount < len(s.reps):
+        yield (
+            "manager.max_headcount",
+            (f"is {m.max_headcount} but the team already has {len(s.reps)} reps"),
+        )
+    if s.period_weeks > s.weeks:
+        yield "period_weeks", f"a period of {s.period_weeks} weeks is longer than the game"
+    yield from _unique([e.id for e in s.events], "events", "event")
+    for i, ev in enumerate(s.events):
+        yield from _check_event(s, ev, f"events.{i}", reps, segments)
+
+
+def _texts(ev: Event) -> Iterator[tuple[str, str]]:
+    for key in ("title", "message"):
+        t = getattr(ev, key)
+        yield key + ".en", t.en
+        yield key + ".zh", t.zh
+    for j, c in enumerate(ev.choices):
+        yield f"choices.{j}.text.en", c.text.en
+        yield f"choices.{j}.text.zh", c.text.zh
+        reply = c.effects.reply
+        if reply is not None:
+            yield f"choices.{j}.effects.reply.en", reply.en
+            yield f"choices.{j}.effects.reply.zh", reply.zh
+
+
+def _check_event(
+    s: ScenarioFile, ev: Event, path: str, reps: list[str], segments: list[str]
+) -> Iterator[Finding]:
+    t = ev.trigger
+    yield from _known(t.rep, reps, f"{path}.trigger.rep", "rep")
+    yield from _known(t.segment, segments, f"{path}.trigger.segment", "segment")
+    if t.segment is not None and t.deal_reaches is None:
+        yield f"{path}.trigger.segment", "only a deal trigger (deal_reaches) uses a segment"
+    if t.week > s.weeks:
+        yield f"{path}.trigger.week", f"week {t.week} is after the game's last week ({s.weeks})"
+    if t.until_week is not None and t.until_week < t.week:
+        yield f"{path}.trigger.until_week", "is before the trigger's week"
+    about_rep = (
+        t.rep is not None
+        or t.deal_reaches is not None
+        or any(
+            v is not None
+            for v in (t.engagement_below, t.confidence_below, t.trust_below, t.stress_above)
+        )
+    )
+    about_deal = t.deal_reaches is not None
+    n = len(ev.choices)
+    if n == 1:
+        yield (
+            f"{path}.choices",
+            ("a decision needs two to four choices; leave choices out for a notice"),
+        )
+    ids = [c.id for c in ev.choices]
+    for j, cid in enumerate(ids):
+        if cid in ids[:j]:
+            yield f"{path}.choices.{j}.id", f"two choices are called {cid!r}"
+    if ev.default is not None:
+        if not ev.choices:
+            yield f"{path}.default", "a notice has no choices to default to"
+        else:
+            yield from _known(ev.default, ids, f"{path}.default", "choice")
+    if sum(c.handbook for c in ev.choices) > 1:
+        yield f"{path}.choices", "mark at most one choice as the handbook's"
+    for sub, text in _texts(ev):
+        for name in PLACEHOLDER.findall(text):
+            where = f"{path}.{sub.rsplit('.', 1)[0]}"
+            if name in REP_PLACEHOLDERS and not about_rep:
+                yield (
+                    where,
+                    (
+                        "uses {" + name + "} but the event is not about a rep "
+                        "(give trigger.rep, a rep condition or deal_reaches)"
+                    ),
+                )
+            elif name in DEAL_PLACEHOLDERS and not about_deal:
+                yield where, "uses {" + name + "} but the event is not about a deal (deal_reaches)"
+            elif name not in REP_PLACEHOLDERS | DEAL_PLACEHOLDERS:
+                yield where, "unknown placeholder {" + name + "}; use {rep}, {account} or {value}"
+    for j, c in enumerate(ev.choices):
+        yield from _check_effects(c.effects, f"{path}.choices.{j}.effects", about_rep, about_deal)
+
+
+def _check_effects(e: Effects, path: str, about_rep: bool, about_deal: bool) -> Iterator[Finding]:
+    if not about_rep:
+        for key in ("rep", "promise", "outside_offer_weeks"):
+            if getattr(e, key):
+                yield f"{path}.{key}", "the event is not about a rep, so there is nobody to affect"
+        for key in ("rep_leaves", "reveal_type", "cancel_outside_offer"):
+            if getattr(e, key):
+                yield f"{path}.{key}", "the event is not about a rep, so there is nobody to affect"
+    if e.deal is not None and not about_deal:
+        yield f"{path}.deal", "the event is not about a deal (give trigger.deal_reaches)"

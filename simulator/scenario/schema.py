@@ -1,0 +1,393 @@
+"""The scenario file format, as one schema: what each field means and what it may hold.
+
+These pydantic models are the single source of truth for the YAML a trainer
+writes: the loader validates against them, ``salesim schema`` prints them as
+JSON Schema for editors, and the authoring guide documents the same fields.
+Every model forbids unknown keys, so a typo is an error with a suggestion,
+never a setting silently ignored. Checks that need the whole file (a mentor
+who is not on the team, weights that do not add up) live in
+:mod:`simulator.scenario.checks`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from ..core.types import MotivationType, Stage
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Positive = Annotated[float, Field(gt=0.0)]
+NonNegative = Annotated[float, Field(ge=0.0)]
+LessonId = Annotated[str, Field(pattern=r"^P([1-9]|1[0-8])$")]
+STAGES = tuple(s.name.lower() for s in Stage if s.is_open)
+DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+# ----------------------------------------------------------------------- text
+def _text_in(value: Any) -> Any:
+    return {"en": value} if isinstance(value, str) else value
+
+
+class LocalText(Model):
+    """Text in English and Simplified Chinese."""
+
+    en: str = Field(min_length=1, description="English.")
+    zh: str = Field("", description="Simplified Chinese; English is shown where it is missing.")
+
+
+Text = Annotated[
+    LocalText,
+    BeforeValidator(_text_in),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "English only"},
+                {
+                    "type": "object",
+                    "properties": {"en": {"type": "string"}, "zh": {"type": "string"}},
+                    "required": ["en"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
+# ----------------------------------------------------------------------- team
+class Skills(Model):
+    """A rep's four selling skills, 0 (none) to 1 (the best you have seen)."""
+
+    prospecting: Share = Field(0.5, description="Finding and opening new opportunities.")
+    solution: Share = Field(0.5, description="Technical exchange and solution design.")
+    negotiation: Share = Field(0.5, description="Evaluation, negotiation and closing.")
+    account_care: Share = Field(0.5, description="Keeping customers warm (P12).")
+
+
+class PastPeriod(Model):
+    """One period before the game: the quota the old manager set and what was booked."""
+
+    quota: Positive
+    booked: NonNegative
+
+
+class Rep(Model):
+    """One member of the team as the game starts."""
+
+    name: str = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
+    name_zh: str = Field("", max_length=20, description="Name in the Chinese game.")
+    type: MotivationType = Field(
+        description="Hidden motivation profile: competitor, achiever, ego_driven or service."
+    )
+    skills: Skills = Field(default_factory=Skills)
+    tenure_years: NonNegative = Field(2.0, le=50, description="Under 1 year: a novice (P6).")
+    veteran: bool = Field(False, description="A long-serving pillar who expects respect (P14).")
+    engagement: Share = Field(0.65, description="Starting engagement (hidden; seen as mood).")
+    confidence: Share = Field(0.6, description="Starting confidence.")
+    trust: Share = Field(0.6, description="Starting trust in the new manager (P9, P15).")
+    stress: Share = Field(0.3, description="Starting stress.")
+    territory: Positive = Field(1.0, le=10, description="Share of the accounts, relative.")
+    quota: Positive | None = Field(
+        None, description="Quota for the first period; default: the last one in quota_history."
+    )
+    quota_history: list[PastPeriod] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Past periods, oldest first; generated from capacity when empty.",
+    )
+    revealed: bool = Field(False, description="The player knows this rep's type from the start.")
+    mentor: str | None = Field(None, description="Name of a colleague already mentoring them.")
+
+
+# --------------------------------------------------------------------- market
+class StyleMix(Model):
+    """How the segment's buyers decide, as relative weights (shown in the archive)."""
+
+    consensus: NonNegative = 1.0
+    top_down: NonNegative = 1.0
+    technical: NonNegative = 1.0
+    price_driven: NonNegative = 1.0
+
+
+class Segment(Model):
+    """A market segment: its accounts and the deals they bring."""
+
+    name: str = Field(min_length=1, max_length=30)
+    accounts: int = Field(ge=0, le=5000, description="How many accounts to generate.")
+    potential: Positive = Field(description="Mean yearly spend potential of an account.")
+    potential_sigma: float = Field(0.5, ge=0, le=2, description="Log-normal spread of potential.")
+    deal_size: Positive = Field(description="Mean deal value.")
+    deal_size_sigma: float = Field(0.5, ge=0, le=2, description="Log-normal spread of values.")
+    cycle_months: tuple[Positive, Positive] = Field(
+        (3.0, 6.0), description="[shortest, longest] sales cycle in months."
+    )
+    win_rate: float = Field(0.4, gt=0, le=1, description="Base chance a qualified deal is won.")
+    lead_rate: NonNegative = Field(0.6, le=50, description="Opportunities per account per year.")
+    big_deal: Positive | None = Field(
+        None, description="Deals above this value need an executive in evaluation (P11)."
+    )
+    relationship: tuple[Share, Share] = Field(
+        (0.3, 0.6), description="[low, high] range of starting relationships."
+    )
+    decision_styles: StyleMix | None = None
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Segment:
+        if self.cycle_months[0] > self.cycle_months[1]:
+            raise ValueError("cycle_months: give [shortest, longest] with shortest ≤ longest")
+        if self.relationship[0] > self.relationship[1]:
+            raise ValueError("relationship: give [low, high] with low ≤ high")
+        return self
+
+
+class Market(Model):
+    """Demand, its rhythm over the year, and the competition."""
+
+    segments: list[Segment] = Field(min_length=1, max_length=20)
+    seasonality: list[Positive] = Field(
+        default_factory=lambda: [1.0] * 12,
+        min_length=12,
+        max_length=12,
+        description="12 monthly demand factors, January to December.",
+    )
+    competitor_pressure: Share = Field(0.1, description="Shaves win chances.")
+    event_rate: Share = Field(0.04, description="Weekly chance of a random market event.")
+    starting_zombie_share: float = Field(
+        0.25, ge=0, le=0.9, description="Share of the inherited funnel that is already dead (P10)."
+    )
+
+
+class Account(Model):
+    """A named account placed by hand, on top of the generated ones."""
+
+    name: str = Field(min_length=1, max_length=60)
+    segment: str = Field(description="One of market.segments' names.")
+    potential: Positive
+    relationship: Share = 0.5
+    owner: str | None = Field(None, description="The rep who covers it; empty: nobody yet.")
+    decision_style: Literal["consensus", "top_down", "technical", "price_driven"] = "consensus"
+    key: bool = Field(False, description="A key account of its owner (P7).")
+
+
+class Support(Model):
+    """Shared support people (P11): how many, and how long one engagement takes, in days."""
+
+    presales: int = Field(2, ge=0, le=100)
+    consultants: int = Field(1, ge=0, le=100)
+    executives: int = Field(1, ge=0, le=100)
+    legal: int = Field(1, ge=0, le=100)
+    presales_days: Positive = Field(4.0, le=60)
+    consultant_days: Positive = Field(5.0, le=60)
+    executive_days: Positive = Field(1.0, le=60)
+    legal_days: Positive = Field(3.0, le=60)
+
+
+class Manager(Model):
+    """The player's own limits."""
+
+    hours_per_week: Positive = Field(40.0, le=100)
+    admin_hours: NonNegative = Field(10.0, description="Hours a week head office takes.")
+    budget_per_period: NonNegative = Field(60_000.0, description="Incentive money per period.")
+    max_headcount: int = Field(10, ge=1, le=200, description="Reps head office allows.")
+
+
+class Scoring(Model):
+    """Weights of the scorecard's components; they must add up to 1."""
+
+    revenue: Share = 0.30
+    engagement: Share = 0.15
+    attrition: Share = 0.10
+    skills: Share = 0.10
+    trust: Share = 0.15
+    pipeline: Share = 0.10
+    customers: Share = 0.10
+
+
+# -------------------------------------------------------------------- events
+def _by_type_in(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"others": value}
+    return value
+
+
+class ByType(Model):
+    """A change that may differ by motivation type; ``others`` covers the types not named."""
+
+    competitor: float | None = Field(None, ge=-1, le=1)
+    achiever: float | None = Field(None, ge=-1, le=1)
+    ego_driven: float | None = Field(None, ge=-1, le=1)
+    service: float | None = Field(None, ge=-1, le=1)
+    others: float = Field(0.0, ge=-1, le=1)
+
+
+Change = Annotated[
+    ByType,
+    BeforeValidator(_by_type_in),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": -1, "maximum": 1},
+                {
+                    "type": "object",
+                    "properties": {
+                        k: {"type": "number", "minimum": -1, "maximum": 1}
+                        for k in ("competitor", "achiever", "ego_driven", "service", "others")
+                    },
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
+class StateChange(Model):
+    """Changes to engagement, confidence, trust and stress (each −1..1, or by type)."""
+
+    engagement: Change | None = None
+    confidence: Change | None = None
+    trust: Change | None = None
+    stress: Change | None = None
+
+
+class PromiseMade(Model):
+    """A promise this choice makes to the event's rep, tracked until kept or broken (P15)."""
+
+    amount: Positive = Field(description="What keeping it will cost.")
+    what: Text | None = Field(None, description="What was promised, in words.")
+    condition: Literal["none", "quota"] = "none"
+    due_weeks: int = Field(13, ge=1, le=104)
+
+
+class MarketChange(Model):
+    """Demand and competition for some weeks."""
+
+    lead_rate: Positive = Field(1.0, le=5, description="Multiplies new opportunities.")
+    competitor_pressure: float = Field(0.0, ge=-0.5, le=0.5)
+    weeks: int = Field(8, ge=1, le=104)
+
+
+class DealEffect(Model):
+    """What the choice does to the deal the event is about."""
+
+    win_chance: float = Field(0.0, ge=-1, le=1)
+    lost: bool = False
+
+
+class Effects(Model):
+    """Everything one choice does."""
+
+    money: NonNegative = Field(0.0, description="Paid from this period's budget.")
+    hours: NonNegative = Field(0.0, le=60, description="Manager hours this week.")
+    rep: StateChange | None = Field(None, description="The rep the event is about.")
+    team: StateChange | None = Field(None, description="Everyone else on the team.")
+    rep_leaves: bool = False
+    reveal_type: bool = False
+    promise: PromiseMade | None = None
+    outside_offer_weeks: int = Field(0, ge=0, le=52, description="The rep gets an outside offer.")
+    cancel_outside_offer: bool = False
+    market: MarketChange | None = None
+    deal: DealEffect | None = None
+    target_change: float = Field(
+        0.0, ge=-0.9, le=3, description="Fraction added to the targets of later periods."
+    )
+    reply: Text | None = Field(None, description="What the player reads after choosing.")
+
+
+class Choice(Model):
+    id: str = Field(min_length=1, max_length=30, pattern=r"^[a-z0-9_]+$")
+    text: Text
+    effects: Effects = Field(default_factory=Effects)
+    handbook: bool = Field(False, description="What the handbook would do; used in the debrief.")
+    lessons: list[LessonId] = Field(default_factory=list)
+
+
+class Trigger(Model):
+    """When the event fires: from ``week`` on, once every condition given holds."""
+
+    week: int = Field(1, ge=1)
+    until_week: int | None = Field(None, ge=1)
+    rep: str | None = Field(None, description="Only about this rep.")
+    engagement_below: Share | None = None
+    confidence_below: Share | None = None
+    trust_below: Share | None = None
+    stress_above: Share | None = None
+    attainment_below: NonNegative | None = Field(None, description="Pace vs quota (or target).")
+    attainment_above: NonNegative | None = None
+    deal_reaches: Literal[STAGES] | None = Field(  # type: ignore[valid-type]
+        None, description="A deal of the rep(s) reaches this stage."
+    )
+    segment: str | None = None
+    min_value: NonNegative = 0.0
+    headcount_below: int | None = Field(None, ge=1)
+    chance: float = Field(1.0, gt=0, le=1, description="Weekly chance once the rest holds.")
+
+
+class Event(Model):
+    """A scripted inbox message: a notice, or a decision with two to four choices."""
+
+    id: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$")
+    title: Text
+    message: Text
+    trigger: Trigger = Field(default_factory=Trigger)
+    choices: list[Choice] = Field(default_factory=list, max_length=4)
+    default: str | None = Field(None, description="The choice taken if nobody answers.")
+    respond_weeks: int = Field(1, ge=1, le=13)
+    lessons: list[LessonId] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------ scenario
+class ScenarioFile(Model):
+    """A scenario: the team, the market, the targets and what happens to them."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="salesim scenario",
+        json_schema_extra={"$id": "https://salesim.invalid/scenario.schema.json"},
+    )
+
+    extends: str | None = Field(
+        None, description="A scenario this one starts from (path, or a shipped scenario's name)."
+    )
+    version: str = Field("1", max_length=20, description="Bump when you change the scenario.")
+    title: Text
+    briefing: Text | None = None
+    difficulty: Literal["easy", "medium", "hard"] = "medium"
+    teaches: list[LessonId] = Field(default_factory=list, description="Lessons, P1..P18.")
+    weeks: int = Field(52, ge=1, le=520)
+    period_weeks: int = Field(13, ge=1, le=104)
+    team_target: list[Positive] = Field(
+        min_length=1, max_length=80, description="Per period; the last one repeats."
+    )
+    currency: str = Field("¥", max_length=4)
+    manager: Manager = Field(default_factory=Manager)
+    support: Support = Field(default_factory=Support)
+    market: Market
+    reps: list[Rep] = Field(min_length=1, max_length=100)
+    accounts: list[Account] = Field(default_factory=list, max_length=2000)
+    scoring: Scoring = Field(default_factory=Scoring)
+    events: list[Event] = Field(default_factory=list, max_length=200)
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="Expert: the model's numbers (docs/model.md)."
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use to complete and check scenario files."""
+    schema = ScenarioFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

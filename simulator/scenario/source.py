@@ -1,0 +1,254 @@
+"""Reading a scenario file's YAML safely, remembering where every value came from.
+
+A scenario file comes from a trainer's editor, an e-mail attachment or a
+shared drive; it may be truncated, binary, hostile or simply written with
+tabs. This module turns bytes into plain data (dicts, lists, numbers, text)
+and a map from each field's path (``reps.2.skills``) to its line and column,
+or into a :class:`Problem` that says in plain words what is wrong. Limits are
+checked before anything is built, so a huge, deeply nested or alias-bomb
+file is refused quickly with bounded memory. Only plain YAML is accepted:
+tags such as ``!!python/object`` are refused, never executed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000  # a large scenario is ~50 kB
+MAX_DEPTH = 40  # nesting of mappings and lists
+MAX_NODES = 200_000  # values after expanding every alias
+# libyaml's parser when PyYAML was built with it (the wheels are): the same safe
+# subset of YAML, several times faster
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge", "timestamp")
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a scenario, located as precisely as we can."""
+
+    source: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source or "<scenario>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a field is: file, 1-based line and column."""
+
+    source: str
+    line: int
+    column: int
+
+
+class SourceError(Exception):
+    """The file cannot be read as scenario YAML at all."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _fail(source: str, message: str, mark: Any = None, field: str = "") -> SourceError:
+    line = mark.line + 1 if mark is not None else None
+    col = mark.column + 1 if mark is not None else None
+    return SourceError(Problem(source, line, col, field, message))
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Bytes to text, or a plain-words reason why they are not a text file."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(
+            source,
+            f"the file is {len(raw) / 1e6:.1f} MB; scenario files are limited to "
+            f"{MAX_BYTES // 1_000_000} MB",
+        )
+    if not raw.strip():
+        raise SourceError(Problem(source, 1, 1, "", "the file is empty"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            Problem(source, 1, 1, "", "the file is UTF-16 text; save it as UTF-8 instead")
+        )
+    if b"\x00" in raw:
+        raise SourceError(
+            Problem(source, None, None, "", "this is binary data, not a YAML text file")
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SourceError(
+            Problem(
+                source,
+                line,
+                col,
+                "",
+                f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8",
+            )
+        ) from None
+    return text
+
+
+def _at(text: str, mark: Any) -> str:
+    """The character a parser mark points at ('' past the end)."""
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _yaml_problem(e: yaml.YAMLError, source: str, text: str) -> SourceError:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+    if "nesting depth" in problem:
+        problem = f"nested more than {MAX_DEPTH} levels deep; a scenario needs far fewer"
+    elif "'\\t'" in problem or "\t" in problem or _at(text, mark) == "\t":
+        problem = "a tab character here: YAML indents with spaces only"
+    elif "could not determine a constructor" in problem:
+        problem = "this tag is not allowed: scenario files hold plain data only"
+    else:
+        problem = f"not valid YAML: {problem}"
+        context = getattr(e, "context", None)
+        cmark = getattr(e, "context_mark", None)
+        if context and cmark is not None and cmark is not mark:
+            problem += f" ({context} that starts on line {cmark.line + 1})"
+    return _fail(source, problem, mark)
+
+
+def _scan(text: str, source: str) -> None:
+    """Refuse deep nesting, alias bombs and foreign tags before building anything.
+
+    Walks the parser's event stream (no recursion, no objects), counting the
+    values each anchored node expands to, so aliases are costed at their full
+    expanded size.
+    """
+    depth = 0
+    total = 0
+    sizes: dict[str, int] = {}
+    # open collections: (anchor, count of values inside so far)
+    stack: list[list[Any]] = []
+    try:
+        for ev in yaml.parse(text, Loader=LOADER):
+            size = 0
+            if isinstance(ev, yaml.AliasEvent):
+                if ev.anchor not in sizes:
+                    raise _fail(source, f"alias *{ev.anchor} has no anchor", ev.start_mark)
+                size = sizes[ev.anchor]
+            elif isinstance(ev, yaml.ScalarEvent):
+                size = 1
+                if ev.anchor:
+                    sizes[ev.anchor] = 1
+                _check_tag(ev.tag, ev, source)
+            elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                _check_tag(ev.tag, ev, source)
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _fail(
+                        source,
+                        f"nested more than {MAX_DEPTH} levels deep; a scenario needs far fewer",
+                        ev.start_mark,
+                    )
+                stack.append([ev.anchor, 1])
+                continue
+            elif isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+                anchor, size = stack.pop()
+                if anchor:
+                    sizes[anchor] = size
+            else:
+                continue
+            total += size if not isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent) else 0
+            if stack:
+                stack[-1][1] += size
+            if total > MAX_NODES or (stack and stack[-1][1] > MAX_NODES):
+                raise _fail(
+                    source,
+                    f"aliases expand this file to more than {MAX_NODES:,} values "
+                    "(an alias bomb?); refused",
+                    ev.start_mark,
+                )
+    except yaml.YAMLError as e:
+        raise _yaml_problem(e, source, text) from None
+
+
+def _check_tag(tag: str | None, ev: Any, source: str) -> None:
+    if tag is None or tag == "!" or tag in PLAIN_TAGS:
+        return
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise _fail(
+        source,
+        f"the tag {shown} is not allowed: scenario files hold plain data only",
+        ev.start_mark,
+    )
+
+
+def _marks(node: yaml.Node, source: str, path: str, out: dict[str, Mark]) -> None:
+    """Field path → where its value starts; duplicate keys are refused."""
+    out.setdefault(path, Mark(source, node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key, value in node.value:
+            k = key.value
+            if not isinstance(key, yaml.ScalarNode):
+                raise _fail(source, "a key must be a plain name", key.start_mark, path)
+            if k in seen and k != "<<":
+                first = seen[k].start_mark.line + 1
+                sub = f"{path}.{k}" if path else str(k)
+                raise _fail(
+                    source, f"duplicate key (first given on line {first})", key.start_mark, sub
+                )
+            seen[k] = key
+            sub = f"{path}.{k}" if path else str(k)
+            out[sub + "#key"] = Mark(source, key.start_mark.line + 1, key.start_mark.column + 1)
+            _marks(value, source, sub, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            _marks(value, source, f"{path}.{i}" if path else str(i), out)
+
+
+def parse(text: str, source: str) -> tuple[Any, dict[str, Mark]]:
+    """Safe YAML → (plain data, field marks). Raises :class:`SourceError`."""
+    _scan(text, source)
+    try:
+        node = yaml.compose(text, Loader=LOADER)
+        data = None if node is None else yaml.constructor.SafeConstructor().construct_document(node)
+    except yaml.YAMLError as e:
+        raise _yaml_problem(e, source, text) from None
+    except RecursionError:  # pragma: no cover - _scan bounds the depth first
+        raise _fail(source, "nested too deeply") from None
+    if node is None or data is None:
+        raise SourceError(Problem(source, 1, 1, "", "the file holds no fields"))
+    marks: dict[str, Mark] = {}
+    _marks(node, source, "", marks)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        raise SourceError(
+            Problem(
+                source,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "",
+                f"the file is {kind}; a scenario is a mapping of fields (title:, reps:, ...)",
+            )
+        )
+    return data, marks

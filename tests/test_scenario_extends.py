@@ -1,0 +1,97 @@
+"""``extends:``: a scenario derived from another, overriding only what changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.scenario import ScenarioError, load_scenario, scenarios_dir
+
+BASE = """\
+title: {en: Base, zh: 基础}
+weeks: 26
+period_weeks: 13
+team_target: [1000000, 1200000]
+manager: {hours_per_week: 40, admin_hours: 10}
+market:
+  competitor_pressure: 0.1
+  segments:
+    - {name: all, accounts: 40, potential: 500000, deal_size: 100000}
+reps:
+  - {name: Ann, type: competitor, skills: {prospecting: 0.7}}
+  - {name: Bo, type: service}
+"""
+
+
+@pytest.fixture
+def base(tmp_path):
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    return tmp_path
+
+
+def child(folder, text, name="child.yaml"):
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_mappings_merge_key_by_key_and_plain_values_are_replaced(base):
+    s = load_scenario(
+        child(base, "extends: base.yaml\ntitle: Harder\nmanager: {admin_hours: 14}\n")
+    )
+    assert str(s.title) == "Harder" and s.title.zh == ""  # a new title replaces both texts
+    assert s.manager.admin_hours == 14 and s.manager.hours_per_week == 40
+    assert s.weeks == 26 and len(s.reps) == 2 and s.market.competitor_pressure == 0.1
+
+
+def test_lists_are_replaced_whole(base):
+    s = load_scenario(child(base, "extends: base.yaml\nreps:\n  - {name: Cai, type: achiever}\n"))
+    assert [r.name for r in s.reps] == ["Cai"]
+    s = load_scenario(child(base, "extends: base.yaml\nteam_target: [900000]\n"))
+    assert s.team_target == (900000.0,)
+
+
+def test_null_restores_the_default(base):
+    s = load_scenario(child(base, "extends: base.yaml\nmanager: null\n"))
+    assert s.manager.admin_hours == 10.0  # the schema's default, not the base's
+
+
+def test_chains_of_extends_apply_in_order(base):
+    child(base, "extends: base.yaml\nweeks: 13\nperiod_weeks: 13\nteam_target: [1]\n", "mid.yaml")
+    s = load_scenario(child(base, "extends: mid.yaml\nmarket: {competitor_pressure: 0.3}\n"))
+    assert s.weeks == 13 and s.market.competitor_pressure == 0.3
+    assert len(s.market.segments) == 1
+
+
+def test_errors_point_at_the_file_that_holds_the_mistake(base):
+    p = child(base, "extends: base.yaml\nweeks: 0\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    assert str(e.value).startswith(f"{p}:2:8: weeks: ")
+    # the base's own value, wrong only in the child's context, is reported in the base
+    (base / "base.yaml").write_text(BASE.replace("type: service", "type: servce"), "utf-8")
+    p = child(base, "extends: base.yaml\nweeks: 13\nteam_target: [5]\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    assert str(e.value).startswith(f"{base / 'base.yaml'}:12:22: reps.1.type: ")
+
+
+def test_a_circle_of_extends_is_refused(base):
+    child(base, "extends: b.yaml\n", "a.yaml")
+    p = child(base, "extends: a.yaml\n", "b.yaml")
+    with pytest.raises(ScenarioError, match="must not go round in a circle") as e:
+        load_scenario(p)
+    assert ":1:10: extends: " in str(e.value)
+    with pytest.raises(ScenarioError, match="circle"):
+        load_scenario(child(base, "extends: self.yaml\n", "self.yaml"))
+
+
+def test_a_missing_parent_is_named(base):
+    with pytest.raises(ScenarioError, match=r"cannot find 'nowhere\.yaml'"):
+        load_scenario(child(base, "extends: nowhere.yaml\n"))
+
+
+def test_a_shipped_scenario_can_be_extended_by_name(tmp_path):
+    assert (scenarios_dir() / "tutorial.yaml").exists()
+    s = load_scenario(child(tmp_path, "extends: tutorial\ntitle: My tutorial\nweeks: 13\n"))
+    assert str(s.title) == "My tutorial" and s.weeks == 13 and len(s.reps) == 4
+    assert s.reps[0].name_zh  # everything else comes from the shipped file

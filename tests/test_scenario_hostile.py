@@ -1,0 +1,135 @@
+"""Hostile or broken files: refused quickly, in plain words, with bounded memory, never run."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from simulator.scenario import ScenarioError, load_scenario
+from simulator.scenario.source import MAX_BYTES
+
+GOOD = """\
+title: Small
+weeks: 8
+period_weeks: 4
+team_target: [1000000]
+market:
+  segments:
+    - {name: all, accounts: 40, potential: 500000, deal_size: 100000}
+reps:
+  - {name: Ann, type: competitor}
+"""
+
+
+def refused(tmp_path, data: bytes | str) -> str:
+    p = tmp_path / "s.yaml"
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    p.write_bytes(data)
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    msg = str(e.value)
+    assert msg.startswith(str(p)), msg
+    assert "Traceback" not in msg
+    return msg
+
+
+def test_python_tags_are_refused_and_never_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    text = GOOD + f'hook: !!python/object/apply:os.system ["touch {marker}"]\n'
+    msg = refused(tmp_path, text)
+    assert ":10:7: the tag !!python/object/apply:os.system is not allowed" in msg
+    assert not marker.exists()
+
+
+def test_custom_tags_are_refused(tmp_path):
+    msg = refused(tmp_path, GOOD.replace("title: Small", "title: !include other.yaml"))
+    assert ":1:8: the tag !include is not allowed" in msg
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path):
+    msg = refused(tmp_path, GOOD + "# " + "x" * (MAX_BYTES + 10) + "\n")
+    assert "limited to 1 MB" in msg
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    msg = refused(tmp_path, GOOD + "deep: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nested more than" in msg
+
+
+def test_an_alias_bomb_is_refused_quickly_with_bounded_memory(tmp_path):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    tracemalloc.start()
+    try:
+        msg = refused(tmp_path, GOOD + "\n".join(lines) + "\n")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "alias bomb" in msg
+    assert peak < 20_000_000  # bytes: 9^12 values would need hundreds of GB
+
+
+def test_modest_anchors_and_aliases_are_fine(tmp_path):
+    text = GOOD.replace(
+        "  - {name: Ann, type: competitor}",
+        "  - {name: Ann, type: competitor, skills: &strong {prospecting: 0.8}}\n"
+        "  - {name: Bo, type: achiever, skills: *strong}",
+    )
+    p = tmp_path / "s.yaml"
+    p.write_text(text, encoding="utf-8")
+    s = load_scenario(p)
+    assert s.reps[1].skills.prospecting == 0.8
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n  ", "the file is empty"),
+        (b"# only a comment\n", "holds no fields"),
+        (bytes(range(256)) * 4, "binary data, not a YAML text file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        (b"- a\n- b\n", "the file is a list; a scenario is a mapping of fields"),
+        (b"just words\n", "a single value"),
+        (
+            "title: caf\u00e9\n".encode("latin-1"),
+            "not UTF-8 text (byte 0xe9); save the file as UTF-8",
+        ),
+        ("title: x\n".encode("utf-16"), "UTF-16 text; save it as UTF-8"),
+        (b"title: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_garbage_gets_a_clear_message(tmp_path, data, words):
+    assert words in refused(tmp_path, data)
+
+
+def test_duplicate_keys_are_refused_at_the_second_one(tmp_path):
+    msg = refused(tmp_path, GOOD + "weeks: 12\n")
+    assert msg.endswith(":10:1: weeks: duplicate key (first given on line 2)"), msg
+
+
+def test_duplicate_keys_inside_a_rep(tmp_path):
+    msg = refused(tmp_path, GOOD.replace("type: competitor}", "type: competitor, type: service}"))
+    assert ":9:35: reps.0.type: duplicate key" in msg
+
+
+def test_tabs_get_a_plain_explanation(tmp_path):
+    msg = refused(tmp_path, GOOD.replace("  segments:", "\tsegments:"))
+    assert ":6:1: a tab character here: YAML indents with spaces only" in msg
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
+    p = tmp_path / "s.yaml"
+    p.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert str(load_scenario(p).title) == "Small"
+
+
+def test_a_folder_or_a_missing_file(tmp_path):
+    with pytest.raises(ScenarioError, match="this is a folder, not a file"):
+        load_scenario(tmp_path)
+    with pytest.raises(ScenarioError, match="no such file"):
+        load_scenario(tmp_path / "missing.yaml")

@@ -1,0 +1,279 @@
+"""Scripted events: they fire when their trigger holds, and each choice changes the world."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from helpers import act, offer_event, quiet, rep_of, run_weeks, scenario, session, world
+
+from simulator.actions import Answer, KeepPromise, apply_action
+from simulator.core.spec import (
+    ChoiceSpec,
+    DealChange,
+    EffectSpec,
+    EventSpec,
+    MarketShift,
+    StateChange,
+    Text,
+    TriggerSpec,
+)
+from simulator.core.types import MotivationType as T
+from simulator.core.types import Stage
+from simulator.observe import observe
+from simulator.policies import make_policy
+from simulator.scoring import score
+
+
+def with_events(*events: EventSpec, **kw):
+    return quiet(scenario(events=events, **kw))
+
+
+def test_an_event_fires_at_its_week_and_shows_in_the_inbox_in_both_languages():
+    w = world(with_events(offer_event()))
+    assert observe(w).inbox == ()
+    run_weeks(w, 1)
+    (item,) = observe(w).inbox
+    assert item.open and item.week == 2 and item.deadline == 3
+    assert item.title.get("en") == "Ann has an offer"
+    assert item.message.get("zh") == "竞争对手想挖Ann。"
+    assert [c.id for c in item.choices] == ["match", "promise", "let_go"]
+    assert item.handbook == "match" and item.rep == rep_of(w, T.COMPETITOR).id
+
+
+def test_answering_applies_the_choice_and_charges_its_cost():
+    w = world(with_events(offer_event()))
+    run_weeks(w, 1)
+    ann = rep_of(w, T.COMPETITOR)
+    w.market.offers[ann.id] = w.week + 4
+    before = (ann.engagement, w.manager.budget_left, w.hours_available())
+    result = act(w, Answer(1, "match"))
+    assert result.effects["reply"] == {"en": "She stays.", "zh": "她留下了。"}
+    assert ann.engagement > before[0] + 0.05
+    assert w.manager.budget_left == pytest.approx(before[1] - 20_000)
+    assert w.hours_available() == pytest.approx(before[2] - 2)
+    assert ann.id not in w.market.offers
+    assert observe(w).inbox[0].status == "answered"
+
+
+def test_unanswered_decisions_take_their_default_course_at_the_deadline():
+    w = world(with_events(offer_event()))
+    run_weeks(w, 2)  # fired in week 2, deadline week 3: still open
+    assert observe(w).inbox[0].open
+    run_weeks(w, 1)
+    item = observe(w).inbox[0]
+    assert item.status == "expired" and item.choice == "let_go"
+    ann = rep_of(w, T.COMPETITOR)
+    assert not ann.active
+    assert score(w).attrition == 1  # leaving after an ignored offer is a resignation
+
+
+def test_refused_answers_change_nothing():
+    w = world(with_events(offer_event()))
+    run_weeks(w, 1)
+    for bad, code in [
+        (Answer(9, "match"), "unknown_item"),
+        (Answer(1, "raise"), "unknown_choice"),
+    ]:
+        r = apply_action(w, bad)
+        assert not r.ok and r.code == code
+    assert observe(w).inbox[0].open
+    act(w, Answer(1, "promise"))
+    r = apply_action(w, Answer(1, "match"))
+    assert not r.ok and r.code == "answered"
+
+
+def test_answers_beyond_the_budget_are_refused():
+    scn = with_events(offer_event())
+    scn = replace(scn, manager=replace(scn.manager, budget_per_period=10_000))
+    w = world(scn)
+    run_weeks(w, 1)
+    r = apply_action(w, Answer(1, "match"))
+    assert not r.ok and r.code == "no_budget"
+    assert observe(w).inbox[0].open
+
+
+def test_p15_a_promise_made_in_an_event_is_tracked_and_breaking_it_costs_trust():
+    def trust_after(keep: bool) -> float:
+        w = world(with_events(offer_event()))
+        run_weeks(w, 1)
+        act(w, Answer(1, "promise"))
+        (pr,) = observe(w).promises
+        assert pr.what == Text("a title") and pr.due_week == 5
+        ann = rep_of(w, T.COMPETITOR)
+        for _ in range(5):
+            for p in observe(w).promises:
+                if keep and p.status == "due":
+                    act(w, KeepPromise(p.id))
+            w.run_week()
+        status = observe(w).promises[0].status
+        assert status == ("kept" if keep else "broken")
+        return ann.trust
+
+    assert trust_after(True) > trust_after(False) + 0.15
+
+
+def test_condition_triggers_wait_for_the_reps_real_state():
+    ev = offer_event(week=1, rep=None, engagement_below=0.5)
+    w = world(with_events(ev))
+    run_weeks(w, 3)
+    assert observe(w).inbox == ()  # everyone starts at 0.65
+    cai = rep_of(w, T.EGO_DRIVEN)
+    cai.engagement = 0.3
+    run_weeks(w, 1)
+    (item,) = observe(w).inbox
+    assert item.rep == cai.id and item.title.en == "Cai has an offer"
+
+
+def test_an_event_about_a_rep_who_left_never_fires():
+    w = world(with_events(offer_event(week=3)))
+    w.remove_rep(rep_of(w, T.COMPETITOR), "resigned")
+    run_weeks(w, 4)
+    assert observe(w).inbox == ()
+
+
+def test_deal_triggers_pick_the_largest_deal_at_the_stage():
+    ev = EventSpec(
+        id="tender",
+        title=Text("{account} ({value})"),
+        message=Text("{rep}'s deal is in negotiation"),
+        trigger=TriggerSpec(week=1, deal_reaches=Stage.NEGOTIATION),
+        choices=(
+            ChoiceSpec("help", Text("Help"), EffectSpec(deal=DealChange(win_chance=0.2))),
+            ChoiceSpec("drop", Text("Drop"), EffectSpec(deal=DealChange(lost=True))),
+        ),
+    )
+    w = world(with_events(ev))
+    (item,) = observe(w).inbox
+    deal = w.deals[item.deal]
+    live = [d for d in w.open.values() if not d.zombie and d.stage >= Stage.NEGOTIATION]
+    assert deal.value == max(d.value for d in live)
+    assert item.rep == deal.rep
+    assert w.accounts.names[deal.account] in item.title.en
+    before = deal.p_true
+    act(w, Answer(item.id, "help"))
+    assert deal.p_true == pytest.approx(min(0.99, before + 0.2))
+
+
+def test_a_lost_deal_choice_closes_the_deal():
+    ev = EventSpec(
+        id="cut",
+        title=Text("Price cut"),
+        message=Text("{account}"),
+        trigger=TriggerSpec(week=1, deal_reaches=Stage.NEGOTIATION),
+        choices=(
+            ChoiceSpec("fight", Text("Fight")),
+            ChoiceSpec("give_up", Text("Give up"), EffectSpec(deal=DealChange(lost=True))),
+        ),
+    )
+    w = world(with_events(ev))
+    item = observe(w).inbox[0]
+    act(w, Answer(item.id, "give_up"))
+    assert w.deals[item.deal].closed and item.deal not in w.open
+
+
+def test_type_dependent_effects_move_each_type_by_its_own_amount():
+    ev = EventSpec(
+        id="contest",
+        title=Text("A contest for all"),
+        message=Text("Marketing funds a contest"),
+        choices=(
+            ChoiceSpec(
+                "all",
+                Text("Everybody"),
+                EffectSpec(
+                    team=StateChange(
+                        engagement={
+                            T.COMPETITOR: 0.08,
+                            T.ACHIEVER: 0.0,
+                            T.EGO_DRIVEN: 0.0,
+                            T.SERVICE: -0.08,
+                        }
+                    )
+                ),
+            ),
+            ChoiceSpec("none", Text("Nobody")),
+        ),
+    )
+    w = world(with_events(ev))
+    before = {r.id: r.engagement for r in w.reps}
+    act(w, Answer(1, "all"))
+    change = {r.type: r.engagement - before[r.id] for r in w.reps}
+    assert change[T.COMPETITOR] > 0.05 and change[T.SERVICE] < -0.05
+    assert change[T.ACHIEVER] == 0.0
+
+
+def test_target_changes_apply_to_the_periods_still_to_come():
+    ev = EventSpec(
+        id="raise",
+        title=Text("Head office"),
+        message=Text("More, please"),
+        choices=(
+            ChoiceSpec("accept", Text("Accept"), EffectSpec(target_change=0.3)),
+            ChoiceSpec("argue", Text("Argue")),
+        ),
+    )
+    scn = with_events(ev, weeks=39)
+    w = world(scn)
+    act(w, Answer(1, "accept"))
+    assert w.target_for(0) == scn.target_for(0)
+    assert w.target_for(1) == pytest.approx(1.3 * scn.target_for(1))
+    assert observe(w).targets[2] == pytest.approx(1.3 * scn.target_for(2))
+
+
+def test_market_shifts_change_demand_for_their_weeks():
+    ev = EventSpec(
+        id="boom",
+        title=Text("A new subsidy"),
+        message=Text("Factories are buying"),
+        choices=(
+            ChoiceSpec("go", Text("Go"), EffectSpec(market=MarketShift(lead_rate=1.5, weeks=4))),
+            ChoiceSpec("wait", Text("Wait")),
+        ),
+    )
+    w = world(with_events(ev))
+    act(w, Answer(1, "go"))
+    assert w.market.lead_mod == 1.5 and w.market.lead_until == 5
+
+
+def test_notices_need_no_answer_and_expire_quietly():
+    ev = EventSpec(id="hello", title=Text("Welcome"), message=Text("Hello"))
+    w = world(with_events(ev))
+    item = observe(w).inbox[0]
+    assert item.status == "notice" and not item.open
+    r = apply_action(w, Answer(item.id, "x"))
+    assert not r.ok and r.code == "notice"
+
+
+def test_chance_triggers_fire_on_the_same_week_for_the_same_seed():
+    ev = EventSpec(
+        id="maybe",
+        title=Text("Maybe"),
+        message=Text("Maybe"),
+        trigger=TriggerSpec(week=1, chance=0.2),
+    )
+
+    def fired_week(seed: int, busy: bool) -> int | None:
+        s = session(
+            with_events(ev), seed=seed, policy=make_policy("by_the_book" if busy else "hands_off")
+        )
+        while not s.finished:
+            s.advance_week()
+        items = observe(s.world).inbox
+        return items[0].week if items else None
+
+    weeks = [fired_week(seed, False) for seed in range(4)]
+    assert weeks == [fired_week(seed, True) for seed in range(4)]
+    assert len(set(weeks)) > 1  # the chance is real: different seeds, different weeks
+
+
+def test_by_the_book_answers_with_the_handbook_choice_and_hands_off_lets_defaults_happen():
+    def outcome(policy: str):
+        s = session(with_events(offer_event()), seed=1, policy=make_policy(policy))
+        for _ in range(4):
+            s.advance_week()
+        return observe(s.world).inbox[0]
+
+    assert outcome("by_the_book").choice == "match"
+    hands_off = outcome("hands_off")
+    assert hands_off.status == "expired" and hands_off.choice == "let_go"
