@@ -64,7 +64,18 @@ def test_bilingual_text_and_names(tmp_path):
     "old, new, line, col, field, words",
     [
         # a wrong type
-        ("weeks: 8", "weeks: eight", 2, 8, "weeks", "valid integer"),
+        ("weeks: 8", "weeks: eight", 2, 8, "weeks", "should be a whole number (got 'eight')"),
+        # no silent conversions: true is not a number, 1 is not true
+        ("weeks: 8", "weeks: true", 2, 8, "weeks", "should be a whole number (got True)"),
+        (
+            "type: competitor}",
+            "type: competitor, veteran: 1}",
+            9,
+            44,
+            "reps.0.veteran",
+            "should be true or false (got 1)",
+        ),
+        ("weeks: 8", "weeks: '8'", 2, 8, "weeks", "should be a whole number (got '8')"),
         # ranges
         ("weeks: 8", "weeks: 0", 2, 8, "weeks", "greater than or equal to 1"),
         (

@@ -277,3 +277,17 @@ def test_by_the_book_answers_with_the_handbook_choice_and_hands_off_lets_default
     assert outcome("by_the_book").choice == "match"
     hands_off = outcome("hands_off")
     assert hands_off.status == "expired" and hands_off.choice == "let_go"
+
+
+def test_a_game_with_answered_events_replays_from_its_log():
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    scn = load_scenario(scenarios_dir() / "tutorial.yaml")
+    s = Session(scn, 5, make_policy("by_the_book"))
+    card = s.run()
+    log = s.log_as_dicts()
+    assert any(a["action"]["kind"] == "answer" for a in log)
+    again = Session.replay(scn, 5, log)
+    assert again.score().total == card.total
+    assert [i.choice for i in again.world.script.items] == [i.choice for i in s.world.script.items]

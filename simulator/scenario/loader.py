@@ -222,6 +222,14 @@ def _message(err: dict[str, Any]) -> str:
         close = difflib.get_close_matches(str(given), options, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{_shown(given)} is not one of: {', '.join(options)}{hint}"
+    plain = {
+        "bool_type": "should be true or false",
+        "int_type": "should be a whole number",
+        "float_type": "should be a number",
+        "string_type": "should be text",
+    }
+    if kind in plain:
+        return f"{plain[kind]} (got {_shown(given)})"
     msg = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
@@ -453,11 +461,11 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
             potential=g.potential,
             deal_size=g.deal_size,
             deal_size_sigma=g.deal_size_sigma,
-            cycle_months=g.cycle_months,
+            cycle_months=(g.cycle_months[0], g.cycle_months[1]),
             win_rate=g.win_rate,
             lead_rate=g.lead_rate,
             big_deal=g.big_deal if g.big_deal is not None else float("inf"),
-            relationship=g.relationship,
+            relationship=(g.relationship[0], g.relationship[1]),
             potential_sigma=g.potential_sigma,
             decision_styles=(
                 tuple(getattr(g.decision_styles, s) for s in schema.DECISION_STYLES)

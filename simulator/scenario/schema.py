@@ -33,7 +33,9 @@ DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    """Base: unknown keys are errors, and no silent conversions (``true`` is not 1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # ----------------------------------------------------------------------- text
@@ -90,7 +92,8 @@ class Rep(Model):
     name: str = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
     name_zh: str = Field("", max_length=20, description="Name in the Chinese game.")
     type: MotivationType = Field(
-        description="Hidden motivation profile: competitor, achiever, ego_driven or service."
+        strict=False,
+        description="Hidden motivation profile: competitor, achiever, ego_driven or service.",
     )
     skills: Skills = Field(default_factory=Skills)
     tenure_years: NonNegative = Field(2.0, le=50, description="Under 1 year: a novice (P6).")
@@ -131,16 +134,19 @@ class Segment(Model):
     potential_sigma: float = Field(0.5, ge=0, le=2, description="Log-normal spread of potential.")
     deal_size: Positive = Field(description="Mean deal value.")
     deal_size_sigma: float = Field(0.5, ge=0, le=2, description="Log-normal spread of values.")
-    cycle_months: tuple[Positive, Positive] = Field(
-        (3.0, 6.0), description="[shortest, longest] sales cycle in months."
+    cycle_months: list[Positive] = Field(
+        [3.0, 6.0],
+        min_length=2,
+        max_length=2,
+        description="[shortest, longest] sales cycle in months.",
     )
     win_rate: float = Field(0.4, gt=0, le=1, description="Base chance a qualified deal is won.")
     lead_rate: NonNegative = Field(0.6, le=50, description="Opportunities per account per year.")
     big_deal: Positive | None = Field(
         None, description="Deals above this value need an executive in evaluation (P11)."
     )
-    relationship: tuple[Share, Share] = Field(
-        (0.3, 0.6), description="[low, high] range of starting relationships."
+    relationship: list[Share] = Field(
+        [0.3, 0.6], min_length=2, max_length=2, description="[low, high] starting relationships."
     )
     decision_styles: StyleMix | None = None
 
@@ -356,6 +362,7 @@ class ScenarioFile(Model):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        strict=True,
         title="salesim scenario",
         json_schema_extra={"$id": "https://salesim.invalid/scenario.schema.json"},
     )
