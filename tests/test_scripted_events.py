@@ -291,3 +291,22 @@ def test_a_game_with_answered_events_replays_from_its_log():
     again = Session.replay(scn, 5, log)
     assert again.score().total == card.total
     assert [i.choice for i in again.world.script.items] == [i.choice for i in s.world.script.items]
+
+
+def test_attainment_triggers_wait_until_a_pace_means_something():
+    ev = EventSpec(
+        id="behind",
+        title=Text("Behind plan"),
+        message=Text("The team is behind"),
+        trigger=TriggerSpec(week=1, attainment_below=0.5),
+    )
+    w = world(with_events(ev))
+    assert observe(w).inbox == ()  # week 1: nothing booked yet, but nothing to judge either
+    run_weeks(w, 2)
+    assert observe(w).inbox == ()
+    for r in w.reps:  # nobody books anything this quarter
+        r.booked.clear()
+    w.revenue_total = 0.0
+    w.run_week()
+    (item,) = observe(w).inbox
+    assert item.week == 4

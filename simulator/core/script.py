@@ -47,6 +47,9 @@ class InboxItem:
         return bool(self.event.choices)
 
 
+PACE_WEEKS = 3  # attainment conditions wait this many weeks into a period
+
+
 def _clip(x: float) -> float:
     return min(1.0, max(0.0, x))
 
@@ -87,6 +90,10 @@ class Script:
         team = world.active_reps
         if t.headcount_below is not None and len(team) >= t.headcount_below:
             return None
+        paced = t.attainment_below is not None or t.attainment_above is not None
+        first, _ = world.period_weeks_of(world.period)
+        if paced and world.week - first < PACE_WEEKS:
+            return None  # a pace means little in a period's first weeks
         about_rep = t.rep is not None or t.rep_conditions or t.deal_reaches is not None
         if not about_rep:
             pace = world.team_pace()
