@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 
 import pytest
@@ -55,7 +56,7 @@ def test_a_huge_file_is_refused_before_parsing(tmp_path):
 
 def test_deep_nesting_is_refused(tmp_path):
     msg = refused(tmp_path, GOOD + "deep: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert "nested more than" in msg
+    assert re.search(r":10:\d+: nested more than 40 levels deep", msg), msg
 
 
 def test_an_alias_bomb_is_refused_quickly_with_bounded_memory(tmp_path):
@@ -105,6 +106,11 @@ def test_modest_anchors_and_aliases_are_fine(tmp_path):
 )
 def test_garbage_gets_a_clear_message(tmp_path, data, words):
     assert words in refused(tmp_path, data)
+
+
+def test_non_utf8_text_is_located(tmp_path):
+    msg = refused(tmp_path, GOOD.encode() + "briefing: caf\u00e9\n".encode("latin-1"))
+    assert ":10:14: not UTF-8 text (byte 0xe9)" in msg
 
 
 def test_duplicate_keys_are_refused_at_the_second_one(tmp_path):

@@ -260,3 +260,10 @@ def test_check_file_returns_problems_instead_of_raising(tmp_path):
     assert [p.field for p in found] == ["weeks"]
     (missing,) = check_file(tmp_path / "nope.yaml")
     assert "no such file" in str(missing)
+
+
+def test_duplicate_event_ids_are_reported(tmp_path):
+    event = EVENTS[EVENTS.index("  - id: offer") :]
+    _, found = problems(tmp_path, EVENTS + event)
+    assert [(p.field, p.line) for p in found] == [("events.1.id", 20)]
+    assert "two events are called 'offer'" in str(found[0])

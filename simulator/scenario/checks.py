@@ -21,14 +21,11 @@ DEAL_PLACEHOLDERS = {"account", "value"}
 Finding = tuple[str, str]
 
 
-def _unique(names: list[str], path: str, what: str) -> Iterator[Finding]:
+def _unique(names: list[str], path: str, what: str, key: str = "name") -> Iterator[Finding]:
     seen: set[str] = set()
     for i, n in enumerate(names):
         if n in seen:
-            yield (
-                f"{path}.{i}.name" if what != "event" else f"{path}.{i}.id",
-                (f"two {what}s are called {n!r}"),
-            )
+            yield f"{path}.{i}.{key}", f"two {what}s are called {n!r}"
         seen.add(n)
 
 
@@ -83,7 +80,7 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
         )
     if s.period_weeks > s.weeks:
         yield "period_weeks", f"a period of {s.period_weeks} weeks is longer than the game"
-    yield from _unique([e.id for e in s.events], "events", "event")
+    yield from _unique([e.id for e in s.events], "events", "event", key="id")
     for i, ev in enumerate(s.events):
         yield from _check_event(s, ev, f"events.{i}", reps, segments)
 

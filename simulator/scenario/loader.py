@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+import types
 import typing
 from dataclasses import fields
 from pathlib import Path
@@ -179,7 +180,7 @@ def _unwrap(tp: Any) -> Any:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
             tp = args[0]
         else:

@@ -138,27 +138,26 @@ def _yaml_problem(e: yaml.YAMLError, source: str, text: str) -> SourceError:
 def _scan(text: str, source: str) -> None:
     """Refuse deep nesting, alias bombs and foreign tags before building anything.
 
-    Walks the parser's event stream (no recursion, no objects), counting the
-    values each anchored node expands to, so aliases are costed at their full
-    expanded size.
+    Walks the parser's event stream (no recursion, no objects) and counts the
+    values the document holds once every alias is expanded: an alias costs the
+    full size of the node it repeats, so a few lines that would expand to
+    billions of values are refused after reading them, not after building them.
     """
     depth = 0
-    total = 0
-    sizes: dict[str, int] = {}
-    # open collections: (anchor, count of values inside so far)
-    stack: list[list[Any]] = []
+    expanded = 0
+    sizes: dict[str, int] = {}  # anchor -> expanded size of its node
+    opened: list[tuple[str | None, int]] = []  # collections being read: (anchor, count at start)
     try:
         for ev in yaml.parse(text, Loader=LOADER):
-            size = 0
             if isinstance(ev, yaml.AliasEvent):
                 if ev.anchor not in sizes:
                     raise _fail(source, f"alias *{ev.anchor} has no anchor", ev.start_mark)
-                size = sizes[ev.anchor]
+                expanded += sizes[ev.anchor]
             elif isinstance(ev, yaml.ScalarEvent):
-                size = 1
+                _check_tag(ev.tag, ev, source)
+                expanded += 1
                 if ev.anchor:
                     sizes[ev.anchor] = 1
-                _check_tag(ev.tag, ev, source)
             elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 _check_tag(ev.tag, ev, source)
                 depth += 1
@@ -168,19 +167,14 @@ def _scan(text: str, source: str) -> None:
                         f"nested more than {MAX_DEPTH} levels deep; a scenario needs far fewer",
                         ev.start_mark,
                     )
-                stack.append([ev.anchor, 1])
-                continue
+                opened.append((ev.anchor, expanded))
+                expanded += 1
             elif isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 depth -= 1
-                anchor, size = stack.pop()
+                anchor, start = opened.pop()
                 if anchor:
-                    sizes[anchor] = size
-            else:
-                continue
-            total += size if not isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent) else 0
-            if stack:
-                stack[-1][1] += size
-            if total > MAX_NODES or (stack and stack[-1][1] > MAX_NODES):
+                    sizes[anchor] = expanded - start
+            if expanded > MAX_NODES:
                 raise _fail(
                     source,
                     f"aliases expand this file to more than {MAX_NODES:,} values "
