@@ -879,8 +879,8 @@ class Answer(Action):
         from .core.script import apply_choice
 
         item, choice = self._choice(world)
-        out = apply_choice(world, item, choice, pay=False)
-        reply = choice.effects.reply
+        out = apply_choice(world, item, choice)
+        reply = item.fill(choice.effects.reply)
         if reply.en or reply.zh:
             out["reply"] = {"en": reply.en, "zh": reply.zh}
         return out

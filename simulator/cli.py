@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         "calibrate",
         help="how hard is a scenario, and does it reward good management?",
         description="Play a scenario with every built-in policy on the same seeds; print "
-        "each policy's score distribution and by_the_book's lead over each, with 95%% "
+        "each policy's score distribution and by_the_book's lead over each, with 95% "
         "confidence intervals. Exits 1 when by_the_book is not clearly ahead of all.",
     )
     cal.add_argument("file", metavar="FILE")
@@ -129,6 +129,12 @@ def _week_line(report, session, currency: str) -> str:
     for e in report.events:
         if e.kind == "market_event":
             flags.append(e.data["event"].replace("_", " "))
+        elif e.kind == "inbox":
+            flags.append(f"inbox: {w.script.item(e.data['item']).title.en}")
+        elif e.kind == "inbox_answer":
+            flags.append(f"answered {e.data['event']}: {e.data['choice']}")
+        elif e.kind == "inbox_expired":
+            flags.append(f"unanswered {e.data['event']}: {e.data['choice'] or 'lapsed'}")
     pct = 100.0 * m.revenue / m.target if m.target else 0.0
     return (
         f"wk {s.week:2d} P{period}  booked {short_money(m.revenue, currency):>9} "

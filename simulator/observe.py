@@ -428,7 +428,7 @@ def observe(world: World) -> Observation:
                 rep=i.rep,
                 deal=i.deal,
                 choices=tuple(
-                    ChoiceView(c.id, c.text, c.effects.money, c.effects.hours)
+                    ChoiceView(c.id, i.fill(c.text), c.effects.money, c.effects.hours)
                     for c in i.event.choices
                 ),
                 status=i.status,

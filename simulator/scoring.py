@@ -162,7 +162,11 @@ def score(world: World) -> Scorecard:
             weights["trust"],
             "70 × min(1, T_end / 0.9) + 30 × K / (K + B); K, B = promises kept, broken "
             "(the share counts as 1 with none made)",
-            f"70 × min(1, {t_end:.3f} / 0.9) + 30 × {kept} / ({kept} + {broken}) = {v:.1f}",
+            (
+                f"70 × min(1, {t_end:.3f} / 0.9) + 30 × {kept} / ({kept} + {broken}) = {v:.1f}"
+                if kept + broken
+                else f"70 × min(1, {t_end:.3f} / 0.9) + 30 × 1 = {v:.1f}  (no promise settled)"
+            ),
             {"T_end": t_end, "K": float(kept), "B": float(broken)},
         )
     )

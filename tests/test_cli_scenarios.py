@@ -115,3 +115,10 @@ def test_calibrate_refuses_bad_arguments(capsys):
     assert main(["calibrate", "tutorial", "--policy", "nobody"]) == 2
     err = capsys.readouterr().err
     assert "--runs must be at least 2" in err and "unknown policy 'nobody'" in err
+
+
+def test_run_shows_the_inbox_and_the_answers(capsys):
+    assert main(["run", "--scenario", "promoted_over_peers", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "inbox: What to do about Zhou Qiang" in out
+    assert "answered veteran_role: honour" in out

@@ -95,3 +95,10 @@ def test_a_shipped_scenario_can_be_extended_by_name(tmp_path):
     s = load_scenario(child(tmp_path, "extends: tutorial\ntitle: My tutorial\nweeks: 13\n"))
     assert str(s.title) == "My tutorial" and s.weeks == 13 and len(s.reps) == 4
     assert s.reps[0].name_zh  # everything else comes from the shipped file
+
+
+def test_removing_a_required_field_is_reported_in_the_child(base):
+    p = child(base, "extends: base.yaml\nreps: null\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    assert str(e.value) == f"{p}:2:1: reps: this field is required"

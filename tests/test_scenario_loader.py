@@ -267,3 +267,52 @@ def test_duplicate_event_ids_are_reported(tmp_path):
     _, found = problems(tmp_path, EVENTS + event)
     assert [(p.field, p.line) for p in found] == [("events.1.id", 20)]
     assert "two events are called 'offer'" in str(found[0])
+
+
+def test_plain_values_are_read_as_editors_read_them(tmp_path):
+    """YAML 1.2: only true/false are booleans; 2e6 is a number."""
+    text = GOOD.replace("team_target: [1000000]", "team_target: [1e6]").replace(
+        "potential: 500000", "potential: 5.5e5"
+    )
+    s = load_scenario(write(tmp_path, text))
+    assert s.team_target == (1e6,) and s.market.segments[0].potential == 550_000.0
+    _, msg = only(tmp_path, GOOD.replace("type: competitor}", "type: competitor, veteran: yes}"))
+    assert "reps.0.veteran: should be true or false (got 'yes')" in msg
+
+
+def test_anchors_merge_keys_and_x_keys_for_reuse(tmp_path):
+    text = GOOD.replace(
+        "reps:\n",
+        "x-senior: &senior {type: competitor, tenure_years: 8, veteran: true}\nreps:\n",
+    ).replace("{name: Ann, type: competitor}", "{<<: *senior, name: Ann, tenure_years: 9}")
+    s = load_scenario(write(tmp_path, text))
+    assert s.reps[0].veteran and s.reps[0].tenure_years == 9
+
+
+@pytest.mark.parametrize(
+    "old, new, field, words",
+    [
+        (
+            "deal_size: 100000}",
+            "deal_size: 100000, decision_styles: {consensus: 0, top_down: 0, "
+            "technical: 0, price_driven: 0}}",
+            "market.segments.0.decision_styles",
+            "at least one style a weight above 0",
+        ),
+        ("accounts: 40", "accounts: 0", "market.segments", "the market has no accounts"),
+        ("weeks: 8", "weeks: 8\nparams: {stall_days: 15.5}", "params.stall_days", "whole number"),
+        ("weeks: 8", "weeks: 8\nparams: {hire_weeks: [6, 3]}", "params.hire_weeks", "low ≤ high"),
+        ("weeks: 8", "weeks: 8\nparams: {quit_base: -1}", "params.quit_base", "negative"),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {hours: {one_on_one: x}}",
+            "params.hours.one_on_one",
+            "a number",
+        ),
+    ],
+)
+def test_values_that_would_break_a_run_are_caught(tmp_path, old, new, field, words):
+    assert old in GOOD
+    _, found = problems(tmp_path, GOOD.replace(old, new))
+    assert [p.field for p in found] == [field], [str(p) for p in found]
+    assert words in str(found[0])

@@ -310,3 +310,62 @@ def test_attainment_triggers_wait_until_a_pace_means_something():
     w.run_week()
     (item,) = observe(w).inbox
     assert item.week == 4
+
+
+def test_placeholders_are_filled_in_choices_and_replies_too():
+    ev = replace(
+        offer_event(),
+        choices=(
+            ChoiceSpec(
+                "talk",
+                Text("Talk to {rep}", "和{rep}谈谈"),
+                EffectSpec(reply=Text("{rep} listens.", "{rep}在听。")),
+            ),
+            ChoiceSpec("wait", Text("Wait")),
+        ),
+        default=None,
+    )
+    scn = with_events(ev)
+    scn = replace(scn, reps=(replace(scn.reps[0], name_zh="安"), *scn.reps[1:]))
+    w = world(scn)
+    run_weeks(w, 1)
+    item = observe(w).inbox[0]
+    assert item.choices[0].text == Text("Talk to Ann", "和安谈谈")
+    assert item.message.zh == "竞争对手想挖安。"
+    result = act(w, Answer(item.id, "talk"))
+    assert result.effects["reply"] == {"en": "Ann listens.", "zh": "安在听。"}
+
+
+def test_a_default_takes_no_hours_and_its_money_only_if_the_budget_has_it():
+    ev = replace(offer_event(), default="match")
+    w = world(with_events(ev))
+    run_weeks(w, 1)
+    budget = w.manager.budget_left
+    run_weeks(w, 2)  # the deadline passes unanswered: the default is paid from the budget
+    assert observe(w).inbox[0].choice == "match"
+    assert w.manager.budget_left == pytest.approx(budget - 20_000)
+    assert w.hours_available() == pytest.approx(w.manager.hours_per_week - w.manager.admin_hours)
+
+    scn = with_events(ev)
+    w = world(replace(scn, manager=replace(scn.manager, budget_per_period=5_000)))
+    ann = rep_of(w, T.COMPETITOR)
+    run_weeks(w, 3)
+    assert w.manager.budget_left == pytest.approx(5_000)  # unaffordable: not paid
+    assert ann.engagement > 0.65  # the rest of the choice happened
+
+
+def test_an_outside_offer_from_an_event_shows_its_flight_risk():
+    ev = replace(
+        offer_event(),
+        choices=(
+            ChoiceSpec("ignore", Text("Ignore"), EffectSpec(outside_offer_weeks=4)),
+            ChoiceSpec("match", Text("Match"), EffectSpec(cancel_outside_offer=True)),
+        ),
+        default=None,
+    )
+    w = world(scenario(events=(ev,)))  # people can leave here
+    run_weeks(w, 1)
+    result = act(w, Answer(1, "ignore"))
+    ann = observe(w).rep(rep_of(w, T.COMPETITOR).id)
+    assert ann.flight_risk is not None and ann.flight_risk > 0.1
+    assert result.effects["flight_risk"] == round(ann.flight_risk, 2)

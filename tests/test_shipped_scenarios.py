@@ -95,3 +95,11 @@ def test_editors_checking_with_the_json_schema_catch_typos_and_ranges():
     data["reps"][1]["type"] = "servce"
     paths = sorted(".".join(map(str, e.absolute_path)) for e in validator.iter_errors(data))
     assert paths == ["", "reps.0.engagement", "reps.1.type"]
+
+
+def test_editors_accept_a_file_that_extends_another_and_leaves_the_rest_to_it():
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert list(validator.iter_errors({"extends": "tutorial", "market": {"event_rate": 0.1}})) == []
+    assert list(validator.iter_errors({"extends": "tutorial", "x-notes": "mine"})) == []
+    lone = [e.message for e in validator.iter_errors({"title": "x", "market": {}})]
+    assert any("team_target" in m for m in lone) and any("segments" in m for m in lone)

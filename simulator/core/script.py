@@ -16,9 +16,10 @@ the same seed fires the same events whatever else the manager did.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import motivation as mv
 from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text
 from .types import Stage
 
@@ -41,10 +42,14 @@ class InboxItem:
     deal: int | None = None
     status: str = "open"  # open, answered, expired, notice
     choice: str | None = None
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # placeholders, by language
 
-    @property
-    def is_decision(self) -> bool:
-        return bool(self.event.choices)
+    def fill(self, text: Text) -> Text:
+        """``text`` with this item's ``{rep}``, ``{account}`` and ``{value}`` filled in."""
+        return Text(
+            text.format(**self.values.get("en", {})).en,
+            text.format(**self.values.get("zh", {})).zh,
+        )
 
 
 PACE_WEEKS = 3  # attainment conditions wait this many weeks into a period
@@ -182,19 +187,20 @@ class Script:
             name = world.accounts.names[deal.account]
             values["account"] = values_zh["account"] = name
             values["value"] = values_zh["value"] = f"{deal.value:,.0f}"
-        title = Text(ev.title.format(**values).en, ev.title.format(**values_zh).zh)
-        message = Text(ev.message.format(**values).en, ev.message.format(**values_zh).zh)
         item = InboxItem(
             id=len(self.items) + 1,
             event=ev,
             week=world.week,
             deadline=world.week + ev.respond_weeks - 1,
-            title=title,
-            message=message,
+            title=ev.title,
+            message=ev.message,
             rep=rep_id,
             deal=deal_id,
             status="open" if ev.choices else "notice",
+            values={"en": values, "zh": values_zh},
         )
+        item.title = item.fill(ev.title)
+        item.message = item.fill(ev.message)
         self.items.append(item)
         world.event("inbox", rep_id, item=item.id, event=ev.id, deal=deal_id)
 
@@ -217,7 +223,7 @@ class Script:
             effects: dict[str, Any] = {}
             if default is not None:
                 item.choice = default.id
-                effects = apply_choice(world, item, default, pay=True)
+                effects = apply_choice(world, item, default, defaulted=True)
             world.event(
                 "inbox_expired",
                 item.rep,
@@ -246,8 +252,16 @@ def _change_state(rep: Rep, change: StateChange) -> dict[str, float]:
     return out
 
 
-def apply_choice(world: World, item: InboxItem, choice: ChoiceSpec, pay: bool) -> dict[str, Any]:
-    """Carry out one choice. ``pay``: charge its money and hours here (defaults do)."""
+def apply_choice(
+    world: World, item: InboxItem, choice: ChoiceSpec, defaulted: bool = False
+) -> dict[str, Any]:
+    """Carry out one choice.
+
+    An answer's hours and money are charged by the action that chose it. A
+    default happens at the end of the week without the manager: it takes no
+    hours, and its money only if the period's budget still has it (the rest of
+    its effects happen either way).
+    """
     from . import levers
 
     e: EffectSpec = choice.effects
@@ -255,11 +269,8 @@ def apply_choice(world: World, item: InboxItem, choice: ChoiceSpec, pay: bool) -
     if item.status == "open":
         item.status = "answered"
     out: dict[str, Any] = {"choice": choice.id}
-    if pay:
-        if e.money and world._charge(e.money, f"event:{item.event.id}"):
-            out["money"] = e.money
-        if e.hours:
-            world.manager.hours_used += e.hours
+    if defaulted and e.money and world._charge(e.money, f"event:{item.event.id}"):
+        out["money"] = e.money
     rep = world.reps[item.rep] if item.rep is not None else None
     if rep is not None and not rep.active:
         rep = None
@@ -279,8 +290,11 @@ def apply_choice(world: World, item: InboxItem, choice: ChoiceSpec, pay: bool) -
         world.manager.promises[-1].what = pr.what
         out["promise"] = got["promise"]
     if rep is not None and e.outside_offer_weeks:
+        # the offer is on the table: the manager knows the risk it brings
         world.market.offers[rep.id] = world.week + e.outside_offer_weeks
         rep.flight_risk_seen_week = world.week
+        rep.flight_risk_seen = mv.annual_risk(world.quit_hazard(rep))
+        out["flight_risk"] = round(rep.flight_risk_seen, 2)
     if rep is not None and e.cancel_outside_offer:
         world.market.offers.pop(rep.id, None)
     if e.market is not None:

@@ -383,7 +383,9 @@ class World:
         acc = self.accounts
         seg = int(acc.segment[account])
         rel = float(acc.relationship[account])
-        pressure = min(0.9, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        pressure = min(
+            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        )
         if rep is None:
             skill = 0.3
         else:
@@ -441,7 +443,9 @@ class World:
         # deals a day at lead factor 1, and the deal-days of funnel they keep open
         daily = np.bincount(owner, weights=demand, minlength=n_reps)
         funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment], minlength=n_reps)
-        pressure = min(0.9, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        pressure = min(
+            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        )
         period_days = self.scenario.period_weeks * DAYS_PER_WEEK
         for rep in self.reps:
             if not rep.active:

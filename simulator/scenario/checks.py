@@ -51,6 +51,8 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
     yield from _unique(reps, "reps", "rep")
     yield from _unique(segments, "market.segments", "segment")
     yield from _unique([a.name for a in s.accounts], "accounts", "account")
+    if sum(g.accounts for g in s.market.segments) + len(s.accounts) == 0:
+        yield "market.segments", "the market has no accounts: give a segment accounts above 0"
     for i, r in enumerate(s.reps):
         yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")
         if r.mentor == r.name:

@@ -33,6 +33,7 @@ from . import checks, schema
 from .source import Mark, Problem, SourceError, decode, parse
 
 MAX_EXTENDS = 8
+EXTRA_PREFIX = "x-"
 
 
 class ScenarioError(Exception):
@@ -102,8 +103,11 @@ def merge(
     for key, value in over.items():
         sub = f"{path}.{key}" if path else str(key)
         if value is None:
+            # back to the schema's default; a problem with that is the child's to hear
             out.pop(key, None)
             _drop_marks(base_marks, sub)
+            if sub + "#key" in over_marks:
+                base_marks[sub] = over_marks[sub + "#key"]
             continue
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = merge(out[key], value, base_marks, over_marks, sub)
@@ -266,6 +270,8 @@ def validate(
         )
 
     problems: list[Problem] = []
+    # top-level ``x-`` keys are the author's own: anchors to reuse, notes
+    data = {k: v for k, v in data.items() if not str(k).startswith(EXTRA_PREFIX)}
     try:
         model = schema.ScenarioFile.model_validate(data)
     except ValidationError as e:
@@ -314,16 +320,27 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
                 elif not _number(v):
                     out.append((f"{path}.{k}", f"expected a number, got {_shown(v)}"))
         elif isinstance(current, tuple):
+            whole = all(isinstance(c, int) for c in current)
             if (
                 not isinstance(value, list)
                 or len(value) != len(current)
-                or not all(_number(v) for v in value)
+                or not all(_number(v) and (not whole or isinstance(v, int)) for v in value)
             ):
-                out.append((path, f"expected a list of {len(current)} numbers"))
+                kind = "whole numbers" if whole else "numbers"
+                out.append((path, f"expected a list of {len(current)} {kind}"))
+            elif len(value) == 2 and value[0] > value[1]:
+                out.append((path, "give [low, high] with low ≤ high"))
+            elif any(v < 0 for v in value):
+                out.append((path, "cannot be negative"))
         elif isinstance(current, bool):
             if not isinstance(value, bool):
                 out.append((path, f"expected true or false, got {_shown(value)}"))
-        elif isinstance(current, int | float):
+        elif isinstance(current, int):
+            if not _number(value) or not isinstance(value, int):
+                out.append((path, f"expected a whole number, got {_shown(value)}"))
+            elif value < 0:
+                out.append((path, "cannot be negative"))
+        elif isinstance(current, float):
             if not _number(value):
                 out.append((path, f"expected a number, got {_shown(value)}"))
             elif value < 0:

@@ -124,6 +124,12 @@ class StyleMix(Model):
     technical: NonNegative = 1.0
     price_driven: NonNegative = 1.0
 
+    @model_validator(mode="after")
+    def _some(self) -> StyleMix:
+        if self.consensus + self.top_down + self.technical + self.price_driven <= 0:
+            raise ValueError("give at least one style a weight above 0")
+        return self
+
 
 class Segment(Model):
     """A market segment: its accounts and the deals they bring."""
@@ -394,7 +400,20 @@ class ScenarioFile(Model):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema editors use to complete and check scenario files."""
+    """The JSON Schema editors use to complete and check scenario files.
+
+    A file with ``extends:`` may leave out what its parent gives, so the
+    required fields (and the market's segments) are required only of files
+    that do not extend another.
+    """
     schema = ScenarioFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    required = schema.pop("required", [])
+    market_required = schema["$defs"]["Market"].pop("required", [])
+    schema["patternProperties"] = {"^x-": {"description": "Yours: anchors to reuse, notes."}}
+    schema["if"] = {"required": ["extends"]}
+    schema["else"] = {
+        "required": required,
+        "properties": {"market": {"required": market_required}},
+    }
     return schema
