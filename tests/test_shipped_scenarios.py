@@ -103,3 +103,13 @@ def test_editors_accept_a_file_that_extends_another_and_leaves_the_rest_to_it():
     assert list(validator.iter_errors({"extends": "tutorial", "x-notes": "mine"})) == []
     lone = [e.message for e in validator.iter_errors({"title": "x", "market": {}})]
     assert any("team_target" in m for m in lone) and any("segments" in m for m in lone)
+
+
+def test_the_authoring_guides_annotated_example_is_a_valid_scenario(tmp_path):
+    guide = (ROOT / "docs" / "scenario-authoring.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert check_file(path) == []
+    s = load_scenario(path)
+    assert s.events and s.accounts and s.title.zh

@@ -115,14 +115,12 @@ class Script:
             if self._pace_ok(world, r, t.attainment_below, True)
             and self._pace_ok(world, r, t.attainment_above, False)
         ]
-        if t.rep_conditions:
-            scored = [(self._margin(r, ev), r) for r in team]
-            team = [
-                r
-                for m, r in sorted(
-                    ((m, r) for m, r in scored if m is not None), key=lambda s: (-s[0], s[1].id)
-                )
-            ]
+        if t.rep_conditions:  # whoever meets them most clearly first
+            margin = {r.id: self._margin(r, ev) for r in team}
+            team = sorted(
+                (r for r in team if margin[r.id] is not None),
+                key=lambda r: (-margin[r.id], r.id),
+            )
         if not team:
             return None  # nobody fits (or the named rep has left)
         if t.deal_reaches is not None:
