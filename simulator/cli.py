@@ -92,13 +92,15 @@ def _resolve(path: str) -> str:
     """A path, or the name of a shipped scenario (``tutorial``)."""
     from pathlib import Path
 
-    from .scenario import scenarios_dir
+    from .scenario import scenarios_dir, shipped_scenarios
 
     p = Path(path)
     if not p.exists() and p.suffix == "" and "/" not in path:
         shipped = scenarios_dir() / f"{path}.yaml"
         if shipped.exists():
             return str(shipped)
+        names = ", ".join(f.stem for f in shipped_scenarios())
+        raise SystemExit(_fail(f"{path}: no such file, nor a shipped scenario ({names})"))
     return path
 
 
@@ -108,7 +110,9 @@ def _load(path: str | None):
     try:
         return load_scenario(_resolve(path) if path else default_scenario_path())
     except ScenarioError as e:
-        raise SystemExit(_fail(str(e))) from None
+        for problem in e.problems:
+            _fail(str(problem))
+        raise SystemExit(2) from None
 
 
 def _fail(message: str) -> int:
@@ -167,7 +171,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_result(session, card, args), ensure_ascii=False))
         return 0
-    print()
+    if not args.quiet:
+        print()
     print(f"Scorecard ({args.policy}, seed {args.seed})")
     for c in card.components:
         print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {c.working}")
@@ -217,7 +222,7 @@ def cmd_policies(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    from .scenario import ScenarioError, load_scenario, shipped_scenarios
+    from .scenario import ScenarioError, load_scenario, scenarios_dir, shipped_scenarios
 
     for path in shipped_scenarios():
         try:
@@ -229,6 +234,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         print(
             f"{path.stem:<22} {s.difficulty:<7} {s.title!s}" + (f"  [{teaches}]" if teaches else "")
         )
+    print(f"\nin {scenarios_dir()}: copy one to start your own, or extend it by name")
     return 0
 
 

@@ -111,6 +111,7 @@ class Micromanager(ByTheBook):
         if self.initial_headcount is None:
             self.initial_headcount = len(obs.reps)
         plan = Planner(obs)
+        self.answer_inbox(obs, plan)  # every decision is the manager's own
         self.keep_promises(obs, plan)
         if obs.period_start:
             self.set_quotas(obs, plan)

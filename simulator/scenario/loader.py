@@ -15,6 +15,7 @@ every problem as ``FILE:LINE:COLUMN: path.to.field: message``:
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import sys
@@ -204,6 +205,8 @@ def _locate(marks: dict[str, Mark], path: str, key: bool) -> Mark | None:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, datetime.date):
+        value = value.isoformat()  # YAML reads 2024-05-01 as a date
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
