@@ -122,3 +122,25 @@ def test_run_shows_the_inbox_and_the_answers(capsys):
     out = capsys.readouterr().out
     assert "inbox: What to do about Zhou Qiang" in out
     assert "answered veteran_role: honour" in out
+
+
+def test_an_unknown_scenario_name_lists_the_shipped_ones(capsys):
+    try:
+        main(["run", "--scenario", "tutorail"])
+    except SystemExit as e:
+        assert e.code == 2
+    err = capsys.readouterr().err
+    assert "tutorail: no such file, nor a shipped scenario" in err and "tutorial" in err
+
+
+def test_every_problem_of_a_bad_scenario_gets_its_own_error_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        GOOD.replace("weeks: 8", "weeks: 0").replace("type: service", "type: x"), "utf-8"
+    )
+    try:
+        main(["calibrate", str(bad)])
+    except SystemExit as e:
+        assert e.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"salesim: error: {bad}:") for line in lines)
