@@ -85,6 +85,92 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument(
         "--policy", action="append", metavar="NAME", help="only these policies (repeatable)"
     )
+    bat = sub.add_parser(
+        "batch",
+        help="many seeded runs of policies × scenarios × parameters, into a folder",
+        description="Run every policy on every scenario (and parameter point) for --runs "
+        "seeds: run i of each uses seed S+i. Results are written as they arrive to "
+        "DIR/runs.parquet, DIR/reps.parquet and DIR/manifest.json; rerunning the same "
+        "command into the same DIR skips the runs already done.",
+    )
+    bat.add_argument("--scenario", nargs="+", action="extend", required=True, metavar="PATH")
+    bat.add_argument(
+        "--policy",
+        nargs="+",
+        action="extend",
+        required=True,
+        metavar="NAME",
+        help="built-in name or module:Class / file.py:Class",
+    )
+    bat.add_argument("--runs", type=int, required=True, metavar="N", help="seeds per cell")
+    bat.add_argument("--seed", type=int, default=1, metavar="S", help="first seed (default: 1)")
+    bat.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="J",
+        help="local worker processes (default: all cores)",
+    )
+    bat.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=V1,V2,...",
+        help="sweep a numeric scenario field (full factorial); with --sample, KEY=LOW:HIGH",
+    )
+    bat.add_argument(
+        "--sample", metavar="lhs:K", help="a Latin hypercube of K points over the --set ranges"
+    )
+    bat.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+    bat.add_argument("--out", required=True, metavar="DIR")
+    bat.add_argument(
+        "--baseline",
+        default="by_the_book",
+        metavar="NAME",
+        help="policy the summary compares against (default: by_the_book)",
+    )
+    bat.add_argument("--retry-failed", action="store_true", help="rerun runs recorded as failed")
+    bat.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    cmp = sub.add_parser(
+        "compare",
+        help="compare the policies of a batch folder",
+        description="Per policy the mean and 95%% interval of each score component; paired "
+        "differences against a baseline with intervals and a verdict line; PNG plots and "
+        "one self-contained report.html.",
+    )
+    cmp.add_argument("folder", metavar="DIR")
+    cmp.add_argument("--baseline", default="by_the_book", metavar="NAME")
+    cmp.add_argument("--out", metavar="DIR", help="where plots and report.html go (default: DIR)")
+    cmp.add_argument("--no-plots", action="store_true", help="text only")
+
+    sen = sub.add_parser(
+        "sensitivity",
+        help="which scenario fields drive the score (Sobol or Morris)",
+        description="Vary scenario fields over ranges together, play a policy at each "
+        "sampled point and print Sobol (or Morris) indices of the total score.",
+    )
+    sen.add_argument("file", metavar="PATH")
+    sen.add_argument("--policy", default="by_the_book", metavar="NAME")
+    sen.add_argument("--vary", action="append", default=[], required=True, metavar="KEY=LOW:HIGH")
+    sen.add_argument(
+        "--samples",
+        type=int,
+        default=64,
+        metavar="N",
+        help="base sample size (Sobol: N×(D+2) points, a power of 2; Morris: N×(D+1)); default 64",
+    )
+    sen.add_argument("--method", choices=("sobol", "morris"), default="sobol")
+    sen.add_argument(
+        "--replicates",
+        type=int,
+        default=1,
+        metavar="R",
+        help="seeds averaged at each point (default: 1)",
+    )
+    sen.add_argument("--seed", type=int, default=1, metavar="S")
+    sen.add_argument("--jobs", type=int, default=None, metavar="J")
+    sen.add_argument("--out", metavar="DIR", help="also write indices.csv and a bar chart")
     return parser
 
 
@@ -298,8 +384,134 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return 0 if cal.discriminates else 1
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .analysis.batch import Batch, BatchError
+    from .analysis.compare import CompareError, load, text
+    from .analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
+    from .policies import PolicyLoadError
+
+    try:
+        if args.sample:
+            kind, _, k = args.sample.partition(":")
+            if kind != "lhs" or not k.isdigit():
+                return _fail("--sample takes lhs:K, e.g. lhs:20")
+            points = latin_hypercube([parse_range(t, "--set") for t in args.set], int(k), args.seed)
+        else:
+            points = factorial([parse_sweep(t) for t in args.set])
+        scenarios = [_resolve(p) for p in args.scenario]
+        for p in scenarios:
+            _load(p)
+        batch = Batch(
+            args.out,
+            scenarios,
+            args.policy,
+            args.runs,
+            seed=args.seed,
+            points=points,
+            jobs=args.jobs,
+            dask=args.dask,
+            command=["salesim", *_COMMAND_LINE],
+            retry_failed=args.retry_failed,
+        )
+    except (DesignError, BatchError, PolicyLoadError) as e:
+        return _fail(str(e))
+    n = len(batch.tasks)
+    print(
+        f"{n} runs: {len(batch.paths)} scenario(s) × {len(batch.points)} point(s) × "
+        f"{len(batch.policies)} policies × {args.runs} seeds "
+        f"({args.seed}–{args.seed + args.runs - 1})",
+        file=sys.stderr,
+    )
+    try:
+        outcome = batch.run(progress=not args.no_progress and sys.stderr.isatty())
+    except BatchError as e:
+        return _fail(str(e))
+    print(
+        f"{outcome.executed} run(s) done now, {outcome.skipped} found done, "
+        f"{outcome.failed} failed, in {outcome.seconds:.0f} s; results in {batch.folder}",
+        file=sys.stderr,
+    )
+    if outcome.interrupted:
+        print("interrupted: rerun the same command to finish", file=sys.stderr)
+        return 130
+    try:
+        print(text(load(batch.folder, args.baseline)), end="")
+    except CompareError as e:
+        print(f"(no summary: {e})", file=sys.stderr)
+    return 0 if outcome.failed == 0 else 1
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .analysis.compare import CompareError, load, plots, report_html, text
+
+    try:
+        cmp = load(args.folder, args.baseline)
+    except CompareError as e:
+        return _fail(str(e))
+    print(text(cmp), end="")
+    if not args.no_plots:
+        out = Path(args.out or args.folder)
+        images = plots(cmp, out)
+        report = report_html(cmp, images, out)
+        print(f"plots: {', '.join(str(i) for i in images)}\nreport: {report}", file=sys.stderr)
+    return 0
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .analysis.design import DesignError, parse_range
+    from .analysis.sensitivity import plot, report, run_sensitivity
+    from .policies import PolicyLoadError
+
+    path = _resolve(args.file)
+    _load(path)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            print(f"\rplaying: {done}/{total} runs", end="", file=sys.stderr, flush=True)
+
+    try:
+        ranges = [parse_range(t) for t in args.vary]
+        if args.replicates < 1:
+            return _fail("--replicates must be at least 1")
+        result = run_sensitivity(
+            path,
+            args.policy,
+            ranges,
+            args.samples,
+            args.method,
+            args.seed,
+            args.replicates,
+            args.jobs,
+            progress,
+        )
+    except (DesignError, PolicyLoadError) as e:
+        return _fail(str(e))
+    if tty:
+        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    print(report(result))
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        lines = ["field,first,first_conf,total,total_conf"]
+        lines += [
+            f"{i.name},{i.first},{i.first_conf},{i.total},{i.total_conf}" for i in result.indices
+        ]
+        (out / "indices.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        plot(result, out / "sensitivity.png")
+    return 0
+
+
+_COMMAND_LINE: list[str] = []  # what was typed after "salesim", for the batch manifest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
+    _COMMAND_LINE[:] = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
@@ -319,6 +531,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 COMMANDS = {
+    "batch": cmd_batch,
+    "compare": cmd_compare,
+    "sensitivity": cmd_sensitivity,
     "scenarios": cmd_scenarios,
     "validate": cmd_validate,
     "schema": cmd_schema,

@@ -117,6 +117,7 @@ class MarketSpec:
     segments: tuple[SegmentSpec, ...]
     seasonality: tuple[float, ...] = (1.0,) * 12
     competitor_pressure: float = 0.1  # 0..1, shaves win chances
+    lead_rate: float = 1.0  # demand level: multiplies every segment's lead rate
     event_rate: float = 0.04  # weekly chance of a random market event
     starting_zombie_share: float = 0.25  # dead deals the previous manager left
 

@@ -214,7 +214,8 @@ class World:
                 self.accounts.key[i] = True
                 self.reps[rep_of[a.owner]].key_accounts += 1
         # per-account constants of the demand model
-        self._seg_lead = np.asarray([s.lead_rate for s in segs]) / 260.0
+        demand = self.scenario.market.lead_rate
+        self._seg_lead = np.asarray([s.lead_rate for s in segs]) * demand / 260.0
         self._seg_value = np.asarray([s.deal_size for s in segs])
         self._seg_win = np.asarray([s.win_rate for s in segs])
         # mean working days a deal of the segment stays in the funnel

@@ -507,6 +507,7 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
             segments=segments,
             seasonality=tuple(mk.seasonality),
             competitor_pressure=mk.competitor_pressure,
+            lead_rate=mk.lead_rate,
             event_rate=mk.event_rate,
             starting_zombie_share=mk.starting_zombie_share,
         ),

@@ -175,6 +175,9 @@ class Market(Model):
         max_length=12,
         description="12 monthly demand factors, January to December.",
     )
+    lead_rate: Positive = Field(
+        1.0, le=10, description="The demand level: multiplies every segment's lead rate."
+    )
     competitor_pressure: Share = Field(0.1, description="Shaves win chances.")
     event_rate: Share = Field(0.04, description="Weekly chance of a random market event.")
     starting_zombie_share: float = Field(

@@ -1,0 +1,492 @@
+"""Batch experiments: many seeded runs of policies × scenarios × parameter points.
+
+The design is the full product of scenario files, parameter points (a sweep or
+a Latin hypercube, see :mod:`~simulator.analysis.design`), policies and seeds.
+Run *i* of every policy and point uses the same seed, ``seed + i`` (common
+random numbers), so differences between policies are theirs, not luck's.
+
+Runs go to a local process pool (``jobs`` workers) or to a Dask cluster; each
+run is a pure function of its scenario, policy and seed, so the tables are the
+same bit for bit whichever runs them, in whatever order they finish. Every
+finished run is appended to the folder's journal at once (see
+:mod:`~simulator.analysis.store`); rerunning the same batch into the same
+folder skips the runs already there, so an interrupted batch (Ctrl-C, a
+crash, a lost cluster) resumes where it stopped and no run is done twice. A
+run that raises is recorded as failed with its error; a worker process that
+dies is replaced, and the run that killed it (found by rerunning the suspects
+one at a time) is recorded as failed too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import platform
+import signal
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from ..core.spec import Scenario
+from ..scoring import COMPONENTS
+from .design import Point, build, label
+from .store import MANIFEST, Journal, atomic_write, table_format, write_table
+
+CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
+EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
+
+
+@dataclass(frozen=True)
+class Task:
+    """One run: which scenario variant, which policy, which seed."""
+
+    run: int
+    scenario: int  # index into the batch's scenario files
+    point: int  # index into the design's points
+    policy: str
+    seed: int
+
+
+@dataclass
+class Outcome:
+    """What a batch did: how many runs it found done, ran, and lost to errors."""
+
+    total: int
+    skipped: int = 0
+    executed: int = 0
+    failed: int = 0
+    interrupted: bool = False
+    folder: Path = field(default_factory=Path)
+    seconds: float = 0.0
+
+
+class BatchError(ValueError):
+    """A batch that cannot start: bad arguments, or a folder holding another batch."""
+
+
+# ----------------------------------------------------------------- the run itself
+def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
+    """Play one run; its table row and its reps' rows (never raises)."""
+    from ..policies import make_policy
+    from ..session import Session
+
+    row: dict[str, Any] = {
+        "run": task.run,
+        "scenario": scenario_name,
+        "point": task.point,
+        **{f"param.{k}": float(v) for k, v in point},
+        "policy": task.policy,
+        "seed": task.seed,
+    }
+    try:
+        session = Session(scenario, task.seed, make_policy(task.policy))
+        card = session.run()
+    except Exception as e:
+        tb = traceback.extract_tb(e.__traceback__)
+        where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
+        row.update(status="failed", error=f"{type(e).__name__}: {e}{where}")
+        row.update(EMPTY_SCORES)
+        return {"row": row, "reps": []}
+    w = session.world
+    row.update(status="ok", error="", total=card.total)
+    row.update({f"score.{c.name}": c.value for c in card.components})
+    row.update(
+        revenue=card.revenue,
+        target=card.target,
+        revenue_ratio=card.revenue / card.target if card.target else None,
+        leavers=card.attrition,
+        regretted=card.regretted,
+        headcount_end=len(w.active_reps),
+        hires=sum(1 for r in w.reps if r.joined_week > 0),
+        promises_kept=sum(1 for p in w.manager.promises if p.status == "kept"),
+        promises_broken=sum(1 for p in w.manager.promises if p.status == "broken"),
+    )
+    reps = []
+    for r in w.reps:
+        reps.append(
+            {
+                "run": task.run,
+                "scenario": scenario_name,
+                "point": task.point,
+                "policy": task.policy,
+                "seed": task.seed,
+                "rep": r.id,
+                "name": r.name,
+                "type": r.type.value,
+                "veteran": r.veteran,
+                "joined_week": r.joined_week,
+                "left_week": r.left_week,
+                "left_reason": r.left_reason or "",
+                "booked": float(sum(r.booked.values())),
+                "quota_total": float(sum(r.quotas.values())),
+                "engagement_end": r.engagement,
+                "trust_end": r.trust,
+                "confidence_end": r.confidence,
+                "stress_end": r.stress,
+                "skill_start": sum(r.start_skills.values()) / len(r.start_skills),
+                "skill_end": r.mean_skill,
+                "type_revealed_by": r.revealed_by or "",
+            }
+        )
+    return {"row": row, "reps": reps}
+
+
+# Scenario variants live in each worker process once, not in every task.
+_VARIANTS: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
+
+
+def _init_worker(variants: dict[tuple[int, int], tuple[Scenario, str, Point]]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _VARIANTS.clear()
+    _VARIANTS.update(variants)
+
+
+def _run_local(task: Task) -> dict[str, Any]:
+    scenario, name, point = _VARIANTS[(task.scenario, task.point)]
+    return execute(task, scenario, name, point)
+
+
+def _run_dask(task: Task, variants: dict) -> dict[str, Any]:
+    scenario, name, point = variants[(task.scenario, task.point)]
+    return execute(task, scenario, name, point)
+
+
+# ----------------------------------------------------------------- the batch
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in ("salesim", "numpy", "simpy", "pydantic", "scipy", "pyarrow", "dask", "distributed"):
+        with contextlib.suppress(PackageNotFoundError):
+            out[pkg] = version(pkg)
+    return out
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Batch:
+    """A planned batch: the design, where it goes, and how to run it."""
+
+    def __init__(
+        self,
+        out: str | os.PathLike[str],
+        scenarios: Sequence[str],
+        policies: Sequence[str],
+        runs: int,
+        seed: int = 1,
+        points: Sequence[Point] = ((),),
+        jobs: int | None = None,
+        dask: Any = None,
+        command: Sequence[str] | None = None,
+        retry_failed: bool = False,
+    ) -> None:
+        from ..policies import make_policy
+
+        if runs < 1:
+            raise BatchError("--runs must be at least 1")
+        if seed < 0:
+            raise BatchError("--seed must be 0 or more")
+        if not scenarios or not policies:
+            raise BatchError("give at least one --scenario and one --policy")
+        if len(set(policies)) != len(policies):
+            raise BatchError("a policy is named twice")
+        for p in policies:
+            make_policy(p)  # a bad name or plugin fails here, before anything runs
+        self.folder = Path(out)
+        self.paths = [str(s) for s in scenarios]
+        self.policies = list(policies)
+        self.runs = runs
+        self.seed = seed
+        self.points = list(points) or [()]
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.dask = dask
+        self.command = list(command) if command is not None else list(sys.argv)
+        self.retry_failed = retry_failed
+        self.variants: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
+        for i, path in enumerate(self.paths):
+            for j, scn in enumerate(build(path, self.points)):
+                self.variants[(i, j)] = (scn, Path(path).stem, self.points[j])
+        self.seeds = [seed + k for k in range(runs)]
+        self.tasks = [
+            Task(n, i, j, p, s)
+            for n, (i, j, p, s) in enumerate(
+                (i, j, p, s)
+                for i in range(len(self.paths))
+                for j in range(len(self.points))
+                for s in self.seeds
+                for p in self.policies
+            )
+        ]
+        self.identity = self._identity()
+
+    def _identity(self) -> str:
+        """A fingerprint of the design: same fingerprint, same runs."""
+        design = {
+            "scenarios": [
+                hashlib.sha256(repr(self.variants[(i, 0)][0]).encode()).hexdigest()
+                for i in range(len(self.paths))
+            ],
+            "points": [[list(kv) for kv in p] for p in self.points],
+            "policies": self.policies,
+            "seeds": self.seeds,
+        }
+        return hashlib.sha256(json.dumps(design, sort_keys=True).encode()).hexdigest()[:16]
+
+    # -------------------------------------------------------------- manifest
+    def _manifest(self, status: str, started: str, done: int, failed: int) -> dict[str, Any]:
+        return {
+            "salesim_batch": 1,
+            "identity": self.identity,
+            "status": status,
+            "command": self.command,
+            "started": started,
+            "updated": _now(),
+            "versions": _versions(),
+            "scenarios": [
+                {"path": p, "title": str(self.variants[(i, 0)][0].title)}
+                for i, p in enumerate(self.paths)
+            ],
+            "policies": self.policies,
+            "runs_per_cell": self.runs,
+            "seed": self.seed,
+            "seeds": self.seeds,
+            "points": [
+                {"point": j, "params": dict(p), "label": label(p)}
+                for j, p in enumerate(self.points)
+            ],
+            "executor": f"dask {self._dask_address()}"
+            if self.dask
+            else f"local pool, {self.jobs} workers",
+            "tables": table_format(),
+            "total_runs": len(self.tasks),
+            "finished_runs": done,
+            "failed_runs": failed,
+        }
+
+    def _dask_address(self) -> str:
+        if isinstance(self.dask, str):
+            return self.dask
+        return str(getattr(getattr(self.dask, "scheduler", None), "address", "client"))
+
+    def _check_folder(self) -> str:
+        """Create the folder, or accept it when it holds this same batch; the start time."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / MANIFEST
+        if not path.exists():
+            if any(self.folder.iterdir()):
+                raise BatchError(
+                    f"{self.folder} is not empty and holds no batch; choose another --out"
+                )
+            return _now()
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
+        if old.get("identity") != self.identity:
+            raise BatchError(
+                f"{self.folder} holds a different batch (scenarios, points, policies or seeds "
+                "differ); choose another --out to keep both"
+            )
+        return str(old.get("started") or _now())
+
+    # -------------------------------------------------------------- running
+    def run(
+        self,
+        progress: bool = True,
+        on_result: Callable[[dict[str, Any]], None] | None = None,
+    ) -> Outcome:
+        """Run what is not done yet; keep everything finished, whatever happens."""
+        t0 = time.perf_counter()
+        started = self._check_folder()
+        journal = Journal(self.folder)
+        done = journal.read()
+        keep = {
+            k: v
+            for k, v in done.items()
+            if not (self.retry_failed and v["row"].get("status") != "ok")
+        }
+        todo = [t for t in self.tasks if t.run not in keep]
+        outcome = Outcome(
+            total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
+        )
+        results = dict(keep)
+        self._write(results, "running", started)
+        bar = _progress(len(self.tasks), outcome.skipped, progress)
+        last = time.monotonic()
+
+        def record(entry: dict[str, Any]) -> None:
+            nonlocal last
+            journal.append(entry)
+            results[entry["row"]["run"]] = entry
+            outcome.executed += 1
+            outcome.failed += entry["row"]["status"] != "ok"
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(failed=outcome.failed, refresh=False)
+            if time.monotonic() - last > CHECKPOINT_SECONDS:
+                self._write(results, "running", started)
+                last = time.monotonic()
+            if on_result is not None:
+                on_result(entry)
+
+        try:
+            if not todo:
+                pass
+            elif self.dask is not None:
+                self._run_dask(todo, record)
+            elif self.jobs == 1:
+                for task in todo:
+                    scenario, name, point = self.variants[(task.scenario, task.point)]
+                    record(execute(task, scenario, name, point))
+            else:
+                self._run_pool(todo, record)
+        except KeyboardInterrupt:
+            outcome.interrupted = True
+        finally:
+            if bar is not None:
+                bar.close()
+            journal.close()
+            status = "interrupted" if outcome.interrupted else "complete"
+            if not outcome.interrupted and len(results) < len(self.tasks):
+                status = "incomplete"
+            self._write(results, status, started)
+        outcome.seconds = time.perf_counter() - t0
+        return outcome
+
+    def _write(self, results: dict[int, dict[str, Any]], status: str, started: str) -> None:
+        order = sorted(results)
+        rows = [results[k]["row"] for k in order]
+        reps = [r for k in order for r in results[k]["reps"]]
+        write_table(self.folder / "runs", rows)
+        write_table(self.folder / "reps", reps)
+        failed = sum(1 for r in rows if r.get("status") != "ok")
+        manifest = self._manifest(status, started, len(rows), failed)
+        atomic_write(
+            self.folder / MANIFEST,
+            (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+        )
+
+    def _run_pool(self, todo: list[Task], record: Callable[[dict[str, Any]], None]) -> None:
+        """A local process pool; a dead worker is replaced and its culprit isolated.
+
+        At most two runs per worker are handed out at a time, so when a worker
+        dies only those few are suspects; each is then rerun alone, and the one
+        that kills its worker again is recorded as failed.
+        """
+        queue = deque(todo)
+        window = 2 * self.jobs
+        while queue:
+            suspects: list[Task] = []
+            with self._pool(self.jobs) as pool:
+                pending: dict[Any, Task] = {}
+                _fill(pool, queue, pending, window)
+                try:
+                    while pending:
+                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            task = pending.pop(fut)
+                            try:
+                                record(fut.result())
+                            except BrokenProcessPool:
+                                suspects.append(task)
+                        if not suspects:
+                            _fill(pool, queue, pending, window)
+                except KeyboardInterrupt:
+                    for fut in pending:
+                        fut.cancel()
+                    for fut in pending:  # the runs already going finish, and are kept
+                        if not fut.cancelled():
+                            with contextlib.suppress(Exception):
+                                record(fut.result())
+                    raise
+            for task in suspects:
+                with self._pool(1) as solo:
+                    try:
+                        record(solo.submit(_run_local, task).result())
+                    except BrokenProcessPool:
+                        record(_crashed(task, self.variants))
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(self.variants,)
+        )
+
+    def _run_dask(self, todo: list[Task], record: Callable[[dict[str, Any]], None]) -> None:
+        try:
+            from distributed import Client, as_completed
+        except ImportError:
+            raise BatchError(
+                "--dask needs Dask's distributed scheduler: pip install 'salesim[dask]'"
+            ) from None
+        own = isinstance(self.dask, str)
+        client = Client(self.dask) if own else self.dask
+        try:
+            variants = client.scatter(self.variants, broadcast=True)
+            futures = {
+                client.submit(
+                    _run_dask, t, variants, key=f"salesim-{self.identity}-{t.run}", pure=False
+                ): t
+                for t in todo
+            }
+            try:
+                for fut in as_completed(list(futures)):
+                    task = futures[fut]
+                    try:
+                        record(fut.result())
+                    except Exception as e:  # a worker lost with the run on it, and the like
+                        record(_crashed(task, self.variants, f"{type(e).__name__}: {e}"))
+            except KeyboardInterrupt:
+                client.cancel(list(futures))
+                raise
+        finally:
+            if own:
+                client.close()
+
+
+def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:
+    """Hand the pool more runs, up to ``window`` in flight."""
+    while queue and len(pending) < window:
+        task = queue.popleft()
+        pending[pool.submit(_run_local, task)] = task
+
+
+def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
+    _, name, point = variants[(task.scenario, task.point)]
+    row: dict[str, Any] = {
+        "run": task.run,
+        "scenario": name,
+        "point": task.point,
+        **{f"param.{k}": float(v) for k, v in point},
+        "policy": task.policy,
+        "seed": task.seed,
+        "status": "failed",
+        "error": why or "the worker process died while running it",
+    }
+    row.update(EMPTY_SCORES)
+    return {"row": row, "reps": []}
+
+
+def _progress(total: int, initial: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        initial=initial,
+        unit="run",
+        desc="salesim batch",
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )

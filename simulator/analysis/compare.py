@@ -1,0 +1,291 @@
+"""Comparing policies from a batch folder: intervals, paired differences, plots, a report.
+
+For each scenario and parameter point, every policy's mean and 95% interval of
+the total and of each scorecard component; then each policy against a
+baseline (``by_the_book`` unless told otherwise), paired seed by seed, since
+run *i* of every policy shared its seed. A plain verdict line says what the
+difference means. Plots (PNG) show the distribution of totals per policy, the
+component breakdown and, for sweeps, how the total responds to each swept
+parameter; ``report.html`` holds all of it in one self-contained file.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..scoring import COMPONENTS
+from .stats import Interval, mean_ci, paired_difference
+from .store import MANIFEST, is_missing, read_table
+
+METRICS = ("total", *(f"score.{c}" for c in COMPONENTS))
+
+
+@dataclass
+class Cell:
+    """One scenario × parameter point: the runs of each policy, by seed."""
+
+    scenario: str
+    point: int
+    label: str
+    params: dict[str, float]
+    runs: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # policy → seed → row
+    failed: dict[str, int] = field(default_factory=dict)
+
+    def values(self, policy: str, metric: str) -> np.ndarray:
+        rows = self.runs.get(policy, {})
+        return np.array([rows[s][metric] for s in sorted(rows)], dtype=float)
+
+
+@dataclass
+class Comparison:
+    folder: Path
+    baseline: str
+    policies: list[str]
+    cells: list[Cell]
+    stats: dict[tuple[int, str, str], Interval]  # (cell, policy, metric) → mean and CI
+    gaps: dict[tuple[int, str], Interval]  # (cell, policy) → policy − baseline, paired
+    manifest: dict[str, Any]
+
+    def verdict(self, i: int, policy: str) -> str:
+        g = self.gaps[(i, policy)]
+        if g.n < 2:
+            return f"{policy}: too few paired runs to compare with {self.baseline}"
+        if g.lo > 0:
+            return (
+                f"{policy} scores {g.mean:.1f} higher than {self.baseline} [{g.lo:.1f}, {g.hi:.1f}]"
+            )
+        if g.hi < 0:
+            return (
+                f"{policy} scores {-g.mean:.1f} lower than {self.baseline} "
+                f"[{-g.hi:.1f}, {-g.lo:.1f}]"
+            )
+        return (
+            f"{policy} and {self.baseline} are not clearly different: "
+            f"{g.mean:+.1f} [{g.lo:+.1f}, {g.hi:+.1f}]"
+        )
+
+
+class CompareError(ValueError):
+    pass
+
+
+def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
+    """Read a batch folder and compute every interval and paired difference."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CompareError(f"{folder} holds no batch (no {MANIFEST})") from None
+    except (OSError, json.JSONDecodeError) as e:
+        raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
+    try:
+        rows = read_table(folder, "runs")
+    except FileNotFoundError as e:
+        raise CompareError(str(e)) from None
+    policies = list(manifest.get("policies") or sorted({r["policy"] for r in rows}))
+    if baseline not in policies:
+        raise CompareError(
+            f"the baseline {baseline!r} is not in this batch ({', '.join(policies)}); "
+            "choose one with --baseline"
+        )
+    labels = {p["point"]: (p["label"], p["params"]) for p in manifest.get("points", [])}
+    cells: dict[tuple[str, int], Cell] = {}
+    for r in rows:
+        key = (r["scenario"], int(r["point"]))
+        if key not in cells:
+            lab, params = labels.get(key[1], (str(key[1]), {}))
+            cells[key] = Cell(key[0], key[1], lab, params)
+        cell = cells[key]
+        if r.get("status") != "ok" or is_missing(r.get("total")):
+            cell.failed[r["policy"]] = cell.failed.get(r["policy"], 0) + 1
+            continue
+        cell.runs.setdefault(r["policy"], {})[int(r["seed"])] = r
+    ordered = [cells[k] for k in sorted(cells)]
+    stats: dict[tuple[int, str, str], Interval] = {}
+    gaps: dict[tuple[int, str], Interval] = {}
+    for i, cell in enumerate(ordered):
+        for p in policies:
+            for m in METRICS:
+                stats[(i, p, m)] = mean_ci(cell.values(p, m))
+        base = cell.runs.get(baseline, {})
+        for p in policies:
+            if p == baseline:
+                continue
+            mine = cell.runs.get(p, {})
+            seeds = sorted(set(base) & set(mine))
+            a = np.array([mine[s]["total"] for s in seeds], dtype=float)
+            b = np.array([base[s]["total"] for s in seeds], dtype=float)
+            gaps[(i, p)] = paired_difference(a, b)
+    return Comparison(folder, baseline, policies, ordered, stats, gaps, manifest)
+
+
+def text(cmp: Comparison) -> str:
+    """The comparison as plain text, one block per scenario and point."""
+    out = []
+    short = {m: m.removeprefix("score.")[:7] for m in METRICS}
+    for i, cell in enumerate(cmp.cells):
+        out.append(f"{cell.scenario} — {cell.label}")
+        head = "".join(f"{short[m]:>7}{'':9}" for m in METRICS)
+        out.append(f"  {'policy':<18}{'runs':>5}{head}")
+        for p in cmp.policies:
+            s = [cmp.stats[(i, p, m)] for m in METRICS]
+            n = s[0].n
+            fails = cell.failed.get(p, 0)
+            line = f"  {p:<18}{n:>5}"
+            for iv in s:
+                line += f"{iv.mean:7.1f} ±{(iv.hi - iv.mean):<7.1f}" if n else f"{'—':>16}"
+            if fails:
+                line += f"  ({fails} failed)"
+            out.append(line)
+        out.append(f"  paired with {cmp.baseline} by seed (95% intervals):")
+        for p in cmp.policies:
+            if p != cmp.baseline:
+                out.append("    " + cmp.verdict(i, p))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ------------------------------------------------------------------ plots
+def plots(cmp: Comparison, out: Path) -> list[Path]:
+    """Write the PNG charts; their paths."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    many = len(cmp.cells) > 1
+    for i, cell in enumerate(cmp.cells[:12]):
+        tag = f"_{cell.scenario}_{cell.point}" if many else ""
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        data = [cell.values(p, "total") for p in cmp.policies]
+        ax.boxplot(data, showmeans=True)
+        ax.set_xticks(range(1, len(cmp.policies) + 1), cmp.policies, rotation=20, ha="right")
+        ax.set_ylabel("total score")
+        ax.set_ylim(0, 100)
+        ax.set_title(f"Total score by policy — {cell.scenario}, {cell.label}")
+        ax.grid(axis="y", alpha=0.3)
+        fig.tight_layout()
+        path = out / f"distribution{tag}.png"
+        fig.savefig(path, dpi=100)
+        plt.close(fig)
+        written.append(path)
+
+        fig, ax = plt.subplots(figsize=(9, 4.5))
+        width = 0.8 / max(1, len(cmp.policies))
+        x = np.arange(len(COMPONENTS))
+        for k, p in enumerate(cmp.policies):
+            means = [cmp.stats[(i, p, f"score.{c}")].mean for c in COMPONENTS]
+            errs = [
+                cmp.stats[(i, p, f"score.{c}")].hi - cmp.stats[(i, p, f"score.{c}")].mean
+                for c in COMPONENTS
+            ]
+            ax.bar(x + k * width, means, width, yerr=errs, label=p, capsize=2)
+        ax.set_xticks(x + 0.4 - width / 2, COMPONENTS)
+        ax.set_ylabel("component score (mean, 95% CI)")
+        ax.set_ylim(0, 125)
+        ax.set_yticks(range(0, 101, 20))
+        ax.legend(fontsize=8, ncols=min(4, len(cmp.policies)), loc="upper center")
+        ax.set_title(f"Scorecard components — {cell.scenario}, {cell.label}")
+        fig.tight_layout()
+        path = out / f"components{tag}.png"
+        fig.savefig(path, dpi=100)
+        plt.close(fig)
+        written.append(path)
+    written += _sweep_plots(cmp, out, plt)
+    return written
+
+
+def _sweep_plots(cmp: Comparison, out: Path, plt) -> list[Path]:
+    keys = sorted({k for c in cmp.cells for k in c.params})
+    written = []
+    for scenario in sorted({c.scenario for c in cmp.cells}):
+        cells = [(i, c) for i, c in enumerate(cmp.cells) if c.scenario == scenario]
+        for key in keys:
+            values = sorted({c.params[key] for _, c in cells if key in c.params})
+            if len(values) < 2:
+                continue
+            fig, ax = plt.subplots(figsize=(7, 4.5))
+            for p in cmp.policies:
+                xs, ys, es = [], [], []
+                for v in values:
+                    totals = np.concatenate(
+                        [c.values(p, "total") for _, c in cells if c.params.get(key) == v]
+                        or [np.array([])]
+                    )
+                    if len(totals):
+                        iv = mean_ci(totals)
+                        xs.append(v)
+                        ys.append(iv.mean)
+                        es.append(iv.hi - iv.mean)
+                ax.errorbar(xs, ys, yerr=es, marker="o", capsize=3, label=p)
+            ax.set_xlabel(key)
+            ax.set_ylabel("total score (mean, 95% CI)")
+            ax.set_title(f"Response to {key} — {scenario}")
+            ax.grid(alpha=0.3)
+            ax.legend(fontsize=8)
+            fig.tight_layout()
+            path = out / f"sweep_{scenario}_{key.replace('.', '_').replace('*', 'all')}.png"
+            fig.savefig(path, dpi=100)
+            plt.close(fig)
+            written.append(path)
+    return written
+
+
+# ------------------------------------------------------------------ report
+def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
+    """One self-contained HTML file: tables, verdicts and the charts inlined."""
+    m = cmp.manifest
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>salesim batch report</title><style>",
+        "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222}",
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;",
+        "padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}",
+        ".lower{color:#a40000}.higher{color:#0b6e1f}img{max-width:100%}",
+        "</style></head><body>",
+        "<h1>Batch report</h1>",
+        f"<p>{len(m.get('seeds', []))} seeds per policy and point (common random numbers); "
+        f"{m.get('finished_runs', '?')} of {m.get('total_runs', '?')} runs finished, "
+        f"{m.get('failed_runs', 0)} failed. Baseline: <b>{html.escape(cmp.baseline)}</b>. "
+        f"Status: {html.escape(str(m.get('status', '?')))}.</p>",
+        f"<p>Command: <code>{html.escape(' '.join(m.get('command', [])))}</code></p>",
+    ]
+    for i, cell in enumerate(cmp.cells):
+        parts.append(f"<h2>{html.escape(cell.scenario)} — {html.escape(cell.label)}</h2>")
+        parts.append("<table><tr><th>policy</th><th>runs</th>")
+        parts += [f"<th>{html.escape(mm.removeprefix('score.'))}</th>" for mm in METRICS]
+        parts.append("</tr>")
+        for p in cmp.policies:
+            parts.append(f"<tr><td>{html.escape(p)}</td><td>{cmp.stats[(i, p, 'total')].n}</td>")
+            for mm in METRICS:
+                iv = cmp.stats[(i, p, mm)]
+                cell_text = f"{iv.mean:.1f} [{iv.lo:.1f}, {iv.hi:.1f}]" if iv.n else "—"
+                parts.append(f"<td>{cell_text}</td>")
+            parts.append("</tr>")
+        parts.append("</table><ul>")
+        for p in cmp.policies:
+            if p == cmp.baseline:
+                continue
+            g = cmp.gaps[(i, p)]
+            css = "lower" if g.hi < 0 else "higher" if g.lo > 0 else ""
+            parts.append(f"<li class='{css}'>{html.escape(cmp.verdict(i, p))}</li>")
+        parts.append("</ul>")
+    for img in images:
+        data = base64.b64encode(img.read_bytes()).decode("ascii")
+        parts.append(
+            f"<figure><img alt='{html.escape(img.stem)}' src='data:image/png;base64,{data}'>"
+            f"<figcaption>{html.escape(img.name)}</figcaption></figure>"
+        )
+    parts.append("</body></html>")
+    path = out / "report.html"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path

@@ -1,0 +1,228 @@
+"""Which scenario assumptions drive the result? Global sensitivity with SALib.
+
+A trainer's scenario rests on guesses: how much demand, how many pre-sales
+engineers, how hard the competition. ``salesim sensitivity`` varies the
+chosen fields over their ranges together, plays a policy at each sampled
+point and apportions the variance of the total score among the fields:
+
+* **Sobol** (Saltelli sampling, ``N × (D + 2)`` points): ``S1`` is the share of
+  the variance a field explains alone, ``ST`` its share including every
+  interaction; a field with ``ST`` near 0 hardly matters.
+* **Morris** (elementary effects, ``N × (D + 1)`` points): ``mu_star`` is the
+  mean absolute effect of moving a field across its range in steps, ``sigma``
+  how much that effect depends on the other fields; cheaper, for screening.
+
+Every point is played with the same seeds (``replicates`` of them, averaged),
+so the differences between points come from the fields, not from luck.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+from .batch import Task, _init_worker, _run_local, execute
+from .design import DesignError, Point, Range, build
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    first: float  # S1 (Sobol) or mu_star (Morris)
+    first_conf: float
+    total: float  # ST (Sobol) or sigma (Morris)
+    total_conf: float
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    method: str
+    policy: str
+    points: int
+    runs: int
+    failed: int
+    indices: list[Index]
+    mean: float
+    sd: float
+
+
+def _points(ranges: list[Range], method: str, samples: int, seed: int) -> tuple[dict, np.ndarray]:
+    problem = {
+        "num_vars": len(ranges),
+        "names": [r.key for r in ranges],
+        "bounds": [[r.lo, r.hi] for r in ranges],
+    }
+    if method == "sobol":
+        from SALib.sample import sobol as sampler
+
+        x = sampler.sample(problem, samples, calc_second_order=False, seed=seed)
+    elif method == "morris":
+        from SALib.sample import morris as sampler
+
+        x = sampler.sample(problem, samples, num_levels=4, seed=seed)
+    else:
+        raise DesignError(f"unknown method {method!r}: sobol or morris")
+    return problem, x
+
+
+def run_sensitivity(
+    path: str,
+    policy: str,
+    ranges: list[Range],
+    samples: int,
+    method: str = "sobol",
+    seed: int = 1,
+    replicates: int = 1,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Sensitivity:
+    """Sample, play, analyse. Whole-number fields get whole-number values."""
+    from ..policies import make_policy
+
+    make_policy(policy)
+    if not ranges:
+        raise DesignError("give at least one --vary key=low:high")
+    if samples < 2:
+        raise DesignError("--samples must be at least 2")
+    problem, x = _points(ranges, method, samples, seed)
+    points: list[Point] = [
+        tuple((r.key, round(v) if r.whole else float(v)) for r, v in zip(ranges, row, strict=True))
+        for row in x
+    ]
+    scenarios = build(path, points)
+    variants = {(0, j): (scn, "scenario", points[j]) for j, scn in enumerate(scenarios)}
+    tasks = [
+        Task(j * replicates + k, 0, j, policy, seed + k)
+        for j in range(len(points))
+        for k in range(replicates)
+    ]
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    results = []
+    if jobs == 1:
+        for t in tasks:
+            scn, name, pt = variants[(0, t.point)]
+            results.append(execute(t, scn, name, pt))
+            if progress:
+                progress(len(results), len(tasks))
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(variants,)) as pool:
+            for res in pool.map(_run_local, tasks, chunksize=4):
+                results.append(res)
+                if progress:
+                    progress(len(results), len(tasks))
+    totals = np.full((len(points), replicates), np.nan)
+    for res in results:
+        row = res["row"]
+        if row["status"] == "ok":
+            totals[row["point"], row["run"] % replicates] = row["total"]
+    failed = int(np.isnan(totals).sum())
+    if failed:
+        # a failed run would bias the indices; fill it with the point's other replicates
+        means = np.nanmean(np.where(np.isnan(totals).all(axis=1, keepdims=True), 0, totals), axis=1)
+        totals = np.where(np.isnan(totals), means[:, None], totals)
+    y = totals.mean(axis=1)
+    indices = _analyse(problem, x, y, method, seed)
+    return Sensitivity(
+        method, policy, len(points), len(tasks), failed, indices, float(y.mean()), float(y.std())
+    )
+
+
+def _analyse(problem: dict, x: np.ndarray, y: np.ndarray, method: str, seed: int) -> list[Index]:
+    names = problem["names"]
+    if float(np.std(y)) == 0.0:
+        return [Index(n, 0.0, 0.0, 0.0, 0.0) for n in names]
+    if method == "sobol":
+        from SALib.analyze import sobol
+
+        si = sobol.analyze(problem, y, calc_second_order=False, seed=seed)
+        return [
+            Index(
+                n,
+                float(si["S1"][i]),
+                float(si["S1_conf"][i]),
+                float(si["ST"][i]),
+                float(si["ST_conf"][i]),
+            )
+            for i, n in enumerate(names)
+        ]
+    from SALib.analyze import morris
+
+    si = morris.analyze(problem, x, y, num_levels=4, seed=seed)
+    return [
+        Index(n, float(si["mu_star"][i]), float(si["mu_star_conf"][i]), float(si["sigma"][i]), 0.0)
+        for i, n in enumerate(names)
+    ]
+
+
+def report(s: Sensitivity) -> str:
+    lines = [
+        f"{s.method.capitalize()} sensitivity of the total score under {s.policy}: "
+        f"{s.points} points, {s.runs} runs ({s.failed} failed); "
+        f"total {s.mean:.1f} ± {s.sd:.1f} (sd)",
+    ]
+    if s.method == "sobol":
+        lines.append(f"  {'field':<34}{'S1':>8}{'± conf':>9}{'ST':>8}{'± conf':>9}")
+        for ix in sorted(s.indices, key=lambda i: -i.total):
+            lines.append(
+                f"  {ix.name:<34}{ix.first:8.3f}{ix.first_conf:9.3f}"
+                f"{ix.total:8.3f}{ix.total_conf:9.3f}"
+            )
+        lines.append(
+            "S1: share of the score's variance the field explains alone; ST: with its interactions."
+        )
+    else:
+        lines.append(f"  {'field':<34}{'mu*':>8}{'± conf':>9}{'sigma':>8}")
+        for ix in sorted(s.indices, key=lambda i: -i.first):
+            lines.append(f"  {ix.name:<34}{ix.first:8.2f}{ix.first_conf:9.2f}{ix.total:8.2f}")
+        lines.append(
+            "mu*: mean absolute change of the score across the field's range (points); "
+            "sigma: how much that depends on the other fields."
+        )
+    return "\n".join(lines)
+
+
+def plot(s: Sensitivity, out) -> object:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [i.name for i in s.indices]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(names) + 2))
+    y = np.arange(len(names))
+    if s.method == "sobol":
+        ax.barh(
+            y - 0.2,
+            [i.first for i in s.indices],
+            0.4,
+            xerr=[i.first_conf for i in s.indices],
+            label="S1",
+        )
+        ax.barh(
+            y + 0.2,
+            [i.total for i in s.indices],
+            0.4,
+            xerr=[i.total_conf for i in s.indices],
+            label="ST",
+        )
+        ax.set_xlabel("share of the total score's variance")
+    else:
+        ax.barh(
+            y,
+            [i.first for i in s.indices],
+            0.5,
+            xerr=[i.first_conf for i in s.indices],
+            label="mu*",
+        )
+        ax.set_xlabel("mean absolute effect on the total score (points)")
+    ax.set_yticks(y, names)
+    ax.legend()
+    ax.set_title(f"What drives the score under {s.policy} ({s.method})")
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
+    return out

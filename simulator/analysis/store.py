@@ -1,0 +1,150 @@
+"""A batch's folder: the journal every finished run is appended to, and the tables.
+
+Each finished run is one line of ``journal.jsonl``, written and flushed to disk
+as it arrives, so an interrupted or crashed batch keeps every run it finished
+(a line cut short by a crash is ignored on reading). The tables analysts read,
+``runs.parquet`` and ``reps.parquet`` (``.csv`` where pyarrow is not
+installed), are rebuilt from the journal, sorted by run, and replaced
+atomically (written beside, then renamed), so a reader never sees half a table.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+try:  # Parquet when pyarrow is there; CSV otherwise
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ImportError:  # pragma: no cover - exercised where pyarrow is absent
+    pa = None
+    pq = None
+
+JOURNAL = "journal.jsonl"
+MANIFEST = "manifest.json"
+
+
+def table_format() -> str:
+    return "parquet" if pa is not None else "csv"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that ``path`` is always whole: old or new."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class Journal:
+    """Append-only record of finished runs."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / JOURNAL
+        self._file = None
+
+    def read(self) -> dict[int, dict[str, Any]]:
+        """Run id → entry, for every complete line (the last entry of a run wins)."""
+        out: dict[int, dict[str, Any]] = {}
+        if not self.path.exists():
+            return out
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                if not line.endswith("\n"):
+                    break  # cut short by a crash: that run is simply not finished
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                out[int(entry["row"]["run"])] = entry
+        return out
+
+    def append(self, entry: dict[str, Any]) -> None:
+        if self._file is None:
+            self._repair()
+            self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
+        self._file.write(json.dumps(entry, ensure_ascii=False, allow_nan=True) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def _repair(self) -> None:
+        """Drop a torn last line, so the next entry starts on a line of its own."""
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        if data and not data.endswith(b"\n"):
+            keep = data[: data.rfind(b"\n") + 1]
+            atomic_write(self.path, keep)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    cols: list[str] = []
+    seen: set[str] = set()
+    for r in rows:
+        for k in r:
+            if k not in seen:
+                seen.add(k)
+                cols.append(k)
+    return cols
+
+
+def write_table(path_stem: Path, rows: list[dict[str, Any]]) -> Path:
+    """Rows to ``<stem>.parquet`` (or ``.csv``), atomically; the path written."""
+    cols = _columns(rows)
+    if pa is not None:
+        path = path_stem.with_suffix(".parquet")
+        data = {c: [r.get(c) for r in rows] for c in cols}
+        table = pa.table(data) if rows else pa.table({})
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink)
+        atomic_write(path, sink.getvalue().to_pybytes())
+        return path
+    path = path_stem.with_suffix(".csv")
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=cols)
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+    atomic_write(path, buf.getvalue().encode("utf-8"))
+    return path
+
+
+def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
+    """A table written by :func:`write_table`, as a list of rows."""
+    parquet = folder / f"{name}.parquet"
+    if parquet.exists():
+        if pq is None:
+            raise RuntimeError(f"{parquet} needs pyarrow to read (pip install pyarrow)")
+        return pq.read_table(parquet).to_pylist()
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
+    with open(path, encoding="utf-8", newline="") as f:
+        return [{k: _parse(v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _parse(text: str) -> Any:
+    if text == "":
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and "." not in text and "e" not in text else number
+
+
+def is_missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))

@@ -1,0 +1,81 @@
+"""Policies from outside the package: ``module:Class`` or ``path/to/file.py:Class``.
+
+An analyst writes a policy as a class with ``decide(observation) -> list of
+actions`` (and, optionally, ``reset(rng)``), using only the action API and
+what the observation shows: the same contract as the built-in policies
+(:class:`~simulator.policies.base.Policy`). Naming it ``package.module:Class``
+imports it like any Python module; ``some/file.py:Class`` loads it from a
+file, which is handy for a policy kept next to an experiment. The class is
+instantiated without arguments, once per run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+
+class PolicyLoadError(ValueError):
+    """A policy name that cannot be turned into a policy, with the reason."""
+
+
+def _module(ref: str) -> Any:
+    if ref.endswith(".py") or "/" in ref or "\\" in ref:
+        path = Path(ref).expanduser().resolve()
+        if not path.is_file():
+            raise PolicyLoadError(f"policy file {ref!r} does not exist")
+        name = f"salesim_policy_{abs(hash(str(path)))}"
+        if name in sys.modules:
+            return sys.modules[name]
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise PolicyLoadError(f"cannot load {ref!r} as Python")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as e:
+            del sys.modules[name]
+            raise PolicyLoadError(f"{ref}: importing it failed: {type(e).__name__}: {e}") from e
+        return module
+    try:
+        return importlib.import_module(ref)
+    except ModuleNotFoundError as e:
+        raise PolicyLoadError(
+            f"no module {ref!r} ({e}); is it installed, or on PYTHONPATH?"
+        ) from None
+    except Exception as e:
+        raise PolicyLoadError(f"{ref}: importing it failed: {type(e).__name__}: {e}") from e
+
+
+def load_policy_class(spec: str) -> type:
+    """The class named by ``module:Class`` (or ``file.py:Class``), checked."""
+    module_ref, sep, attr = spec.rpartition(":")
+    if not sep or not module_ref or not attr:
+        raise PolicyLoadError(
+            f"{spec!r} is neither a built-in policy nor 'module:Class' / 'file.py:Class'"
+        )
+    module = _module(module_ref)
+    cls = getattr(module, attr, None)
+    if cls is None:
+        raise PolicyLoadError(f"{module_ref} has no {attr!r}")
+    if not isinstance(cls, type):
+        raise PolicyLoadError(f"{spec} is not a class")
+    if not callable(getattr(cls, "decide", None)):
+        raise PolicyLoadError(f"{spec} has no decide(observation) method")
+    return cls
+
+
+def instantiate(cls: type, spec: str) -> Any:
+    try:
+        policy = cls()
+    except Exception as e:
+        raise PolicyLoadError(f"{spec}: creating it failed: {type(e).__name__}: {e}") from e
+    if not getattr(policy, "name", None):
+        with contextlib.suppress(AttributeError):
+            policy.name = spec
+    return policy

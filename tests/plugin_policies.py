@@ -1,0 +1,63 @@
+"""Policies written outside the package, as an analyst would: used by the batch tests."""
+
+from __future__ import annotations
+
+import os
+
+from simulator.actions import OneOnOne
+from simulator.policies import ByTheBook
+
+
+class TalkOnly:
+    """Holds a 1:1 with everyone each week, and nothing else."""
+
+    name = "talk_only"
+
+    def reset(self, rng) -> None:
+        pass
+
+    def decide(self, obs):
+        return [OneOnOne(r.id) for r in obs.reps]
+
+
+class FailsSometimes(ByTheBook):
+    """The handbook's routine, but on about half of the seeds it raises in week 3."""
+
+    def reset(self, rng) -> None:
+        super().reset(rng)
+        self.doomed = float(rng.random()) < 0.5
+
+    def decide(self, obs):
+        if self.doomed and obs.week == 3:
+            raise ValueError("this policy gives up in week 3")
+        return super().decide(obs)
+
+
+class DiesSometimes(ByTheBook):
+    """On about a third of the seeds it kills its own process in week 2."""
+
+    def reset(self, rng) -> None:
+        super().reset(rng)
+        self.doomed = float(rng.random()) < 0.3
+
+    def decide(self, obs):
+        if self.doomed and obs.week == 2:
+            os._exit(3)
+        return super().decide(obs)
+
+
+class NoDecide:
+    """Not a policy: it cannot decide."""
+
+
+def doomed_seeds(cls: type, seeds) -> list[int]:
+    """The seeds on which a Sometimes policy gives up (as its reset would draw)."""
+    from simulator.core.rng import Streams
+
+    out = []
+    for s in seeds:
+        p = cls()
+        p.reset(Streams(s).get("policy"))
+        if p.doomed:
+            out.append(s)
+    return out

@@ -1,0 +1,202 @@
+"""Batch experiments: same tables however they run, resumable, and robust to failing runs."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from plugin_policies import DiesSometimes, FailsSometimes, doomed_seeds
+
+from simulator.analysis import store
+from simulator.analysis.batch import Batch, BatchError
+from simulator.analysis.design import factorial, parse_sweep
+from simulator.analysis.store import read_table
+from simulator.scenario import scenarios_dir
+
+TUTORIAL = str(scenarios_dir() / "tutorial.yaml")
+
+
+def table(folder, name="runs"):
+    return read_table(folder, name)
+
+
+def same(a, b) -> bool:
+    """Tables equal cell for cell (NaN equal to NaN)."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x.keys() != y.keys():
+            return False
+        for k in x:
+            u, v = x[k], y[k]
+            if isinstance(u, float) and isinstance(v, float) and math.isnan(u) and math.isnan(v):
+                continue
+            if u != v:
+                return False
+    return True
+
+
+def small(folder, jobs=1, **kw) -> Batch:
+    opts = {
+        "policies": ["by_the_book", "hands_off"],
+        "runs": 3,
+        "seed": 5,
+        "points": factorial([parse_sweep("market.lead_rate=0.8,1.2")]),
+        "jobs": jobs,
+    }
+    opts.update(kw)
+    return Batch(folder, [TUTORIAL], **opts)
+
+
+@pytest.fixture(scope="module")
+def sequential(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sequential")
+    outcome = small(folder).run(progress=False)
+    assert outcome.executed == 12 and outcome.failed == 0
+    return folder
+
+
+def test_the_design_is_every_scenario_point_policy_and_seed_with_common_seeds(sequential):
+    rows = table(sequential)
+    assert len(rows) == 12 and [r["run"] for r in rows] == list(range(12))
+    assert {r["seed"] for r in rows} == {5, 6, 7}
+    for r in rows:  # run i of every policy and point has the same seed
+        assert r["seed"] == 5 + (r["run"] // 2) % 3
+    assert {r["param.market.lead_rate"] for r in rows} == {0.8, 1.2}
+    assert all(r["status"] == "ok" and 0 <= r["total"] <= 100 for r in rows)
+    reps = table(sequential, "reps")
+    assert len(reps) >= 12 * 4 and {r["type"] for r in reps} >= {"competitor", "service"}
+    manifest = json.loads((sequential / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["seeds"] == [5, 6, 7]
+    assert manifest["total_runs"] == 12 and manifest["finished_runs"] == 12
+    assert {"python", "numpy", "simpy"} <= set(manifest["versions"])
+    assert manifest["started"] and manifest["updated"] and manifest["command"]
+
+
+def test_a_two_worker_pool_gives_the_same_table_as_one_process(sequential, tmp_path):
+    small(tmp_path, jobs=2).run(progress=False)
+    assert same(table(tmp_path), table(sequential))
+    assert same(table(tmp_path, "reps"), table(sequential, "reps"))
+
+
+def test_a_dask_cluster_gives_the_same_table_as_one_process(sequential, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        small(tmp_path, dask=cluster.scheduler_address).run(progress=False)
+    assert same(table(tmp_path), table(sequential))
+    assert "dask" in json.loads((tmp_path / "manifest.json").read_text())["executor"]
+
+
+def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tmp_path):
+    seen = []
+
+    def stop_after_five(entry):
+        seen.append(entry["row"]["run"])
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    first = small(tmp_path, jobs=2).run(progress=False, on_result=stop_after_five)
+    assert first.interrupted and 5 <= first.executed < 12
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["status"] == "interrupted" and manifest["finished_runs"] == first.executed
+    assert len(table(tmp_path)) == first.executed  # what finished is kept, in the tables too
+
+    second = small(tmp_path, jobs=2).run(progress=False)
+    assert second.skipped == first.executed and second.executed == 12 - first.executed
+    lines = (tmp_path / "journal.jsonl").read_text().splitlines()
+    runs = [json.loads(line)["row"]["run"] for line in lines]
+    assert sorted(runs) == list(range(12))  # every run exactly once
+    assert same(table(tmp_path), table(sequential))
+    assert json.loads((tmp_path / "manifest.json").read_text())["status"] == "complete"
+
+
+def test_a_run_cut_short_mid_write_is_simply_not_finished(sequential, tmp_path):
+    small(tmp_path).run(progress=False)
+    journal = tmp_path / "journal.jsonl"
+    text = journal.read_text()
+    journal.write_text(text[: len(text) - 40])  # the last line torn by a crash
+    again = small(tmp_path).run(progress=False)
+    assert again.executed == 1 and same(table(tmp_path), table(sequential))
+
+
+def test_runs_that_raise_are_recorded_with_their_error_and_the_rest_complete(tmp_path):
+    seeds = list(range(1, 9))
+    doomed = doomed_seeds(FailsSometimes, seeds)
+    assert 0 < len(doomed) < len(seeds)
+    batch = Batch(
+        tmp_path,
+        [TUTORIAL],
+        ["plugin_policies:FailsSometimes", "hands_off"],
+        runs=8,
+        seed=1,
+        jobs=2,
+    )
+    outcome = batch.run(progress=False)
+    assert outcome.failed == len(doomed)
+    rows = table(tmp_path)
+    failed = [r for r in rows if r["status"] == "failed"]
+    assert sorted(r["seed"] for r in failed) == doomed
+    assert all(r["policy"] == "plugin_policies:FailsSometimes" for r in failed)
+    assert all("ValueError: this policy gives up in week 3" in r["error"] for r in failed)
+    assert all(r["total"] is None for r in failed)
+    ok = [r for r in rows if r["status"] == "ok"]
+    assert len(ok) == 16 - len(doomed) and all(r["total"] > 0 for r in ok)
+
+
+def test_a_worker_that_dies_is_replaced_and_its_run_recorded_as_failed(tmp_path):
+    seeds = list(range(1, 9))
+    doomed = doomed_seeds(DiesSometimes, seeds)
+    assert 0 < len(doomed) < len(seeds)
+    batch = Batch(tmp_path, [TUTORIAL], ["plugin_policies:DiesSometimes"], runs=8, seed=1, jobs=2)
+    outcome = batch.run(progress=False)
+    rows = table(tmp_path)
+    assert len(rows) == 8 and outcome.failed == len(doomed)
+    failed = sorted(r["seed"] for r in rows if r["status"] == "failed")
+    assert failed == doomed
+    assert all("worker process died" in r["error"] for r in rows if r["status"] == "failed")
+
+
+def test_failed_runs_are_kept_on_resume_unless_asked_to_retry(tmp_path):
+    kw = {"runs": 4, "seed": 1, "jobs": 1}
+    pols = ["plugin_policies:FailsSometimes"]
+    Batch(tmp_path, [TUTORIAL], pols, **kw).run(progress=False)
+    again = Batch(tmp_path, [TUTORIAL], pols, **kw).run(progress=False)
+    assert again.executed == 0
+    retried = Batch(tmp_path, [TUTORIAL], pols, retry_failed=True, **kw).run(progress=False)
+    assert retried.executed == len(doomed_seeds(FailsSometimes, range(1, 5)))
+
+
+def test_a_folder_holding_another_batch_is_refused(sequential, tmp_path):
+    with pytest.raises(BatchError, match="holds a different batch"):
+        small(sequential, runs=4).run(progress=False)
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(BatchError, match="not empty"):
+        small(tmp_path).run(progress=False)
+
+
+def test_bad_policies_and_parameters_fail_before_anything_runs(tmp_path):
+    from simulator.analysis.design import DesignError
+    from simulator.policies import PolicyLoadError
+
+    with pytest.raises(PolicyLoadError, match="no decide"):
+        small(tmp_path, policies=["plugin_policies:NoDecide"])
+    with pytest.raises(PolicyLoadError, match="no module 'nowhere'"):
+        small(tmp_path, policies=["nowhere:Policy"])
+    with pytest.raises(DesignError, match="win_rate: should be less than or equal to 1"):
+        small(tmp_path, points=factorial([parse_sweep("market.segments.*.win_rate=0.5,3")]))
+    assert not any(tmp_path.iterdir())
+
+
+def test_tables_fall_back_to_csv_without_pyarrow(sequential, tmp_path, monkeypatch):
+    parquet_rows = table(sequential)
+    monkeypatch.setattr(store, "pa", None)
+    monkeypatch.setattr(store, "pq", None)
+    small(tmp_path).run(progress=False)
+    assert (tmp_path / "runs.csv").exists() and not (tmp_path / "runs.parquet").exists()
+    csv_rows = table(tmp_path)
+    assert [r["run"] for r in csv_rows] == [r["run"] for r in parquet_rows]
+    for a, b in zip(csv_rows, parquet_rows, strict=True):
+        assert a["total"] == pytest.approx(b["total"]) and a["policy"] == b["policy"]
