@@ -84,6 +84,10 @@ def run_sensitivity(
     from ..policies import make_policy
 
     make_policy(policy)
+    try:
+        import SALib  # noqa: F401
+    except ImportError:
+        raise DesignError("sensitivity needs SALib: pip install 'salesim[analysis]'") from None
     if not ranges:
         raise DesignError("give at least one --vary key=low:high")
     if samples < 2:

@@ -1,0 +1,299 @@
+"""Comparing a batch, designing one, plugging in policies, and asking what drives the score."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from simulator.analysis.batch import Batch
+from simulator.analysis.compare import CompareError, load, plots, report_html, text
+from simulator.analysis.design import (
+    DesignError,
+    apply,
+    factorial,
+    latin_hypercube,
+    parse_range,
+    parse_sweep,
+)
+from simulator.analysis.sensitivity import run_sensitivity
+from simulator.cli import main
+from simulator.policies import PolicyLoadError, make_policy
+from simulator.scenario import scenarios_dir
+from simulator.session import Session
+
+TUTORIAL = str(scenarios_dir() / "tutorial.yaml")
+
+
+@pytest.fixture(scope="module")
+def batch_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch")
+    Batch(
+        folder,
+        [TUTORIAL],
+        ["by_the_book", "pressure_cooker", "plugin_policies:TalkOnly"],
+        runs=5,
+        seed=1,
+        points=factorial([parse_sweep("market.lead_rate=0.8,1.2")]),
+        jobs=2,
+    ).run(progress=False)
+    return folder
+
+
+# ------------------------------------------------------------------ compare
+def test_compare_gives_intervals_and_a_plain_verdict_per_policy(batch_dir):
+    cmp = load(batch_dir)
+    assert [c.label for c in cmp.cells] == ["market.lead_rate=0.8", "market.lead_rate=1.2"]
+    book = cmp.stats[(0, "by_the_book", "total")]
+    assert book.n == 5 and book.lo <= book.mean <= book.hi
+    gap = cmp.gaps[(0, "pressure_cooker")]
+    assert gap.hi < 0  # pressure_cooker is clearly worse
+    verdict = cmp.verdict(0, "pressure_cooker")
+    assert re.fullmatch(
+        r"pressure_cooker scores \d+\.\d lower than by_the_book \[\d+\.\d, \d+\.\d\]", verdict
+    )
+    out = text(cmp)
+    assert "paired with by_the_book by seed" in out and verdict in out
+    for component in ("revenue", "engagem", "attriti", "trust", "custome"):
+        assert component in out
+
+
+def test_compare_against_another_baseline_turns_the_verdicts_round(batch_dir):
+    cmp = load(batch_dir, baseline="pressure_cooker")
+    assert cmp.verdict(0, "by_the_book").startswith("by_the_book scores")
+    assert "higher than pressure_cooker" in cmp.verdict(0, "by_the_book")
+    with pytest.raises(CompareError, match="not in this batch"):
+        load(batch_dir, baseline="micromanager")
+
+
+def test_compare_writes_plots_and_one_self_contained_report(batch_dir, tmp_path):
+    cmp = load(batch_dir)
+    images = plots(cmp, tmp_path)
+    names = {p.name for p in images}
+    assert {"distribution_tutorial_0.png", "components_tutorial_1.png"} <= names
+    assert "sweep_tutorial_market_lead_rate.png" in names
+    assert all(p.stat().st_size > 5_000 for p in images)
+    report = report_html(cmp, images, tmp_path).read_text(encoding="utf-8")
+    assert report.count("data:image/png;base64,") == len(images)
+    assert "<img" in report and "src='http" not in report and 'src="http' not in report
+    assert "pressure_cooker scores" in report and "by_the_book" in report
+
+
+def test_compare_cli_prints_the_summary_and_writes_the_report(batch_dir, tmp_path, capsys):
+    assert main(["compare", str(batch_dir), "--out", str(tmp_path)]) == 0
+    assert "pressure_cooker scores" in capsys.readouterr().out
+    assert (tmp_path / "report.html").exists()
+    assert main(["compare", str(tmp_path / "nothing")]) == 2
+    assert "holds no batch" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ design
+def test_sweeps_are_full_factorial_and_applied_by_path():
+    points = factorial(
+        [parse_sweep("market.lead_rate=0.5,1,1.5"), parse_sweep("manager.max_headcount=5,6")]
+    )
+    assert len(points) == 6 and points[-1] == (
+        ("market.lead_rate", 1.5),
+        ("manager.max_headcount", 6),
+    )
+    data = {"market": {"segments": [{"win_rate": 0.3}, {"win_rate": 0.4}]}}
+    out = apply(data, (("market.segments.*.win_rate", 0.5), ("market.lead_rate", 2)))
+    assert [s["win_rate"] for s in out["market"]["segments"]] == [0.5, 0.5]
+    assert out["market"]["lead_rate"] == 2 and data["market"]["segments"][0]["win_rate"] == 0.3
+
+
+def test_latin_hypercube_points_stratify_each_range_and_repeat_with_the_seed():
+    ranges = [parse_range("market.lead_rate=0.5:1.5"), parse_range("support.presales=1:5")]
+    points = latin_hypercube(ranges, 10, seed=3)
+    assert points == latin_hypercube(ranges, 10, seed=3)
+    lead = sorted(v for p in points for k, v in p if k == "market.lead_rate")
+    # one value in each tenth of the range
+    assert [int((v - 0.5) * 10) for v in lead] == list(range(10))
+    assert all(
+        isinstance(v, int) and 1 <= v <= 5 for p in points for k, v in p if k == "support.presales"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("market.lead_rate", "write key=value"),
+        ("market.lead_rate=fast", "'fast' is not a number"),
+        ("market.lead_rate=1,1", "given twice"),
+    ],
+)
+def test_bad_sweeps_are_explained(text, words):
+    with pytest.raises(DesignError, match=words):
+        parse_sweep(text)
+    with pytest.raises(DesignError, match="low end must be below"):
+        parse_range("market.lead_rate=2:1")
+
+
+# ------------------------------------------------------------------ plugins
+def test_a_plugin_policy_plays_like_a_built_in_one():
+    policy = make_policy("plugin_policies:TalkOnly")
+    assert policy.name == "talk_only"
+    s = Session(__import__("simulator.scenario", fromlist=["x"]).load_scenario(TUTORIAL), 1, policy)
+    card = s.run()
+    talks = [a for a in s.log_as_dicts() if a["action"]["kind"] == "one_on_one"]
+    assert len(talks) >= 4 * 20 and 0 < card.total < 100
+
+
+def test_a_policy_can_come_from_a_file(tmp_path):
+    f = tmp_path / "mine.py"
+    f.write_text("class Quiet:\n    def decide(self, obs):\n        return []\n", encoding="utf-8")
+    policy = make_policy(f"{f}:Quiet")
+    assert policy.decide(None) == [] and policy.name == f"{f}:Quiet"
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("bye_the_book", "unknown policy 'bye_the_book'"),
+        ("nowhere:Policy", "no module 'nowhere'"),
+        ("plugin_policies:Missing", "has no 'Missing'"),
+        ("plugin_policies:NoDecide", "has no decide"),
+        ("plugin_policies:doomed_seeds", "is not a class"),
+        ("missing_file.py:X", "does not exist"),
+    ],
+)
+def test_bad_policy_names_are_explained(name, words):
+    with pytest.raises(PolicyLoadError, match=words):
+        make_policy(name)
+
+
+# ------------------------------------------------------------------ sensitivity
+def test_sensitivity_ranks_demand_above_a_field_that_barely_matters():
+    result = run_sensitivity(
+        TUTORIAL,
+        "by_the_book",
+        [parse_range("market.lead_rate=0.4:1.6"), parse_range("support.legal_days=2:4")],
+        samples=4,
+        method="morris",
+        seed=2,
+        jobs=2,
+    )
+    by_name = {i.name: i for i in result.indices}
+    assert result.runs == 4 * 3 and result.failed == 0
+    assert by_name["market.lead_rate"].first > 3 * by_name["support.legal_days"].first
+
+
+def test_sobol_indices_are_shares_of_variance(tmp_path, capsys):
+    code = main(
+        [
+            "sensitivity",
+            "tutorial",
+            "--vary",
+            "market.lead_rate=0.4:1.6",
+            "--vary",
+            "market.competitor_pressure=0:0.3",
+            "--samples",
+            "8",
+            "--jobs",
+            "2",
+            "--out",
+            str(tmp_path),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "Sobol sensitivity" in out and "market.lead_rate" in out
+    rows = (tmp_path / "indices.csv").read_text().splitlines()
+    assert rows[0] == "field,first,first_conf,total,total_conf" and len(rows) == 3
+    st = {r.split(",")[0]: float(r.split(",")[3]) for r in rows[1:]}
+    assert st["market.lead_rate"] > 0.2
+    assert (tmp_path / "sensitivity.png").stat().st_size > 5_000
+
+
+# ------------------------------------------------------------------ the batch command
+def test_batch_command_runs_writes_and_summarises(tmp_path, capsys):
+    out = tmp_path / "b"
+    args = [
+        "batch",
+        "--scenario",
+        "tutorial",
+        "--policy",
+        "by_the_book",
+        "hands_off",
+        "--runs",
+        "3",
+        "--set",
+        "market.lead_rate=0.8,1.2",
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+    ]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "12 runs: 1 scenario(s) × 2 point(s) × 2 policies × 3 seeds (1–3)" in captured.err
+    assert "hands_off scores" in captured.out
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["command"][:2] == ["salesim", "batch"]
+    assert main(args) == 0
+    assert "0 run(s) done now, 12 found done" in capsys.readouterr().err
+
+
+def test_batch_command_latin_hypercube_and_argument_errors(tmp_path, capsys):
+    out = tmp_path / "lhs"
+    assert (
+        main(
+            [
+                "batch",
+                "--scenario",
+                "tutorial",
+                "--policy",
+                "by_the_book",
+                "--runs",
+                "2",
+                "--set",
+                "market.lead_rate=0.5:1.5",
+                "--sample",
+                "lhs:3",
+                "--out",
+                str(out),
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
+    points = json.loads((out / "manifest.json").read_text())["points"]
+    assert len(points) == 3 and all(0.5 <= p["params"]["market.lead_rate"] <= 1.5 for p in points)
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "batch",
+                "--scenario",
+                "tutorial",
+                "--policy",
+                "nope",
+                "--runs",
+                "2",
+                "--out",
+                str(tmp_path / "x"),
+            ]
+        )
+        == 2
+    )
+    assert (
+        main(
+            [
+                "batch",
+                "--scenario",
+                "tutorial",
+                "--policy",
+                "by_the_book",
+                "--runs",
+                "2",
+                "--sample",
+                "grid:3",
+                "--out",
+                str(tmp_path / "y"),
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "unknown policy 'nope'" in err and "--sample takes lhs:K" in err
