@@ -297,3 +297,20 @@ def test_batch_command_latin_hypercube_and_argument_errors(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert "unknown policy 'nope'" in err and "--sample takes lhs:K" in err
+
+
+def test_the_worked_example_in_the_policy_guide_runs(tmp_path):
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "policies.md").read_text("utf-8")
+    code = guide.split('```python\n"""steady.py', 1)[1].split("```", 1)[0]
+    f = tmp_path / "steady.py"
+    f.write_text('"""steady.py' + code, encoding="utf-8")
+    from simulator.scenario import load_scenario
+
+    policy = make_policy(f"{f}:Steady")
+    s = Session(load_scenario(TUTORIAL), 2, policy)
+    card = s.run()
+    kinds = {a["action"]["kind"] for a in s.log_as_dicts()}
+    assert {"set_quota", "one_on_one", "pipeline_review", "answer"} <= kinds
+    assert 0 < card.total < 100
