@@ -200,3 +200,61 @@ def test_tables_fall_back_to_csv_without_pyarrow(sequential, tmp_path, monkeypat
     assert [r["run"] for r in csv_rows] == [r["run"] for r in parquet_rows]
     for a, b in zip(csv_rows, parquet_rows, strict=True):
         assert a["total"] == pytest.approx(b["total"]) and a["policy"] == b["policy"]
+
+
+def test_weekly_series_are_kept_for_every_run(sequential):
+    weeks = table(sequential, "weeks")
+    assert len(weeks) == 12 * 26
+    first = [w for w in weeks if w["run"] == 0]
+    assert [w["week"] for w in first] == list(range(1, 27))
+    assert first[-1]["revenue"] >= first[0]["revenue"] and 0 < first[-1]["engagement"] < 1
+
+
+def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_batch(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "b"
+    cmd = [
+        sys.executable,
+        "-m",
+        "simulator",
+        "batch",
+        "--scenario",
+        "default",
+        "--policy",
+        "by_the_book",
+        "hands_off",
+        "--runs",
+        "10",
+        "--jobs",
+        "2",
+        "--out",
+        str(out),
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = out / "journal.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if journal.exists() and journal.read_text().count("\n") >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted: rerun the same command" in err
+    kept = journal.read_text().count("\n")
+    assert 3 <= kept < 20
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "interrupted" and manifest["finished_runs"] == kept
+    assert len(table(out)) == kept
+
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=os.environ)
+    assert done.returncode == 0, done.stderr
+    assert f"{20 - kept} run(s) done now, {kept} found done" in done.stderr
+    runs = [json.loads(line)["row"]["run"] for line in journal.read_text().splitlines()]
+    assert sorted(runs) == list(range(20))

@@ -32,7 +32,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -97,7 +97,7 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
         row.update(status="failed", error=f"{type(e).__name__}: {e}{where}")
         row.update(EMPTY_SCORES)
-        return {"row": row, "reps": []}
+        return {"row": row, "reps": [], "weeks": []}
     w = session.world
     row.update(status="ok", error="", total=card.total)
     row.update({f"score.{c.name}": c.value for c in card.components})
@@ -139,7 +139,15 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
                 "type_revealed_by": r.revealed_by or "",
             }
         )
-    return {"row": row, "reps": reps}
+    key = {
+        "run": task.run,
+        "scenario": scenario_name,
+        "point": task.point,
+        "policy": task.policy,
+        "seed": task.seed,
+    }
+    weeks = [{**key, **asdict(m)} for m in w.metrics.weeks]
+    return {"row": row, "reps": reps, "weeks": weeks}
 
 
 # Scenario variants live in each worker process once, not in every task.
@@ -324,9 +332,10 @@ class Batch:
         self._write(results, "running", started)
         bar = _progress(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
+        pause = CHECKPOINT_SECONDS
 
         def record(entry: dict[str, Any]) -> None:
-            nonlocal last
+            nonlocal last, pause
             journal.append(entry)
             results[entry["row"]["run"]] = entry
             outcome.executed += 1
@@ -334,9 +343,12 @@ class Batch:
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix(failed=outcome.failed, refresh=False)
-            if time.monotonic() - last > CHECKPOINT_SECONDS:
+            if time.monotonic() - last > pause:
+                begin = time.monotonic()
                 self._write(results, "running", started)
                 last = time.monotonic()
+                # big batches: rebuilding the tables must not eat the run time
+                pause = max(CHECKPOINT_SECONDS, 10 * (last - begin))
             if on_result is not None:
                 on_result(entry)
 
@@ -367,9 +379,9 @@ class Batch:
     def _write(self, results: dict[int, dict[str, Any]], status: str, started: str) -> None:
         order = sorted(results)
         rows = [results[k]["row"] for k in order]
-        reps = [r for k in order for r in results[k]["reps"]]
         write_table(self.folder / "runs", rows)
-        write_table(self.folder / "reps", reps)
+        write_table(self.folder / "reps", [r for k in order for r in results[k]["reps"]])
+        write_table(self.folder / "weeks", [r for k in order for r in results[k].get("weeks", [])])
         failed = sum(1 for r in rows if r.get("status") != "ok")
         manifest = self._manifest(status, started, len(rows), failed)
         atomic_write(
@@ -474,7 +486,7 @@ def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
         "error": why or "the worker process died while running it",
     }
     row.update(EMPTY_SCORES)
-    return {"row": row, "reps": []}
+    return {"row": row, "reps": [], "weeks": []}
 
 
 def _progress(total: int, initial: int, enabled: bool):
