@@ -779,6 +779,8 @@ class RequestSupport(Action):
         _deal(world, self.deal)
         if not isinstance(self.pool, Pool):
             raise Refused("bad_pool", f"unknown support pool {self.pool!r}")
+        if not world.pools.available(self.pool):
+            raise Refused("no_such_support", f"this team has no {self.pool.value} support to ask")
 
     def apply(self, world: World) -> dict[str, Any]:
         return levers.request_support(world, world.deals[self.deal], self.pool)

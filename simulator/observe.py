@@ -448,7 +448,7 @@ def observe(world: World) -> Observation:
         pools=tuple(
             PoolView(
                 pool,
-                world.pools.resources[pool].capacity,
+                world.pools.sizes.get(pool, world.pools.resources[pool].capacity),
                 world.pools.busy(pool),
                 world.pools.queue_length(pool),
             )

@@ -281,3 +281,17 @@ def test_p17_call_analytics_shows_the_weakest_skill_and_makes_coaching_on_it_cou
         return r.skills[Skill.NEGOTIATION] - 0.3
 
     assert coach_gain(True) >= coach_gain(False) * 1.45
+
+
+def test_p11_support_a_team_does_not_have_cannot_be_asked_for():
+    from simulator.actions import RequestSupport, apply_action
+    from simulator.core.spec import SupportSpec
+    from simulator.core.types import Pool
+    from simulator.observe import observe
+
+    w = world(replace(scenario(), support=SupportSpec(executives=0)))
+    deal = next(iter(w.open.values()))
+    r = apply_action(w, RequestSupport(deal.id, Pool.EXECUTIVE))
+    assert not r.ok and r.code == "no_such_support"
+    assert {p.pool: p.size for p in observe(w).pools}[Pool.EXECUTIVE] == 0
+    assert apply_action(w, RequestSupport(deal.id, Pool.PRESALES)).ok

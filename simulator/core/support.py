@@ -45,6 +45,10 @@ class SupportPools:
     resources: dict[Pool, simpy.Resource]
     service_days: dict[Pool, float]
     stats: dict[Pool, PoolStats] = field(default_factory=dict)
+    sizes: dict[Pool, int] = field(default_factory=dict)  # 0: the scenario has nobody
+
+    def available(self, pool: Pool) -> bool:
+        return self.sizes.get(pool, 1) > 0
 
     @classmethod
     def build(cls, env: simpy.Environment, spec: SupportSpec) -> SupportPools:
@@ -60,8 +64,9 @@ class SupportPools:
             Pool.EXECUTIVE: spec.executive_days,
             Pool.LEGAL: spec.legal_days,
         }
+        # a pool of 0 keeps a resource of 1 that nobody is allowed to request
         resources = {pool: simpy.Resource(env, capacity=max(1, n)) for pool, n in sizes.items()}
-        return cls(resources, days, {pool: PoolStats() for pool in Pool})
+        return cls(resources, days, {pool: PoolStats() for pool in Pool}, sizes)
 
     def queue_length(self, pool: Pool) -> int:
         return len(self.resources[pool].queue)

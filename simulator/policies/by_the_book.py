@@ -356,13 +356,14 @@ class ByTheBook:
     def support(self, obs: Observation, plan: Planner) -> None:
         """Bring the right specialists at the right stage (P11); visit the big ones."""
         busy = {p.pool: p.queue for p in obs.pools}
+        staffed = {p.pool for p in obs.pools if p.size > 0}
         asked = 0
         deals = sorted(obs.deals, key=lambda d: -d.value * d.win_chance)
         for d in deals:
             if d.rep is None or d.unresponsive or asked >= 2:
                 continue
             pool = RIGHT_POOL.get(d.stage)
-            if pool is None or dict(d.support).get(pool):
+            if pool is None or pool not in staffed or dict(d.support).get(pool):
                 continue
             wanted = d.win_chance >= 0.3 and d.value >= 150_000 and busy[pool] <= 1
             if wanted and plan.add(RequestSupport(d.id, pool)):
