@@ -28,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser(
         "run",
-        help="play a scenario headless with a built-in policy",
-        description="Play a scenario headless with a built-in policy and print the result.",
+        help="play a scenario headless with a policy",
+        description="Play a scenario headless with a policy and print the result.",
     )
     run.add_argument(
         "--scenario",
@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         default="by_the_book",
         metavar="NAME",
         help="by_the_book, hands_off, pressure_cooker, contest_everyone, "
-        "micromanager, promise_breaker or random (default: by_the_book)",
+        "micromanager, promise_breaker, random, or your own as module:Class or "
+        "file.py:Class (default: by_the_book)",
     )
     run.add_argument("--seed", type=int, default=1, metavar="N", help="random seed (default: 1)")
     run.add_argument(
@@ -89,9 +90,10 @@ def _parser() -> argparse.ArgumentParser:
         "batch",
         help="many seeded runs of policies × scenarios × parameters, into a folder",
         description="Run every policy on every scenario (and parameter point) for --runs "
-        "seeds: run i of each uses seed S+i. Results are written as they arrive to "
-        "DIR/runs.parquet, DIR/reps.parquet and DIR/manifest.json; rerunning the same "
-        "command into the same DIR skips the runs already done.",
+        "seeds: run i of each uses seed S+i. Each run is saved the moment it finishes; "
+        "DIR/runs.parquet, reps.parquet, weeks.parquet and manifest.json are kept up to "
+        "date. Ctrl-C stops cleanly; rerunning the same command into the same DIR skips "
+        "the runs already done.",
     )
     bat.add_argument("--scenario", nargs="+", action="extend", required=True, metavar="PATH")
     bat.add_argument(
