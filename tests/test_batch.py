@@ -170,7 +170,7 @@ def test_failed_runs_are_kept_on_resume_unless_asked_to_retry(tmp_path):
 
 
 def test_a_folder_holding_another_batch_is_refused(sequential, tmp_path):
-    with pytest.raises(BatchError, match="holds a different batch"):
+    with pytest.raises(BatchError, match=r"holds a different batch \(the seeds differ\)"):
         small(sequential, runs=4).run(progress=False)
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(BatchError, match="not empty"):
@@ -258,3 +258,25 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_batch(tmp_path):
     assert f"{20 - kept} run(s) done now, {kept} found done" in done.stderr
     runs = [json.loads(line)["row"]["run"] for line in journal.read_text().splitlines()]
     assert sorted(runs) == list(range(20))
+
+
+def test_an_unreachable_dask_scheduler_is_reported_and_touches_nothing(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from simulator.analysis import batch as batch_module
+
+    monkeypatch.setattr(batch_module, "DASK_CONNECT_TIMEOUT", "1s")
+    out = tmp_path / "b"
+    with pytest.raises(BatchError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        small(out, dask="tcp://127.0.0.1:9").run(progress=False)
+    assert not out.exists()
+
+
+def test_parquet_tables_without_pyarrow_get_a_clear_message(sequential, monkeypatch):
+    from simulator.analysis.compare import CompareError, load
+
+    monkeypatch.setattr(store, "pa", None)
+    monkeypatch.setattr(store, "pq", None)
+    with pytest.raises(CompareError, match="needs pyarrow to read: install the analysis extra"):
+        load(sequential)
+    with pytest.raises(BatchError, match="keeps its tables as Parquet"):
+        small(sequential).run(progress=False)

@@ -43,6 +43,7 @@ from ..scoring import COMPONENTS
 from .design import Point, build, label
 from .store import MANIFEST, Journal, atomic_write, table_format, write_table
 
+DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
 EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
 
@@ -238,18 +239,22 @@ class Batch:
         ]
         self.identity = self._identity()
 
-    def _identity(self) -> str:
-        """A fingerprint of the design: same fingerprint, same runs."""
-        design = {
+    def _design(self) -> dict[str, Any]:
+        """What decides the runs: the scenarios (by content), points, policies, seeds."""
+        return {
             "scenarios": [
-                hashlib.sha256(repr(self.variants[(i, 0)][0]).encode()).hexdigest()
+                hashlib.sha256(repr(self.variants[(i, 0)][0]).encode()).hexdigest()[:16]
                 for i in range(len(self.paths))
             ],
             "points": [[list(kv) for kv in p] for p in self.points],
             "policies": self.policies,
             "seeds": self.seeds,
         }
-        return hashlib.sha256(json.dumps(design, sort_keys=True).encode()).hexdigest()[:16]
+
+    def _identity(self) -> str:
+        """A fingerprint of the design: same fingerprint, same runs."""
+        design = json.dumps(self._design(), sort_keys=True).encode()
+        return hashlib.sha256(design).hexdigest()[:16]
 
     # -------------------------------------------------------------- manifest
     def _manifest(self, status: str, started: str, done: int, failed: int) -> dict[str, Any]:
@@ -277,6 +282,7 @@ class Batch:
             if self.dask
             else f"local pool, {self.jobs} workers",
             "tables": table_format(),
+            "design": self._design(),
             "total_runs": len(self.tasks),
             "finished_runs": done,
             "failed_runs": failed,
@@ -302,9 +308,19 @@ class Batch:
         except (OSError, json.JSONDecodeError) as e:
             raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
         if old.get("identity") != self.identity:
+            mine, theirs = self._design(), old.get("design", {})
+            differ = [k for k in mine if mine[k] != theirs.get(k)] or ["the design"]
+            words = {"scenarios": "the scenario files' content", "seeds": "the seeds"}
+            what = ", ".join(words.get(k, f"the {k}") for k in differ)
             raise BatchError(
-                f"{self.folder} holds a different batch (scenarios, points, policies or seeds "
-                "differ); choose another --out to keep both"
+                f"{self.folder} holds a different batch ({what} differ); choose another "
+                "--out to keep both"
+            )
+        if any(self.folder.glob("*.parquet")) and table_format() != "parquet":
+            raise BatchError(
+                f"{self.folder} keeps its tables as Parquet, which needs pyarrow: "
+                "install the analysis extra (pip install 'salesim[analysis]', or "
+                "pip install -e '.[analysis]' in a checkout)"
             )
         return str(old.get("started") or _now())
 
@@ -316,6 +332,38 @@ class Batch:
     ) -> Outcome:
         """Run what is not done yet; keep everything finished, whatever happens."""
         t0 = time.perf_counter()
+        client, own = self._connect()
+        try:
+            return self._run(t0, client, progress, on_result)
+        finally:
+            if own:
+                client.close()
+
+    def _connect(self) -> tuple[Any, bool]:
+        """The Dask client (connecting first, so a wrong address touches nothing)."""
+        if self.dask is None:
+            return None, False
+        try:
+            from distributed import Client
+        except ImportError:
+            raise BatchError(
+                "--dask needs Dask's distributed scheduler: install the dask extra "
+                "(pip install 'salesim[dask]', or pip install -e '.[dask]' in a checkout)"
+            ) from None
+        if not isinstance(self.dask, str):
+            return self.dask, False
+        try:
+            return Client(self.dask, timeout=DASK_CONNECT_TIMEOUT), True
+        except (OSError, TimeoutError) as e:
+            raise BatchError(f"cannot reach the Dask scheduler at {self.dask}: {e}") from None
+
+    def _run(
+        self,
+        t0: float,
+        client: Any,
+        progress: bool,
+        on_result: Callable[[dict[str, Any]], None] | None,
+    ) -> Outcome:
         started = self._check_folder()
         journal = Journal(self.folder)
         done = journal.read()
@@ -355,8 +403,8 @@ class Batch:
         try:
             if not todo:
                 pass
-            elif self.dask is not None:
-                self._run_dask(todo, record)
+            elif client is not None:
+                self._run_dask(client, todo, record)
             elif self.jobs == 1:
                 for task in todo:
                     scenario, name, point = self.variants[(task.scenario, task.point)]
@@ -434,36 +482,28 @@ class Batch:
             max_workers=workers, initializer=_init_worker, initargs=(self.variants,)
         )
 
-    def _run_dask(self, todo: list[Task], record: Callable[[dict[str, Any]], None]) -> None:
+    def _run_dask(
+        self, client: Any, todo: list[Task], record: Callable[[dict[str, Any]], None]
+    ) -> None:
+        from distributed import as_completed
+
+        variants = client.scatter(self.variants, broadcast=True)
+        futures = {
+            client.submit(
+                _run_dask, t, variants, key=f"salesim-{self.identity}-{t.run}", pure=False
+            ): t
+            for t in todo
+        }
         try:
-            from distributed import Client, as_completed
-        except ImportError:
-            raise BatchError(
-                "--dask needs Dask's distributed scheduler: pip install 'salesim[dask]'"
-            ) from None
-        own = isinstance(self.dask, str)
-        client = Client(self.dask) if own else self.dask
-        try:
-            variants = client.scatter(self.variants, broadcast=True)
-            futures = {
-                client.submit(
-                    _run_dask, t, variants, key=f"salesim-{self.identity}-{t.run}", pure=False
-                ): t
-                for t in todo
-            }
-            try:
-                for fut in as_completed(list(futures)):
-                    task = futures[fut]
-                    try:
-                        record(fut.result())
-                    except Exception as e:  # a worker lost with the run on it, and the like
-                        record(_crashed(task, self.variants, f"{type(e).__name__}: {e}"))
-            except KeyboardInterrupt:
-                client.cancel(list(futures))
-                raise
-        finally:
-            if own:
-                client.close()
+            for fut in as_completed(list(futures)):
+                task = futures[fut]
+                try:
+                    record(fut.result())
+                except Exception as e:  # a worker lost with the run on it, and the like
+                    record(_crashed(task, self.variants, f"{type(e).__name__}: {e}"))
+        except KeyboardInterrupt:
+            client.cancel(list(futures))
+            raise
 
 
 def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:

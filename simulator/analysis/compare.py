@@ -22,7 +22,7 @@ import numpy as np
 
 from ..scoring import COMPONENTS
 from .stats import Interval, mean_ci, paired_difference
-from .store import MANIFEST, is_missing, read_table
+from .store import MANIFEST, StoreError, is_missing, read_table
 
 METRICS = ("total", *(f"score.{c}" for c in COMPONENTS))
 
@@ -87,8 +87,10 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
     try:
         rows = read_table(folder, "runs")
-    except FileNotFoundError as e:
+    except StoreError as e:
         raise CompareError(str(e)) from None
+    if not rows:
+        raise CompareError(f"{folder} holds no finished runs yet")
     policies = list(manifest.get("policies") or sorted({r["policy"] for r in rows}))
     if baseline not in policies:
         raise CompareError(

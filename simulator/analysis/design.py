@@ -51,6 +51,13 @@ class Range:
     def whole(self) -> bool:
         return float(self.lo).is_integer() and float(self.hi).is_integer()
 
+    def at(self, u: float) -> float:
+        """The value at ``u`` in [0, 1] of the range; whole numbers in equal bins."""
+        if self.whole:
+            lo, hi = int(self.lo), int(self.hi)
+            return min(hi, lo + int(u * (hi - lo + 1)))
+        return float(self.lo + u * (self.hi - self.lo))
+
 
 def _number(text: str, where: str) -> float:
     try:
@@ -72,6 +79,11 @@ def _split(text: str, flag: str) -> tuple[str, str]:
 
 def parse_sweep(text: str) -> Sweep:
     key, rest = _split(text, "--set")
+    if ":" in rest:
+        raise DesignError(
+            f"--set {key}: {rest.strip()!r} is a range; ranges need --sample lhs:K "
+            "(a sweep lists values: v1,v2,...)"
+        )
     values = tuple(_number(v, f"--set {key}") for v in rest.split(","))
     if len(set(values)) != len(values):
         raise DesignError(f"--set {key}: a value is given twice")
@@ -103,8 +115,9 @@ def factorial(sweeps: list[Sweep]) -> list[Point]:
 def latin_hypercube(ranges: list[Range], k: int, seed: int) -> list[Point]:
     """``k`` points spread over the ranges, one per slice of every range.
 
-    Whole-number ranges give whole numbers. The design depends only on the
-    ranges, ``k`` and ``seed``.
+    Whole-number ranges (``support.presales=1:4``) give whole numbers, each
+    value of the range equally likely. The design depends only on the ranges,
+    ``k`` and ``seed``.
     """
     if k < 2:
         raise DesignError("lhs needs at least 2 points (lhs:K)")
@@ -114,11 +127,7 @@ def latin_hypercube(ranges: list[Range], k: int, seed: int) -> list[Point]:
     unit = sampler.random(k)
     points = []
     for row in unit:
-        values = []
-        for r, u in zip(ranges, row, strict=True):
-            v = r.lo + u * (r.hi - r.lo)
-            values.append(round(v) if r.whole else float(v))
-        points.append(tuple((r.key, v) for r, v in zip(ranges, values, strict=True)))
+        points.append(tuple((r.key, r.at(float(u))) for r, u in zip(ranges, row, strict=True)))
     return points
 
 

@@ -19,6 +19,7 @@ so the differences between points come from the fields, not from luck.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,7 +60,9 @@ def _points(ranges: list[Range], method: str, samples: int, seed: int) -> tuple[
     if method == "sobol":
         from SALib.sample import sobol as sampler
 
-        x = sampler.sample(problem, samples, calc_second_order=False, seed=seed)
+        with warnings.catch_warnings():  # small samples: the report says how sure it is
+            warnings.simplefilter("ignore")
+            x = sampler.sample(problem, samples, calc_second_order=False, seed=seed)
     elif method == "morris":
         from SALib.sample import morris as sampler
 
@@ -87,15 +90,20 @@ def run_sensitivity(
     try:
         import SALib  # noqa: F401
     except ImportError:
-        raise DesignError("sensitivity needs SALib: pip install 'salesim[analysis]'") from None
+        raise DesignError(
+            "sensitivity needs SALib: install the analysis extra (pip install "
+            "'salesim[analysis]', or pip install -e '.[analysis]' in a checkout)"
+        ) from None
     if not ranges:
         raise DesignError("give at least one --vary key=low:high")
     if samples < 2:
         raise DesignError("--samples must be at least 2")
+    if method == "sobol" and samples & (samples - 1):
+        raise DesignError(f"--samples {samples}: Sobol sampling needs a power of 2 (e.g. 64)")
     problem, x = _points(ranges, method, samples, seed)
+    unit = (x - np.array([r.lo for r in ranges])) / np.array([r.hi - r.lo for r in ranges])
     points: list[Point] = [
-        tuple((r.key, round(v) if r.whole else float(v)) for r, v in zip(ranges, row, strict=True))
-        for row in x
+        tuple((r.key, r.at(float(u))) for r, u in zip(ranges, row, strict=True)) for row in unit
     ]
     scenarios = build(path, points)
     variants = {(0, j): (scn, "scenario", points[j]) for j, scn in enumerate(scenarios)}
@@ -178,6 +186,11 @@ def report(s: Sensitivity) -> str:
         lines.append(
             "S1: share of the score's variance the field explains alone; ST: with its interactions."
         )
+        if any(ix.first_conf > 0.2 or ix.total_conf > 0.2 for ix in s.indices):
+            lines.append(
+                "The intervals are wide (above ±0.2): raise --samples (64 or more) before "
+                "relying on these numbers; values outside 0..1 are sampling noise."
+            )
     else:
         lines.append(f"  {'field':<34}{'mu*':>8}{'± conf':>9}{'sigma':>8}")
         for ix in sorted(s.indices, key=lambda i: -i.first):

@@ -28,6 +28,10 @@ JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
 
 
+class StoreError(ValueError):
+    """A batch folder's table that cannot be read, and why."""
+
+
 def table_format() -> str:
     return "parquet" if pa is not None else "csv"
 
@@ -127,11 +131,14 @@ def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
     parquet = folder / f"{name}.parquet"
     if parquet.exists():
         if pq is None:
-            raise RuntimeError(f"{parquet} needs pyarrow to read (pip install pyarrow)")
+            raise StoreError(
+                f"{parquet} needs pyarrow to read: install the analysis extra "
+                "(pip install 'salesim[analysis]', or pip install -e '.[analysis]' in a checkout)"
+            )
         return pq.read_table(parquet).to_pylist()
     path = folder / f"{name}.csv"
     if not path.exists():
-        raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {folder}")
+        raise StoreError(f"no {name}.parquet or {name}.csv in {folder}")
     with open(path, encoding="utf-8", newline="") as f:
         return [{k: _parse(v) for k, v in row.items()} for row in csv.DictReader(f)]
 
