@@ -137,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp = sub.add_parser(
         "compare",
         help="compare the policies of a batch folder",
-        description="Per policy the mean and 95%% interval of each score component; paired "
+        description="Per policy the mean and 95% interval of each score component; paired "
         "differences against a baseline with intervals and a verdict line; PNG plots and "
         "one self-contained report.html.",
     )

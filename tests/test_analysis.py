@@ -55,7 +55,7 @@ def test_compare_gives_intervals_and_a_plain_verdict_per_policy(batch_dir):
     )
     out = text(cmp)
     assert "paired with by_the_book by seed" in out and verdict in out
-    for component in ("revenue", "engagem", "attriti", "trust", "custome"):
+    for component in ("revenue", "engagement", "attrition", "trust", "customers"):
         assert component in out
 
 

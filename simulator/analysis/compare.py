@@ -129,34 +129,69 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
 
 
 def text(cmp: Comparison) -> str:
-    """The comparison as plain text, one block per scenario and point."""
+    """The comparison as plain text, one block per scenario and point.
+
+    Each cell reads ``mean ±half-width`` of the 95% interval (clipped to the
+    0–100 scale the scores live on).
+    """
     out = []
-    short = {m: m.removeprefix("score.")[:7] for m in METRICS}
+    names = [m.removeprefix("score.") for m in METRICS]
+    width = max(12, *(len(n) + 1 for n in names))
+    pw = max(8, *(len(p) + 2 for p in cmp.policies))
     for i, cell in enumerate(cmp.cells):
         out.append(f"{cell.scenario} — {cell.label}")
-        head = "".join(f"{short[m]:>7}{'':9}" for m in METRICS)
-        out.append(f"  {'policy':<18}{'runs':>5}{head}")
+        head = "".join(f"{n:>{width}}" for n in names)
+        out.append(f"  {'policy':<{pw}}{'runs':>5}{head}")
         for p in cmp.policies:
-            s = [cmp.stats[(i, p, m)] for m in METRICS]
+            s = [clipped(cmp.stats[(i, p, m)]) for m in METRICS]
             n = s[0].n
-            fails = cell.failed.get(p, 0)
-            line = f"  {p:<18}{n:>5}"
+            line = f"  {p:<{pw}}{n:>5}"
             for iv in s:
-                line += f"{iv.mean:7.1f} ±{(iv.hi - iv.mean):<7.1f}" if n else f"{'—':>16}"
-            if fails:
-                line += f"  ({fails} failed)"
+                half = max(iv.hi - iv.mean, iv.mean - iv.lo)
+                line += f"{f'{iv.mean:.1f} ±{half:.1f}':>{width}}" if n else f"{'—':>{width}}"
+            if cell.failed.get(p):
+                line += f"  ({cell.failed[p]} failed)"
             out.append(line)
-        out.append(f"  paired with {cmp.baseline} by seed (95% intervals):")
-        for p in cmp.policies:
-            if p != cmp.baseline:
-                out.append("    " + cmp.verdict(i, p))
+        others = [p for p in cmp.policies if p != cmp.baseline]
+        if others:
+            out.append(f"  paired with {cmp.baseline} by seed (95% intervals):")
+            out += ["    " + cmp.verdict(i, p) for p in others]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
+def clipped(iv: Interval) -> Interval:
+    """An interval of a score kept on the 0–100 scale."""
+    return Interval(iv.mean, max(0.0, iv.lo), min(100.0, iv.hi), iv.n)
+
+
 # ------------------------------------------------------------------ plots
+MAX_CELL_PLOTS = 12  # beyond this many scenario × point cells, plots pool each scenario's points
+
+
+def _groups(cmp: Comparison) -> list[tuple[str, str, list[int]]]:
+    """(file tag, title, cells) for each set of charts."""
+    cells = cmp.cells
+    if len(cells) <= MAX_CELL_PLOTS:
+        single = len(cells) == 1
+        return [
+            ("" if single else f"_{c.scenario}_{c.point}", f"{c.scenario}, {c.label}", [i])
+            for i, c in enumerate(cells)
+        ]
+    out = []
+    for scenario in sorted({c.scenario for c in cells}):
+        members = [i for i, c in enumerate(cells) if c.scenario == scenario]
+        out.append((f"_{scenario}", f"{scenario}, all {len(members)} points", members))
+    return out
+
+
+def _pooled(cmp: Comparison, members: list[int], policy: str, metric: str) -> np.ndarray:
+    parts = [cmp.cells[i].values(policy, metric) for i in members]
+    return np.concatenate(parts) if parts else np.array([])
+
+
 def plots(cmp: Comparison, out: Path) -> list[Path]:
-    """Write the PNG charts; their paths."""
+    """Write the PNG charts; their paths (the caption of each is in ``captions``)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -164,73 +199,104 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    many = len(cmp.cells) > 1
-    for i, cell in enumerate(cmp.cells[:12]):
-        tag = f"_{cell.scenario}_{cell.point}" if many else ""
+    for tag, title, members in _groups(cmp):
         fig, ax = plt.subplots(figsize=(8, 4.5))
-        data = [cell.values(p, "total") for p in cmp.policies]
+        data = [_pooled(cmp, members, p, "total") for p in cmp.policies]
         ax.boxplot(data, showmeans=True)
         ax.set_xticks(range(1, len(cmp.policies) + 1), cmp.policies, rotation=20, ha="right")
         ax.set_ylabel("total score")
         ax.set_ylim(0, 100)
-        ax.set_title(f"Total score by policy — {cell.scenario}, {cell.label}")
+        ax.set_title(f"Total score by policy — {title}")
         ax.grid(axis="y", alpha=0.3)
         fig.tight_layout()
         path = out / f"distribution{tag}.png"
         fig.savefig(path, dpi=100)
         plt.close(fig)
         written.append(path)
+        CAPTIONS[path.name] = f"Total score by policy (box: quartiles; triangle: mean) — {title}"
 
-        fig, ax = plt.subplots(figsize=(9, 4.5))
+        fig, ax = plt.subplots(figsize=(9, 5))
         width = 0.8 / max(1, len(cmp.policies))
         x = np.arange(len(COMPONENTS))
         for k, p in enumerate(cmp.policies):
-            means = [cmp.stats[(i, p, f"score.{c}")].mean for c in COMPONENTS]
-            errs = [
-                cmp.stats[(i, p, f"score.{c}")].hi - cmp.stats[(i, p, f"score.{c}")].mean
-                for c in COMPONENTS
-            ]
+            ivs = [clipped(mean_ci(_pooled(cmp, members, p, f"score.{c}"))) for c in COMPONENTS]
+            means = [iv.mean for iv in ivs]
+            errs = [[iv.mean - iv.lo for iv in ivs], [iv.hi - iv.mean for iv in ivs]]
             ax.bar(x + k * width, means, width, yerr=errs, label=p, capsize=2)
         ax.set_xticks(x + 0.4 - width / 2, COMPONENTS)
         ax.set_ylabel("component score (mean, 95% CI)")
-        ax.set_ylim(0, 125)
-        ax.set_yticks(range(0, 101, 20))
-        ax.legend(fontsize=8, ncols=min(4, len(cmp.policies)), loc="upper center")
-        ax.set_title(f"Scorecard components — {cell.scenario}, {cell.label}")
+        ax.set_ylim(0, 100)
+        ax.legend(
+            fontsize=8,
+            ncols=min(4, len(cmp.policies)),
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.1),
+        )
+        ax.set_title(f"Scorecard components — {title}")
         fig.tight_layout()
         path = out / f"components{tag}.png"
         fig.savefig(path, dpi=100)
         plt.close(fig)
         written.append(path)
+        CAPTIONS[path.name] = f"Scorecard components by policy (mean, 95% interval) — {title}"
     written += _sweep_plots(cmp, out, plt)
     return written
 
 
+CAPTIONS: dict[str, str] = {}  # file name → what the chart shows, for the report
+
+
 def _sweep_plots(cmp: Comparison, out: Path, plt) -> list[Path]:
+    """How the total responds to each swept field, per policy.
+
+    A grid sweep shows the mean and interval at each value; a Latin
+    hypercube (every point its own value) shows each run and the mean over
+    five bins of the field. Other fields vary too in a hypercube, so read its
+    curves as trends, not as effects of one field alone.
+    """
     keys = sorted({k for c in cmp.cells for k in c.params})
     written = []
     for scenario in sorted({c.scenario for c in cmp.cells}):
-        cells = [(i, c) for i, c in enumerate(cmp.cells) if c.scenario == scenario]
+        cells = [c for c in cmp.cells if c.scenario == scenario]
         for key in keys:
-            values = sorted({c.params[key] for _, c in cells if key in c.params})
+            values = sorted({c.params[key] for c in cells if key in c.params})
             if len(values) < 2:
                 continue
+            grid = len(values) < len(cells) or len(cells) <= 8
             fig, ax = plt.subplots(figsize=(7, 4.5))
             for p in cmp.policies:
-                xs, ys, es = [], [], []
-                for v in values:
-                    totals = np.concatenate(
-                        [c.values(p, "total") for _, c in cells if c.params.get(key) == v]
-                        or [np.array([])]
-                    )
-                    if len(totals):
-                        iv = mean_ci(totals)
-                        xs.append(v)
-                        ys.append(iv.mean)
-                        es.append(iv.hi - iv.mean)
-                ax.errorbar(xs, ys, yerr=es, marker="o", capsize=3, label=p)
+                if grid:
+                    xs, ys, lo, hi = [], [], [], []
+                    for v in values:
+                        parts = [c.values(p, "total") for c in cells if c.params.get(key) == v]
+                        totals = np.concatenate(parts) if parts else np.array([])
+                        if len(totals):
+                            iv = clipped(mean_ci(totals))
+                            xs.append(v)
+                            ys.append(iv.mean)
+                            lo.append(iv.mean - iv.lo)
+                            hi.append(iv.hi - iv.mean)
+                    ax.errorbar(xs, ys, yerr=[lo, hi], marker="o", capsize=3, label=p)
+                else:
+                    pts = [
+                        (c.params[key], t)
+                        for c in cells
+                        if key in c.params
+                        for t in c.values(p, "total")
+                    ]
+                    if not pts:
+                        continue
+                    x = np.array([q[0] for q in pts])
+                    y = np.array([q[1] for q in pts])
+                    line = ax.scatter(x, y, s=8, alpha=0.35)
+                    edges = np.quantile(x, np.linspace(0, 1, 6))
+                    idx = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, 4)
+                    bx = [x[idx == b].mean() for b in range(5) if (idx == b).any()]
+                    by = [y[idx == b].mean() for b in range(5) if (idx == b).any()]
+                    ax.plot(bx, by, marker="o", color=line.get_facecolor()[0], alpha=1, label=p)
             ax.set_xlabel(key)
-            ax.set_ylabel("total score (mean, 95% CI)")
+            ax.set_ylabel("total score" + (" (mean, 95% CI)" if grid else ""))
+            ax.set_ylim(0, 100)
             ax.set_title(f"Response to {key} — {scenario}")
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
@@ -239,6 +305,9 @@ def _sweep_plots(cmp: Comparison, out: Path, plt) -> list[Path]:
             fig.savefig(path, dpi=100)
             plt.close(fig)
             written.append(path)
+            CAPTIONS[path.name] = f"Total score against {key} — {scenario}" + (
+                "" if grid else " (each run, and means over five bins; other fields vary too)"
+            )
     return written
 
 
@@ -269,7 +338,7 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
         for p in cmp.policies:
             parts.append(f"<tr><td>{html.escape(p)}</td><td>{cmp.stats[(i, p, 'total')].n}</td>")
             for mm in METRICS:
-                iv = cmp.stats[(i, p, mm)]
+                iv = clipped(cmp.stats[(i, p, mm)])
                 cell_text = f"{iv.mean:.1f} [{iv.lo:.1f}, {iv.hi:.1f}]" if iv.n else "—"
                 parts.append(f"<td>{cell_text}</td>")
             parts.append("</tr>")
@@ -285,7 +354,7 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
         data = base64.b64encode(img.read_bytes()).decode("ascii")
         parts.append(
             f"<figure><img alt='{html.escape(img.stem)}' src='data:image/png;base64,{data}'>"
-            f"<figcaption>{html.escape(img.name)}</figcaption></figure>"
+            f"<figcaption>{html.escape(CAPTIONS.get(img.name, img.name))}</figcaption></figure>"
         )
     parts.append("</body></html>")
     path = out / "report.html"
