@@ -266,7 +266,9 @@ def test_an_unreachable_dask_scheduler_is_reported_and_touches_nothing(tmp_path,
 
     monkeypatch.setattr(batch_module, "DASK_CONNECT_TIMEOUT", "1s")
     out = tmp_path / "b"
-    with pytest.raises(BatchError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+    with pytest.raises(
+        BatchError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    ):
         small(out, dask="tcp://127.0.0.1:9").run(progress=False)
     assert not out.exists()
 
