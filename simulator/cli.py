@@ -92,8 +92,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Run every policy on every scenario (and parameter point) for --runs "
         "seeds: run i of each uses seed S+i. Each run is saved the moment it finishes; "
         "DIR/runs.parquet, reps.parquet, weeks.parquet and manifest.json are kept up to "
-        "date. Ctrl-C stops cleanly; rerunning the same command into the same DIR skips "
-        "the runs already done.",
+        "date. Ctrl-C stops cleanly; rerunning into the same DIR (the same command, or "
+        "one with more seeds, policies or points) plays only the runs not done yet.",
     )
     bat.add_argument("--scenario", nargs="+", action="extend", required=True, metavar="PATH")
     bat.add_argument(

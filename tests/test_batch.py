@@ -169,9 +169,25 @@ def test_failed_runs_are_kept_on_resume_unless_asked_to_retry(tmp_path):
     assert retried.executed == len(doomed_seeds(FailsSometimes, range(1, 5)))
 
 
-def test_a_folder_holding_another_batch_is_refused(sequential, tmp_path):
-    with pytest.raises(BatchError, match=r"holds a different batch \(the seeds differ\)"):
-        small(sequential, runs=4).run(progress=False)
+def test_more_seeds_or_policies_reuse_the_runs_already_in_the_folder(sequential, tmp_path):
+    small(tmp_path, runs=2).run(progress=False)  # seeds 5 and 6
+    more = small(tmp_path, runs=3, policies=["by_the_book", "hands_off"]).run(progress=False)
+    assert more.skipped == 8 and more.executed == 4  # only seed 7 is new
+    assert same(table(tmp_path), table(sequential))
+    wider = small(tmp_path, policies=["by_the_book", "hands_off", "random"]).run(progress=False)
+    assert wider.skipped == 12 and wider.executed == 6
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["policies"] == ["by_the_book", "hands_off", "random"]
+    assert len(manifest["history"]) == 2  # the two earlier designs are remembered
+    rows = table(tmp_path)
+    assert [r["run"] for r in rows] == list(range(18))
+    book = [r for r in rows if r["policy"] == "by_the_book"]
+    assert [r["total"] for r in book] == [
+        r["total"] for r in table(sequential) if r["policy"] == "by_the_book"
+    ]
+
+
+def test_a_folder_with_other_files_is_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(BatchError, match="not empty"):
         small(tmp_path).run(progress=False)

@@ -238,6 +238,15 @@ class Batch:
             )
         ]
         self.identity = self._identity()
+        self._history: list[dict[str, Any]] = []
+        # a run is known by what decides it: the scenario variant's content, policy, seed
+        fingerprint = {
+            k: hashlib.sha256(repr(v[0]).encode()).hexdigest()[:16]
+            for k, v in self.variants.items()
+        }
+        self.keys = {
+            t.run: f"{fingerprint[(t.scenario, t.point)]}|{t.policy}|{t.seed}" for t in self.tasks
+        }
 
     def _design(self) -> dict[str, Any]:
         """What decides the runs: the scenarios (by content), points, policies, seeds."""
@@ -283,6 +292,7 @@ class Batch:
             else f"local pool, {self.jobs} workers",
             "tables": table_format(),
             "design": self._design(),
+            "history": self._history,  # earlier designs of this folder
             "total_runs": len(self.tasks),
             "finished_runs": done,
             "failed_runs": failed,
@@ -307,15 +317,11 @@ class Batch:
             old = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
             raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
+        self._history = list(old.get("history", []))
         if old.get("identity") != self.identity:
-            mine, theirs = self._design(), old.get("design", {})
-            differ = [k for k in mine if mine[k] != theirs.get(k)] or ["the design"]
-            words = {"scenarios": "the scenario files' content", "seeds": "the seeds"}
-            what = ", ".join(words.get(k, f"the {k}") for k in differ)
-            raise BatchError(
-                f"{self.folder} holds a different batch ({what} differ); choose another "
-                "--out to keep both"
-            )
+            # another design (more seeds, another policy, ...): the finished runs this
+            # design shares with it are reused; the tables show this design
+            self._history.append({"command": old.get("command"), "updated": old.get("updated")})
         if any(self.folder.glob("*.parquet")) and table_format() != "parquet":
             raise BatchError(
                 f"{self.folder} keeps its tables as Parquet, which needs pyarrow: "
@@ -367,11 +373,12 @@ class Batch:
         started = self._check_folder()
         journal = Journal(self.folder)
         done = journal.read()
-        keep = {
-            k: v
-            for k, v in done.items()
-            if not (self.retry_failed and v["row"].get("status") != "ok")
-        }
+        keep = {}
+        for t in self.tasks:
+            entry = done.get(self.keys[t.run])
+            if entry is None or (self.retry_failed and entry["row"].get("status") != "ok"):
+                continue
+            keep[t.run] = self._adopt(entry, t)
         todo = [t for t in self.tasks if t.run not in keep]
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
@@ -384,6 +391,7 @@ class Batch:
 
         def record(entry: dict[str, Any]) -> None:
             nonlocal last, pause
+            entry["key"] = self.keys[entry["row"]["run"]]
             journal.append(entry)
             results[entry["row"]["run"]] = entry
             outcome.executed += 1
@@ -423,6 +431,23 @@ class Batch:
             self._write(results, status, started)
         outcome.seconds = time.perf_counter() - t0
         return outcome
+
+    def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:
+        """A finished run from the journal, numbered and labelled for this design."""
+        _, _, point = self.variants[(task.scenario, task.point)]
+        ids = {"run": task.run, "point": task.point}
+        row = {k: v for k, v in entry["row"].items() if not k.startswith("param.")}
+        row.update(ids)
+        params = {f"param.{k}": float(v) for k, v in point}
+        order = list(row)
+        at = order.index("policy")
+        row = {k: row[k] for k in order[:at]} | params | {k: row[k] for k in order[at:]}
+        return {
+            "key": entry.get("key"),
+            "row": row,
+            "reps": [{**r, **ids} for r in entry.get("reps", [])],
+            "weeks": [{**r, **ids} for r in entry.get("weeks", [])],
+        }
 
     def _write(self, results: dict[int, dict[str, Any]], status: str, started: str) -> None:
         order = sorted(results)

@@ -53,8 +53,8 @@ class Journal:
         self.path = folder / JOURNAL
         self._file = None
 
-    def read(self) -> dict[int, dict[str, Any]]:
-        """Run id → entry, for every complete line (the last entry of a run wins)."""
+    def read(self) -> dict[str, dict[str, Any]]:
+        """Run key → entry, for every complete line (the last entry of a run wins)."""
         out: dict[int, dict[str, Any]] = {}
         if not self.path.exists():
             return out
@@ -66,7 +66,8 @@ class Journal:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                out[int(entry["row"]["run"])] = entry
+                if "key" in entry:
+                    out[entry["key"]] = entry
         return out
 
     def append(self, entry: dict[str, Any]) -> None:
