@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object instead of the readable report"
     )
     run.add_argument("--quiet", action="store_true", help="leave out the week-by-week lines")
+    run.add_argument(
+        "--save", metavar="FILE", help="also write the game as a save (the game's format)"
+    )
 
     sub.add_parser("policies", help="list the built-in policies")
     sub.add_parser("scenarios", help="list the shipped scenarios")
@@ -256,6 +259,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not args.json and not args.quiet:
             print(_week_line(report, session, cur))
     card = session.score()
+    if args.save:
+        from .saves import SaveError, snapshot, write_save
+        from .scenario import default_scenario_path
+
+        path = _resolve(args.scenario) if args.scenario else str(default_scenario_path())
+        try:
+            write_save(snapshot(session, path, policy=args.policy), args.save)
+        except SaveError as e:
+            return _fail(str(e))
     if args.json:
         print(json.dumps(_result(session, card, args), ensure_ascii=False))
         return 0

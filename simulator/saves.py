@@ -1,0 +1,166 @@
+"""Saved games: the scenario, the seed and the action log, written so they cannot tear.
+
+A save does not store the world: it stores what is needed to rebuild it
+exactly, because the simulation is deterministic: which scenario (its file,
+title, version and a fingerprint of its content), the seed, every action the
+manager took (refused ones too), and how many weeks were played. Loading
+replays the log on a fresh world and arrives at the same state, whether the
+game was played at the desk or by a scripted policy (``salesim run --save``).
+
+Saves are JSON, written to a temporary file beside the target, flushed to
+disk and renamed over it: a crash or a kill at any moment leaves either the
+previous save or the new one, never half of one. A damaged, foreign or
+out-of-date file gets a :class:`SaveError` in plain words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .core.spec import Scenario
+from .session import Session
+
+SAVE_FORMAT = 1
+MAX_SAVE_BYTES = 50_000_000
+KIND = "salesim-save"
+
+
+class SaveError(Exception):
+    """A save that cannot be read or used, and why."""
+
+
+def fingerprint(scenario: Scenario) -> str:
+    """A short hash of everything the scenario sets."""
+    return hashlib.sha256(repr(scenario).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SaveGame:
+    """What a save file holds."""
+
+    scenario_path: str
+    scenario_title: str
+    scenario_version: str
+    scenario_fingerprint: str
+    seed: int
+    weeks_played: int
+    actions: list[dict[str, Any]]
+    policy: str | None = None
+    lang: str = "en"
+    saved_at: str = ""
+    format: int = SAVE_FORMAT
+    kind: str = KIND
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def snapshot(
+    session: Session,
+    scenario_path: str,
+    policy: str | None = None,
+    lang: str = "en",
+    extra: dict[str, Any] | None = None,
+) -> SaveGame:
+    """The save of a session as it stands."""
+    s = session.scenario
+    return SaveGame(
+        scenario_path=str(scenario_path),
+        scenario_title=str(s.title),
+        scenario_version=s.version,
+        scenario_fingerprint=fingerprint(s),
+        seed=session.seed,
+        weeks_played=session.week - 1 if not session.finished else s.weeks,
+        actions=session.log_as_dicts(),
+        policy=policy,
+        lang=lang,
+        saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        extra=dict(extra or {}),
+    )
+
+
+def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
+    """Write atomically: the file at ``path`` is always a whole save."""
+    path = Path(path)
+    data = json.dumps(asdict(save), ensure_ascii=False, indent=1).encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise SaveError(f"{path}: cannot write the save ({e.strerror or e})") from None
+    return path
+
+
+def read_save(path: str | os.PathLike[str]) -> SaveGame:
+    """Read and check a save file."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{p}: no such save") from None
+    except OSError as e:
+        raise SaveError(f"{p}: cannot read it ({e.strerror or e})") from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{p}: {len(raw) / 1e6:.0f} MB is too large to be a save")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise SaveError(
+            f"{p}: this is not a salesim save (damaged, or another kind of file)"
+        ) from None
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        raise SaveError(f"{p}: this is not a salesim save")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError(
+            f"{p}: saved in format {data.get('format')!r}; this salesim reads format {SAVE_FORMAT}"
+        )
+    expected = {
+        "scenario_path": str,
+        "scenario_title": str,
+        "scenario_version": str,
+        "scenario_fingerprint": str,
+        "seed": int,
+        "weeks_played": int,
+        "actions": list,
+    }
+    for name, kind in expected.items():
+        if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
+            raise SaveError(f"{p}: the save is damaged ({name} is missing or wrong)")
+    if data["seed"] < 0 or data["weeks_played"] < 0:
+        raise SaveError(f"{p}: the save is damaged (negative seed or weeks)")
+    for i, row in enumerate(data["actions"]):
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("week"), int)
+            and isinstance(row.get("action"), dict)
+        ):
+            raise SaveError(f"{p}: the save is damaged (action {i + 1} is unreadable)")
+    known = set(SaveGame.__dataclass_fields__)
+    return SaveGame(**{k: v for k, v in data.items() if k in known})
+
+
+def restore(save: SaveGame, scenario: Scenario, source: str = "the save") -> Session:
+    """Replay a save on ``scenario``; refuse a scenario of another version.
+
+    The same version replays even when the file was edited since (its author
+    kept the version, declaring the change compatible); the outcome may then
+    differ from what the player saw.
+    """
+    if scenario.version != save.scenario_version:
+        raise SaveError(
+            f"{source} was played on {save.scenario_title!r} version {save.scenario_version}, "
+            f"but the scenario is now version {scenario.version}: they are not compatible"
+        )
+    try:
+        return Session.replay(scenario, save.seed, save.actions, weeks_played=save.weeks_played)
+    except (KeyError, TypeError, ValueError) as e:
+        raise SaveError(f"{source}: the action log cannot be replayed ({e})") from None
