@@ -54,6 +54,16 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("policies", help="list the built-in policies")
+
+    exp = sub.add_parser(
+        "export",
+        help="a saved game's action and event logs as CSV or JSON",
+        description="Replay a save and write its action and event logs as tables "
+        "(actions.csv and events.csv, or .json) for spreadsheets.",
+    )
+    exp.add_argument("save", metavar="SAVE")
+    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument("--out", metavar="DIR", default=".", help="folder (default: here)")
     sub.add_parser("scenarios", help="list the shipped scenarios")
 
     val = sub.add_parser(
@@ -523,6 +533,33 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 _COMMAND_LINE: list[str] = []  # what was typed after "salesim", for the batch manifest
 
 
+def _scenario_of(save) -> str:
+    """The save's scenario file, or the shipped one of the same name (saves travel)."""
+    from pathlib import Path
+
+    from .scenario import scenarios_dir
+
+    path = Path(save.scenario_path)
+    if path.exists():
+        return str(path)
+    shipped = scenarios_dir() / path.name
+    return str(shipped) if shipped.exists() else str(path)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .saves import SaveError, export_logs, read_save, restore
+
+    try:
+        save = read_save(args.save)
+        scenario = _load(_scenario_of(save))
+        session = restore(save, scenario, source=args.save)
+        for path in export_logs(session, args.out, args.format):
+            print(path)
+    except SaveError as e:
+        return _fail(str(e))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     _COMMAND_LINE[:] = list(sys.argv[1:] if argv is None else argv)
@@ -545,6 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 COMMANDS = {
+    "export": cmd_export,
     "batch": cmd_batch,
     "compare": cmd_compare,
     "sensitivity": cmd_sensitivity,

@@ -164,3 +164,59 @@ def restore(save: SaveGame, scenario: Scenario, source: str = "the save") -> Ses
         return Session.replay(scenario, save.seed, save.actions, weeks_played=save.weeks_played)
     except (KeyError, TypeError, ValueError) as e:
         raise SaveError(f"{source}: the action log cannot be replayed ({e})") from None
+
+
+def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv") -> list[Path]:
+    """The game's action and event logs as tables for spreadsheets (CSV) or JSON.
+
+    ``actions``: one row per action taken (week, kind, its parameters, whether
+    it was done or refused and why). ``events``: one row per thing that
+    happened (week, day, kind, the rep by id and name, whether the manager saw
+    it, its details). Hidden events are included: the export is for trainers.
+    """
+    import csv
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {r.id: r.name for r in session.world.reps}
+    actions = []
+    for rec in session.action_log:
+        params = {k: v for k, v in rec.action.to_dict().items() if k != "kind"}
+        actions.append(
+            {
+                "week": rec.week,
+                "action": rec.action.kind,
+                "rep": names.get(params.get("rep")) if isinstance(params.get("rep"), int) else "",
+                "parameters": json.dumps(params, ensure_ascii=False),
+                "done": rec.ok,
+                "refused_because": rec.code,
+            }
+        )
+    events = [
+        {
+            "week": e.week,
+            "day": e.day,
+            "event": e.kind,
+            "rep_id": "" if e.rep is None else e.rep,
+            "rep": names.get(e.rep, "") if e.rep is not None else "",
+            "seen_by_manager": e.visible,
+            "details": json.dumps(e.data, ensure_ascii=False, default=str),
+        }
+        for e in session.event_log
+    ]
+    written = []
+    for name, rows in (("actions", actions), ("events", events)):
+        if fmt == "json":
+            path = folder / f"{name}.json"
+            path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "csv":
+            path = folder / f"{name}.csv"
+            with open(path, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
+                cols = list(rows[0]) if rows else ["week"]
+                w = csv.DictWriter(f, fieldnames=cols)
+                w.writeheader()
+                w.writerows(rows)
+        else:
+            raise SaveError(f"unknown format {fmt!r}: csv or json")
+        written.append(path)
+    return written

@@ -128,3 +128,27 @@ def test_run_can_save_a_scripted_game_in_the_games_format(tmp_path, capsys):
     assert save.policy == "by_the_book" and save.seed == 5 and save.weeks_played == 26
     back = restore(save, load_scenario(save.scenario_path))
     assert round(back.score().total, 1) == total
+
+
+def test_export_writes_the_logs_as_tables_for_spreadsheets(tmp_path, capsys):
+    import csv
+
+    s = played(6)
+    save = snapshot(s, "/elsewhere/on/a/student/laptop/tutorial.yaml")  # saves travel
+    path = write_save(save, tmp_path / "student.save")
+    assert main(["export", str(path), "--out", str(tmp_path / "csv")]) == 0
+    with open(tmp_path / "csv" / "actions.csv", encoding="utf-8-sig", newline="") as f:
+        actions = list(csv.DictReader(f))
+    assert len(actions) == len(s.action_log)
+    assert {"week", "action", "rep", "parameters", "done", "refused_because"} <= set(actions[0])
+    assert any(a["action"] == "set_quota" and a["rep"] for a in actions)
+    with open(tmp_path / "csv" / "events.csv", encoding="utf-8-sig", newline="") as f:
+        events = list(csv.DictReader(f))
+    assert len(events) == len(s.event_log) and events[0]["event"] == "inbox"
+    assert main(["export", str(path), "--format", "json", "--out", str(tmp_path / "js")]) == 0
+    rows = json.loads((tmp_path / "js" / "events.json").read_text("utf-8"))
+    assert len(rows) == len(s.event_log)
+    bad = tmp_path / "bad.save"
+    bad.write_text("nope")
+    assert main(["export", str(bad)]) == 2
+    assert "not a salesim save" in capsys.readouterr().err
