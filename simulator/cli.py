@@ -216,6 +216,29 @@ def _load(path: str | None):
         raise SystemExit(2) from None
 
 
+class _Progress:
+    """A progress bar (runs done, rate, time left) for commands that report (done, total).
+
+    Shown only on a terminal, so piped output stays clean.
+    """
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="run", desc="playing", leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _fail(message: str) -> int:
     print(f"salesim: error: {message}", file=sys.stderr)
     return 2
@@ -395,15 +418,11 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
             return _fail(f"unknown policy {name!r}; choose from {', '.join(POLICIES)}")
     path = _resolve(args.file)
     _load(path)
-    tty = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if tty:
-            print(f"\rplaying: {done}/{total} runs", end="", file=sys.stderr, flush=True)
-
-    cal = calibrate(path, args.runs, args.seed, args.jobs, args.policy, progress)
-    if tty:
-        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    progress = _Progress()
+    try:
+        cal = calibrate(path, args.runs, args.seed, args.jobs, args.policy, progress)
+    finally:
+        progress.close()
     print(report(cal))
     return 0 if cal.discriminates else 1
 
@@ -492,12 +511,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
     path = _resolve(args.file)
     _load(path)
-    tty = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if tty:
-            print(f"\rplaying: {done}/{total} runs", end="", file=sys.stderr, flush=True)
-
+    progress = _Progress()
     try:
         ranges = [parse_range(t) for t in args.vary]
         if args.replicates < 1:
@@ -515,8 +529,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         )
     except (DesignError, PolicyLoadError) as e:
         return _fail(str(e))
-    if tty:
-        print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+    finally:
+        progress.close()
     print(report(result))
     if args.out:
         out = Path(args.out)

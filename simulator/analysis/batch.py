@@ -82,23 +82,14 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
     from ..policies import make_policy
     from ..session import Session
 
-    row: dict[str, Any] = {
-        "run": task.run,
-        "scenario": scenario_name,
-        "point": task.point,
-        **{f"param.{k}": float(v) for k, v in point},
-        "policy": task.policy,
-        "seed": task.seed,
-    }
     try:
         session = Session(scenario, task.seed, make_policy(task.policy))
         card = session.run()
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
-        row.update(status="failed", error=f"{type(e).__name__}: {e}{where}")
-        row.update(EMPTY_SCORES)
-        return {"row": row, "reps": [], "weeks": []}
+        return _failed(task, scenario_name, point, f"{type(e).__name__}: {e}{where}")
+    row = _head(task, scenario_name, point)
     w = session.world
     row.update(status="ok", error="", total=card.total)
     row.update({f"score.{c.name}": c.value for c in card.components})
@@ -113,15 +104,12 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
         promises_kept=sum(1 for p in w.manager.promises if p.status == "kept"),
         promises_broken=sum(1 for p in w.manager.promises if p.status == "broken"),
     )
+    key = {k: row[k] for k in ("run", "scenario", "point", "policy", "seed")}
     reps = []
     for r in w.reps:
         reps.append(
             {
-                "run": task.run,
-                "scenario": scenario_name,
-                "point": task.point,
-                "policy": task.policy,
-                "seed": task.seed,
+                **key,
                 "rep": r.id,
                 "name": r.name,
                 "type": r.type.value,
@@ -140,13 +128,6 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
                 "type_revealed_by": r.revealed_by or "",
             }
         )
-    key = {
-        "run": task.run,
-        "scenario": scenario_name,
-        "point": task.point,
-        "policy": task.policy,
-        "seed": task.seed,
-    }
     weeks = [{**key, **asdict(m)} for m in w.metrics.weeks]
     return {"row": row, "reps": reps, "weeks": weeks}
 
@@ -434,17 +415,15 @@ class Batch:
 
     def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:
         """A finished run from the journal, numbered and labelled for this design."""
-        _, _, point = self.variants[(task.scenario, task.point)]
+        _, name, point = self.variants[(task.scenario, task.point)]
+        head = _head(task, name, point)
+        rest = {
+            k: v for k, v in entry["row"].items() if k not in head and not k.startswith("param.")
+        }
         ids = {"run": task.run, "point": task.point}
-        row = {k: v for k, v in entry["row"].items() if not k.startswith("param.")}
-        row.update(ids)
-        params = {f"param.{k}": float(v) for k, v in point}
-        order = list(row)
-        at = order.index("policy")
-        row = {k: row[k] for k in order[:at]} | params | {k: row[k] for k in order[at:]}
         return {
             "key": entry.get("key"),
-            "row": row,
+            "row": {**head, **rest},
             "reps": [{**r, **ids} for r in entry.get("reps", [])],
             "weeks": [{**r, **ids} for r in entry.get("weeks", [])],
         }
@@ -538,20 +517,26 @@ def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -
         pending[pool.submit(_run_local, task)] = task
 
 
-def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
-    _, name, point = variants[(task.scenario, task.point)]
-    row: dict[str, Any] = {
+def _head(task: Task, scenario_name: str, point: Point) -> dict[str, Any]:
+    """The columns that say which run a row is."""
+    return {
         "run": task.run,
-        "scenario": name,
+        "scenario": scenario_name,
         "point": task.point,
         **{f"param.{k}": float(v) for k, v in point},
         "policy": task.policy,
         "seed": task.seed,
-        "status": "failed",
-        "error": why or "the worker process died while running it",
     }
-    row.update(EMPTY_SCORES)
-    return {"row": row, "reps": [], "weeks": []}
+
+
+def _failed(task: Task, scenario_name: str, point: Point, error: str) -> dict[str, Any]:
+    row = {**_head(task, scenario_name, point), "status": "failed", "error": error}
+    return {"row": {**row, **EMPTY_SCORES}, "reps": [], "weeks": []}
+
+
+def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
+    _, name, point = variants[(task.scenario, task.point)]
+    return _failed(task, name, point, why or "the worker process died while running it")
 
 
 def _progress(total: int, initial: int, enabled: bool):

@@ -21,9 +21,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..policies import POLICIES, make_policy
+from ..policies import POLICIES
 from ..scoring import COMPONENTS
-from ..session import Session
+from .batch import Task, execute
 from .stats import Interval, mean_ci, paired_difference
 
 BASELINE = "by_the_book"
@@ -40,13 +40,15 @@ def _scenario(path: str):
 def one_run(job: tuple[str, str, int]) -> tuple[str, int, dict[str, float]]:
     """Play one (scenario file, policy, seed); the figures calibration needs."""
     path, policy, seed = job
-    session = Session(_scenario(path), seed, make_policy(policy))
-    card = session.run()
-    row = {"total": card.total}
-    row.update({c: card.component(c).value for c in COMPONENTS})
-    row["revenue_ratio"] = card.revenue / card.target if card.target else 0.0
-    row["leavers"] = float(card.attrition)
-    return policy, seed, row
+    row = execute(Task(0, 0, 0, policy, seed), _scenario(path), path, ())["row"]
+    if row["status"] != "ok":
+        raise RuntimeError(f"{policy}, seed {seed}: {row['error']}")
+    figures = {"total": row["total"], **{c: row[f"score.{c}"] for c in COMPONENTS}}
+    return (
+        policy,
+        seed,
+        {**figures, "revenue_ratio": row["revenue_ratio"] or 0.0, "leavers": float(row["leavers"])},
+    )
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,19 @@ class InboxItem:
     event: EventSpec
     week: int
     deadline: int  # last week the manager can answer
-    title: Text
-    message: Text
     rep: int | None = None
     deal: int | None = None
     status: str = "open"  # open, answered, expired, notice
     choice: str | None = None
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # placeholders, by language
+
+    @property
+    def title(self) -> Text:
+        return self.fill(self.event.title)
+
+    @property
+    def message(self) -> Text:
+        return self.fill(self.event.message)
 
     def fill(self, text: Text) -> Text:
         """``text`` with this item's ``{rep}``, ``{account}`` and ``{value}`` filled in."""
@@ -190,15 +196,11 @@ class Script:
             event=ev,
             week=world.week,
             deadline=world.week + ev.respond_weeks - 1,
-            title=ev.title,
-            message=ev.message,
             rep=rep_id,
             deal=deal_id,
             status="open" if ev.choices else "notice",
             values={"en": values, "zh": values_zh},
         )
-        item.title = item.fill(ev.title)
-        item.message = item.fill(ev.message)
         self.items.append(item)
         world.event("inbox", rep_id, item=item.id, event=ev.id, deal=deal_id)
 
