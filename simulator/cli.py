@@ -26,6 +26,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"salesim {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    play = sub.add_parser(
+        "play",
+        help="play the game in a window",
+        description="Open the game: you are the newly promoted sales manager.",
+    )
+    play.add_argument(
+        "--scenario",
+        metavar="PATH",
+        help="start a new game on this scenario file or shipped name (default: choose on screen)",
+    )
+    play.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="language: en or zh (default: en)"
+    )
+    play.add_argument("--load", metavar="SAVE", help="resume this saved game")
+    play.add_argument(
+        "--seed", type=int, metavar="N", help="random seed of a new game (default: from the clock)"
+    )
+    play.add_argument(
+        "--saves",
+        metavar="DIR",
+        help="folder for the autosave (default: $SALESIM_SAVE_DIR or ~/.local/share/salesim/saves)",
+    )
+
     run = sub.add_parser(
         "run",
         help="play a scenario headless with a policy",
@@ -547,26 +570,11 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 _COMMAND_LINE: list[str] = []  # what was typed after "salesim", for the batch manifest
 
 
-def _scenario_of(save) -> str:
-    """The save's scenario file, or the shipped one of the same name (saves travel)."""
-    from pathlib import Path
-
-    from .scenario import scenarios_dir
-
-    path = Path(save.scenario_path)
-    if path.exists():
-        return str(path)
-    shipped = scenarios_dir() / path.name
-    return str(shipped) if shipped.exists() else str(path)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from .saves import SaveError, export_logs, read_save, restore
+    from .saves import SaveError, export_logs, open_save
 
     try:
-        save = read_save(args.save)
-        scenario = _load(_scenario_of(save))
-        session = restore(save, scenario, source=args.save)
+        _, session = open_save(args.save)
         for path in export_logs(session, args.out, args.format):
             print(path)
     except SaveError as e:
@@ -595,7 +603,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def cmd_play(args: argparse.Namespace) -> int:
+    import importlib.util
+    from pathlib import Path
+
+    missing = [m for m in ("pygame", "pygame_gui") if importlib.util.find_spec(m) is None]
+    if missing:
+        return _fail(f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})")
+
+    from .ui import main as play
+
+    scenario = None
+    if args.scenario:
+        scenario = _resolve(args.scenario)
+        if not Path(scenario).exists():
+            return _fail(f"no such scenario: {args.scenario}")
+        _load(scenario)  # a scenario with errors is reported here, with file:line
+    if args.load and not Path(args.load).exists():
+        return _fail(f"no such save: {args.load}")
+    if args.seed is not None and args.seed < 0:
+        return _fail("--seed must be 0 or more")
+    return play(
+        scenario=scenario,
+        lang=args.lang,
+        load=args.load,
+        seed=args.seed,
+        saves=Path(args.saves) if args.saves else None,
+    )
+
+
 COMMANDS = {
+    "play": cmd_play,
     "export": cmd_export,
     "batch": cmd_batch,
     "compare": cmd_compare,

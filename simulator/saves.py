@@ -86,6 +86,10 @@ def snapshot(
 def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
     """Write atomically: the file at ``path`` is always a whole save."""
     path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SaveError(f"{path}: cannot make its folder ({e.strerror or e})") from None
     data = json.dumps(asdict(save), ensure_ascii=False, indent=1).encode("utf-8")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -220,3 +224,29 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             raise SaveError(f"unknown format {fmt!r}: csv or json")
         written.append(path)
     return written
+
+
+def scenario_file_of(save: SaveGame) -> Path:
+    """The save's scenario file, or the shipped one of the same name (saves travel)."""
+    from .scenario import scenarios_dir
+
+    path = Path(save.scenario_path)
+    if path.exists():
+        return path
+    shipped = scenarios_dir() / path.name
+    return shipped if shipped.exists() else path
+
+
+def open_save(path: str | os.PathLike[str]) -> tuple[SaveGame, Session]:
+    """Read a save, load its scenario and replay it; every failure is a :class:`SaveError`."""
+    from .scenario import ScenarioError, load_scenario
+
+    save = read_save(path)
+    file = scenario_file_of(save)
+    try:
+        scenario = load_scenario(file)
+    except ScenarioError as e:
+        raise SaveError(f"{path}: its scenario cannot be loaded: {e}") from None
+    except OSError as e:
+        raise SaveError(f"{path}: its scenario {file} cannot be read ({e.strerror or e})") from None
+    return save, restore(save, scenario, source=str(path))

@@ -408,6 +408,9 @@ def set_quota(world: World, rep: Rep, period: int, amount: float) -> Effects:
     """Set a quota; a raise right after a rep beat expectations feels like a ratchet."""
     p = world.params
     eff: Effects = {"period": period, "quota": amount}
+    if rep.capacity > 0:
+        # the quota against what the rep could truly book (P2); for the debrief's eyes only
+        eff["difficulty"] = amount / rep.capacity
     last = rep.last_result(period)
     if last is not None:
         last_quota, last_result = last

@@ -22,6 +22,7 @@ class WeekMetrics:
     target: float  # cumulative target to date
     headcount: int
     engagement: float
+    mood_seen: float  # the team's mood as the manager reads it (what the game charts)
     trust: float
     confidence: float
     stress: float
@@ -81,6 +82,7 @@ class MetricsCollector:
                 target=target,
                 headcount=len(reps),
                 engagement=sum(r.engagement for r in reps) / n,
+                mood_seen=sum(r.mood_seen for r in reps) / n,
                 trust=sum(r.trust for r in reps) / n,
                 confidence=sum(r.confidence for r in reps) / n,
                 stress=sum(r.stress for r in reps) / n,

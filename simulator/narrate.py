@@ -1,0 +1,230 @@
+"""Events told in words: the lines of the week report, the timeline and the debrief.
+
+The world records what happened as :class:`~simulator.core.events.Event`
+objects (a kind and some numbers). A manager reads sentences: "+ Won Hengda
+¥120k (Wang Lei)", "▲ Zhang perked up (contest)". :class:`Narrator` turns a
+visible event into such a line in English or Chinese, naming people and
+customers in the game's language. Events a manager would not notice (the
+hidden effects of an action, a deal silently dying) have no line.
+"""
+
+from __future__ import annotations
+
+from .core.events import Event
+from .session import Session
+from .texts import has, money, tr
+
+# Events worth a line in the week report, most important first.
+ORDER = (
+    "resigned",
+    "let_go",
+    "hired",
+    "deal_won",
+    "deal_lost",
+    "promise_broken",
+    "delegation_slip",
+    "flight_risk",
+    "type_revealed",
+    "reaction",
+    "hint",
+    "promise_kept",
+    "promise_due",
+    "stuck_deals",
+    "market_event",
+    "inbox",
+    "action_refused",
+    "contest_won",
+    "unfair_treatment",
+    "support_found_dead",
+    "team_meeting",
+    "hire_started",
+    "deal_dropped",
+    "period_end",
+)
+_RANK = {k: i for i, k in enumerate(ORDER)}
+
+
+class Narrator:
+    """Names and sentences for one session, in one language."""
+
+    def __init__(self, session: Session, lang: str = "en") -> None:
+        self.session = session
+        self.lang = lang
+        self.currency = session.scenario.currency
+
+    # ------------------------------------------------------------ names
+    def rep(self, rep_id: int | None) -> str:
+        reps = self.session.world.reps
+        if rep_id is None or not 0 <= rep_id < len(reps):
+            return "—"
+        r = reps[rep_id]
+        return (r.name_zh or r.name) if self.lang == "zh" else r.name
+
+    def account(self, account_id: int | None) -> str:
+        names = self.session.world.accounts.names
+        if account_id is None or not 0 <= account_id < len(names):
+            return "—"
+        return names[account_id]
+
+    def deal_account(self, deal_id: int) -> str:
+        deal = self.session.world.deals.get(deal_id)
+        return self.account(deal.account) if deal is not None else f"#{deal_id}"
+
+    def money(self, amount: float) -> str:
+        return money(amount, self.currency, self.lang)
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(self.lang, key, **values)
+
+    def action_name(self, kind: str, data: dict | None = None) -> str:
+        if kind == "feedback" and data:
+            return self.tr(f"act.feedback_{data.get('tone', 'praise')}")
+        return self.tr(f"act.{kind}") if has(f"act.{kind}") else kind
+
+    def refusal(self, code: str, reason: str) -> str:
+        """Why an action was refused, in the game's language."""
+        if self.lang == "en" or not has(f"refused.{code}"):
+            return reason
+        return self.tr(f"refused.{code}")
+
+    # ------------------------------------------------------------ lines
+    def line(self, e: Event) -> str | None:
+        """The week-report line of one event, or ``None`` if it makes none."""
+        if not e.visible:
+            return None
+        d = e.data
+        t = self.tr
+        k = e.kind
+        if k == "deal_won":
+            return t(
+                "ev.deal_won",
+                account=self.account(d.get("account")),
+                value=self.money(d["value"]),
+                rep=self.rep(e.rep),
+            )
+        if k == "deal_lost":
+            reason = d.get("reason", "")
+            why = t(f"lost.{reason}") if has(f"lost.{reason}") else reason
+            return t(
+                "ev.deal_lost",
+                account=self.account(d.get("account")),
+                value=self.money(d["value"]),
+                rep=self.rep(e.rep),
+                reason=why,
+            )
+        if k == "deal_dropped" and d.get("by") == "manager":
+            return t(
+                "ev.deal_dropped",
+                account=self.deal_account(d["deal"]),
+                value=self.money(d["value"]),
+            )
+        if k == "resigned":
+            return t("ev.resigned", rep=self.rep(e.rep))
+        if k == "let_go":
+            return t("ev.let_go", rep=self.rep(e.rep))
+        if k == "hired":
+            return t("ev.hired", rep=self.rep(e.rep))
+        if k == "hire_started":
+            return t("ev.hire_started", weeks=d["weeks"])
+        if k == "hint":
+            return t("ev.hint", rep=self.rep(e.rep), hint=t(f"hint.{d['hint']}"))
+        if k == "type_revealed":
+            return t("ev.type_revealed", rep=self.rep(e.rep), type=t(f"type.{d['type']}"))
+        if k == "flight_risk":
+            return t("ev.flight_risk", rep=self.rep(e.rep), risk=round(100 * d["risk"]))
+        if k == "stuck_deals":
+            return t("ev.stuck_deals", rep=self.rep(e.rep), n=len(d["deals"]))
+        if k == "reaction":
+            lever = d["lever"]
+            name = t(f"lever.{lever}") if has(f"lever.{lever}") else lever
+            return t(f"ev.reaction_{d['mood']}", rep=self.rep(e.rep), lever=name)
+        if k in ("promise_kept", "promise_broken"):
+            return t(f"ev.{k}", rep=self.rep(e.rep))
+        if k == "promise_due":
+            return t("ev.promise_due", rep=self.rep(e.rep), amount=self.money(d["amount"]))
+        if k == "delegation_slip":
+            return t("ev.delegation_slip", rep=self.rep(e.rep))
+        if k == "market_event":
+            ev = d["event"]
+            return t("ev.market_event", event=t(f"market.{ev}") if has(f"market.{ev}") else ev)
+        if k == "inbox":
+            item = self.session.world.script.item(d["item"])
+            return t("ev.inbox", title=item.title.get(self.lang))
+        if k == "action_refused":
+            return t(
+                "ev.refused",
+                action=self.action_name(d["action"]),
+                why=self.refusal(d["code"], d["reason"]),
+            )
+        if k == "contest_won":
+            return t("ev.contest_won", rep=self.rep(e.rep))
+        if k == "unfair_treatment":
+            return t("ev.unfair")
+        if k == "support_found_dead":
+            return t("ev.support_dead", account=self.deal_account(d["deal"]))
+        if k == "team_meeting" and d.get("overloaded"):
+            names = ", ".join(self.rep(i) for i in d["overloaded"])
+            return t("ev.team_meeting_raised", names=names)
+        if k == "period_end":
+            return t(
+                "ev.period_end",
+                period=d["period"] + 1,
+                booked=self.money(d["booked"]),
+                target=self.money(d["target"]),
+            )
+        return None
+
+    def lines(self, events: list[Event] | tuple[Event, ...], limit: int | None = None) -> list[str]:
+        """The lines of a batch of events, most important first."""
+        ranked = sorted(
+            (e for e in events if e.visible and e.kind in _RANK),
+            key=lambda e: (_RANK[e.kind], e.day),
+        )
+        out = []
+        for e in ranked:
+            text = self.line(e)
+            if text and text not in out:
+                out.append(text)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    # ------------------------------------------------------------ debrief moments
+    def value(self, key: str, v: object) -> object:
+        """One value of a finding's moment, told in words (names, money, types)."""
+        t = self.tr
+        if key in ("rep", "novice", "mentor"):
+            return self.rep(v)  # type: ignore[arg-type]
+        if key == "account":
+            return self.account(v)  # type: ignore[arg-type]
+        if key in ("quota", "booked", "amount"):
+            return self.money(float(v))  # type: ignore[arg-type]
+        if key == "type":
+            return t(f"type.{v}")
+        if key == "lever":
+            return t(f"lever.{v}") if has(f"lever.{v}") else v
+        if key == "pool":
+            return t(f"pool.{v}")
+        if key == "stage":
+            from .core.types import Stage
+
+            return (
+                t(f"stage.{int(Stage[str(v).upper()])}")
+                if isinstance(v, str)
+                else t(f"stage.{int(v)}")
+            )  # type: ignore[call-overload]
+        if key == "task":
+            return t(f"task.{v}")
+        if key == "supervision":
+            return t(f"sup.{v}")
+        if key == "by":
+            return t(f"by.{v}") if has(f"by.{v}") else v
+        if isinstance(v, bool):
+            return t("yes" if v else "no")
+        return v
+
+    def moment(self, m) -> str:
+        """A finding's moment as a sentence, with its week in front when it has one."""
+        values = {k: self.value(k, v) for k, v in m.values.items()}
+        text = self.tr(m.key, **values)
+        return f"{self.tr('ui.week_short', week=m.week)}: {text}" if m.week else text

@@ -1,0 +1,377 @@
+"""The game window: one loop, one scene at a time, every input as a pygame event.
+
+The loop follows pygame_gui's rhythm — process events, update, draw — and a
+frame is one call of :meth:`App.step`, so a test or a benchmark drives the
+window exactly as a player does, by posting real mouse and key events and
+stepping. Scenes own their widgets; drawing never changes the game.
+
+Keyboard everywhere: Tab and Shift+Tab move between buttons and fields,
+Enter presses the focused button, Escape closes a dialog or goes back, and
+Space ends the week at the desk.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIPanel, UITextEntryLine
+
+from ..saves import SaveError
+from ..texts import tr
+from .game import AUTOSAVE_NAME, Game, save_dir
+from .widgets import Builder, html
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 640)
+FPS = 60
+BACKGROUND = (243, 245, 248)
+
+
+def assets_dir() -> Path:
+    """The theme, portraits and fonts: the checkout's ``assets/`` or the installed copy."""
+    env = os.environ.get("SALESIM_ASSETS")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "assets"
+    if checkout.is_dir():
+        return checkout
+    import sys
+
+    return Path(sys.prefix) / "share" / "salesim" / "assets"
+
+
+class Scene:
+    """One screen of the game: builds its widgets, reacts to presses and keys."""
+
+    modal_open = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.ui: Builder = Builder(app.manager)
+        self.modal: Any = None
+        self.modal_ui: Builder | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(self.lang, key, **values)
+
+    # --------------------------------------------------------------- life
+    def open(self) -> None:
+        w, h = self.app.size
+        self.ui = Builder(self.app.manager)
+        self.build(w, h)
+
+    def close(self) -> None:
+        self.close_modal()
+        self.ui.kill()
+
+    def rebuild(self) -> None:
+        """Build the scene's widgets again (after a change, a resize or a language switch)."""
+        keep = self.app.focused_index()
+        self.close()
+        self.open()
+        self.app.restore_focus(keep)
+
+    def build(self, w: int, h: int) -> None:
+        raise NotImplementedError
+
+    # --------------------------------------------------------------- input
+    def back(self) -> None:
+        """Escape: the scene's way back (nothing by default)."""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Events other than button presses (clicks on cards, typing, keys)."""
+
+    def update(self, dt: float) -> None:
+        """Per-frame work; most scenes have none."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Anything drawn under the widgets; never changes the game."""
+
+    # --------------------------------------------------------------- dialogs
+    def open_modal(
+        self,
+        title: str,
+        body: str,
+        buttons: list[tuple[str, Callable[[], None] | None]],
+        size: tuple[int, int] = (560, 380),
+        raw: bool = False,
+    ) -> None:
+        """A dialog over the scene; its buttons close it and then do their job."""
+        self.close_modal()
+        w, h = self.app.size
+        mw, mh = min(size[0], w - 40), min(size[1], h - 40)
+        rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
+        self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
+        ui = Builder(self.app.manager, self.modal)
+        ui.full_text = self.ui.full_text
+        ui.label((16, 10, mw - 40, 32), title, object_id="#h2")
+        ui.text((12, 48, mw - 28, mh - 112), body, raw=raw)
+        bw = min(200, (mw - 32 - 8 * (len(buttons) - 1)) // max(1, len(buttons)))
+        x = mw - 16 - len(buttons) * bw - 8 * (len(buttons) - 1)
+        for text, job in buttons:
+            ui.button((x, mh - 54, bw, 40), text, self._modal_job(job))
+            x += bw + 8
+        self.modal_ui = ui
+        Scene.modal_open = True
+        self.app.focus_first()
+
+    def _modal_job(self, job: Callable[[], None] | None) -> Callable[[], None]:
+        def run() -> None:
+            self.close_modal()
+            if job is not None:
+                job()
+
+        return run
+
+    def close_modal(self) -> None:
+        if self.modal is not None:
+            self.modal.kill()
+            self.modal = None
+            self.modal_ui = None
+            Scene.modal_open = False
+
+    def active_builder(self) -> Builder:
+        return self.modal_ui if self.modal_ui is not None else self.ui
+
+    def focus_order(self) -> list[Any]:
+        """Buttons and fields in the order Tab visits them (only a dialog's, when one is open)."""
+        return self.active_builder().order
+
+    def callback(self, element: Any) -> Callable[[], None] | None:
+        return self.active_builder().callbacks.get(element)
+
+
+class App:
+    """The window, the widget manager, the current scene and the game being played."""
+
+    def __init__(
+        self,
+        lang: str = "en",
+        size: tuple[int, int] = DEFAULT_SIZE,
+        scenario: str | None = None,
+        load: str | None = None,
+        saves: Path | None = None,
+        seed: int | None = None,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("salesim")
+        self.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
+        self.lang = lang if lang in ("en", "zh") else "en"
+        self.manager = pygame_gui.UIManager(self.size, starting_language=self.lang)
+        # one typeface for both languages: Noto Sans SC (shipped with pygame_gui) has the
+        # Latin and CJK letters and the few symbols the desk uses
+        data = importlib.resources.files("pygame_gui.data")
+        self.manager.add_font_paths(
+            "noto_sans_sc",
+            str(data / "NotoSansSC-Regular.otf"),
+            str(data / "NotoSansSC-Bold.otf"),
+            str(data / "NotoSansSC-Regular.otf"),  # no italic cut: upright stands in
+            str(data / "NotoSansSC-Bold.otf"),
+        )
+        self.manager.get_theme().load_theme(str(assets_dir() / "theme.json"))
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.saves = Path(saves) if saves is not None else save_dir()
+        self.scenario = scenario
+        self.seed = seed
+        self.game: Game | None = None
+        self.message = ""  # a line for the title screen (e.g. why a save did not load)
+        self.scene: Scene | None = None
+        self._focus: Any = None
+        self.frame_ms: list[float] = []
+        from .scenes import BriefingScene, TitleScene
+
+        if load:
+            try:
+                self.game = Game.load(Path(load), lang=self.lang)
+                self.game.save_path = self.saves / AUTOSAVE_NAME
+                self.show_game()
+            except SaveError as e:
+                self.message = tr(self.lang, "load.error", why=str(e))
+                self.switch(TitleScene)
+        elif scenario:
+            self.start_game(scenario)
+            self.switch(BriefingScene)
+        else:
+            self.switch(TitleScene)
+
+    # --------------------------------------------------------------- scenes
+    def switch(self, scene_cls: type[Scene], **kwargs: Any) -> Scene:
+        if self.scene is not None:
+            self.scene.close()
+        self._focus = None
+        self.scene = scene_cls(self, **kwargs)
+        self.scene.open()
+        return self.scene
+
+    def start_game(self, scenario: str, seed: int | None = None) -> Game:
+        chosen = seed if seed is not None else self.seed
+        if chosen is None:
+            chosen = int(time.time()) % 100_000
+        self.game = Game.new(
+            scenario, seed=chosen, lang=self.lang, save_path=self.saves / AUTOSAVE_NAME
+        )
+        return self.game
+
+    def show_game(self) -> None:
+        """The scene the current game is at: the desk, a review, or the debrief."""
+        from .scenes import DebriefScene, DeskScene
+
+        assert self.game is not None
+        self.switch(DebriefScene if self.game.finished else DeskScene)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.manager.set_locale(lang)
+        if self.game is not None:
+            self.game.lang = lang
+        if self.scene is not None:
+            self.scene.rebuild()
+
+    def autosave(self) -> str | None:
+        """Save the game in progress; the reason in words when it could not be saved."""
+        if self.game is None:
+            return None
+        try:
+            self.game.save()
+        except SaveError as e:
+            return str(e)
+        return None
+
+    def quit(self) -> None:
+        self.autosave()
+        self.running = False
+
+    # --------------------------------------------------------------- focus
+    def focusables(self) -> list[Any]:
+        if self.scene is None:
+            return []
+        order = self.scene.focus_order()
+        return [el for el in order if el.alive() and el.visible and el.is_enabled]
+
+    def focused_index(self) -> int | None:
+        items = self.focusables()
+        return items.index(self._focus) if self._focus in items else None
+
+    def restore_focus(self, index: int | None) -> None:
+        items = self.focusables()
+        if index is not None and items:
+            self.set_focus(items[min(index, len(items) - 1)])
+
+    def focus_first(self) -> None:
+        items = self.focusables()
+        self.set_focus(items[0] if items else None)
+
+    def set_focus(self, element: Any) -> None:
+        old = self._focus
+        if isinstance(old, UIButton) and old.alive():
+            old.unselect()
+        self._focus = element
+        if isinstance(element, UIButton):
+            element.select()
+            self.manager.set_focus_set(None)
+        elif isinstance(element, UITextEntryLine):
+            self.manager.set_focus_set(element)
+            element.focus()
+
+    def move_focus(self, step: int) -> None:
+        items = self.focusables()
+        if not items:
+            return
+        i = items.index(self._focus) if self._focus in items else (-1 if step > 0 else 0)
+        self.set_focus(items[(i + step) % len(items)])
+
+    @property
+    def typing(self) -> bool:
+        return isinstance(self._focus, UITextEntryLine) and self._focus.is_focused
+
+    # --------------------------------------------------------------- input
+    def press(self, element: Any) -> None:
+        if self.scene is None:
+            return
+        job = self.scene.callback(element)
+        if job is not None:
+            job()
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        """Keys the whole game shares; True when the key was used."""
+        if event.key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if event.key == pygame.K_ESCAPE:
+            assert self.scene is not None
+            if self.scene.modal is not None:
+                self.scene.close_modal()
+                self.focus_first()
+            else:
+                self.scene.back()
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and isinstance(self._focus, UIButton):
+            if self._focus.alive() and self._focus.is_enabled:
+                self.press(self._focus)
+            return True
+        return False
+
+    def step(self, dt: float | None = None) -> None:
+        """One frame: events, update, draw."""
+        start = time.perf_counter()
+        if dt is None:
+            dt = self.clock.tick(FPS) / 1000.0
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        assert self.scene is not None
+        self.scene.update(dt)
+        self.manager.update(dt)
+        self.screen.fill(BACKGROUND)
+        self.scene.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        pygame.display.flip()
+        self.frame_ms.append(1000.0 * (time.perf_counter() - start))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.w, event.h)
+            return
+        if event.type == pygame.KEYDOWN and self._key(event):
+            return
+        self.manager.process_events(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.press(event.ui_element)
+        elif self.scene is not None:
+            self.scene.handle(event)
+
+    def resize(self, w: int, h: int) -> None:
+        self.size = (max(MIN_SIZE[0], w), max(MIN_SIZE[1], h))
+        self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
+        self.manager.set_window_resolution(self.size)
+        if self.scene is not None:
+            self.scene.rebuild()
+
+    def run(self) -> int:
+        while self.running:
+            self.step()
+        pygame.quit()
+        return 0
+
+    # --------------------------------------------------------------- helpers
+    def notice(self, title: str, body: str) -> None:
+        assert self.scene is not None
+        self.scene.open_modal(title, html(body), [(tr(self.lang, "ui.ok"), None)], raw=True)

@@ -1,0 +1,198 @@
+"""Small charts drawn straight with pygame: fast enough to redraw every week.
+
+Each function returns a Surface of the requested size; titles and legends
+are ordinary labels placed by the scene (so they are translated and checked
+for fit like every other text). Lines differ by style as well as colour —
+booked revenue is solid, the target dotted — so no chart relies on colour
+alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+
+INK = (31, 41, 51)
+GRID = (221, 227, 234)
+ACCENT = (47, 111, 179)
+TARGET = (138, 83, 0)
+GOOD = (30, 107, 63)
+BAD = (163, 34, 27)
+BG = (255, 255, 255)
+PORTRAIT_COLOURS = [
+    (47, 111, 179),
+    (30, 107, 63),
+    (138, 83, 0),
+    (120, 60, 140),
+    (0, 115, 120),
+    (163, 34, 27),
+    (82, 96, 109),
+    (150, 90, 30),
+]
+
+
+def _frame(size: tuple[int, int]) -> pygame.Surface:
+    surf = pygame.Surface(size)
+    surf.fill(BG)
+    w, h = size
+    for i in range(1, 4):
+        y = int(h * i / 4)
+        pygame.draw.line(surf, GRID, (0, y), (w, y))
+    return surf
+
+
+def _points(values: list[float], n: int, top: float, size: tuple[int, int], pad: int = 4):
+    w, h = size
+    span = max(1, n - 1)
+    return [
+        (pad + (w - 2 * pad) * i / span, h - pad - (h - 2 * pad) * (v / top if top else 0.0))
+        for i, v in enumerate(values)
+    ]
+
+
+def _dotted(surf: pygame.Surface, colour, pts, step: int = 6) -> None:
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+        dist = max(1.0, ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
+        k = 0.0
+        while k < dist:
+            t0, t1 = k / dist, min(1.0, (k + step / 2) / dist)
+            pygame.draw.line(
+                surf,
+                colour,
+                (x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0),
+                (x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1),
+                2,
+            )
+            k += step
+
+
+def revenue_chart(
+    size: tuple[int, int],
+    revenue: list[float],
+    target: list[float],
+    weeks: int,
+    plan: list[float] | None = None,
+) -> pygame.Surface:
+    """Cumulative booked revenue (solid) against the cumulative target (dotted)."""
+    surf = _frame(size)
+    top = max([1.0, *revenue, *target, *(plan or [])]) * 1.05
+    if plan:
+        _dotted(surf, TARGET, _points(plan, weeks, top, size))
+    elif len(target) > 1:
+        _dotted(surf, TARGET, _points(target, weeks, top, size))
+    if len(revenue) > 1:
+        pygame.draw.lines(surf, ACCENT, False, _points(revenue, weeks, top, size), 3)
+    elif revenue:
+        x, y = _points(revenue, weeks, top, size)[0]
+        pygame.draw.circle(surf, ACCENT, (int(x), int(y)), 3)
+    return surf
+
+
+def funnel_chart(size: tuple[int, int], values: list[float], counts: list[int]) -> pygame.Surface:
+    """Open deals by stage: bar height is value, the dots on each bar count deals."""
+    surf = _frame(size)
+    w, h = size
+    n = max(1, len(values))
+    top = max([1.0, *values])
+    bw = (w - 8) / n
+    for i, v in enumerate(values):
+        bh = (h - 12) * v / top
+        rect = pygame.Rect(int(4 + i * bw + 3), int(h - 4 - bh), int(bw - 6), int(bh))
+        shade = 60 + int(140 * i / max(1, n - 1))
+        pygame.draw.rect(surf, (47, shade // 2 + 60, 179 - shade // 3), rect)
+        for k in range(min(counts[i], 12)):
+            pygame.draw.circle(surf, BG, (rect.x + 5 + (k % 6) * 7, h - 9 - (k // 6) * 7), 2)
+    return surf
+
+
+def mood_chart(size: tuple[int, int], series: list[float], weeks: int) -> pygame.Surface:
+    """The team's mood as the manager reads it, 0 to 1, with the 0.5 line dashed."""
+    surf = _frame(size)
+    w, h = size
+    _dotted(surf, GRID, [(0, h / 2), (w, h / 2)], step=8)
+    if len(series) > 1:
+        pygame.draw.lines(surf, GOOD, False, _points(series, weeks, 1.0, size), 3)
+    return surf
+
+
+def bar(size: tuple[int, int], share: float, marker: float | None = None) -> pygame.Surface:
+    """A progress bar; ``marker`` draws a tick where the time gone says you should be."""
+    w, h = size
+    surf = pygame.Surface(size)
+    surf.fill((221, 227, 234))
+    fill = max(0.0, min(1.0, share))
+    colour = GOOD if marker is None or share >= marker else ACCENT
+    pygame.draw.rect(surf, colour, (0, 0, int(w * fill), h))
+    if marker is not None:
+        x = int(w * max(0.0, min(1.0, marker)))
+        pygame.draw.line(surf, INK, (x, 0), (x, h), 2)
+    return surf
+
+
+def portrait(size: int, initials: str, index: int, font: pygame.font.Font) -> pygame.Surface:
+    """Initials on a coloured disc (used when no portrait image is shipped)."""
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    colour = PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)]
+    pygame.draw.circle(surf, colour, (size // 2, size // 2), size // 2)
+    text = font.render(initials, True, (255, 255, 255))
+    surf.blit(text, text.get_rect(center=(size // 2, size // 2)))
+    return surf
+
+
+# ---------------------------------------------------------------- team cards
+CARD_BG = (255, 255, 255)
+CARD_SELECTED = (234, 241, 250)
+CARD_BORDER = (203, 210, 217)
+
+
+def fit(font: pygame.font.Font, text: str, width: int) -> str:
+    """``text`` cut with an ellipsis so that it draws within ``width`` pixels."""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def card(
+    size: tuple[int, int],
+    portrait_img: pygame.Surface,
+    lines: list[list[tuple[str, tuple[int, int, int]]]],
+    font: pygame.font.Font,
+    selected: bool,
+    bar_share: float | None = None,
+) -> pygame.Surface:
+    """A rep's card: portrait on the left, then rows of coloured text pieces.
+
+    The first row is left free for the name button drawn over the card. Every
+    piece is cut to the room left on its row, so nothing spills out.
+    """
+    w, h = size
+    surf = pygame.Surface(size)
+    surf.fill(CARD_SELECTED if selected else CARD_BG)
+    pygame.draw.rect(
+        surf, ACCENT if selected else CARD_BORDER, surf.get_rect(), 2 if selected else 1
+    )
+    surf.blit(portrait_img, (6, 8))
+    line_h = font.get_linesize()
+    y = 34
+    for row in lines:
+        x = 56 if y < 56 else 8
+        for text, colour in row:
+            room = w - 6 - x
+            if room <= 8:
+                break
+            shown = fit(font, text, room)
+            img = font.render(shown, True, colour)
+            surf.blit(img, (x, y))
+            x += img.get_width() + 8
+        y += line_h + 1
+    if bar_share is not None:
+        pygame.draw.rect(surf, GRID, (56, h - 6, w - 62, 3))
+        pygame.draw.rect(
+            surf,
+            GOOD if bar_share >= 1 else ACCENT,
+            (56, h - 6, int((w - 62) * max(0.0, min(1.0, bar_share))), 3),
+        )
+    return surf

@@ -1,0 +1,226 @@
+"""A game in progress at the desk: the session, this week's plan, and saving.
+
+This is the player's side of the action API without any drawing, so it can be
+tested and driven without a window. A week is played the way a manager plans
+one: actions are *planned* (each checked at once against the situation, the
+hours left and the budget, with the reason in words when it does not fit),
+can be taken back, and are carried out in order when the week ends. Then the
+simulation runs the week, the game saves itself, and the week report tells
+what happened.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..actions import Action, Refused, Result, action_from_dict
+from ..narrate import Narrator
+from ..observe import Observation
+from ..saves import SaveError, SaveGame, open_save, snapshot, write_save
+from ..scenario import default_scenario_path, load_scenario
+from ..session import Session
+from ..texts import money, tr
+
+AUTOSAVE_NAME = "autosave.json"
+
+
+def save_dir() -> Path:
+    """Where the game keeps its saves: ``$SALESIM_SAVE_DIR`` or the user's data folder."""
+    env = os.environ.get("SALESIM_SAVE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "salesim" / "saves"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One action in this week's plan, with what it is expected to cost."""
+
+    action: Action
+    hours: float
+    money: float
+
+
+@dataclass
+class WeekOutcome:
+    """What ending a week brought: the actions' results and the report's lines."""
+
+    week: int
+    results: list[Result] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    won: int = 0
+    lost: int = 0
+    revenue: float = 0.0
+    saved: bool = True
+    save_error: str = ""
+
+
+class Game:
+    """One scenario played by a person: a session plus a week's plan."""
+
+    def __init__(
+        self,
+        session: Session,
+        scenario_path: str,
+        lang: str = "en",
+        save_path: Path | None = None,
+    ) -> None:
+        self.session = session
+        self.scenario_path = str(scenario_path)
+        self.lang = lang
+        self.save_path = save_path if save_path is not None else save_dir() / AUTOSAVE_NAME
+        self.plan: list[Planned] = []
+        self.outcomes: list[WeekOutcome] = []
+        self._obs: Observation | None = None
+
+    # ------------------------------------------------------------ making one
+    @classmethod
+    def new(
+        cls,
+        scenario_path: str | Path | None = None,
+        seed: int = 1,
+        lang: str = "en",
+        save_path: Path | None = None,
+    ) -> Game:
+        path = Path(scenario_path) if scenario_path else default_scenario_path()
+        scenario = load_scenario(path)
+        return cls(Session(scenario, seed), str(path), lang, save_path)
+
+    @classmethod
+    def load(cls, path: Path, lang: str | None = None) -> Game:
+        """Resume a saved game exactly; raises :class:`SaveError` in words."""
+        save, session = open_save(path)
+        game = cls(session, save.scenario_path, lang or save.lang, path)
+        for row in save.extra.get("plan", []):
+            try:
+                game.add(action_from_dict(row))
+            except (KeyError, TypeError, ValueError) as e:
+                raise SaveError(f"{path}: the planned actions are damaged ({e})") from e
+        return game
+
+    # ------------------------------------------------------------ seeing
+    @property
+    def obs(self) -> Observation:
+        if self._obs is None:
+            self._obs = self.session.observe()
+        return self._obs
+
+    def refresh(self) -> None:
+        self._obs = None
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    @property
+    def narrator(self) -> Narrator:
+        return Narrator(self.session, self.lang)
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(self.lang, key, **values)
+
+    def money(self, amount: float) -> str:
+        return money(amount, self.session.scenario.currency, self.lang)
+
+    # ------------------------------------------------------------ planning
+    @property
+    def hours_planned(self) -> float:
+        return sum(p.hours for p in self.plan)
+
+    @property
+    def money_planned(self) -> float:
+        return sum(p.money for p in self.plan)
+
+    @property
+    def hours_left(self) -> float:
+        return max(0.0, self.obs.hours_available - self.hours_planned)
+
+    @property
+    def budget_left(self) -> float:
+        return max(0.0, self.obs.budget_left - self.money_planned)
+
+    def cost(self, action: Action) -> tuple[float, float]:
+        """(hours, money) the action will cost this week."""
+        world = self.session.world
+        return float(action.hours(world)), float(action.money(world))
+
+    def why_not(self, action: Action) -> str | None:
+        """Why this action cannot go into the plan, in words; ``None`` when it can."""
+        world = self.session.world
+        nar = self.narrator
+        if self.finished:
+            return nar.refusal("finished", "the scenario is over")
+        if any(p.action == action for p in self.plan):
+            return self.tr("refused.already_planned")
+        try:
+            action.check(world)
+        except Refused as r:
+            return nar.refusal(r.code, r.reason)
+        hours, cash = self.cost(action)
+        if hours > self.hours_left + 1e-9:
+            return self.tr("refused.no_hours", need=f"{hours:g}", left=f"{self.hours_left:g}")
+        if cash > self.budget_left + 1e-9:
+            return self.tr(
+                "refused.no_budget", need=self.money(cash), left=self.money(self.budget_left)
+            )
+        return None
+
+    def add(self, action: Action) -> str | None:
+        """Plan an action; returns why not (and plans nothing) when it does not fit."""
+        why = self.why_not(action)
+        if why is None:
+            hours, cash = self.cost(action)
+            self.plan.append(Planned(action, hours, cash))
+        return why
+
+    def remove(self, index: int) -> None:
+        """Take a planned action back."""
+        if 0 <= index < len(self.plan):
+            del self.plan[index]
+
+    def planned(self, kind: str, **match: object) -> list[Planned]:
+        """Planned actions of one kind whose fields match ``match``."""
+        out = []
+        for p in self.plan:
+            if p.action.kind == kind and all(
+                getattr(p.action, k, None) == v for k, v in match.items()
+            ):
+                out.append(p)
+        return out
+
+    # ------------------------------------------------------------ playing
+    def end_week(self) -> WeekOutcome:
+        """Carry out the plan, simulate the week, save, and tell what happened."""
+        week = self.session.week
+        results = self.session.act_all([p.action for p in self.plan])
+        self.plan.clear()
+        report = self.session.advance_week()
+        self.refresh()
+        nar = self.narrator
+        lines = nar.lines(report.events)
+        s = report.summary
+        outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
+        try:
+            self.save()
+        except SaveError as e:
+            outcome.saved = False
+            outcome.save_error = str(e)
+        self.outcomes.append(outcome)
+        return outcome
+
+    # ------------------------------------------------------------ saving
+    def snapshot(self) -> SaveGame:
+        extra = {"plan": [p.action.to_dict() for p in self.plan]}
+        return snapshot(self.session, self.scenario_path, lang=self.lang, extra=extra)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the game atomically (the previous save survives any crash)."""
+        target = Path(path) if path is not None else self.save_path
+        try:
+            write_save(self.snapshot(), target)
+        except OSError as e:
+            raise SaveError(f"could not write {target}: {e.strerror or e}") from e
+        return target

@@ -1,0 +1,217 @@
+"""The debrief: the scorecard with its formulas, the lessons with their moments, each
+rep's story, and the same seed played by the book, side by side."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
+from ...texts import money
+from .. import charts
+from ..app import Scene
+from ..widgets import html
+
+SECTIONS = ("score", "lessons", "people", "compare")
+MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
+COLOUR = {FOLLOWED: "#1E6B3F", PARTLY: "#8A5300", MISSED: "#A3221B"}
+
+
+class DebriefScene(Scene):
+    _cache: ClassVar[dict[int, Debrief]] = {}
+
+    def __init__(self, app, section: str = "score") -> None:
+        super().__init__(app)
+        self.section = section
+        game = app.game
+        assert game is not None
+        key = id(game.session)
+        if key not in DebriefScene._cache:
+            DebriefScene._cache = {key: debrief(game.session)}
+        self.data = DebriefScene._cache[key]
+
+    def build(self, w: int, h: int) -> None:
+        g = self.app.game
+        assert g is not None
+        d = self.data
+        ui = self.ui
+        from ...texts import text_of
+
+        ui.label(
+            (40, 16, w - 80, 40),
+            self.tr("debrief.title", title=text_of(g.session.scenario.title, self.lang)),
+            object_id="#title_big",
+        )
+        book = f"{d.book.total:.1f}" if d.book is not None else "—"
+        ui.label(
+            (40, 58, w - 80, 28),
+            self.tr("debrief.score", total=f"{d.score.total:.1f}", book=book),
+            object_id="#h2",
+        )
+        x = 40
+        names = {
+            "score": "debrief.scorecard",
+            "lessons": "debrief.lessons",
+            "people": "debrief.stories",
+            "compare": "debrief.compare",
+        }
+        for sec in SECTIONS:
+            ui.button(
+                (x, 94, 220, 36),
+                self.tr(names[sec]),
+                lambda s=sec: self.show(s),
+                object_id="#tab_active" if sec == self.section else "#tab",
+            )
+            x += 226
+        body_rect = (40, 138, w - 80, h - 138 - 76)
+        if self.section == "compare":
+            self.build_compare(body_rect)
+        else:
+            ui.text(body_rect, getattr(self, f"html_{self.section}")(), raw=True)
+        ui.button(
+            (w - 300, h - 60, 260, 44),
+            self.tr("debrief.to_title"),
+            self.to_title,
+            object_id="#primary",
+        )
+
+    def show(self, section: str) -> None:
+        self.section = section
+        self.rebuild()
+
+    # ------------------------------------------------------------ sections
+    def html_score(self) -> str:
+        d = self.data
+        rows = []
+        for c in d.score.components:
+            rows.append(
+                f"<b>{html(self.tr(f'score.{c.name}'))}</b> {c.value:.1f} × {c.weight:.2f}"
+                f"<br>&nbsp;&nbsp;<i>{html(c.formula)}</i>"
+                f"<br>&nbsp;&nbsp;{html(c.working)}"
+            )
+        cur = self.app.game.session.scenario.currency  # type: ignore[union-attr]
+        rows.append(f"<b>{html(self.tr('score.total'))}</b> {d.score.total:.1f}")
+        rows.append(
+            html(
+                self.tr(
+                    "debrief.revenue_line",
+                    revenue=money(d.score.revenue, cur, self.lang),
+                    target=money(d.score.target, cur, self.lang),
+                    left=d.score.attrition,
+                )
+            )
+        )
+        return "<br><br>".join(rows)
+
+    def html_lessons(self) -> str:
+        nar = self.app.game.narrator  # type: ignore[union-attr]
+        order = {MISSED: 0, PARTLY: 1, FOLLOWED: 2}
+        out = []
+        for f in sorted(
+            self.data.findings, key=lambda f: (order.get(f.status, 3), int(f.lesson[1:]))
+        ):
+            mark = self.tr(MARK.get(f.status, "debrief.untested"))
+            colour = COLOUR.get(f.status, "#52606D")
+            text = (
+                f"<font color='{colour}'><b>{html(mark)}</b></font> "
+                f"<b>{f.lesson} {html(self.tr(f'lesson.{f.lesson}'))}</b><br>"
+                f"{html(nar.moment(f.summary))}"
+            )
+            for m in f.moments[:4]:
+                text += "<br>&nbsp;&nbsp;· " + html(nar.moment(m))
+            out.append(text)
+        return "<br><br>".join(out)
+
+    def html_people(self) -> str:
+        nar = self.app.game.narrator  # type: ignore[union-attr]
+        out = []
+        for s in self.data.stories:
+            name = s.name_zh if self.lang == "zh" else s.name
+            lines = [
+                f"<b>{html(self.tr('story.head', name=name, type=self.tr(f'type.{s.type}')))}</b>"
+            ]
+            if s.revealed_by == "scenario":
+                lines.append(self.tr("story.given"))
+            elif s.revealed_week is not None:
+                by = nar.value("by", s.revealed_by)
+                lines.append(self.tr("story.revealed", week=s.revealed_week, by=by))
+            else:
+                lines.append(self.tr("story.never"))
+            lines.append(
+                self.tr(
+                    "story.mood",
+                    start=f"{s.engagement_start:.2f}",
+                    end=f"{s.engagement_end:.2f}",
+                    talks=s.one_on_ones,
+                )
+            )
+            if s.lifted_by:
+                lines.append(
+                    self.tr(
+                        "story.lifted",
+                        levers=", ".join(str(nar.value("lever", k)) for k in s.lifted_by),
+                    )
+                )
+            if s.put_off_by:
+                lines.append(
+                    self.tr(
+                        "story.put_off",
+                        levers=", ".join(str(nar.value("lever", k)) for k in s.put_off_by),
+                    )
+                )
+            if s.results:
+                items = ", ".join(f"{nar.money(b)}/{nar.money(q)}" for q, b in s.results)
+                lines.append(self.tr("story.results", items=items))
+            if s.left_week is not None:
+                lines.append(
+                    self.tr("story.left", week=s.left_week, why=self.tr(f"left.{s.left_reason}"))
+                )
+            out.append("<br>".join(html(x) if not x.startswith("<b>") else x for x in lines))
+        return "<br><br>".join(out)
+
+    def build_compare(self, rect: tuple[int, int, int, int]) -> None:
+        x, y, w, h = rect
+        d = self.data
+        ui = self.ui
+        half = (w - 16) // 2
+        ui.label(
+            (x, y, half, 24),
+            self.tr("chart.revenue")
+            + " · "
+            + self.tr("debrief.you")
+            + " — / "
+            + self.tr("debrief.book")
+            + " ···",
+            object_id="#small",
+        )
+        chart = charts.revenue_chart(
+            (half, h - 32),
+            [0.0, *d.revenue],
+            [],
+            max(len(d.revenue), len(d.book_revenue)) + 1,
+            plan=[0.0, *d.book_revenue],
+        )
+        ui.image((x, y + 28, half, h - 32), chart)
+        rows = [
+            f"<b>{html(self.tr('debrief.component'))}: {html(self.tr('debrief.you'))}"
+            f" / {html(self.tr('debrief.book'))}</b>"
+        ]
+        for c in d.score.components:
+            other = d.book.component(c.name).value if d.book is not None else float("nan")
+            diff = c.value - other
+            colour = "#1E6B3F" if diff >= 0 else "#A3221B"
+            rows.append(
+                f"{html(self.tr(f'score.{c.name}'))}: {c.value:.1f} / {other:.1f} "
+                f"<font color='{colour}'>({diff:+.1f})</font>"
+            )
+        total_b = d.book.total if d.book is not None else float("nan")
+        rows.append(f"<b>{html(self.tr('score.total'))}: {d.score.total:.1f} / {total_b:.1f}</b>")
+        ui.text((x + half + 16, y, half, h), "<br>".join(rows), raw=True)
+
+    def to_title(self) -> None:
+        from .menus import TitleScene
+
+        self.app.game = None
+        self.app.switch(TitleScene)
+
+    def back(self) -> None:
+        self.to_title()

@@ -1,0 +1,283 @@
+"""The scenes before the desk: title, load, scenario picker and briefing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...saves import SaveError, read_save
+from ...scenario import ScenarioError, load_scenario, shipped_scenarios
+from ...texts import rep_name, text_of
+from ..app import Scene
+from ..game import AUTOSAVE_NAME, Game
+from ..widgets import html
+
+
+class TitleScene(Scene):
+    """New game, continue, load, language, quit."""
+
+    def build(self, w: int, h: int) -> None:
+        ui = self.ui
+        cx = w // 2
+        ui.label((cx - 400, h // 6, 800, 48), self.tr("app.name"), object_id="#title_center")
+        ui.label(
+            (cx - 400, h // 6 + 52, 800, 28), self.tr("app.tagline"), object_id="#subtitle_center"
+        )
+        autosave = self.app.saves / AUTOSAVE_NAME
+        info = ""
+        can_continue = False
+        if autosave.exists():
+            try:
+                save = read_save(autosave)
+                can_continue = True
+                info = self.tr(
+                    "title.saved_at", title=save.scenario_title, week=save.weeks_played + 1
+                )
+            except SaveError as e:
+                info = self.tr("load.error", why=str(e))
+        else:
+            info = self.tr("title.no_save")
+        y = h // 6 + 110
+        bw = 280
+        ui.button(
+            (cx - bw // 2, y, bw, 44), self.tr("title.new"), self.new_game, object_id="#primary"
+        )
+        ui.button(
+            (cx - bw // 2, y + 54, bw, 44),
+            self.tr("title.continue"),
+            self.resume,
+            enabled=can_continue,
+        )
+        ui.button((cx - bw // 2, y + 108, bw, 44), self.tr("title.load"), self.load)
+        ui.button((cx - bw // 2, y + 162, bw, 44), self.tr("title.language"), self.language)
+        ui.button((cx - bw // 2, y + 216, bw, 44), self.tr("title.quit"), self.app.quit)
+        ui.label((cx - 380, y + 276, 760, 24), info, object_id="#subtitle_center")
+        if self.app.message:
+            ui.text((cx - 380, y + 306, 760, 80), self.app.message)
+        self.app.focus_first()
+
+    def new_game(self) -> None:
+        self.app.message = ""
+        self.app.switch(PickerScene)
+
+    def resume(self) -> None:
+        self.open_saved(self.app.saves / AUTOSAVE_NAME)
+
+    def open_saved(self, path: Path) -> None:
+        try:
+            game = Game.load(path, lang=self.lang)
+        except SaveError as e:
+            self.app.message = self.tr("load.error", why=str(e))
+            self.rebuild()
+            return
+        game.save_path = self.app.saves / AUTOSAVE_NAME
+        self.app.game = game
+        self.app.message = ""
+        self.app.show_game()
+
+    def load(self) -> None:
+        self.app.switch(LoadScene)
+
+    def language(self) -> None:
+        self.app.set_lang("zh" if self.lang == "en" else "en")
+
+    def back(self) -> None:
+        self.app.quit()
+
+
+class LoadScene(Scene):
+    """The saves in the save folder; a damaged one says why instead of crashing."""
+
+    def build(self, w: int, h: int) -> None:
+        ui = self.ui
+        ui.label((40, 24, w - 80, 40), self.tr("load.title"), object_id="#title_big")
+        files = sorted(self.app.saves.glob("*.json"), key=lambda p: -p.stat().st_mtime)
+        y = 84
+        if not files:
+            ui.label((40, y, w - 80, 28), self.tr("load.none", folder=str(self.app.saves)))
+        for path in files[:10]:
+            try:
+                save = read_save(path)
+                text = f"{path.name} · {save.scenario_title} · " + self.tr(
+                    "ui.week_of", week=save.weeks_played + 1, weeks="?"
+                ).replace(" / ?", "").replace("/ ?", "")
+            except SaveError:
+                text = f"{path.name} · ?"
+            ui.button((40, y, min(760, w - 80), 40), text, lambda p=path: self.open_path(p))
+            y += 48
+        ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
+        if self.app.message:
+            ui.text((40, y + 8, min(760, w - 80), 90), self.app.message)
+        self.app.focus_first()
+
+    def open_path(self, path: Path) -> None:
+        try:
+            game = Game.load(path, lang=self.lang)
+        except SaveError as e:
+            self.app.message = self.tr("load.error", why=str(e))
+            self.rebuild()
+            return
+        game.save_path = self.app.saves / AUTOSAVE_NAME
+        self.app.game = game
+        self.app.message = ""
+        self.app.show_game()
+
+    def back(self) -> None:
+        self.app.message = ""
+        self.app.switch(TitleScene)
+
+
+class PickerScene(Scene):
+    """Scenarios with their difficulty and what they teach."""
+
+    def __init__(self, app, chosen: int = 0) -> None:
+        super().__init__(app)
+        paths = [Path(p) for p in shipped_scenarios()]
+        if app.scenario and Path(app.scenario) not in paths:
+            paths.insert(0, Path(app.scenario))
+        # the default first: the gentlest way in after the tutorial
+        order = {"tutorial": 0, "default": 1}
+        paths.sort(key=lambda p: (order.get(p.stem, 2), p.stem))
+        self.paths = paths
+        self.loaded: list[object] = []
+        for p in paths:
+            try:
+                self.loaded.append(load_scenario(p))
+            except (ScenarioError, OSError) as e:
+                self.loaded.append(e)
+        self.chosen = min(chosen, len(paths) - 1)
+
+    def build(self, w: int, h: int) -> None:
+        ui = self.ui
+        ui.label((40, 24, w - 80, 40), self.tr("picker.title"), object_id="#title_big")
+        lw = 340
+        y = 84
+        for i, (path, sc) in enumerate(zip(self.paths, self.loaded, strict=True)):
+            name = text_of(sc.title, self.lang) if not isinstance(sc, Exception) else path.stem
+            oid = "#tab_active" if i == self.chosen else None
+            ui.button((40, y, lw, 44), name, lambda i=i: self.choose(i), object_id=oid)
+            y += 52
+        x = 40 + lw + 24
+        pw = w - x - 40
+        ui.panel((x, 84, pw, h - 84 - 88), object_id="#card")
+        inner = ui.at((x, 84, pw, h - 84 - 88))
+        sc = self.loaded[self.chosen]
+        if isinstance(sc, Exception):
+            inner.label((16, 12, pw - 32, 32), self.tr("picker.error"), object_id="#h2")
+            inner.text((12, 52, pw - 28, h - 260), str(sc))
+        else:
+            inner.label((16, 12, pw - 32, 32), text_of(sc.title, self.lang), object_id="#h2")
+            level = self.tr(f"difficulty.{sc.difficulty}")
+            inner.label(
+                (16, 48, pw - 32, 24),
+                self.tr("picker.difficulty", level=level)
+                + " · "
+                + self.tr("picker.weeks", weeks=sc.weeks, team=len(sc.reps)),
+            )
+            lessons = [f"{k} {self.tr(f'lesson.{k}')}" for k in sc.teaches]
+            body = ""
+            if lessons:
+                body += "<b>" + html(self.tr("picker.teaches", lessons="")) + "</b><br>"
+                body += "<br>".join(html("· " + t) for t in lessons) + "<br><br>"
+            body += html(text_of(sc.briefing, self.lang))
+            inner.text((12, 80, pw - 28, h - 84 - 88 - 96), body, raw=True)
+        ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
+        ui.button(
+            (w - 240, h - 64, 200, 40),
+            self.tr("picker.start"),
+            self.start,
+            object_id="#primary",
+            enabled=not isinstance(sc, Exception),
+        )
+
+    def choose(self, i: int) -> None:
+        self.chosen = i
+        self.rebuild()
+
+    def start(self) -> None:
+        self.app.start_game(str(self.paths[self.chosen]))
+        self.app.switch(BriefingScene)
+
+    def back(self) -> None:
+        self.app.switch(TitleScene)
+
+
+class BriefingScene(Scene):
+    """You were just promoted: the team, the target, the market."""
+
+    def build(self, w: int, h: int) -> None:
+        game = self.app.game
+        assert game is not None
+        obs = game.obs
+        sc = game.session.scenario
+        ui = self.ui
+        ui.label(
+            (40, 24, w - 80, 40),
+            self.tr("brief.title") + " · " + text_of(sc.title, self.lang),
+            object_id="#title_big",
+        )
+        col = (w - 120) // 2
+        ui.panel((40, 80, col, h - 80 - 88), object_id="#card")
+        li = ui.at((40, 80, col, h - 80 - 88))
+        li.text((8, 8, col - 16, h - 80 - 88 - 16), html(text_of(sc.briefing, self.lang)), raw=True)
+        ui.panel((80 + col, 80, col, h - 80 - 88), object_id="#card")
+        ri = ui.at((80 + col, 80, col, h - 80 - 88))
+        m = game.money
+        targets = " · ".join(m(t) for t in obs.targets)
+        team = []
+        for r in obs.reps:
+            tag = (
+                self.tr("brief.veteran")
+                if r.veteran
+                else (self.tr("brief.novice") if r.novice else "")
+            )
+            team.append(
+                "· "
+                + self.tr(
+                    "brief.rep_line",
+                    name=rep_name(r, self.lang),
+                    years=f"{r.tenure_years:g}",
+                    veteran=tag,
+                )
+            )
+        segs = ", ".join(s.name for s in sc.market.segments)
+        pools = ", ".join(
+            f"{self.tr(f'pool.{p.pool.value}')} ×{p.size}" for p in obs.pools if p.size
+        )
+        body = (
+            f"<b>{html(self.tr('brief.target'))}</b><br>"
+            + html(self.tr("brief.period_targets", targets=targets))
+            + "<br>"
+            + html(
+                self.tr(
+                    "brief.budget",
+                    hours=f"{obs.hours_per_week:g}",
+                    budget=m(obs.budget_per_period),
+                    max=obs.max_headcount,
+                )
+            )
+            + f"<br><br><b>{html(self.tr('brief.team'))}</b><br>"
+            + "<br>".join(html(t) for t in team)
+            + f"<br><br><b>{html(self.tr('brief.market'))}</b><br>"
+            + html(self.tr("brief.segments", n=len(obs.accounts), segments=segs))
+            + "<br>"
+            + html(self.tr("brief.pools", pools=pools or "—"))
+        )
+        ri.text((8, 8, col - 16, h - 80 - 88 - 16), body, raw=True)
+        ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
+        ui.button(
+            (w - 260, h - 64, 220, 40), self.tr("brief.begin"), self.begin, object_id="#primary"
+        )
+        self.app.set_focus(self.ui.order[-1])
+
+    def begin(self) -> None:
+        from .desk import DeskScene
+
+        self.app.autosave()
+        self.app.switch(DeskScene)
+
+    def back(self) -> None:
+        self.app.game = None
+        self.app.switch(PickerScene)
+
+
+__all__ = ["BriefingScene", "LoadScene", "PickerScene", "TitleScene"]

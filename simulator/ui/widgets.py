@@ -1,0 +1,221 @@
+"""Small helpers over pygame_gui: labels that never spill, buttons that remember their job.
+
+pygame_gui draws the widgets; a scene only says where they go and what a
+click does. :class:`Builder` creates widgets inside one container and keeps,
+for every button, the function its press calls and its place in the Tab
+order, so mouse and keyboard reach the same actions. Labels are shortened
+with an ellipsis when a translation is longer than its box (the full text
+stays in :attr:`Builder.full_text` for tooltips and tests).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import (
+    UIButton,
+    UIImage,
+    UILabel,
+    UIPanel,
+    UIScrollingContainer,
+    UITextBox,
+    UITextEntryLine,
+)
+
+ELLIPSIS = "…"
+BUTTON_PAD = 8  # the theme's text_horiz_alignment_padding for buttons
+
+
+def text_width(element: Any, text: str) -> int:
+    """How wide ``text`` draws in the element's themed font."""
+    font = getattr(element, "font", None)
+    if font is None:
+        return 0
+    return int(font.size(text)[0]) if text else 0
+
+
+def room(element: Any) -> int:
+    """The width a label or button has for its text."""
+    pad = 2 * BUTTON_PAD if isinstance(element, UIButton) else 2
+    return int(element.rect.width) - pad
+
+
+def shorten(element: Any, text: str) -> str:
+    """``text``, cut with an ellipsis to fit ``element``'s width."""
+    width = room(element)
+    if text_width(element, text) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(element, text[:mid].rstrip() + ELLIPSIS) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def html(text: str) -> str:
+    """Plain text made safe for a pygame_gui text box."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    )
+
+
+class Builder:
+    """Creates widgets and records what each button does.
+
+    Widgets go into one pygame_gui container, placed relative to an origin:
+    :meth:`at` gives a builder for a sub-rectangle of the same container (a
+    card's contents over the card's panel), :meth:`within` one for a real
+    child container (a scrolling list, a dialog). Keeping containers shallow
+    matters: pygame_gui's cost of creating a widget grows steeply with how
+    deeply it is nested.
+    """
+
+    def __init__(
+        self, manager: pygame_gui.UIManager, container: Any = None, origin: tuple[int, int] = (0, 0)
+    ) -> None:
+        self.manager = manager
+        self.container = container
+        self.origin = origin
+        self.callbacks: dict[Any, Callable[[], None]] = {}
+        self.order: list[Any] = []  # Tab order: buttons and entries, as created
+        self.full_text: dict[Any, str] = {}
+        self.elements: list[Any] = []
+
+    def _share(self, child: Builder) -> Builder:
+        child.callbacks = self.callbacks
+        child.order = self.order
+        child.full_text = self.full_text
+        child.elements = self.elements
+        return child
+
+    def at(self, rect: pygame.Rect | tuple[int, int, int, int]) -> Builder:
+        """A builder placing widgets relative to ``rect``'s corner, in the same container."""
+        r = pygame.Rect(rect)
+        return self._share(
+            Builder(self.manager, self.container, (self.origin[0] + r.x, self.origin[1] + r.y))
+        )
+
+    def within(self, container: Any) -> Builder:
+        """A builder for a child container (a scroller's inside, a dialog's panel)."""
+        return self._share(Builder(self.manager, container))
+
+    def kill(self) -> None:
+        for el in self.elements:
+            el.kill()
+        self.elements.clear()
+        self.callbacks.clear()
+        self.order.clear()
+
+    def _rect(self, rect: pygame.Rect | tuple[int, int, int, int]) -> pygame.Rect:
+        return pygame.Rect(rect).move(self.origin)
+
+    def _keep(self, el: Any) -> Any:
+        self.elements.append(el)
+        return el
+
+    def label(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        text: str,
+        object_id: str | None = None,
+        cls: str | None = None,
+    ) -> UILabel:
+        oid = pygame_gui.core.ObjectID(object_id=object_id, class_id=cls)
+        with warnings.catch_warnings():
+            # a too-long text is shortened just below; pygame_gui's warning would be noise
+            warnings.simplefilter("ignore", UserWarning)
+            el = UILabel(self._rect(rect), text or " ", self.manager, self.container, object_id=oid)
+        self._keep(el)
+        self.full_text[el] = text
+        short = shorten(el, text)
+        if short != text:
+            el.set_text(short)
+        return el
+
+    def button(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        text: str,
+        on_press: Callable[[], None] | None = None,
+        tip: str | None = None,
+        object_id: str | None = None,
+        enabled: bool = True,
+    ) -> UIButton:
+        el = UIButton(
+            self._rect(rect),
+            text,
+            self.manager,
+            self.container,
+            tool_tip_text=html(tip) if tip else None,
+            object_id=object_id,
+        )
+        self._keep(el)
+        self.full_text[el] = text
+        short = shorten(el, text)
+        if short != text:
+            el.set_text(short)
+        if on_press is not None:
+            self.callbacks[el] = on_press
+        if enabled:
+            self.order.append(el)
+        else:
+            el.disable()
+        return el
+
+    def entry(
+        self, rect: pygame.Rect | tuple[int, int, int, int], text: str = "", tip: str | None = None
+    ) -> UITextEntryLine:
+        el = UITextEntryLine(self._rect(rect), self.manager, self.container, initial_text=text)
+        self._keep(el)
+        if tip:
+            el.set_tooltip(html(tip))  # type: ignore[attr-defined]
+        self.order.append(el)
+        return el
+
+    def text(
+        self, rect: pygame.Rect | tuple[int, int, int, int], content: str, raw: bool = False
+    ) -> UITextBox:
+        return self._keep(
+            UITextBox(
+                content if raw else html(content),
+                self._rect(rect),
+                self.manager,
+                container=self.container,
+            )
+        )
+
+    def panel(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        object_id: str | None = None,
+        layer: int = 1,
+    ) -> UIPanel:
+        return self._keep(
+            UIPanel(
+                self._rect(rect),
+                starting_height=layer,
+                manager=self.manager,
+                container=self.container,
+                object_id=object_id,
+            )
+        )
+
+    def image(
+        self, rect: pygame.Rect | tuple[int, int, int, int], surface: pygame.Surface
+    ) -> UIImage:
+        return self._keep(
+            UIImage(self._rect(rect), surface, self.manager, container=self.container)
+        )
+
+    def scroller(self, rect: pygame.Rect | tuple[int, int, int, int], inner_height: int) -> Any:
+        r = self._rect(rect)
+        sc = UIScrollingContainer(r, self.manager, container=self.container, allow_scroll_x=False)
+        sc.set_scrollable_area_dimensions((r.width - 20, inner_height))
+        return self._keep(sc)
