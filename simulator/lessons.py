@@ -352,10 +352,14 @@ def _p9(f: _Facts) -> Finding:
         if tone.value == "praise":
             praise += 1
     unfair = [Moment(e.week, "m.p9_unfair", {}) for e in f.ev["unfair_treatment"]]
-    if not public_crit and not unfair:
-        status = FOLLOWED if praise else PARTLY
+    # public criticism is the lesson's breach; unequal treatment spotted now and then is a
+    # warning (the team compares), not a breach
+    if len(public_crit) > 2:
+        status = MISSED
+    elif public_crit or len(unfair) > 4 or not praise:
+        status = PARTLY
     else:
-        status = PARTLY if len(public_crit) + len(unfair) <= 2 else MISSED
+        status = FOLLOWED
     return Finding(
         "P9",
         status,

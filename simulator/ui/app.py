@@ -182,6 +182,10 @@ class App:
             str(data / "NotoSansSC-Bold.otf"),
         )
         self.manager.get_theme().load_theme(str(assets_dir() / "theme.json"))
+        self.manager.preload_fonts([{"name": "noto_sans_sc", "point_size": 16, "style": "italic"}])
+        from . import portraits
+
+        portraits.reset()  # drawn-text fonts belong to this pygame session
         self.clock = pygame.time.Clock()
         self.running = True
         self.saves = Path(saves) if saves is not None else save_dir()
@@ -296,7 +300,9 @@ class App:
 
     @property
     def typing(self) -> bool:
-        return isinstance(self._focus, UITextEntryLine) and self._focus.is_focused
+        """A text field has the keyboard (keys then type, they do not command)."""
+        focus = self.manager.get_focus_set() or ()
+        return any(isinstance(el, UITextEntryLine) and el.alive() for el in focus)
 
     # --------------------------------------------------------------- input
     def press(self, element: Any) -> None:

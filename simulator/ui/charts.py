@@ -176,9 +176,9 @@ def card(
     )
     surf.blit(portrait_img, (6, 8))
     line_h = font.get_linesize()
-    y = 34
+    y = 37
     for row in lines:
-        x = 56 if y < 56 else 8
+        x = 56 if y < 58 else 8
         for text, colour in row:
             room = w - 6 - x
             if room <= 8:
@@ -189,10 +189,10 @@ def card(
             x += img.get_width() + 8
         y += line_h + 1
     if bar_share is not None:
-        pygame.draw.rect(surf, GRID, (56, h - 6, w - 62, 3))
+        pygame.draw.rect(surf, GRID, (56, 33, w - 62, 3))
         pygame.draw.rect(
             surf,
             GOOD if bar_share >= 1 else ACCENT,
-            (56, h - 6, int((w - 62) * max(0.0, min(1.0, bar_share))), 3),
+            (56, 33, int((w - 62) * max(0.0, min(1.0, bar_share))), 3),
         )
     return surf

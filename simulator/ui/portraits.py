@@ -35,3 +35,9 @@ def portrait_for(rep_id: int, initials: str, size: int, lang: str = "en") -> pyg
     if img is not None:
         return img
     return charts.portrait(size, initials, rep_id, font(max(10, size // 3)))
+
+
+def reset() -> None:
+    """Forget loaded fonts and images (a new pygame session cannot use the old ones)."""
+    font.cache_clear()
+    _image.cache_clear()

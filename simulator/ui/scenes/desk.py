@@ -102,29 +102,33 @@ class DeskScene(Scene):
         if self.selected is None or all(r.id != self.selected for r in reps):
             self.selected = reps[0].id if reps else None
         body_top = HEADER_H + GAP
-        body_h = h - body_top - CHART_H - 2 * GAP
-        cw = w - TEAM_W - PLAN_W - 4 * GAP
+        # narrower side columns and charts in a small window leave the levers their room
+        team_w = TEAM_W if w >= 1200 else 200
+        plan_w = PLAN_W if w >= 1200 else 208
+        chart_h = CHART_H if h >= 700 else 100
+        body_h = h - body_top - chart_h - 2 * GAP
+        cw = w - team_w - plan_w - 4 * GAP
         self.regions = {
             "header": Region(self, "header", pygame.Rect(0, 0, w, HEADER_H), self.build_header),
             "team": Region(
-                self, "team", pygame.Rect(GAP, body_top, TEAM_W, body_h), self.build_team
+                self, "team", pygame.Rect(GAP, body_top, team_w, body_h), self.build_team
             ),
             "centre": Region(
                 self,
                 "centre",
-                pygame.Rect(TEAM_W + 2 * GAP, body_top, cw, body_h),
+                pygame.Rect(team_w + 2 * GAP, body_top, cw, body_h),
                 self.build_centre,
             ),
             "plan": Region(
                 self,
                 "plan",
-                pygame.Rect(w - PLAN_W - GAP, body_top, PLAN_W, body_h),
+                pygame.Rect(w - plan_w - GAP, body_top, plan_w, body_h),
                 self.build_plan,
             ),
             "charts": Region(
                 self,
                 "charts",
-                pygame.Rect(GAP, h - CHART_H - GAP, w - 2 * GAP, CHART_H),
+                pygame.Rect(GAP, h - chart_h - GAP, w - 2 * GAP, chart_h),
                 self.build_charts,
             ),
         }
@@ -177,40 +181,47 @@ class DeskScene(Scene):
         game = self.game
         obs = game.obs
         ui.panel(r, object_id="#header")
+        # four blocks share what the two buttons on the right leave
+        avail = r.w - 292 - 16
+        widths = [int(avail * f) for f in (0.32, 0.27, 0.22)]
+        widths.append(avail - sum(widths))
+        xs = [16]
+        for wd in widths[:-1]:
+            xs.append(xs[-1] + wd)
         title = text_of(obs.title, self.lang)
-        ui.label((16, 4, 312, 26), title, object_id="#header_text")
+        ui.label((xs[0], 4, widths[0] - 16, 26), title, object_id="#header_text")
         per = self.tr("ui.period", period=obs.period + 1)
         ui.label(
-            (16, 28, 312, 22),
+            (xs[0], 28, widths[0] - 16, 22),
             self.tr("ui.week_of", week=obs.week, weeks=obs.weeks) + " · " + per,
             object_id="#header_small",
         )
-        x = 340
         pct = 100 * obs.team_booked / obs.team_target if obs.team_target else 0.0
+        x, bw = xs[1], widths[1] - 20
         ui.label(
-            (x, 4, 240, 24),
+            (x, 4, bw, 24),
             self.tr("ui.target_bar", target=game.money(obs.team_target), pct=f"{pct:.0f}"),
             object_id="#header_text",
         )
         elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
-        ui.image((x, 32, 230, 12), charts.bar((230, 12), pct / 100, elapsed))
-        x += 256
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), pct / 100, elapsed))
         used = obs.hours_per_week - obs.hours_available + game.hours_planned
+        x, bw = xs[2], widths[2] - 20
         ui.label(
-            (x, 4, 180, 24),
+            (x, 4, bw, 24),
             self.tr("ui.hours", used=f"{used:g}", total=f"{obs.hours_per_week:g}"),
             object_id="#header_text",
         )
         share = used / obs.hours_per_week if obs.hours_per_week else 0
-        ui.image((x, 32, 170, 12), charts.bar((170, 12), share))
-        x += 196
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), share))
+        x, bw = xs[3], widths[3] - 12
         ui.label(
-            (x, 4, max(120, r.w - x - 290), 24),
+            (x, 4, bw, 24),
             self.tr("ui.budget", left=game.money(game.budget_left)),
             object_id="#header_text",
         )
         spent = 1 - game.budget_left / obs.budget_per_period if obs.budget_per_period else 0
-        ui.image((x, 32, 120, 12), charts.bar((120, 12), spent))
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), spent))
         w = r.w
         ui.button((w - 276, 8, 84, 40), self.tr("ui.menu"), self.menu)
         ui.button(
@@ -351,7 +362,7 @@ class DeskScene(Scene):
             if tab == "inbox":
                 n = sum(1 for i in obs.inbox if i.open)
                 text = self.tr("ui.inbox_n", n=n) if n else text
-            bw = 118
+            bw = min(118, r.w // len(TABS) - 4)
             ui.button(
                 (x, 0, bw, 36),
                 text,
@@ -755,9 +766,10 @@ class DeskScene(Scene):
             ),
         ]
         label_w = 92
-        per_row = 5
+        per_row = 5 if (r.w - label_w) // 5 - 6 >= 110 else 4
         bw = (r.w - label_w) // per_row - 6
-        row_h = max(32, min(40, r.h // 8))
+        lines = sum(-(-len(items) // per_row) for _, items in rows)
+        row_h = max(28, min(40, r.h // lines))
         y = r.y
         for group, items in rows:
             ui.label((r.x, y + 6, label_w - 4, 24), self.tr(f"group.{group}"), object_id="#h3")
@@ -948,27 +960,27 @@ class DeskScene(Scene):
     def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> None:
         g = self.game
         x = 16
-        ui.label((x, y + 4, 166, 24), ("★ " if d.big else "") + d.account_name)
-        x += 170
-        ui.label((x, y + 4, 72, 24), g.money(d.value))
-        x += 76
-        ui.label((x, y + 4, 120, 24), self.tr(f"stage.{int(d.stage)}"))
-        x += 124
+        ui.label((x, y + 4, 156, 24), ("★ " if d.big else "") + d.account_name)
+        x += 160
+        ui.label((x, y + 4, 68, 24), g.money(d.value))
+        x += 72
+        ui.label((x, y + 4, 138, 24), self.tr(f"stage.{int(d.stage)}"))
+        x += 142
         mark = ""
         cls = None
         if d.dead_suspect:
             mark, cls = " " + self.tr("pipe.mark30"), "@bad"
         elif d.stalled:
             mark, cls = " " + self.tr("pipe.mark15"), "@warn"
-        ui.label((x, y + 4, 92, 24), self.tr("pipe.days", days=d.days_since_touch) + mark, cls=cls)
-        x += 96
+        ui.label((x, y + 4, 88, 24), self.tr("pipe.days", days=d.days_since_touch) + mark, cls=cls)
+        x += 92
         chance = f"{100 * d.win_chance:.0f}%"
         if d.unresponsive:
             chance += " " + self.tr("pipe.quiet")
         elif d.reviewed:
             chance += " ✓"
-        ui.label((x, y + 4, 88, 24), chance, cls="@bad" if d.unresponsive else None)
-        x += 92
+        ui.label((x, y + 4, 84, 24), chance, cls="@bad" if d.unresponsive else None)
+        x += 88
         bw = max(48, (width - x - 8) // 3)
         self.lever(ui, (x, y, bw, 30), "push_deal", A.PushDeal(d.id), small=True)
         self.lever(ui, (x + bw + 3, y, bw, 30), "drop_deal", A.DropDeal(d.id), small=True)

@@ -1,0 +1,99 @@
+"""Driving the game window headless, the way a player does: real pygame events.
+
+Every helper posts ``pygame.event.Event``s (mouse button down and up at a
+widget's centre, key presses, text input) and lets the window run frames;
+nothing calls a scene's methods directly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pygame
+from pygame_gui.elements import UIButton, UILabel
+
+from simulator.scenario import scenarios_dir
+
+SHORT = """\
+extends: tutorial
+title:
+  en: "Two short months"
+  zh: "两个短月"
+weeks: 8
+period_weeks: 4
+team_target: [950000, 980000]
+"""
+
+
+def short_library(folder: Path) -> Path:
+    """A scenario folder holding the tutorial and an eight-week version of it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(scenarios_dir() / "tutorial.yaml", folder / "tutorial.yaml")
+    (folder / "short.yaml").write_text(SHORT, encoding="utf-8")
+    return folder / "short.yaml"
+
+
+def step(app, frames: int = 2) -> None:
+    for _ in range(frames):
+        app.step(1 / 60)
+
+
+def widgets(app) -> dict:
+    """Every live widget the current scene made, with the full text it was given."""
+    scene = app.scene
+    texts = dict(scene.ui.full_text)
+    return {el: t for el, t in texts.items() if el.alive() and el.visible}
+
+
+def find(app, text: str, kind=UIButton, exact: bool = False):
+    """The live widget whose text is (or starts with) ``text``."""
+    found = [
+        el
+        for el, t in widgets(app).items()
+        if isinstance(el, kind) and (t == text if exact else t.startswith(text))
+    ]
+    if not found:
+        shown = sorted(t for el, t in widgets(app).items() if isinstance(el, kind))
+        raise AssertionError(f"no {kind.__name__} {text!r} on screen; there are: {shown}")
+    return found[-1]  # a dialog's widgets are made last and sit on top
+
+
+def click_at(app, pos: tuple[int, int]) -> None:
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    step(app, 1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    step(app, 1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    step(app, 2)
+
+
+def click(app, text: str, exact: bool = False) -> None:
+    """Click the button labelled ``text``."""
+    el = find(app, text, exact=exact)
+    assert el.is_enabled, f"{text!r} is greyed out"
+    click_at(app, el.rect.center)
+
+
+def key(app, k: int, mod: int = 0, unicode: str = "") -> None:
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0)
+    )
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=unicode, scancode=0))
+    step(app, 2)
+
+
+def type_text(app, text: str) -> None:
+    for ch in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+        step(app, 1)
+
+
+def labels(app) -> list[str]:
+    return [el.text for el in widgets(app) if isinstance(el, UILabel)]
+
+
+def header(app) -> str:
+    return " ".join(labels(app))

@@ -1,0 +1,128 @@
+"""The game played end to end through its window, by mouse clicks and key presses."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from gui import click, click_at, find, header, key, short_library, step, type_text
+from pygame_gui.elements import UITextEntryLine
+
+from simulator.ui.app import App
+from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    short_library(tmp_path / "scenarios")
+    monkeypatch.setenv("SALESIM_SCENARIOS", str(tmp_path / "scenarios"))
+    game = App(lang="en", saves=tmp_path / "saves", seed=5)
+    step(game)
+    yield game
+    pygame.quit()
+
+
+def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
+    # title → picker → briefing, with the mouse
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    assert "Your briefing" in header(app)
+    # the briefing's focus sits on "Go to the desk": Enter takes us there
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.scene, DeskScene)
+    assert "Week 1 / 8" in header(app)
+
+    # set the first rep's quota on the quota screen: click the field, clear it, type
+    click(app, "Quotas")
+    entry = next(
+        el for el in app.scene.regions["centre"].ui.elements if isinstance(el, UITextEntryLine)
+    )
+    click_at(app, entry.rect.center)
+    for _ in range(8):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "900")
+    assert "Sum ¥" in header(app)
+    click(app, "Plan these quotas")
+    first = app.game.obs.reps[0].id
+    assert any(
+        p.action.kind == "set_quota" and p.action.rep == first and p.action.amount == 900_000
+        for p in app.game.plan
+    )
+
+    # a 1:1 from the desk tab, then take back nothing: two things planned
+    click(app, "Desk")
+    click(app, "1:1")
+    assert any(p.action.kind == "one_on_one" for p in app.game.plan)
+
+    # Space ends the week; the week report opens with OK in focus; Enter closes it
+    key(app, pygame.K_SPACE)
+    assert "Week 1 / 8" in header(app)  # the report's title names the week just played
+    key(app, pygame.K_RETURN)
+    step(app, 8)
+    assert "Week 2 / 8" in header(app)
+    # the quota set on the screen is in the session, as the manager sees it
+    assert app.game.obs.rep(first).quota == 900_000
+    assert any(r.action.kind == "set_quota" and r.ok for r in app.game.session.action_log)
+
+    # play on: end weeks with the button, pass the period review with "Done"
+    reviews = 0
+    for _ in range(30):
+        if isinstance(app.scene, DebriefScene):
+            break
+        if isinstance(app.scene, ReviewScene):
+            reviews += 1
+            assert "Period 1 reviews" in header(app)
+            click(app, "Done")
+            continue
+        click(app, "End week")
+        if app.scene.modal is not None:
+            key(app, pygame.K_ESCAPE)
+        step(app, 6)
+    assert isinstance(app.scene, DebriefScene), "the debrief never appeared"
+    assert reviews == 1
+    assert "Debrief: Two short months" in header(app)
+    assert "Your score" in header(app)
+    assert app.game.finished
+    assert app.game.session.week == 8
+
+
+def test_tab_and_enter_reach_every_title_button_without_a_mouse(app):
+    # Tab walks the buttons in order; Enter presses the focused one
+    names = []
+    for _ in range(4):
+        names.append(app._focus.text if app._focus is not None else None)
+        key(app, pygame.K_TAB)
+    assert names[:3] == ["New game", "Load game", "中文"]  # Continue is greyed: no save yet
+    # back to "New game" with Shift+Tab, and in
+    while app._focus.text != "New game":
+        key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    key(app, pygame.K_RETURN)
+    assert "Choose a scenario" in header(app)
+    # Escape goes back
+    key(app, pygame.K_ESCAPE)
+    assert "New game" in [b.text for b in app.scene.ui.order]
+
+
+def test_the_language_switch_turns_every_screen_chinese(app):
+    click(app, "中文")
+    assert app.lang == "zh"
+    assert "新游戏" in [b.text for b in app.scene.ui.order]
+    click(app, "新游戏")
+    assert "选择场景" in header(app)
+    click(app, "两个短月")
+    click(app, "开始")
+    click(app, "开始工作")
+    assert "第 1 / 8 周" in header(app)
+
+
+def test_a_refused_lever_is_greyed_and_says_why_when_pressed(app):
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    click(app, "Go to the desk")
+    # nobody on the tutorial team is a veteran: "Honour" is refused, in words
+    honour = find(app, "Honour")
+    assert "not a veteran" in honour.tool_tip_text
+    click_at(app, honour.rect.center)
+    assert "Not possible:" in header(app)
+    assert not any(p.action.kind == "honour_veteran" for p in app.game.plan)

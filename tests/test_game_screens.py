@@ -1,0 +1,181 @@
+"""Every scene rendered in both languages: saved as PNG, not blank, no text out of its box.
+
+The screenshots go to the folder named by ``SALESIM_SCREENSHOTS`` (default: a
+``screenshots`` folder in pytest's temporary directory, printed at the end),
+so a person can look at them after a run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+import pytest
+from gui import step
+from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
+
+from simulator.policies import make_policy
+from simulator.saves import write_save
+from simulator.scenario import default_scenario_path, load_scenario
+from simulator.session import Session
+from simulator.ui.app import App
+from simulator.ui.game import Game
+from simulator.ui.scenes import (
+    BriefingScene,
+    DebriefScene,
+    DeskScene,
+    LoadScene,
+    PickerScene,
+    ReviewScene,
+    TitleScene,
+)
+from simulator.ui.widgets import room, text_width
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = os.environ.get("SALESIM_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def played(weeks: int) -> Session:
+    """The default scenario played for some weeks by the book: a desk full of history."""
+    session = Session(load_scenario(default_scenario_path()), 4, make_policy("by_the_book"))
+    for _ in range(weeks):
+        session.advance_week()
+    session.policy = None
+    return session
+
+
+def problems(app) -> list[str]:
+    """Text wider than its widget, widgets outside the window, buttons cut short."""
+    out = []
+    screen = pygame.Rect(0, 0, *app.size)
+    full = app.scene.ui.full_text
+    for el in app.manager.get_sprite_group().sprites():
+        if not el.alive() or not getattr(el, "visible", True):
+            continue
+        if isinstance(el, UILabel | UIButton) and el in full:  # ours, not pygame_gui's scrollbars
+            if text_width(el, el.text) > room(el):
+                out.append(f"text spills out of its box: {el.text!r}")
+            if not screen.contains(el.rect):
+                out.append(f"off the window: {el.text!r} at {el.rect}")
+            shown, given = el.text.strip(), full.get(el, el.text).strip()
+            if isinstance(el, UIButton) and shown != given:
+                out.append(f"button cut short: {given!r} shows as {shown!r}")
+        if isinstance(el, UITextEntryLine) and not screen.contains(el.rect):
+            out.append(f"field off the window at {el.rect}")
+    # no two texts of the scene (dialogs aside) cover each other
+    modal = app.scene.modal_ui.elements if app.scene.modal_ui is not None else []
+    texts = [
+        el
+        for el in full
+        if el.alive()
+        and el.visible
+        and el not in modal
+        and isinstance(el, UILabel | UIButton | UITextEntryLine)
+        and el.text.strip()
+    ]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            clip = a.rect.clip(b.rect)
+            if clip.w > 2 and clip.h > 2:
+                out.append(f"{a.text!r} and {b.text!r} overlap")
+    return out
+
+
+def snap(app, shots: Path, name: str) -> pygame.Surface:
+    step(app, 8)
+    path = shots / f"{name}_{app.lang}.png"
+    pygame.image.save(app.screen, str(path))
+    img = pygame.image.load(str(path))
+    small = pygame.transform.scale(img, (160, 90))
+    colours = {small.get_at((x, y))[:3] for x in range(160) for y in range(90)}
+    assert len(colours) > 12, f"{path.name} looks blank ({len(colours)} colours)"
+    trouble = problems(app)
+    assert not trouble, f"{path.name}: " + "; ".join(trouble[:6])
+    return img
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    (saves / "damaged.json").write_text("{ this is not a save", encoding="utf-8")
+    app = App(lang=lang, saves=saves, seed=2)
+    try:
+        snap(app, shots, "01_title")
+        app.switch(LoadScene)
+        snap(app, shots, "02_load")
+        app.switch(PickerScene)
+        snap(app, shots, "03_picker")
+        app.game = Game(played(0), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.switch(BriefingScene)
+        snap(app, shots, "04_briefing")
+
+        app.game = Game(played(9), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.switch(DeskScene)
+        snap(app, shots, "05_desk")
+        # the rep with the most going on (roles, hints) makes the fullest detail panel
+        busiest = max(app.game.obs.reps, key=lambda r: len(r.hints) + r.deputy + r.key_accounts)
+        app.scene.select(busiest.id)
+        snap(app, shots, "06_desk_busy_rep")
+        for i, tab in enumerate(("pipeline", "accounts", "quotas", "inbox"), start=7):
+            app.scene.set_tab(tab)
+            snap(app, shots, f"{i:02d}_{tab}")
+        app.scene.set_tab("desk")
+        app.scene.choose_delegation(busiest.id)
+        snap(app, shots, "11_chooser")
+        app.scene.close_modal()
+        app.scene.end_week()
+        snap(app, shots, "12_week_report")
+        app.scene.close_modal()
+        app.scene.menu()
+        snap(app, shots, "13_menu")
+        app.scene.close_modal()
+
+        app.game = Game(played(13), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.switch(ReviewScene)
+        snap(app, shots, "14_review")
+
+        app.game = Game(played(52), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.switch(DebriefScene)
+        for i, section in enumerate(("score", "lessons", "people", "compare"), start=15):
+            app.scene.show(section)
+            snap(app, shots, f"{i}_debrief_{section}")
+        app.switch(TitleScene)
+        snap(app, shots, "19_title_again")
+    finally:
+        pygame.quit()
+    print(f"screenshots in {shots}")
+
+
+def test_the_desk_fits_a_small_window_and_a_large_one(tmp_path, shots):
+    app = App(lang="zh", saves=tmp_path, seed=2, size=(1024, 640))
+    try:
+        app.game = Game(played(5), str(default_scenario_path()), "zh", tmp_path / "a.json")
+        app.switch(DeskScene)
+        snap(app, shots, "20_desk_1024x640")
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1600, h=900, size=(1600, 900)))
+        step(app, 2)
+        assert app.size == (1600, 900)
+        snap(app, shots, "21_desk_1600x900")
+    finally:
+        pygame.quit()
+
+
+def test_a_save_for_the_load_screen(tmp_path):
+    # the load screen lists real saves by scenario and week
+    game = Game(played(3), str(default_scenario_path()), "en", tmp_path / "autosave.json")
+    write_save(game.snapshot(), tmp_path / "mine.json")
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        app.switch(LoadScene)
+        step(app)
+        texts = [b.text for b in app.scene.ui.order]
+        assert any("mine.json" in t and "East Region" in t for t in texts), texts
+    finally:
+        pygame.quit()
