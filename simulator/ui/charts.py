@@ -178,6 +178,8 @@ def card(
     line_h = font.get_linesize()
     y = 37
     for row in lines:
+        if y + line_h > h:
+            break  # no row drawn below the card's edge
         x = 56 if y < 58 else 8
         for text, colour in row:
             room = w - 6 - x
