@@ -178,7 +178,7 @@ def _p2(f: _Facts) -> Finding:
     moments.sort(key=lambda m: abs(float(m.values["x"]) - 1.15), reverse=True)
     return Finding(
         "P2",
-        _status(good / total, 0.7, 0.4),
+        _status(good / total, 0.6, 0.3),
         Moment(0, "s.p2", {"good": good, "total": total}),
         tuple(moments[:8]),
     )

@@ -393,6 +393,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lever.mentor": ("mentoring", "带新人"),
     "lever.deputy": ("deputy role", "副手角色"),
     "lever.honour_veteran": ("being honoured", "受到礼遇"),
+    "lever.bonus": ("a bonus", "奖金"),
+    "lever.key_account": ("a key account", "负责大客户"),
     # ---------------------------------------------------------------- pipeline, accounts, quotas
     "pipe.head": ("{rep}: {n} open deals · {value}", "{rep}：{n} 个在谈项目 · {value}"),
     "pipe.account": ("Account", "客户"),
@@ -783,12 +785,10 @@ def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
         sign = "-" if amount < 0 else ""
         if a >= 1e8:
             return f"{sign}{currency}{a / 1e8:.2f}亿"
+        if a >= 1e5:
+            return f"{sign}{currency}{a / 1e4:.0f}万"
         if a >= 1e4:
-            return (
-                f"{sign}{currency}{a / 1e4:.0f}万"
-                if a >= 1e6
-                else f"{sign}{currency}{a / 1e4:.1f}万"
-            )
+            return f"{sign}{currency}{a / 1e4:.1f}万"
         return f"{sign}{currency}{a:.0f}"
     from .money import short_money
 

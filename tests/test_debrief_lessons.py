@@ -1,0 +1,200 @@
+"""The debrief's findings: each lesson judged from what the manager did, with the moments.
+
+Each test sets up a game where one habit differs and checks the finding moves
+the way a trainer would expect, naming the concrete moment (who, which week).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from helpers import TYPES, scenario, session, team
+
+from simulator import actions as A
+from simulator.core.types import DelegatedTask, Supervision, Tone
+from simulator.lessons import FOLLOWED, MISSED, PARTLY, UNTESTED, debrief, findings, stories
+from simulator.narrate import Narrator
+from simulator.policies import make_policy
+from simulator.scenario import default_scenario_path, load_scenario, scenarios_dir
+from simulator.session import Session
+
+DEFAULT = load_scenario(default_scenario_path())
+
+
+def season(policy: str, seed: int = 3) -> Session:
+    s = Session(DEFAULT, seed, make_policy(policy))
+    s.run()
+    return s
+
+
+@pytest.fixture(scope="module")
+def seasons() -> dict[str, Session]:
+    return {
+        p: season(p)
+        for p in (
+            "by_the_book",
+            "hands_off",
+            "pressure_cooker",
+            "promise_breaker",
+            "contest_everyone",
+        )
+    }
+
+
+def statuses(s: Session) -> dict[str, str]:
+    return {f.lesson: f.status for f in findings(s)}
+
+
+def played(each_week, weeks: int = 12, types=TYPES) -> Session:
+    """A small team played by hand: ``each_week(session)`` returns the week's actions."""
+    s = session(scenario(team(*types), weeks=weeks), seed=1)
+    while not s.finished:
+        for a in each_week(s):
+            s.act(a)
+        s.advance_week()
+    return s
+
+
+def test_the_handbook_follows_most_lessons_and_the_anti_patterns_few(seasons):
+    counts = {p: Counter(statuses(s).values()) for p, s in seasons.items()}
+    assert counts["by_the_book"][FOLLOWED] >= 12
+    assert counts["by_the_book"][MISSED] == 0
+    assert counts["pressure_cooker"][FOLLOWED] <= 3
+    assert counts["pressure_cooker"][MISSED] >= 10
+    assert counts["hands_off"][FOLLOWED] == 0
+
+
+def test_p1_a_period_without_quotas_or_reviews_is_named(seasons):
+    book = debrief(seasons["by_the_book"], compare=False).finding("P1")
+    idle = debrief(seasons["hands_off"], compare=False).finding("P1")
+    assert book.status == FOLLOWED
+    assert idle.status == MISSED
+    keys = Counter(m.key for m in idle.moments)
+    assert keys["m.p1_no_quota"] == 4 and keys["m.p1_no_review"] == 4
+
+
+def test_p2_a_quota_far_above_capacity_is_flagged_with_its_size():
+    def week(s):
+        if s.week == 1:
+            ann = s.world.reps[0]
+            return [
+                A.SetQuota(0, 3.0 * ann.capacity),
+                A.SetQuota(1, 1.1 * s.world.reps[1].capacity),
+            ]
+        return []
+
+    f = next(x for x in findings(played(week)) if x.lesson == "P2")
+    high = [m for m in f.moments if m.key == "m.p2_too_high"]
+    assert len(high) == 1 and high[0].values["rep"] == 0
+    assert float(high[0].values["x"]) == pytest.approx(3.0, abs=0.01)
+    assert f.summary.values == {"good": 1, "total": 2}
+
+
+def test_p3_types_given_in_the_briefing_leave_nothing_to_discover():
+    tutorial = Session(
+        load_scenario(scenarios_dir() / "tutorial.yaml"), 1, make_policy("by_the_book")
+    )
+    tutorial.run()
+    assert statuses(tutorial)["P3"] == UNTESTED
+
+
+def test_p3_discovering_every_type_early_is_followed_and_dated(seasons):
+    book = next(f for f in findings(seasons["by_the_book"]) if f.lesson == "P3")
+    idle = next(f for f in findings(seasons["hands_off"]) if f.lesson == "P3")
+    assert book.status == FOLLOWED
+    assert all(m.week > 0 for m in book.moments if m.key == "m.p3_revealed")
+    assert idle.status == MISSED
+    assert {m.key for m in idle.moments} == {"m.p3_never"}
+
+
+def test_p4_p7_contests_for_everyone_put_service_reps_off(seasons):
+    st = statuses(seasons["contest_everyone"])
+    assert st["P4"] == FOLLOWED
+    f = next(x for x in findings(seasons["contest_everyone"]) if x.lesson == "P7")
+    assert f.summary.values["hurt"] >= 3
+    assert any(m.key == "m.reaction_down" and m.values["lever"] == "contest" for m in f.moments)
+
+
+def test_p8_rare_one_on_ones_are_named_rep_by_rep(seasons):
+    book = next(f for f in findings(seasons["by_the_book"]) if f.lesson == "P8")
+    idle = next(f for f in findings(seasons["hands_off"]) if f.lesson == "P8")
+    assert book.status == FOLLOWED and not book.moments
+    assert idle.status == MISSED
+    assert len(idle.moments) >= 6 and all(m.values["n"] == 0 for m in idle.moments)
+
+
+def test_p9_public_criticism_is_a_dated_moment():
+    def week(s):
+        return [A.Feedback(2, Tone.CRITICISM, public=True)] if s.week <= 3 else []
+
+    f = next(x for x in findings(played(week)) if x.lesson == "P9")
+    assert f.status == MISSED
+    crit = [m for m in f.moments if m.key == "m.p9_public_criticism"]
+    assert [(m.week, m.values["rep"]) for m in crit] == [(1, 2), (2, 2), (3, 2)]
+
+
+def test_p9_praise_and_private_correction_follow_it():
+    def week(s):
+        return [A.Feedback(0, Tone.PRAISE, public=True), A.Feedback(1, Tone.CRITICISM)]
+
+    assert statuses(played(week))["P9"] in (FOLLOWED, PARTLY)
+    assert statuses(played(lambda s: [A.Feedback(0, Tone.PRAISE, public=True)]))["P9"] == FOLLOWED
+
+
+def test_p10_weeks_without_a_pipeline_review_are_named():
+    every = played(lambda s: [A.PipelineReview()])
+    half = played(lambda s: [A.PipelineReview()] if s.week <= 4 else [])
+    assert statuses(every)["P10"] == FOLLOWED
+    f = next(x for x in findings(half) if x.lesson == "P10")
+    assert f.status == PARTLY
+    assert [(m.values["from"], m.values["to"]) for m in f.moments] == [(5, 12)]
+
+
+def test_p13_delegating_without_supervision_is_missed_with_light_followed():
+    def deleg(sup):
+        return lambda s: [A.Delegate(1, DelegatedTask.PIPELINE_REVIEW, sup)] if s.week == 1 else []
+
+    assert statuses(played(deleg(Supervision.NONE)))["P13"] == MISSED
+    assert statuses(played(deleg(Supervision.LIGHT)))["P13"] in (FOLLOWED, PARTLY)
+    assert statuses(played(lambda s: []))["P13"] == UNTESTED
+
+
+def test_p15_a_broken_promise_is_named_with_its_amount(seasons):
+    f = next(x for x in findings(seasons["promise_breaker"]) if x.lesson == "P15")
+    assert f.status == MISSED
+    m = f.moments[0]
+    assert m.key == "m.p15_broken" and m.values["amount"] > 0
+    assert statuses(seasons["by_the_book"])["P15"] == FOLLOWED
+
+
+def test_the_comparison_replays_the_same_seed_by_the_book(seasons):
+    d = debrief(seasons["hands_off"])
+    assert d.book.total == pytest.approx(seasons["by_the_book"].score().total)
+    assert d.book.total > d.score.total + 20
+    assert len(d.revenue) == len(d.book_revenue) == DEFAULT.weeks
+
+
+def test_stories_tell_each_rep_who_they_were_and_what_moved_them(seasons):
+    s = seasons["by_the_book"]
+    tales = {t.rep: t for t in stories(s)}
+    assert set(tales) == {r.id for r in s.world.reps}
+    for rep in s.world.reps:
+        t = tales[rep.id]
+        assert t.type == rep.type.value
+        if rep.left_week is not None:
+            assert t.left_week == rep.left_week and t.left_reason == rep.left_reason
+    assert any(t.lifted_by for t in tales.values())
+    revealed = {e.rep: e.week for e in s.event_log if e.kind == "type_revealed"}
+    for rep_id, week in revealed.items():
+        assert tales[rep_id].revealed_week == week
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_moment_reads_as_a_sentence(seasons, lang):
+    for s in seasons.values():
+        nar = Narrator(s, lang)
+        for f in findings(s):
+            for m in (f.summary, *f.moments):
+                text = nar.moment(m)
+                assert "{" not in text and not text.startswith(("m.", "s.")), text

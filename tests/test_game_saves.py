@@ -1,0 +1,155 @@
+"""The game's saves: autosaved every week and on quit, resumed exactly, never torn."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pygame
+import pytest
+from gui import click, header, short_library, step
+
+from simulator import actions as A
+from simulator.saves import SaveError
+from simulator.scenario import scenarios_dir
+from simulator.ui.app import App
+from simulator.ui.game import AUTOSAVE_NAME, Game
+from simulator.ui.scenes import DeskScene, TitleScene
+
+TUTORIAL = scenarios_dir() / "tutorial.yaml"
+
+
+def play_weeks(game: Game, weeks: int) -> None:
+    for _ in range(weeks):
+        rep = game.obs.reps[game.session.week % len(game.obs.reps)].id
+        assert game.add(A.OneOnOne(rep)) is None
+        game.add(A.PipelineReview())
+        game.end_week()
+
+
+def test_autosave_every_week_and_load_resumes_exactly(tmp_path):
+    path = tmp_path / "autosave.json"
+    game = Game.new(TUTORIAL, seed=11, save_path=path)
+    play_weeks(game, 4)
+    assert json.loads(path.read_text())["weeks_played"] == 4  # written by end_week itself
+    # a half-planned week is part of the save too
+    game.add(A.Coach(game.obs.reps[1].id, next(iter(A.Skill))))
+    game.save()
+
+    back = Game.load(path)
+    assert back.session.week == game.session.week == 5
+    assert [p.action for p in back.plan] == [p.action for p in game.plan]
+    assert back.hours_left == game.hours_left
+    assert back.obs.reps == game.obs.reps
+    # both play on identically to the end
+    play_weeks(game, 22)
+    play_weeks(back, 22)
+    assert game.finished and back.finished
+    assert back.session.score().total == game.session.score().total
+
+
+def test_continue_on_the_title_screen_resumes_the_autosave(tmp_path):
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / AUTOSAVE_NAME)
+    play_weeks(game, 3)
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        assert "Tutorial: your first quarters, week 4" in header(app)
+        click(app, "Continue")
+        assert isinstance(app.scene, DeskScene)
+        assert "Week 4 / 26" in header(app)
+        assert app.game.session.log_as_dicts() == game.session.log_as_dicts()
+    finally:
+        pygame.quit()
+
+
+def test_quitting_the_window_saves_the_game(tmp_path):
+    short_library(tmp_path / "lib")
+    app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    try:
+        click(app, "Go to the desk")
+        click(app, "1:1")
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        app.step(1 / 60)
+        assert not app.running
+    finally:
+        pygame.quit()
+    back = Game.load(tmp_path / AUTOSAVE_NAME)
+    assert [p.action.kind for p in back.plan] == ["one_on_one"]  # the planned 1:1 survived
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{ not json",
+        b'{"kind": "something-else"}',
+        json.dumps({"kind": "salesim-save", "format": 1, "seed": "x"}).encode(),
+        b"\x00\xff\xfe" * 100,
+    ],
+    ids=["empty", "broken-json", "foreign", "damaged-fields", "binary"],
+)
+def test_a_damaged_save_gets_a_clear_message_never_a_crash(tmp_path, content):
+    path = tmp_path / AUTOSAVE_NAME
+    path.write_bytes(content)
+    with pytest.raises(SaveError):
+        Game.load(path)
+    # in the window: --load of it opens the title screen with the reason in words
+    app = App(lang="en", saves=tmp_path, seed=1, load=str(path))
+    try:
+        step(app)
+        assert isinstance(app.scene, TitleScene)
+        assert "This save cannot be opened" in app.message
+        continue_button = next(b for b in app.scene.ui.full_text if b.text == "Continue")
+        assert not continue_button.is_enabled  # nothing to continue from
+    finally:
+        pygame.quit()
+
+
+def test_a_save_whose_plan_was_tampered_with_is_refused_in_words(tmp_path):
+    path = tmp_path / "s.json"
+    game = Game.new(TUTORIAL, seed=2, save_path=path)
+    play_weeks(game, 1)
+    data = json.loads(path.read_text())
+    data["extra"]["plan"] = [{"kind": "one_on_one", "nobody": 3}]
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError, match="planned actions are damaged"):
+        Game.load(path)
+
+
+def test_a_game_killed_while_saving_leaves_the_last_good_save(tmp_path):
+    path = tmp_path / AUTOSAVE_NAME
+    player = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from simulator import actions as A
+        from simulator.ui.game import Game
+        path = Path({str(path)!r})
+        while True:
+            game = Game.new({str(TUTORIAL)!r}, seed=9, save_path=path)
+            while not game.finished:
+                game.add(A.OneOnOne(game.obs.reps[0].id))
+                game.add(A.PipelineReview())
+                game.end_week()          # simulates, then saves atomically
+                game.save()              # and again, as quitting would
+        """
+    )
+    seen = []
+    for delay in (0.4, 0.9, 1.3, 1.7, 2.2):
+        proc = subprocess.Popen([sys.executable, "-c", player])
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if not path.exists():
+            continue  # killed before the first week ended
+        back = Game.load(path)  # always a whole save, and it replays
+        seen.append(back.session.week)
+        assert all(
+            r.action.kind in ("one_on_one", "pipeline_review") for r in back.session.action_log
+        )
+    assert seen, "the player never got to save; the machine is very slow"
+    assert len([p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]) <= 1
