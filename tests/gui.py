@@ -35,7 +35,12 @@ def short_library(folder: Path) -> Path:
 
 
 def step(app, frames: int = 2) -> None:
+    """Run some frames, then on until the scene has finished building itself."""
     for _ in range(frames):
+        app.step(1 / 60)
+    for _ in range(300):
+        if not app.busy or not app.running:
+            break
         app.step(1 / 60)
 
 

@@ -18,7 +18,7 @@ def app(tmp_path, monkeypatch):
     game = App(lang="en", saves=tmp_path / "saves", seed=5)
     step(game)
     yield game
-    pygame.quit()
+    game.close()
 
 
 def test_a_whole_short_scenario_played_with_mouse_and_keys(app):

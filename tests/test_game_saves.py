@@ -64,7 +64,7 @@ def test_continue_on_the_title_screen_resumes_the_autosave(tmp_path):
         assert "Week 4 / 26" in header(app)
         assert app.game.session.log_as_dicts() == game.session.log_as_dicts()
     finally:
-        pygame.quit()
+        app.close()
 
 
 def test_quitting_the_window_saves_the_game(tmp_path):
@@ -77,7 +77,7 @@ def test_quitting_the_window_saves_the_game(tmp_path):
         app.step(1 / 60)
         assert not app.running
     finally:
-        pygame.quit()
+        app.close()
     back = Game.load(tmp_path / AUTOSAVE_NAME)
     assert [p.action.kind for p in back.plan] == ["one_on_one"]  # the planned 1:1 survived
 
@@ -107,7 +107,7 @@ def test_a_damaged_save_gets_a_clear_message_never_a_crash(tmp_path, content):
         continue_button = next(b for b in app.scene.ui.full_text if b.text == "Continue")
         assert not continue_button.is_enabled  # nothing to continue from
     finally:
-        pygame.quit()
+        app.close()
 
 
 def test_a_save_whose_plan_was_tampered_with_is_refused_in_words(tmp_path):
@@ -139,17 +139,24 @@ def test_a_game_killed_while_saving_leaves_the_last_good_save(tmp_path):
         """
     )
     seen = []
-    for delay in (0.4, 0.9, 1.3, 1.7, 2.2):
+    for delay in (0.0, 0.05, 0.12, 0.2, 0.35):
+        before = path.stat().st_mtime_ns if path.exists() else 0
         proc = subprocess.Popen([sys.executable, "-c", player])
+        deadline = time.monotonic() + 60
+        # let it get going (imports take a while), then kill it at a moment mid-play
+        while time.monotonic() < deadline:
+            if path.exists() and path.stat().st_mtime_ns != before:
+                break
+            time.sleep(0.02)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        if not path.exists():
-            continue  # killed before the first week ended
         back = Game.load(path)  # always a whole save, and it replays
         seen.append(back.session.week)
         assert all(
             r.action.kind in ("one_on_one", "pipeline_review") for r in back.session.action_log
         )
-    assert seen, "the player never got to save; the machine is very slow"
-    assert len([p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]) <= 1
+    assert len(seen) == 5
+    # at most one half-written temporary file per kill, never mistaken for a save
+    temps = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(temps) <= 5 and not any(p.suffix == ".json" for p in temps)

@@ -149,7 +149,7 @@ def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
         app.switch(TitleScene)
         snap(app, shots, "19_title_again")
     finally:
-        pygame.quit()
+        app.close()
     print(f"screenshots in {shots}")
 
 
@@ -164,7 +164,7 @@ def test_the_desk_fits_a_small_window_and_a_large_one(tmp_path, shots):
         assert app.size == (1600, 900)
         snap(app, shots, "21_desk_1600x900")
     finally:
-        pygame.quit()
+        app.close()
 
 
 def test_a_save_for_the_load_screen(tmp_path):
@@ -178,4 +178,4 @@ def test_a_save_for_the_load_screen(tmp_path):
         texts = [b.text for b in app.scene.ui.order]
         assert any("mine.json" in t and "East Region" in t for t in texts), texts
     finally:
-        pygame.quit()
+        app.close()

@@ -12,7 +12,9 @@ Space ends the week at the desk.
 
 from __future__ import annotations
 
+import gc
 import importlib.resources
+import inspect
 import os
 import time
 from collections.abc import Callable
@@ -57,6 +59,8 @@ class Scene:
         self.ui: Builder = Builder(app.manager)
         self.modal: Any = None
         self.modal_ui: Builder | None = None
+        self.jobs: list[Any] = []
+        self.rest = False
 
     @property
     def lang(self) -> str:
@@ -69,11 +73,42 @@ class Scene:
     def open(self) -> None:
         w, h = self.app.size
         self.ui = Builder(self.app.manager)
-        self.build(w, h)
+        self.jobs = []
+        self.later(self.build(w, h))
+        self.work()
 
     def close(self) -> None:
+        self.jobs = []
         self.close_modal()
         self.ui.kill()
+
+    # --------------------------------------------------------------- building over frames
+    # Creating widgets is the slow part of a frame (about a millisecond each). A build
+    # may be a generator that yields between batches: the rest is done in the frames
+    # that follow, a batch a frame, so the window keeps answering while a big screen
+    # appears.
+    def later(self, job: Any) -> None:
+        """Run the rest of ``job`` (a generator; anything else is already done) in later frames."""
+        if inspect.isgenerator(job):
+            self.jobs.append(job)
+
+    def work(self) -> None:
+        """One batch of the pending building."""
+        while self.jobs:
+            try:
+                next(self.jobs[0])
+                return
+            except StopIteration:
+                self.jobs.pop(0)
+
+    def finish(self) -> None:
+        """Do all pending building now."""
+        while self.jobs:
+            self.work()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.jobs)
 
     def rebuild(self) -> None:
         """Build the scene's widgets again (after a change, a resize or a language switch)."""
@@ -82,7 +117,8 @@ class Scene:
         self.open()
         self.app.restore_focus(keep)
 
-    def build(self, w: int, h: int) -> None:
+    def build(self, w: int, h: int) -> Any:
+        """Create the scene's widgets (a generator may yield between batches)."""
         raise NotImplementedError
 
     # --------------------------------------------------------------- input
@@ -93,7 +129,14 @@ class Scene:
         """Events other than button presses (clicks on cards, typing, keys)."""
 
     def update(self, dt: float) -> None:
-        """Per-frame work; most scenes have none."""
+        """Per-frame work: a batch of pending building."""
+        if self.rest:  # this frame already did a heavy thing (a week was simulated)
+            self.rest = False
+            return
+        if self.jobs:
+            keep = self.app.focused_index()
+            self.work()
+            self.app.restore_focus(keep)
 
     def draw(self, surface: pygame.Surface) -> None:
         """Anything drawn under the widgets; never changes the game."""
@@ -135,6 +178,8 @@ class Scene:
         return run
 
     def close_modal(self) -> None:
+        if self.modal_ui is not None:
+            self.modal_ui.kill()
         if self.modal is not None:
             self.modal.kill()
             self.modal = None
@@ -186,6 +231,15 @@ class App:
         from . import portraits
 
         portraits.reset()  # drawn-text fonts belong to this pygame session
+        # Garbage collection on the game's schedule, not the collector's: modules, fonts
+        # and the theme live as long as the window and are frozen out of full passes;
+        # the automatic full pass (which stalls a random frame for tens of ms) is
+        # replaced by one in a frame of its own after each scene change and each week.
+        gc.collect()
+        gc.freeze()
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], 1_000_000)
+        self.refreshes = 0
         self.clock = pygame.time.Clock()
         self.running = True
         self.saves = Path(saves) if saves is not None else save_dir()
@@ -219,6 +273,7 @@ class App:
         self._focus = None
         self.scene = scene_cls(self, **kwargs)
         self.scene.open()
+        self.collect_later()
         return self.scene
 
     def start_game(self, scenario: str, seed: int | None = None) -> Game:
@@ -299,6 +354,11 @@ class App:
         self.set_focus(items[(i + step) % len(items)])
 
     @property
+    def busy(self) -> bool:
+        """The scene is still building (tests and benchmarks wait for this)."""
+        return self.scene is not None and self.scene.busy
+
+    @property
     def typing(self) -> bool:
         """A text field has the keyboard (keys then type, they do not command)."""
         focus = self.manager.get_focus_set() or ()
@@ -374,8 +434,29 @@ class App:
     def run(self) -> int:
         while self.running:
             self.step()
-        pygame.quit()
+        self.close()
         return 0
+
+    def close(self) -> None:
+        """Give the window back and the collector its usual schedule."""
+        gc.set_threshold(*self._gc_threshold)
+        gc.unfreeze()
+        pygame.quit()
+
+    def collect_later(self) -> None:
+        """A full garbage collection in a frame of its own, once the scene is built.
+
+        Killed widgets are mostly freed by reference counting already; the pass
+        finds the rest (and the simulation's cyclic leftovers) at a moment the player
+        does not feel, instead of in the middle of a mouse sweep.
+        """
+
+        def job():
+            yield
+            gc.collect()
+
+        if self.scene is not None:
+            self.scene.later(job())
 
     # --------------------------------------------------------------- helpers
     def notice(self, title: str, body: str) -> None:

@@ -109,6 +109,7 @@ class Builder:
     def kill(self) -> None:
         for el in self.elements:
             el.kill()
+            self.full_text.pop(el, None)  # the scene's shared table must not keep them alive
         self.elements.clear()
         self.callbacks.clear()
         self.order.clear()

@@ -13,7 +13,8 @@ skill to coach, which deal to visit) open a short chooser.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pygame
@@ -57,12 +58,21 @@ class Region:
         self.build_fn = build
         self.ui: Builder | None = None
 
-    def build(self) -> None:
+    def start(self) -> Iterator[None]:
+        """Build the region again, yielding between batches of widgets."""
         if self.ui is not None:
             self.ui.kill()
+            if self.name == "centre":
+                yield  # clearing a full tab is a frame's work of its own
         self.ui = Builder(self.scene.app.manager, origin=self.rect.topleft)
         self.ui.full_text = self.scene.ui.full_text
-        self.build_fn(self.ui, pygame.Rect(0, 0, self.rect.w, self.rect.h))
+        out = self.build_fn(self.ui, pygame.Rect(0, 0, self.rect.w, self.rect.h))
+        if inspect.isgenerator(out):
+            yield from out
+
+    def build(self) -> None:
+        for _ in self.start():
+            pass
 
     def kill(self) -> None:
         if self.ui is not None:
@@ -86,7 +96,6 @@ class DeskScene(Scene):
         self.team_page = 0
         self._team_page_set = False
         self.card_rects: dict[int, pygame.Rect] = {}
-        self.pending: list[str] = []  # regions still to rebuild after a week ended
 
     @property
     def game(self):
@@ -133,30 +142,22 @@ class DeskScene(Scene):
             ),
         }
         for region in self.regions.values():
-            region.build()
-
-    def update(self, dt: float) -> None:
-        if self.pending:
-            name = self.pending.pop(0)
-            keep = self.app.focused_index()
-            self.regions[name].build()
-            self.app.restore_focus(keep)
+            self.later(region.start())
 
     def close(self) -> None:
-        self.pending = []
         for region in self.regions.values():
             region.kill()
         super().close()
 
     def refresh(self, *names: str) -> None:
-        """Rebuild some regions (all when none named), keeping the keyboard focus."""
-        if self.pending:
-            names = tuple(dict.fromkeys((*self.pending, *(names or tuple(self.regions)))))
-            self.pending = []
-        keep = self.app.focused_index()
+        """Rebuild some regions (all when none named) over the next frames."""
+        self.finish()  # what is half built is finished first
         for name in names or tuple(self.regions):
-            self.regions[name].build()
-        self.app.restore_focus(keep)
+            self.later(self.regions[name].start())
+        self.app.refreshes += 1
+        if self.app.refreshes % 20 == 0:
+            self.app.collect_later()
+        self.update(0.0)
 
     def focus_order(self) -> list[Any]:
         if self.modal_ui is not None:
@@ -253,6 +254,7 @@ class DeskScene(Scene):
         for rep in shown:
             self.card(ui, pygame.Rect(0, y, r.w, card_h), rep)
             y += card_h + gap
+            yield
         if pages > 1:
             ui.button(
                 (0, y, r.w // 2 - 3, 30),
@@ -370,11 +372,14 @@ class DeskScene(Scene):
                 object_id="#tab_active" if tab == self.tab else "#tab",
             )
             x += bw + 4
+        yield
         body = pygame.Rect(0, 40, r.w, r.h - 40 - 30)
         ui.panel(body, object_id="#card")
         inner = ui.at(body)
         area = pygame.Rect(0, 0, body.w, body.h)
-        getattr(self, f"tab_{self.tab}")(inner, area)
+        out = getattr(self, f"tab_{self.tab}")(inner, area)
+        if inspect.isgenerator(out):
+            yield from out
         ui.label(
             (4, r.h - 26, r.w - 8, 24),
             self.status,
@@ -583,7 +588,8 @@ class DeskScene(Scene):
             (self.tr("detail.roles", roles=", ".join(roles)) + " · " if roles else "") + last,
             object_id="#small",
         )
-        self.lever_grid(ui, pygame.Rect(8, 106, r.w - 16, r.h - 110), rep)
+        yield
+        yield from self.lever_grid(ui, pygame.Rect(8, 106, r.w - 16, r.h - 110), rep)
 
     def roles(self, rep: RepView) -> list[str]:
         nar = self.game.narrator
@@ -781,6 +787,7 @@ class DeskScene(Scene):
                 self.lever(ui, (x, y, bw, row_h - 4), key, action, chooser, small=True)
                 x += bw + 6
             y += row_h
+            yield
 
     def amounts(self) -> list[float]:
         per = self.game.obs.budget_per_period
@@ -920,8 +927,10 @@ class DeskScene(Scene):
         start, end = self.pager(
             ui, "pipeline", len(deals), per_page, pygame.Rect(r.w - 200, r.h - 38, 184, 32)
         )
-        for k, d in enumerate(deals[start:end]):
-            self.deal_row(ui, 84 + k * row_h, d, r.w - 16)
+        yield
+        for d_index, d in enumerate(deals[start:end]):
+            yield from self.deal_row(ui, 84 + d_index * row_h, d, r.w - 16)
+            yield
 
     def pager(
         self, ui: Builder, key: str, total: int, per_page: int, rect: pygame.Rect
@@ -957,7 +966,7 @@ class DeskScene(Scene):
         self.pages[key] = max(0, self.pages.get(key, 0) + step)
         self.refresh("centre")
 
-    def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> None:
+    def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> Iterator[None]:
         g = self.game
         x = 16
         ui.label((x, y + 4, 156, 24), ("★ " if d.big else "") + d.account_name)
@@ -981,6 +990,7 @@ class DeskScene(Scene):
             chance += " ✓"
         ui.label((x, y + 4, 84, 24), chance, cls="@bad" if d.unresponsive else None)
         x += 88
+        yield
         bw = max(48, (width - x - 8) // 3)
         self.lever(ui, (x, y, bw, 30), "push_deal", A.PushDeal(d.id), small=True)
         self.lever(ui, (x + bw + 3, y, bw, 30), "drop_deal", A.DropDeal(d.id), small=True)
@@ -1076,6 +1086,8 @@ class DeskScene(Scene):
                 ui.label((x, y, cw - 4, 24), v, cls="@bad" if a.churned else None)
                 x += cw
             y += 28
+            if (y - 86) % (28 * 4) == 0:
+                yield
 
     def sort_accounts(self, key: str) -> None:
         self.acc_sort = key
@@ -1130,6 +1142,7 @@ class DeskScene(Scene):
                 cls="@warn",
             )
             y += row_h
+            yield
         total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
         pct = 100 * total / target if target else 0
         self.quota_sum = ui.label(
@@ -1358,10 +1371,13 @@ class DeskScene(Scene):
 
             self.app.switch(ReviewScene, outcome=outcome)
             return
-        # the report first; the desk behind it is rebuilt a region a frame, so the
+        # the report first; the desk behind it is rebuilt over the next frames, so the
         # window never stops answering for long
-        self.pending = ["header", "plan", "charts", "team", "centre"]
         self.week_report(outcome)
+        self.rest = True
+        for name in ("header", "plan", "charts", "team", "centre"):
+            self.later(self.regions[name].start())
+        self.app.collect_later()
 
     def week_report(self, outcome) -> None:
         title = (

@@ -42,11 +42,6 @@ class ReviewScene(Scene):
         pages = max(1, -(-len(obs.reps) // per_page))
         self.page = min(self.page, pages - 1)
         self.entries = {}
-        rows = ui.at((40, 92, list_w, h - 92 - 120))
-        y = 0
-        for rep in obs.reps[self.page * per_page : (self.page + 1) * per_page]:
-            self.row(rows, y, list_w - 8, rep)
-            y += row_h
         if pages > 1:
             ui.button((40, h - 64, 60, 40), "◀", lambda: self.turn(-1), enabled=self.page > 0)
             ui.label((104, h - 56, 60, 24), f"{self.page + 1}/{pages}", object_id="#small")
@@ -71,6 +66,12 @@ class ReviewScene(Scene):
         ui.button(
             (w - 280, h - 64, 240, 44), self.tr("review.done"), self.done, object_id="#primary"
         )
+        rows = ui.at((40, 92, list_w, h - 92 - 120))
+        y = 0
+        for rep in obs.reps[self.page * per_page : (self.page + 1) * per_page]:
+            self.row(rows, y, list_w - 8, rep)
+            y += row_h
+            yield
 
     def row(self, ui, y: int, width: int, rep) -> None:
         g = self.game
