@@ -27,6 +27,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import numpy as np
 import pygame
 
 from simulator.scenario import default_scenario_path
@@ -49,11 +50,6 @@ def tab_button(app: App, name: str):
         if el.alive() and text.startswith(name) and hasattr(el, "is_enabled"):
             return el
     raise LookupError(name)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main() -> None:
@@ -105,7 +101,7 @@ def main() -> None:
 
     print(f"frames={len(frames)} weeks={len(longest)}")
     print(f"frame_ms_median={statistics.median(frames):.2f}")
-    print(f"frame_ms_p99={percentile(frames, 0.99):.2f}")
+    print(f"frame_ms_p99={np.percentile(frames, 99):.2f}")
     print(f"end_week_ms={max(longest):.1f}")
     print(f"end_week_total_ms={statistics.median(totals):.1f}")
 
