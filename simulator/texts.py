@@ -428,7 +428,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shown} of {total} accounts, by {order}",
         "显示 {shown} / {total} 个客户，按{order}排序",
     ),
-    "acc.history": ("History: {items}", "历史：{items}"),
+    "acc.open_tip": ("Open the account's file: its history.", "打开客户档案：查看历史记录。"),
+    "acc.file_line": (
+        "Owner {owner} · {segment} · potential {potential} · relationship {relationship} · "
+        "decides {style} · won so far {won}",
+        "负责人 {owner} · {segment} · 潜力 {potential} · 关系 {relationship} · "
+        "决策方式：{style} · 累计赢单 {won}",
+    ),
+    "acc.no_history": ("Nothing on file yet.", "暂无记录。"),
+    "hist.opportunity": ("a new opportunity", "新商机"),
+    "hist.won": ("deal won", "赢单"),
+    "hist.lost": ("deal lost", "丢单"),
+    "hist.dropped": ("deal dropped", "放弃项目"),
+    "hist.churned": ("the customer left", "客户流失"),
+    "hist.upset": ("upset by a deputy's mistake", "因副手失误而不满"),
+    "style.consensus": ("by consensus", "集体决策"),
+    "style.top_down": ("top-down", "一把手拍板"),
+    "style.technical": ("on technical merit", "看重技术"),
+    "style.price_driven": ("on price", "看重价格"),
+    "pipe.by_stage": ("By stage: {stages}", "各阶段：{stages}"),
     "quota.title": ("Quotas for period {period}", "第 {period} 期指标"),
     "quota.closed": (
         "Quotas are set in the first weeks of a period (next: week {week}).",
@@ -750,6 +768,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hint.uneasy_with_hard_closing": ("uneasy with hard closing", "不喜欢强行逼单"),
     "hint.remembers_customer_birthdays": ("remembers customers' birthdays", "记得客户的生日"),
     "hint.prefers_existing_accounts": ("prefers existing accounts", "更喜欢维护老客户"),
+    # the scorecard's rules (the English must match simulator/scoring.py: a test checks)
+    "formula.revenue": ("100 × min(1, R / T)", "100 × min(1, R / T)；R = 收入，T = 目标"),
+    "formula.engagement": (
+        "100 × (Ē − 0.30) / 0.50, clipped to 0..100; Ē = mean weekly team engagement",
+        "100 × (Ē − 0.30) / 0.50，限定在 0..100；Ē = 团队每周平均敬业度",
+    ),
+    "formula.attrition": (
+        "100 × (1 − 2 × L / N); L = resignations + performers let go, N = starting team",
+        "100 × (1 − 2 × L / N)；L = 辞职人数 + 被辞退的骨干，N = 初始团队人数",
+    ),
+    "formula.skills": (
+        "50 + 400 × (S_end − S_start); S = the team's mean skill",
+        "50 + 400 × (S_end − S_start)；S = 团队平均技能",
+    ),
+    "formula.trust": (
+        "70 × min(1, T_end / 0.9) + 30 × K / (K + B); K, B = promises kept, broken "
+        "(the share counts as 1 with none made)",
+        "70 × min(1, T_end / 0.9) + 30 × K / (K + B)；"
+        "K、B = 兑现、违背的承诺数（未作承诺时按 1 计）",
+    ),
+    "formula.pipeline": (
+        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3); Ū = mean share of open deals "
+        "stalled ≥ 15 days or dead; F = root mean square gap between the win chance "
+        "you were shown and the true one, over every open deal every week",
+        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3)；Ū = 停滞 15 天以上或已无望项目的平均占比；"
+        "F = 你看到的赢率与真实赢率之差的均方根（每周、每个在谈项目）",
+    ),
+    "formula.customers": (
+        "100 × min(1, H_end / 0.6); H = potential-weighted mean relationship "
+        "(a lost customer counts 0)",
+        "100 × min(1, H_end / 0.6)；H = 按潜力加权的平均客户关系（流失客户计 0）",
+    ),
     "score.revenue": ("revenue", "收入"),
     "score.engagement": ("engagement", "敬业度"),
     "score.attrition": ("attrition", "人员流失"),

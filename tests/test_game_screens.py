@@ -126,6 +126,12 @@ def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
         for i, tab in enumerate(("pipeline", "accounts", "quotas", "inbox"), start=7):
             app.scene.set_tab(tab)
             snap(app, shots, f"{i:02d}_{tab}")
+            if tab == "accounts":
+                # the customer archive's card of the busiest account
+                busy = max(app.game.obs.accounts, key=lambda a: len(a.history))
+                app.scene.account_file(busy)
+                snap(app, shots, "08b_account_file")
+                app.scene.close_modal()
         app.scene.set_tab("desk")
         app.scene.choose_delegation(busiest.id)
         snap(app, shots, "11_chooser")

@@ -104,3 +104,11 @@ def test_every_visible_event_of_a_season_reads_as_a_sentence(lang):
             assert "{" not in text, text
             if lang == "zh":
                 assert CJK.search(text), text
+
+
+def test_the_scorecard_rules_read_the_same_in_the_tables_as_in_the_scoring():
+    session = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 1, make_policy("random"))
+    card = session.run()
+    for c in card.components:
+        assert tr("en", f"formula.{c.name}") == c.formula
+        assert CJK.search(tr("zh", f"formula.{c.name}"))

@@ -181,14 +181,20 @@ class Builder:
         return el
 
     def text(
-        self, rect: pygame.Rect | tuple[int, int, int, int], content: str, raw: bool = False
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        content: str,
+        raw: bool = False,
+        object_id: str | None = None,
     ) -> UITextBox:
+        """A text box: it wraps, and scrolls when the text is longer than the box."""
         return self._keep(
             UITextBox(
                 content if raw else html(content),
                 self._rect(rect),
                 self.manager,
                 container=self.container,
+                object_id=object_id,
             )
         )
 

@@ -85,7 +85,7 @@ class DebriefScene(Scene):
         for c in d.score.components:
             rows.append(
                 f"<b>{html(self.tr(f'score.{c.name}'))}</b> {c.value:.1f} × {c.weight:.2f}"
-                f"<br>&nbsp;&nbsp;<i>{html(c.formula)}</i>"
+                f"<br>&nbsp;&nbsp;<i>{html(self.tr(f'formula.{c.name}'))}</i>"
                 f"<br>&nbsp;&nbsp;{html(c.working)}"
             )
         cur = self.app.game.session.scenario.currency  # type: ignore[union-attr]

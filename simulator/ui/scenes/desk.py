@@ -22,7 +22,7 @@ import pygame
 from ... import actions as A
 from ...core.types import DelegatedTask, Pool, Skill, Stage, Supervision, Tone
 from ...observe import DealView, RepView
-from ...texts import rep_name, text_of
+from ...texts import has, rep_name, text_of
 from .. import charts
 from ..app import Scene
 from ..widgets import Builder, html
@@ -94,7 +94,7 @@ class DeskScene(Scene):
         self.pages: dict[str, int] = {}
         self.regions: dict[str, Region] = {}
         self.team_page = 0
-        self._team_page_set = False
+        self._follow_selection = True
         self.card_rects: dict[int, pygame.Rect] = {}
 
     @property
@@ -245,7 +245,8 @@ class DeskScene(Scene):
         if len(reps) > per_page:
             per_page = max(1, (room - 34 + gap) // (card_h + gap))
         pages = max(1, -(-len(reps) // per_page))
-        if self.selected is not None and not self._team_page_set:
+        if self._follow_selection and self.selected is not None:
+            # the page that shows the selected rep, unless the player paged away
             idx = next((k for k, rp in enumerate(reps) if rp.id == self.selected), 0)
             self.team_page = idx // per_page
         self.team_page = min(self.team_page, pages - 1)
@@ -275,7 +276,7 @@ class DeskScene(Scene):
 
     def team_turn(self, step: int) -> None:
         self.team_page = max(0, self.team_page + step)
-        self._team_page_set = True
+        self._follow_selection = False
         self.refresh("team")
 
     def card(self, ui: Builder, rect: pygame.Rect, rep: RepView) -> None:
@@ -352,7 +353,7 @@ class DeskScene(Scene):
 
     def select(self, rep_id: int) -> None:
         self.selected = rep_id
-        self._team_page_set = True
+        self._follow_selection = True
         self.refresh("team", "centre")
 
     # ------------------------------------------------------------ centre
@@ -566,17 +567,6 @@ class DeskScene(Scene):
             ),
             object_id="#small",
         )
-        hints = [
-            f"“{self.tr(f'hint.{k}')}” ({self.tr('ui.week_short', week=w)})"
-            for w, k in rep.hints[-4:]
-        ]
-        ui.label(
-            (16, 58, r.w - 32, 22),
-            self.tr("detail.hints", hints="; ".join(hints))
-            if hints
-            else self.tr("detail.no_hints"),
-            object_id="#small",
-        )
         roles = self.roles(rep)
         last = (
             self.tr("detail.last_1on1", week=rep.last_one_on_one)
@@ -584,12 +574,21 @@ class DeskScene(Scene):
             else self.tr("detail.never_1on1")
         )
         ui.label(
-            (16, 80, r.w - 32, 22),
+            (16, 56, r.w - 32, 22),
             (self.tr("detail.roles", roles=", ".join(roles)) + " · " if roles else "") + last,
             object_id="#small",
         )
+        # what they have let slip so far: the clues to their type, newest last, wrapped
+        hints = [
+            f"“{self.tr(f'hint.{k}')}” ({self.tr('ui.week_short', week=w)})"
+            for w, k in rep.hints[-3:]
+        ]
+        text = (
+            self.tr("detail.hints", hints="; ".join(hints)) if hints else self.tr("detail.no_hints")
+        )
+        ui.text((10, 74, r.w - 20, 56), text, object_id="#hints")
         yield
-        yield from self.lever_grid(ui, pygame.Rect(8, 106, r.w - 16, r.h - 110), rep)
+        yield from self.lever_grid(ui, pygame.Rect(8, 132, r.w - 16, r.h - 136), rep)
 
     def roles(self, rep: RepView) -> list[str]:
         nar = self.game.narrator
@@ -909,7 +908,14 @@ class DeskScene(Scene):
             self.tr("pipe.orphans") if not self.show_orphans else self.tr("ui.back"),
             self.toggle_orphans,
         )
-        ui.label((16, 38, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
+        by_stage = " · ".join(
+            f"{self.tr(f'stage_short.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
+            for st in list(Stage)[:6]
+        )
+        ui.label(
+            (16, 40, r.w - 32, 20), self.tr("pipe.by_stage", stages=by_stage), object_id="#small"
+        )
+        ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
         cols = [
             ("pipe.account", 170),
             ("pipe.value", 76),
@@ -919,17 +925,17 @@ class DeskScene(Scene):
         ]
         x = 16
         for key, cw in cols:
-            ui.label((x, 60, cw - 4, 22), self.tr(key), object_id="#small")
+            ui.label((x, 80, cw - 4, 22), self.tr(key), object_id="#small")
             x += cw
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
         row_h = 34
-        per_page = max(3, (r.h - 84 - 40) // row_h)
+        per_page = max(3, (r.h - 104 - 40) // row_h)
         start, end = self.pager(
             ui, "pipeline", len(deals), per_page, pygame.Rect(r.w - 200, r.h - 38, 184, 32)
         )
         yield
         for d_index, d in enumerate(deals[start:end]):
-            yield from self.deal_row(ui, 84 + d_index * row_h, d, r.w - 16)
+            yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16)
             yield
 
     def pager(
@@ -969,11 +975,11 @@ class DeskScene(Scene):
     def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> Iterator[None]:
         g = self.game
         x = 16
-        ui.label((x, y + 4, 156, 24), ("★ " if d.big else "") + d.account_name)
+        ui.label((x, y + 4, 156, 24), ("★ " if d.big else "") + d.account_name, object_id="#cell")
         x += 160
-        ui.label((x, y + 4, 68, 24), g.money(d.value))
+        ui.label((x, y + 4, 68, 24), g.money(d.value), object_id="#cell")
         x += 72
-        ui.label((x, y + 4, 138, 24), self.tr(f"stage.{int(d.stage)}"))
+        ui.label((x, y + 4, 138, 24), self.tr(f"stage.{int(d.stage)}"), object_id="#cell")
         x += 142
         mark = ""
         cls = None
@@ -981,14 +987,21 @@ class DeskScene(Scene):
             mark, cls = " " + self.tr("pipe.mark30"), "@bad"
         elif d.stalled:
             mark, cls = " " + self.tr("pipe.mark15"), "@warn"
-        ui.label((x, y + 4, 88, 24), self.tr("pipe.days", days=d.days_since_touch) + mark, cls=cls)
+        ui.label(
+            (x, y + 4, 88, 24),
+            self.tr("pipe.days", days=d.days_since_touch) + mark,
+            object_id="#cell",
+            cls=cls,
+        )
         x += 92
         chance = f"{100 * d.win_chance:.0f}%"
         if d.unresponsive:
             chance += " " + self.tr("pipe.quiet")
         elif d.reviewed:
             chance += " ✓"
-        ui.label((x, y + 4, 84, 24), chance, cls="@bad" if d.unresponsive else None)
+        ui.label(
+            (x, y + 4, 84, 24), chance, object_id="#cell", cls="@bad" if d.unresponsive else None
+        )
         x += 88
         yield
         bw = max(48, (width - x - 8) // 3)
@@ -1081,13 +1094,47 @@ class DeskScene(Scene):
                 else "—",
                 self.tr("acc.lost") if a.churned else str(a.open_deals),
             ]
-            x = 16
-            for (_, cw), v in zip(cols, vals, strict=True):
-                ui.label((x, y, cw - 4, 24), v, cls="@bad" if a.churned else None)
+            # the name opens the account's file: its history, deal by deal
+            ui.button(
+                (12, y, cols[0][1] - 4, 26),
+                vals[0],
+                lambda a=a: self.account_file(a),
+                object_id="#small_button",
+                tip=self.tr("acc.open_tip"),
+            )
+            x = 16 + cols[0][1]
+            for (_, cw), v in zip(cols[1:], vals[1:], strict=True):
+                ui.label(
+                    (x, y, cw - 4, 24), v, object_id="#cell", cls="@bad" if a.churned else None
+                )
                 x += cw
             y += 28
             if (y - 86) % (28 * 4) == 0:
                 yield
+
+    def account_file(self, a) -> None:
+        """The customer archive's card of one account (P12)."""
+        nar = self.game.narrator
+        lines = [
+            self.tr(
+                "acc.file_line",
+                owner=nar.rep(a.owner) if a.owner is not None else self.tr("acc.nobody"),
+                segment=a.segment,
+                potential=self.game.money(a.potential),
+                relationship=f"{100 * a.relationship:.0f}%",
+                style=self.tr(f"style.{a.decision_style}"),
+                won=self.game.money(a.won_value),
+            ),
+            "",
+        ]
+        for day, kind, text in a.history[-14:]:
+            what = self.tr(f"hist.{kind}") if has(f"hist.{kind}") else kind
+            if kind == "lost" and has(f"lost.{text}"):
+                what += f" ({self.tr(f'lost.{text}')})"
+            lines.append(f"{self.tr('ui.week_short', week=day // 5 + 1)}: {what}")
+        if not a.history:
+            lines.append(self.tr("acc.no_history"))
+        self.open_modal(a.name, "\n".join(lines), [(self.tr("ui.close"), None)], size=(600, 460))
 
     def sort_accounts(self, key: str) -> None:
         self.acc_sort = key

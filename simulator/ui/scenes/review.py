@@ -74,13 +74,14 @@ class ReviewScene(Scene):
             yield
 
     def row(self, ui, y: int, width: int, rep) -> None:
+        """One rep's review: the result, the verdict, the next quota, promises made and kept."""
         g = self.game
-        ui.panel((0, y, width, 58), object_id="#card")
-        c = ui.at((0, y, width, 58))
+        ui.panel((0, y, width, 60), object_id="#card")
+        c = ui.at((0, y, width, 60))
         quota, booked = rep.history[-1] if rep.history else (rep.quota, 0.0)
         pct = 100 * booked / quota if quota else 0
         c.label(
-            (10, 4, 330, 24),
+            (10, 4, 320, 24),
             self.tr(
                 "review.result",
                 name=rep_name(rep, self.lang),
@@ -92,10 +93,10 @@ class ReviewScene(Scene):
             cls="@good" if pct >= 100 else None,
         )
         typ = self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")
-        c.label((10, 30, 330, 22), self.tr("card.type", type=typ), object_id="#small")
-        x = 344
+        c.label((10, 32, 200, 22), self.tr("card.type", type=typ), object_id="#small")
         planned = g.planned("performance_review", rep=rep.id)
         tone_now = planned[0].action.tone if planned else "none"
+        x = 336
         for key, tone in (
             ("review.praise", Tone.PRAISE),
             ("review.correct", Tone.CRITICISM),
@@ -103,29 +104,59 @@ class ReviewScene(Scene):
         ):
             active = planned and tone_now == tone
             c.button(
-                (x, 12, 96, 34),
+                (x, 3, 96, 28),
                 self.tr(key),
                 lambda r=rep.id, t=tone: self.review(r, t),
                 tip=self.tr("why.performance_review"),
-                object_id="#tab_active" if active else None,
+                object_id="#tab_active" if active else "#small_button",
             )
             x += 100
-        c.label((x + 4, 4, 130, 20), self.tr("review.next_quota"), object_id="#small")
+        c.label((x + 4, 2, 130, 20), self.tr("review.next_quota"), object_id="#small")
         current = next((p.action.amount for p in g.planned("set_quota", rep=rep.id)), rep.quota)
         text = self.typed.get(rep.id, f"{current / 1000:.0f}")
         entry = c.entry((x + 4, 24, 110, 30), text, tip=self.tr("quota.entry_tip"))
         entry.set_allowed_characters("numbers")
         self.entries[rep.id] = entry
-        x += 130
+        # second line: promises, kept or made
+        bx = 220
+        c.button(
+            (bx, 33, 110, 25),
+            self.tr("act.promise") + " ▼",
+            lambda r=rep.id: self.promise(r),
+            tip=self.tr("why.promise"),
+            object_id="#small_button",
+        )
+        bx += 114
         for p in g.obs.promises:
-            if p.rep == rep.id and p.status in ("open", "due") and x + 150 <= width:
+            if p.rep == rep.id and p.status in ("open", "due") and bx + 190 <= x:
                 c.button(
-                    (x, 12, 150, 34),
+                    (bx, 33, 186, 25),
                     self.tr("review.keep", amount=g.money(p.amount)),
                     lambda pid=p.id: self.keep(pid),
                     tip=self.tr("why.keep_promise"),
+                    object_id="#small_button",
                 )
-                x += 154
+                bx += 190
+
+    def promise(self, rep_id: int) -> None:
+        g = self.game
+        per = g.obs.budget_per_period
+        amounts = [float(max(1000, round(per * f, -3))) for f in (0.02, 0.05, 0.1, 0.2)]
+
+        def make(amount: float):
+            def job() -> None:
+                why = g.add(A.MakePromise(rep_id, amount))
+                self.status = self.tr("ui.refused", why=why) if why else ""
+                self.rebuild()
+
+            return job
+
+        self.open_modal(
+            self.tr("act.promise") + " · " + g.narrator.rep(rep_id),
+            self.tr("why.promise"),
+            [(g.money(a), make(a)) for a in amounts] + [(self.tr("ui.cancel"), None)],
+            size=(620, 260),
+        )
 
     def rebuild(self) -> None:
         self.keep_typed()
