@@ -1,0 +1,51 @@
+"""`salesim play`: bad arguments are refused in words before a window opens."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from simulator.cli import main
+
+
+def test_play_refuses_a_missing_scenario_or_save(capsys, tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        main(["play", "--scenario", "no_such_scenario"])
+    assert stop.value.code == 2
+    assert "no such file, nor a shipped scenario" in capsys.readouterr().err
+    assert main(["play", "--load", str(tmp_path / "gone.json")]) == 2
+    assert "no such save" in capsys.readouterr().err
+    assert main(["play", "--seed", "-1", "--scenario", "tutorial"]) == 2
+
+
+def test_play_reports_a_broken_scenario_with_file_and_line(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: tutorial\nweeks: -3\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["play", "--scenario", str(bad)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml:2" in err and "weeks" in err
+
+
+def test_play_opens_the_window_and_quits_cleanly_headless(tmp_path):
+    # a real process: the window opens on the dummy driver, a QUIT event closes it
+    code = (
+        "import pygame, threading, sys\n"
+        "from simulator.ui import app as A\n"
+        "orig = A.App.step\n"
+        "def step(self, dt=None):\n"
+        "    orig(self, 1/60)\n"
+        "    if len(self.frame_ms) == 30: pygame.event.post(pygame.event.Event(pygame.QUIT))\n"
+        "A.App.step = step\n"
+        "from simulator.cli import main\n"
+        f"sys.exit(main(['play', '--scenario', 'tutorial', '--saves', {str(tmp_path)!r}]))\n"
+    )
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, timeout=120, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "autosave.json").exists()  # quitting saved the game
