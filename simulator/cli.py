@@ -87,6 +87,33 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("save", metavar="SAVE")
     exp.add_argument("--format", choices=("csv", "json"), default="csv")
     exp.add_argument("--out", metavar="DIR", default=".", help="folder (default: here)")
+    rep = sub.add_parser(
+        "report",
+        help="a trainer's HTML report of one saved game",
+        description="Replay a save and write report.html with its charts: the scorecard, "
+        "the season, the lessons with their moments, each rep's story, a week-by-week "
+        "timeline, and the same seed played by the book.",
+    )
+    rep.add_argument("save", metavar="SAVE")
+    rep.add_argument("--out", metavar="DIR", required=True, help="folder for the report")
+    rep.add_argument("--lang", choices=("en", "zh"), default="en")
+    cls = sub.add_parser(
+        "class",
+        help="a class report from several saves of one scenario",
+        description="A league table, the group's score distribution, the lessons the group "
+        "missed and the most common mistakes, with every player's own report linked.",
+    )
+    cls.add_argument("saves", metavar="SAVE", nargs="+")
+    cls.add_argument("--out", metavar="DIR", required=True, help="folder for the reports")
+    cls.add_argument("--lang", choices=("en", "zh"), default="en")
+    rpl = sub.add_parser(
+        "replay",
+        help="step through a saved game in the game's window, read-only",
+        description="Open a save in the game's window, read-only: step week by week, "
+        "forwards and backwards, through what the player saw and did.",
+    )
+    rpl.add_argument("save", metavar="SAVE")
+    rpl.add_argument("--lang", choices=("en", "zh"), default="en")
     sub.add_parser("scenarios", help="list the shipped scenarios")
 
     val = sub.add_parser(
@@ -570,6 +597,44 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 _COMMAND_LINE: list[str] = []  # what was typed after "salesim", for the batch manifest
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import report
+    from .saves import SaveError
+
+    try:
+        print(report(args.save, args.out, args.lang))
+    except SaveError as e:
+        return _fail(str(e))
+    return 0
+
+
+def cmd_class(args: argparse.Namespace) -> int:
+    from .report import class_report
+    from .saves import SaveError
+
+    try:
+        print(class_report(args.saves, args.out, args.lang))
+    except (SaveError, ValueError) as e:
+        return _fail(str(e))
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    missing = [m for m in ("pygame", "pygame_gui") if importlib.util.find_spec(m) is None]
+    if missing:
+        return _fail(f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})")
+    from .saves import SaveError, open_save
+    from .ui import replay
+
+    try:
+        save, session = open_save(args.save)
+    except SaveError as e:
+        return _fail(str(e))
+    return replay(save, session, lang=args.lang)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .saves import SaveError, export_logs, open_save
 
@@ -634,6 +699,9 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "play": cmd_play,
+    "report": cmd_report,
+    "class": cmd_class,
+    "replay": cmd_replay,
     "export": cmd_export,
     "batch": cmd_batch,
     "compare": cmd_compare,

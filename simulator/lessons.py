@@ -194,19 +194,21 @@ def _p3(f: _Facts) -> Finding:
             )
         )
     given = {r.id for r in f.reps if r.revealed_by == "scenario"}
-    if given and all(r.id in given for r in reps):
+    hidden = [r for r in reps if r.id not in given]  # the types there were to find out
+    if not hidden:
         return Finding("P3", UNTESTED, Moment(0, "s.p3_given"))
-    known = {e.rep for e in f.ev["type_revealed"]} | given
+    known = {e.rep for e in f.ev["type_revealed"]}
+    # in time: within half a season of the rep joining (a late hire has less time to show)
     half = f.world.scenario.weeks // 2
-    early = {e.rep for e in f.ev["type_revealed"] if e.week <= half} | given
-    for r in reps:
+    early = {e.rep for e in f.ev["type_revealed"] if e.week - f.reps[e.rep].joined_week <= half}
+    for r in hidden:
         if r.id not in known:
             moments.append(Moment(0, "m.p3_never", {"rep": r.id, "type": r.type.value}))
-    share = len(early) / len(reps) if reps else 0.0
+    share = len({r.id for r in hidden} & early) / len(hidden)
     return Finding(
         "P3",
         _status(share, 0.75, 0.3),
-        Moment(0, "s.p3", {"known": len(known), "total": len(reps)}),
+        Moment(0, "s.p3", {"known": len({r.id for r in hidden} & known), "total": len(hidden)}),
         tuple(moments),
     )
 

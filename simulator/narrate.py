@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .core.events import Event
 from .session import Session
-from .texts import has, money, tr
+from .texts import has, joiner, money, tr
 
 # Events worth a line in the week report, most important first.
 ORDER = (
@@ -163,7 +163,7 @@ class Narrator:
         if k == "support_found_dead":
             return t("ev.support_dead", account=self.deal_account(d["deal"]))
         if k == "team_meeting" and d.get("overloaded"):
-            names = ", ".join(self.rep(i) for i in d["overloaded"])
+            names = joiner(self.lang).join(self.rep(i) for i in d["overloaded"])
             return t("ev.team_meeting_raised", names=names)
         if k == "period_end":
             return t(
@@ -227,4 +227,6 @@ class Narrator:
         """A finding's moment as a sentence, with its week in front when it has one."""
         values = {k: self.value(k, v) for k, v in m.values.items()}
         text = self.tr(m.key, **values)
-        return f"{self.tr('ui.week_short', week=m.week)}: {text}" if m.week else text
+        if not m.week:
+            return text
+        return self.tr("ui.at_week", week=self.tr("ui.week_short", week=m.week), text=text)

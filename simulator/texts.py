@@ -32,7 +32,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "title.load": ("Load game", "读取存档"),
     "title.language": ("中文", "English"),
     "title.quit": ("Quit", "退出"),
-    "title.no_save": ("No saved game yet.", "还没有存档。"),
+    "title.no_save": ("No game in progress to continue.", "没有可继续的游戏。"),
     "title.saved_at": ("Last save: {title}, week {week}", "上次存档：{title}，第 {week} 周"),
     "load.title": ("Load a saved game", "读取存档"),
     "load.path": ("Save file", "存档文件"),
@@ -45,6 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker.weeks": ("{weeks} weeks · {team} reps", "{weeks} 周 · {team} 名销售"),
     "picker.teaches": ("Teaches: {lessons}", "教学要点：{lessons}"),
     "picker.start": ("Start", "开始"),
+    "chooser.none": ("None of these is possible now: {why}", "目前都无法执行：{why}"),
     "picker.error": ("This scenario cannot be loaded:", "无法加载此场景："),
     "difficulty.easy": ("easy", "简单"),
     "difficulty.medium": ("medium", "中等"),
@@ -79,6 +80,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ui.menu": ("Menu", "菜单"),
     "ui.save_quit": ("Save & quit to title", "保存并返回标题"),
+    "ui.menu_body": (
+        "The game saves itself at the end of every week. Save & quit returns to the title "
+        "screen, where Continue picks up exactly here.",
+        "游戏每周结束时自动保存。“保存并返回标题”后，在标题画面点“继续”即可从这里接着玩。",
+    ),
+    "ui.admin": ("Admin and fixed meetings: {hours} h", "行政事务与固定会议：{hours} 小时"),
+    "ui.at_week": ("{week}: {text}", "{week}：{text}"),
+    "load.damaged": ("{name} · cannot be read", "{name} · 无法读取"),
     "ui.saved": ("Saved.", "已保存。"),
     "ui.back": ("Back", "返回"),
     "ui.close": ("Close", "关闭"),
@@ -105,6 +114,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "card.mood": ("mood {mood}", "情绪 {mood}"),
     "card.attain": ("quota {pct}%", "完成 {pct}%"),
     "card.pipe": ("pipeline {value}", "漏斗 {value}"),
+    "card.pipe_tip": (
+        "Pipeline: each open deal's value × the win chance you were told.",
+        "漏斗：每个在谈项目的金额 × 汇报的赢率。",
+    ),
     "card.stalled": ("⚠ {n} stalled", "⚠ {n} 停滞"),
     "card.risk": ("⚠ may leave", "⚠ 可能离职"),
     "card.type": ("type: {type}", "类型：{type}"),
@@ -396,7 +409,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lever.bonus": ("a bonus", "奖金"),
     "lever.key_account": ("a key account", "负责大客户"),
     # ---------------------------------------------------------------- pipeline, accounts, quotas
-    "pipe.head": ("{rep}: {n} open deals · {value}", "{rep}：{n} 个在谈项目 · {value}"),
+    "pipe.head": (
+        "{rep}: {n} open deals · {value} (expected {expected})",
+        "{rep}：{n} 个在谈项目 · {value}（预期 {expected}）",
+    ),
     "pipe.account": ("Account", "客户"),
     "pipe.value": ("Value", "金额"),
     "pipe.stage": ("Stage", "阶段"),
@@ -409,8 +425,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pipe.quiet": ("no reply", "无回应"),
     "pipe.orphans": ("Nobody's deals", "无人负责的项目"),
     "pipe.legend": (
-        "⚠15 untouched 15+ days: re-check · ×30 untouched 30+ days: judge intent, drop if dead",
-        "⚠15：15 天以上未跟进，需复查 · ×30：30 天以上未跟进，判断意向，无望则放弃",
+        "Marks: ⚠15 = not touched for 15+ days: re-check · ×30 = not touched for 30+ days: "
+        "judge intent, drop if dead",
+        "标记：⚠15 = 15 天以上未跟进，需复查 · ×30 = 30 天以上未跟进，判断意向，无望则放弃",
     ),
     "pipe.funnel": ("Funnel by stage", "各阶段漏斗"),
     "acc.name": ("Account", "客户"),
@@ -461,9 +478,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quota.far": ("⚠ far from their record", "⚠ 与过往业绩差距大"),
     "quota.apply": ("Plan these quotas", "计划这些指标"),
     "quota.entry_tip": (
-        "The quota in thousands; Tab to the next field.",
-        "指标（单位：千）；按 Tab 到下一栏。",
+        "The quota in thousands (k); Tab to the next field.",
+        "指标（单位：万）；按 Tab 到下一栏。",
     ),
+    "quota.unit": ("k", "万"),
     "quota.bad": ("'{text}' is not an amount", "“{text}”不是有效金额"),
     "inbox.empty": ("No messages.", "没有消息。"),
     "inbox.due": ("answer by week {week}", "请在第 {week} 周前回复"),
@@ -478,6 +496,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "chart.mood": ("Team mood (as you see it)", "团队情绪（你观察到的）"),
     "chart.revenue_legend": ("— booked  ··· target", "— 已签  ··· 目标"),
+    "chart.revenue_now": ("Revenue {booked} of {target}", "收入 {booked} / 目标 {target}"),
+    "chart.funnel_now": (
+        "Open deals by stage: {n} worth {value}",
+        "各阶段在谈项目：{n} 个，共 {value}",
+    ),
+    "chart.compare_legend": (
+        "Revenue: you — · by the book - - · target ···",
+        "收入：你 — · 按手册 - - · 目标 ···",
+    ),
     # ---------------------------------------------------------------- reviews
     "review.title": ("Period {period} reviews", "第 {period} 期评估"),
     "review.intro": (
@@ -494,7 +521,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.plain": ("Review", "评估"),
     "review.keep": ("Keep promise ({amount})", "兑现承诺（{amount}）"),
     "review.done": ("Done: to the desk", "完成：回到办公桌"),
-    "review.next_quota": ("Next quota (k)", "下期指标（千）"),
+    "review.next_quota": ("Next quota (k)", "下期指标（万）"),
     # ---------------------------------------------------------------- debrief
     "debrief.title": ("Debrief: {title}", "复盘：{title}"),
     "debrief.score": (
@@ -714,6 +741,91 @@ STRINGS: dict[str, tuple[str, str]] = {
     "left.resigned": ("resigned", "辞职"),
     "left.let_go": ("let go", "辞退"),
     "ui.week_short": ("wk {week}", "第{week}周"),
+    # ---------------------------------------------------------------- trainer's reports
+    "report.title": ("Game report: {title}", "对局报告：{title}"),
+    "report.meta": (
+        "Player {player} · seed {seed} · {weeks} of {total} weeks played · "
+        "scenario version {version} · saved {saved}",
+        "玩家 {player} · 随机种子 {seed} · 已进行 {weeks}/{total} 周 · "
+        "场景版本 {version} · 保存于 {saved}",
+    ),
+    "report.season": ("The season", "整个赛季"),
+    "report.timeline": ("Week by week", "逐周回顾"),
+    "report.target": ("target", "目标"),
+    "report.week": ("week", "周"),
+    "report.millions": ("millions", "百万"),
+    "report.mood": ("mood", "情绪"),
+    "report.mood_seen": ("team mood as you read it", "你观察到的团队情绪"),
+    "report.mood_true": ("true engagement", "真实敬业度"),
+    "report.headcount": ("headcount", "人数"),
+    "report.people_chart": ("The team: mood and headcount", "团队：情绪与人数"),
+    "report.pipe_shown": ("funnel value as reported", "汇报的漏斗金额"),
+    "report.pipe_true": ("funnel value as it truly was", "真实的漏斗金额"),
+    "report.unhealthy": ("stalled or dead deals (%)", "停滞或无望项目（%）"),
+    "report.unhealthy_short": ("unhealthy", "不健康"),
+    "report.pipeline_chart": ("The funnel: reported against true", "漏斗：汇报与真实"),
+    "report.cap_revenue": (
+        "Cumulative revenue: yours, the target's, and the same seed played by the book.",
+        "累计收入：你的、目标的、以及同一随机种子下按手册管理的结果。",
+    ),
+    "report.cap_people": (
+        "The team's mood as you read it each week, its true engagement, and the headcount.",
+        "每周你观察到的团队情绪、真实敬业度和人数。",
+    ),
+    "report.cap_pipeline": (
+        "What the funnel was said to be worth against what it was, "
+        "and how much of it was stalled or dead.",
+        "漏斗的汇报价值与真实价值，以及停滞或无望项目的占比。",
+    ),
+    "report.did": ("What you did", "你做了什么"),
+    "report.revenue_col": ("Revenue to date", "累计收入"),
+    "report.pipeline_col": ("Funnel", "漏斗"),
+    "report.happened": ("What happened", "发生了什么"),
+    "report.more": ("{n} more", "还有 {n} 条"),
+    "report.refused_n": ("{n} refused", "{n} 项被拒"),
+    "report.players": ("players", "学员"),
+    "report.distribution": ("How the group scored", "学员得分分布"),
+    "report.grid": ("Lessons by player", "各学员的经验教训"),
+    "class.title": ("Class report: {title}", "班级报告：{title}"),
+    "class.meta": ("{n} players · scenario version {version}", "{n} 名学员 · 场景版本 {version}"),
+    "class.league": ("League table", "排行榜"),
+    "class.rank": ("#", "名次"),
+    "class.player": ("Player", "学员"),
+    "class.followed": ("Lessons followed", "做到的课"),
+    "class.left": ("Left", "离职"),
+    "class.attainment": ("Revenue ÷ target", "收入 ÷ 目标"),
+    "class.report": ("report", "报告"),
+    "class.group_missed": ("Lessons the group missed", "全班没做到的课"),
+    "class.group_missed_line": (
+        "{lesson}: missed by {missed} and partly followed by {partly} of {n} players",
+        "{lesson}：{n} 人中 {missed} 人没做到，{partly} 人部分做到",
+    ),
+    "class.none_missed": (
+        "No lesson was missed by half the group or more.",
+        "没有一课被半数以上学员错过。",
+    ),
+    "class.mistakes": ("The most common mistakes", "最常见的错误"),
+    "class.mistake_line": (
+        "{players} of {n} players, {times} times in all — for example: {example}",
+        "{n} 人中有 {players} 人，共 {times} 次——例如：{example}",
+    ),
+    "class.no_mistakes": (
+        "No mistake was common to two players or more.",
+        "没有两人以上共同的错误。",
+    ),
+    "class.mixed": (
+        "these saves are of different scenarios: {a} and {b}; a class report needs one scenario",
+        "这些存档属于不同场景：{a} 与 {b}；班级报告只能针对同一场景",
+    ),
+    "replay.title": ("Replay: {title}", "回放：{title}"),
+    "replay.read_only": ("read-only", "只读"),
+    "replay.first": ("The first week (Home)", "第一周（Home 键）"),
+    "replay.back": ("The week before (←)", "前一周（← 键）"),
+    "replay.next": ("The week after (→)", "后一周（→ 键）"),
+    "replay.last": ("The last week played (End)", "最后一周（End 键）"),
+    "replay.did": ("What you did this week", "你本周做了什么"),
+    "replay.nothing_done": ("Nothing: the week ran on its own.", "什么也没做：这一周自行运转。"),
+    "replay.happened": ("What happened", "发生了什么"),
     # ---------------------------------------------------------------- model vocabulary
     "type.competitor": ("competitor", "竞争型"),
     "type.achiever": ("achiever", "成就型"),
@@ -822,6 +934,17 @@ def tr(lang: str, key: str, **values: object) -> str:
         return key
     text = pair[1] if lang == "zh" else pair[0]
     return text.format(**values) if values else text
+
+
+def quota_unit(lang: str) -> float:
+    """What one unit of a typed quota is worth: thousands in English, 万 (ten thousand) in
+    Chinese, the way each counts money."""
+    return 10_000.0 if lang == "zh" else 1_000.0
+
+
+def joiner(lang: str) -> str:
+    """The separator of a list of names or things: "、" in Chinese, ", " in English."""
+    return "、" if lang == "zh" else ", "
 
 
 def has(key: str) -> bool:

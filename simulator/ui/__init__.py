@@ -20,3 +20,14 @@ def main(
     from .app import App
 
     return App(lang=lang, scenario=scenario, load=load, seed=seed, saves=saves).run()
+
+
+def replay(save, session, lang: str = "en") -> int:
+    """Open a saved game read-only, to step through week by week."""
+    from .app import App
+    from .replay import Replay
+    from .scenes.replay import ReplayScene
+
+    app = App(lang=lang)
+    app.switch(ReplayScene, replay=Replay(save, session, lang))
+    return app.run()

@@ -61,6 +61,7 @@ class Scene:
         self.modal_ui: Builder | None = None
         self.jobs: list[Any] = []
         self.rest = False
+        self._dim: Any = None
 
     @property
     def lang(self) -> str:
@@ -155,6 +156,7 @@ class Scene:
         w, h = self.app.size
         mw, mh = min(size[0], w - 40), min(size[1], h - 40)
         rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
+        self.dim()
         self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
         ui = Builder(self.app.manager, self.modal)
         ui.full_text = self.ui.full_text
@@ -177,7 +179,21 @@ class Scene:
 
         return run
 
+    def dim(self) -> None:
+        """Shade the scene behind a dialog (and keep clicks from reaching it)."""
+        if self._dim is None:
+            w, h = self.app.size
+            self._dim = UIPanel(
+                pygame.Rect(0, 0, w, h),
+                starting_height=18,
+                manager=self.app.manager,
+                object_id="#dim",
+            )
+
     def close_modal(self) -> None:
+        if self._dim is not None:
+            self._dim.kill()
+            self._dim = None
         if self.modal_ui is not None:
             self.modal_ui.kill()
         if self.modal is not None:

@@ -72,15 +72,16 @@ def revenue_chart(
     revenue: list[float],
     target: list[float],
     weeks: int,
-    plan: list[float] | None = None,
+    book: list[float] | None = None,
 ) -> pygame.Surface:
-    """Cumulative booked revenue (solid) against the cumulative target (dotted)."""
+    """Cumulative booked revenue (solid) against the target (dotted) and, in the debrief,
+    the handbook's game (dashed)."""
     surf = _frame(size)
-    top = max([1.0, *revenue, *target, *(plan or [])]) * 1.05
-    if plan:
-        _dotted(surf, TARGET, _points(plan, weeks, top, size))
-    elif len(target) > 1:
-        _dotted(surf, TARGET, _points(target, weeks, top, size))
+    top = max([1.0, *revenue, *target, *(book or [])]) * 1.05
+    if len(target) > 1:
+        _dotted(surf, TARGET, _points(target, weeks, top, size), step=6)
+    if book and len(book) > 1:
+        _dotted(surf, GOOD, _points(book, weeks, top, size), step=14)
     if len(revenue) > 1:
         pygame.draw.lines(surf, ACCENT, False, _points(revenue, weeks, top, size), 3)
     elif revenue:
@@ -89,20 +90,29 @@ def revenue_chart(
     return surf
 
 
-def funnel_chart(size: tuple[int, int], values: list[float], counts: list[int]) -> pygame.Surface:
-    """Open deals by stage: bar height is value, the dots on each bar count deals."""
+def funnel_chart(
+    size: tuple[int, int],
+    values: list[float],
+    counts: list[int],
+    names: list[str],
+    font: pygame.font.Font,
+) -> pygame.Surface:
+    """Open deals by stage: bar height is value; each bar is named, with its number of deals."""
     surf = _frame(size)
     w, h = size
     n = max(1, len(values))
+    label_h = font.get_linesize()
     top = max([1.0, *values])
     bw = (w - 8) / n
     for i, v in enumerate(values):
-        bh = (h - 12) * v / top
-        rect = pygame.Rect(int(4 + i * bw + 3), int(h - 4 - bh), int(bw - 6), int(bh))
+        bh = (h - 16 - 2 * label_h) * v / top
+        rect = pygame.Rect(int(4 + i * bw + 3), int(h - 2 - label_h - bh), int(bw - 6), int(bh))
         shade = 60 + int(140 * i / max(1, n - 1))
         pygame.draw.rect(surf, (47, shade // 2 + 60, 179 - shade // 3), rect)
-        for k in range(min(counts[i], 12)):
-            pygame.draw.circle(surf, BG, (rect.x + 5 + (k % 6) * 7, h - 9 - (k // 6) * 7), 2)
+        count = font.render(str(counts[i]), True, INK)
+        surf.blit(count, count.get_rect(midbottom=(rect.centerx, rect.y - 1)))
+        name = font.render(fit(font, names[i], int(bw - 4)), True, INK)
+        surf.blit(name, name.get_rect(midbottom=(rect.centerx, h - 1)))
     return surf
 
 

@@ -195,6 +195,7 @@ class Builder:
                 self.manager,
                 container=self.container,
                 object_id=object_id,
+                allow_split_dashes=False,  # Chinese breaks between characters, never with a dash
             )
         )
 

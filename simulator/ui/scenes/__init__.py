@@ -3,6 +3,7 @@
 from .debrief import DebriefScene
 from .desk import DeskScene
 from .menus import BriefingScene, LoadScene, PickerScene, TitleScene
+from .replay import ReplayScene
 from .review import ReviewScene
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "DeskScene",
     "LoadScene",
     "PickerScene",
+    "ReplayScene",
     "ReviewScene",
     "TitleScene",
 ]

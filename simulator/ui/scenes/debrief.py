@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
-from ...texts import money
+from ...texts import joiner, money
 from .. import charts
 from ..app import Scene
 from ..widgets import html
@@ -148,18 +148,24 @@ class DebriefScene(Scene):
                 lines.append(
                     self.tr(
                         "story.lifted",
-                        levers=", ".join(str(nar.value("lever", k)) for k in s.lifted_by),
+                        levers=joiner(self.lang).join(
+                            str(nar.value("lever", k)) for k in s.lifted_by
+                        ),
                     )
                 )
             if s.put_off_by:
                 lines.append(
                     self.tr(
                         "story.put_off",
-                        levers=", ".join(str(nar.value("lever", k)) for k in s.put_off_by),
+                        levers=joiner(self.lang).join(
+                            str(nar.value("lever", k)) for k in s.put_off_by
+                        ),
                     )
                 )
             if s.results:
-                items = ", ".join(f"{nar.money(b)}/{nar.money(q)}" for q, b in s.results)
+                items = joiner(self.lang).join(
+                    f"{nar.money(b)}/{nar.money(q)}" for q, b in s.results
+                )
                 lines.append(self.tr("story.results", items=items))
             if s.left_week is not None:
                 lines.append(
@@ -173,22 +179,13 @@ class DebriefScene(Scene):
         d = self.data
         ui = self.ui
         half = (w - 16) // 2
-        ui.label(
-            (x, y, half, 24),
-            self.tr("chart.revenue")
-            + " · "
-            + self.tr("debrief.you")
-            + " — / "
-            + self.tr("debrief.book")
-            + " ···",
-            object_id="#small",
-        )
+        ui.label((x, y, half, 24), self.tr("chart.compare_legend"), object_id="#small")
+        game = self.app.game
+        assert game is not None
+        n = max(len(d.revenue), len(d.book_revenue))
+        target = [game.session.world.target_through(k) for k in range(0, n + 1)]
         chart = charts.revenue_chart(
-            (half, h - 32),
-            [0.0, *d.revenue],
-            [],
-            max(len(d.revenue), len(d.book_revenue)) + 1,
-            plan=[0.0, *d.book_revenue],
+            (half, h - 32), [0.0, *d.revenue], target, n + 1, book=[0.0, *d.book_revenue]
         )
         ui.image((x, y + 28, half, h - 32), chart)
         rows = [

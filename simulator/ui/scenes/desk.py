@@ -22,7 +22,7 @@ import pygame
 from ... import actions as A
 from ...core.types import DelegatedTask, Pool, Skill, Stage, Supervision, Tone
 from ...observe import DealView, RepView
-from ...texts import has, rep_name, text_of
+from ...texts import has, joiner, quota_unit, rep_name, text_of
 from .. import charts
 from ..app import Scene
 from ..widgets import Builder, html
@@ -238,7 +238,7 @@ class DeskScene(Scene):
         self.card_rects = {}
         obs = self.game.obs
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.team"), object_id="#h3")
-        card_h, gap = 80, 6
+        card_h, gap = 82, 6
         reps = list(obs.reps)
         room = r.h - 28 - 44  # below the heading, above the Hire button
         per_page = max(1, (room + gap) // (card_h + gap))
@@ -299,7 +299,7 @@ class DeskScene(Scene):
             (self.tr(mood_key), mood_col),
             (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
         ]
-        row3 = [(self.game.money(rep.pipeline), muted)]
+        row3 = [(self.tr("card.pipe", value=self.game.money(rep.pipeline)), muted)]
         row3.append(
             (
                 self.tr(f"type.{rep.type.value}")
@@ -449,18 +449,21 @@ class DeskScene(Scene):
         self.refresh("header", "centre", "plan")
 
     def choose(self, title: str, options: list[tuple[str, A.Action | None, str]]) -> None:
-        """A chooser: each option plans its action (or says why it cannot)."""
+        """A chooser: each option plans its action; one that cannot be done says why."""
         ui_opts = []
         for text, action, _tip in options:
             why = self.game.why_not(action) if action is not None else None
-            label = text if not why else f"{text} ×"
-            ui_opts.append((label, (lambda a=action: self.plan(a)) if action is not None else None))
+            job = (lambda a=action: self.plan(a)) if action is not None else None
+            ui_opts.append((text, job, why))
         self.open_chooser(title, ui_opts)
 
     def open_chooser(
-        self, title: str, options: list[tuple[str, Callable[[], None] | None]], page: int = 0
+        self,
+        title: str,
+        options: list[tuple[str, Callable[[], None] | None, str | None]],
+        page: int = 0,
     ) -> None:
-        """A dialog listing the choices, eight to a page."""
+        """A dialog listing the choices, eight to a page; refused ones are greyed with why."""
         self.close_modal()
         from pygame_gui.elements import UIPanel
 
@@ -469,15 +472,40 @@ class DeskScene(Scene):
         pages = max(1, -(-len(options) // per))
         page = min(page, pages - 1)
         shown = options[page * per : (page + 1) * per]
-        mw = 560
-        mh = 110 + 46 * len(shown)
+        reasons = {why for _, _, why in options}
+        common = next(iter(reasons)) if len(reasons) == 1 else None  # one reason for all
+        top = 46 + (30 if common else 0)
+        mw = 580
+        mh = top + 64 + 46 * len(shown)
         rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
+        self.dim()
         self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
         ui = Builder(self.app.manager, self.modal)
         ui.full_text = self.ui.full_text
         ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
-        for i, (text, job) in enumerate(shown):
-            ui.button((16, 46 + i * 46, mw - 32, 40), text, self._modal_job(job))
+        if common:
+            ui.label(
+                (16, 42, mw - 32, 24),
+                self.tr("chooser.none", why=common),
+                object_id="#small",
+                cls="@bad",
+            )
+        for i, (text, job, why) in enumerate(shown):
+
+            def press(job=job, why=why) -> None:
+                if why:
+                    self.say(self.tr("ui.refused", why=why), bad=True)
+                    self.refresh("centre")
+                elif job is not None:
+                    job()
+
+            ui.button(
+                (16, top + i * 46, mw - 32, 40),
+                text,
+                self._modal_job(press),
+                tip=self.tr("ui.refused", why=why) if why else None,
+                object_id="#refused" if why else None,
+            )
         if pages > 1:
             ui.button(
                 (16, mh - 50, 60, 40),
@@ -575,7 +603,8 @@ class DeskScene(Scene):
         )
         ui.label(
             (16, 56, r.w - 32, 22),
-            (self.tr("detail.roles", roles=", ".join(roles)) + " · " if roles else "") + last,
+            (self.tr("detail.roles", roles=joiner(self.lang).join(roles)) + " · " if roles else "")
+            + last,
             object_id="#small",
         )
         # what they have let slip so far: the clues to their type, newest last, wrapped
@@ -584,7 +613,9 @@ class DeskScene(Scene):
             for w, k in rep.hints[-3:]
         ]
         text = (
-            self.tr("detail.hints", hints="; ".join(hints)) if hints else self.tr("detail.no_hints")
+            self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
+            if hints
+            else self.tr("detail.no_hints")
         )
         ui.text((10, 74, r.w - 20, 56), text, object_id="#hints")
         yield
@@ -897,6 +928,7 @@ class DeskScene(Scene):
                 rep=rep_name(rep, self.lang),
                 n=len(deals),
                 value=g.money(sum(d.value for d in deals)),
+                expected=g.money(rep.pipeline),
             )
         ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
         if self.selected is not None:
@@ -1131,7 +1163,8 @@ class DeskScene(Scene):
             what = self.tr(f"hist.{kind}") if has(f"hist.{kind}") else kind
             if kind == "lost" and has(f"lost.{text}"):
                 what += f" ({self.tr(f'lost.{text}')})"
-            lines.append(f"{self.tr('ui.week_short', week=day // 5 + 1)}: {what}")
+            week = self.tr("ui.week_short", week=day // 5 + 1)
+            lines.append(self.tr("ui.at_week", week=week, text=what))
         if not a.history:
             lines.append(self.tr("acc.no_history"))
         self.open_modal(a.name, "\n".join(lines), [(self.tr("ui.close"), None)], size=(600, 460))
@@ -1171,14 +1204,16 @@ class DeskScene(Scene):
             hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-3:]]
             ui.label(
                 (170, y + 6, 300, 24),
-                self.tr("quota.history", items=", ".join(hist))
+                self.tr("quota.history", items=joiner(self.lang).join(hist))
                 if hist
                 else self.tr("quota.no_history"),
                 object_id="#small",
             )
             current = planned.get(rep.id, rep.quota)
             entry = ui.entry(
-                (476, y + 2, 110, 32), f"{current / 1000:.0f}", tip=self.tr("quota.entry_tip")
+                (476, y + 2, 110, 32),
+                f"{current / quota_unit(self.lang):.0f}",
+                tip=self.tr("quota.entry_tip"),
             )
             entry.set_allowed_characters("numbers")
             self.quota_entries[rep.id] = entry
@@ -1214,12 +1249,12 @@ class DeskScene(Scene):
             return self.tr("quota.far")
         return ""
 
-    @staticmethod
-    def entry_amount(entry: Any) -> float | None:
+    def entry_amount(self, entry: Any) -> float | None:
+        """A typed quota in money (the field counts in k, or 万 in Chinese)."""
         text = entry.get_text().strip()
         if not text.isdigit():
             return None
-        return 1000.0 * int(text)
+        return quota_unit(self.lang) * int(text)
 
     def handle(self, event: pygame.event.Event) -> None:
         import pygame_gui
@@ -1331,7 +1366,7 @@ class DeskScene(Scene):
                 cost.append(self.game.money(ch.money))
             text = text_of(ch.text, self.lang)
             if cost:
-                text += " (" + ", ".join(cost) + ")"
+                text += " (" + joiner(self.lang).join(cost) + ")"
             action = A.Answer(item.id, ch.id)
             self.lever(c, (12, y + 40 * k, r.w - 24, 36), "answer", action, label=text)
 
@@ -1339,7 +1374,10 @@ class DeskScene(Scene):
     def build_plan(self, ui: Builder, r: pygame.Rect) -> None:
         g = self.game
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.plan"), object_id="#h3")
-        y = 28
+        # what the week takes before any plan: admin, standing meetings, supervision
+        fixed = g.obs.hours_per_week - g.obs.hours_available
+        ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
+        y = 48
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
@@ -1378,28 +1416,41 @@ class DeskScene(Scene):
 
     # ------------------------------------------------------------ charts
     def build_charts(self, ui: Builder, r: pygame.Rect) -> None:
+        from ..portraits import font
+
         g = self.game
         weeks = g.session.world.metrics.weeks
         third = (r.w - 2 * GAP) // 3
         ch = r.h - 28
         rev = [0.0] + [m.revenue for m in weeks]
         tgt = [g.session.world.target_through(w) for w in range(0, g.obs.weeks + 1)]
-        ui.label((0, 0, third - 190, 24), self.tr("chart.revenue"), object_id="#small")
-        ui.label((third - 186, 0, 186, 24), self.tr("chart.revenue_legend"), object_id="#small")
-        ui.image(
-            (0, 26, third, ch),
-            charts.revenue_chart((third, ch), rev, [], g.obs.weeks + 1, plan=tgt),
+        ui.label(
+            (0, 0, third - 190, 24),
+            self.tr(
+                "chart.revenue_now", booked=g.money(rev[-1]), target=g.money(tgt[len(rev) - 1])
+            ),
+            object_id="#small",
         )
+        ui.label((third - 186, 0, 186, 24), self.tr("chart.revenue_legend"), object_id="#small")
+        ui.image((0, 26, third, ch), charts.revenue_chart((third, ch), rev, tgt, g.obs.weeks + 1))
         x = third + GAP
         stages = list(Stage)[:6]
         deals = g.obs.deals
         values = [sum(d.value for d in deals if d.stage == s) for s in stages]
         counts = [sum(1 for d in deals if d.stage == s) for s in stages]
-        ui.label((x, 0, third, 24), self.tr("chart.funnel"), object_id="#small")
-        ui.image((x, 26, third, ch), charts.funnel_chart((third, ch), values, counts))
+        ui.label(
+            (x, 0, third, 24),
+            self.tr("chart.funnel_now", n=len(deals), value=g.money(sum(values))),
+            object_id="#small",
+        )
+        names = [self.tr(f"stage_short.{int(s)}") for s in stages]
+        ui.image(
+            (x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, font(12))
+        )
         x += third + GAP
         mood = [m.mood_seen for m in weeks]
-        ui.label((x, 0, third, 24), self.tr("chart.mood"), object_id="#small")
+        now = f" {mood[-1]:.2f}" if mood else ""
+        ui.label((x, 0, r.w - x, 24), self.tr("chart.mood") + now, object_id="#small")
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))
 
     # ------------------------------------------------------------ ending a week
@@ -1441,7 +1492,7 @@ class DeskScene(Scene):
     def menu(self) -> None:
         self.open_modal(
             self.tr("ui.menu"),
-            html(self.tr("app.tagline")),
+            html(self.tr("ui.menu_body")),
             [(self.tr("ui.cancel"), None), (self.tr("ui.save_quit"), self.save_quit)],
             raw=True,
             size=(520, 240),

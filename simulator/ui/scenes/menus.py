@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...saves import SaveError, read_save
+from ...saves import SaveError, read_save, scenario_file_of
 from ...scenario import ScenarioError, load_scenario, shipped_scenarios
-from ...texts import rep_name, text_of
+from ...texts import joiner, rep_name, text_of
 from ..app import Scene
 from ..game import AUTOSAVE_NAME, Game
 from ..widgets import html
+
+
+def save_title(save, lang: str) -> str:
+    """The saved game's scenario title in ``lang`` (the save keeps the English one)."""
+    if lang == "en":
+        return save.scenario_title
+    try:
+        return text_of(load_scenario(scenario_file_of(save)).title, lang)
+    except (ScenarioError, OSError):
+        return save.scenario_title
 
 
 class TitleScene(Scene):
@@ -30,7 +40,7 @@ class TitleScene(Scene):
                 save = read_save(autosave)
                 can_continue = True
                 info = self.tr(
-                    "title.saved_at", title=save.scenario_title, week=save.weeks_played + 1
+                    "title.saved_at", title=save_title(save, self.lang), week=save.weeks_played + 1
                 )
             except SaveError as e:
                 info = self.tr("load.error", why=str(e))
@@ -97,11 +107,17 @@ class LoadScene(Scene):
         for path in files[:10]:
             try:
                 save = read_save(path)
-                text = f"{path.name} · {save.scenario_title} · " + self.tr(
-                    "ui.week_of", week=save.weeks_played + 1, weeks="?"
-                ).replace(" / ?", "").replace("/ ?", "")
             except SaveError:
-                text = f"{path.name} · ?"
+                # listed so the player sees it is there, but it cannot be opened
+                ui.button(
+                    (40, y, min(760, w - 80), 40),
+                    self.tr("load.damaged", name=path.name),
+                    enabled=False,
+                )
+                y += 48
+                continue
+            week = self.tr("ui.week_short", week=save.weeks_played + 1)
+            text = f"{path.name} · {save_title(save, self.lang)} · {week}"
             ui.button((40, y, min(760, w - 80), 40), text, lambda p=path: self.open_path(p))
             y += 48
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
@@ -239,8 +255,8 @@ class BriefingScene(Scene):
                     veteran=tag,
                 )
             )
-        segs = ", ".join(s.name for s in sc.market.segments)
-        pools = ", ".join(
+        segs = joiner(self.lang).join(s.name for s in sc.market.segments)
+        pools = joiner(self.lang).join(
             f"{self.tr(f'pool.{p.pool.value}')} ×{p.size}" for p in obs.pools if p.size
         )
         body = (

@@ -9,7 +9,7 @@ import pygame_gui
 
 from ... import actions as A
 from ...core.types import Tone
-from ...texts import rep_name
+from ...texts import quota_unit, rep_name
 from ..app import Scene
 from ..widgets import html
 
@@ -37,7 +37,7 @@ class ReviewScene(Scene):
         )
         ui.label((40, 58, w - 80, 24), self.tr("review.intro"), object_id="#small")
         list_w = w - 80 - 360
-        row_h = 64
+        row_h = 62
         per_page = max(1, (h - 92 - 120) // row_h)
         pages = max(1, -(-len(obs.reps) // per_page))
         self.page = min(self.page, pages - 1)
@@ -113,7 +113,7 @@ class ReviewScene(Scene):
             x += 100
         c.label((x + 4, 2, 130, 20), self.tr("review.next_quota"), object_id="#small")
         current = next((p.action.amount for p in g.planned("set_quota", rep=rep.id)), rep.quota)
-        text = self.typed.get(rep.id, f"{current / 1000:.0f}")
+        text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
         entry = c.entry((x + 4, 24, 110, 30), text, tip=self.tr("quota.entry_tip"))
         entry.set_allowed_characters("numbers")
         self.entries[rep.id] = entry
@@ -191,14 +191,15 @@ class ReviewScene(Scene):
     def done(self) -> None:
         g = self.game
         self.keep_typed()
-        typed = {r.id: self.typed.get(r.id, f"{r.quota / 1000:.0f}") for r in g.obs.reps}
+        unit = quota_unit(self.lang)
+        typed = {r.id: self.typed.get(r.id, f"{r.quota / unit:.0f}") for r in g.obs.reps}
         for rep_id, raw in typed.items():
             text = raw.strip()
             if not text.isdigit() or int(text) <= 0:
                 self.status = self.tr("quota.bad", text=text)
                 self.rebuild()
                 return
-            amount = 1000.0 * int(text)
+            amount = unit * int(text)
             for p in g.planned("set_quota", rep=rep_id):
                 g.plan.remove(p)
             g.add(A.SetQuota(rep_id, amount))

@@ -1,0 +1,33 @@
+"""Trainers' reports: one played game (``report.html``) or a whole class (``index.html``).
+
+Both are built from saves, so they work for games played at the desk and for
+scripted runs saved with ``salesim run --save``. A save whose scenario has
+changed version since it was played is refused, naming both versions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..saves import open_save
+from .game import GameReport, analyse, write
+from .group import write_class
+
+
+def load(path: str | Path) -> GameReport:
+    """Open a save and compute its report (raises :class:`~simulator.saves.SaveError`)."""
+    save, session = open_save(path)
+    return analyse(save, session, Path(path).stem)
+
+
+def report(save: str | Path, out: str | Path, lang: str = "en") -> Path:
+    """Write one game's report into ``out``; the page's path."""
+    return write(load(save), Path(out), lang)
+
+
+def class_report(saves: list[str | Path], out: str | Path, lang: str = "en") -> Path:
+    """Write a class report (and each player's report) into ``out``; the page's path."""
+    return write_class([load(s) for s in saves], Path(out), lang)
+
+
+__all__ = ["GameReport", "class_report", "load", "report"]

@@ -1,0 +1,209 @@
+"""The report's charts: matplotlib (Agg) PNGs, labelled in the report's language.
+
+Chinese labels need a CJK typeface; the one the game ships with (Noto Sans SC,
+from pygame_gui's data) is registered with matplotlib without importing the
+game. Lines differ by style as well as colour, so a chart printed in black
+and white still reads.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+from ..texts import tr
+
+INK = "#1F2933"
+YOU = "#2F6FB3"
+BOOK = "#8A5300"
+TARGET = "#52606D"
+GOOD = "#1E6B3F"
+BAD = "#A3221B"
+
+
+@lru_cache(maxsize=1)
+def _cjk_font() -> str | None:
+    """Register Noto Sans SC with matplotlib; its family name, or None if not found."""
+    from matplotlib import font_manager
+
+    spec = importlib.util.find_spec("pygame_gui")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "NotoSansSC-Regular.otf"
+    if not path.exists():
+        return None
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def pyplot(lang: str):
+    """matplotlib's pyplot on the Agg backend, with a typeface for ``lang``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    family = _cjk_font() if lang == "zh" else None
+    plt.rcParams["font.family"] = [family, "sans-serif"] if family else ["sans-serif"]
+    plt.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+def _save(fig, path: Path) -> Path:
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return path
+
+
+def revenue(
+    path: Path,
+    lang: str,
+    you: list[float],
+    target: list[float],
+    book: list[float] | None = None,
+) -> Path:
+    """Cumulative revenue: you (solid), the target (dotted), the handbook's game (dashed)."""
+    plt = pyplot(lang)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    weeks = list(range(1, len(you) + 1))
+    ax.plot(weeks, [v / 1e6 for v in you], color=YOU, lw=2.2, label=tr(lang, "debrief.you"))
+    ax.plot(
+        range(1, len(target) + 1),
+        [v / 1e6 for v in target],
+        color=TARGET,
+        lw=1.5,
+        ls=":",
+        label=tr(lang, "report.target"),
+    )
+    if book:
+        ax.plot(
+            range(1, len(book) + 1),
+            [v / 1e6 for v in book],
+            color=BOOK,
+            lw=1.6,
+            ls="--",
+            label=tr(lang, "debrief.book"),
+        )
+    ax.set_xlabel(tr(lang, "report.week"))
+    ax.set_ylabel(tr(lang, "report.millions"))
+    ax.set_title(tr(lang, "chart.revenue"))
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left")
+    return _save(fig, path)
+
+
+def people(
+    path: Path, lang: str, mood: list[float], true_mood: list[float], headcount: list[int]
+) -> Path:
+    """The team's mood as the manager read it and as it was, with the headcount."""
+    plt = pyplot(lang)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    weeks = list(range(1, len(mood) + 1))
+    ax.plot(weeks, mood, color=GOOD, lw=2.2, label=tr(lang, "report.mood_seen"))
+    ax.plot(weeks, true_mood, color=INK, lw=1.2, ls="--", label=tr(lang, "report.mood_true"))
+    ax.set_ylim(0, 1)
+    ax.set_xlabel(tr(lang, "report.week"))
+    ax.set_ylabel(tr(lang, "report.mood"))
+    ax.grid(alpha=0.3)
+    ax2 = ax.twinx()
+    ax2.step(weeks, headcount, where="post", color=BAD, lw=1.2, label=tr(lang, "report.headcount"))
+    ax2.set_ylim(0, max([*headcount, 1]) * 1.4)
+    ax2.set_ylabel(tr(lang, "report.headcount"))
+    lines = ax.get_legend_handles_labels()
+    more = ax2.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="lower left")
+    ax.set_title(tr(lang, "report.people_chart"))
+    return _save(fig, path)
+
+
+def pipeline(
+    path: Path, lang: str, shown: list[float], true: list[float], unhealthy: list[float]
+) -> Path:
+    """The funnel's value as reported and as it truly was, and its unhealthy share."""
+    plt = pyplot(lang)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    weeks = list(range(1, len(shown) + 1))
+    ax.plot(weeks, [v / 1e6 for v in shown], color=YOU, lw=2, label=tr(lang, "report.pipe_shown"))
+    ax.plot(
+        weeks,
+        [v / 1e6 for v in true],
+        color=INK,
+        lw=1.2,
+        ls="--",
+        label=tr(lang, "report.pipe_true"),
+    )
+    ax.set_xlabel(tr(lang, "report.week"))
+    ax.set_ylabel(tr(lang, "report.millions"))
+    ax.grid(alpha=0.3)
+    ax2 = ax.twinx()
+    ax2.plot(
+        weeks,
+        [100 * u for u in unhealthy],
+        color=BAD,
+        lw=1,
+        ls=":",
+        label=tr(lang, "report.unhealthy"),
+    )
+    ax2.set_ylim(0, 100)
+    ax2.set_ylabel("%")
+    lines = ax.get_legend_handles_labels()
+    more = ax2.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="upper right", fontsize=8)
+    ax.set_title(tr(lang, "report.pipeline_chart"))
+    return _save(fig, path)
+
+
+def scores(path: Path, lang: str, totals: list[float], book: list[float]) -> Path:
+    """The group's totals, one dot a player, against the handbook on the same seeds."""
+    plt = pyplot(lang)
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    ax.hist(
+        totals,
+        bins=[x * 5 for x in range(21)],
+        color=YOU,
+        alpha=0.75,
+        label=tr(lang, "report.players"),
+    )
+    if book:
+        mean_book = sum(book) / len(book)
+        ax.axvline(mean_book, color=BOOK, ls="--", lw=2, label=tr(lang, "debrief.book"))
+    ax.set_xlim(0, 100)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(tr(lang, "score.total"))
+    ax.set_ylabel(tr(lang, "report.players"))
+    ax.grid(alpha=0.3, axis="y")
+    ax.legend(loc="upper left")
+    ax.set_title(tr(lang, "report.distribution"))
+    return _save(fig, path)
+
+
+def lessons_grid(
+    path: Path, lang: str, players: list[str], lessons: list[str], status: list[list[str]]
+) -> Path:
+    """Who followed which lesson: a grid, with a mark in each cell (not colour alone)."""
+    plt = pyplot(lang)
+    marks = {
+        "followed": ("✓", GOOD),
+        "partly": ("≈", BOOK),
+        "missed": ("✗", BAD),
+        "untested": ("–", TARGET),
+    }
+    h = max(2.4, 0.32 * len(players) + 1.2)
+    fig, ax = plt.subplots(figsize=(9, h))
+    for i, row in enumerate(status):
+        for j, st in enumerate(row):
+            mark, colour = marks.get(st, ("?", INK))
+            ax.text(j, i, mark, ha="center", va="center", color=colour, fontsize=12)
+    ax.set_xticks(range(len(lessons)), lessons, fontsize=8)
+    ax.set_yticks(range(len(players)), players, fontsize=8)
+    ax.set_xlim(-0.5, len(lessons) - 0.5)
+    ax.set_ylim(len(players) - 0.5, -0.5)
+    ax.grid(alpha=0.15)
+    ax.set_title(tr(lang, "report.grid"))
+    return _save(fig, path)

@@ -1,0 +1,335 @@
+"""The trainer's report of one played game: a self-contained HTML page with its charts.
+
+Built from a save (the scenario, the seed and the action log), so it can be
+made of any game, played at the desk or by a scripted policy, on any machine
+that has the scenario. The page holds:
+
+* the scorecard, each component with its rule and this game's numbers worked
+  out, beside the same seed played by the handbook (``by_the_book``);
+* the season in charts: revenue against the target and against the
+  handbook's game, the team's mood as the manager read it and as it was, the
+  funnel as reported and as it truly was;
+* the lessons P1–P18 followed and missed, with the concrete moments;
+* each rep's story: who they really were, when the manager found out, what
+  lifted them and what put them off, their results, whether they left;
+* a week-by-week timeline: what the manager did against what happened.
+
+The charts are written as PNG files beside the page and also inlined in it,
+so the one HTML file can be mailed or opened anywhere without the folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, by_the_book, findings, stories
+from ..narrate import Narrator
+from ..saves import SaveGame
+from ..session import Session
+from ..texts import joiner, money, text_of, tr
+from . import charts
+
+MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
+CSS = """
+body{font-family:'Noto Sans SC','Noto Sans','PingFang SC','Microsoft YaHei',system-ui,sans-serif;
+ margin:2em auto;max-width:76em;color:#1F2933;line-height:1.45;padding:0 1em}
+h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #CBD2D9}
+.meta{color:#52606D}table{border-collapse:collapse;margin:.8em 0;width:100%}
+td,th{border:1px solid #CBD2D9;padding:.3em .5em;vertical-align:top;text-align:left}
+th{background:#F3F5F8}td.num{text-align:right;white-space:nowrap}
+.followed{color:#1E6B3F}.partly{color:#8A5300}.missed{color:#A3221B}.untested{color:#52606D}
+.better{color:#1E6B3F}.worse{color:#A3221B}img{max-width:100%}
+figure{margin:1em 0}figcaption{color:#52606D;font-size:.9em}
+.formula{font-family:ui-monospace,monospace;font-size:.88em;color:#52606D}
+.story{border-left:4px solid #2F6FB3;padding:.2em 1em;margin:1em 0}
+.timeline td{font-size:.9em}
+"""
+
+
+@dataclass
+class GameReport:
+    """Everything a report shows, computed once (the class report reuses it)."""
+
+    save: SaveGame
+    session: Session
+    book: Session
+    debrief: Debrief
+    player: str
+
+
+def analyse(save: SaveGame, session: Session, player: str) -> GameReport:
+    """The findings, the stories and the handbook's game on the same seed."""
+    book = by_the_book(session)
+    d = Debrief(
+        findings=findings(session),
+        stories=stories(session),
+        score=session.score(),
+        book=book.score(),
+        revenue=tuple(m.revenue for m in session.world.metrics.weeks),
+        book_revenue=tuple(m.revenue for m in book.world.metrics.weeks),
+    )
+    return GameReport(save, session, book, d, player)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def page(title: str, body: list[str], lang: str) -> str:
+    head = (
+        f"<!doctype html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head>"
+        f"<meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
+    )
+    return head + "\n".join(body) + "</body></html>"
+
+
+def figure(path: Path, caption: str) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (
+        f"<figure><img alt='{_e(caption)}' src='data:image/png;base64,{data}'>"
+        f"<figcaption>{_e(caption)} <a href='{_e(path.name)}'>{_e(path.name)}</a>"
+        f"</figcaption></figure>"
+    )
+
+
+def _scorecard(r: GameReport, lang: str) -> list[str]:
+    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+    d = r.debrief
+    rows = [
+        f"<table><tr><th>{_e(t('debrief.component'))}</th><th>{_e(t('debrief.value'))}</th>"
+        f"<th>{_e(t('debrief.weight'))}</th><th>{_e(t('debrief.formula'))}</th>"
+        f"<th>{_e(t('debrief.book'))}</th></tr>"
+    ]
+    for c in d.score.components:
+        other = d.book.component(c.name).value if d.book is not None else float("nan")
+        diff = c.value - other
+        css = "better" if diff > 0.05 else ("worse" if diff < -0.05 else "")
+        rows.append(
+            f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
+            f"<td class='num'>{c.weight:.2f}</td><td><span class='formula'>"
+            f"{_e(t(f'formula.{c.name}'))}</span><br>{_e(c.working)}</td>"
+            f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span></td></tr>"
+        )
+    book_total = d.book.total if d.book is not None else float("nan")
+    rows.append(
+        f"<tr><th>{_e(t('score.total'))}</th><th class='num'>{d.score.total:.1f}</th><th></th>"
+        f"<th></th><th class='num'>{book_total:.1f}</th></tr></table>"
+    )
+    cur = r.session.scenario.currency
+    rows.append(
+        "<p>"
+        + _e(
+            t(
+                "debrief.revenue_line",
+                revenue=money(d.score.revenue, cur, lang),
+                target=money(d.score.target, cur, lang),
+                left=d.score.attrition,
+            )
+        )
+        + "</p>"
+    )
+    return rows
+
+
+def lessons_html(r: GameReport, lang: str, nar: Narrator, limit: int = 12) -> list[str]:
+    order = {MISSED: 0, PARTLY: 1, FOLLOWED: 2}
+    out = ["<table>"]
+    for f in sorted(r.debrief.findings, key=lambda f: (order.get(f.status, 3), int(f.lesson[1:]))):
+        mark = tr(lang, MARK.get(f.status, "debrief.untested"))
+        moments = "".join(f"<li>{_e(nar.moment(m))}</li>" for m in f.moments[:limit])
+        more = len(f.moments) - limit
+        if more > 0:
+            moments += f"<li>… {_e(tr(lang, 'report.more', n=more))}</li>"
+        out.append(
+            f"<tr id='{f.lesson}'><td class='{f.status}' style='white-space:nowrap'>"
+            f"<b>{_e(mark)}</b></td><td><b>{f.lesson} {_e(tr(lang, f'lesson.{f.lesson}'))}</b>"
+            f"<br>{_e(nar.moment(f.summary))}"
+            + (f"<ul>{moments}</ul>" if moments else "")
+            + "</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _stories(r: GameReport, lang: str, nar: Narrator) -> list[str]:
+    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+    out = []
+    for s in r.debrief.stories:
+        name = s.name_zh if lang == "zh" else s.name
+        lines = []
+        if s.revealed_by == "scenario":
+            lines.append(t("story.given"))
+        elif s.revealed_week is not None:
+            lines.append(
+                t("story.revealed", week=s.revealed_week, by=nar.value("by", s.revealed_by))
+            )
+        else:
+            lines.append(t("story.never"))
+        lines.append(
+            t(
+                "story.mood",
+                start=f"{s.engagement_start:.2f}",
+                end=f"{s.engagement_end:.2f}",
+                talks=s.one_on_ones,
+            )
+        )
+        if s.lifted_by:
+            lines.append(
+                t(
+                    "story.lifted",
+                    levers=joiner(lang).join(str(nar.value("lever", k)) for k in s.lifted_by),
+                )
+            )
+        if s.put_off_by:
+            lines.append(
+                t(
+                    "story.put_off",
+                    levers=joiner(lang).join(str(nar.value("lever", k)) for k in s.put_off_by),
+                )
+            )
+        if s.results:
+            items = joiner(lang).join(f"{nar.money(b)} / {nar.money(q)}" for q, b in s.results)
+            lines.append(t("story.results", items=items))
+        if s.left_week is not None:
+            lines.append(t("story.left", week=s.left_week, why=t(f"left.{s.left_reason}")))
+        head = t("story.head", name=name, type=t(f"type.{s.type}"))
+        out.append(
+            f"<div class='story' id='rep-{s.rep}'><h3>{_e(head)}</h3>"
+            + "".join(f"<p>{_e(x)}</p>" for x in lines)
+            + "</div>"
+        )
+    return out
+
+
+def _did(r: GameReport, week: int, nar: Narrator) -> str:
+    """What the manager did in a week, in a line: "1:1 (Wang Lei, Li Na), Pipeline review"."""
+    by_action: dict[str, list[str]] = {}
+    refused = 0
+    for rec in r.session.action_log:
+        if rec.week != week:
+            continue
+        if not rec.ok:
+            refused += 1
+            continue
+        a = rec.action
+        name = nar.action_name(a.kind, a.to_dict())
+        who = getattr(a, "rep", None)
+        by_action.setdefault(name, [])
+        if who is not None:
+            by_action[name].append(nar.rep(who))
+    parts = []
+    for name, who in by_action.items():
+        if who:
+            count = Counter(who)
+            parts.append(f"{name} ({', '.join(count)})")
+        else:
+            parts.append(name)
+    text = joiner(nar.lang).join(parts) or "—"
+    if refused:
+        text += f" · {tr(nar.lang, 'report.refused_n', n=refused)}"
+    return text
+
+
+def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
+    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+    w = r.session.world
+    cur = r.session.scenario.currency
+    out = [
+        "<table class='timeline'><tr>"
+        f"<th>{_e(t('report.week'))}</th><th>{_e(t('report.did'))}</th>"
+        f"<th>{_e(t('report.revenue_col'))}</th><th>{_e(t('report.mood'))}</th>"
+        f"<th>{_e(t('report.headcount'))}</th><th>{_e(t('report.pipeline_col'))}</th>"
+        f"<th>{_e(t('report.happened'))}</th></tr>"
+    ]
+    for m in w.metrics.weeks:
+        events = nar.lines(w.log.of_week(m.week), limit=6)
+        pct = 100 * m.revenue / m.target if m.target else 0.0
+        left = [e for e in w.log.of_week(m.week) if e.kind in ("resigned", "let_go")]
+        head = f"{m.headcount}" + (f" (−{len(left)})" if left else "")
+        out.append(
+            f"<tr><td class='num'>{m.week}</td><td>{_e(_did(r, m.week, nar))}</td>"
+            f"<td class='num'>{_e(money(m.revenue, cur, lang))}<br>{pct:.0f}%</td>"
+            f"<td class='num'>{m.mood_seen:.2f}</td><td class='num'>{_e(head)}</td>"
+            f"<td class='num'>{_e(money(m.pipeline_shown, cur, lang))}<br>"
+            f"{100 * m.unhealthy_share:.0f}% {_e(t('report.unhealthy_short'))}</td>"
+            f"<td>{'<br>'.join(_e(x) for x in events)}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def write(r: GameReport, out: Path, lang: str = "en") -> Path:
+    """Write ``report.html`` and its charts into ``out``; the page's path."""
+    out.mkdir(parents=True, exist_ok=True)
+    nar = Narrator(r.session, lang)
+    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+    w = r.session.world
+    mw = w.metrics.weeks
+    title = text_of(r.session.scenario.title, lang)
+    imgs = [
+        (
+            charts.revenue(
+                out / "revenue.png",
+                lang,
+                [m.revenue for m in mw],
+                [w.target_through(k) for k in range(1, len(mw) + 1)],
+                [m.revenue for m in r.book.world.metrics.weeks][: len(mw)],
+            ),
+            t("report.cap_revenue"),
+        ),
+        (
+            charts.people(
+                out / "people.png",
+                lang,
+                [m.mood_seen for m in mw],
+                [m.engagement for m in mw],
+                [m.headcount for m in mw],
+            ),
+            t("report.cap_people"),
+        ),
+        (
+            charts.pipeline(
+                out / "pipeline.png",
+                lang,
+                [m.pipeline_shown for m in mw],
+                [m.pipeline_true for m in mw],
+                [m.unhealthy_share for m in mw],
+            ),
+            t("report.cap_pipeline"),
+        ),
+    ]
+    s = r.save
+    who = s.policy or r.player
+    meta = t(
+        "report.meta",
+        player=who,
+        seed=s.seed,
+        weeks=s.weeks_played,
+        total=r.session.scenario.weeks,
+        version=s.scenario_version,
+        saved=s.saved_at or "—",
+    )
+    body = [
+        f"<h1>{_e(t('report.title', title=title))}</h1>",
+        f"<p class='meta'>{_e(meta)}</p>",
+        f"<h2 id='scorecard'>{_e(t('debrief.scorecard'))}</h2>",
+        *_scorecard(r, lang),
+        f"<h2 id='season'>{_e(t('report.season'))}</h2>",
+        *[figure(p, cap) for p, cap in imgs],
+        f"<h2 id='lessons'>{_e(t('debrief.lessons'))}</h2>",
+        *lessons_html(r, lang, nar),
+        f"<h2 id='people'>{_e(t('debrief.stories'))}</h2>",
+        *_stories(r, lang, nar),
+        f"<h2 id='timeline'>{_e(t('report.timeline'))}</h2>",
+        *_timeline(r, lang, nar),
+    ]
+    path = out / "report.html"
+    tmp = path.with_name(".report.html.tmp")
+    tmp.write_text(page(t("report.title", title=title), body, lang), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,181 @@
+"""The class report: a workshop's saves of one scenario, side by side.
+
+A trainer collects each participant's save and gets one page: a league
+table (each player's report linked), how the group scored against the
+handbook on the same seeds, which lessons the group as a whole missed, and
+the mistakes most players made, each with an example sentence. Every
+player's own report is written beside it, under ``players/``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
+from ..narrate import Narrator
+from ..texts import text_of, tr
+from . import charts
+from .game import GameReport, figure, page, write
+
+# moments that are praise, not mistakes: they never count among the common mistakes
+NOT_MISTAKES = {
+    "m.p3_revealed",
+    "m.reaction_up",
+    "m.p6_mentor",
+    "m.p13_delegated",
+    "m.p17_plans",
+    "m.p17_calls",
+}
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "player"
+
+
+def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
+    """Write ``index.html`` (the class page), its charts and every player's report."""
+    out.mkdir(parents=True, exist_ok=True)
+    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+    first = reports[0]
+    for r in reports[1:]:
+        if r.save.scenario_fingerprint != first.save.scenario_fingerprint:
+            raise ValueError(t("class.mixed", a=first.save.scenario_title, b=r.save.scenario_title))
+    # each player's own report, in a folder of their own (names made unique)
+    links: dict[int, str] = {}
+    used: Counter = Counter()
+    for i, r in enumerate(reports):
+        name = slug(r.player)
+        used[name] += 1
+        if used[name] > 1:
+            name = f"{name}-{used[name]}"
+        write(r, out / "players" / name, lang)
+        links[i] = f"players/{name}/report.html"
+
+    ranked = sorted(range(len(reports)), key=lambda i: -reports[i].debrief.score.total)
+    comps = [c.name for c in first.debrief.score.components]
+    rows = [
+        "<table><tr>"
+        f"<th>{_e(t('class.rank'))}</th><th>{_e(t('class.player'))}</th>"
+        f"<th>{_e(t('score.total'))}</th>"
+        + "".join(f"<th>{_e(t(f'score.{c}'))}</th>" for c in comps)
+        + f"<th>{_e(t('class.attainment'))}</th><th>{_e(t('class.left'))}</th>"
+        f"<th>{_e(t('class.followed'))}</th><th>{_e(t('debrief.book'))}</th></tr>"
+    ]
+    for rank, i in enumerate(ranked, start=1):
+        r = reports[i]
+        sc = r.debrief.score
+        followed = sum(1 for f in r.debrief.findings if f.status == FOLLOWED)
+        att = sc.revenue / sc.target if sc.target else 0.0
+        rows.append(
+            f"<tr><td class='num'>{rank}</td>"
+            f"<td><a href='{_e(links[i])}'>{_e(r.player)}</a></td>"
+            f"<td class='num'><b>{sc.total:.1f}</b></td>"
+            + "".join(f"<td class='num'>{sc.component(c).value:.1f}</td>" for c in comps)
+            + f"<td class='num'>{att:.2f}</td><td class='num'>{sc.attrition}</td>"
+            f"<td class='num'>{followed} / {len(LESSONS)}</td>"
+            f"<td class='num'>{r.debrief.book.total:.1f}</td></tr>"
+        )
+    rows.append("</table>")
+
+    # the group's lessons
+    n = len(reports)
+    per_lesson: dict[str, Counter] = {lesson: Counter() for lesson in LESSONS}
+    for r in reports:
+        for f in r.debrief.findings:
+            per_lesson[f.lesson][f.status] += 1
+    missed = [lesson for lesson, c in per_lesson.items() if c[MISSED] + c[PARTLY] >= max(1, n / 2)]
+    missed.sort(key=lambda lesson: (-per_lesson[lesson][MISSED], -per_lesson[lesson][PARTLY]))
+
+    def missed_line(x: str) -> str:
+        c = per_lesson[x]
+        text = t(
+            "class.group_missed_line",
+            lesson=f"{x} " + t(f"lesson.{x}"),
+            missed=c[MISSED],
+            partly=c[PARTLY],
+            n=n,
+        )
+        return f"<li class='missed'>{_e(text)}</li>"
+
+    group = (
+        "<ul>" + "".join(missed_line(x) for x in missed) + "</ul>"
+        if missed
+        else f"<p>{_e(t('class.none_missed'))}</p>"
+    )
+
+    # the mistakes most players made: moments of lessons they did not follow
+    players_with: dict[str, set[int]] = defaultdict(set)
+    times: Counter = Counter()
+    example: dict[str, str] = {}
+    for i, r in enumerate(reports):
+        nar = Narrator(r.session, lang)
+        for f in r.debrief.findings:
+            if f.status not in (MISSED, PARTLY):
+                continue
+            for m in f.moments:
+                if m.key in NOT_MISTAKES:
+                    continue
+                key = f"{f.lesson}|{m.key}"
+                players_with[key].add(i)
+                times[key] += 1
+                example.setdefault(key, f"{r.player}: {nar.moment(m)}")
+    common = sorted(
+        (k for k, who in players_with.items() if len(who) >= 2 or n == 1),
+        key=lambda k: (-len(players_with[k]), -times[k]),
+    )[:10]
+
+    def mistake_line(k: str) -> str:
+        lesson = k.split("|")[0]
+        text = t(
+            "class.mistake_line",
+            players=len(players_with[k]),
+            n=n,
+            times=times[k],
+            example=example[k],
+        )
+        return f"<li><b>{_e(lesson)} {_e(t('lesson.' + lesson))}</b>: {_e(text)}</li>"
+
+    mistakes = (
+        "<ol>" + "".join(mistake_line(k) for k in common) + "</ol>"
+        if common
+        else f"<p>{_e(t('class.no_mistakes'))}</p>"
+    )
+
+    dist = charts.scores(
+        out / "scores.png",
+        lang,
+        [r.debrief.score.total for r in reports],
+        [r.debrief.book.total for r in reports if r.debrief.book is not None],
+    )
+    grid = charts.lessons_grid(
+        out / "lessons.png",
+        lang,
+        [reports[i].player for i in ranked],
+        list(LESSONS),
+        [[f.status for f in reports[i].debrief.findings] for i in ranked],
+    )
+    title = text_of(first.session.scenario.title, lang)
+    body = [
+        f"<h1>{_e(t('class.title', title=title))}</h1>",
+        f"<p class='meta'>{_e(t('class.meta', n=n, version=first.save.scenario_version))}</p>",
+        f"<h2 id='league'>{_e(t('class.league'))}</h2>",
+        *rows,
+        figure(dist, t("report.distribution")),
+        f"<h2 id='group-lessons'>{_e(t('class.group_missed'))}</h2>",
+        group,
+        figure(grid, t("report.grid")),
+        f"<h2 id='mistakes'>{_e(t('class.mistakes'))}</h2>",
+        mistakes,
+    ]
+    path = out / "index.html"
+    tmp = path.with_name(".index.html.tmp")
+    tmp.write_text(page(t("class.title", title=title), body, lang), encoding="utf-8")
+    tmp.replace(path)
+    return path
