@@ -1,0 +1,180 @@
+"""Trainers' reports from saved games: one game, a class, and the replay window."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+from gui import header, key, step
+
+from simulator.cli import main
+from simulator.lessons import LESSONS
+from simulator.saves import open_save
+from simulator.scenario import scenarios_dir
+from simulator.ui.app import App
+from simulator.ui.replay import Replay
+from simulator.ui.scenes import ReplayScene
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import report_screenshot
+
+POLICIES = ("by_the_book", "pressure_cooker", "hands_off", "promise_breaker")
+
+
+@pytest.fixture(scope="module")
+def saves(tmp_path_factory) -> dict[str, Path]:
+    """Scripted games of the tutorial, saved in the game's format, one per policy."""
+    folder = tmp_path_factory.mktemp("saves")
+    out = {}
+    for i, policy in enumerate(POLICIES):
+        path = folder / f"{policy}.json"
+        args = ["run", "--scenario", "tutorial", "--policy", policy, "--seed", str(3 + i)]
+        assert main([*args, "--quiet", "--save", str(path)]) == 0
+        out[policy] = path
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_report(saves, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    assert main(["report", str(saves["pressure_cooker"]), "--out", str(out)]) == 0
+    return out / "report.html"
+
+
+def test_a_report_holds_the_scorecard_every_rep_and_the_lessons(one_report, saves):
+    page = one_report.read_text(encoding="utf-8")
+    _, session = open_save(saves["pressure_cooker"])
+    # the scorecard, each component with its rule and this game's numbers
+    assert "id='scorecard'" in page
+    for c in session.score().components:
+        assert c.working in page.replace("&gt;", ">").replace("&lt;", "<")
+    assert f"{session.score().total:.1f}" in page
+    # every rep who ever worked here has a story
+    for rep in session.world.reps:
+        assert f"id='rep-{rep.id}'" in page and rep.name in page
+    # every lesson, with its verdict
+    assert "id='lessons'" in page
+    for lesson in LESSONS:
+        assert f"<tr id='{lesson}'>" in page
+    # the handbook on the same seed, and a week-by-week timeline
+    assert "By the book" in page
+    assert page.count("<tr><td class='num'>") >= session.scenario.weeks
+    # the charts, as files and inlined
+    for name in ("revenue.png", "people.png", "pipeline.png"):
+        png = one_report.parent / name
+        assert png.exists() and png.stat().st_size > 5_000
+        assert f"href='{name}'" in page
+    assert page.count("data:image/png;base64,") == 3
+
+
+def test_the_report_names_what_went_wrong_concretely(one_report):
+    page = one_report.read_text(encoding="utf-8")
+    # pressure_cooker criticises in public every week: the moments are in the report
+    assert re.search(r"wk \d+: \w[\w ]* was criticised in public", page)
+    assert "× missed" in page
+
+
+def test_a_report_in_chinese(saves, tmp_path):
+    assert main(["report", str(saves["hands_off"]), "--out", str(tmp_path), "--lang", "zh"]) == 0
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<html lang='zh-CN'>" in page
+    assert "计分卡" in page and "经验教训" in page and "逐周回顾" in page
+    assert "王磊" in page  # reps by their Chinese names
+
+
+def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp_path):
+    paths = [str(p) for p in saves.values()]
+    assert main(["class", *paths, "--out", str(tmp_path)]) == 0
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    # the league table: best first, each player's report linked and written
+    order = [m for m in re.findall(r"<a href='players/([^/]+)/report.html'>", page)]
+    assert order[0] == "by_the_book" and set(order) == set(POLICIES)
+    for name in order:
+        assert (tmp_path / "players" / name / "report.html").exists()
+    # the distribution, and the lessons grid, as files
+    assert (tmp_path / "scores.png").exists() and (tmp_path / "lessons.png").exists()
+    # what the group missed, and the mistakes most of them made, with an example each
+    assert "id='group-lessons'" in page and "id='mistakes'" in page
+    assert "P8 Talk regularly" in page  # three of four never held 1:1s
+    assert "for example:" in page
+
+
+def test_a_class_report_refuses_saves_of_different_scenarios(saves, tmp_path, capsys):
+    other = tmp_path / "other.json"
+    assert main(["run", "--scenario", "default", "--quiet", "--save", str(other)]) == 0
+    code = main(["class", str(saves["by_the_book"]), str(other), "--out", str(tmp_path / "c")])
+    assert code == 2
+    assert "different scenarios" in capsys.readouterr().err
+
+
+def test_a_save_of_another_scenario_version_is_refused_naming_both(tmp_path, capsys):
+    mine = tmp_path / "tutorial.yaml"
+    shutil.copy(scenarios_dir() / "tutorial.yaml", mine)
+    save = tmp_path / "g.json"
+    assert main(["run", "--scenario", str(mine), "--quiet", "--save", str(save)]) == 0
+    # a compatible edit (the same version) still reports
+    text = mine.read_text(encoding="utf-8")
+    mine.write_text(text.replace("The market is calm.", "The market is quiet."), encoding="utf-8")
+    assert main(["report", str(save), "--out", str(tmp_path / "ok")]) == 0
+    # a new version of the scenario is refused, naming both versions
+    mine.write_text(text.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", str(save), "--out", str(tmp_path / "no")]) == 2
+    err = capsys.readouterr().err
+    assert "version 1" in err and "version 2" in err
+    assert not (tmp_path / "no" / "report.html").exists()
+
+
+def test_replay_steps_through_the_weeks_by_keyboard(saves, tmp_path):
+    save, session = open_save(saves["by_the_book"])
+    app = App(lang="en", saves=tmp_path)
+    try:
+        app.switch(ReplayScene, replay=Replay(save, session, "en"))
+        step(app)
+        assert "Week 1 / 26" in header(app) and "read-only" in header(app)
+        key(app, pygame.K_RIGHT)
+        key(app, pygame.K_RIGHT)
+        step(app)
+        assert "Week 3 / 26" in header(app)
+        key(app, pygame.K_LEFT)
+        step(app)
+        assert "Week 2 / 26" in header(app)
+        # what the manager did that week, as logged
+        did = next(el for el in app.scene.ui.elements if type(el).__name__ == "UITextBox")
+        logged = [r for r in session.action_log if r.week == 2]
+        assert logged and "1:1" in did.html_text
+        key(app, pygame.K_END)
+        step(app)
+        assert "Week 26 / 26" in header(app)
+        # nothing in a replay changes the save
+        assert app.game is None
+    finally:
+        app.close()
+
+
+def test_replay_shows_what_the_player_saw_that_week(saves):
+    save, session = open_save(saves["hands_off"])
+    rp = Replay(save, session, "zh")
+    assert len(rp) == 26
+    # the observation at week 10 is the one the game showed then: same as a fresh replay to it
+    from simulator.session import Session
+
+    fresh = Session.replay(session.scenario, save.seed, save.actions, weeks_played=9)
+    assert rp.frames[9].obs.reps == fresh.observe().reps
+
+
+@pytest.mark.skipif(report_screenshot.chromium() is None, reason="Chromium is not installed")
+def test_the_report_opens_in_headless_chromium(one_report, tmp_path):
+    # Chromium parses the page: the scorecard and the lessons are in its document
+    document = report_screenshot.dom(one_report)
+    assert 'id="scorecard"' in document and 'id="lessons"' in document
+    shot = report_screenshot.screenshot(one_report, tmp_path / "report.png", 1280, 2400)
+    img = pygame.image.load(str(shot))
+    assert img.get_size() == (1280, 2400)
+    small = pygame.transform.scale(img, (64, 120))
+    colours = {small.get_at((x, y))[:3] for x in range(64) for y in range(120)}
+    assert len(colours) > 20  # text, tables and charts, not a blank page
