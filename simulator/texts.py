@@ -538,6 +538,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.you": ("You", "你"),
     "debrief.book": ("By the book", "按手册"),
     "debrief.to_title": ("To the title screen", "返回标题"),
+    "debrief.write_report": ("Write the trainer's report", "生成培训报告"),
+    "debrief.write_report_tip": (
+        "An HTML page with charts, for your trainer or your own notes.",
+        "生成带图表的 HTML 报告，供培训师或自己查看。",
+    ),
+    "debrief.report_written": ("Written: {path}", "已生成：{path}"),
     "debrief.followed": ("✓ followed", "✓ 做到了"),
     "debrief.missed": ("× missed", "× 没做到"),
     "debrief.partly": ("≈ partly", "≈ 部分做到"),

@@ -22,6 +22,7 @@ class DebriefScene(Scene):
     def __init__(self, app, section: str = "score") -> None:
         super().__init__(app)
         self.section = section
+        self.note = ""
         game = app.game
         assert game is not None
         key = id(game.session)
@@ -68,11 +69,33 @@ class DebriefScene(Scene):
         else:
             ui.text(body_rect, getattr(self, f"html_{self.section}")(), raw=True)
         ui.button(
+            (40, h - 60, 260, 44),
+            self.tr("debrief.write_report"),
+            self.write_report,
+            tip=self.tr("debrief.write_report_tip"),
+        )
+        ui.label((310, h - 50, w - 640, 24), self.note, object_id="#small")
+        ui.button(
             (w - 300, h - 60, 260, 44),
             self.tr("debrief.to_title"),
             self.to_title,
             object_id="#primary",
         )
+
+    def write_report(self) -> None:
+        """The trainer's HTML report of this game, written beside the saves."""
+        from ...report.game import analyse, write
+
+        game = self.app.game
+        assert game is not None
+        stamp = game.snapshot()
+        folder = self.app.saves / "reports" / f"{stamp.saved_at.replace(':', '')[:15]}"
+        try:
+            path = write(analyse(stamp, game.session, "you"), folder, self.lang)
+            self.note = self.tr("debrief.report_written", path=str(path))
+        except OSError as e:
+            self.note = self.tr("load.error", why=str(e))
+        self.rebuild()
 
     def show(self, section: str) -> None:
         self.section = section

@@ -1487,7 +1487,9 @@ class DeskScene(Scene):
         if not outcome.saved:
             lines.insert(0, outcome.save_error)
         body = "<br>".join(html(x) for x in lines) or html(self.tr("ui.nothing_happened"))
-        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(620, 420))
+        # as tall as the news needs (it scrolls beyond the window's room)
+        height = min(self.app.size[1] - 80, 150 + 30 * max(2, len(lines)))
+        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(640, height))
 
     def menu(self) -> None:
         self.open_modal(
