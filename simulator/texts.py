@@ -377,6 +377,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
     "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
+    "ev.unhappy": ("▼ {rep} looks unhappy (mood {mood})", "▼ {rep} 看起来情绪低落（情绪 {mood}）"),
     "ev.support_dead": (
         "Support found {account} has gone quiet",
         "支持人员发现 {account} 已无回应",

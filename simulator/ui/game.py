@@ -24,6 +24,8 @@ from ..session import Session
 from ..texts import money, tr
 
 AUTOSAVE_NAME = "autosave.json"
+UNHAPPY_BELOW = 0.45  # an observed mood this low is worth a line in the week's report
+UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
 def save_dir() -> Path:
@@ -195,12 +197,14 @@ class Game:
     def end_week(self) -> WeekOutcome:
         """Carry out the plan, simulate the week, save, and tell what happened."""
         week = self.session.week
+        before = {r.id: r.mood for r in self.obs.reps}
         results = self.session.act_all([p.action for p in self.plan])
         self.plan.clear()
         report = self.session.advance_week()
         self.refresh()
         nar = self.narrator
         lines = nar.lines(report.events)
+        lines += self.unhappy(before)
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
         try:
@@ -210,6 +214,17 @@ class Game:
             outcome.save_error = str(e)
         self.outcomes.append(outcome)
         return outcome
+
+    def unhappy(self, before: dict[int, float]) -> list[str]:
+        """Who looks unhappy now: low spirits, or a visible drop since last week."""
+        out = []
+        for r in self.obs.reps:
+            was = before.get(r.id)
+            dropped = was is not None and was - r.mood >= UNHAPPY_DROP
+            if r.mood < UNHAPPY_BELOW or dropped:
+                name = self.narrator.rep(r.id)
+                out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}"))
+        return out
 
     # ------------------------------------------------------------ saving
     def snapshot(self) -> SaveGame:

@@ -1,0 +1,62 @@
+"""A week at the desk: planning checks, taking back, and the week's report."""
+
+from __future__ import annotations
+
+from simulator import actions as A
+from simulator.core.types import Tone
+from simulator.scenario import scenarios_dir
+from simulator.ui.game import Game
+
+TUTORIAL = scenarios_dir() / "tutorial.yaml"
+
+
+def test_planning_checks_hours_and_budget_before_the_week_runs(tmp_path):
+    game = Game.new(TUTORIAL, seed=1, save_path=tmp_path / "s.json")
+    left = game.hours_left
+    rep = game.obs.reps[0].id
+    assert game.add(A.OneOnOne(rep)) is None
+    assert game.hours_left == left - game.cost(A.OneOnOne(rep))[0]
+    # the same action twice in one week is refused in words
+    assert "already in this week's plan" in game.add(A.OneOnOne(rep))
+    # fill the week with coaching (2 h each): the first that does not fit says why, in hours
+    why = None
+    for r in game.obs.reps:
+        for skill in A.Skill:
+            why = game.add(A.Coach(r.id, skill))
+            if why is not None:
+                break
+        if why is not None:
+            break
+    assert why is not None and "h are left this week" in why
+    assert game.hours_left < game.cost(A.Coach(rep, next(iter(A.Skill))))[0]
+    # taking an action back gives its hours back
+    before = game.hours_left
+    game.remove(0)
+    assert game.hours_left > before
+
+
+def _unhappy_lines(tmp_path, seed: int, criticise: bool) -> int:
+    """Weeks' report lines saying the service rep looks unhappy, over eight weeks."""
+    game = Game.new(TUTORIAL, seed=seed, save_path=tmp_path / f"{seed}{criticise}.json")
+    rep = game.obs.reps[3].id  # Huang Fang: a service rep, hurt most by public criticism
+    name = game.narrator.rep(rep)
+    count = 0
+    for _ in range(8):
+        game.add(A.Feedback(rep, Tone.CRITICISM, public=True) if criticise else A.OneOnOne(rep))
+        count += sum(1 for x in game.end_week().lines if "looks unhappy" in x and name in x)
+    return count
+
+
+def test_the_week_report_says_who_looks_unhappy(tmp_path):
+    # criticised in public every week, she shows it; talked to every week, she rarely does
+    criticised = sum(_unhappy_lines(tmp_path, s, True) for s in range(2, 8))
+    talked_to = sum(_unhappy_lines(tmp_path, s, False) for s in range(2, 8))
+    assert criticised >= 4
+    assert criticised >= 3 * max(1, talked_to)
+
+
+def test_a_refused_action_never_enters_the_plan(tmp_path):
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "s.json")
+    why = game.add(A.HonourVeteran(game.obs.reps[0].id))  # nobody here is a veteran
+    assert why is not None and "veteran" in why
+    assert not game.plan
