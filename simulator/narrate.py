@@ -230,3 +230,44 @@ class Narrator:
         if not m.week:
             return text
         return self.tr("ui.at_week", week=self.tr("ui.week_short", week=m.week), text=text)
+
+    def story(self, s) -> tuple[str, list[str]]:
+        """A rep's season (a :class:`~simulator.lessons.Story`): a heading and its lines."""
+        t = self.tr
+        name = s.name_zh if self.lang == "zh" else s.name
+        head = t("story.head", name=name, type=t(f"type.{s.type}"))
+        lines = []
+        if s.revealed_by == "scenario":
+            lines.append(t("story.given"))
+        elif s.revealed_week is not None:
+            lines.append(
+                t("story.revealed", week=s.revealed_week, by=self.value("by", s.revealed_by))
+            )
+        else:
+            lines.append(t("story.never"))
+        lines.append(
+            t(
+                "story.mood",
+                start=f"{s.engagement_start:.2f}",
+                end=f"{s.engagement_end:.2f}",
+                talks=s.one_on_ones,
+            )
+        )
+        sep = joiner(self.lang)
+        if s.lifted_by:
+            lines.append(
+                t("story.lifted", levers=sep.join(str(self.value("lever", k)) for k in s.lifted_by))
+            )
+        if s.put_off_by:
+            lines.append(
+                t(
+                    "story.put_off",
+                    levers=sep.join(str(self.value("lever", k)) for k in s.put_off_by),
+                )
+            )
+        if s.results:
+            items = sep.join(f"{self.money(b)} / {self.money(q)}" for q, b in s.results)
+            lines.append(t("story.results", items=items))
+        if s.left_week is not None:
+            lines.append(t("story.left", week=s.left_week, why=t(f"left.{s.left_reason}")))
+        return head, lines

@@ -156,48 +156,10 @@ def lessons_html(r: GameReport, lang: str, nar: Narrator, limit: int = 12) -> li
     return out
 
 
-def _stories(r: GameReport, lang: str, nar: Narrator) -> list[str]:
-    t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
+def _stories(r: GameReport, nar: Narrator) -> list[str]:
     out = []
     for s in r.debrief.stories:
-        name = s.name_zh if lang == "zh" else s.name
-        lines = []
-        if s.revealed_by == "scenario":
-            lines.append(t("story.given"))
-        elif s.revealed_week is not None:
-            lines.append(
-                t("story.revealed", week=s.revealed_week, by=nar.value("by", s.revealed_by))
-            )
-        else:
-            lines.append(t("story.never"))
-        lines.append(
-            t(
-                "story.mood",
-                start=f"{s.engagement_start:.2f}",
-                end=f"{s.engagement_end:.2f}",
-                talks=s.one_on_ones,
-            )
-        )
-        if s.lifted_by:
-            lines.append(
-                t(
-                    "story.lifted",
-                    levers=joiner(lang).join(str(nar.value("lever", k)) for k in s.lifted_by),
-                )
-            )
-        if s.put_off_by:
-            lines.append(
-                t(
-                    "story.put_off",
-                    levers=joiner(lang).join(str(nar.value("lever", k)) for k in s.put_off_by),
-                )
-            )
-        if s.results:
-            items = joiner(lang).join(f"{nar.money(b)} / {nar.money(q)}" for q, b in s.results)
-            lines.append(t("story.results", items=items))
-        if s.left_week is not None:
-            lines.append(t("story.left", week=s.left_week, why=t(f"left.{s.left_reason}")))
-        head = t("story.head", name=name, type=t(f"type.{s.type}"))
+        head, lines = nar.story(s)
         out.append(
             f"<div class='story' id='rep-{s.rep}'><h3>{_e(head)}</h3>"
             + "".join(f"<p>{_e(x)}</p>" for x in lines)
@@ -324,7 +286,7 @@ def write(r: GameReport, out: Path, lang: str = "en") -> Path:
         f"<h2 id='lessons'>{_e(t('debrief.lessons'))}</h2>",
         *lessons_html(r, lang, nar),
         f"<h2 id='people'>{_e(t('debrief.stories'))}</h2>",
-        *_stories(r, lang, nar),
+        *_stories(r, nar),
         f"<h2 id='timeline'>{_e(t('report.timeline'))}</h2>",
         *_timeline(r, lang, nar),
     ]

@@ -183,6 +183,11 @@ class Game:
         if 0 <= index < len(self.plan):
             del self.plan[index]
 
+    def amounts(self) -> list[float]:
+        """The sums offered for a bonus or a promise: shares of the period's budget."""
+        per = self.obs.budget_per_period
+        return [float(max(1000, round(per * f, -3))) for f in (0.02, 0.05, 0.1, 0.2)]
+
     def planned(self, kind: str, **match: object) -> list[Planned]:
         """Planned actions of one kind whose fields match ``match``."""
         out = []

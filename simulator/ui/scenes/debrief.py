@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
-from ...texts import joiner, money
+from ...texts import money
 from .. import charts
 from ..app import Scene
 from ..widgets import html
@@ -147,54 +147,9 @@ class DebriefScene(Scene):
     def html_people(self) -> str:
         nar = self.app.game.narrator  # type: ignore[union-attr]
         out = []
-        for s in self.data.stories:
-            name = s.name_zh if self.lang == "zh" else s.name
-            lines = [
-                f"<b>{html(self.tr('story.head', name=name, type=self.tr(f'type.{s.type}')))}</b>"
-            ]
-            if s.revealed_by == "scenario":
-                lines.append(self.tr("story.given"))
-            elif s.revealed_week is not None:
-                by = nar.value("by", s.revealed_by)
-                lines.append(self.tr("story.revealed", week=s.revealed_week, by=by))
-            else:
-                lines.append(self.tr("story.never"))
-            lines.append(
-                self.tr(
-                    "story.mood",
-                    start=f"{s.engagement_start:.2f}",
-                    end=f"{s.engagement_end:.2f}",
-                    talks=s.one_on_ones,
-                )
-            )
-            if s.lifted_by:
-                lines.append(
-                    self.tr(
-                        "story.lifted",
-                        levers=joiner(self.lang).join(
-                            str(nar.value("lever", k)) for k in s.lifted_by
-                        ),
-                    )
-                )
-            if s.put_off_by:
-                lines.append(
-                    self.tr(
-                        "story.put_off",
-                        levers=joiner(self.lang).join(
-                            str(nar.value("lever", k)) for k in s.put_off_by
-                        ),
-                    )
-                )
-            if s.results:
-                items = joiner(self.lang).join(
-                    f"{nar.money(b)}/{nar.money(q)}" for q, b in s.results
-                )
-                lines.append(self.tr("story.results", items=items))
-            if s.left_week is not None:
-                lines.append(
-                    self.tr("story.left", week=s.left_week, why=self.tr(f"left.{s.left_reason}"))
-                )
-            out.append("<br>".join(html(x) if not x.startswith("<b>") else x for x in lines))
+        for story in self.data.stories:
+            head, lines = nar.story(story)
+            out.append(f"<b>{html(head)}</b><br>" + "<br>".join(html(x) for x in lines))
         return "<br><br>".join(out)
 
     def build_compare(self, rect: tuple[int, int, int, int]) -> None:

@@ -730,7 +730,7 @@ class DeskScene(Scene):
                         None,
                         lambda: self.choose(
                             self.tr("act.bonus") + " · " + nar.rep(i),
-                            [(g.money(a), A.CashBonus(i, a), "") for a in self.amounts()],
+                            [(g.money(a), A.CashBonus(i, a), "") for a in g.amounts()],
                         ),
                     ),
                     (
@@ -738,7 +738,7 @@ class DeskScene(Scene):
                         None,
                         lambda: self.choose(
                             self.tr("act.promise") + " · " + nar.rep(i),
-                            [(g.money(a), A.MakePromise(i, a), "") for a in self.amounts()],
+                            [(g.money(a), A.MakePromise(i, a), "") for a in g.amounts()],
                         ),
                     ),
                     ("honour_veteran", A.HonourVeteran(i), None),
@@ -818,11 +818,6 @@ class DeskScene(Scene):
                 x += bw + 6
             y += row_h
             yield
-
-    def amounts(self) -> list[float]:
-        per = self.game.obs.budget_per_period
-        raw = [per * f for f in (0.02, 0.05, 0.1, 0.2)]
-        return [float(max(1000, round(a, -3))) for a in raw]
 
     def choose_account(self, rep_id: int) -> None:
         acc = self.game.obs.accounts

@@ -140,8 +140,7 @@ class ReviewScene(Scene):
 
     def promise(self, rep_id: int) -> None:
         g = self.game
-        per = g.obs.budget_per_period
-        amounts = [float(max(1000, round(per * f, -3))) for f in (0.02, 0.05, 0.1, 0.2)]
+        amounts = g.amounts()
 
         def make(amount: float):
             def job() -> None:
