@@ -22,16 +22,22 @@ GOOD = "#1E6B3F"
 BAD = "#A3221B"
 
 
+def cjk_font_file() -> Path | None:
+    """Noto Sans SC as shipped with pygame_gui (found without importing the game)."""
+    spec = importlib.util.find_spec("pygame_gui")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "NotoSansSC-Regular.otf"
+    return path if path.exists() else None
+
+
 @lru_cache(maxsize=1)
 def _cjk_font() -> str | None:
     """Register Noto Sans SC with matplotlib; its family name, or None if not found."""
     from matplotlib import font_manager
 
-    spec = importlib.util.find_spec("pygame_gui")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "data" / "NotoSansSC-Regular.otf"
-    if not path.exists():
+    path = cjk_font_file()
+    if path is None:
         return None
     font_manager.fontManager.addfont(str(path))
     return font_manager.FontProperties(fname=str(path)).get_name()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import html
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,7 @@ th{background:#F3F5F8}td.num{text-align:right;white-space:nowrap}
 .followed{color:#1E6B3F}.partly{color:#8A5300}.missed{color:#A3221B}.untested{color:#52606D}
 .better{color:#1E6B3F}.worse{color:#A3221B}img{max-width:100%}
 figure{margin:1em 0}figcaption{color:#52606D;font-size:.9em}
-.formula{font-family:ui-monospace,monospace;font-size:.88em;color:#52606D}
+.formula{font-family:ui-monospace,monospace,'Noto Sans SC',sans-serif;font-size:.88em;color:#52606D}
 .story{border-left:4px solid #2F6FB3;padding:.2em 1em;margin:1em 0}
 .timeline td{font-size:.9em}
 """
@@ -79,11 +80,32 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def page(title: str, body: list[str], lang: str) -> str:
+FONT_NAME = "NotoSansSC-Regular.otf"
+
+
+def ship_font(folder: Path) -> str | None:
+    """Put the Chinese typeface beside a report (once); the file's name, or None."""
+    source = charts.cjk_font_file()
+    if source is None:
+        return None
+    target = folder / FONT_NAME
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return FONT_NAME
+
+
+def page(title: str, body: list[str], lang: str, font_href: str | None = None) -> str:
+    # a Chinese page brings its typeface along, for machines without a Chinese font
+    face = (
+        f"@font-face{{font-family:'Noto Sans SC';src:url('{_e(font_href)}') format('opentype')}}"
+        if font_href
+        else ""
+    )
     head = (
         f"<!doctype html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head>"
         f"<meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
+        f"<title>{_e(title)}</title><style>{face}{CSS}</style></head><body>"
     )
     return head + "\n".join(body) + "</body></html>"
 
@@ -225,9 +247,14 @@ def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     return out
 
 
-def write(r: GameReport, out: Path, lang: str = "en") -> Path:
-    """Write ``report.html`` and its charts into ``out``; the page's path."""
+def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = None) -> Path:
+    """Write ``report.html`` and its charts into ``out``; the page's path.
+
+    A Chinese report gets the typeface beside it (or uses ``font_href``, a path to one
+    already shipped, as the class report does for all its players)."""
     out.mkdir(parents=True, exist_ok=True)
+    if lang == "zh" and font_href is None:
+        font_href = ship_font(out)
     nar = Narrator(r.session, lang)
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
     w = r.session.world
@@ -292,6 +319,6 @@ def write(r: GameReport, out: Path, lang: str = "en") -> Path:
     ]
     path = out / "report.html"
     tmp = path.with_name(".report.html.tmp")
-    tmp.write_text(page(t("report.title", title=title), body, lang), encoding="utf-8")
+    tmp.write_text(page(t("report.title", title=title), body, lang, font_href), encoding="utf-8")
     tmp.replace(path)
     return path

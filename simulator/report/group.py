@@ -18,7 +18,7 @@ from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
 from ..narrate import Narrator
 from ..texts import text_of, tr
 from . import charts
-from .game import GameReport, figure, page, write
+from .game import GameReport, figure, page, ship_font, write
 
 # moments that are praise, not mistakes: they never count among the common mistakes
 NOT_MISTAKES = {
@@ -47,6 +47,7 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
     for r in reports[1:]:
         if r.save.scenario_fingerprint != first.save.scenario_fingerprint:
             raise ValueError(t("class.mixed", a=first.save.scenario_title, b=r.save.scenario_title))
+    shipped = ship_font(out / "fonts") if lang == "zh" else None
     # each player's own report, in a folder of their own (names made unique)
     links: dict[int, str] = {}
     used: Counter = Counter()
@@ -55,7 +56,9 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
         used[name] += 1
         if used[name] > 1:
             name = f"{name}-{used[name]}"
-        write(r, out / "players" / name, lang)
+        write(
+            r, out / "players" / name, lang, font_href=f"../../fonts/{shipped}" if shipped else None
+        )
         links[i] = f"players/{name}/report.html"
 
     ranked = sorted(range(len(reports)), key=lambda i: -reports[i].debrief.score.total)
@@ -176,6 +179,7 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
     ]
     path = out / "index.html"
     tmp = path.with_name(".index.html.tmp")
-    tmp.write_text(page(t("class.title", title=title), body, lang), encoding="utf-8")
+    font_href = f"fonts/{shipped}" if shipped else None
+    tmp.write_text(page(t("class.title", title=title), body, lang, font_href), encoding="utf-8")
     tmp.replace(path)
     return path
