@@ -181,3 +181,12 @@ def test_the_report_opens_in_headless_chromium(one_report, tmp_path):
     small = pygame.transform.scale(img, (64, 120))
     colours = {small.get_at((x, y))[:3] for x in range(64) for y in range(120)}
     assert len(colours) > 20  # text, tables and charts, not a blank page
+
+
+def test_a_damaged_save_gets_a_message_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"kind": "salesim-save", "format": 1', encoding="utf-8")
+    assert main(["report", str(bad), "--out", str(tmp_path / "r")]) == 2
+    assert "broken.json" in capsys.readouterr().err
+    assert main(["replay", str(bad)]) == 2
+    assert "broken.json" in capsys.readouterr().err
