@@ -10,6 +10,8 @@ hidden effects of an action, a deal silently dying) have no line.
 
 from __future__ import annotations
 
+import re
+
 from .core.events import Event
 from .session import Session
 from .texts import has, joiner, money, tr
@@ -188,6 +190,25 @@ class Narrator:
             if limit is not None and len(out) >= limit:
                 break
         return out
+
+    # ------------------------------------------------------------ the scorecard
+    def working(self, component) -> str:
+        """A scorecard line's working in the game's language.
+
+        The arithmetic reads the same everywhere; the few words the scoring adds
+        after it ("3 customers lost", "no promise settled") are translated, and the
+        revenue's millions are written the Chinese way.
+        """
+        text = component.working
+        if self.lang != "zh":
+            return text
+        text = re.sub(r"\((\d+) customers lost\)", lambda m: self.tr("work.lost", n=m[1]), text)
+        text = text.replace("(no promise settled)", self.tr("work.no_promise"))
+        return re.sub(
+            r"(\d+(?:\.\d+)?)(M|k)\b",
+            lambda m: f"{float(m[1]) * (100 if m[2] == 'M' else 0.1):g}万",
+            text,
+        )
 
     # ------------------------------------------------------------ debrief moments
     def value(self, key: str, v: object) -> object:

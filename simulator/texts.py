@@ -919,6 +919,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(a lost customer counts 0)",
         "100 × min(1, H_end / 0.6)；H = 按潜力加权的平均客户关系（流失客户计 0）",
     ),
+    "work.lost": ("({n} customers lost)", "（流失客户 {n} 个）"),
+    "work.no_promise": ("(no promise settled)", "（没有到期的承诺）"),
     "score.revenue": ("revenue", "收入"),
     "score.engagement": ("engagement", "敬业度"),
     "score.attrition": ("attrition", "人员流失"),

@@ -112,3 +112,18 @@ def test_the_scorecard_rules_read_the_same_in_the_tables_as_in_the_scoring():
     for c in card.components:
         assert tr("en", f"formula.{c.name}") == c.formula
         assert CJK.search(tr("zh", f"formula.{c.name}"))
+
+
+def test_the_scorecard_working_reads_in_chinese_too():
+    session = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 1, make_policy("random"))
+    card = session.run()
+    nar = Narrator(session, "zh")
+    for c in card.components:
+        text = nar.working(c)
+        words = re.findall(r"[A-Za-z]{3,}", text)
+        assert set(words) <= {"min", "max"}, text  # the arithmetic's own words only
+    revenue = nar.working(card.component("revenue"))
+    assert "万" in revenue and "M" not in revenue
+    assert Narrator(session, "en").working(card.component("revenue")) == card.component(
+        "revenue"
+    ).working

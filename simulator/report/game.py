@@ -119,7 +119,7 @@ def figure(path: Path, caption: str) -> str:
     )
 
 
-def _scorecard(r: GameReport, lang: str) -> list[str]:
+def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
     d = r.debrief
     rows = [
@@ -134,7 +134,7 @@ def _scorecard(r: GameReport, lang: str) -> list[str]:
         rows.append(
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
             f"<td class='num'>{c.weight:.2f}</td><td><span class='formula'>"
-            f"{_e(t(f'formula.{c.name}'))}</span><br>{_e(c.working)}</td>"
+            f"{_e(t(f'formula.{c.name}'))}</span><br>{_e(nar.working(c))}</td>"
             f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span></td></tr>"
         )
     book_total = d.book.total if d.book is not None else float("nan")
@@ -307,7 +307,7 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         f"<h1>{_e(t('report.title', title=title))}</h1>",
         f"<p class='meta'>{_e(meta)}</p>",
         f"<h2 id='scorecard'>{_e(t('debrief.scorecard'))}</h2>",
-        *_scorecard(r, lang),
+        *_scorecard(r, lang, nar),
         f"<h2 id='season'>{_e(t('report.season'))}</h2>",
         *[figure(p, cap) for p, cap in imgs],
         f"<h2 id='lessons'>{_e(t('debrief.lessons'))}</h2>",

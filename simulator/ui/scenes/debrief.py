@@ -103,13 +103,14 @@ class DebriefScene(Scene):
 
     # ------------------------------------------------------------ sections
     def html_score(self) -> str:
+        nar = self.app.game.narrator  # type: ignore[union-attr]
         d = self.data
         rows = []
         for c in d.score.components:
             rows.append(
                 f"<b>{html(self.tr(f'score.{c.name}'))}</b> {c.value:.1f} × {c.weight:.2f}"
                 f"<br>&nbsp;&nbsp;<i>{html(self.tr(f'formula.{c.name}'))}</i>"
-                f"<br>&nbsp;&nbsp;{html(c.working)}"
+                f"<br>&nbsp;&nbsp;{html(nar.working(c))}"
             )
         cur = self.app.game.session.scenario.currency  # type: ignore[union-attr]
         rows.append(f"<b>{html(self.tr('score.total'))}</b> {d.score.total:.1f}")
