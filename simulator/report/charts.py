@@ -65,6 +65,13 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
+def _legend(ax, ax2, **kw) -> None:
+    """One legend for the lines of both axes of a twin-axis chart."""
+    handles, labels = ax.get_legend_handles_labels()
+    more_handles, more_labels = ax2.get_legend_handles_labels()
+    ax.legend(handles + more_handles, labels + more_labels, **kw)
+
+
 def revenue(
     path: Path,
     lang: str,
@@ -119,9 +126,7 @@ def people(
     ax2.step(weeks, headcount, where="post", color=BAD, lw=1.2, label=tr(lang, "report.headcount"))
     ax2.set_ylim(0, max([*headcount, 1]) * 1.4)
     ax2.set_ylabel(tr(lang, "report.headcount"))
-    lines = ax.get_legend_handles_labels()
-    more = ax2.get_legend_handles_labels()
-    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="lower left")
+    _legend(ax, ax2, loc="lower left")
     ax.set_title(tr(lang, "report.people_chart"))
     return _save(fig, path)
 
@@ -156,9 +161,7 @@ def pipeline(
     )
     ax2.set_ylim(0, 100)
     ax2.set_ylabel("%")
-    lines = ax.get_legend_handles_labels()
-    more = ax2.get_legend_handles_labels()
-    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="upper right", fontsize=8)
+    _legend(ax, ax2, loc="upper right", fontsize=8)
     ax.set_title(tr(lang, "report.pipeline_chart"))
     return _save(fig, path)
 

@@ -574,20 +574,25 @@ def scenario_from_dict(data: Any, source: str = "<scenario>") -> core.Scenario:
     return to_core(model)
 
 
-def scenarios_dir() -> Path:
-    """The folder of shipped scenarios.
+def data_dir(name: str, env: str) -> Path:
+    """A folder of files shipped with salesim (``scenarios``, ``assets``).
 
-    ``SALESIM_SCENARIOS`` names it explicitly; otherwise the checkout's
-    ``scenarios/`` (a development or editable install), else the copy a
-    regular install puts under ``<prefix>/share/salesim/scenarios``.
+    The environment variable ``env`` names it explicitly; otherwise the
+    checkout's folder (a development or editable install), else the copy a
+    regular install puts under ``<prefix>/share/salesim/<name>``.
     """
-    env = os.environ.get("SALESIM_SCENARIOS")
-    if env:
-        return Path(env)
-    checkout = Path(__file__).resolve().parents[2] / "scenarios"
+    chosen = os.environ.get(env)
+    if chosen:
+        return Path(chosen)
+    checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
-    return Path(sys.prefix) / "share" / "salesim" / "scenarios"
+    return Path(sys.prefix) / "share" / "salesim" / name
+
+
+def scenarios_dir() -> Path:
+    """The folder of shipped scenarios (``$SALESIM_SCENARIOS`` to use another)."""
+    return data_dir("scenarios", "SALESIM_SCENARIOS")
 
 
 def shipped_scenarios() -> list[Path]:

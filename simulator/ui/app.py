@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import importlib.resources
 import inspect
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,15 +37,9 @@ BACKGROUND = (243, 245, 248)
 
 def assets_dir() -> Path:
     """The theme, portraits and fonts: the checkout's ``assets/`` or the installed copy."""
-    env = os.environ.get("SALESIM_ASSETS")
-    if env:
-        return Path(env)
-    checkout = Path(__file__).resolve().parents[2] / "assets"
-    if checkout.is_dir():
-        return checkout
-    import sys
+    from ..scenario.loader import data_dir
 
-    return Path(sys.prefix) / "share" / "salesim" / "assets"
+    return data_dir("assets", "SALESIM_ASSETS")
 
 
 class Scene:
@@ -155,11 +148,7 @@ class Scene:
         self.close_modal()
         w, h = self.app.size
         mw, mh = min(size[0], w - 40), min(size[1], h - 40)
-        rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
-        self.dim()
-        self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
-        ui = Builder(self.app.manager, self.modal)
-        ui.full_text = self.ui.full_text
+        ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 40, 32), title, object_id="#h2")
         ui.text((12, 48, mw - 28, mh - 112), body, raw=raw)
         bw = min(200, (mw - 32 - 8 * (len(buttons) - 1)) // max(1, len(buttons)))
@@ -178,6 +167,17 @@ class Scene:
                 job()
 
         return run
+
+    def dialog(self, mw: int, mh: int) -> Builder:
+        """A centred dialog panel over the dimmed scene; the builder for its contents."""
+        self.close_modal()
+        w, h = self.app.size
+        rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
+        self.dim()
+        self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
+        ui = Builder(self.app.manager, self.modal)
+        ui.full_text = self.ui.full_text
+        return ui
 
     def dim(self) -> None:
         """Shade the scene behind a dialog (and keep clicks from reaching it)."""
@@ -300,6 +300,19 @@ class App:
             scenario, seed=chosen, lang=self.lang, save_path=self.saves / AUTOSAVE_NAME
         )
         return self.game
+
+    def open_saved(self, path: Path) -> bool:
+        """Resume a saved game; on failure the reason goes to the title screen's message."""
+        try:
+            game = Game.load(path, lang=self.lang)
+        except SaveError as e:
+            self.message = tr(self.lang, "load.error", why=str(e))
+            return False
+        game.save_path = self.saves / AUTOSAVE_NAME
+        self.game = game
+        self.message = ""
+        self.show_game()
+        return True
 
     def show_game(self) -> None:
         """The scene the current game is at: the desk, a review, or the debrief."""

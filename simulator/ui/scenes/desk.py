@@ -25,21 +25,32 @@ from ...observe import DealView, RepView
 from ...texts import has, joiner, quota_unit, rep_name, text_of
 from .. import charts
 from ..app import Scene
+from ..cards import rep_card
 from ..widgets import Builder, html
 
 TABS = ("desk", "pipeline", "accounts", "quotas", "inbox")
+# the tables' columns: (heading, width)
+PIPE_COLS = (
+    ("pipe.account", 160),
+    ("pipe.value", 72),
+    ("pipe.stage", 142),
+    ("pipe.touch", 92),
+    ("pipe.chance", 88),
+)
+ACC_COLS = (
+    ("acc.name", 190),
+    ("acc.owner", 120),
+    ("acc.segment", 110),
+    ("acc.potential", 90),
+    ("acc.relationship", 80),
+    ("acc.contact", 100),
+    ("acc.deals", 60),
+)
 HEADER_H = 56
 CHART_H = 128
 TEAM_W = 232
 PLAN_W = 256
 GAP = 8
-
-
-def initials(name: str, lang: str) -> str:
-    if lang == "zh" and name and ord(name[0]) > 0x2E80:
-        return name[0]
-    parts = name.split()
-    return "".join(p[0] for p in parts[:2]).upper() if parts else "?"
 
 
 class Region:
@@ -281,9 +292,6 @@ class DeskScene(Scene):
 
     def card(self, ui: Builder, rect: pygame.Rect, rep: RepView) -> None:
         """A drawn card (one image) with the name as a button over it."""
-        from ..portraits import font
-
-        f = font(14)
         good, warn, bad, ink, muted = (
             (30, 107, 63),
             (138, 83, 0),
@@ -320,36 +328,26 @@ class DeskScene(Scene):
         if rep.ramping:
             flags.append(self.tr("card.ramping"))
         row3 += [(x, bad) for x in flags]
-        img = charts.card(
-            rect.size,
-            self.portrait(rep),
-            [row2, row3],
-            f,
-            rep.id == self.selected,
-            bar_share=rep.attainment,
+        tip = self.tr(
+            "detail.numbers",
+            quota=self.game.money(rep.quota),
+            booked=self.game.money(rep.booked),
+            pct=f"{100 * rep.attainment:.0f}",
+            pace=f"{rep.pace:.2f}",
+            deals=len(rep.deals),
+            accounts=rep.accounts,
         )
-        ui.image(rect, img)
-        ui.button(
-            (rect.x + 54, rect.y + 4, rect.w - 60, 28),
-            rep_name(rep, self.lang),
+        rep_card(
+            ui,
+            rect,
+            rep,
+            self.lang,
+            [row2, row3],
+            rep.id == self.selected,
             lambda i=rep.id: self.select(i),
-            object_id="#small_button",
-            tip=self.tr(
-                "detail.numbers",
-                quota=self.game.money(rep.quota),
-                booked=self.game.money(rep.booked),
-                pct=f"{100 * rep.attainment:.0f}",
-                pace=f"{rep.pace:.2f}",
-                deals=len(rep.deals),
-                accounts=rep.accounts,
-            ),
+            tip,
         )
         self.card_rects[rep.id] = rect.move(ui.origin)
-
-    def portrait(self, rep: RepView) -> pygame.Surface:
-        from ..portraits import portrait_for
-
-        return portrait_for(rep.id, initials(rep_name(rep, self.lang), self.lang), 44, self.lang)
 
     def select(self, rep_id: int) -> None:
         self.selected = rep_id
@@ -464,10 +462,6 @@ class DeskScene(Scene):
         page: int = 0,
     ) -> None:
         """A dialog listing the choices, eight to a page; refused ones are greyed with why."""
-        self.close_modal()
-        from pygame_gui.elements import UIPanel
-
-        w, h = self.app.size
         per = 8
         pages = max(1, -(-len(options) // per))
         page = min(page, pages - 1)
@@ -477,11 +471,7 @@ class DeskScene(Scene):
         top = 46 + (30 if common else 0)
         mw = 580
         mh = top + 64 + 46 * len(shown)
-        rect = pygame.Rect((w - mw) // 2, (h - mh) // 2, mw, mh)
-        self.dim()
-        self.modal = UIPanel(rect, starting_height=20, manager=self.app.manager, object_id="#modal")
-        ui = Builder(self.app.manager, self.modal)
-        ui.full_text = self.ui.full_text
+        ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
         if common:
             ui.label(
@@ -943,17 +933,7 @@ class DeskScene(Scene):
             (16, 40, r.w - 32, 20), self.tr("pipe.by_stage", stages=by_stage), object_id="#small"
         )
         ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
-        cols = [
-            ("pipe.account", 170),
-            ("pipe.value", 76),
-            ("pipe.stage", 124),
-            ("pipe.touch", 96),
-            ("pipe.chance", 92),
-        ]
-        x = 16
-        for key, cw in cols:
-            ui.label((x, 80, cw - 4, 22), self.tr(key), object_id="#small")
-            x += cw
+        self.headings(ui, 80, PIPE_COLS)
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
         row_h = 34
         per_page = max(3, (r.h - 104 - 40) // row_h)
@@ -964,6 +944,13 @@ class DeskScene(Scene):
         for d_index, d in enumerate(deals[start:end]):
             yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16)
             yield
+
+    def headings(self, ui: Builder, y: int, cols: tuple[tuple[str, int], ...]) -> None:
+        """A table's column headings, at the widths its rows use."""
+        x = 16
+        for key, cw in cols:
+            ui.label((x, y, cw - 4, 22), self.tr(key), object_id="#small")
+            x += cw
 
     def pager(
         self, ui: Builder, key: str, total: int, per_page: int, rect: pygame.Rect
@@ -1093,19 +1080,8 @@ class DeskScene(Scene):
             ),
             object_id="#small",
         )
-        cols = [
-            ("acc.name", 190),
-            ("acc.owner", 120),
-            ("acc.segment", 110),
-            ("acc.potential", 90),
-            ("acc.relationship", 80),
-            ("acc.contact", 100),
-            ("acc.deals", 60),
-        ]
-        x = 16
-        for key, cw in cols:
-            ui.label((x, 62, cw - 4, 22), self.tr(key), object_id="#small")
-            x += cw
+        cols = ACC_COLS
+        self.headings(ui, 62, cols)
         nar = self.game.narrator
         today = (obs.week - 1) * 5
         y = 86

@@ -8,7 +8,7 @@ from ...saves import SaveError, read_save, scenario_file_of
 from ...scenario import ScenarioError, load_scenario, shipped_scenarios
 from ...texts import joiner, rep_name, text_of
 from ..app import Scene
-from ..game import AUTOSAVE_NAME, Game
+from ..game import AUTOSAVE_NAME
 from ..widgets import html
 
 
@@ -73,16 +73,8 @@ class TitleScene(Scene):
         self.open_saved(self.app.saves / AUTOSAVE_NAME)
 
     def open_saved(self, path: Path) -> None:
-        try:
-            game = Game.load(path, lang=self.lang)
-        except SaveError as e:
-            self.app.message = self.tr("load.error", why=str(e))
-            self.rebuild()
-            return
-        game.save_path = self.app.saves / AUTOSAVE_NAME
-        self.app.game = game
-        self.app.message = ""
-        self.app.show_game()
+        if not self.app.open_saved(path):
+            self.rebuild()  # the message says why
 
     def load(self) -> None:
         self.app.switch(LoadScene)
@@ -126,16 +118,8 @@ class LoadScene(Scene):
         self.app.focus_first()
 
     def open_path(self, path: Path) -> None:
-        try:
-            game = Game.load(path, lang=self.lang)
-        except SaveError as e:
-            self.app.message = self.tr("load.error", why=str(e))
-            self.rebuild()
-            return
-        game.save_path = self.app.saves / AUTOSAVE_NAME
-        self.app.game = game
-        self.app.message = ""
-        self.app.show_game()
+        if not self.app.open_saved(path):
+            self.rebuild()  # the message says why
 
     def back(self) -> None:
         self.app.message = ""

@@ -12,9 +12,9 @@ import pygame
 from ...texts import joiner, rep_name, text_of
 from .. import charts
 from ..app import Scene
+from ..cards import rep_card
 from ..replay import Replay
 from ..widgets import html
-from .desk import initials
 
 
 class ReplayScene(Scene):
@@ -68,8 +68,6 @@ class ReplayScene(Scene):
         ui.label((8, 64, 232, 24), self.tr("ui.team"), object_id="#h3")
         card_h = 60 if len(reps) > 6 else 80
         y = 92
-        from ..portraits import font, portrait_for
-
         for rep in reps[: max(1, (h - 92 - 140) // (card_h + 4))]:
             rect = pygame.Rect(8, y, 232, card_h)
             mood_key = (
@@ -77,25 +75,20 @@ class ReplayScene(Scene):
                 if rep.mood >= 0.65
                 else ("mood.fair" if rep.mood >= 0.45 else "mood.low")
             )
-            img = charts.card(
-                rect.size,
-                portrait_for(rep.id, initials(rep_name(rep, self.lang), self.lang), 44, self.lang),
+            rows = [
                 [
-                    [
-                        (self.tr(mood_key), charts.INK),
-                        (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), charts.INK),
-                    ]
-                ],
-                font(14),
+                    (self.tr(mood_key), charts.INK),
+                    (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), charts.INK),
+                ]
+            ]
+            rep_card(
+                ui,
+                rect,
+                rep,
+                self.lang,
+                rows,
                 rep.id == self.selected,
-                bar_share=rep.attainment,
-            )
-            ui.image(rect, img)
-            ui.button(
-                (rect.x + 54, rect.y + 4, rect.w - 60, 28),
-                rep_name(rep, self.lang),
                 lambda i=rep.id: self.select(i),
-                object_id="#small_button",
             )
             y += card_h + 4
         yield

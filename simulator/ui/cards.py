@@ -1,0 +1,52 @@
+"""A rep's card: a drawn tile (portrait, coloured lines of text) with the name as a button.
+
+The tile is one image, so a team of cards costs a handful of widgets rather
+than dozens; the name button is what the keyboard reaches and what selects
+the rep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from ..observe import RepView
+from ..texts import rep_name
+from . import charts
+from .portraits import font, portrait_for
+from .widgets import Builder
+
+Row = list[tuple[str, tuple[int, int, int]]]
+
+
+def initials(name: str, lang: str) -> str:
+    """ "WL" for Wang Lei; the family name's character for 王磊."""
+    if lang == "zh" and name and ord(name[0]) > 0x2E80:
+        return name[0]
+    parts = name.split()
+    return "".join(p[0] for p in parts[:2]).upper() if parts else "?"
+
+
+def rep_card(
+    ui: Builder,
+    rect: pygame.Rect,
+    rep: RepView,
+    lang: str,
+    rows: list[Row],
+    selected: bool,
+    on_select: Callable[[], None],
+    tip: str | None = None,
+) -> None:
+    """Draw the card's tile and put the rep's name on it as a button."""
+    name = rep_name(rep, lang)
+    portrait = portrait_for(rep.id, initials(name, lang), 44, lang)
+    img = charts.card(rect.size, portrait, rows, font(14), selected, bar_share=rep.attainment)
+    ui.image(rect, img)
+    ui.button(
+        (rect.x + 54, rect.y + 4, rect.w - 60, 28),
+        name,
+        on_select,
+        object_id="#small_button",
+        tip=tip,
+    )
