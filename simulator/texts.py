@@ -410,10 +410,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lever.bonus": ("a bonus", "奖金"),
     "lever.key_account": ("a key account", "负责大客户"),
     # ---------------------------------------------------------------- pipeline, accounts, quotas
-    "pipe.head": (
-        "{rep}: {n} open deals · {value} (expected {expected})",
-        "{rep}：{n} 个在谈项目 · {value}（预期 {expected}）",
-    ),
+    "pipe.head": ("{rep}: {n} open deals · {value}", "{rep}：{n} 个在谈项目 · {value}"),
     "pipe.account": ("Account", "客户"),
     "pipe.value": ("Value", "金额"),
     "pipe.stage": ("Stage", "阶段"),
@@ -464,7 +461,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "style.top_down": ("top-down", "一把手拍板"),
     "style.technical": ("on technical merit", "看重技术"),
     "style.price_driven": ("on price", "看重价格"),
-    "pipe.by_stage": ("By stage: {stages}", "各阶段：{stages}"),
+    "pipe.by_stage": (
+        "By stage: {stages} · expected {expected} (value × reported chance)",
+        "各阶段：{stages} · 预期 {expected}（金额 × 汇报赢率）",
+    ),
     "quota.title": ("Quotas for period {period}", "第 {period} 期指标"),
     "quota.closed": (
         "Quotas are set in the first weeks of a period (next: week {week}).",

@@ -913,7 +913,6 @@ class DeskScene(Scene):
                 rep=rep_name(rep, self.lang),
                 n=len(deals),
                 value=g.money(sum(d.value for d in deals)),
-                expected=g.money(rep.pipeline),
             )
         ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
         if self.selected is not None:
@@ -930,7 +929,13 @@ class DeskScene(Scene):
             for st in list(Stage)[:6]
         )
         ui.label(
-            (16, 40, r.w - 32, 20), self.tr("pipe.by_stage", stages=by_stage), object_id="#small"
+            (16, 40, r.w - 32, 20),
+            self.tr(
+                "pipe.by_stage",
+                stages=by_stage,
+                expected=g.money(sum(d.win_chance * d.value for d in deals)),
+            ),
+            object_id="#small",
         )
         ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
         self.headings(ui, 80, PIPE_COLS)
