@@ -992,36 +992,29 @@ class DeskScene(Scene):
         self.refresh("centre")
 
     def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> Iterator[None]:
+        """One deal: the cells under ``PIPE_COLS``' headings, then push, drop and visit."""
         g = self.game
-        x = 16
-        ui.label((x, y + 4, 156, 24), ("★ " if d.big else "") + d.account_name, object_id="#cell")
-        x += 160
-        ui.label((x, y + 4, 68, 24), g.money(d.value), object_id="#cell")
-        x += 72
-        ui.label((x, y + 4, 138, 24), self.tr(f"stage.{int(d.stage)}"), object_id="#cell")
-        x += 142
-        mark = ""
-        cls = None
+        mark, mark_cls = "", None
         if d.dead_suspect:
-            mark, cls = " " + self.tr("pipe.mark30"), "@bad"
+            mark, mark_cls = " " + self.tr("pipe.mark30"), "@bad"
         elif d.stalled:
-            mark, cls = " " + self.tr("pipe.mark15"), "@warn"
-        ui.label(
-            (x, y + 4, 88, 24),
-            self.tr("pipe.days", days=d.days_since_touch) + mark,
-            object_id="#cell",
-            cls=cls,
-        )
-        x += 92
+            mark, mark_cls = " " + self.tr("pipe.mark15"), "@warn"
         chance = f"{100 * d.win_chance:.0f}%"
         if d.unresponsive:
             chance += " " + self.tr("pipe.quiet")
         elif d.reviewed:
             chance += " ✓"
-        ui.label(
-            (x, y + 4, 84, 24), chance, object_id="#cell", cls="@bad" if d.unresponsive else None
+        cells = (
+            (("★ " if d.big else "") + d.account_name, None),
+            (g.money(d.value), None),
+            (self.tr(f"stage.{int(d.stage)}"), None),
+            (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
+            (chance, "@bad" if d.unresponsive else None),
         )
-        x += 88
+        x = 16
+        for (text, cls), (_, cw) in zip(cells, PIPE_COLS, strict=True):
+            ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
+            x += cw
         yield
         bw = max(48, (width - x - 8) // 3)
         self.lever(ui, (x, y, bw, 30), "push_deal", A.PushDeal(d.id), small=True)
