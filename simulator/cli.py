@@ -620,11 +620,9 @@ def cmd_class(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    import importlib.util
 
-    missing = [m for m in ("pygame", "pygame_gui") if importlib.util.find_spec(m) is None]
-    if missing:
-        return _fail(f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})")
+    if (missing := _game_missing()) is not None:
+        return _fail(missing)
     from .saves import SaveError, open_save
     from .ui import replay
 
@@ -668,13 +666,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def cmd_play(args: argparse.Namespace) -> int:
+def _game_missing() -> str | None:
+    """Why the game's window cannot open here (its libraries missing), or None."""
     import importlib.util
-    from pathlib import Path
 
     missing = [m for m in ("pygame", "pygame_gui") if importlib.util.find_spec(m) is None]
     if missing:
-        return _fail(f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})")
+        return f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})"
+    return None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    if (missing := _game_missing()) is not None:
+        return _fail(missing)
 
     from .ui import main as play
 

@@ -85,8 +85,8 @@ def test_a_report_in_chinese(saves, tmp_path):
     assert "计分卡" in page and "经验教训" in page and "逐周回顾" in page
     assert "王磊" in page  # reps by their Chinese names
     # the typeface travels with a Chinese report, for machines without a Chinese font
-    assert (tmp_path / "NotoSansSC-Regular.otf").exists()
-    assert "@font-face{font-family:'Noto Sans SC';src:url('NotoSansSC-Regular.otf')" in page
+    assert (tmp_path / "NotoSansSC-Regular-subset.otf").exists()
+    assert "@font-face{font-family:'Noto Sans SC';src:url('NotoSansSC-Regular-subset.otf')" in page
 
 
 def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp_path):

@@ -1,17 +1,17 @@
 """The report's charts: matplotlib (Agg) PNGs, labelled in the report's language.
 
-Chinese labels need a CJK typeface; the one the game ships with (Noto Sans SC,
-from pygame_gui's data) is registered with matplotlib without importing the
-game. Lines differ by style as well as colour, so a chart printed in black
-and white still reads.
+Chinese labels need a CJK typeface: a subset of Noto Sans SC ships in
+``assets/fonts`` (with its licence) and is registered with matplotlib. Lines
+differ by style as well as colour, so a chart printed in black and white
+still reads.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+from ..paths import data_dir
 from ..texts import tr
 
 INK = "#1F2933"
@@ -22,12 +22,12 @@ GOOD = "#1E6B3F"
 BAD = "#A3221B"
 
 
+CJK_FONT = "NotoSansSC-Regular-subset.otf"
+
+
 def cjk_font_file() -> Path | None:
-    """Noto Sans SC as shipped with pygame_gui (found without importing the game)."""
-    spec = importlib.util.find_spec("pygame_gui")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "data" / "NotoSansSC-Regular.otf"
+    """The Chinese typeface shipped in ``assets/fonts`` (None if the assets are missing)."""
+    path = data_dir("assets", "SALESIM_ASSETS") / "fonts" / CJK_FONT
     return path if path.exists() else None
 
 

@@ -80,7 +80,7 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-FONT_NAME = "NotoSansSC-Regular.otf"
+FONT_NAME = charts.CJK_FONT
 
 
 def ship_font(folder: Path) -> str | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
-import sys
 import types
 import typing
 from dataclasses import fields
@@ -30,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 from ..core import spec as core
 from ..core.params import ModelParams
 from ..core.types import MotivationType, Stage
+from ..paths import data_dir
 from . import checks, schema
 from .source import Mark, Problem, SourceError, decode, parse
 
@@ -572,22 +572,6 @@ def scenario_from_dict(data: Any, source: str = "<scenario>") -> core.Scenario:
     if problems or model is None:
         raise ScenarioError(problems)
     return to_core(model)
-
-
-def data_dir(name: str, env: str) -> Path:
-    """A folder of files shipped with salesim (``scenarios``, ``assets``).
-
-    The environment variable ``env`` names it explicitly; otherwise the
-    checkout's folder (a development or editable install), else the copy a
-    regular install puts under ``<prefix>/share/salesim/<name>``.
-    """
-    chosen = os.environ.get(env)
-    if chosen:
-        return Path(chosen)
-    checkout = Path(__file__).resolve().parents[2] / name
-    if checkout.is_dir():
-        return checkout
-    return Path(sys.prefix) / "share" / "salesim" / name
 
 
 def scenarios_dir() -> Path:

@@ -24,6 +24,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIPanel, UITextEntryLine
 
+from ..paths import data_dir
 from ..saves import SaveError
 from ..texts import tr
 from .game import AUTOSAVE_NAME, Game, save_dir
@@ -37,8 +38,6 @@ BACKGROUND = (243, 245, 248)
 
 def assets_dir() -> Path:
     """The theme, portraits and fonts: the checkout's ``assets/`` or the installed copy."""
-    from ..scenario.loader import data_dir
-
     return data_dir("assets", "SALESIM_ASSETS")
 
 
