@@ -12,6 +12,9 @@ Prints:
                      window stops answering while a week is simulated, saved and the
                      desk redrawn (goal ≤ 100)
   end_week_total_ms= all the frames of one week's end together, the median over weeks
+  rss_mb_after_desk= the process's peak memory once the desk is up, before any week ends
+  rss_mb_after_weeks= the same after the weeks (run --weeks 51 for a whole season: it should
+                     stay close to the first figure; a leak shows as steady growth)
 
 Run: python benchmarks/frames.py [--frames 600] [--weeks 12]
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 
@@ -79,6 +83,7 @@ def main() -> None:
             app.step(1 / 60)
         frames = list(app.frame_ms)
 
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # ---- ending weeks with Space: every frame until the desk is whole again
         longest, totals = [], []
         for _ in range(args.weeks):
@@ -104,6 +109,8 @@ def main() -> None:
     print(f"frame_ms_p99={np.percentile(frames, 99):.2f}")
     print(f"end_week_ms={max(longest):.1f}")
     print(f"end_week_total_ms={statistics.median(totals):.1f}")
+    print(f"rss_mb_after_desk={rss_before:.0f}")
+    print(f"rss_mb_after_weeks={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, by_the_book, findings, stories
+from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
 from ..narrate import Narrator
 from ..saves import SaveGame
 from ..session import Session
@@ -57,23 +57,13 @@ class GameReport:
 
     save: SaveGame
     session: Session
-    book: Session
-    debrief: Debrief
+    debrief: Debrief  # with the handbook's game on the same seed
     player: str
 
 
 def analyse(save: SaveGame, session: Session, player: str) -> GameReport:
     """The findings, the stories and the handbook's game on the same seed."""
-    book = by_the_book(session)
-    d = Debrief(
-        findings=findings(session),
-        stories=stories(session),
-        score=session.score(),
-        book=book.score(),
-        revenue=tuple(m.revenue for m in session.world.metrics.weeks),
-        book_revenue=tuple(m.revenue for m in book.world.metrics.weeks),
-    )
-    return GameReport(save, session, book, d, player)
+    return GameReport(save, session, debrief(session), player)
 
 
 def _e(text: object) -> str:
@@ -267,7 +257,7 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
                 lang,
                 [m.revenue for m in mw],
                 [w.target_through(k) for k in range(1, len(mw) + 1)],
-                [m.revenue for m in r.book.world.metrics.weeks][: len(mw)],
+                list(r.debrief.book_revenue[: len(mw)]),
             ),
             t("report.cap_revenue"),
         ),

@@ -44,8 +44,6 @@ def assets_dir() -> Path:
 class Scene:
     """One screen of the game: builds its widgets, reacts to presses and keys."""
 
-    modal_open = False
-
     def __init__(self, app: App) -> None:
         self.app = app
         self.ui: Builder = Builder(app.manager)
@@ -156,7 +154,6 @@ class Scene:
             ui.button((x, mh - 54, bw, 40), text, self._modal_job(job))
             x += bw + 8
         self.modal_ui = ui
-        Scene.modal_open = True
         self.app.focus_first()
 
     def _modal_job(self, job: Callable[[], None] | None) -> Callable[[], None]:
@@ -199,7 +196,6 @@ class Scene:
             self.modal.kill()
             self.modal = None
             self.modal_ui = None
-            Scene.modal_open = False
 
     def active_builder(self) -> Builder:
         return self.modal_ui if self.modal_ui is not None else self.ui

@@ -238,9 +238,4 @@ class Game:
 
     def save(self, path: Path | None = None) -> Path:
         """Write the game atomically (the previous save survives any crash)."""
-        target = Path(path) if path is not None else self.save_path
-        try:
-            write_save(self.snapshot(), target)
-        except OSError as e:
-            raise SaveError(f"could not write {target}: {e.strerror or e}") from e
-        return target
+        return write_save(self.snapshot(), Path(path) if path is not None else self.save_path)

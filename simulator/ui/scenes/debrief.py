@@ -84,14 +84,15 @@ class DebriefScene(Scene):
 
     def write_report(self) -> None:
         """The trainer's HTML report of this game, written beside the saves."""
-        from ...report.game import analyse, write
+        from ...report.game import GameReport, write
 
         game = self.app.game
         assert game is not None
         stamp = game.snapshot()
         folder = self.app.saves / "reports" / f"{stamp.saved_at.replace(':', '')[:15]}"
         try:
-            path = write(analyse(stamp, game.session, "you"), folder, self.lang)
+            report = GameReport(stamp, game.session, self.data, "you")  # the debrief's own
+            path = write(report, folder, self.lang)
             self.note = self.tr("debrief.report_written", path=str(path))
         except OSError as e:
             self.note = self.tr("load.error", why=str(e))

@@ -512,7 +512,6 @@ class DeskScene(Scene):
             )
         ui.button((mw - 176, mh - 50, 160, 40), self.tr("ui.cancel"), self._modal_job(None))
         self.modal_ui = ui
-        Scene.modal_open = True
         self.app.focus_first()
 
     def describe(self, action: A.Action) -> str:
