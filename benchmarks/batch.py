@@ -50,8 +50,13 @@ def main() -> int:
 
     n = args.runs
     one, two, dask = [], [], []
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    with LocalCluster(  # loopback, ports chosen by the system (8787 may be taken)
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
     ) as cluster:
         address = cluster.scheduler_address
         timed(2, jobs=1)  # warm the imports and the disk cache

@@ -516,7 +516,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     try:
-        outcome = batch.run(progress=not args.no_progress and sys.stderr.isatty())
+        outcome = batch.run(
+            progress=not args.no_progress and sys.stderr.isatty(), on_stop=_stopping
+        )
     except BatchError as e:
         return _fail(str(e))
     print(
@@ -532,6 +534,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except CompareError as e:
         print(f"(no summary: {e})", file=sys.stderr)
     return 0 if outcome.failed == 0 else 1
+
+
+def _stopping(under_way: int) -> None:
+    """Ctrl-C on a batch: say at once what happens next."""
+    if under_way:
+        print(
+            f"stopping: waiting for the {under_way} run(s) under way to finish",
+            file=sys.stderr,
+            flush=True,
+        )
+    else:
+        print("stopping", file=sys.stderr, flush=True)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

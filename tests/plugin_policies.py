@@ -46,6 +46,31 @@ class DiesSometimes(ByTheBook):
         return super().decide(obs)
 
 
+class OpensAfterThree(TalkOnly):
+    """The first three runs of a batch play freely; the rest wait for a gate to open.
+
+    The gate is the folder named by ``SALESIM_TEST_GATE``: each run takes a numbered
+    ticket there as it starts, and runs after the third wait until the file ``open``
+    appears. So exactly three runs finish before the test opens the gate, however
+    fast or busy the machine.
+    """
+
+    def reset(self, rng) -> None:
+        import time
+        from pathlib import Path
+
+        gate = Path(os.environ["SALESIM_TEST_GATE"])
+        ticket = 0
+        while True:
+            try:
+                os.close(os.open(gate / f"ticket{ticket}", os.O_CREAT | os.O_EXCL))
+                break
+            except FileExistsError:
+                ticket += 1
+        while ticket >= 3 and not (gate / "open").exists():
+            time.sleep(0.01)
+
+
 class NoDecide:
     """Not a policy: it cannot decide."""
 

@@ -124,6 +124,7 @@ def test_the_scorecard_working_reads_in_chinese_too():
         assert set(words) <= {"min", "max"}, text  # the arithmetic's own words only
     revenue = nar.working(card.component("revenue"))
     assert "万" in revenue and "M" not in revenue
-    assert Narrator(session, "en").working(card.component("revenue")) == card.component(
-        "revenue"
-    ).working
+    assert (
+        Narrator(session, "en").working(card.component("revenue"))
+        == card.component("revenue").working
+    )

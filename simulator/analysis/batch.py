@@ -316,12 +316,17 @@ class Batch:
         self,
         progress: bool = True,
         on_result: Callable[[dict[str, Any]], None] | None = None,
+        on_stop: Callable[[int], None] | None = None,
     ) -> Outcome:
-        """Run what is not done yet; keep everything finished, whatever happens."""
+        """Run what is not done yet; keep everything finished, whatever happens.
+
+        ``on_result`` sees each finished run's entry; ``on_stop`` is told, when a
+        Ctrl-C stops the batch, how many runs are under way (they finish and are kept).
+        """
         t0 = time.perf_counter()
         client, own = self._connect()
         try:
-            return self._run(t0, client, progress, on_result)
+            return self._run(t0, client, progress, on_result, on_stop or (lambda n: None))
         finally:
             if own:
                 client.close()
@@ -350,6 +355,7 @@ class Batch:
         client: Any,
         progress: bool,
         on_result: Callable[[dict[str, Any]], None] | None,
+        on_stop: Callable[[int], None],
     ) -> Outcome:
         started = self._check_folder()
         journal = Journal(self.folder)
@@ -389,29 +395,48 @@ class Batch:
             if on_result is not None:
                 on_result(entry)
 
+        ended = False
         try:
             if not todo:
                 pass
             elif client is not None:
-                self._run_dask(client, todo, record)
+                self._run_dask(client, todo, record, on_stop)
             elif self.jobs == 1:
-                for task in todo:
-                    scenario, name, point = self.variants[(task.scenario, task.point)]
-                    record(execute(task, scenario, name, point))
+                try:
+                    for task in todo:
+                        scenario, name, point = self.variants[(task.scenario, task.point)]
+                        record(execute(task, scenario, name, point))
+                except KeyboardInterrupt:
+                    on_stop(0)
+                    raise
             else:
-                self._run_pool(todo, record)
+                self._run_pool(todo, record, on_stop)
+            ended = True
         except KeyboardInterrupt:
             outcome.interrupted = True
         finally:
             if bar is not None:
                 bar.close()
             journal.close()
+            if not ended:
+                # A stop can land anywhere, also between a run's journal line and its
+                # count here: what the folder says it holds is what the journal holds.
+                results = self._journalled(journal)
             status = "interrupted" if outcome.interrupted else "complete"
             if not outcome.interrupted and len(results) < len(self.tasks):
                 status = "incomplete"
             self._write(results, status, started)
         outcome.seconds = time.perf_counter() - t0
         return outcome
+
+    def _journalled(self, journal: Journal) -> dict[int, dict[str, Any]]:
+        """This design's finished runs as the journal holds them (the last entry wins)."""
+        done = journal.read()
+        return {
+            t.run: self._adopt(done[self.keys[t.run]], t)
+            for t in self.tasks
+            if self.keys[t.run] in done
+        }
 
     def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:
         """A finished run from the journal, numbered and labelled for this design."""
@@ -441,7 +466,12 @@ class Batch:
             (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
         )
 
-    def _run_pool(self, todo: list[Task], record: Callable[[dict[str, Any]], None]) -> None:
+    def _run_pool(
+        self,
+        todo: list[Task],
+        record: Callable[[dict[str, Any]], None],
+        on_stop: Callable[[int], None],
+    ) -> None:
         """A local process pool; a dead worker is replaced and its culprit isolated.
 
         At most two runs per worker are handed out at a time, so when a worker
@@ -469,6 +499,7 @@ class Batch:
                 except KeyboardInterrupt:
                     for fut in pending:
                         fut.cancel()
+                    on_stop(sum(1 for fut in pending if not fut.cancelled()))
                     for fut in pending:  # the runs already going finish, and are kept
                         if not fut.cancelled():
                             with contextlib.suppress(Exception):
@@ -487,7 +518,11 @@ class Batch:
         )
 
     def _run_dask(
-        self, client: Any, todo: list[Task], record: Callable[[dict[str, Any]], None]
+        self,
+        client: Any,
+        todo: list[Task],
+        record: Callable[[dict[str, Any]], None],
+        on_stop: Callable[[int], None],
     ) -> None:
         from distributed import as_completed
 
@@ -507,6 +542,7 @@ class Batch:
                     record(_crashed(task, self.variants, f"{type(e).__name__}: {e}"))
         except KeyboardInterrupt:
             client.cancel(list(futures))
+            on_stop(0)
             raise
 
 
