@@ -295,20 +295,25 @@ def _fail(message: str) -> int:
 
 
 def _week_line(report, session, currency: str) -> str:
-    w = session.world
-    m = w.metrics.weeks[-1]
+    """A week of a scripted run in one line, as the manager saw it end."""
+    from .narrate import Narrator
+
+    obs = session.observe()
+    nar = Narrator(obs, "en")
+    m = obs.history[-1]
     s = report.summary
-    period = w.period_of(s.week) + 1
+    period = obs.period_of(s.week) + 1
     flags = []
     if s.resigned:
-        flags.append("left: " + ", ".join(w.reps[i].name for i in s.resigned))
+        flags.append("left: " + ", ".join(nar.rep(i) for i in s.resigned))
     if s.hired:
-        flags.append("joined: " + ", ".join(w.reps[i].name for i in s.hired))
+        flags.append("joined: " + ", ".join(nar.rep(i) for i in s.hired))
+    titles = {i.id: i.title.en for i in obs.inbox}
     for e in report.events:
         if e.kind == "market_event":
             flags.append(e.data["event"].replace("_", " "))
         elif e.kind == "inbox":
-            flags.append(f"inbox: {w.script.item(e.data['item']).title.en}")
+            flags.append(f"inbox: {titles.get(e.data['item'], '')}")
         elif e.kind == "inbox_answer":
             flags.append(f"answered {e.data['event']}: {e.data['choice']}")
         elif e.kind == "inbox_expired":
@@ -317,7 +322,7 @@ def _week_line(report, session, currency: str) -> str:
     return (
         f"wk {s.week:2d} P{period}  booked {short_money(m.revenue, currency):>9} "
         f"of {short_money(m.target, currency):>9} ({pct:5.1f}%)  won {s.won:2d} lost {s.lost:2d}  "
-        f"team {m.headcount:2d}  mood {m.engagement:.2f}"
+        f"team {m.headcount:2d}  mood {m.mood:.2f}"
         + ("  " + "; ".join(flags) if flags else "")
     )
 
@@ -356,9 +361,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 0
     if not args.quiet:
         print()
+    from .narrate import Narrator
+
+    nar = Narrator(session.observe(), "en")
     print(f"Scorecard ({args.policy}, seed {args.seed})")
     for c in card.components:
-        print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {c.working}")
+        print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {nar.working(c)}")
     print(f"  {'total':<11} {card.total:6.1f}")
     print(
         f"revenue {short_money(card.revenue, cur)} of target {short_money(card.target, cur)}; "
@@ -368,7 +376,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _result(session, card, args) -> dict[str, Any]:
-    w = session.world
+    from .narrate import Narrator
+
+    record = session.record()
+    nar = Narrator(record.final, "en")
+    details = {
+        c.name: {**c.as_dict(), "formula": nar.formula(c), "working": nar.working(c)}
+        for c in card.components
+    }
     return {
         "scenario": str(session.scenario.title),
         "policy": args.policy,
@@ -376,7 +391,7 @@ def _result(session, card, args) -> dict[str, Any]:
         "score": {
             "total": round(card.total, 3),
             "components": {c.name: round(c.value, 3) for c in card.components},
-            "details": {c.name: c.as_dict() for c in card.components},
+            "details": details,
         },
         "revenue": card.revenue,
         "target": card.target,
@@ -390,7 +405,7 @@ def _result(session, card, args) -> dict[str, Any]:
                 "engagement": round(m.engagement, 4),
                 "headcount": m.headcount,
             }
-            for m in w.metrics.weeks
+            for m in record.weeks
         ],
     }
 

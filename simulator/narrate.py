@@ -1,20 +1,20 @@
 """Events told in words: the lines of the week report, the timeline and the debrief.
 
-The world records what happened as :class:`~simulator.core.events.Event`
-objects (a kind and some numbers). A manager reads sentences: "+ Won Hengda
-¥120k (Wang Lei)", "▲ Zhang perked up (contest)". :class:`Narrator` turns a
-visible event into such a line in English or Chinese, naming people and
-customers in the game's language. Events a manager would not notice (the
-hidden effects of an action, a deal silently dying) have no line.
+The world records what happened as :class:`~simulator.api.Event` objects (a
+kind and some numbers). A manager reads sentences: "+ Won Hengda ¥120k (Wang
+Lei)", "▲ Zhang perked up (contest)". :class:`Narrator` turns a visible event
+into such a line in English or Chinese, naming people and customers in the
+game's language from what the manager knows (an
+:class:`~simulator.api.Observation`). Events a manager would not notice (the
+hidden effects of an action, a deal silently dying) have no line. The
+scorecard's rules and working, and the refusals of actions, are told here too:
+this is the one place where the game's numbers become words.
 """
 
 from __future__ import annotations
 
-import re
-
-from .core.events import Event
-from .session import Session
-from .texts import has, joiner, money, tr
+from .api import Event, Observation, Refusal, Stage
+from .texts import has, joiner, money, refusal_text, tr
 
 # Events worth a line in the week report, most important first.
 ORDER = (
@@ -45,32 +45,37 @@ ORDER = (
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}
 
+# How each input of a scorecard rule is written in its working
+_MONEY_INPUTS = frozenset({"R", "T"})
+_COUNT_INPUTS = frozenset({"L", "N", "K", "B", "churned"})
+
 
 class Narrator:
-    """Names and sentences for one session, in one language."""
+    """Names and sentences in one language, from what the manager knows (an observation)."""
 
-    def __init__(self, session: Session, lang: str = "en") -> None:
-        self.session = session
+    def __init__(self, obs: Observation, lang: str = "en") -> None:
+        self.obs = obs
         self.lang = lang
-        self.currency = session.scenario.currency
+        self.currency = obs.currency
 
     # ------------------------------------------------------------ names
     def rep(self, rep_id: int | None) -> str:
-        reps = self.session.world.reps
-        if rep_id is None or not 0 <= rep_id < len(reps):
+        person = self.obs.person(rep_id) if isinstance(rep_id, int) else None
+        if person is None:
             return "—"
-        r = reps[rep_id]
-        return (r.name_zh or r.name) if self.lang == "zh" else r.name
+        return person.name_zh if self.lang == "zh" else person.name
 
     def account(self, account_id: int | None) -> str:
-        names = self.session.world.accounts.names
-        if account_id is None or not 0 <= account_id < len(names):
+        accounts = self.obs.accounts
+        if account_id is None or not 0 <= account_id < len(accounts):
             return "—"
-        return names[account_id]
+        return accounts.name(account_id)
 
     def deal_account(self, deal_id: int) -> str:
-        deal = self.session.world.deals.get(deal_id)
-        return self.account(deal.account) if deal is not None else f"#{deal_id}"
+        try:
+            return self.account(self.obs.deal(deal_id).account)
+        except KeyError:
+            return f"#{deal_id}"
 
     def money(self, amount: float) -> str:
         return money(amount, self.currency, self.lang)
@@ -83,11 +88,9 @@ class Narrator:
             return self.tr(f"act.feedback_{data.get('tone', 'praise')}")
         return self.tr(f"act.{kind}") if has(f"act.{kind}") else kind
 
-    def refusal(self, code: str, reason: str) -> str:
-        """Why an action was refused, in the game's language."""
-        if self.lang == "en" or not has(f"refused.{code}"):
-            return reason
-        return self.tr(f"refused.{code}")
+    def refusal(self, refusal: Refusal) -> str:
+        """Why an action cannot be taken, in the game's language."""
+        return refusal_text(refusal, self.lang, self.currency)
 
     # ------------------------------------------------------------ lines
     def line(self, e: Event) -> str | None:
@@ -117,7 +120,7 @@ class Narrator:
         if k == "deal_dropped" and d.get("by") == "manager":
             return t(
                 "ev.deal_dropped",
-                account=self.deal_account(d["deal"]),
+                account=self.account(d.get("account")),
                 value=self.money(d["value"]),
             )
         if k == "resigned":
@@ -150,20 +153,17 @@ class Narrator:
             ev = d["event"]
             return t("ev.market_event", event=t(f"market.{ev}") if has(f"market.{ev}") else ev)
         if k == "inbox":
-            item = self.session.world.script.item(d["item"])
-            return t("ev.inbox", title=item.title.get(self.lang))
+            item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
+            return t("ev.inbox", title=item.title.get(self.lang)) if item is not None else None
         if k == "action_refused":
-            return t(
-                "ev.refused",
-                action=self.action_name(d["action"]),
-                why=self.refusal(d["code"], d["reason"]),
-            )
+            why = self.refusal(Refusal(d["code"], d.get("values") or {}))
+            return t("ev.refused", action=self.action_name(d["action"]), why=why)
         if k == "contest_won":
             return t("ev.contest_won", rep=self.rep(e.rep))
         if k == "unfair_treatment":
             return t("ev.unfair")
         if k == "support_found_dead":
-            return t("ev.support_dead", account=self.deal_account(d["deal"]))
+            return t("ev.support_dead", account=self.account(d.get("account")))
         if k == "team_meeting" and d.get("overloaded"):
             names = joiner(self.lang).join(self.rep(i) for i in d["overloaded"])
             return t("ev.team_meeting_raised", names=names)
@@ -192,23 +192,26 @@ class Narrator:
         return out
 
     # ------------------------------------------------------------ the scorecard
-    def working(self, component) -> str:
-        """A scorecard line's working in the game's language.
+    def formula(self, component) -> str:
+        """A scorecard line's rule, in symbols and words."""
+        return self.tr(f"formula.{component.name}")
 
-        The arithmetic reads the same everywhere; the few words the scoring adds
-        after it ("3 customers lost", "no promise settled") are translated, and the
-        revenue's millions are written the Chinese way.
-        """
-        text = component.working
-        if self.lang != "zh":
-            return text
-        text = re.sub(r"\((\d+) customers lost\)", lambda m: self.tr("work.lost", n=m[1]), text)
-        text = text.replace("(no promise settled)", self.tr("work.no_promise"))
-        return re.sub(
-            r"(\d+(?:\.\d+)?)(M|k)\b",
-            lambda m: f"{float(m[1]) * (100 if m[2] == 'M' else 0.1):g}万",
-            text,
-        )
+    def working(self, component) -> str:
+        """A scorecard line's rule with this game's numbers put in."""
+        values: dict[str, object] = {"v": f"{component.value:.1f}"}
+        for k, x in component.inputs.items():
+            if k in _MONEY_INPUTS:
+                values[k] = self.money(x)
+            elif k in _COUNT_INPUTS:
+                values[k] = f"{x:.0f}"
+            else:
+                values[k] = f"{x:.3f}"
+        key = f"work.{component.name}"
+        if component.name == "trust" and not component.inputs.get("K") + component.inputs.get(
+            "B", 0.0
+        ):
+            key = "work.trust_none"
+        return self.tr(key, **values)
 
     # ------------------------------------------------------------ debrief moments
     def value(self, key: str, v: object) -> object:
@@ -227,13 +230,8 @@ class Narrator:
         if key == "pool":
             return t(f"pool.{v}")
         if key == "stage":
-            from .core.types import Stage
-
-            return (
-                t(f"stage.{int(Stage[str(v).upper()])}")
-                if isinstance(v, str)
-                else t(f"stage.{int(v)}")
-            )  # type: ignore[call-overload]
+            stage = Stage[str(v).upper()] if isinstance(v, str) else Stage(int(v))  # type: ignore[call-overload]
+            return t(f"stage.{int(stage)}")
         if key == "task":
             return t(f"task.{v}")
         if key == "supervision":

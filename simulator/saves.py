@@ -182,9 +182,10 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    names = {r.id: r.name for r in session.world.reps}
+    record = session.record()
+    names = {r.id: r.name for r in record.reps}
     actions = []
-    for rec in session.action_log:
+    for rec in record.actions:
         params = {k: v for k, v in rec.action.to_dict().items() if k != "kind"}
         actions.append(
             {
@@ -206,7 +207,7 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             "seen_by_manager": e.visible,
             "details": json.dumps(e.data, ensure_ascii=False, default=str),
         }
-        for e in session.event_log
+        for e in record.events
     ]
     written = []
     for name, rows in (("actions", actions), ("events", events)):

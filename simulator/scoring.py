@@ -11,18 +11,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core.world import World
-from .money import short_money
 
 
 @dataclass(frozen=True)
 class Component:
-    """One line of the scorecard."""
+    """One line of the scorecard: its value and the numbers its rule was applied to.
+
+    The rule itself and the working with these numbers put in are words, made
+    in each language by :meth:`simulator.narrate.Narrator.formula` and
+    :meth:`~simulator.narrate.Narrator.working` (``docs/model.md`` states them).
+    """
 
     name: str
     value: float  # 0..100
     weight: float
-    formula: str  # the rule, in symbols
-    working: str  # the rule with this game's numbers put in
     inputs: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -30,8 +32,6 @@ class Component:
             "name": self.name,
             "value": round(self.value, 2),
             "weight": self.weight,
-            "formula": self.formula,
-            "working": self.working,
             "inputs": {k: round(v, 4) for k, v in self.inputs.items()},
         }
 
@@ -91,8 +91,6 @@ def score(world: World) -> Scorecard:
             "revenue",
             v,
             weights["revenue"],
-            "100 × min(1, R / T)",
-            f"100 × min(1, {short_money(revenue)} / {short_money(target)}) = {v:.1f}",
             {"R": revenue, "T": target},
         )
     )
@@ -105,8 +103,6 @@ def score(world: World) -> Scorecard:
             "engagement",
             v,
             weights["engagement"],
-            "100 × (Ē − 0.30) / 0.50, clipped to 0..100; Ē = mean weekly team engagement",
-            f"100 × ({e_mean:.3f} − 0.30) / 0.50 = {v:.1f}",
             {"E_mean": e_mean},
         )
     )
@@ -127,8 +123,6 @@ def score(world: World) -> Scorecard:
             "attrition",
             v,
             weights["attrition"],
-            "100 × (1 − 2 × L / N); L = resignations + performers let go, N = starting team",
-            f"100 × (1 − 2 × {regretted} / {start_heads}) = {v:.1f}",
             {"L": float(regretted), "N": float(start_heads)},
         )
     )
@@ -143,8 +137,6 @@ def score(world: World) -> Scorecard:
             "skills",
             v,
             weights["skills"],
-            "50 + 400 × (S_end − S_start); S = the team's mean skill",
-            f"50 + 400 × ({s_end:.3f} − {s_start:.3f}) = {v:.1f}",
             {"S_end": s_end, "S_start": s_start},
         )
     )
@@ -160,13 +152,6 @@ def score(world: World) -> Scorecard:
             "trust",
             v,
             weights["trust"],
-            "70 × min(1, T_end / 0.9) + 30 × K / (K + B); K, B = promises kept, broken "
-            "(the share counts as 1 with none made)",
-            (
-                f"70 × min(1, {t_end:.3f} / 0.9) + 30 × {kept} / ({kept} + {broken}) = {v:.1f}"
-                if kept + broken
-                else f"70 × min(1, {t_end:.3f} / 0.9) + 30 × 1 = {v:.1f}  (no promise settled)"
-            ),
             {"T_end": t_end, "K": float(kept), "B": float(broken)},
         )
     )
@@ -180,10 +165,6 @@ def score(world: World) -> Scorecard:
             "pipeline",
             v,
             weights["pipeline"],
-            "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3); Ū = mean share of open deals "
-            "stalled ≥ 15 days or dead; F = root mean square gap between the win chance "
-            "you were shown and the true one, over every open deal every week",
-            f"50 × (1 − {u_mean:.3f}) + 50 × max(0, 1 − {rmse:.3f} / 0.3) = {v:.1f}",
             {"U_mean": u_mean, "F": rmse},
         )
     )
@@ -197,9 +178,6 @@ def score(world: World) -> Scorecard:
             "customers",
             v,
             weights["customers"],
-            "100 × min(1, H_end / 0.6); H = potential-weighted mean relationship "
-            "(a lost customer counts 0)",
-            f"100 × min(1, {h_end:.3f} / 0.6) = {v:.1f}  ({churned} customers lost)",
             {"H_end": h_end, "H_start": world.metrics.start_health, "churned": float(churned)},
         )
     )

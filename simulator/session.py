@@ -7,39 +7,46 @@ The session owns the week loop::
         session.advance_week()
     print(session.score().total)
 
-A human-driven session has no policy: the interface calls :meth:`act` for each
-planned action and then :meth:`advance_week`. Either way every action is
-recorded in :attr:`action_log`, so a game is its scenario, its seed and that
-log, and :meth:`replay` rebuilds it exactly.
+Each week the manager makes a :class:`~simulator.api.plan.Plan` from what they
+see (:meth:`observe`): a policy's ``decide`` fills it, a player fills it at the
+desk, then :meth:`carry_out` does its actions and :meth:`advance_week` lets
+five working days pass. :meth:`act` plans and carries out one action at once.
+Every action tried is recorded in :attr:`action_log` with the plan it was in,
+so a game is its scenario, its seed and that log, and :meth:`replay` rebuilds
+it exactly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .actions import Action, Result, action_from_dict, apply_action, seen_by_manager
+from .api.actions import Action, Result, action_from_dict
+from .api.observation import Observation, observe
+from .api.plan import Plan, carry_out
 from .core.events import Event
 from .core.rng import Streams
 from .core.spec import Scenario
 from .core.world import WeekSummary, World
-from .observe import Observation, observe
+from .record import Record, make_record
 from .scoring import Scorecard, score
 
 
 @dataclass(frozen=True)
 class ActionRecord:
-    """One line of the action log."""
+    """One line of the action log: the week, the action, whether it was done, and in which plan."""
 
     week: int
     action: Action
     ok: bool
     code: str = ""
+    plan: int = 0  # plans are numbered through the game; one plan is one batch of decisions
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "week": self.week,
+            "plan": self.plan,
             "action": self.action.to_dict(),
             "ok": self.ok,
             "code": self.code,
@@ -67,6 +74,8 @@ class Session:
             policy.reset(self.streams.get("policy"))
         self.action_log: list[ActionRecord] = []
         self.reports: list[WeekReport] = []
+        self._plans = 0
+        self._handbook: Record | None = None
 
     # --------------------------------------------------------------- state
     @property
@@ -82,29 +91,51 @@ class Session:
         return self.world.log.events
 
     def observe(self) -> Observation:
+        """What the manager can see now."""
         return observe(self.world)
 
-    # ------------------------------------------------------------- acting
-    def act(self, action: Action) -> Result:
-        """Apply one action now; refused actions are logged and change nothing.
+    def plan(self) -> Plan:
+        """An empty plan for the week, against what the manager can see now."""
+        return Plan(self.observe())
 
-        The result carries only what a manager perceives (see
-        :func:`simulator.actions.seen_by_manager`); the full effects are in the
-        event log for the debrief.
+    # ------------------------------------------------------------- acting
+    def carry_out(self, plan: Plan) -> list[Result]:
+        """Do a plan's actions in the order it was made (its refusals are logged, not done).
+
+        The results carry only what a manager perceives; the full effects are
+        in the event log for the debrief.
         """
-        result = apply_action(self.world, action)
-        self.action_log.append(ActionRecord(self.world.week, action, result.ok, result.code))
-        return seen_by_manager(result)
+        if not plan.tried:
+            return []
+        self._plans += 1
+        week = self.world.week
+        results = carry_out(self.world, plan)
+        for r in results:
+            self.action_log.append(ActionRecord(week, r.action, r.ok, r.code, self._plans))
+        return results
+
+    def act(self, action: Action) -> Result:
+        """Plan one action on its own and carry it out now; a refused one changes nothing."""
+        plan = self.plan()
+        plan.add(action)
+        return self.carry_out(plan)[0]
 
     def act_all(self, actions: Iterable[Action]) -> list[Result]:
-        return [self.act(a) for a in actions]
+        """Plan these actions as one week's plan and carry it out."""
+        plan = self.plan()
+        for a in actions:
+            plan.add(a)
+        return self.carry_out(plan)
 
     def advance_week(self) -> WeekReport:
-        """Let the policy (if any) act, then simulate the week."""
+        """Let the policy (if any) plan and act, then simulate the week."""
         if self.finished:
             raise RuntimeError("the scenario is over")
         if self.policy is not None:
-            self.act_all(self.policy.decide(self.observe()))
+            plan = self.plan()
+            for a in self.policy.decide(plan.obs) or ():
+                plan.add(a)
+            self.carry_out(plan)
         week = self.world.week
         summary = self.world.run_week()
         events = tuple(e for e in self.world.log.of_week(week) if e.visible)
@@ -120,6 +151,25 @@ class Session:
 
     def score(self) -> Scorecard:
         return score(self.world)
+
+    # ------------------------------------------------------------- after the game
+    def record(self) -> Record:
+        """The game as it really was so far: the trainer's read-only truth."""
+        return make_record(self)
+
+    def handbook(self) -> Record:
+        """The same scenario and seed played to its end by the handbook's policy.
+
+        Played once per session and kept: the debrief, the report and the
+        comparison charts all read this one game.
+        """
+        if self._handbook is None:
+            from .policies import make_policy
+
+            book = Session(self.scenario, self.seed, make_policy("by_the_book"))
+            book.run()
+            self._handbook = book.record()
+        return self._handbook
 
     # ------------------------------------------------------------- replay
     def log_as_dicts(self) -> list[dict[str, Any]]:
@@ -137,18 +187,66 @@ class Session:
 
         ``weeks_played`` weeks are advanced (all of them by default); actions
         logged for the week after are applied too, as a game saved mid-week
-        had them planned.
+        had them planned. Each logged plan is made again, in order, against the
+        same observation, so it is judged and carried out exactly as it was.
         """
-        session = cls(scenario, seed)
-        by_week: dict[int, list[Action]] = {}
+        replaying = cls.replaying(scenario, seed, log, weeks_played)
+        for _ in replaying:
+            pass
+        return replaying.session
+
+    @classmethod
+    def replaying(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        log: Iterable[dict[str, Any]],
+        weeks_played: int | None = None,
+    ) -> Replaying:
+        """The same replay, a week at a time (see :class:`Replaying`)."""
+        return Replaying(cls(scenario, seed), log, weeks_played)
+
+
+@dataclass(frozen=True)
+class ReplayedWeek:
+    """One week of a replayed game: what the manager saw, did, and heard."""
+
+    obs: Observation  # at the start of the week, before any action
+    results: tuple[Result, ...]  # the week's actions, done or refused, in order
+    report: WeekReport
+
+
+class Replaying:
+    """A game rebuilt from its action log, week by week (iterate it for each week)."""
+
+    def __init__(
+        self, session: Session, log: Iterable[dict[str, Any]], weeks_played: int | None
+    ) -> None:
+        self.session = session
+        self.plans: dict[int, list[list[Action]]] = {}
+        last: tuple[int, Any] | None = None
         for row in log:
-            by_week.setdefault(int(row["week"]), []).append(action_from_dict(row["action"]))
-        played = scenario.weeks if weeks_played is None else weeks_played
-        for _ in range(played):
-            if session.finished:
+            week = int(row["week"])
+            key = (week, row.get("plan"))
+            if key != last:
+                self.plans.setdefault(week, []).append([])
+                last = key
+            self.plans[week][-1].append(action_from_dict(row["action"]))
+        self.weeks = session.scenario.weeks if weeks_played is None else weeks_played
+
+    def _act(self) -> list[Result]:
+        results: list[Result] = []
+        for actions in self.plans.get(self.session.week, []):
+            results += self.session.act_all(actions)
+        return results
+
+    def __iter__(self) -> Iterator[ReplayedWeek]:
+        s = self.session
+        for _ in range(self.weeks):
+            if s.finished:
                 break
-            session.act_all(by_week.get(session.week, []))
-            session.advance_week()
-        if not session.finished:
-            session.act_all(by_week.get(session.week, []))
-        return session
+            obs = s.observe()
+            results = self._act()
+            yield ReplayedWeek(obs, tuple(results), s.advance_week())
+        if not s.finished:  # a game saved mid-week had these planned
+            self._act()

@@ -158,6 +158,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.team": ("Team", "团队"),
     "pick.public": ("in public", "公开"),
     "pick.private": ("in private", "私下"),
+    "pick.review_plain": ("talk it through, no praise or correction", "只谈结果，不表扬也不批评"),
+    "pick.promise_quota": ("{amount} if they make quota", "完成指标则奖励 {amount}"),
+    "pick.promise_none": ("{amount}, whatever happens", "无条件奖励 {amount}"),
     "pick.choose": ("Choose…", "选择…"),
     "pick.amount": ("Amount", "金额"),
     "pick.deal": ("Deal", "项目"),
@@ -304,13 +307,98 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Part with a rep; their accounts wait for a new owner.",
         "辞退销售；其客户等待新的负责人。",
     ),
+    "act.team_review": ("Review all funnels", "检查全部漏斗"),
+    "why.team_review": (
+        "1-15-30 for the whole team: go through every funnel not yet reviewed this week.",
+        "全队的 1、15、30法则：把本周还没检查的漏斗逐一过一遍。",
+    ),
+    "act.drop_orphan": ("Drop an unowned deal", "放弃无人跟进的项目"),
+    "why.drop_orphan": (
+        "A deal nobody works still looks alive in the funnel: drop it or give its account out.",
+        "没人跟进的项目在漏斗里看似还活着：放弃它，或把客户分给别人。",
+    ),
+    "why.answer": ("Decide what to do about a message.", "决定如何处理这条消息。"),
     "why.assessment": (
         "A paid assessment: the rep's type and weakest skill.",
         "付费测评：了解销售的类型和最弱技能。",
     ),
     # ---------------------------------------------------------------- refusals
-    "refused.already_done": ("already done this week or this period", "本周或本期已经做过"),
+    "refused.not_action": ("that is not an action", "这不是一个可执行的动作"),
+    "refused.finished": ("the scenario is over", "场景已结束"),
+    "refused.bad_value": ("{field} is not a value this action takes", "{field} 的取值不合要求"),
+    "refused.unknown_rep": ("there is nobody with that id on the team", "团队里没有这个人"),
+    "refused.rep_left": ("they have left the team", "此人已离开团队"),
+    "refused.unknown_deal": ("there is no such open deal", "没有这个在跟进的项目"),
+    "refused.deal_closed": ("the deal is already closed", "该项目已结束"),
+    "refused.unknown_account": ("there is no such account", "没有这个客户"),
+    "refused.account_churned": ("that customer has been lost", "该客户已经流失"),
+    "refused.bad_quota": ("a quota must be a positive amount", "指标必须是正数"),
+    "refused.past_period": ("period {period} is already over", "第 {period} 期已经结束"),
+    "refused.beyond_game": (
+        "period {period} comes after the game ends",
+        "第 {period} 期在游戏结束之后",
+    ),
+    "refused.already_done": ("already done this week", "本周已经做过"),
     "refused.already_planned": ("already in this week's plan", "已在本周计划中"),
+    "refused.not_review_time": (
+        "reviews happen in a period's last week or the next period's first two",
+        "绩效面谈只在每期最后一周或下一期的前两周进行",
+    ),
+    "refused.reviewed": ("already reviewed in week {week}", "第 {week} 周已经面谈过"),
+    "refused.has_plan": ("they already have a development plan", "此人已有发展计划"),
+    "refused.has_autonomy": ("they already run on their own", "此人已经在自主工作"),
+    "refused.same_rep": ("pick two different people", "请选择两个不同的人"),
+    "refused.not_novice": ("a mentor is for a novice", "师徒制只适用于新人"),
+    "refused.mentor_novice": ("a novice cannot mentor", "新人不能当导师"),
+    "refused.contest_running": ("a contest is already running this period", "本期已有竞赛在进行"),
+    "refused.small_bonus": ("a bonus is at least {low}", "奖金至少 {low}"),
+    "refused.bad_amount": ("the amount must be positive", "金额必须是正数"),
+    "refused.bad_condition": (
+        "a promise holds if they make quota, or regardless",
+        "承诺的条件只能是完成指标，或无条件",
+    ),
+    "refused.bad_due_week": (
+        "week {week} is not between now and the end of the game",
+        "第 {week} 周不在现在到游戏结束之间",
+    ),
+    "refused.unknown_promise": ("there is no such promise", "没有这项承诺"),
+    "refused.promise_settled": ("that promise is already settled", "该承诺已处理"),
+    "refused.not_due": (
+        "the promise falls due in week {week}, and only if quota is made",
+        "该承诺在第 {week} 周到期，且以完成指标为条件",
+    ),
+    "refused.not_veteran": ("only veterans can be honoured this way", "只有元老才能这样礼遇"),
+    "refused.key_already": ("they already care for this key account", "此人已在负责这个重点客户"),
+    "refused.no_accounts": ("there is no unowned account to give", "没有可分配的空闲客户"),
+    "refused.novice_deputy": ("a novice cannot be a deputy", "新人不能当副手"),
+    "refused.not_deputy": (
+        "they are not your deputy: delegate first",
+        "此人不是你的副手：请先授权",
+    ),
+    "refused.has_share": ("they already have a profit share", "此人已有利润分成"),
+    "refused.in_use": ("already in use", "已经在用"),
+    "refused.reviewed_all": (
+        "every funnel was already gone through this week",
+        "本周每个人的漏斗都已检查过",
+    ),
+    "refused.no_owner": (
+        "the deal has no rep: give its account to someone first",
+        "该项目没有负责人：请先把客户分配给某人",
+    ),
+    "refused.not_their_deal": ("that deal is not theirs", "这不是此人的项目"),
+    "refused.no_such_support": ("this team has no such support to ask", "本团队没有这种支持资源"),
+    "refused.headcount": (
+        "head office allows at most {most} people on the team",
+        "总部规定团队最多 {most} 人",
+    ),
+    "refused.assessed": (
+        "their type and weakest skill are already known",
+        "此人的类型和最弱技能都已知道",
+    ),
+    "refused.unknown_item": ("there is no such message", "没有这条消息"),
+    "refused.notice": ("a notice needs no answer", "通知无需回复"),
+    "refused.answered": ("already answered", "已回复"),
+    "refused.unknown_choice": ("that is not one of the message's choices", "这不是该消息的选项"),
     "refused.no_hours": (
         "needs {need} h but only {left} h are left this week",
         "需要 {need} 小时，但本周只剩 {left} 小时",
@@ -319,30 +407,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "needs {need} but only {left} is left in this period's budget",
         "需要 {need}，但本期预算只剩 {left}",
     ),
-    "refused.headcount": ("the team is at its headcount limit", "团队人数已达上限"),
-    "refused.not_veteran": ("only veterans can be honoured this way", "只有老员工才能这样礼遇"),
-    "refused.not_novice": ("a mentor is for a novice", "师徒制只适用于新人"),
-    "refused.mentor_novice": ("a novice cannot mentor", "新人不能当导师"),
-    "refused.novice_deputy": ("a novice cannot be a deputy", "新人不能当副手"),
-    "refused.not_deputy": (
-        "they are not your deputy: delegate first",
-        "此人不是你的副手：请先授权",
-    ),
-    "refused.same_rep": ("pick two different people", "请选择两个不同的人"),
-    "refused.no_accounts": ("there is no unowned account to give", "没有可分配的空闲客户"),
-    "refused.no_such_support": ("this scenario has no such support", "本场景没有这种支持资源"),
-    "refused.deal_closed": ("the deal is already closed", "该项目已结束"),
-    "refused.not_their_deal": ("that deal is not theirs", "这不是他们的项目"),
-    "refused.rep_left": ("they have left the team", "此人已离开团队"),
-    "refused.not_due": ("the promise is not due yet", "承诺尚未到期"),
-    "refused.promise_settled": ("that promise is already settled", "该承诺已处理"),
-    "refused.answered": ("already answered", "已回复"),
-    "refused.notice": ("a notice needs no answer", "通知无需回复"),
-    "refused.past_period": ("that period is over", "该期已结束"),
-    "refused.bad_quota": ("a quota must be a positive amount", "指标必须是正数"),
-    "refused.bad_amount": ("the amount must be positive", "金额必须是正数"),
-    "refused.finished": ("the scenario is over", "场景已结束"),
-    "refused.other": ("{reason}", "{reason}"),
+    # why a lever has nothing to offer at all
+    "refused.no_partner": ("there is nobody to pair them with", "没有可以搭配的人"),
+    "refused.no_promise": ("there is no open promise to them", "对此人没有未兑现的承诺"),
+    "refused.no_deals": ("they have no open deals", "此人没有在跟进的项目"),
+    "refused.no_support": ("this team has no support people to ask", "本团队没有可请求的支持资源"),
+    "refused.alone": ("there is nobody else on the team", "团队里没有其他人"),
+    "refused.none_fits": ("none of its choices fits now", "目前没有一个选项可行"),
     # ---------------------------------------------------------------- week report
     "ev.deal_won": ("+ Won {account} {value} ({rep})", "+ 赢单 {account} {value}（{rep}）"),
     "ev.deal_lost": (
@@ -919,8 +990,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(a lost customer counts 0)",
         "100 × min(1, H_end / 0.6)；H = 按潜力加权的平均客户关系（流失客户计 0）",
     ),
-    "work.lost": ("({n} customers lost)", "（流失客户 {n} 个）"),
-    "work.no_promise": ("(no promise settled)", "（没有到期的承诺）"),
+    # the scorecard's working: each rule with this game's numbers put in
+    "work.revenue": ("100 × min(1, {R} / {T}) = {v}", "100 × min(1, {R} / {T}) = {v}"),
+    "work.engagement": (
+        "100 × ({E_mean} − 0.30) / 0.50 = {v}",
+        "100 × ({E_mean} − 0.30) / 0.50 = {v}",
+    ),
+    "work.attrition": ("100 × (1 − 2 × {L} / {N}) = {v}", "100 × (1 − 2 × {L} / {N}) = {v}"),
+    "work.skills": (
+        "50 + 400 × ({S_end} − {S_start}) = {v}",
+        "50 + 400 × ({S_end} − {S_start}) = {v}",
+    ),
+    "work.trust": (
+        "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
+        "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
+    ),
+    "work.trust_none": (
+        "70 × min(1, {T_end} / 0.9) + 30 × 1 = {v}  (no promise settled)",
+        "70 × min(1, {T_end} / 0.9) + 30 × 1 = {v}（没有到期的承诺）",
+    ),
+    "work.pipeline": (
+        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
+        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
+    ),
+    "work.customers": (
+        "100 × min(1, {H_end} / 0.6) = {v}  ({churned} customers lost)",
+        "100 × min(1, {H_end} / 0.6) = {v}（流失客户 {churned} 个）",
+    ),
     "score.revenue": ("revenue", "收入"),
     "score.engagement": ("engagement", "敬业度"),
     "score.attrition": ("attrition", "人员流失"),
@@ -943,6 +1039,37 @@ def tr(lang: str, key: str, **values: object) -> str:
         return key
     text = pair[1] if lang == "zh" else pair[0]
     return text.format(**values) if values else text
+
+
+# values of a refusal that are amounts of money, and those that are hours
+_MONEY_VALUES = {("no_budget", "need"), ("no_budget", "left"), ("small_bonus", "low")}
+_HOUR_VALUES = {("no_hours", "need"), ("no_hours", "left")}
+
+
+def refusal_text(refusal: object, lang: str, currency: str = "") -> str:
+    """Why an action was refused (a :class:`~simulator.api.refusal.Refusal`), in words."""
+    code = getattr(refusal, "code", "")
+    values = dict(getattr(refusal, "values", {}) or {})
+    for k, v in values.items():
+        if (code, k) in _MONEY_VALUES and isinstance(v, int | float):
+            values[k] = money(float(v), currency, lang) if currency else f"{v:,.0f}"
+        elif (code, k) in _HOUR_VALUES and isinstance(v, int | float):
+            values[k] = f"{v:g}"
+        elif k == "pool" and has(f"pool.{v}"):
+            values[k] = tr(lang, f"pool.{v}")
+    key = f"refused.{code}"
+    if not has(key):
+        return code
+    try:
+        return tr(lang, key, **values)
+    except (KeyError, IndexError, ValueError):
+        return tr(lang, key, **{k: "?" for k in _placeholders(STRINGS[key][0])})
+
+
+def _placeholders(text: str) -> list[str]:
+    import string
+
+    return [f for _, f, _, _ in string.Formatter().parse(text) if f]
 
 
 def quota_unit(lang: str) -> float:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from simulator.actions import Action, apply_action
+from simulator.api import Action
+from simulator.api.plan import apply_action
 from simulator.core.rng import Streams
 from simulator.core.spec import (
     ChoiceSpec,

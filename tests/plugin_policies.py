@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from simulator.actions import OneOnOne
+from simulator.api import OneOnOne
 from simulator.policies import ByTheBook
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from helpers import act, rep, scenario, world
 
-from simulator.actions import (
+from simulator.api import (
     ACTION_TYPES,
     AdoptCallAnalytics,
     AdoptDailyPlans,
@@ -43,11 +43,11 @@ from simulator.actions import (
     TeamMeeting,
     TeamTraining,
     action_from_dict,
-    apply_action,
 )
+from simulator.api.observation import observe
+from simulator.api.plan import apply_action
 from simulator.core.types import DelegatedTask, Pool, Skill, Supervision, Tone
 from simulator.core.types import MotivationType as T
-from simulator.observe import observe
 
 LEVERS = {
     "answer",
@@ -196,7 +196,7 @@ def test_refusals_specific_to_each_lever():
     _refused(w, AssignKeyAccount(0, 10_000), "unknown_account")
     _refused(w, ReassignAccounts(0, ()), "no_accounts")
     _refused(w, KeepPromise(42), "unknown_promise")
-    _refused(w, CashBonus(0, 10), "bad_amount")
+    _refused(w, CashBonus(0, 10), "small_bonus")
     _refused(w, MakePromise(0, 0), "bad_amount")
     _refused(w, MakePromise(0, 5_000, "maybe"), "bad_condition")
     other = next(d for d in w.open.values() if d.rep == 1)
@@ -204,20 +204,20 @@ def test_refusals_specific_to_each_lever():
     act(w, OneOnOne(0))
     _refused(w, OneOnOne(0), "already_done")
     act(w, RunContest())
-    _refused(w, RunContest(), "already_done")
+    _refused(w, RunContest(), "contest_running")
     act(w, SetTeamGoal())
     _refused(w, SetTeamGoal(), "already_done")
     act(w, TeamMeeting())
     _refused(w, TeamMeeting(), "already_done")
     act(w, AdoptDailyPlans())
-    _refused(w, AdoptDailyPlans(), "already_done")
+    _refused(w, AdoptDailyPlans(), "in_use")
     act(w, AdoptCallAnalytics())
-    _refused(w, AdoptCallAnalytics(), "already_done")
+    _refused(w, AdoptCallAnalytics(), "in_use")
     act(w, MakePromise(0, 5_000, "quota"))
     _refused(w, KeepPromise(w.manager.promises[0].id), "not_due")
     deal = next(d for d in w.open.values())
     act(w, DropDeal(deal.id))
-    _refused(w, DropDeal(deal.id), "deal_closed")
+    _refused(w, DropDeal(deal.id), "unknown_deal")  # no longer in the funnel
     m = w.manager
     m.max_headcount = len(w.active_reps)
     _refused(w, Hire(), "headcount")

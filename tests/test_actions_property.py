@@ -13,7 +13,7 @@ from helpers import offer_event, scenario
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulator.actions import ACTION_TYPES, action_from_dict
+from simulator.api import ACTION_TYPES, action_from_dict
 from simulator.core.types import DelegatedTask, Pool, Skill, Supervision, Tone
 from simulator.session import Session
 

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from helpers import TYPES, scenario, session, team
 
-from simulator import actions as A
+from simulator import api as A
 from simulator.core.types import DelegatedTask, Supervision, Tone
 from simulator.lessons import FOLLOWED, MISSED, PARTLY, UNTESTED, debrief, findings, stories
 from simulator.narrate import Narrator
@@ -43,7 +43,7 @@ def seasons() -> dict[str, Session]:
 
 
 def statuses(s: Session) -> dict[str, str]:
-    return {f.lesson: f.status for f in findings(s)}
+    return {f.lesson: f.status for f in findings(s.record())}
 
 
 def played(each_week, weeks: int = 12, types=TYPES) -> Session:
@@ -66,8 +66,8 @@ def test_the_handbook_follows_most_lessons_and_the_anti_patterns_few(seasons):
 
 
 def test_p1_a_period_without_quotas_or_reviews_is_named(seasons):
-    book = debrief(seasons["by_the_book"], compare=False).finding("P1")
-    idle = debrief(seasons["hands_off"], compare=False).finding("P1")
+    book = debrief(seasons["by_the_book"].record()).finding("P1")
+    idle = debrief(seasons["hands_off"].record()).finding("P1")
     assert book.status == FOLLOWED
     assert idle.status == MISSED
     keys = Counter(m.key for m in idle.moments)
@@ -84,7 +84,7 @@ def test_p2_a_quota_far_above_capacity_is_flagged_with_its_size():
             ]
         return []
 
-    f = next(x for x in findings(played(week)) if x.lesson == "P2")
+    f = next(x for x in findings(played(week).record()) if x.lesson == "P2")
     high = [m for m in f.moments if m.key == "m.p2_too_high"]
     assert len(high) == 1 and high[0].values["rep"] == 0
     assert float(high[0].values["x"]) == pytest.approx(3.0, abs=0.01)
@@ -100,8 +100,8 @@ def test_p3_types_given_in_the_briefing_leave_nothing_to_discover():
 
 
 def test_p3_discovering_every_type_early_is_followed_and_dated(seasons):
-    book = next(f for f in findings(seasons["by_the_book"]) if f.lesson == "P3")
-    idle = next(f for f in findings(seasons["hands_off"]) if f.lesson == "P3")
+    book = next(f for f in findings(seasons["by_the_book"].record()) if f.lesson == "P3")
+    idle = next(f for f in findings(seasons["hands_off"].record()) if f.lesson == "P3")
     assert book.status == FOLLOWED
     assert all(m.week > 0 for m in book.moments if m.key == "m.p3_revealed")
     assert idle.status == MISSED
@@ -111,14 +111,14 @@ def test_p3_discovering_every_type_early_is_followed_and_dated(seasons):
 def test_p4_p7_contests_for_everyone_put_service_reps_off(seasons):
     st = statuses(seasons["contest_everyone"])
     assert st["P4"] == FOLLOWED
-    f = next(x for x in findings(seasons["contest_everyone"]) if x.lesson == "P7")
+    f = next(x for x in findings(seasons["contest_everyone"].record()) if x.lesson == "P7")
     assert f.summary.values["hurt"] >= 3
     assert any(m.key == "m.reaction_down" and m.values["lever"] == "contest" for m in f.moments)
 
 
 def test_p8_rare_one_on_ones_are_named_rep_by_rep(seasons):
-    book = next(f for f in findings(seasons["by_the_book"]) if f.lesson == "P8")
-    idle = next(f for f in findings(seasons["hands_off"]) if f.lesson == "P8")
+    book = next(f for f in findings(seasons["by_the_book"].record()) if f.lesson == "P8")
+    idle = next(f for f in findings(seasons["hands_off"].record()) if f.lesson == "P8")
     assert book.status == FOLLOWED and not book.moments
     assert idle.status == MISSED
     assert len(idle.moments) >= 6 and all(m.values["n"] == 0 for m in idle.moments)
@@ -128,7 +128,7 @@ def test_p9_public_criticism_is_a_dated_moment():
     def week(s):
         return [A.Feedback(2, Tone.CRITICISM, public=True)] if s.week <= 3 else []
 
-    f = next(x for x in findings(played(week)) if x.lesson == "P9")
+    f = next(x for x in findings(played(week).record()) if x.lesson == "P9")
     assert f.status == MISSED
     crit = [m for m in f.moments if m.key == "m.p9_public_criticism"]
     assert [(m.week, m.values["rep"]) for m in crit] == [(1, 2), (2, 2), (3, 2)]
@@ -146,7 +146,7 @@ def test_p10_weeks_without_a_pipeline_review_are_named():
     every = played(lambda s: [A.PipelineReview()])
     half = played(lambda s: [A.PipelineReview()] if s.week <= 4 else [])
     assert statuses(every)["P10"] == FOLLOWED
-    f = next(x for x in findings(half) if x.lesson == "P10")
+    f = next(x for x in findings(half.record()) if x.lesson == "P10")
     assert f.status == PARTLY
     assert [(m.values["from"], m.values["to"]) for m in f.moments] == [(5, 12)]
 
@@ -161,7 +161,7 @@ def test_p13_delegating_without_supervision_is_missed_with_light_followed():
 
 
 def test_p15_a_broken_promise_is_named_with_its_amount(seasons):
-    f = next(x for x in findings(seasons["promise_breaker"]) if x.lesson == "P15")
+    f = next(x for x in findings(seasons["promise_breaker"].record()) if x.lesson == "P15")
     assert f.status == MISSED
     m = f.moments[0]
     assert m.key == "m.p15_broken" and m.values["amount"] > 0
@@ -169,7 +169,7 @@ def test_p15_a_broken_promise_is_named_with_its_amount(seasons):
 
 
 def test_the_comparison_replays_the_same_seed_by_the_book(seasons):
-    d = debrief(seasons["hands_off"])
+    d = debrief(seasons["hands_off"].record(), seasons["hands_off"].handbook())
     assert d.book.total == pytest.approx(seasons["by_the_book"].score().total)
     assert d.book.total > d.score.total + 20
     assert len(d.revenue) == len(d.book_revenue) == DEFAULT.weeks
@@ -177,7 +177,7 @@ def test_the_comparison_replays_the_same_seed_by_the_book(seasons):
 
 def test_stories_tell_each_rep_who_they_were_and_what_moved_them(seasons):
     s = seasons["by_the_book"]
-    tales = {t.rep: t for t in stories(s)}
+    tales = {t.rep: t for t in stories(s.record())}
     assert set(tales) == {r.id for r in s.world.reps}
     for rep in s.world.reps:
         t = tales[rep.id]
@@ -193,8 +193,8 @@ def test_stories_tell_each_rep_who_they_were_and_what_moved_them(seasons):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_moment_reads_as_a_sentence(seasons, lang):
     for s in seasons.values():
-        nar = Narrator(s, lang)
-        for f in findings(s):
+        nar = Narrator(s.observe(), lang)
+        for f in findings(s.record()):
             for m in (f.summary, *f.moments):
                 text = nar.moment(m)
                 assert "{" not in text and not text.startswith(("m.", "s.")), text

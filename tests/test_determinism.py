@@ -65,7 +65,7 @@ def test_replaying_the_action_log_rebuilds_the_game_exactly():
 
 def test_an_action_in_week_5_leaves_the_market_luck_of_weeks_1_to_4_alone():
     """Named streams: what the manager does never shifts the market's dice."""
-    from simulator.actions import CashBonus, RunContest
+    from simulator.api import CashBonus, RunContest
 
     base = Session(scenario(weeks=12), 9)
     busy = Session(scenario(weeks=12), 9)

@@ -122,7 +122,7 @@ def test_a_refused_lever_is_greyed_and_says_why_when_pressed(app):
     click(app, "Go to the desk")
     # nobody on the tutorial team is a veteran: "Honour" is refused, in words
     honour = find(app, "Honour")
-    assert "not a veteran" in honour.tool_tip_text
+    assert "only veterans" in honour.tool_tip_text
     click_at(app, honour.rect.center)
     assert "Not possible:" in header(app)
     assert not any(p.action.kind == "honour_veteran" for p in app.game.plan)

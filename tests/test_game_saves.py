@@ -13,7 +13,7 @@ import pygame
 import pytest
 from gui import click, header, short_library, step
 
-from simulator import actions as A
+from simulator import api as A
 from simulator.saves import SaveError
 from simulator.scenario import scenarios_dir
 from simulator.ui.app import App
@@ -126,7 +126,7 @@ def test_a_game_killed_while_saving_leaves_the_last_good_save(tmp_path):
     player = textwrap.dedent(
         f"""
         from pathlib import Path
-        from simulator import actions as A
+        from simulator import api as A
         from simulator.ui.game import Game
         path = Path({str(path)!r})
         while True:

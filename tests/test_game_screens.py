@@ -133,7 +133,7 @@ def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
                 snap(app, shots, "08b_account_file")
                 app.scene.close_modal()
         app.scene.set_tab("desk")
-        app.scene.choose_delegation(busiest.id)
+        app.scene.choose_option(app.scene.catalogue().lever("delegate", busiest.id))
         snap(app, shots, "11_chooser")
         app.scene.close_modal()
         app.scene.end_week()

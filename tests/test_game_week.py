@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator import actions as A
+from simulator import api as A
 from simulator.core.types import Tone
 from simulator.scenario import scenarios_dir
 from simulator.ui.game import Game

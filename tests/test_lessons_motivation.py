@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from helpers import act, quiet, rep, rep_of, run_weeks, scenario, set_quota_ratio, team, world
 
-from simulator.actions import (
+from simulator.api import (
     AssignKeyAccount,
     AssignMentor,
     Coach,

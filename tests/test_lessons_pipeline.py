@@ -18,7 +18,7 @@ from helpers import (
     world,
 )
 
-from simulator.actions import (
+from simulator.api import (
     AdoptCallAnalytics,
     AdoptDailyPlans,
     Coach,
@@ -27,11 +27,11 @@ from simulator.actions import (
     PipelineReview,
     RequestSupport,
 )
+from simulator.api.observation import observe
 from simulator.core.deal import DAYS_PER_MONTH
 from simulator.core.spec import SupportSpec
 from simulator.core.types import OPEN_STAGES, RIGHT_POOL, Pool, Skill, Stage
 from simulator.core.types import MotivationType as T
-from simulator.observe import observe
 
 # ------------------------------------------------------------------- P10
 
@@ -284,10 +284,11 @@ def test_p17_call_analytics_shows_the_weakest_skill_and_makes_coaching_on_it_cou
 
 
 def test_p11_support_a_team_does_not_have_cannot_be_asked_for():
-    from simulator.actions import RequestSupport, apply_action
+    from simulator.api import RequestSupport
+    from simulator.api.observation import observe
+    from simulator.api.plan import apply_action
     from simulator.core.spec import SupportSpec
     from simulator.core.types import Pool
-    from simulator.observe import observe
 
     w = world(replace(scenario(), support=SupportSpec(executives=0)))
     deal = next(iter(w.open.values()))

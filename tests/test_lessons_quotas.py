@@ -18,13 +18,8 @@ from helpers import (
     world,
 )
 
-from simulator.actions import (
-    OneOnOne,
-    PerformanceReview,
-    SetQuota,
-    StrengthsAssessment,
-    apply_action,
-)
+from simulator.api import OneOnOne, PerformanceReview, SetQuota, StrengthsAssessment
+from simulator.api.plan import apply_action
 from simulator.core.motivation import quota_effort
 from simulator.core.types import MotivationType as T
 
@@ -170,7 +165,7 @@ def test_p03_enough_one_on_ones_reveal_the_type_through_hints():
     assert len(view.hints) >= 5
     assert view.revealed_by == "conversations"
     # hints mostly point at the true type before the reveal
-    from simulator.observe import HINT_SUGGESTS
+    from simulator.api import HINT_SUGGESTS
 
     right = sum(HINT_SUGGESTS[k] is r.type for _, k in view.hints)
     assert right >= len(view.hints) / 2
@@ -178,10 +173,10 @@ def test_p03_enough_one_on_ones_reveal_the_type_through_hints():
 
 def test_p03_reactions_to_levers_are_visible_but_the_type_is_not():
     w = world(scenario())
-    from simulator.actions import RunContest
+    from simulator.api import RunContest
 
     act(w, RunContest())
-    from simulator.observe import observe
+    from simulator.api.observation import observe
 
     obs = observe(w)
     moods = {e.rep: e.data["mood"] for e in obs.events if e.kind == "reaction"}

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from helpers import TYPES, act, quiet, rep, rep_of, run_weeks, scenario, session, world
 
-from simulator.actions import (
+from simulator.api import (
     CashBonus,
     Feedback,
     KeepPromise,
@@ -16,13 +16,14 @@ from simulator.actions import (
     OneOnOne,
     SetQuota,
     TeamMeeting,
-    apply_action,
 )
+from simulator.api.observation import observe
+from simulator.api.plan import apply_action
 from simulator.core.motivation import weekly_quit_hazard
 from simulator.core.params import ModelParams
 from simulator.core.types import MotivationType as T
 from simulator.core.types import Tone
-from simulator.observe import observe
+from simulator.narrate import Narrator
 
 # -------------------------------------------------------------------- P8
 
@@ -257,16 +258,18 @@ def test_p16_every_action_and_its_effect_is_logged():
     assert "engagement" not in logged[1].data["effects"]
     assert all(e.kind != "action_effects" for e in s.observe().events)
     refused = [e for e in s.event_log if e.kind == "action_refused"]
-    assert refused and "more than 0" in refused[0].data["reason"]
+    assert refused and refused[0].data["code"] == "bad_quota"
+    assert "positive" in s.act(SetQuota(1, -5)).reason  # and the player is told why in words
 
 
 def test_p16_every_scorecard_number_can_be_recomputed_from_its_formula():
     s = session(scenario(weeks=13))
     s.run()
     card = s.score()
+    nar = Narrator(s.observe(), "en")
     for c in card.components:
         # the working line ends "= value"; its left side evaluates to the same number
-        working = c.working.split("  (")[0]
+        working = nar.working(c).split("  (")[0].replace(s.scenario.currency, "")
         left, right = working.rsplit("=", 1)
         assert abs(float(right) - c.value) < 0.06, c.name
         expr = left.replace("×", "*").replace("−", "-")
@@ -274,7 +277,7 @@ def test_p16_every_scorecard_number_can_be_recomputed_from_its_formula():
         expr = re.sub(r"(\d+(?:\.\d+)?)k", r"(\1*1e3)", expr)
         value = eval(expr, {"min": min, "max": max})
         value = min(100.0, max(0.0, value))
-        assert abs(value - c.value) < 0.6, (c.name, c.working, value)
+        assert abs(value - c.value) < 0.6, (c.name, working, value)
     total = sum(c.value * c.weight for c in card.components) / sum(
         c.weight for c in card.components
     )

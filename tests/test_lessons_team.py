@@ -18,7 +18,7 @@ from helpers import (
     world,
 )
 
-from simulator.actions import (
+from simulator.api import (
     Delegate,
     HonourVeteran,
     ProfitShare,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from helpers import TYPES, act, rep, rep_of, scenario, world
 
-from simulator.actions import (
+from simulator.api import (
     AssignKeyAccount,
     AssignMentor,
     CashBonus,

@@ -7,8 +7,8 @@ import dataclasses
 import numpy as np
 from helpers import act, run_weeks, scenario, world
 
-from simulator.actions import PipelineReview
-from simulator.observe import DealView, Observation, RepView, observe
+from simulator.api import DealView, Observation, PipelineReview, RepView
+from simulator.api.observation import observe
 
 HIDDEN = {
     "type_true",

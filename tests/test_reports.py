@@ -13,6 +13,7 @@ from gui import header, key, step
 
 from simulator.cli import main
 from simulator.lessons import LESSONS
+from simulator.narrate import Narrator
 from simulator.saves import open_save
 from simulator.scenario import scenarios_dir
 from simulator.ui.app import App
@@ -50,8 +51,9 @@ def test_a_report_holds_the_scorecard_every_rep_and_the_lessons(one_report, save
     _, session = open_save(saves["pressure_cooker"])
     # the scorecard, each component with its rule and this game's numbers
     assert "id='scorecard'" in page
+    nar = Narrator(session.observe(), "en")
     for c in session.score().components:
-        assert c.working in page.replace("&gt;", ">").replace("&lt;", "<")
+        assert nar.working(c) in page.replace("&gt;", ">").replace("&lt;", "<")
     assert f"{session.score().total:.1f}" in page
     # every rep who ever worked here has a story
     for rep in session.world.reps:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import act, rep, run_weeks, scenario, session, world
 
-from simulator.actions import LetGo
+from simulator.api import LetGo
 from simulator.core.types import MotivationType as T
 from simulator.scoring import score
 

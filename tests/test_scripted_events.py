@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 from helpers import act, offer_event, quiet, rep_of, run_weeks, scenario, session, world
 
-from simulator.actions import Answer, KeepPromise, apply_action
+from simulator.api import Answer, KeepPromise
+from simulator.api.observation import observe
+from simulator.api.plan import apply_action
 from simulator.core.spec import (
     ChoiceSpec,
     DealChange,
@@ -20,7 +22,6 @@ from simulator.core.spec import (
 )
 from simulator.core.types import MotivationType as T
 from simulator.core.types import Stage
-from simulator.observe import observe
 from simulator.policies import make_policy
 from simulator.scoring import score
 

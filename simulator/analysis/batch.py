@@ -84,13 +84,16 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
 
     try:
         session = Session(scenario, task.seed, make_policy(task.policy))
-        card = session.run()
+        while not session.finished:
+            session.advance_week()
+        record = session.record()  # the game as it really was
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
         return _failed(task, scenario_name, point, f"{type(e).__name__}: {e}{where}")
+    card = record.score
     row = _head(task, scenario_name, point)
-    w = session.world
+    promises = record.final.promises
     row.update(status="ok", error="", total=card.total)
     row.update({f"score.{c.name}": c.value for c in card.components})
     row.update(
@@ -99,14 +102,14 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
         revenue_ratio=card.revenue / card.target if card.target else None,
         leavers=card.attrition,
         regretted=card.regretted,
-        headcount_end=len(w.active_reps),
-        hires=sum(1 for r in w.reps if r.joined_week > 0),
-        promises_kept=sum(1 for p in w.manager.promises if p.status == "kept"),
-        promises_broken=sum(1 for p in w.manager.promises if p.status == "broken"),
+        headcount_end=len(record.final.reps),
+        hires=sum(1 for r in record.reps if r.joined_week > 0),
+        promises_kept=sum(1 for p in promises if p.status == "kept"),
+        promises_broken=sum(1 for p in promises if p.status == "broken"),
     )
     key = {k: row[k] for k in ("run", "scenario", "point", "policy", "seed")}
     reps = []
-    for r in w.reps:
+    for r in record.reps:
         reps.append(
             {
                 **key,
@@ -123,12 +126,12 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
                 "trust_end": r.trust,
                 "confidence_end": r.confidence,
                 "stress_end": r.stress,
-                "skill_start": sum(r.start_skills.values()) / len(r.start_skills),
-                "skill_end": r.mean_skill,
+                "skill_start": r.skill_start,
+                "skill_end": r.skill_end,
                 "type_revealed_by": r.revealed_by or "",
             }
         )
-    weeks = [{**key, **asdict(m)} for m in w.metrics.weeks]
+    weeks = [{**key, **asdict(m)} for m in record.weeks]
     return {"row": row, "reps": reps, "weeks": weeks}
 
 

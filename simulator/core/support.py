@@ -103,7 +103,9 @@ def support_visit(world: World, deal: Deal, pool: Pool):
     if deal.zombie:
         # the specialists find nobody home: the manager now knows the truth
         deal.reviewed_day = int(env.now)
-        world.event("support_found_dead", deal.rep, pool=pool.value, deal=deal.id)
+        world.event(
+            "support_found_dead", deal.rep, pool=pool.value, deal=deal.id, account=deal.account
+        )
         return
     right = RIGHT_POOL.get(deal.stage) == pool
     if right and pool is Pool.EXECUTIVE and deal.stage is Stage.EVALUATION and deal.big:

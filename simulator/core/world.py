@@ -614,6 +614,7 @@ class World:
             "deal_dropped",
             deal.rep,
             deal=deal.id,
+            account=deal.account,
             value=deal.value,
             by=by,
             was_alive=was_alive,

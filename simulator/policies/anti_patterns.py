@@ -6,7 +6,7 @@ each should lose to ``by_the_book`` on the balanced scorecard.
 
 from __future__ import annotations
 
-from ..actions import (
+from ..api import (
     Action,
     AdoptDailyPlans,
     Answer,
@@ -16,14 +16,14 @@ from ..actions import (
     JointVisit,
     MakePromise,
     NameRival,
+    Observation,
     OneOnOne,
     PipelineReview,
     PushDeal,
     RunContest,
     SetQuota,
+    Tone,
 )
-from ..core.types import Tone
-from ..observe import Observation
 from .base import Planner, team_estimates
 from .by_the_book import ByTheBook
 

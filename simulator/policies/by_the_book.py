@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..actions import (
+from ..api import (
+    RIGHT_POOL,
     Action,
     AdoptCallAnalytics,
     Answer,
@@ -30,6 +31,7 @@ from ..actions import (
     CashBonus,
     Coach,
     Delegate,
+    DelegatedTask,
     DevelopmentPlan,
     DropDeal,
     Feedback,
@@ -39,21 +41,26 @@ from ..actions import (
     JointVisit,
     KeepPromise,
     MakePromise,
+    MotivationType,
     NameRival,
+    Observation,
     OneOnOne,
     PerformanceReview,
     PipelineReview,
     ProfitShare,
     PushDeal,
     ReassignAccounts,
+    RepView,
     RequestSupport,
     RunContest,
     SetQuota,
     SetTeamGoal,
+    Skill,
+    Stage,
+    Supervision,
     TeamMeeting,
+    Tone,
 )
-from ..core.types import RIGHT_POOL, DelegatedTask, MotivationType, Skill, Stage, Supervision, Tone
-from ..observe import Observation, RepView
 from .base import Planner, believed_type, team_estimates
 
 T = MotivationType

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
 from ..narrate import Narrator
+from ..record import Record
 from ..saves import SaveGame
 from ..session import Session
 from ..texts import joiner, money, text_of, tr
@@ -56,14 +57,15 @@ class GameReport:
     """Everything a report shows, computed once (the class report reuses it)."""
 
     save: SaveGame
-    session: Session
+    record: Record  # the game as it really was
     debrief: Debrief  # with the handbook's game on the same seed
     player: str
 
 
 def analyse(save: SaveGame, session: Session, player: str) -> GameReport:
-    """The findings, the stories and the handbook's game on the same seed."""
-    return GameReport(save, session, debrief(session), player)
+    """The findings, the stories and the handbook's game on the same seed (played once)."""
+    record = session.record()
+    return GameReport(save, record, debrief(record, session.handbook()), player)
 
 
 def _e(text: object) -> str:
@@ -124,7 +126,7 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
         rows.append(
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
             f"<td class='num'>{c.weight:.2f}</td><td><span class='formula'>"
-            f"{_e(t(f'formula.{c.name}'))}</span><br>{_e(nar.working(c))}</td>"
+            f"{_e(nar.formula(c))}</span><br>{_e(nar.working(c))}</td>"
             f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span></td></tr>"
         )
     book_total = d.book.total if d.book is not None else float("nan")
@@ -132,7 +134,7 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
         f"<tr><th>{_e(t('score.total'))}</th><th class='num'>{d.score.total:.1f}</th><th></th>"
         f"<th></th><th class='num'>{book_total:.1f}</th></tr></table>"
     )
-    cur = r.session.scenario.currency
+    cur = r.record.scenario.currency
     rows.append(
         "<p>"
         + _e(
@@ -184,7 +186,7 @@ def _did(r: GameReport, week: int, nar: Narrator) -> str:
     """What the manager did in a week, in a line: "1:1 (Wang Lei, Li Na), Pipeline review"."""
     by_action: dict[str, list[str]] = {}
     refused = 0
-    for rec in r.session.action_log:
+    for rec in r.record.actions:
         if rec.week != week:
             continue
         if not rec.ok:
@@ -211,8 +213,7 @@ def _did(r: GameReport, week: int, nar: Narrator) -> str:
 
 def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
-    w = r.session.world
-    cur = r.session.scenario.currency
+    cur = r.record.scenario.currency
     out = [
         "<table class='timeline'><tr>"
         f"<th>{_e(t('report.week'))}</th><th>{_e(t('report.did'))}</th>"
@@ -220,10 +221,11 @@ def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
         f"<th>{_e(t('report.headcount'))}</th><th>{_e(t('report.pipeline_col'))}</th>"
         f"<th>{_e(t('report.happened'))}</th></tr>"
     ]
-    for m in w.metrics.weeks:
-        events = nar.lines(w.log.of_week(m.week), limit=6)
+    for m in r.record.weeks:
+        happened = r.record.of_week(m.week)
+        events = nar.lines(happened, limit=6)
         pct = 100 * m.revenue / m.target if m.target else 0.0
-        left = [e for e in w.log.of_week(m.week) if e.kind in ("resigned", "let_go")]
+        left = [e for e in happened if e.kind in ("resigned", "let_go")]
         head = f"{m.headcount}" + (f" (−{len(left)})" if left else "")
         out.append(
             f"<tr><td class='num'>{m.week}</td><td>{_e(_did(r, m.week, nar))}</td>"
@@ -245,18 +247,17 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
     out.mkdir(parents=True, exist_ok=True)
     if lang == "zh" and font_href is None:
         font_href = ship_font(out)
-    nar = Narrator(r.session, lang)
+    nar = Narrator(r.record.final, lang)
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
-    w = r.session.world
-    mw = w.metrics.weeks
-    title = text_of(r.session.scenario.title, lang)
+    mw = r.record.weeks
+    title = text_of(r.record.scenario.title, lang)
     imgs = [
         (
             charts.revenue(
                 out / "revenue.png",
                 lang,
                 [m.revenue for m in mw],
-                [w.target_through(k) for k in range(1, len(mw) + 1)],
+                list(r.record.target),
                 list(r.debrief.book_revenue[: len(mw)]),
             ),
             t("report.cap_revenue"),
@@ -289,7 +290,7 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         player=who,
         seed=s.seed,
         weeks=s.weeks_played,
-        total=r.session.scenario.weeks,
+        total=r.record.scenario.weeks,
         version=s.scenario_version,
         saved=s.saved_at or "—",
     )

@@ -118,7 +118,7 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
     times: Counter = Counter()
     example: dict[str, str] = {}
     for i, r in enumerate(reports):
-        nar = Narrator(r.session, lang)
+        nar = Narrator(r.record.final, lang)
         for f in r.debrief.findings:
             if f.status not in (MISSED, PARTLY):
                 continue
@@ -164,7 +164,7 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
         list(LESSONS),
         [[f.status for f in reports[i].debrief.findings] for i in ranked],
     )
-    title = text_of(first.session.scenario.title, lang)
+    title = text_of(first.record.scenario.title, lang)
     body = [
         f"<h1>{_e(t('class.title', title=title))}</h1>",
         f"<p class='meta'>{_e(t('class.meta', n=n, version=first.save.scenario_version))}</p>",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pygame
 
-from ..observe import RepView
+from ..api import RepView
 from ..texts import rep_name
 from . import charts
 from .portraits import font, portrait_for

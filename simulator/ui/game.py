@@ -15,9 +15,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..actions import Action, Refused, Result, action_from_dict
+from ..api import Action, Observation, Plan, Planned, Result, action_from_dict, reward_amounts
+from ..lessons import Debrief, debrief
 from ..narrate import Narrator
-from ..observe import Observation
+from ..record import Record
 from ..saves import SaveError, SaveGame, open_save, snapshot, write_save
 from ..scenario import default_scenario_path, load_scenario
 from ..session import Session
@@ -35,15 +36,6 @@ def save_dir() -> Path:
         return Path(env)
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "salesim" / "saves"
-
-
-@dataclass(frozen=True)
-class Planned:
-    """One action in this week's plan, with what it is expected to cost."""
-
-    action: Action
-    hours: float
-    money: float
 
 
 @dataclass
@@ -74,9 +66,10 @@ class Game:
         self.scenario_path = str(scenario_path)
         self.lang = lang
         self.save_path = save_path if save_path is not None else save_dir() / AUTOSAVE_NAME
-        self.plan: list[Planned] = []
         self.outcomes: list[WeekOutcome] = []
         self._obs: Observation | None = None
+        self._plan: Plan | None = None
+        self._debrief: tuple[int, Record, Debrief] | None = None
 
     # ------------------------------------------------------------ making one
     @classmethod
@@ -106,12 +99,18 @@ class Game:
     # ------------------------------------------------------------ seeing
     @property
     def obs(self) -> Observation:
-        if self._obs is None:
-            self._obs = self.session.observe()
-        return self._obs
+        return self.plan.obs
+
+    @property
+    def plan(self) -> Plan:
+        """This week's plan (made against what the manager sees at the week's start)."""
+        if self._plan is None:
+            self._plan = self.session.plan()
+        return self._plan
 
     def refresh(self) -> None:
-        self._obs = None
+        """A new week: a new observation and an empty plan."""
+        self._plan = None
 
     @property
     def finished(self) -> bool:
@@ -119,92 +118,71 @@ class Game:
 
     @property
     def narrator(self) -> Narrator:
-        return Narrator(self.session, self.lang)
+        return Narrator(self.obs, self.lang)
 
     def tr(self, key: str, **values: object) -> str:
         return tr(self.lang, key, **values)
 
     def money(self, amount: float) -> str:
-        return money(amount, self.session.scenario.currency, self.lang)
+        return money(amount, self.obs.currency, self.lang)
 
     # ------------------------------------------------------------ planning
     @property
     def hours_planned(self) -> float:
-        return sum(p.hours for p in self.plan)
+        return self.plan.hours_planned
 
     @property
     def money_planned(self) -> float:
-        return sum(p.money for p in self.plan)
+        return self.plan.money_planned
 
     @property
     def hours_left(self) -> float:
-        return max(0.0, self.obs.hours_available - self.hours_planned)
+        return self.plan.hours_left
 
     @property
     def budget_left(self) -> float:
-        return max(0.0, self.obs.budget_left - self.money_planned)
+        return self.plan.budget_left
 
     def cost(self, action: Action) -> tuple[float, float]:
         """(hours, money) the action will cost this week."""
-        world = self.session.world
-        return float(action.hours(world)), float(action.money(world))
+        hours, cash = action.cost(self.plan)
+        return float(hours), float(cash)
 
     def why_not(self, action: Action) -> str | None:
         """Why this action cannot go into the plan, in words; ``None`` when it can."""
-        world = self.session.world
-        nar = self.narrator
-        if self.finished:
-            return nar.refusal("finished", "the scenario is over")
-        if any(p.action == action for p in self.plan):
-            return self.tr("refused.already_planned")
-        try:
-            action.check(world)
-        except Refused as r:
-            return nar.refusal(r.code, r.reason)
-        hours, cash = self.cost(action)
-        if hours > self.hours_left + 1e-9:
-            return self.tr("refused.no_hours", need=f"{hours:g}", left=f"{self.hours_left:g}")
-        if cash > self.budget_left + 1e-9:
-            return self.tr(
-                "refused.no_budget", need=self.money(cash), left=self.money(self.budget_left)
-            )
-        return None
+        refusal = self.plan.why_not(action)
+        return self.narrator.refusal(refusal) if refusal is not None else None
 
     def add(self, action: Action) -> str | None:
         """Plan an action; returns why not (and plans nothing) when it does not fit."""
         why = self.why_not(action)
         if why is None:
-            hours, cash = self.cost(action)
-            self.plan.append(Planned(action, hours, cash))
+            self.plan.add(action)
         return why
 
-    def remove(self, index: int) -> None:
-        """Take a planned action back."""
-        if 0 <= index < len(self.plan):
-            del self.plan[index]
+    def remove(self, index: int) -> list[Planned]:
+        """Take a planned action back; returns what was taken back with it (it needed it)."""
+        return self.plan.remove(index)
 
     def amounts(self) -> list[float]:
         """The sums offered for a bonus or a promise: shares of the period's budget."""
-        per = self.obs.budget_per_period
-        return [float(max(1000, round(per * f, -3))) for f in (0.02, 0.05, 0.1, 0.2)]
+        return reward_amounts(self.obs)
 
     def planned(self, kind: str, **match: object) -> list[Planned]:
         """Planned actions of one kind whose fields match ``match``."""
-        out = []
-        for p in self.plan:
-            if p.action.kind == kind and all(
-                getattr(p.action, k, None) == v for k, v in match.items()
-            ):
-                out.append(p)
-        return out
+        return [
+            p
+            for p in self.plan
+            if p.action.kind == kind
+            and all(getattr(p.action, k, None) == v for k, v in match.items())
+        ]
 
     # ------------------------------------------------------------ playing
     def end_week(self) -> WeekOutcome:
         """Carry out the plan, simulate the week, save, and tell what happened."""
         week = self.session.week
         before = {r.id: r.mood for r in self.obs.reps}
-        results = self.session.act_all([p.action for p in self.plan])
-        self.plan.clear()
+        results = self.session.carry_out(self.plan)
         report = self.session.advance_week()
         self.refresh()
         nar = self.narrator
@@ -230,6 +208,25 @@ class Game:
                 name = self.narrator.rep(r.id)
                 out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}"))
         return out
+
+    # ------------------------------------------------------------ after the game
+    def debrief(self) -> Debrief:
+        """The debrief of the game so far, beside the handbook's game on the same seed."""
+        if self._debrief is None or self._debrief[0] != self.session.week:
+            record = self.session.record()
+            self._debrief = (
+                self.session.week,
+                record,
+                debrief(record, self.session.handbook()),
+            )
+        return self._debrief[2]
+
+    @property
+    def record(self) -> Record:
+        """The game as it really was (the trainer's truth), as of the last debrief."""
+        self.debrief()
+        assert self._debrief is not None
+        return self._debrief[1]
 
     # ------------------------------------------------------------ saving
     def snapshot(self) -> SaveGame:

@@ -1,6 +1,6 @@
 """A saved game, week by week, as the player lived it: for stepping back and forth.
 
-The save is replayed once on a fresh world; at the start of each week the
+The save is replayed once, week by week; at the start of each week the
 observation (exactly what the manager saw) is kept, with the actions taken
 that week (refused ones with their reasons) and the week's news. Nothing
 here draws; the replay scene shows one of these frames at a time.
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actions import action_from_dict
+from ..api import Observation
 from ..narrate import Narrator
-from ..observe import Observation
 from ..saves import SaveGame
 from ..session import Session
 
@@ -44,36 +43,35 @@ class Replay:
         self.save = save
         self.scenario = session.scenario
         self.lang = lang
-        fresh = Session(session.scenario, save.seed)
-        nar = Narrator(fresh, lang)
-        by_week: dict[int, list] = {}
-        for row in save.actions:
-            by_week.setdefault(int(row["week"]), []).append(action_from_dict(row["action"]))
+        replaying = Session.replaying(session.scenario, save.seed, save.actions, save.weeks_played)
         frames = []
-        for _ in range(save.weeks_played):
-            if fresh.finished:
-                break
-            obs = fresh.observe()
-            done = []
-            for action in by_week.get(fresh.week, []):
-                result = fresh.act(action)
-                text = self.describe(nar, action)
-                done.append(Done(text, result.ok, nar.refusal(result.code, result.reason)))
-            report = fresh.advance_week()
-            weeks = fresh.world.metrics.weeks
+        nar = Narrator(session.observe(), lang)
+        for week in replaying:
+            nar = Narrator(week.obs, lang)
+            done = [
+                Done(
+                    self.describe(nar, r.action),
+                    r.ok,
+                    nar.refusal(r.refusal) if r.refusal is not None else "",
+                )
+                for r in week.results
+            ]
+            after = replaying.session.observe()
+            nar = Narrator(after, lang)
+            history = after.history
             frames.append(
                 Frame(
-                    week=obs.week,
-                    obs=obs,
+                    week=week.obs.week,
+                    obs=week.obs,
                     done=tuple(done),
-                    news=tuple(nar.lines(report.events)),
-                    revenue=tuple(m.revenue for m in weeks),
-                    target=tuple(m.target for m in weeks),
-                    mood=tuple(m.mood_seen for m in weeks),
+                    news=tuple(nar.lines(week.report.events)),
+                    revenue=tuple(m.revenue for m in history),
+                    target=tuple(m.target for m in history),
+                    mood=tuple(m.mood for m in history),
                 )
             )
         self.frames: tuple[Frame, ...] = tuple(frames)
-        self.session = fresh
+        self.session = replaying.session
         self.narrator = nar
 
     @staticmethod

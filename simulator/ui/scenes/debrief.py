@@ -3,9 +3,7 @@ rep's story, and the same seed played by the book, side by side."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
+from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...texts import money
 from .. import charts
 from ..app import Scene
@@ -17,18 +15,13 @@ COLOUR = {FOLLOWED: "#1E6B3F", PARTLY: "#8A5300", MISSED: "#A3221B"}
 
 
 class DebriefScene(Scene):
-    _cache: ClassVar[dict[int, Debrief]] = {}
-
     def __init__(self, app, section: str = "score") -> None:
         super().__init__(app)
         self.section = section
         self.note = ""
         game = app.game
         assert game is not None
-        key = id(game.session)
-        if key not in DebriefScene._cache:
-            DebriefScene._cache = {key: debrief(game.session)}
-        self.data = DebriefScene._cache[key]
+        self.data: Debrief = game.debrief()  # made once per game, with the handbook's
 
     def build(self, w: int, h: int) -> None:
         g = self.app.game
@@ -39,7 +32,7 @@ class DebriefScene(Scene):
 
         ui.label(
             (40, 16, w - 80, 40),
-            self.tr("debrief.title", title=text_of(g.session.scenario.title, self.lang)),
+            self.tr("debrief.title", title=text_of(g.obs.title, self.lang)),
             object_id="#title_big",
         )
         book = f"{d.book.total:.1f}" if d.book is not None else "—"
@@ -91,7 +84,7 @@ class DebriefScene(Scene):
         stamp = game.snapshot()
         folder = self.app.saves / "reports" / f"{stamp.saved_at.replace(':', '')[:15]}"
         try:
-            report = GameReport(stamp, game.session, self.data, "you")  # the debrief's own
+            report = GameReport(stamp, game.record, self.data, "you")  # the debrief's own
             path = write(report, folder, self.lang)
             self.note = self.tr("debrief.report_written", path=str(path))
         except OSError as e:
@@ -113,7 +106,7 @@ class DebriefScene(Scene):
                 f"<br>&nbsp;&nbsp;<i>{html(self.tr(f'formula.{c.name}'))}</i>"
                 f"<br>&nbsp;&nbsp;{html(nar.working(c))}"
             )
-        cur = self.app.game.session.scenario.currency  # type: ignore[union-attr]
+        cur = self.app.game.obs.currency  # type: ignore[union-attr]
         rows.append(f"<b>{html(self.tr('score.total'))}</b> {d.score.total:.1f}")
         rows.append(
             html(
@@ -163,7 +156,7 @@ class DebriefScene(Scene):
         game = self.app.game
         assert game is not None
         n = max(len(d.revenue), len(d.book_revenue))
-        target = [game.session.world.target_through(k) for k in range(0, n + 1)]
+        target = [0.0, *game.obs.target_plan][: n + 1]
         chart = charts.revenue_chart(
             (half, h - 32), [0.0, *d.revenue], target, n + 1, book=[0.0, *d.book_revenue]
         )

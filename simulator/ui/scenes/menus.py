@@ -208,17 +208,18 @@ class BriefingScene(Scene):
         game = self.app.game
         assert game is not None
         obs = game.obs
-        sc = game.session.scenario
         ui = self.ui
         ui.label(
             (40, 24, w - 80, 40),
-            self.tr("brief.title") + " · " + text_of(sc.title, self.lang),
+            self.tr("brief.title") + " · " + text_of(obs.title, self.lang),
             object_id="#title_big",
         )
         col = (w - 120) // 2
         ui.panel((40, 80, col, h - 80 - 88), object_id="#card")
         li = ui.at((40, 80, col, h - 80 - 88))
-        li.text((8, 8, col - 16, h - 80 - 88 - 16), html(text_of(sc.briefing, self.lang)), raw=True)
+        li.text(
+            (8, 8, col - 16, h - 80 - 88 - 16), html(text_of(obs.briefing, self.lang)), raw=True
+        )
         ui.panel((80 + col, 80, col, h - 80 - 88), object_id="#card")
         ri = ui.at((80 + col, 80, col, h - 80 - 88))
         m = game.money
@@ -239,7 +240,7 @@ class BriefingScene(Scene):
                     veteran=tag,
                 )
             )
-        segs = joiner(self.lang).join(s.name for s in sc.market.segments)
+        segs = joiner(self.lang).join(obs.segments)
         pools = joiner(self.lang).join(
             f"{self.tr(f'pool.{p.pool.value}')} ×{p.size}" for p in obs.pools if p.size
         )

@@ -7,8 +7,8 @@ from typing import Any
 import pygame
 import pygame_gui
 
-from ... import actions as A
-from ...core.types import Tone
+from ... import api as A
+from ...api import Tone
 from ...texts import quota_unit, rep_name
 from ..app import Scene
 from ..widgets import html

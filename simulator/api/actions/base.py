@@ -1,0 +1,324 @@
+"""What an action is: a small frozen record of a manager's decision, and how it is carried out.
+
+Every lever of the game (:mod:`simulator.api.actions`) is a subclass of
+:class:`Action`. An action knows four things about itself:
+
+* its **fields** (whom, what, how much), each of a declared type, checked
+  strictly before anything else (:meth:`Action.validate`): a quota is a finite
+  number, a rep is an integer id, ``public`` is a boolean, never ``"no"``;
+* whether it **fits** the week being planned (:meth:`Action.check`), judged
+  against what the manager can know: the week's observation plus the actions
+  already in the plan (:class:`~simulator.api.plan.Plan`);
+* what it **costs** (:meth:`Action.cost`), in hours and money, from the same;
+* what it **does** to the world (:meth:`Action.apply`), through the model's
+  levers in :mod:`simulator.core.levers`. Only the session calls this, for an
+  action a plan accepted (:func:`execute`).
+
+Actions serialise to plain dicts (:meth:`Action.to_dict`,
+:func:`action_from_dict`) for saves and batch logs; reading one back is as
+strict as planning one.
+"""
+
+from __future__ import annotations
+
+import math
+import types
+import typing
+from collections.abc import Hashable
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..refusal import Refusal, Refused
+
+if TYPE_CHECKING:
+    from ...core.world import World
+    from ..observation import Observation
+    from ..plan import Plan
+
+ACTION_TYPES: dict[str, type[Action]] = {}
+
+# Effects of an action the manager perceives at once: what people say and what a
+# review turns up. Changes to moods, skills and true odds stay hidden; the manager
+# sees reactions (the "reaction" events) and, later, results.
+SEEN_EFFECTS = frozenset(
+    {
+        "hint",
+        "revealed",
+        "choice",
+        "reply",
+        "left",
+        "target_change",
+        "flight_risk",
+        "stuck_deals",
+        "overloaded",
+        "stalled",
+        "dead",
+        "deal",
+        "promise",
+        "amount",
+        "account",
+        "accounts",
+        "task",
+        "supervision",
+        "pool",
+        "queue",
+        "weeks",
+        "type",
+        "skill",
+        "period",
+        "quota",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    """Base class: subclasses set ``kind`` and implement ``check`` and ``apply``."""
+
+    kind: ClassVar[str] = ""
+    hours_key: ClassVar[str | None] = None  # the ``hour_costs`` entry it costs
+    money_key: ClassVar[str | None] = None  # the ``money_costs`` entry it costs
+    purpose: ClassVar[str] = ""
+    replaces: ClassVar[bool] = False  # a second one of the same claim replaces the first
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            ACTION_TYPES[cls.kind] = cls
+
+    # --- planning -----------------------------------------------------------
+    def validate(self) -> None:
+        """Raise :class:`Refused` (``bad_value``) when a field is not of its declared type."""
+        for name, kind in _field_kinds(type(self)):
+            if not _conforms(getattr(self, name), kind):
+                raise Refused("bad_value", field=name)
+
+    def check(self, plan: Plan) -> None:
+        """Raise :class:`Refused` when the action does not fit the week being planned."""
+
+    def claims(self, plan: Plan) -> tuple[Hashable, ...]:
+        """What this action uses up for the week: a second claim of it is refused."""
+        return ()
+
+    def cost(self, plan: Plan) -> tuple[float, float]:
+        """(hours, money) this action will cost, judged from what the manager sees."""
+        obs = plan.obs
+        hours = obs.hour_costs[self.hours_key] if self.hours_key else 0.0
+        money = obs.money_costs[self.money_key] if self.money_key else 0.0
+        return hours, money
+
+    def estimate(self, obs: Observation) -> tuple[float, float]:
+        """(hours, money) against an observation alone (as if nothing were planned yet)."""
+        from ..plan import Plan
+
+        return self.cost(Plan(obs))
+
+    # --- doing --------------------------------------------------------------
+    def apply(self, world: World) -> dict[str, Any]:
+        raise NotImplementedError
+
+    # --- serialisation ------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind}
+        for f in fields(self):
+            data[f.name] = _json(getattr(self, f.name))
+        return data
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of an action: done (with its effects) or refused (with why)."""
+
+    ok: bool
+    action: Any
+    refusal: Refusal | None = None
+    hours: float = 0.0
+    money: float = 0.0
+    effects: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.refusal.code if self.refusal is not None else ""
+
+    @property
+    def reason(self) -> str:
+        """Why it was refused, in plain English ("" when it was done)."""
+        return self.refusal.reason if self.refusal is not None else ""
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    """Rebuild an action from :meth:`Action.to_dict` output, as strictly as it is planned.
+
+    Raises ``ValueError`` naming what is wrong: an unknown kind, a missing or
+    unknown field, or a value not of the field's type.
+    """
+    if not isinstance(data, dict):
+        raise ValueError(f"an action is a mapping, not {type(data).__name__}")
+    data = dict(data)
+    kind = data.pop("kind", None)
+    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ValueError(f"unknown action kind {kind!r}")
+    kinds = dict(_field_kinds(cls))
+    extra = sorted(str(k) for k in data if k not in kinds)
+    if extra:
+        raise ValueError(f"{kind}: unknown field {extra[0]!r}")
+    kwargs: dict[str, Any] = {}
+    for name, ann in kinds.items():
+        if name not in data:
+            continue
+        kwargs[name] = _parse(data[name], ann)
+    try:
+        action = cls(**kwargs)
+    except TypeError:
+        missing = [f.name for f in fields(cls) if f.name not in kwargs]
+        raise ValueError(f"{kind}: missing field {missing[0]!r}") from None
+    try:
+        action.validate()
+    except Refused as r:
+        raise ValueError(f"{kind}: bad value for {r.refusal.values['field']!r}") from None
+    return action
+
+
+def execute(world: World, action: Action, hours: float, money: float) -> Result:
+    """Carry out an action a plan accepted: charge it, apply it, log it.
+
+    Only the session calls this, with the costs the plan computed. What the
+    action did to people's hidden state is logged for the debrief, not shown.
+    An action overtaken by an earlier one of the same plan (an inbox answer
+    that made its rep leave, say) is refused instead.
+    """
+    stale = _overtaken(world, action)
+    if stale is not None:
+        return record_refusal(world, action, stale)
+    m = world.manager
+    m.hours_used += hours
+    m.budget_left -= money
+    m.budget_spent_total += money
+    effects = action.apply(world) or {}
+    rep = getattr(action, "rep", None)
+    seen = {k: v for k, v in effects.items() if k in SEEN_EFFECTS}
+    world.event(
+        "action", rep, action=action.to_dict(), hours=hours, money=money, effects=_plain(seen)
+    )
+    world.event("action_effects", rep, visible=False, action=action.kind, effects=_plain(effects))
+    return Result(True, action, hours=hours, money=money, effects=effects)
+
+
+_PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
+
+
+def _overtaken(world: World, action: Action) -> Refusal | None:
+    """A rep gone or a deal closed since the plan was made, by the plan's own earlier actions."""
+    for name in _PEOPLE_FIELDS:
+        rep_id = getattr(action, name, None)
+        if isinstance(rep_id, int) and not world.reps[rep_id].active:
+            return Refusal("rep_left")
+    deal_id = getattr(action, "deal", None)
+    if isinstance(deal_id, int):
+        deal = world.deals.get(deal_id)
+        if deal is None or deal.closed:
+            return Refusal("deal_closed")
+    return None
+
+
+def record_refusal(world: World, action: Any, refusal: Refusal) -> Result:
+    """Log that an action was refused (the week report says so); nothing else changes."""
+    kind = action.kind if isinstance(action, Action) else type(action).__name__
+    world.event(
+        "action_refused", None, action=kind, code=refusal.code, values=_plain(refusal.values)
+    )
+    return Result(False, action, refusal)
+
+
+def seen_by_manager(result: Result) -> Result:
+    """The part of a result a manager can perceive (no hidden moods, odds or fates)."""
+    from dataclasses import replace
+
+    seen = {k: v for k, v in result.effects.items() if k in SEEN_EFFECTS}
+    return replace(result, effects=seen)
+
+
+# ------------------------------------------------------------------ field types
+@cache
+def _field_kinds(cls: type[Action]) -> tuple[tuple[str, Any], ...]:
+    """Each dataclass field of an action with its resolved type annotation."""
+    from ...core import types as vocabulary
+
+    hints = typing.get_type_hints(cls, localns=vars(vocabulary))
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
+
+
+def _conforms(value: Any, kind: Any) -> bool:
+    """Does ``value`` have the declared type? Numbers must be finite, ids real integers."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, k) for k in typing.get_args(kind))
+    if kind is type(None):
+        return value is None
+    if origin is tuple:
+        args = typing.get_args(kind)
+        return isinstance(value, tuple) and all(_conforms(v, args[0]) for v in value)
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is float:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        try:
+            return math.isfinite(value)
+        except OverflowError:  # an integer too large for any float
+            return False
+    if isinstance(kind, type):
+        return isinstance(value, kind)
+    return True
+
+
+def _parse(value: Any, kind: Any) -> Any:
+    """A value read from a log, turned into the field's type where that is unambiguous."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        for k in typing.get_args(kind):
+            if k is type(None) and value is None:
+                return None
+            if isinstance(k, type) and issubclass(k, Enum) and isinstance(value, str):
+                try:
+                    return k(value)
+                except ValueError:
+                    continue
+            if typing.get_origin(k) is tuple and isinstance(value, list):
+                return tuple(value)
+        return value
+    if isinstance(kind, type) and issubclass(kind, Enum) and isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            return value
+    if origin is tuple and isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _json(value: Any) -> Any:
+    """A field's value as JSON data, exactly (enums by value, tuples as lists)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Values as plain JSON-friendly data for the log."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, Enum):
+        return value.value
+    return value

@@ -1,0 +1,551 @@
+"""The observation: exactly what a manager can see at the start of a week.
+
+A real manager never sees a rep's motivation type, true capacity or the true
+odds of a deal. They see results, reported forecasts, behaviour, what people
+say in 1:1s, and what their reviews uncover. The observation is built from
+the world with those limits, so a scripted policy and a human player work
+from the same partial picture:
+
+* deal win chances are the rep's report (optimistic: "happy ears") unless the
+  deal was reviewed within a week or daily plans are in use;
+* a dead deal looks alive until a review, a visit or support finds nobody home;
+* moods are read with a little noise; flight risk shows only when a 1:1
+  surfaced it;
+* a rep's type shows only once revealed (an assessment, or enough hints from
+  talking to them); until then, only the hints themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+import numpy as np
+
+from ..core.accounts import DECISION_STYLES
+from ..core.events import Event
+from ..core.params import HINTS
+from ..core.spec import Text
+from ..core.types import MotivationType, Pool, Skill, Stage
+from ..core.world import World
+
+FLIGHT_RISK_MEMORY = 4  # weeks a surfaced flight risk stays on the manager's mind
+
+# What a behaviour seen in a 1:1 or review usually means (the handbook's Gallup
+# types). A hint is a clue, not proof: people sometimes act out of type.
+HINT_SUGGESTS: dict[str, MotivationType] = {
+    key: mtype for mtype, keys in HINTS.items() for key in keys
+}
+
+
+class DealView(NamedTuple):
+    """A deal as it appears in the funnel (a light, immutable row: funnels are long)."""
+
+    id: int
+    rep: int | None
+    account: int
+    account_name: str
+    value: float
+    stage: Stage
+    days_in_stage: int
+    days_since_touch: int
+    win_chance: float  # what the manager is told, or found in a review
+    reviewed: bool  # the win chance was checked within the last week
+    unresponsive: bool  # a check found the customer gone quiet
+    big: bool
+    support: tuple[tuple[Pool, int], ...]
+
+    @property
+    def stalled(self) -> bool:
+        """Untouched for 15 days or more (the 15 of 1-15-30)."""
+        return self.days_since_touch >= 15
+
+    @property
+    def dead_suspect(self) -> bool:
+        """Untouched for 30 days or more: time to judge intent (the 30 of 1-15-30)."""
+        return self.days_since_touch >= 30
+
+
+@dataclass(frozen=True)
+class RepView:
+    """A rep as the manager knows them."""
+
+    id: int
+    name: str
+    name_zh: str  # the name in the Chinese game
+    tenure_years: float
+    veteran: bool
+    novice: bool
+    quota: float
+    booked: float
+    attainment: float
+    pace: float  # booked ÷ the share of quota the elapsed time calls for
+    history: tuple[tuple[float, float], ...]  # past periods' (quota, result)
+    mood: float  # observed engagement, 0..1, read with a little noise
+    type: MotivationType | None  # only when revealed
+    revealed_by: str | None
+    hints: tuple[tuple[int, str], ...]  # (week, behaviour key)
+    flight_risk: float | None  # yearly risk, when a 1:1 surfaced it recently
+    weakest_skill: Skill | None  # from call analytics or an assessment
+    deals: tuple[DealView, ...]
+    last_one_on_one: int | None
+    last_review_week: int | None
+    pipeline_reviewed: bool  # their funnel was already gone through this week
+    last_recognised: int
+    deputy: bool
+    profit_share: bool
+    mentor: int | None
+    mentee: int | None
+    rival: int | None
+    autonomy: bool
+    development_plan: bool
+    key_accounts: int
+    ramping: bool
+    accounts: int
+
+    @property
+    def pipeline(self) -> float:
+        """Σ shown win chance × value of the rep's open deals."""
+        return sum(d.win_chance * d.value for d in self.deals)
+
+    @property
+    def stalled_deals(self) -> int:
+        return sum(1 for d in self.deals if d.stalled)
+
+
+class WeekPoint(NamedTuple):
+    """One week of the season as the manager saw it end (what the charts draw)."""
+
+    week: int
+    revenue: float  # booked since the game began
+    target: float  # head office's target to date
+    headcount: int
+    mood: float  # the team's mood as read (not the truth)
+    open_deals: int
+    pipeline: float  # Σ shown win chance × value of the open deals
+
+
+class Person(NamedTuple):
+    """Someone who is or was on the team: how to name them in either language."""
+
+    id: int
+    name: str
+    name_zh: str
+    active: bool
+    left_reason: str  # "" while on the team
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: int
+    rep: int
+    amount: float
+    condition: str
+    made_week: int
+    due_week: int
+    status: str
+    what: Text | None = None  # for promises made in a scripted event
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    id: str
+    text: Text
+    money: float
+    hours: float
+
+
+@dataclass(frozen=True)
+class InboxView:
+    """A scripted message in the manager's inbox.
+
+    ``handbook`` names the choice the handbook recommends. It is the scenario
+    author's answer key: the built-in ``by_the_book`` policy follows it and the
+    debrief quotes it; the game does not show it before the player decides.
+    """
+
+    id: int
+    event: str
+    week: int
+    deadline: int
+    title: Text
+    message: Text
+    rep: int | None
+    deal: int | None
+    choices: tuple[ChoiceView, ...]
+    status: str  # open, answered, expired, notice
+    choice: str | None
+    handbook: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
+class DelegationView:
+    task: str
+    deputy: int
+    supervision: str
+    since_week: int
+
+
+@dataclass(frozen=True)
+class PoolView:
+    pool: Pool
+    size: int
+    busy: int
+    queue: int
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One row of the archive as a manager reads it."""
+
+    id: int
+    name: str
+    segment: str
+    owner: int | None
+    potential: float
+    relationship: float
+    decision_style: str
+    key: bool
+    churned: bool
+    last_contact_day: int
+    open_deals: int
+    won_value: float
+    history: tuple[tuple[int, str, str], ...]
+
+
+class Accounts:
+    """The customer archive (P12): a read-only table, rows built on demand."""
+
+    def __init__(self, world: World) -> None:
+        acc = world.accounts
+        self._names = acc.names
+        self._segment_names = acc.segment_names
+        self._segment = acc.segment.copy()
+        self._owner = acc.owner.copy()
+        self._potential = acc.potential.copy()
+        self._relationship = acc.relationship.copy()
+        self._style = acc.style.copy()
+        self._key = acc.key.copy()
+        self._churned = acc.churned.copy()
+        self._last_contact = acc.last_contact.copy()
+        self._open = acc.open_deals.copy()
+        self._won = acc.won_value.copy()
+        self._history = dict(acc.history)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def name(self, i: int) -> str:
+        """An account's name, without building its whole row."""
+        return self._names[i]
+
+    def __getitem__(self, i: int) -> AccountView:
+        owner = int(self._owner[i])
+        return AccountView(
+            id=int(i),
+            name=self._names[i],
+            segment=self._segment_names[self._segment[i]],
+            owner=owner if owner >= 0 else None,
+            potential=float(self._potential[i]),
+            relationship=float(self._relationship[i]),
+            decision_style=DECISION_STYLES[self._style[i]],
+            key=bool(self._key[i]),
+            churned=bool(self._churned[i]),
+            last_contact_day=int(self._last_contact[i]),
+            open_deals=int(self._open[i]),
+            won_value=float(self._won[i]),
+            history=self._history.get(int(i), ()),
+        )
+
+    def __iter__(self) -> Iterator[AccountView]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def owned_by(self, rep: int | None) -> list[int]:
+        """Ids of the live accounts a rep owns (``None``: nobody's)."""
+        who = -1 if rep is None else rep
+        return [int(i) for i in np.flatnonzero((self._owner == who) & ~self._churned)]
+
+    def by_potential(self, ids: list[int]) -> list[int]:
+        return sorted(ids, key=lambda i: (-self._potential[i], i))
+
+
+@dataclass(frozen=True)
+class Observation:
+    """Everything the manager can see at the start of one week."""
+
+    title: Text
+    briefing: Text
+    currency: str
+    segments: tuple[str, ...]  # the market's segments, as the briefing names them
+    week: int
+    weeks: int
+    finished: bool  # the season is over: nothing more can be planned
+    period: int
+    periods: int
+    week_in_period: int  # 0 in a period's first week
+    period_weeks: int
+    period_start: bool
+    period_end: bool
+    review_window: bool
+    weeks_per_period: int  # every period is this long (the last may be cut short)
+    team_target: float  # this period
+    targets: tuple[float, ...]  # head office's plan for every period, as it stands
+    team_booked: float  # this period
+    revenue_total: float
+    target_to_date: float
+    hours_available: float
+    hours_per_week: float
+    budget_left: float
+    budget_per_period: float
+    max_headcount: int
+    pending_hires: int
+    reps: tuple[RepView, ...]
+    departed: tuple[tuple[int, str, str], ...]  # (id, name, why)
+    people: tuple[Person, ...]  # everyone who is or was on the team, by id
+    orphan_deals: tuple[DealView, ...]
+    promises: tuple[PromiseView, ...]
+    inbox: tuple[InboxView, ...]  # scripted messages, newest last; open ones await an answer
+    delegations: tuple[DelegationView, ...]
+    contest_running: bool
+    team_met: bool  # the team already met this week
+    daily_plans: bool
+    call_analytics: bool
+    team_goal_set: bool
+    pools: tuple[PoolView, ...]
+    events: tuple[Event, ...]  # what the manager saw happen last week and so far this week
+    accounts: Accounts
+    hour_costs: dict[str, float]  # what each action costs in hours (the tooltips' numbers)
+    money_costs: dict[str, float]
+    history: tuple[WeekPoint, ...] = ()  # every week played so far, oldest first
+
+    def rep(self, rep_id: int) -> RepView:
+        """The rep on the team with this id (``KeyError`` when there is none)."""
+        return self._reps_by_id[rep_id]
+
+    def has_rep(self, rep_id: object) -> bool:
+        return rep_id in self._reps_by_id
+
+    def deal(self, deal_id: int) -> DealView:
+        """The open deal with this id (``KeyError`` when it is not in the funnel)."""
+        return self._deals_by_id[deal_id]
+
+    def person(self, rep_id: int) -> Person | None:
+        """Whoever had this id, on the team or gone."""
+        return self.people[rep_id] if 0 <= rep_id < len(self.people) else None
+
+    @property
+    def target_plan(self) -> tuple[float, ...]:
+        """Head office's target to date at the end of each week of the season, as it stands."""
+        out, total = [], 0.0
+        for week in range(1, self.weeks + 1):
+            total += self.targets[self.period_of(week)] / self.weeks_per_period
+            out.append(total)
+        return tuple(out)
+
+    @property
+    def period_last_week(self) -> int:
+        """The last week of the current period."""
+        return self.week - self.week_in_period + self.period_weeks - 1
+
+    def period_of(self, week: int) -> int:
+        """The period (0-based) a week (1-based) belongs to."""
+        return (week - 1) // self.weeks_per_period
+
+    @cached_property
+    def _reps_by_id(self) -> dict[int, RepView]:
+        return {r.id: r for r in self.reps}
+
+    @cached_property
+    def _deals_by_id(self) -> dict[int, DealView]:
+        return {d.id: d for d in self.deals}
+
+    @property
+    def deals(self) -> list[DealView]:
+        return [d for r in self.reps for d in r.deals] + list(self.orphan_deals)
+
+    @property
+    def team_mood(self) -> float:
+        return sum(r.mood for r in self.reps) / len(self.reps) if self.reps else 0.0
+
+
+def _deal_view(world: World, deal, now: float) -> DealView:
+    reviewed = (
+        now - deal.reviewed_day <= world.params.review_memory_days or world.manager.daily_plans
+    )
+    return DealView(
+        id=deal.id,
+        rep=deal.rep,
+        account=deal.account,
+        account_name=world.accounts.names[deal.account],
+        value=deal.value,
+        stage=deal.stage,
+        days_in_stage=int(now - deal.stage_day),
+        days_since_touch=int(now - deal.last_touch),
+        win_chance=round(deal.shown_p, 3),
+        reviewed=reviewed,
+        unresponsive=deal.zombie and reviewed,
+        big=deal.big,
+        support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
+        if deal.support
+        else (),
+    )
+
+
+def observe(world: World) -> Observation:
+    """Build the manager's view of ``world`` as it stands now."""
+    now = world.env.now
+    per = world.period
+    m = world.manager
+    first, last = world.period_weeks_of(per)
+    acc = world.accounts
+    live = ~acc.churned & (acc.owner >= 0)
+    owned = np.bincount(acc.owner[live], minlength=len(world.reps))
+    reps = []
+    for rep in world.active_reps:
+        history = list(rep.history)
+        for p in range(per):
+            if p in rep.quotas:
+                history.append((rep.quotas[p], rep.booked.get(p, 0.0)))
+        seen = rep.flight_risk_seen_week
+        recent = seen is not None and world.week - seen <= FLIGHT_RISK_MEMORY
+        risk = rep.flight_risk_seen if recent else None
+        reps.append(
+            RepView(
+                id=rep.id,
+                name=rep.name,
+                name_zh=rep.name_zh or rep.name,
+                tenure_years=round(rep.tenure_weeks / 52, 1),
+                veteran=rep.veteran,
+                novice=rep.novice,
+                quota=rep.quota(per),
+                booked=rep.booked.get(per, 0.0),
+                attainment=rep.attainment(per),
+                pace=world.pace(rep),
+                history=tuple(history),
+                mood=round(rep.mood_seen, 2),
+                type=rep.type if rep.revealed else None,
+                revealed_by=rep.revealed_by if rep.revealed else None,
+                hints=tuple((w, key) for w, key, _ in rep.hints),
+                flight_risk=risk,
+                weakest_skill=rep.weakest_skill() if rep.weakest_known else None,
+                deals=tuple(_deal_view(world, d, now) for d in rep.open_deals),
+                last_one_on_one=rep.last_one_on_one,
+                last_review_week=rep.last_review_week,
+                pipeline_reviewed=rep.id in m.reviewed_reps,
+                last_recognised=rep.last_recognised,
+                deputy=rep.deputy_since is not None,
+                profit_share=rep.profit_share,
+                mentor=rep.mentor,
+                mentee=rep.mentor_of,
+                rival=rep.rival if rep.rival_until >= world.week else None,
+                autonomy=rep.autonomy,
+                development_plan=rep.development_plan,
+                key_accounts=rep.key_accounts,
+                ramping=rep.ramp < 1.0,
+                accounts=int(owned[rep.id]),
+            )
+        )
+    target_to_date = world.target_through(world.week - 1)
+    events = tuple(e for e in world.log.since_week(world.week - 1) if e.visible)
+    return Observation(
+        title=world.scenario.title,
+        briefing=world.scenario.briefing,
+        currency=world.scenario.currency,
+        segments=tuple(seg.name for seg in world.scenario.market.segments),
+        week=world.week,
+        weeks=world.scenario.weeks,
+        finished=world.finished,
+        period=per,
+        periods=world.scenario.periods,
+        week_in_period=world.week - first,
+        period_weeks=last - first + 1,
+        weeks_per_period=world.scenario.period_weeks,
+        period_start=world.is_period_start(),
+        period_end=world.is_period_end(),
+        review_window=world.is_period_end() or world.week - first <= 1,
+        team_target=world.target_for(per),
+        targets=tuple(world.target_for(p) for p in range(world.scenario.periods)),
+        team_booked=sum(r.booked.get(per, 0.0) for r in world.reps),
+        revenue_total=world.revenue_total,
+        target_to_date=target_to_date,
+        hours_available=world.hours_available(),
+        hours_per_week=m.hours_per_week,
+        budget_left=m.budget_left,
+        budget_per_period=m.budget_per_period,
+        max_headcount=m.max_headcount,
+        pending_hires=m.pending_hires,
+        reps=tuple(reps),
+        departed=tuple((r.id, r.name, r.left_reason or "") for r in world.reps if not r.active),
+        people=tuple(
+            Person(r.id, r.name, r.name_zh or r.name, r.active, r.left_reason or "")
+            for r in world.reps
+        ),
+        orphan_deals=tuple(_deal_view(world, d, now) for d in world.orphan_deals()),
+        promises=tuple(
+            PromiseView(
+                p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status, p.what
+            )
+            for p in m.promises
+        ),
+        inbox=tuple(
+            InboxView(
+                id=i.id,
+                event=i.event.id,
+                week=i.week,
+                deadline=i.deadline,
+                title=i.title,
+                message=i.message,
+                rep=i.rep,
+                deal=i.deal,
+                choices=tuple(
+                    ChoiceView(c.id, i.fill(c.text), c.effects.money, c.effects.hours)
+                    for c in i.event.choices
+                ),
+                status=i.status,
+                choice=i.choice,
+                handbook=i.event.handbook_choice,
+            )
+            for i in world.script.items
+        ),
+        delegations=tuple(
+            DelegationView(d.task.value, d.deputy, d.supervision.value, d.since_week)
+            for d in m.delegations.values()
+        ),
+        contest_running=m.contest_period == per,
+        team_met=world.week in m.meetings,
+        daily_plans=m.daily_plans,
+        call_analytics=m.call_analytics,
+        team_goal_set=m.team_goal_period == per,
+        pools=tuple(
+            PoolView(
+                pool,
+                world.pools.sizes.get(pool, world.pools.resources[pool].capacity),
+                world.pools.busy(pool),
+                world.pools.queue_length(pool),
+            )
+            for pool in Pool
+        ),
+        events=events,
+        accounts=Accounts(world),
+        hour_costs=dict(world.params.hours),
+        money_costs=dict(world.params.money),
+        history=tuple(
+            WeekPoint(
+                w.week,
+                w.revenue,
+                w.target,
+                w.headcount,
+                w.mood_seen,
+                w.open_deals,
+                w.pipeline_shown,
+            )
+            for w in world.metrics.weeks
+        ),
+    )

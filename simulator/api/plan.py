@@ -1,0 +1,251 @@
+"""One plan of a week: actions that fit the manager's hours and budget, checked as a manager would.
+
+A manager plans a week from what they can see at its start (the
+:class:`~simulator.api.observation.Observation`) and carries the plan out when
+the week begins. The plan is where every action is judged, the same way for
+the player at the desk, a scripted policy and a learning agent:
+
+* the action's fields are of the right types (no infinite quota, no week 2.5);
+* it fits the situation as the manager knows it (the rep is on the team, the
+  deal is open, the promise has fallen due) *and* as the plan so far leaves
+  it (nobody is let go and then coached; a deputy named in this plan can be
+  given a share in it);
+* it does not repeat what the week already holds (a second 1:1 with the same
+  rep); a new quota replaces the one planned;
+* its hours and money fit what is left once the plan's other actions are paid.
+
+:meth:`Plan.why_not` says why not (a :class:`~simulator.api.refusal.Refusal`),
+:meth:`Plan.add` plans it when it fits; the session then carries out the
+plan's actions in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .actions import Action, Result, execute, record_refusal, seen_by_manager
+from .observation import AccountView, DealView, Observation, RepView, observe
+from .refusal import Refusal, Refused
+
+if TYPE_CHECKING:
+    from ..core.world import World
+
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One action in a week's plan, with what it will cost and what it takes up."""
+
+    action: Action
+    hours: float
+    money: float
+    claims: tuple[Hashable, ...] = ()
+
+
+class Plan:
+    """A week's actions, in order, within the hours and budget the manager has left."""
+
+    def __init__(self, obs: Observation) -> None:
+        self.obs = obs
+        self.items: list[Planned] = []
+        self.refused: list[tuple[Any, Refusal]] = []  # what ``add`` turned down, and why
+        # everything ``add`` was given, in order, with why not where it was turned down
+        self.tried: list[tuple[Any, Refusal | None]] = []
+        self._claims: dict[Hashable, int] = {}  # claim → index of the item holding it
+
+    # ------------------------------------------------------------ the totals
+    @property
+    def actions(self) -> list[Action]:
+        return [p.action for p in self.items]
+
+    @property
+    def hours_planned(self) -> float:
+        return sum(p.hours for p in self.items)
+
+    @property
+    def money_planned(self) -> float:
+        return sum(p.money for p in self.items)
+
+    @property
+    def hours_left(self) -> float:
+        return max(0.0, self.obs.hours_available - self.hours_planned)
+
+    @property
+    def budget_left(self) -> float:
+        return max(0.0, self.obs.budget_left - self.money_planned)
+
+    # the names a scripted policy's planner has always used
+    hours = hours_left
+    budget = budget_left
+
+    def can_afford(self, hours: float, money: float = 0.0) -> bool:
+        return hours <= self.hours_left + EPS and money <= self.budget_left + EPS
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Planned]:
+        return iter(self.items)
+
+    # ------------------------------------------------------------ planning
+    def why_not(self, action: Any) -> Refusal | None:
+        """Why ``action`` cannot join the plan now; ``None`` when it can."""
+        try:
+            self._judge(action)
+        except Refused as r:
+            return r.refusal
+        return None
+
+    def add(self, action: Any) -> bool:
+        """Plan ``action`` if it fits (and say so); otherwise remember why not."""
+        try:
+            planned, replaced = self._judge(action)
+        except Refused as r:
+            self.refused.append((action, r.refusal))
+            self.tried.append((action, r.refusal))
+            return False
+        if replaced is not None:  # as if the replaced one had never been planned
+            gone = self.items[replaced].action
+            self.tried = [t for t in self.tried if t[0] is not gone]
+            self._drop(replaced)
+        for c in planned.claims:
+            self._claims[c] = len(self.items)
+        self.items.append(planned)
+        self.tried.append((action, None))
+        return True
+
+    def remove(self, index: int) -> list[Planned]:
+        """Take back one planned action; return those that no longer fit without it.
+
+        Taking back a deputy's appointment, for instance, takes back the profit
+        share planned for them too.
+        """
+        if not 0 <= index < len(self.items):
+            return []
+        removed = self.items[index].action
+        rest = [p for i, p in enumerate(self.items) if i != index]
+        self.items.clear()
+        self._claims.clear()
+        dropped = []
+        for p in rest:
+            try:
+                planned, _ = self._judge(p.action)
+            except Refused:
+                dropped.append(p)
+                continue
+            for c in planned.claims:
+                self._claims[c] = len(self.items)
+            self.items.append(planned)
+        gone = [removed, *(p.action for p in dropped)]
+        self.tried = [t for t in self.tried if not any(t[0] is g for g in gone)]
+        return dropped
+
+    def clear(self) -> None:
+        self.items.clear()
+        self._claims.clear()
+        self.tried.clear()
+        self.refused.clear()
+
+    def _judge(self, action: Any) -> tuple[Planned, int | None]:
+        if not isinstance(action, Action) or not action.kind:
+            raise Refused("not_action")
+        if self.obs.finished:
+            raise Refused("finished")
+        action.validate()
+        action.check(self)
+        claims = tuple(action.claims(self))
+        held = {self._claims[c] for c in claims if c in self._claims}
+        replaced: int | None = None
+        if held:
+            if not action.replaces or len(held) > 1:
+                raise Refused("already_planned")
+            replaced = held.pop()
+        hours, money = (float(x) for x in action.cost(self))
+        free_hours, free_money = self.hours_left, self.budget_left
+        if replaced is not None:
+            free_hours += self.items[replaced].hours
+            free_money += self.items[replaced].money
+        if hours > free_hours + EPS:
+            raise Refused("no_hours", need=hours, left=max(0.0, free_hours))
+        if money > free_money + EPS:
+            raise Refused("no_budget", need=money, left=max(0.0, free_money))
+        return Planned(action, hours, money, claims), replaced
+
+    def _drop(self, index: int) -> None:
+        del self.items[index]
+        self._claims = {c: i for i, p in enumerate(self.items) for c in p.claims}
+
+    # ------------------------------------------------------------ what checks ask
+    def planned(self, kind: str, **match: object) -> list[Action]:
+        """Planned actions of one kind whose fields match ``match``."""
+        return [
+            p.action
+            for p in self.items
+            if p.action.kind == kind
+            and all(getattr(p.action, k, None) == v for k, v in match.items())
+        ]
+
+    def claimed(self, claim: Hashable) -> bool:
+        return claim in self._claims
+
+    def rep(self, rep_id: int) -> RepView:
+        """The rep, as long as they are on the team and not let go in this plan."""
+        if not self.obs.has_rep(rep_id):
+            person = self.obs.person(rep_id) if isinstance(rep_id, int) else None
+            if person is not None and not person.active:
+                raise Refused("rep_left")
+            raise Refused("unknown_rep")
+        if self.claimed(("let_go", rep_id)):
+            raise Refused("rep_left")
+        return self.obs.rep(rep_id)
+
+    def deal(self, deal_id: int) -> DealView:
+        """The deal, as long as it is open and not dropped in this plan."""
+        try:
+            deal = self.obs.deal(deal_id)
+        except KeyError:
+            raise Refused("unknown_deal") from None
+        if self.claimed(("drop", deal_id)):
+            raise Refused("deal_closed")
+        return deal
+
+    def account(self, account_id: int) -> AccountView:
+        """The account, as long as it is still a customer."""
+        if not 0 <= account_id < len(self.obs.accounts):
+            raise Refused("unknown_account")
+        account = self.obs.accounts[account_id]
+        if account.churned:
+            raise Refused("account_churned")
+        return account
+
+
+def apply_action(world: World, action: Any) -> Result:
+    """Plan one action on its own against what the manager sees now, and carry it out.
+
+    The convenience of acting at once (scripts, tests): a refused action is
+    logged and changes nothing.
+    """
+    plan = Plan(observe(world))
+    if not plan.add(action):
+        return record_refusal(world, action, plan.refused[-1][1])
+    planned = plan.items[-1]
+    return execute(world, action, planned.hours, planned.money)
+
+
+def carry_out(world: World, plan: Plan) -> list[Result]:
+    """Carry out a plan in the order it was made: each action done, or its refusal logged.
+
+    The results hold only what a manager perceives (no hidden moods or odds).
+    """
+    costs = {id(p.action): p for p in plan.items}
+    results = []
+    for action, refusal in plan.tried:
+        if refusal is not None:
+            results.append(record_refusal(world, action, refusal))
+            continue
+        p = costs[id(action)]
+        results.append(seen_by_manager(execute(world, action, p.hours, p.money)))
+    return results

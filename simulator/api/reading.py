@@ -1,0 +1,56 @@
+"""Reading the team from what a manager can see: a rep's likely type, what they can sell.
+
+These are the small inferences every manager makes from the observation,
+shared by the desk, the scripted policies and the catalogue of actions:
+a type believed from the hints gathered so far, a rep's capacity estimated
+from their recent results, and the sums a reward is usually worth.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..core.types import MotivationType
+from .observation import HINT_SUGGESTS, Observation, RepView
+
+REWARD_SHARES = (0.02, 0.05, 0.1, 0.2)  # a bonus or a promise as a share of the period's budget
+
+
+def believed_type(rep: RepView, min_hints: int = 3) -> MotivationType | None:
+    """The rep's type if revealed, else the clear majority of the hints so far."""
+    if rep.type is not None:
+        return rep.type
+    votes = Counter(HINT_SUGGESTS[key] for _, key in rep.hints if key in HINT_SUGGESTS)
+    if sum(votes.values()) < min_hints:
+        return None
+    ranked = votes.most_common()
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n - runner_up >= 2 else None
+
+
+def capacity_estimate(rep: RepView, fallback: float) -> float:
+    """What the rep has shown they can sell in a period: the mean of recent results."""
+    results = [result for _, result in rep.history[-3:] if result > 0]
+    if not results:
+        return fallback
+    return sum(results) / len(results)
+
+
+def team_estimates(obs: Observation) -> dict[int, float]:
+    """Capacity estimates for the whole team; newcomers get a ramping share of the mean."""
+    known = [capacity_estimate(r, 0.0) for r in obs.reps if r.history]
+    mean = sum(known) / len(known) if known else obs.team_target / max(1, len(obs.reps))
+    out = {}
+    for r in obs.reps:
+        est = capacity_estimate(r, 0.0)
+        if est <= 0:
+            est = mean * (0.5 if r.ramping else 0.8)
+        out[r.id] = est
+    return out
+
+
+def reward_amounts(obs: Observation) -> list[float]:
+    """The sums usually offered as a bonus or a promise: shares of the period's budget."""
+    per = obs.budget_per_period
+    return [float(max(1000, round(per * f, -3))) for f in REWARD_SHARES]

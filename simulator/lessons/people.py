@@ -1,0 +1,273 @@
+"""The lessons about people, P1–P9: quotas, types, talking, fair feedback."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..api import MotivationType
+from .facts import (
+    FOLLOWED,
+    MISSED,
+    P2_HIGH,
+    P2_LOW,
+    PARTLY,
+    UNTESTED,
+    Facts,
+    Finding,
+    Moment,
+    status_of,
+)
+
+
+def p1(f: Facts) -> Finding:
+    periods = f.periods_played()
+    quota_periods = set()
+    for week, a in f.by_kind["set_quota"]:
+        per = a.period if a.period is not None else f.record.period_of(week)
+        quota_periods.add(per)
+    reviewed = Counter(f.record.period_of(week) for week, _ in f.by_kind["performance_review"])
+    moments = []
+    for p in range(periods):
+        if p not in quota_periods:
+            moments.append(
+                Moment(f.record.period_weeks_of(p)[0], "m.p1_no_quota", {"period": p + 1})
+            )
+    for p in range(periods - (0 if f.record.finished else 1)):
+        # reviews of period p happen in its last week or the next period's first weeks
+        n = reviewed.get(p, 0) + reviewed.get(p + 1, 0)
+        if n == 0:
+            moments.append(
+                Moment(f.record.period_weeks_of(p)[1], "m.p1_no_review", {"period": p + 1})
+            )
+    share = (
+        len(quota_periods & set(range(periods))) / periods + (1 if sum(reviewed.values()) else 0)
+    ) / 2
+    return Finding(
+        "P1",
+        status_of(share, 0.9, 0.4),
+        Moment(
+            0,
+            "s.p1",
+            {
+                "set": len(quota_periods & set(range(periods))),
+                "periods": periods,
+                "reviews": sum(reviewed.values()),
+            },
+        ),
+        tuple(moments),
+    )
+
+
+def p2(f: Facts) -> Finding:
+    """Quota difficulty (quota ÷ the rep's true capacity when it was set) against the model's
+    sweet spot: below ~0.85 reps coast, above ~1.4 confidence collapses."""
+    moments, good, total = [], 0, 0
+    for e in f.ev["action_effects"]:
+        if e.data["action"] != "set_quota" or "difficulty" not in e.data["effects"]:
+            continue
+        d = float(e.data["effects"]["difficulty"])
+        total += 1
+        if P2_LOW <= d <= P2_HIGH:
+            good += 1
+            continue
+        key = "m.p2_too_high" if d > P2_HIGH else "m.p2_too_low"
+        moments.append(
+            Moment(
+                e.week, key, {"rep": e.rep, "quota": e.data["effects"]["quota"], "x": f"{d:.2f}"}
+            )
+        )
+    if not total:
+        return Finding("P2", MISSED if f.weeks_played >= 2 else UNTESTED, Moment(0, "s.p2_none"))
+    moments.sort(key=lambda m: abs(float(m.values["x"]) - 1.15), reverse=True)
+    return Finding(
+        "P2",
+        status_of(good / total, 0.6, 0.3),
+        Moment(0, "s.p2", {"good": good, "total": total}),
+        tuple(moments[:8]),
+    )
+
+
+def p3(f: Facts) -> Finding:
+    reps = [r for r in f.reps if r.joined_week < f.weeks_played]
+    moments = []
+    for e in f.ev["type_revealed"]:
+        moments.append(
+            Moment(
+                e.week, "m.p3_revealed", {"rep": e.rep, "type": e.data["type"], "by": e.data["by"]}
+            )
+        )
+    given = {r.id for r in f.reps if r.revealed_by == "scenario"}
+    hidden = [r for r in reps if r.id not in given]  # the types there were to find out
+    if not hidden:
+        return Finding("P3", UNTESTED, Moment(0, "s.p3_given"))
+    known = {e.rep for e in f.ev["type_revealed"]}
+    # in time: within half a season of the rep joining (a late hire has less time to show)
+    half = f.record.scenario.weeks // 2
+    early = {e.rep for e in f.ev["type_revealed"] if e.week - f.reps[e.rep].joined_week <= half}
+    for r in hidden:
+        if r.id not in known:
+            moments.append(Moment(0, "m.p3_never", {"rep": r.id, "type": r.type.value}))
+    share = len({r.id for r in hidden} & early) / len(hidden)
+    return Finding(
+        "P3",
+        status_of(share, 0.75, 0.3),
+        Moment(0, "s.p3", {"known": len({r.id for r in hidden} & known), "total": len(hidden)}),
+        tuple(moments),
+    )
+
+
+def _reactions(f: Facts, levers: set[str], mtype: MotivationType | None = None) -> list[Moment]:
+    out = []
+    for e in f.ev["reaction"]:
+        if (
+            e.data["lever"] in levers
+            and e.rep is not None
+            and (mtype is None or f.type_of(e.rep) == mtype)
+            and e.data["mood"] != "flat"
+        ):
+            out.append(
+                Moment(
+                    e.week,
+                    f"m.reaction_{e.data['mood']}",
+                    {"rep": e.rep, "lever": e.data["lever"]},
+                )
+            )
+    return out
+
+
+def _of_type(f: Facts, mtype: MotivationType) -> list[int]:
+    return [r.id for r in f.reps if r.type == mtype and r.joined_week < f.weeks_played]
+
+
+def p4(f: Facts) -> Finding:
+    comps = _of_type(f, MotivationType.COMPETITOR)
+    if not comps:
+        return Finding("P4", UNTESTED, Moment(0, "s.untested"))
+    contests = len(f.by_kind["contest"])
+    rivals = [a for _, a in f.by_kind["rival"] if a.rep in comps]
+    moments = _reactions(f, {"contest", "rival"}, MotivationType.COMPETITOR)
+    used = contests > 0 or bool(rivals)
+    status = FOLLOWED if contests and rivals else (PARTLY if used else MISSED)
+    return Finding(
+        "P4",
+        status,
+        Moment(0, "s.p4", {"contests": contests, "rivals": len(rivals), "n": len(comps)}),
+        tuple(moments[:8]),
+    )
+
+
+def p5(f: Facts) -> Finding:
+    ach = _of_type(f, MotivationType.ACHIEVER)
+    if not ach:
+        return Finding("P5", UNTESTED, Moment(0, "s.untested"))
+    grown = {
+        a.rep for k in ("development_plan", "autonomy") for _, a in f.by_kind[k] if a.rep in ach
+    }
+    moments = _reactions(f, {"development_plan", "autonomy"}, MotivationType.ACHIEVER)
+    for r in ach:
+        if r not in grown:
+            moments.append(Moment(0, "m.p5_not_grown", {"rep": r}))
+    return Finding(
+        "P5",
+        status_of(len(grown) / len(ach), 0.99, 0.01),
+        Moment(0, "s.p5", {"grown": len(grown), "n": len(ach)}),
+        tuple(moments[:8]),
+    )
+
+
+def p6(f: Facts) -> Finding:
+    ego = _of_type(f, MotivationType.EGO_DRIVEN)
+    novices = any(r.tenure_weeks < 52 * 1.5 or r.joined_week > 0 for r in f.reps)
+    if not ego or not novices:
+        return Finding("P6", UNTESTED, Moment(0, "s.untested"))
+    pairs = [(w, a) for w, a in f.by_kind["mentor"]]
+    ego_mentors = [(w, a) for w, a in pairs if a.mentor in ego]
+    moments = [Moment(w, "m.p6_mentor", {"rep": a.mentor, "novice": a.novice}) for w, a in pairs]
+    status = FOLLOWED if ego_mentors else (PARTLY if pairs else MISSED)
+    return Finding(
+        "P6",
+        status,
+        Moment(0, "s.p6", {"ego": len(ego_mentors), "pairs": len(pairs)}),
+        tuple(moments[:8]),
+    )
+
+
+def p7(f: Facts) -> Finding:
+    svc = _of_type(f, MotivationType.SERVICE)
+    if not svc:
+        return Finding("P7", UNTESTED, Moment(0, "s.untested"))
+    cared = {a.rep for _, a in f.by_kind["key_account"] if a.rep in svc}
+    hurt = [
+        m
+        for m in _reactions(f, {"contest", "rival", "criticism_public"}, MotivationType.SERVICE)
+        if m.key == "m.reaction_down"
+    ]
+    helped = _reactions(f, {"praise_private"}, MotivationType.SERVICE)
+    share = len(cared) / len(svc)
+    status = (
+        FOLLOWED
+        if share >= 0.99 and len(hurt) <= 2
+        else (PARTLY if cared or len(hurt) <= 2 else MISSED)
+    )
+    return Finding(
+        "P7",
+        status,
+        Moment(0, "s.p7", {"cared": len(cared), "n": len(svc), "hurt": len(hurt)}),
+        tuple((hurt + helped)[:8]),
+    )
+
+
+def p8(f: Facts) -> Finding:
+    talks = Counter(a.rep for _, a in f.by_kind["one_on_one"])
+    moments, rates = [], []
+    for r in f.reps:
+        end = r.left_week if r.left_week is not None else f.weeks_played
+        weeks = max(1, end - r.joined_week)
+        if weeks < 4:
+            continue
+        per_month = talks.get(r.id, 0) / (weeks / 4.33)
+        rates.append(per_month)
+        if per_month < 2:
+            moments.append(
+                Moment(0, "m.p8_rare", {"rep": r.id, "n": talks.get(r.id, 0), "weeks": weeks})
+            )
+    meetings = len(f.by_kind["team_meeting"])
+    share = sum(1 for x in rates if x >= 2) / len(rates) if rates else 0.0
+    return Finding(
+        "P8",
+        status_of(share, 0.8, 0.3),
+        Moment(
+            0,
+            "s.p8",
+            {"ok": sum(1 for x in rates if x >= 2), "n": len(rates), "meetings": meetings},
+        ),
+        tuple(moments[:8]),
+    )
+
+
+def p9(f: Facts) -> Finding:
+    public_crit = []
+    praise = 0
+    for week, a in f.by_kind["feedback"] + f.by_kind["performance_review"]:
+        tone = getattr(a, "tone", None)
+        if tone is None:
+            continue
+        if tone.value == "criticism" and a.public:
+            public_crit.append(Moment(week, "m.p9_public_criticism", {"rep": a.rep}))
+        if tone.value == "praise":
+            praise += 1
+    unfair = [Moment(e.week, "m.p9_unfair", {}) for e in f.ev["unfair_treatment"]]
+    # public criticism is the lesson's breach; unequal treatment spotted now and then is a
+    # warning (the team compares), not a breach
+    if len(public_crit) > 2:
+        status = MISSED
+    elif public_crit or len(unfair) > 4 or not praise:
+        status = PARTLY
+    else:
+        status = FOLLOWED
+    return Finding(
+        "P9",
+        status,
+        Moment(0, "s.p9", {"public": len(public_crit), "praise": praise, "unfair": len(unfair)}),
+        tuple((public_crit + unfair)[:8]),
+    )

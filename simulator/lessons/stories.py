@@ -1,0 +1,51 @@
+"""Each rep's season as a story: who they really were, when you found out, what moved them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..record import Record
+from .facts import Facts, Story
+
+
+def stories(record: Record) -> tuple[Story, ...]:
+    """Each rep's season, from the first week to the last (or to the week they left)."""
+    f = Facts(record)
+    talks = Counter(a.rep for _, a in f.by_kind["one_on_one"])
+    revealed = {e.rep: e for e in f.ev["type_revealed"]}
+    up: dict[int, Counter] = defaultdict(Counter)
+    down: dict[int, Counter] = defaultdict(Counter)
+    for e in f.ev["reaction"]:
+        if e.data["mood"] == "up":
+            up[e.rep][e.data["lever"]] += 1
+        elif e.data["mood"] == "down":
+            down[e.rep][e.data["lever"]] += 1
+    out = []
+    last_closed = record.period
+    for rep in f.reps:
+        ev = revealed.get(rep.id)
+        given = rep.revealed_by == "scenario"
+        results = tuple(
+            (rep.quotas.get(p, 0.0), rep.booked.get(p, 0.0))
+            for p in range(last_closed)
+            if p in rep.quotas
+        )
+        out.append(
+            Story(
+                rep=rep.id,
+                name=rep.name,
+                name_zh=rep.name_zh or rep.name,
+                type=rep.type.value,
+                revealed_week=0 if given else (ev.week if ev else None),
+                revealed_by="scenario" if given else (ev.data["by"] if ev else None),
+                engagement_start=float(rep.engagement_start),
+                engagement_end=float(rep.engagement),
+                lifted_by=tuple(k for k, _ in up[rep.id].most_common(3)),
+                put_off_by=tuple(k for k, _ in down[rep.id].most_common(3)),
+                one_on_ones=talks.get(rep.id, 0),
+                left_week=rep.left_week,
+                left_reason=rep.left_reason,
+                results=results,
+            )
+        )
+    return tuple(out)

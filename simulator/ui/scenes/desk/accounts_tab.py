@@ -1,0 +1,127 @@
+"""The Accounts tab: the customer archive, sortable, by pages, each account's file."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....texts import has
+from ...widgets import Builder
+from .part import ACC_COLS
+from .tables import TablesPart
+
+
+class AccountsTabPart(TablesPart):
+    """The Accounts tab: the customer archive, sortable, by pages, each account's file."""
+
+    def tab_accounts(self, ui: Builder, r: pygame.Rect) -> None:
+        obs = self.game.obs
+        acc = obs.accounts
+        rows = [a for a in acc if not a.churned] + [a for a in acc if a.churned]
+        keyf = {
+            "potential": lambda a: -a.potential,
+            "relationship": lambda a: -a.relationship,
+            "contact": lambda a: a.last_contact_day,
+            "owner": lambda a: (a.owner is None, a.owner if a.owner is not None else 0),
+        }[self.acc_sort]
+        rows.sort(key=keyf)
+        per_page = max(5, (r.h - 120) // 28)
+        pages = max(1, -(-len(rows) // per_page))
+        self.acc_page = min(self.acc_page, pages - 1)
+        shown = rows[self.acc_page * per_page : (self.acc_page + 1) * per_page]
+        sort_names = {
+            "potential": "acc.potential",
+            "relationship": "acc.relationship",
+            "contact": "acc.contact",
+            "owner": "acc.owner",
+        }
+        x = 16
+        for key, label in sort_names.items():
+            ui.button(
+                (x, 6, 120, 30),
+                ("▼ " if key == self.acc_sort else "") + self.tr(label),
+                lambda k=key: self.sort_accounts(k),
+                object_id="#tab_active" if key == self.acc_sort else "#small_button",
+            )
+            x += 124
+        ui.button((r.w - 180, 6, 76, 30), "◀", lambda: self.page(-1), enabled=self.acc_page > 0)
+        ui.button(
+            (r.w - 100, 6, 76, 30), "▶", lambda: self.page(1), enabled=self.acc_page < pages - 1
+        )
+        ui.label(
+            (16, 40, r.w - 32, 20),
+            self.tr(
+                "acc.shown",
+                shown=f"{self.acc_page * per_page + 1}–{self.acc_page * per_page + len(shown)}",
+                total=len(rows),
+                order=self.tr(sort_names[self.acc_sort]),
+            ),
+            object_id="#small",
+        )
+        cols = ACC_COLS
+        self.headings(ui, 62, cols)
+        nar = self.game.narrator
+        today = (obs.week - 1) * 5
+        y = 86
+        for a in shown:
+            vals = [
+                (self.tr("acc.key") + " " if a.key else "") + a.name,
+                nar.rep(a.owner) if a.owner is not None else self.tr("acc.nobody"),
+                a.segment,
+                self.game.money(a.potential),
+                f"{100 * a.relationship:.0f}%",
+                self.tr("acc.days_ago", days=max(0, today - a.last_contact_day))
+                if a.last_contact_day >= 0
+                else "—",
+                self.tr("acc.lost") if a.churned else str(a.open_deals),
+            ]
+            # the name opens the account's file: its history, deal by deal
+            ui.button(
+                (12, y, cols[0][1] - 4, 26),
+                vals[0],
+                lambda a=a: self.account_file(a),
+                object_id="#small_button",
+                tip=self.tr("acc.open_tip"),
+            )
+            x = 16 + cols[0][1]
+            for (_, cw), v in zip(cols[1:], vals[1:], strict=True):
+                ui.label(
+                    (x, y, cw - 4, 24), v, object_id="#cell", cls="@bad" if a.churned else None
+                )
+                x += cw
+            y += 28
+            if (y - 86) % (28 * 4) == 0:
+                yield
+
+    def account_file(self, a) -> None:
+        """The customer archive's card of one account (P12)."""
+        nar = self.game.narrator
+        lines = [
+            self.tr(
+                "acc.file_line",
+                owner=nar.rep(a.owner) if a.owner is not None else self.tr("acc.nobody"),
+                segment=a.segment,
+                potential=self.game.money(a.potential),
+                relationship=f"{100 * a.relationship:.0f}%",
+                style=self.tr(f"style.{a.decision_style}"),
+                won=self.game.money(a.won_value),
+            ),
+            "",
+        ]
+        for day, kind, text in a.history[-14:]:
+            what = self.tr(f"hist.{kind}") if has(f"hist.{kind}") else kind
+            if kind == "lost" and has(f"lost.{text}"):
+                what += f" ({self.tr(f'lost.{text}')})"
+            week = self.tr("ui.week_short", week=day // 5 + 1)
+            lines.append(self.tr("ui.at_week", week=week, text=what))
+        if not a.history:
+            lines.append(self.tr("acc.no_history"))
+        self.open_modal(a.name, "\n".join(lines), [(self.tr("ui.close"), None)], size=(600, 460))
+
+    def sort_accounts(self, key: str) -> None:
+        self.acc_sort = key
+        self.acc_page = 0
+        self.refresh("centre")
+
+    def page(self, step: int) -> None:
+        self.acc_page = max(0, self.acc_page + step)
+        self.refresh("centre")

@@ -1,0 +1,52 @@
+"""The charts along the bottom: revenue against target, the funnel by stage, the team's mood."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....api import Stage
+from ... import charts
+from ...widgets import Builder
+from .part import GAP, DeskPart
+
+
+class ChartsPart(DeskPart):
+    """The charts along the bottom: revenue against target, the funnel by stage, the team's mood."""
+
+    def build_charts(self, ui: Builder, r: pygame.Rect) -> None:
+        from ...portraits import font
+
+        g = self.game
+        weeks = g.obs.history
+        third = (r.w - 2 * GAP) // 3
+        ch = r.h - 28
+        rev = [0.0] + [m.revenue for m in weeks]
+        tgt = [0.0, *g.obs.target_plan]
+        ui.label(
+            (0, 0, third - 190, 24),
+            self.tr(
+                "chart.revenue_now", booked=g.money(rev[-1]), target=g.money(tgt[len(rev) - 1])
+            ),
+            object_id="#small",
+        )
+        ui.label((third - 186, 0, 186, 24), self.tr("chart.revenue_legend"), object_id="#small")
+        ui.image((0, 26, third, ch), charts.revenue_chart((third, ch), rev, tgt, g.obs.weeks + 1))
+        x = third + GAP
+        stages = list(Stage)[:6]
+        deals = g.obs.deals
+        values = [sum(d.value for d in deals if d.stage == s) for s in stages]
+        counts = [sum(1 for d in deals if d.stage == s) for s in stages]
+        ui.label(
+            (x, 0, third, 24),
+            self.tr("chart.funnel_now", n=len(deals), value=g.money(sum(values))),
+            object_id="#small",
+        )
+        names = [self.tr(f"stage_short.{int(s)}") for s in stages]
+        ui.image(
+            (x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, font(12))
+        )
+        x += third + GAP
+        mood = [m.mood for m in weeks]
+        now = f" {mood[-1]:.2f}" if mood else ""
+        ui.label((x, 0, r.w - x, 24), self.tr("chart.mood") + now, object_id="#small")
+        ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))

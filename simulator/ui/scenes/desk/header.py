@@ -1,0 +1,69 @@
+"""The desk's header: the week, the period's target, hours, budget, Menu and End week."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....texts import text_of
+from ... import charts
+from ...widgets import Builder
+from .levers import LeverPart
+
+
+class HeaderPart(LeverPart):
+    """The desk's header: the week, the period's target, hours, budget, Menu and End week."""
+
+    def build_header(self, ui: Builder, r: pygame.Rect) -> None:
+        game = self.game
+        obs = game.obs
+        ui.panel(r, object_id="#header")
+        # four blocks share what the two buttons on the right leave
+        avail = r.w - 292 - 16
+        widths = [int(avail * f) for f in (0.32, 0.27, 0.22)]
+        widths.append(avail - sum(widths))
+        xs = [16]
+        for wd in widths[:-1]:
+            xs.append(xs[-1] + wd)
+        title = text_of(obs.title, self.lang)
+        ui.label((xs[0], 4, widths[0] - 16, 26), title, object_id="#header_text")
+        per = self.tr("ui.period", period=obs.period + 1)
+        ui.label(
+            (xs[0], 28, widths[0] - 16, 22),
+            self.tr("ui.week_of", week=obs.week, weeks=obs.weeks) + " · " + per,
+            object_id="#header_small",
+        )
+        pct = 100 * obs.team_booked / obs.team_target if obs.team_target else 0.0
+        x, bw = xs[1], widths[1] - 20
+        ui.label(
+            (x, 4, bw, 24),
+            self.tr("ui.target_bar", target=game.money(obs.team_target), pct=f"{pct:.0f}"),
+            object_id="#header_text",
+        )
+        elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), pct / 100, elapsed))
+        used = obs.hours_per_week - obs.hours_available + game.hours_planned
+        x, bw = xs[2], widths[2] - 20
+        ui.label(
+            (x, 4, bw, 24),
+            self.tr("ui.hours", used=f"{used:g}", total=f"{obs.hours_per_week:g}"),
+            object_id="#header_text",
+        )
+        share = used / obs.hours_per_week if obs.hours_per_week else 0
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), share))
+        x, bw = xs[3], widths[3] - 12
+        ui.label(
+            (x, 4, bw, 24),
+            self.tr("ui.budget", left=game.money(game.budget_left)),
+            object_id="#header_text",
+        )
+        spent = 1 - game.budget_left / obs.budget_per_period if obs.budget_per_period else 0
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), spent))
+        w = r.w
+        ui.button((w - 276, 8, 84, 40), self.tr("ui.menu"), self.menu)
+        ui.button(
+            (w - 184, 8, 176, 40),
+            self.tr("ui.end_week"),
+            self.end_week,
+            tip=self.tr("ui.end_week_tip"),
+            object_id="#primary",
+        )

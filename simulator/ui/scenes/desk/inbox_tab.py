@@ -1,0 +1,73 @@
+"""The Inbox tab: the scenario's messages, and their choices with what each costs."""
+
+from __future__ import annotations
+
+import pygame
+
+from .... import api as A
+from ....texts import joiner, text_of
+from ...widgets import Builder
+from .tables import TablesPart
+
+
+class InboxTabPart(TablesPart):
+    """The Inbox tab: the scenario's messages, and their choices with what each costs."""
+
+    def tab_inbox(self, ui: Builder, r: pygame.Rect) -> None:
+        obs = self.game.obs
+        items = sorted(obs.inbox, key=lambda i: (not i.open, -i.week))
+        if not items:
+            ui.label((16, 16, r.w - 32, 28), self.tr("inbox.empty"))
+            return
+        heights = [100 + 64 + 40 * len(i.choices) if i.open else 130 for i in items]
+        # as many as fit on a page, open messages first
+        pages, page, used = [], [], 0
+        for k, ih in enumerate(heights):
+            if page and used + ih > r.h - 44:
+                pages.append(page)
+                page, used = [], 0
+            page.append(k)
+            used += ih
+        pages.append(page)
+        current = min(self.pages.get("inbox", 0), len(pages) - 1)
+        self.pages["inbox"] = current
+        if len(pages) > 1:
+            self.pages["inbox_n"] = len(pages)
+            self.pager(ui, "inbox", len(pages), 1, pygame.Rect(r.w - 200, r.h - 38, 184, 32))
+        y = 6
+        for k in pages[current]:
+            self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
+            y += heights[k]
+
+    def inbox_item(self, ui: Builder, r: pygame.Rect, item) -> None:
+        ui.panel(r, object_id="#card")
+        c = ui.at(r)
+        c.label((12, 6, r.w - 24, 26), text_of(item.title, self.lang), object_id="#h3")
+        if item.open:
+            status = self.tr("inbox.due", week=item.deadline)
+        elif item.status == "answered":
+            chosen = next((ch for ch in item.choices if ch.id == item.choice), None)
+            status = self.tr(
+                "inbox.answered", choice=text_of(chosen.text, self.lang) if chosen else item.choice
+            )
+        elif item.status == "expired":
+            status = self.tr("inbox.expired")
+        else:
+            status = ""
+        c.label((12, 30, r.w - 24, 20), status, object_id="#small")
+        msg_h = 64
+        c.text((8, 50, r.w - 16, msg_h), text_of(item.message, self.lang))
+        if not item.open:
+            return
+        y = 50 + msg_h + 6
+        for k, ch in enumerate(item.choices):
+            cost = []
+            if ch.hours:
+                cost.append(self.tr("cost.hours", hours=f"{ch.hours:g}"))
+            if ch.money:
+                cost.append(self.game.money(ch.money))
+            text = text_of(ch.text, self.lang)
+            if cost:
+                text += " (" + joiner(self.lang).join(cost) + ")"
+            lever = self.catalogue().for_action("answer", A.Answer(item.id, ch.id), item.rep)
+            self.lever_button(c, (12, y + 40 * k, r.w - 24, 36), lever, label=text, small=False)

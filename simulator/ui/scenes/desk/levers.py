@@ -1,0 +1,301 @@
+"""The desk's levers: buttons and choosers drawn from the catalogue of what is open now.
+
+Every button of the lever grid is a :class:`~simulator.api.Lever` of the
+week's :class:`~simulator.api.Catalogue`: its tooltip gives what it costs and
+what it is for, a lever that cannot be pulled now is greyed and says why,
+and a lever with choices (which skill, which deal, how closely to supervise)
+opens a chooser listing the lever's options, each with its refusal if it has
+one. The random policy and the learning agent draw from the same catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pygame
+
+from ....api import (
+    Action,
+    AssignMentor,
+    Lever,
+    Option,
+    catalogue,
+)
+from ....texts import text_of
+from ...widgets import Builder
+from .part import DeskPart
+
+# the desk's lever grid: the catalogue's groups, with what the grid leaves to the tabs
+GRID_GROUPS = ("talk", "grow", "motivate", "organise", "deals", "people")
+ON_TABS = frozenset({"push_deal", "drop_deal", "set_quota", "team_review", "hire", "drop_orphan"})
+
+
+class LeverPart(DeskPart):
+    """Lever buttons, choosers and the words for what a planned action is."""
+
+    def catalogue(self):
+        return catalogue(self.game.plan)
+
+    def cost_text(self, hours: float, money: float) -> str:
+        if money:
+            return self.tr("cost.both", hours=f"{hours:g}", money=self.game.money(money))
+        return self.tr("cost.hours", hours=f"{hours:g}")
+
+    def lever_button(
+        self,
+        ui: Builder,
+        rect: tuple[int, int, int, int],
+        lever: Lever,
+        label: str | None = None,
+        small: bool = True,
+        press: Callable[[], None] | None = None,
+    ) -> Any:
+        """A lever's button: plans its one action or opens its chooser; greyed with why."""
+        nar = self.game.narrator
+        text = label or self.tr(f"act.{lever.key}")
+        purpose = self.tr(f"why.{lever.key}")
+        first = lever.options[0] if lever.options else None
+        if first is not None and not lever.choice:
+            tip = self.tr(
+                "tip.cost", cost=self.cost_text(first.hours, first.money), purpose=purpose
+            )
+        else:
+            tip = purpose
+        if lever.choice and press is None:
+            text += " ▼"
+        why = nar.refusal(lever.refusal) if lever.refusal is not None else None
+        if why:
+            tip = self.tr("ui.refused", why=why) + "\n" + tip
+
+        def pull() -> None:
+            if why:
+                self.say(self.tr("ui.refused", why=why), bad=True)
+                self.refresh("centre")
+            elif press is not None:
+                press()
+            elif lever.choice:
+                self.choose_option(lever)
+            elif first is not None:
+                self.plan(first.action)
+
+        oid = "#refused" if why else ("#small_button" if small else None)
+        return ui.button(rect, text, pull, tip=tip, object_id=oid)
+
+    def plan(self, action: Action) -> None:
+        why = self.game.add(action)
+        if why:
+            self.say(self.tr("ui.refused", why=why), bad=True)
+        else:
+            self.say(self.tr("ui.planned", what=self.describe(action)))
+        self.refresh("header", "centre", "plan")
+
+    def choose_option(self, lever: Lever) -> None:
+        """A chooser listing a lever's options; one that cannot be taken says why."""
+        nar = self.game.narrator
+        title = self.tr(f"act.{lever.key}")
+        if lever.rep is not None and lever.key != "answer":
+            title += " · " + nar.rep(lever.rep)
+        options = []
+        for option in lever.options:
+            why = nar.refusal(option.refusal) if option.refusal is not None else None
+            job = (lambda a=option.action: self.plan(a)) if why is None else None
+            options.append((self.option_label(lever, option), job, why))
+        if not options and lever.refusal is not None:
+            options.append((nar.refusal(lever.refusal), None, nar.refusal(lever.refusal)))
+        self.open_chooser(title, options)
+
+    def open_chooser(
+        self,
+        title: str,
+        options: list[tuple[str, Callable[[], None] | None, str | None]],
+        page: int = 0,
+    ) -> None:
+        """A dialog listing the choices, eight to a page; refused ones are greyed with why."""
+        per = 8
+        pages = max(1, -(-len(options) // per))
+        page = min(page, pages - 1)
+        shown = options[page * per : (page + 1) * per]
+        reasons = {why for _, _, why in options}
+        common = next(iter(reasons)) if len(reasons) == 1 else None  # one reason for all
+        top = 46 + (30 if common else 0)
+        mw = 580
+        mh = top + 64 + 46 * len(shown)
+        ui = self.dialog(mw, mh)
+        ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
+        if common:
+            ui.label(
+                (16, 42, mw - 32, 24),
+                self.tr("chooser.none", why=common),
+                object_id="#small",
+                cls="@bad",
+            )
+        for i, (text, job, why) in enumerate(shown):
+
+            def press(job=job, why=why) -> None:
+                if why:
+                    self.say(self.tr("ui.refused", why=why), bad=True)
+                    self.refresh("centre")
+                elif job is not None:
+                    job()
+
+            ui.button(
+                (16, top + i * 46, mw - 32, 40),
+                text,
+                self._modal_job(press),
+                tip=self.tr("ui.refused", why=why) if why else None,
+                object_id="#refused" if why else None,
+            )
+        if pages > 1:
+            ui.button(
+                (16, mh - 50, 60, 40),
+                "◀",
+                lambda: self.open_chooser(title, options, page - 1),
+                enabled=page > 0,
+            )
+            ui.label((80, mh - 42, 60, 24), f"{page + 1}/{pages}", object_id="#small")
+            ui.button(
+                (140, mh - 50, 60, 40),
+                "▶",
+                lambda: self.open_chooser(title, options, page + 1),
+                enabled=page < pages - 1,
+            )
+        ui.button((mw - 176, mh - 50, 160, 40), self.tr("ui.cancel"), self._modal_job(None))
+        self.modal_ui = ui
+        self.app.focus_first()
+
+    # ------------------------------------------------------------ words
+    def option_label(self, lever: Lever, option: Option) -> str:
+        """One option of a chooser, in a few words (what differs between the options)."""
+        a = option.action
+        nar = self.game.narrator
+        key = lever.key
+        if key in ("feedback_praise", "feedback_criticism"):
+            return self.tr("pick.public" if a.public else "pick.private")
+        if key == "performance_review":
+            if a.tone is None:
+                return self.tr("pick.review_plain")
+            side = self.tr("pick.public" if a.public else "pick.private")
+            return f"{self.tr(f'act.feedback_{a.tone.value}')} · {side}"
+        if key in ("coach", "team_training"):
+            return self.tr(f"skill.{a.skill.value}")
+        if key == "mentor" and isinstance(a, AssignMentor):
+            return f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}"
+        if key == "rival":
+            return nar.rep(a.rival)
+        if key == "bonus":
+            return self.game.money(a.amount)
+        if key == "promise":
+            return self.tr(f"pick.promise_{a.condition}", amount=self.game.money(a.amount))
+        if key == "keep_promise":
+            promise = next(p for p in self.game.obs.promises if p.id == a.promise)
+            return f"{nar.rep(promise.rep)} · {self.game.money(promise.amount)}"
+        if key == "key_account":
+            acc = self.game.obs.accounts[a.account]
+            return f"{acc.name} · {self.game.money(acc.potential)}"
+        if key == "reassign_accounts":
+            return f"{len(a.accounts)} × {self.tr('acc.name')}"
+        if key == "delegate":
+            return f"{self.tr(f'task.{a.task.value}')} · {self.tr(f'sup.{a.supervision.value}')}"
+        if key in ("joint_visit", "push_deal", "drop_deal", "drop_orphan"):
+            return self.deal_text(self.game.obs.deal(a.deal))
+        if key == "request_support":
+            deal = self.game.obs.deal(a.deal)
+            return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}"
+        if key == "set_quota":
+            return self.game.money(a.amount)
+        if key == "answer":
+            item = next(i for i in self.game.obs.inbox if i.id == a.item)
+            choice = next(c for c in item.choices if c.id == a.choice)
+            return text_of(choice.text, self.lang)
+        return self.describe(a)
+
+    def deal_text(self, d) -> str:
+        return f"{d.account_name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
+
+    def describe(self, action: Action) -> str:
+        """A planned action in a few words: what, for whom."""
+        nar = self.game.narrator
+        data = action.to_dict()
+        parts = [nar.action_name(action.kind, data)]
+        a: Any = action
+        if action.kind == "feedback":
+            parts.append(self.tr("pick.public" if a.public else "pick.private"))
+        if action.kind == "performance_review" and a.tone is not None:
+            parts.append(self.tr(f"act.feedback_{a.tone.value}"))
+            parts.append(self.tr("pick.public" if a.public else "pick.private"))
+        rep = data.get("rep")
+        if isinstance(rep, int):
+            parts.append(nar.rep(rep))
+        if action.kind in ("coach", "team_training"):
+            parts.append(self.tr(f"skill.{a.skill.value}"))
+        if action.kind == "mentor":
+            parts.append(f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}")
+        if action.kind == "rival":
+            parts.append("↔ " + nar.rep(a.rival))
+        if action.kind == "delegate":
+            parts.append(
+                f"{nar.rep(a.deputy)}: {self.tr(f'task.{a.task.value}')}, "
+                f"{self.tr(f'sup.{a.supervision.value}')}"
+            )
+        if action.kind == "profit_share":
+            parts.append(nar.rep(a.deputy))
+        if action.kind in ("bonus", "promise", "set_quota"):
+            parts.append(self.game.money(a.amount))
+        if "deal" in data:
+            parts.append(nar.deal_account(a.deal))
+        if action.kind == "request_support":
+            parts.append(self.tr(f"pool.{a.pool.value}"))
+        if action.kind == "answer":
+            item = next((i for i in self.game.obs.inbox if i.id == a.item), None)
+            choice = next((c for c in item.choices if c.id == a.choice), None) if item else None
+            if choice is not None:
+                parts.append(text_of(choice.text, self.lang))
+        return " · ".join(parts)
+
+    # ------------------------------------------------------------ the grid
+    def lever_grid(self, ui: Builder, r: pygame.Rect, rep_id: int) -> Iterator[None]:
+        """The selected rep's levers and the team's, in the catalogue's groups."""
+        cat = self.catalogue()
+        rows: list[tuple[str, list[Lever]]] = []
+        mine = cat.of(rep_id)
+        for group in GRID_GROUPS:
+            levers = [lv for lv in mine if lv.group == group and lv.key not in ON_TABS]
+            if group == "deals":
+                levers.append(cat.lever("set_quota", rep_id))
+            rows.append((group, levers))
+        rows.append(("team", [lv for lv in cat.of(None) if lv.key not in ON_TABS]))
+        label_w = 92
+        per_row = 5 if (r.w - label_w) // 5 - 6 >= 110 else 4
+        bw = (r.w - label_w) // per_row - 6
+        lines = sum(-(-len(items) // per_row) for _, items in rows)
+        row_h = max(28, min(40, r.h // lines))
+        y = r.y
+        for group, items in rows:
+            ui.label((r.x, y + 6, label_w - 4, 24), self.tr(f"group.{group}"), object_id="#h3")
+            x = r.x + label_w
+            for lever in items:
+                if x + bw > r.right:
+                    x = r.x + label_w
+                    y += row_h
+                press = None
+                if lever.key == "set_quota":
+                    press = lambda: self.set_tab("quotas")  # noqa: E731
+                elif lever.key == "let_go":
+                    press = lambda lv=lever: self.confirm_let_go(lv)  # noqa: E731
+                self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press)
+                x += bw + 6
+            y += row_h
+            yield
+
+    def confirm_let_go(self, lever: Lever) -> None:
+        nar = self.game.narrator
+        action = lever.options[0].action
+        why = self.game.why_not(action)
+        body = self.tr("why.let_go") + (("\n" + self.tr("ui.refused", why=why)) if why else "")
+        self.open_modal(
+            f"{self.tr('act.let_go')} · {nar.rep(lever.rep)}",
+            body,
+            [(self.tr("ui.cancel"), None), (self.tr("act.let_go"), lambda: self.plan(action))],
+            size=(520, 260),
+        )

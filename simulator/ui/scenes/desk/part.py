@@ -1,0 +1,127 @@
+"""What every part of the desk shares: the scene's state, its regions and small helpers."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pygame
+
+from ...app import Scene
+from ...widgets import Builder
+
+TABS = ("desk", "pipeline", "accounts", "quotas", "inbox")
+# the tables' columns: (heading, width)
+PIPE_COLS = (
+    ("pipe.account", 160),
+    ("pipe.value", 72),
+    ("pipe.stage", 142),
+    ("pipe.touch", 92),
+    ("pipe.chance", 88),
+)
+ACC_COLS = (
+    ("acc.name", 190),
+    ("acc.owner", 120),
+    ("acc.segment", 110),
+    ("acc.potential", 90),
+    ("acc.relationship", 80),
+    ("acc.contact", 100),
+    ("acc.deals", 60),
+)
+HEADER_H = 56
+CHART_H = 128
+TEAM_W = 232
+PLAN_W = 256
+GAP = 8
+
+
+class Region:
+    """A rectangle of the desk with its own widgets, rebuilt on its own."""
+
+    def __init__(
+        self,
+        scene: DeskPart,
+        name: str,
+        rect: pygame.Rect,
+        build: Callable[[Builder, pygame.Rect], Any],
+    ) -> None:
+        self.scene = scene
+        self.name = name
+        self.rect = rect
+        self.build_fn = build
+        self.ui: Builder | None = None
+
+    def start(self) -> Iterator[None]:
+        """Build the region again, yielding between batches of widgets."""
+        if self.ui is not None:
+            self.ui.kill()
+            if self.name == "centre":
+                yield  # clearing a full tab is a frame's work of its own
+        self.ui = Builder(self.scene.app.manager, origin=self.rect.topleft)
+        self.ui.full_text = self.scene.ui.full_text
+        out = self.build_fn(self.ui, pygame.Rect(0, 0, self.rect.w, self.rect.h))
+        if inspect.isgenerator(out):
+            yield from out
+
+    def build(self) -> None:
+        for _ in self.start():
+            pass
+
+    def kill(self) -> None:
+        if self.ui is not None:
+            self.ui.kill()
+            self.ui = None
+
+
+class DeskPart(Scene):
+    """The desk's state and the helpers its parts call on one another."""
+
+    def __init__(self, app, tab: str = "desk", selected: int | None = None) -> None:
+        super().__init__(app)
+        self.tab = tab
+        self.selected = selected
+        self.status = ""
+        self.status_bad = False
+        self.acc_sort = "potential"
+        self.acc_page = 0
+        self.show_orphans = False
+        self.quota_entries: dict[int, Any] = {}
+        self.pages: dict[str, int] = {}
+        self.regions: dict[str, Region] = {}
+        self.team_page = 0
+        self._follow_selection = True
+        self.card_rects: dict[int, pygame.Rect] = {}
+
+    @property
+    def game(self):
+        assert self.app.game is not None
+        return self.app.game
+
+    def refresh(self, *names: str) -> None:
+        """Rebuild some regions (all when none named) over the next frames."""
+        self.finish()  # what is half built is finished first
+        for name in names or tuple(self.regions):
+            self.later(self.regions[name].start())
+        self.app.refreshes += 1
+        if self.app.refreshes % 20 == 0:
+            self.app.collect_later()
+        self.update(0.0)
+
+    def set_tab(self, tab: str) -> None:
+        self.tab = tab
+        self.refresh("centre")
+
+    def say(self, text: str, bad: bool = False) -> None:
+        self.status = text
+        self.status_bad = bad
+
+    # provided by other parts of the desk
+    def end_week(self) -> None:
+        raise NotImplementedError
+
+    def menu(self) -> None:
+        raise NotImplementedError
+
+    def select(self, rep_id: int) -> None:
+        raise NotImplementedError

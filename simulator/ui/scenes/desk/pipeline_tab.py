@@ -1,0 +1,108 @@
+"""The Pipeline tab: a rep's funnel by stage, with the 15- and 30-day marks of 1-15-30."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+
+from .... import api as A
+from ....api import DealView, Stage
+from ....texts import rep_name
+from ...widgets import Builder
+from .part import PIPE_COLS
+from .tables import TablesPart
+
+
+class PipelineTabPart(TablesPart):
+    """The Pipeline tab: a rep's funnel by stage, with the 15- and 30-day marks of 1-15-30."""
+
+    def tab_pipeline(self, ui: Builder, r: pygame.Rect) -> None:
+        obs = self.game.obs
+        g = self.game
+        if self.show_orphans or self.selected is None:
+            deals = list(obs.orphan_deals)
+            head = self.tr("pipe.orphans")
+        else:
+            rep = obs.rep(self.selected)
+            deals = list(rep.deals)
+            head = self.tr(
+                "pipe.head",
+                rep=rep_name(rep, self.lang),
+                n=len(deals),
+                value=g.money(sum(d.value for d in deals)),
+            )
+        ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
+        if self.selected is not None:
+            review = self.catalogue().lever("pipeline_review", self.selected)
+            self.lever_button(ui, (r.w - 400, 6, 190, 32), review, small=False)
+        ui.button(
+            (r.w - 204, 6, 188, 32),
+            self.tr("pipe.orphans") if not self.show_orphans else self.tr("ui.back"),
+            self.toggle_orphans,
+        )
+        by_stage = " · ".join(
+            f"{self.tr(f'stage_short.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
+            for st in list(Stage)[:6]
+        )
+        ui.label(
+            (16, 40, r.w - 32, 20),
+            self.tr(
+                "pipe.by_stage",
+                stages=by_stage,
+                expected=g.money(sum(d.win_chance * d.value for d in deals)),
+            ),
+            object_id="#small",
+        )
+        ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
+        self.headings(ui, 80, PIPE_COLS)
+        deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
+        row_h = 34
+        per_page = max(3, (r.h - 104 - 40) // row_h)
+        start, end = self.pager(
+            ui, "pipeline", len(deals), per_page, pygame.Rect(r.w - 200, r.h - 38, 184, 32)
+        )
+        yield
+        for d_index, d in enumerate(deals[start:end]):
+            yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16)
+            yield
+
+    def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> Iterator[None]:
+        """One deal: the cells under ``PIPE_COLS``' headings, then push, drop and visit."""
+        g = self.game
+        mark, mark_cls = "", None
+        if d.dead_suspect:
+            mark, mark_cls = " " + self.tr("pipe.mark30"), "@bad"
+        elif d.stalled:
+            mark, mark_cls = " " + self.tr("pipe.mark15"), "@warn"
+        chance = f"{100 * d.win_chance:.0f}%"
+        if d.unresponsive:
+            chance += " " + self.tr("pipe.quiet")
+        elif d.reviewed:
+            chance += " ✓"
+        cells = (
+            (("★ " if d.big else "") + d.account_name, None),
+            (g.money(d.value), None),
+            (self.tr(f"stage.{int(d.stage)}"), None),
+            (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
+            (chance, "@bad" if d.unresponsive else None),
+        )
+        x = 16
+        for (text, cls), (_, cw) in zip(cells, PIPE_COLS, strict=True):
+            ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
+            x += cw
+        yield
+        bw = max(48, (width - x - 8) // 3)
+        cat = self.catalogue()
+        push = cat.for_action("push_deal", A.PushDeal(d.id), d.rep)
+        drop = cat.for_action("drop_deal", A.DropDeal(d.id), d.rep)
+        self.lever_button(ui, (x, y, bw, 30), push)
+        self.lever_button(ui, (x + bw + 3, y, bw, 30), drop)
+        if d.rep is not None:
+            visit = cat.for_action("joint_visit", A.JointVisit(d.rep, d.id), d.rep)
+            label = self.tr("act.visit_short")
+            self.lever_button(ui, (x + 2 * (bw + 3), y, bw, 30), visit, label=label)
+
+    def toggle_orphans(self) -> None:
+        self.show_orphans = not self.show_orphans
+        self.refresh("centre")

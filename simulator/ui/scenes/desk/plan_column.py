@@ -1,0 +1,55 @@
+"""The plan column: this week's actions, their costs and ✕ to take back; last week's news."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...widgets import Builder, html
+from .levers import LeverPart
+
+
+class PlanPart(LeverPart):
+    """This week's plan and last week's news."""
+
+    def build_plan(self, ui: Builder, r: pygame.Rect) -> None:
+        g = self.game
+        ui.label((4, 0, r.w - 8, 24), self.tr("ui.plan"), object_id="#h3")
+        # what the week takes before any plan: admin, standing meetings, supervision
+        fixed = g.obs.hours_per_week - g.obs.hours_available
+        ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
+        y = 48
+        if not g.plan:
+            ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
+            y += 26
+        max_rows = max(3, (r.h // 2 - 60) // 28)
+        for k, p in enumerate(list(g.plan)[:max_rows]):
+            cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g} 小时"
+            ui.label((4, y + 2, r.w - 100, 24), self.describe(p.action), object_id="#small")
+            ui.label((r.w - 94, y + 2, 56, 24), cost, object_id="#small")
+            ui.button(
+                (r.w - 36, y, 32, 28),
+                self.tr("ui.remove"),
+                lambda k=k: self.unplan(k),
+                tip=self.tr("ui.remove_tip"),
+                object_id="#small_button",
+            )
+            y += 28
+        if len(g.plan) > max_rows:
+            ui.label((4, y, r.w - 8, 22), f"+{len(g.plan) - max_rows}", object_id="#small")
+            y += 24
+        ui.label(
+            (4, y + 4, r.w - 8, 22),
+            self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),
+            object_id="#h3",
+        )
+        y += 34
+        ui.label((4, y, r.w - 8, 24), self.tr("ui.last_week"), object_id="#h3")
+        y += 26
+        last = g.outcomes[-1].lines if g.outcomes else []
+        body = "<br>".join(html(x) for x in last[:14]) or html(self.tr("ui.nothing_happened"))
+        ui.text((0, y, r.w, r.h - y), body, raw=True)
+
+    def unplan(self, index: int) -> None:
+        self.game.remove(index)
+        self.say("")
+        self.refresh("header", "centre", "plan")

@@ -1,0 +1,112 @@
+"""The Quotas tab: each rep's record, a field for the quota, the sum against the target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from .... import api as A
+from ....api import RepView
+from ....texts import joiner, quota_unit, rep_name
+from ...widgets import Builder
+from .tables import TablesPart
+
+
+class QuotasTabPart(TablesPart):
+    """The Quotas tab: each rep's record, a field for the quota, the sum against the target."""
+
+    def quota_period(self) -> int:
+        obs = self.game.obs
+        if obs.week_in_period <= 1 or obs.period + 1 >= obs.periods:
+            return obs.period
+        return obs.period + 1
+
+    def tab_quotas(self, ui: Builder, r: pygame.Rect) -> None:
+        obs = self.game.obs
+        g = self.game
+        per = self.quota_period()
+        target = obs.targets[per]
+        ui.label((16, 8, r.w - 32, 28), self.tr("quota.title", period=per + 1), object_id="#h3")
+        self.quota_entries = {}
+        y = 44
+        row_h = 38
+        planned = {
+            p.action.rep: p.action.amount
+            for p in g.plan
+            if isinstance(p.action, A.SetQuota) and (p.action.period or obs.period) == per
+        }
+        for rep in obs.reps:
+            ui.label((16, y + 6, 150, 24), rep_name(rep, self.lang))
+            hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-3:]]
+            ui.label(
+                (170, y + 6, 300, 24),
+                self.tr("quota.history", items=joiner(self.lang).join(hist))
+                if hist
+                else self.tr("quota.no_history"),
+                object_id="#small",
+            )
+            current = planned.get(rep.id, rep.quota)
+            entry = ui.entry(
+                (476, y + 2, 110, 32),
+                f"{current / quota_unit(self.lang):.0f}",
+                tip=self.tr("quota.entry_tip"),
+            )
+            entry.set_allowed_characters("numbers")
+            self.quota_entries[rep.id] = entry
+            ui.label(
+                (592, y + 6, max(40, r.w - 600), 24),
+                self.far_note(rep, current),
+                object_id="#small",
+                cls="@warn",
+            )
+            y += row_h
+            yield
+        total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
+        pct = 100 * total / target if target else 0
+        self.quota_sum = ui.label(
+            (16, y + 8, r.w - 260, 26),
+            self.tr("quota.sum", sum=g.money(total), target=g.money(target), pct=f"{pct:.0f}"),
+            object_id="#h3",
+        )
+        ui.button(
+            (r.w - 236, y + 4, 220, 36),
+            self.tr("quota.apply"),
+            self.apply_quotas,
+            tip=self.tr("why.set_quota"),
+            object_id="#primary",
+        )
+
+    def far_note(self, rep: RepView, amount: float) -> str:
+        results = [b for _, b in rep.history[-4:]]
+        if not results or amount <= 0:
+            return ""
+        typical = sum(results) / len(results)
+        if typical > 0 and not 0.7 <= amount / typical <= 1.4:
+            return self.tr("quota.far")
+        return ""
+
+    def entry_amount(self, entry: Any) -> float | None:
+        """A typed quota in money (the field counts in k, or 万 in Chinese)."""
+        text = entry.get_text().strip()
+        if not text.isdigit():
+            return None
+        return quota_unit(self.lang) * int(text)
+
+    def apply_quotas(self) -> None:
+        obs = self.game.obs
+        per = self.quota_period()
+        bad = []
+        for rep_id, entry in self.quota_entries.items():
+            amount = self.entry_amount(entry)
+            if amount is None or amount <= 0:
+                bad.append(entry.get_text())
+                continue
+            self.game.add(  # a quota planned before is replaced
+                A.SetQuota(rep_id, amount, None if per == obs.period else per)
+            )
+        if bad:
+            self.say(self.tr("quota.bad", text=bad[0]), bad=True)
+        else:
+            self.say(self.tr("ui.planned", what=self.tr("quota.title", period=per + 1)))
+        self.refresh("header", "centre", "plan")

@@ -1,0 +1,97 @@
+"""The Desk tab: the selected rep's numbers, roles and hints, and every lever."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....api import RepView
+from ....texts import joiner, rep_name
+from ...widgets import Builder
+from .levers import LeverPart
+
+
+class RepTabPart(LeverPart):
+    """The Desk tab: the selected rep's numbers, roles and hints, and every lever."""
+
+    def tab_desk(self, ui: Builder, r: pygame.Rect) -> None:
+        obs = self.game.obs
+        if self.selected is None:
+            ui.label((16, 16, r.w - 32, 28), self.tr("ui.plan_empty"))
+            return
+        rep = obs.rep(self.selected)
+        name = rep_name(rep, self.lang)
+        tag = (
+            self.tr("brief.veteran")
+            if rep.veteran
+            else (self.tr("brief.novice") if rep.novice else "")
+        )
+        typ = (
+            self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
+            if rep.type is not None
+            else self.tr("card.type_unknown", n=len(rep.hints))
+        )
+        ui.label(
+            (16, 8, r.w - 32, 28),
+            self.tr("detail.head", name=name, years=f"{rep.tenure_years:g}", veteran=tag, type=typ),
+            object_id="#h3",
+        )
+        m = self.game.money
+        ui.label(
+            (16, 36, r.w - 32, 22),
+            self.tr(
+                "detail.numbers",
+                quota=m(rep.quota),
+                booked=m(rep.booked),
+                pct=f"{100 * rep.attainment:.0f}",
+                pace=f"{rep.pace:.2f}",
+                deals=len(rep.deals),
+                accounts=rep.accounts,
+            ),
+            object_id="#small",
+        )
+        roles = self.roles(rep)
+        last = (
+            self.tr("detail.last_1on1", week=rep.last_one_on_one)
+            if rep.last_one_on_one is not None
+            else self.tr("detail.never_1on1")
+        )
+        ui.label(
+            (16, 56, r.w - 32, 22),
+            (self.tr("detail.roles", roles=joiner(self.lang).join(roles)) + " · " if roles else "")
+            + last,
+            object_id="#small",
+        )
+        # what they have let slip so far: the clues to their type, newest last, wrapped
+        hints = [
+            f"“{self.tr(f'hint.{k}')}” ({self.tr('ui.week_short', week=w)})"
+            for w, k in rep.hints[-3:]
+        ]
+        text = (
+            self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
+            if hints
+            else self.tr("detail.no_hints")
+        )
+        ui.text((10, 74, r.w - 20, 56), text, object_id="#hints")
+        yield
+        yield from self.lever_grid(ui, pygame.Rect(8, 132, r.w - 16, r.h - 136), rep.id)
+
+    def roles(self, rep: RepView) -> list[str]:
+        nar = self.game.narrator
+        out = []
+        if rep.deputy:
+            out.append(self.tr("role.deputy"))
+        if rep.profit_share:
+            out.append(self.tr("role.profit_share"))
+        if rep.mentee is not None:
+            out.append(self.tr("role.mentor_of", name=nar.rep(rep.mentee)))
+        if rep.mentor is not None:
+            out.append(self.tr("role.mentored_by", name=nar.rep(rep.mentor)))
+        if rep.rival is not None:
+            out.append(self.tr("role.rival", name=nar.rep(rep.rival)))
+        if rep.autonomy:
+            out.append(self.tr("role.autonomy"))
+        if rep.development_plan:
+            out.append(self.tr("role.dev_plan"))
+        if rep.key_accounts:
+            out.append(self.tr("role.key_accounts", n=rep.key_accounts))
+        return out

@@ -1,0 +1,221 @@
+"""The weekly desk: where a turn is played.
+
+Header (week, target, hours, budget, End week) · the team as cards on the
+left · tabs in the middle (the selected rep and every lever, the pipeline,
+the customer archive, quotas, the inbox) · this week's plan and last week's
+report on the right · charts along the bottom. Each region is a part of its
+own (this package's modules); the scene lays them out and runs the week."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from ...widgets import Builder, html
+from .accounts_tab import AccountsTabPart
+from .charts_strip import ChartsPart
+from .header import HeaderPart
+from .inbox_tab import InboxTabPart
+from .part import CHART_H, GAP, HEADER_H, PLAN_W, TABS, TEAM_W, Region
+from .pipeline_tab import PipelineTabPart
+from .plan_column import PlanPart
+from .quotas_tab import QuotasTabPart
+from .rep_tab import RepTabPart
+from .team import TeamPart
+
+
+class DeskScene(
+    HeaderPart,
+    TeamPart,
+    RepTabPart,
+    PipelineTabPart,
+    AccountsTabPart,
+    QuotasTabPart,
+    InboxTabPart,
+    PlanPart,
+    ChartsPart,
+):
+    """The weekly desk."""
+
+    def build(self, w: int, h: int) -> None:
+        game = self.game
+        if game.finished:
+            return
+        reps = game.obs.reps
+        if self.selected is None or all(r.id != self.selected for r in reps):
+            self.selected = reps[0].id if reps else None
+        body_top = HEADER_H + GAP
+        # narrower side columns and charts in a small window leave the levers their room
+        team_w = TEAM_W if w >= 1200 else 200
+        plan_w = PLAN_W if w >= 1200 else 208
+        chart_h = CHART_H if h >= 700 else 100
+        body_h = h - body_top - chart_h - 2 * GAP
+        cw = w - team_w - plan_w - 4 * GAP
+        self.regions = {
+            "header": Region(self, "header", pygame.Rect(0, 0, w, HEADER_H), self.build_header),
+            "team": Region(
+                self, "team", pygame.Rect(GAP, body_top, team_w, body_h), self.build_team
+            ),
+            "centre": Region(
+                self,
+                "centre",
+                pygame.Rect(team_w + 2 * GAP, body_top, cw, body_h),
+                self.build_centre,
+            ),
+            "plan": Region(
+                self,
+                "plan",
+                pygame.Rect(w - plan_w - GAP, body_top, plan_w, body_h),
+                self.build_plan,
+            ),
+            "charts": Region(
+                self,
+                "charts",
+                pygame.Rect(GAP, h - chart_h - GAP, w - 2 * GAP, chart_h),
+                self.build_charts,
+            ),
+        }
+        for region in self.regions.values():
+            self.later(region.start())
+
+    def close(self) -> None:
+        for region in self.regions.values():
+            region.kill()
+        super().close()
+
+    def focus_order(self) -> list[Any]:
+        if self.modal_ui is not None:
+            return self.modal_ui.order
+        order: list[Any] = []
+        for name in ("header", "centre", "team", "plan"):
+            region = self.regions.get(name)
+            if region is not None and region.ui is not None:
+                order.extend(region.ui.order)
+        return order
+
+    def callback(self, element: Any) -> Callable[[], None] | None:
+        if self.modal_ui is not None:
+            return self.modal_ui.callbacks.get(element)
+        for region in self.regions.values():
+            if region.ui is not None and element in region.ui.callbacks:
+                return region.ui.callbacks[element]
+        return None
+
+    def build_centre(self, ui: Builder, r: pygame.Rect) -> None:
+        x = 0
+        obs = self.game.obs
+        for tab in TABS:
+            text = self.tr(f"tab.{tab}")
+            if tab == "inbox":
+                n = sum(1 for i in obs.inbox if i.open)
+                text = self.tr("ui.inbox_n", n=n) if n else text
+            bw = min(118, r.w // len(TABS) - 4)
+            ui.button(
+                (x, 0, bw, 36),
+                text,
+                lambda t=tab: self.set_tab(t),
+                object_id="#tab_active" if tab == self.tab else "#tab",
+            )
+            x += bw + 4
+        yield
+        body = pygame.Rect(0, 40, r.w, r.h - 40 - 30)
+        ui.panel(body, object_id="#card")
+        inner = ui.at(body)
+        area = pygame.Rect(0, 0, body.w, body.h)
+        out = getattr(self, f"tab_{self.tab}")(inner, area)
+        if inspect.isgenerator(out):
+            yield from out
+        ui.label(
+            (4, r.h - 26, r.w - 8, 24),
+            self.status,
+            object_id="#small",
+            cls="@bad" if self.status_bad else "@good",
+        )
+
+    def handle(self, event: pygame.event.Event) -> None:
+        import pygame_gui
+
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and self.tab == "quotas":
+            obs = self.game.obs
+            target = obs.targets[self.quota_period()]
+            total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
+            pct = 100 * total / target if target else 0
+            if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
+                self.quota_sum.set_text(
+                    self.tr(
+                        "quota.sum",
+                        sum=self.game.money(total),
+                        target=self.game.money(target),
+                        pct=f"{pct:.0f}",
+                    )
+                )
+        elif (
+            event.type == pygame.KEYDOWN
+            and event.key == pygame.K_SPACE
+            and not self.app.typing
+            and self.modal is None
+        ):
+            self.end_week()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.modal is None:
+            team = self.regions.get("team")
+            if team is not None and team.rect.collidepoint(event.pos):
+                self.card_click(event.pos)
+
+    def end_week(self) -> None:
+        g = self.game
+        before = g.obs
+        outcome = g.end_week()
+        self.status = ""
+        if g.finished:
+            from ..debrief import DebriefScene
+
+            self.app.switch(DebriefScene)
+            return
+        if g.obs.period != before.period:
+            from ..review import ReviewScene
+
+            self.app.switch(ReviewScene, outcome=outcome)
+            return
+        # the report first; the desk behind it is rebuilt over the next frames, so the
+        # window never stops answering for long
+        self.week_report(outcome)
+        self.rest = True
+        for name in ("header", "plan", "charts", "team", "centre"):
+            self.later(self.regions[name].start())
+        self.app.collect_later()
+
+    def week_report(self, outcome) -> None:
+        title = (
+            self.tr("ui.last_week")
+            + " · "
+            + self.tr("ui.week_of", week=outcome.week, weeks=self.game.obs.weeks)
+        )
+        lines = list(outcome.lines)
+        if not outcome.saved:
+            lines.insert(0, outcome.save_error)
+        body = "<br>".join(html(x) for x in lines) or html(self.tr("ui.nothing_happened"))
+        # as tall as the news needs (it scrolls beyond the window's room)
+        height = min(self.app.size[1] - 80, 150 + 30 * max(2, len(lines)))
+        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(640, height))
+
+    def menu(self) -> None:
+        self.open_modal(
+            self.tr("ui.menu"),
+            html(self.tr("ui.menu_body")),
+            [(self.tr("ui.cancel"), None), (self.tr("ui.save_quit"), self.save_quit)],
+            raw=True,
+            size=(520, 240),
+        )
+
+    def save_quit(self) -> None:
+        from ..menus import TitleScene
+
+        self.app.autosave()
+        self.app.game = None
+        self.app.switch(TitleScene)
+
+    def back(self) -> None:
+        self.menu()

@@ -1,0 +1,130 @@
+"""The team as cards on the left: mood as read, attainment, pipeline, flags, Hire."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....api import RepView
+from ...cards import rep_card
+from ...widgets import Builder
+from .levers import LeverPart
+
+
+class TeamPart(LeverPart):
+    """The team as cards on the left: mood as read, attainment, pipeline, flags, Hire."""
+
+    def build_team(self, ui: Builder, r: pygame.Rect) -> None:
+        self.card_rects = {}
+        obs = self.game.obs
+        ui.label((4, 0, r.w - 8, 24), self.tr("ui.team"), object_id="#h3")
+        card_h, gap = 82, 6
+        reps = list(obs.reps)
+        room = r.h - 28 - 44  # below the heading, above the Hire button
+        per_page = max(1, (room + gap) // (card_h + gap))
+        if len(reps) > per_page:
+            per_page = max(1, (room - 34 + gap) // (card_h + gap))
+        pages = max(1, -(-len(reps) // per_page))
+        if self._follow_selection and self.selected is not None:
+            # the page that shows the selected rep, unless the player paged away
+            idx = next((k for k, rp in enumerate(reps) if rp.id == self.selected), 0)
+            self.team_page = idx // per_page
+        self.team_page = min(self.team_page, pages - 1)
+        shown = reps[self.team_page * per_page : (self.team_page + 1) * per_page]
+        y = 28
+        for rep in shown:
+            self.card(ui, pygame.Rect(0, y, r.w, card_h), rep)
+            y += card_h + gap
+            yield
+        if pages > 1:
+            ui.button(
+                (0, y, r.w // 2 - 3, 30),
+                "▲",
+                lambda: self.team_turn(-1),
+                enabled=self.team_page > 0,
+                object_id="#small_button",
+            )
+            ui.button(
+                (r.w // 2 + 3, y, r.w // 2 - 3, 30),
+                "▼",
+                lambda: self.team_turn(1),
+                enabled=self.team_page < pages - 1,
+                object_id="#small_button",
+            )
+            y += 36
+        self.lever_button(ui, (0, r.h - 38, r.w, 36), self.catalogue().lever("hire"), small=False)
+
+    def team_turn(self, step: int) -> None:
+        self.team_page = max(0, self.team_page + step)
+        self._follow_selection = False
+        self.refresh("team")
+
+    def card(self, ui: Builder, rect: pygame.Rect, rep: RepView) -> None:
+        """A drawn card (one image) with the name as a button over it."""
+        good, warn, bad, ink, muted = (
+            (30, 107, 63),
+            (138, 83, 0),
+            (163, 34, 27),
+            (31, 41, 51),
+            (82, 96, 109),
+        )
+        mood_key = (
+            "mood.good" if rep.mood >= 0.65 else ("mood.fair" if rep.mood >= 0.45 else "mood.low")
+        )
+        mood_col = good if rep.mood >= 0.65 else (warn if rep.mood >= 0.45 else bad)
+        row2 = [
+            (self.tr(mood_key), mood_col),
+            (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
+        ]
+        row3 = [(self.tr("card.pipe", value=self.game.money(rep.pipeline)), muted)]
+        row3.append(
+            (
+                self.tr(f"type.{rep.type.value}")
+                if rep.type is not None
+                else self.tr("card.type_unknown", n=len(rep.hints))
+                .split(":")[-1]
+                .strip()
+                .split("：")[-1]
+                .strip(),
+                muted,
+            )
+        )
+        flags = []
+        if rep.flight_risk is not None and rep.flight_risk >= 0.2:
+            flags.append(self.tr("card.risk"))
+        if rep.stalled_deals:
+            flags.append(self.tr("card.stalled", n=rep.stalled_deals))
+        if rep.ramping:
+            flags.append(self.tr("card.ramping"))
+        row3 += [(x, bad) for x in flags]
+        tip = self.tr(
+            "detail.numbers",
+            quota=self.game.money(rep.quota),
+            booked=self.game.money(rep.booked),
+            pct=f"{100 * rep.attainment:.0f}",
+            pace=f"{rep.pace:.2f}",
+            deals=len(rep.deals),
+            accounts=rep.accounts,
+        )
+        rep_card(
+            ui,
+            rect,
+            rep,
+            self.lang,
+            [row2, row3],
+            rep.id == self.selected,
+            lambda i=rep.id: self.select(i),
+            tip,
+        )
+        self.card_rects[rep.id] = rect.move(ui.origin)
+
+    def select(self, rep_id: int) -> None:
+        self.selected = rep_id
+        self._follow_selection = True
+        self.refresh("team", "centre")
+
+    def card_click(self, pos: tuple[int, int]) -> None:
+        """A click anywhere on a card selects its rep (the name button is the keyboard's way)."""
+        for rep_id, rect in self.card_rects.items():
+            if rect.collidepoint(pos) and rep_id != self.selected:
+                self.select(rep_id)
+                return
