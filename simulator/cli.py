@@ -322,8 +322,7 @@ def _week_line(report, session, currency: str) -> str:
     return (
         f"wk {s.week:2d} P{period}  booked {short_money(m.revenue, currency):>9} "
         f"of {short_money(m.target, currency):>9} ({pct:5.1f}%)  won {s.won:2d} lost {s.lost:2d}  "
-        f"team {m.headcount:2d}  mood {m.mood:.2f}"
-        + ("  " + "; ".join(flags) if flags else "")
+        f"team {m.headcount:2d}  mood {m.mood:.2f}" + ("  " + "; ".join(flags) if flags else "")
     )
 
 

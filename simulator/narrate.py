@@ -13,8 +13,14 @@ this is the one place where the game's numbers become words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .api import Event, Observation, Refusal, Stage
 from .texts import has, joiner, money, refusal_text, tr
+
+if TYPE_CHECKING:
+    from .lessons import Moment, Story
+    from .scoring import Component
 
 # Events worth a line in the week report, most important first.
 ORDER = (
@@ -192,11 +198,11 @@ class Narrator:
         return out
 
     # ------------------------------------------------------------ the scorecard
-    def formula(self, component) -> str:
+    def formula(self, component: Component) -> str:
         """A scorecard line's rule, in symbols and words."""
         return self.tr(f"formula.{component.name}")
 
-    def working(self, component) -> str:
+    def working(self, component: Component) -> str:
         """A scorecard line's rule with this game's numbers put in."""
         values: dict[str, object] = {"v": f"{component.value:.1f}"}
         for k, x in component.inputs.items():
@@ -207,9 +213,8 @@ class Narrator:
             else:
                 values[k] = f"{x:.3f}"
         key = f"work.{component.name}"
-        if component.name == "trust" and not component.inputs.get("K") + component.inputs.get(
-            "B", 0.0
-        ):
+        settled = component.inputs.get("K", 0.0) + component.inputs.get("B", 0.0)
+        if component.name == "trust" and not settled:
             key = "work.trust_none"
         return self.tr(key, **values)
 
@@ -242,7 +247,7 @@ class Narrator:
             return t("yes" if v else "no")
         return v
 
-    def moment(self, m) -> str:
+    def moment(self, m: Moment) -> str:
         """A finding's moment as a sentence, with its week in front when it has one."""
         values = {k: self.value(k, v) for k, v in m.values.items()}
         text = self.tr(m.key, **values)
@@ -250,7 +255,7 @@ class Narrator:
             return text
         return self.tr("ui.at_week", week=self.tr("ui.week_short", week=m.week), text=text)
 
-    def story(self, s) -> tuple[str, list[str]]:
+    def story(self, s: Story) -> tuple[str, list[str]]:
         """A rep's season (a :class:`~simulator.lessons.Story`): a heading and its lines."""
         t = self.tr
         name = s.name_zh if self.lang == "zh" else s.name

@@ -191,7 +191,7 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             {
                 "week": rec.week,
                 "action": rec.action.kind,
-                "rep": names.get(params.get("rep")) if isinstance(params.get("rep"), int) else "",
+                "rep": names.get(rep, "") if isinstance(rep := params.get("rep"), int) else "",
                 "parameters": json.dumps(params, ensure_ascii=False),
                 "done": rec.ok,
                 "refused_because": rec.code,

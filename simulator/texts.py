@@ -1114,7 +1114,7 @@ def rep_name(view: object, lang: str) -> str:
 def text_of(text: object, lang: str) -> str:
     """A scenario's bilingual :class:`~simulator.core.spec.Text` (or plain str) in ``lang``."""
     if hasattr(text, "get"):
-        return text.get(lang)  # type: ignore[no-any-return]
+        return str(text.get(lang))
     if isinstance(text, Mapping):
         return str(text.get(lang) or text.get("en") or "")
     return str(text)

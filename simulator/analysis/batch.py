@@ -578,7 +578,7 @@ def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
     return _failed(task, name, point, why or "the worker process died while running it")
 
 
-def _progress(total: int, initial: int, enabled: bool):
+def _progress(total: int, initial: int, enabled: bool) -> Any:
     if not enabled:
         return None
     from tqdm import tqdm

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..core.spec import Scenario
 from ..policies import POLICIES
 from ..scoring import COMPONENTS
 from .batch import Task, execute
@@ -31,7 +32,7 @@ NOTICEABLE = 3.0  # points of total score a player will notice in a debrief
 
 
 @lru_cache(maxsize=8)
-def _scenario(path: str):
+def _scenario(path: str) -> Scenario:
     from ..scenario import load_scenario
 
     return load_scenario(path)

@@ -246,7 +246,7 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
 CAPTIONS: dict[str, str] = {}  # file name → what the chart shows, for the report
 
 
-def _sweep_plots(cmp: Comparison, out: Path, plt) -> list[Path]:
+def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
     """How the total responds to each swept field, per policy.
 
     A grid sweep shows the mean and interval at each value; a Latin

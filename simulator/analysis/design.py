@@ -144,7 +144,7 @@ def _set(node: Any, parts: list[str], value: Any, key: str) -> None:
     head, rest = parts[0], parts[1:]
     if isinstance(node, list):
         if head == "*":
-            targets = range(len(node))
+            targets = list(range(len(node)))
         elif head.isdigit() and int(head) < len(node):
             targets = [int(head)]
         else:

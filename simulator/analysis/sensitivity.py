@@ -202,7 +202,7 @@ def report(s: Sensitivity) -> str:
     return "\n".join(lines)
 
 
-def plot(s: Sensitivity, out) -> object:
+def plot(s: Sensitivity, out: str | os.PathLike[str]) -> object:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -15,7 +15,7 @@ import json
 import math
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 try:  # Parquet when pyarrow is there; CSV otherwise
     import pyarrow as pa
@@ -51,11 +51,11 @@ class Journal:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / JOURNAL
-        self._file = None
+        self._file: TextIO | None = None
 
     def read(self) -> dict[str, dict[str, Any]]:
         """Run key → entry, for every complete line (the last entry of a run wins)."""
-        out: dict[int, dict[str, Any]] = {}
+        out: dict[str, dict[str, Any]] = {}
         if not self.path.exists():
             return out
         with open(self.path, encoding="utf-8") as f:

@@ -13,7 +13,7 @@ its action mask, so all three offer exactly the same choices.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..core.types import DelegatedTask, Skill, Supervision, Tone
@@ -212,7 +212,7 @@ class Catalogue:
         key: str,
         group: str,
         rep: int | None,
-        actions: list[Action],
+        actions: Sequence[Action],
         empty: str = "none_fits",
         item: int | None = None,
         choice: bool | None = None,

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..core.accounts import DECISION_STYLES
+from ..core.deal import Deal
 from ..core.events import Event
 from ..core.params import HINTS
 from ..core.spec import Text
@@ -375,7 +376,7 @@ class Observation:
         return sum(r.mood for r in self.reps) / len(self.reps) if self.reps else 0.0
 
 
-def _deal_view(world: World, deal, now: float) -> DealView:
+def _deal_view(world: World, deal: Deal, now: float) -> DealView:
     reviewed = (
         now - deal.reviewed_day <= world.params.review_memory_days or world.manager.daily_plans
     )
@@ -526,7 +527,7 @@ def observe(world: World) -> Observation:
         pools=tuple(
             PoolView(
                 pool,
-                world.pools.sizes.get(pool, world.pools.resources[pool].capacity),
+                world.pools.sizes.get(pool, int(world.pools.resources[pool].capacity)),
                 world.pools.busy(pool),
                 world.pools.queue_length(pool),
             )

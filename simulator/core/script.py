@@ -125,7 +125,7 @@ class Script:
             margin = {r.id: self._margin(r, ev) for r in team}
             team = sorted(
                 (r for r in team if margin[r.id] is not None),
-                key=lambda r: (-margin[r.id], r.id),
+                key=lambda r: (-(margin[r.id] or 0.0), r.id),
             )
         if not team:
             return None  # nobody fits (or the named rep has left)

@@ -19,7 +19,7 @@ draws, prints or reads files.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 import numpy as np
@@ -621,7 +621,7 @@ class World:
         )
 
     # ----------------------------------------------------------- daily process
-    def _daily(self) -> Iterator[simpy.Event]:
+    def _daily(self) -> Generator[simpy.Event, object, None]:
         """One process for the whole market: demand, relationships, churn.
 
         Each working day every account may ask for a quote (one vectorised

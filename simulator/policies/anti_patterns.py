@@ -6,6 +6,8 @@ each should lose to ``by_the_book`` on the balanced scorecard.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..api import (
     Action,
     AdoptDailyPlans,
@@ -36,7 +38,7 @@ class HandsOff:
 
     name = "hands_off"
 
-    def reset(self, rng) -> None:
+    def reset(self, rng: np.random.Generator) -> None:
         pass
 
     def decide(self, obs: Observation) -> list[Action]:
@@ -52,7 +54,7 @@ class PressureCooker:
     name = "pressure_cooker"
     quota_factor = 1.35
 
-    def reset(self, rng) -> None:
+    def reset(self, rng: np.random.Generator) -> None:
         self.headcount: int | None = None
 
     def decide(self, obs: Observation) -> list[Action]:

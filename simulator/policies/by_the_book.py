@@ -228,7 +228,12 @@ class ByTheBook:
             return None
         return min(pool, key=lambda o: abs(est[o.id] - est[rep.id])).id
 
-    def pick_mentor(self, obs: Observation, types, reps) -> int | None:
+    def pick_mentor(
+        self,
+        obs: Observation,
+        types: dict[int, MotivationType | None],
+        reps: dict[int, RepView],
+    ) -> int | None:
         taken = {r.mentor for r in obs.reps if r.mentor is not None}
         candidates = [
             r for r in obs.reps if not r.novice and r.id not in taken and r.mentee is None

@@ -9,11 +9,15 @@ random. It is the floor any considered way of managing should clear.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 import numpy as np
 
 from ..api import Action, Answer, Observation, Plan, SetQuota, catalogue, team_estimates
 
 ACTIONS_PER_WEEK = 6
+T = TypeVar("T")
 
 
 class RandomPolicy:
@@ -27,7 +31,7 @@ class RandomPolicy:
     def reset(self, rng: np.random.Generator) -> None:
         self.rng = rng
 
-    def _pick(self, seq):
+    def _pick(self, seq: Sequence[T]) -> T:
         return seq[int(self.rng.integers(len(seq)))]
 
     def decide(self, obs: Observation) -> list[Action]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
 from ..narrate import Narrator
+from ..scoring import Scorecard
 from ..texts import text_of, tr
 from . import charts
 from .game import GameReport, figure, page, ship_font, write
@@ -33,6 +34,11 @@ NOT_MISTAKES = {
 
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _total(card: Scorecard | None) -> str:
+    """A scorecard's total, or a dash where there is none (no handbook game to compare)."""
+    return f"{card.total:.1f}" if card is not None else "—"
 
 
 def slug(name: str) -> str:
@@ -83,7 +89,7 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
             + "".join(f"<td class='num'>{sc.component(c).value:.1f}</td>" for c in comps)
             + f"<td class='num'>{att:.2f}</td><td class='num'>{sc.attrition}</td>"
             f"<td class='num'>{followed} / {len(LESSONS)}</td>"
-            f"<td class='num'>{r.debrief.book.total:.1f}</td></tr>"
+            f"<td class='num'>{_total(r.debrief.book)}</td></tr>"
         )
     rows.append("</table>")
 

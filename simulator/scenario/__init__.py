@@ -1,5 +1,6 @@
 """Scenario files: the format (schema), reading and checking them, and finding them."""
 
+from ..core.spec import Scenario  # what loading a scenario gives
 from .loader import (
     ScenarioError,
     check_file,
@@ -17,6 +18,7 @@ from .source import Problem
 
 __all__ = [
     "Problem",
+    "Scenario",
     "ScenarioError",
     "check_file",
     "default_scenario_path",

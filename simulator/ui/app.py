@@ -16,7 +16,7 @@ import gc
 import importlib.resources
 import inspect
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -475,7 +475,7 @@ class App:
         does not feel, instead of in the middle of a mouse sweep.
         """
 
-        def job():
+        def job() -> Iterator[None]:
             yield
             gc.collect()
 

@@ -176,7 +176,7 @@ class Builder:
         el = UITextEntryLine(self._rect(rect), self.manager, self.container, initial_text=text)
         self._keep(el)
         if tip:
-            el.set_tooltip(html(tip))  # type: ignore[attr-defined]
+            el.set_tooltip(html(tip))
         self.order.append(el)
         return el
 

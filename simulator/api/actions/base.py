@@ -27,7 +27,6 @@ import typing
 from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..refusal import Refusal, Refused
@@ -242,13 +241,18 @@ def seen_by_manager(result: Result) -> Result:
 
 
 # ------------------------------------------------------------------ field types
-@cache
-def _field_kinds(cls: type[Action]) -> tuple[tuple[str, Any], ...]:
-    """Each dataclass field of an action with its resolved type annotation."""
-    from ...core import types as vocabulary
+_KINDS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
-    hints = typing.get_type_hints(cls, localns=vars(vocabulary))
-    return tuple((f.name, hints[f.name]) for f in fields(cls))
+
+def _field_kinds(cls: type[Action]) -> tuple[tuple[str, Any], ...]:
+    """Each dataclass field of an action with its resolved type annotation (worked out once)."""
+    kinds = _KINDS.get(cls)
+    if kinds is None:
+        from ...core import types as vocabulary
+
+        hints = typing.get_type_hints(cls, localns=vars(vocabulary))
+        kinds = _KINDS[cls] = tuple((f.name, hints[f.name]) for f in fields(cls))
+    return kinds
 
 
 def _conforms(value: Any, kind: Any) -> bool:

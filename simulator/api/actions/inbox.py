@@ -11,6 +11,7 @@ from .base import Action
 
 if TYPE_CHECKING:
     from ...core.world import World
+    from ..observation import ChoiceView
     from ..plan import Plan
 
 
@@ -23,7 +24,7 @@ class Answer(Action):
 
     kind: ClassVar[str] = "answer"
 
-    def _choice(self, plan: Plan):
+    def _choice(self, plan: Plan) -> ChoiceView:
         item = next((i for i in plan.obs.inbox if i.id == self.item), None)
         if item is None:
             raise Refused("unknown_item")

@@ -3,6 +3,8 @@ rep's story, and the same seed played by the book, side by side."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...texts import money
 from .. import charts
@@ -52,7 +54,7 @@ class DebriefScene(Scene):
             ui.button(
                 (x, 94, 220, 36),
                 self.tr(names[sec]),
-                lambda s=sec: self.show(s),
+                partial(self.show, sec),
                 object_id="#tab_active" if sec == self.section else "#tab",
             )
             x += 226

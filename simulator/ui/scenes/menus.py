@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ...saves import SaveError, read_save, scenario_file_of
-from ...scenario import ScenarioError, load_scenario, shipped_scenarios
+from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ...texts import joiner, rep_name, text_of
 from ..app import Scene
 from ..game import AUTOSAVE_NAME
@@ -110,7 +111,7 @@ class LoadScene(Scene):
                 continue
             week = self.tr("ui.week_short", week=save.weeks_played + 1)
             text = f"{path.name} · {save_title(save, self.lang)} · {week}"
-            ui.button((40, y, min(760, w - 80), 40), text, lambda p=path: self.open_path(p))
+            ui.button((40, y, min(760, w - 80), 40), text, partial(self.open_path, path))
             y += 48
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
         if self.app.message:
@@ -138,7 +139,7 @@ class PickerScene(Scene):
         order = {"tutorial": 0, "default": 1}
         paths.sort(key=lambda p: (order.get(p.stem, 2), p.stem))
         self.paths = paths
-        self.loaded: list[object] = []
+        self.loaded: list[Scenario | Exception] = []
         for p in paths:
             try:
                 self.loaded.append(load_scenario(p))
@@ -154,7 +155,7 @@ class PickerScene(Scene):
         for i, (path, sc) in enumerate(zip(self.paths, self.loaded, strict=True)):
             name = text_of(sc.title, self.lang) if not isinstance(sc, Exception) else path.stem
             oid = "#tab_active" if i == self.chosen else None
-            ui.button((40, y, lw, 44), name, lambda i=i: self.choose(i), object_id=oid)
+            ui.button((40, y, lw, 44), name, partial(self.choose, i), object_id=oid)
             y += 52
         x = 40 + lw + 24
         pw = w - x - 40

@@ -7,6 +7,8 @@ Left and right arrows (or the buttons) step; Home and End jump; Escape closes.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ...texts import joiner, rep_name, text_of
@@ -54,7 +56,7 @@ class ReplayScene(Scene):
             ui.button(
                 (x, 8, 70, 40),
                 text,
-                lambda s=step: self.go(s),
+                partial(self.go, step),
                 tip=self.tr(tip),
                 object_id="#primary" if step == 1 else None,
             )
@@ -88,7 +90,7 @@ class ReplayScene(Scene):
                 self.lang,
                 rows,
                 rep.id == self.selected,
-                lambda i=rep.id: self.select(i),
+                partial(self.select, rep.id),
             )
             y += card_h + 4
         yield

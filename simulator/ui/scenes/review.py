@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pygame
@@ -28,7 +30,7 @@ class ReviewScene(Scene):
         assert self.app.game is not None
         return self.app.game
 
-    def build(self, w: int, h: int) -> None:
+    def build(self, w: int, h: int) -> Iterator[None]:
         g = self.game
         obs = g.obs
         ui = self.ui
@@ -106,7 +108,7 @@ class ReviewScene(Scene):
             c.button(
                 (x, 3, 96, 28),
                 self.tr(key),
-                lambda r=rep.id, t=tone: self.review(r, t),
+                partial(self.review, rep.id, tone),
                 tip=self.tr("why.performance_review"),
                 object_id="#tab_active" if active else "#small_button",
             )
@@ -122,7 +124,7 @@ class ReviewScene(Scene):
         c.button(
             (bx, 33, 110, 25),
             self.tr("act.promise") + " ▼",
-            lambda r=rep.id: self.promise(r),
+            partial(self.promise, rep.id),
             tip=self.tr("why.promise"),
             object_id="#small_button",
         )
@@ -132,7 +134,7 @@ class ReviewScene(Scene):
                 c.button(
                     (bx, 33, 186, 25),
                     self.tr("review.keep", amount=g.money(p.amount)),
-                    lambda pid=p.id: self.keep(pid),
+                    partial(self.keep, p.id),
                     tip=self.tr("why.keep_promise"),
                     object_id="#small_button",
                 )

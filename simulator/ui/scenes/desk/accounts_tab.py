@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+
 import pygame
 
 from ....texts import has
@@ -13,7 +16,7 @@ from .tables import TablesPart
 class AccountsTabPart(TablesPart):
     """The Accounts tab: the customer archive, sortable, by pages, each account's file."""
 
-    def tab_accounts(self, ui: Builder, r: pygame.Rect) -> None:
+    def tab_accounts(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         obs = self.game.obs
         acc = obs.accounts
         rows = [a for a in acc if not a.churned] + [a for a in acc if a.churned]
@@ -39,7 +42,7 @@ class AccountsTabPart(TablesPart):
             ui.button(
                 (x, 6, 120, 30),
                 ("▼ " if key == self.acc_sort else "") + self.tr(label),
-                lambda k=key: self.sort_accounts(k),
+                partial(self.sort_accounts, key),
                 object_id="#tab_active" if key == self.acc_sort else "#small_button",
             )
             x += 124
@@ -78,7 +81,7 @@ class AccountsTabPart(TablesPart):
             ui.button(
                 (12, y, cols[0][1] - 4, 26),
                 vals[0],
-                lambda a=a: self.account_file(a),
+                partial(self.account_file, a),
                 object_id="#small_button",
                 tip=self.tr("acc.open_tip"),
             )

@@ -21,7 +21,9 @@ class InboxTabPart(TablesPart):
             return
         heights = [100 + 64 + 40 * len(i.choices) if i.open else 130 for i in items]
         # as many as fit on a page, open messages first
-        pages, page, used = [], [], 0
+        pages: list[list[int]] = []
+        page: list[int] = []
+        used = 0
         for k, ih in enumerate(heights):
             if page and used + ih > r.h - 44:
                 pages.append(page)

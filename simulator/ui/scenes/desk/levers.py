@@ -11,6 +11,7 @@ one. The random policy and the learning agent draw from the same catalogue.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import pygame
@@ -96,10 +97,10 @@ class LeverPart(DeskPart):
         title = self.tr(f"act.{lever.key}")
         if lever.rep is not None and lever.key != "answer":
             title += " · " + nar.rep(lever.rep)
-        options = []
+        options: list[tuple[str, Callable[[], None] | None, str | None]] = []
         for option in lever.options:
             why = nar.refusal(option.refusal) if option.refusal is not None else None
-            job = (lambda a=option.action: self.plan(a)) if why is None else None
+            job = partial(self.plan, option.action) if why is None else None
             options.append((self.option_label(lever, option), job, why))
         if not options and lever.refusal is not None:
             options.append((nar.refusal(lever.refusal), None, nar.refusal(lever.refusal)))
@@ -167,7 +168,7 @@ class LeverPart(DeskPart):
     # ------------------------------------------------------------ words
     def option_label(self, lever: Lever, option: Option) -> str:
         """One option of a chooser, in a few words (what differs between the options)."""
-        a = option.action
+        a: Any = option.action  # the lever's key says which kind of action it is
         nar = self.game.narrator
         key = lever.key
         if key in ("feedback_praise", "feedback_criticism"):
@@ -282,7 +283,7 @@ class LeverPart(DeskPart):
                 if lever.key == "set_quota":
                     press = lambda: self.set_tab("quotas")  # noqa: E731
                 elif lever.key == "let_go":
-                    press = lambda lv=lever: self.confirm_let_go(lv)  # noqa: E731
+                    press = partial(self.confirm_let_go, lever)
                 self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press)
                 x += bw + 6
             y += row_h

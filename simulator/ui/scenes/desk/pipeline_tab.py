@@ -17,7 +17,7 @@ from .tables import TablesPart
 class PipelineTabPart(TablesPart):
     """The Pipeline tab: a rep's funnel by stage, with the 15- and 30-day marks of 1-15-30."""
 
-    def tab_pipeline(self, ui: Builder, r: pygame.Rect) -> None:
+    def tab_pipeline(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         obs = self.game.obs
         g = self.game
         if self.show_orphans or self.selected is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ...widgets import Builder, html
@@ -29,7 +31,7 @@ class PlanPart(LeverPart):
             ui.button(
                 (r.w - 36, y, 32, 28),
                 self.tr("ui.remove"),
-                lambda k=k: self.unplan(k),
+                partial(self.unplan, k),
                 tip=self.tr("ui.remove_tip"),
                 object_id="#small_button",
             )

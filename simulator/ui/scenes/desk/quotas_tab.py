@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pygame
@@ -22,7 +23,7 @@ class QuotasTabPart(TablesPart):
             return obs.period
         return obs.period + 1
 
-    def tab_quotas(self, ui: Builder, r: pygame.Rect) -> None:
+    def tab_quotas(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         obs = self.game.obs
         g = self.game
         per = self.quota_period()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pygame
 
 from ....api import RepView
@@ -13,7 +15,7 @@ from .levers import LeverPart
 class RepTabPart(LeverPart):
     """The Desk tab: the selected rep's numbers, roles and hints, and every lever."""
 
-    def tab_desk(self, ui: Builder, r: pygame.Rect) -> None:
+    def tab_desk(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         obs = self.game.obs
         if self.selected is None:
             ui.label((16, 16, r.w - 32, 28), self.tr("ui.plan_empty"))

@@ -9,7 +9,8 @@ own (this package's modules); the scene lays them out and runs the week."""
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import pygame
@@ -104,7 +105,7 @@ class DeskScene(
                 return region.ui.callbacks[element]
         return None
 
-    def build_centre(self, ui: Builder, r: pygame.Rect) -> None:
+    def build_centre(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         x = 0
         obs = self.game.obs
         for tab in TABS:
@@ -116,7 +117,7 @@ class DeskScene(
             ui.button(
                 (x, 0, bw, 36),
                 text,
-                lambda t=tab: self.set_tab(t),
+                partial(self.set_tab, tab),
                 object_id="#tab_active" if tab == self.tab else "#tab",
             )
             x += bw + 4

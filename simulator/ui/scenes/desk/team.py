@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+
 import pygame
 
 from ....api import RepView
@@ -13,7 +16,7 @@ from .levers import LeverPart
 class TeamPart(LeverPart):
     """The team as cards on the left: mood as read, attainment, pipeline, flags, Hire."""
 
-    def build_team(self, ui: Builder, r: pygame.Rect) -> None:
+    def build_team(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         self.card_rects = {}
         obs = self.game.obs
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.team"), object_id="#h3")
@@ -112,7 +115,7 @@ class TeamPart(LeverPart):
             self.lang,
             [row2, row3],
             rep.id == self.selected,
-            lambda i=rep.id: self.select(i),
+            partial(self.select, rep.id),
             tip,
         )
         self.card_rects[rep.id] = rect.move(ui.origin)
