@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..palette import palette
 from ..scoring import COMPONENTS
 from .stats import Interval, mean_ci, paired_difference
 from .store import MANIFEST, StoreError, is_missing, read_table
@@ -315,13 +316,14 @@ def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
 def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
     """One self-contained HTML file: tables, verdicts and the charts inlined."""
     m = cmp.manifest
+    c = palette()
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<title>salesim batch report</title><style>",
-        "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222}",
-        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;",
+        f"body{{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:{c.ink}}}",
+        f"table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid {c.border};",
         "padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}",
-        ".lower{color:#a40000}.higher{color:#0b6e1f}img{max-width:100%}",
+        f".lower{{color:{c.bad}}}.higher{{color:{c.good}}}img{{max-width:100%}}",
         "</style></head><body>",
         "<h1>Batch report</h1>",
         f"<p>{len(m.get('seeds', []))} seeds per policy and point (common random numbers); "

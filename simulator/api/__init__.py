@@ -75,7 +75,16 @@ from .observation import (
     WeekPoint,
 )
 from .plan import Plan, Planned
-from .reading import believed_type, capacity_estimate, reward_amounts, team_estimates
+from .reading import (
+    MOOD_GOOD,
+    MOOD_LOW,
+    MOOD_SIGNAL,
+    believed_type,
+    capacity_estimate,
+    mood_band,
+    reward_amounts,
+    team_estimates,
+)
 from .refusal import Refusal, Refused
 from .vocabulary import (
     OPEN_STAGES,
@@ -112,6 +121,9 @@ __all__ = [
     "ENV_ID",
     "HINT_SUGGESTS",
     "LEVERS",
+    "MOOD_GOOD",
+    "MOOD_LOW",
+    "MOOD_SIGNAL",
     "OPEN_STAGES",
     "RIGHT_POOL",
     "TYPES",
@@ -180,6 +192,7 @@ __all__ = [
     "believed_type",
     "capacity_estimate",
     "catalogue",
+    "mood_band",
     "reward_amounts",
     "team_estimates",
 ]

@@ -14,6 +14,17 @@ from ..core.types import MotivationType
 from .observation import HINT_SUGGESTS, Observation, RepView
 
 REWARD_SHARES = (0.02, 0.05, 0.1, 0.2)  # a bonus or a promise as a share of the period's budget
+# how a mood as read is told: good from 0.65, fair from 0.45, low below (one scale everywhere)
+MOOD_GOOD = 0.65
+MOOD_LOW = 0.45
+MOOD_SIGNAL = {"good": "good", "fair": "warn", "low": "bad"}  # the palette's colour for each
+
+
+def mood_band(mood: float) -> str:
+    """A mood as a manager would say it: ``good``, ``fair`` or ``low``."""
+    if mood >= MOOD_GOOD:
+        return "good"
+    return "fair" if mood >= MOOD_LOW else "low"
 
 
 def believed_type(rep: RepView, min_hints: int = 3) -> MotivationType | None:

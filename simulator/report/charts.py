@@ -11,15 +11,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from ..palette import palette
 from ..paths import data_dir
 from ..texts import tr
 
-INK = "#1F2933"
-YOU = "#2F6FB3"
-BOOK = "#8A5300"
-TARGET = "#52606D"
-GOOD = "#1E6B3F"
-BAD = "#A3221B"
+_P = palette()
+INK = _P.ink
+YOU = _P.accent
+BOOK = _P.warn
+TARGET = _P.muted
+GOOD = _P.good
+BAD = _P.bad
 
 
 CJK_FONT = "NotoSansSC-Regular-subset.otf"

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
 from ..narrate import Narrator
+from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
 from ..session import Session
@@ -36,19 +37,21 @@ from ..texts import joiner, money, text_of, tr
 from . import charts
 
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
-CSS = """
-body{font-family:'Noto Sans SC','Noto Sans','PingFang SC','Microsoft YaHei',system-ui,sans-serif;
- margin:2em auto;max-width:76em;color:#1F2933;line-height:1.45;padding:0 1em}
-h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #CBD2D9}
-.meta{color:#52606D}table{border-collapse:collapse;margin:.8em 0;width:100%}
-td,th{border:1px solid #CBD2D9;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#F3F5F8}td.num{text-align:right;white-space:nowrap}
-.followed{color:#1E6B3F}.partly{color:#8A5300}.missed{color:#A3221B}.untested{color:#52606D}
-.better{color:#1E6B3F}.worse{color:#A3221B}img{max-width:100%}
-figure{margin:1em 0}figcaption{color:#52606D;font-size:.9em}
-.formula{font-family:ui-monospace,monospace,'Noto Sans SC',sans-serif;font-size:.88em;color:#52606D}
-.story{border-left:4px solid #2F6FB3;padding:.2em 1em;margin:1em 0}
-.timeline td{font-size:.9em}
+_P = palette()
+CSS = f"""
+body{{font-family:'Noto Sans SC','Noto Sans','PingFang SC','Microsoft YaHei',system-ui,sans-serif;
+ margin:2em auto;max-width:76em;color:{_P.ink};line-height:1.45;padding:0 1em}}
+h1{{font-size:1.7em;margin-bottom:.2em}}h2{{margin-top:1.8em;border-bottom:2px solid {_P.border}}}
+.meta{{color:{_P.muted}}}table{{border-collapse:collapse;margin:.8em 0;width:100%}}
+td,th{{border:1px solid {_P.border};padding:.3em .5em;vertical-align:top;text-align:left}}
+th{{background:{_P.page}}}td.num{{text-align:right;white-space:nowrap}}
+.followed{{color:{_P.good}}}.partly{{color:{_P.warn}}}.missed{{color:{_P.bad}}}
+.untested{{color:{_P.muted}}}.better{{color:{_P.good}}}.worse{{color:{_P.bad}}}
+img{{max-width:100%}}figure{{margin:1em 0}}figcaption{{color:{_P.muted};font-size:.9em}}
+.formula{{font-family:ui-monospace,monospace,'Noto Sans SC',sans-serif;font-size:.88em;
+ color:{_P.muted}}}
+.story{{border-left:4px solid {_P.accent};padding:.2em 1em;margin:1em 0}}
+.timeline td{{font-size:.9em}}
 """
 
 

@@ -24,6 +24,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIPanel, UITextEntryLine
 
+from ..palette import palette
 from ..paths import data_dir
 from ..saves import SaveError
 from ..texts import tr
@@ -33,7 +34,7 @@ from .widgets import Builder, html
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
 FPS = 60
-BACKGROUND = (243, 245, 248)
+BACKGROUND = palette().rgb("page")
 
 
 def assets_dir() -> Path:

@@ -13,23 +13,17 @@ import itertools
 
 import pygame
 
-INK = (31, 41, 51)
-GRID = (221, 227, 234)
-ACCENT = (47, 111, 179)
-TARGET = (138, 83, 0)
-GOOD = (30, 107, 63)
-BAD = (163, 34, 27)
-BG = (255, 255, 255)
-PORTRAIT_COLOURS = [
-    (47, 111, 179),
-    (30, 107, 63),
-    (138, 83, 0),
-    (120, 60, 140),
-    (0, 115, 120),
-    (163, 34, 27),
-    (82, 96, 109),
-    (150, 90, 30),
-]
+from ..palette import palette
+
+_P = palette()
+INK = _P.rgb("ink")
+GRID = _P.rgb("grid")
+ACCENT = _P.rgb("accent")
+TARGET = _P.rgb("warn")
+GOOD = _P.rgb("good")
+BAD = _P.rgb("bad")
+BG = _P.rgb("card")
+PORTRAIT_COLOURS = [_P.rgb(f"series_{i}") for i in range(1, 9)]
 
 
 def _frame(size: tuple[int, int]) -> pygame.Surface:
@@ -130,7 +124,7 @@ def bar(size: tuple[int, int], share: float, marker: float | None = None) -> pyg
     """A progress bar; ``marker`` draws a tick where the time gone says you should be."""
     w, h = size
     surf = pygame.Surface(size)
-    surf.fill((221, 227, 234))
+    surf.fill(GRID)
     fill = max(0.0, min(1.0, share))
     colour = GOOD if marker is None or share >= marker else ACCENT
     pygame.draw.rect(surf, colour, (0, 0, int(w * fill), h))
@@ -145,15 +139,15 @@ def portrait(size: int, initials: str, index: int, font: pygame.font.Font) -> py
     surf = pygame.Surface((size, size), pygame.SRCALPHA)
     colour = PORTRAIT_COLOURS[index % len(PORTRAIT_COLOURS)]
     pygame.draw.circle(surf, colour, (size // 2, size // 2), size // 2)
-    text = font.render(initials, True, (255, 255, 255))
+    text = font.render(initials, True, _P.rgb("card"))
     surf.blit(text, text.get_rect(center=(size // 2, size // 2)))
     return surf
 
 
 # ---------------------------------------------------------------- team cards
-CARD_BG = (255, 255, 255)
-CARD_SELECTED = (234, 241, 250)
-CARD_BORDER = (203, 210, 217)
+CARD_BG = _P.rgb("card")
+CARD_SELECTED = _P.rgb("card_selected")
+CARD_BORDER = _P.rgb("border")
 
 
 def fit(font: pygame.font.Font, text: str, width: int) -> str:

@@ -15,7 +15,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import Action, Observation, Plan, Planned, Result, action_from_dict, reward_amounts
+from ..api import (
+    MOOD_LOW,
+    Action,
+    Observation,
+    Plan,
+    Planned,
+    Result,
+    action_from_dict,
+    reward_amounts,
+)
 from ..lessons import Debrief, debrief
 from ..narrate import Narrator
 from ..record import Record
@@ -25,7 +34,7 @@ from ..session import Session
 from ..texts import money, tr
 
 AUTOSAVE_NAME = "autosave.json"
-UNHAPPY_BELOW = 0.45  # an observed mood this low is worth a line in the week's report
+UNHAPPY_BELOW = MOOD_LOW  # a mood read as low is worth a line in the week's report
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
+from ...palette import palette
 from ...texts import money
 from .. import charts
 from ..app import Scene
@@ -13,7 +14,8 @@ from ..widgets import html
 
 SECTIONS = ("score", "lessons", "people", "compare")
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
-COLOUR = {FOLLOWED: "#1E6B3F", PARTLY: "#8A5300", MISSED: "#A3221B"}
+_P = palette()
+COLOUR = {FOLLOWED: _P.good, PARTLY: _P.warn, MISSED: _P.bad}
 
 
 class DebriefScene(Scene):
@@ -130,7 +132,7 @@ class DebriefScene(Scene):
             self.data.findings, key=lambda f: (order.get(f.status, 3), int(f.lesson[1:]))
         ):
             mark = self.tr(MARK.get(f.status, "debrief.untested"))
-            colour = COLOUR.get(f.status, "#52606D")
+            colour = COLOUR.get(f.status, _P.muted)
             text = (
                 f"<font color='{colour}'><b>{html(mark)}</b></font> "
                 f"<b>{f.lesson} {html(self.tr(f'lesson.{f.lesson}'))}</b><br>"
@@ -170,7 +172,7 @@ class DebriefScene(Scene):
         for c in d.score.components:
             other = d.book.component(c.name).value if d.book is not None else float("nan")
             diff = c.value - other
-            colour = "#1E6B3F" if diff >= 0 else "#A3221B"
+            colour = _P.good if diff >= 0 else _P.bad
             rows.append(
                 f"{html(self.tr(f'score.{c.name}'))}: {c.value:.1f} / {other:.1f} "
                 f"<font color='{colour}'>({diff:+.1f})</font>"

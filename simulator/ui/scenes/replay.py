@@ -11,6 +11,7 @@ from functools import partial
 
 import pygame
 
+from ...api import mood_band
 from ...texts import joiner, rep_name, text_of
 from .. import charts
 from ..app import Scene
@@ -72,11 +73,7 @@ class ReplayScene(Scene):
         y = 92
         for rep in reps[: max(1, (h - 92 - 140) // (card_h + 4))]:
             rect = pygame.Rect(8, y, 232, card_h)
-            mood_key = (
-                "mood.good"
-                if rep.mood >= 0.65
-                else ("mood.fair" if rep.mood >= 0.45 else "mood.low")
-            )
+            mood_key = f"mood.{mood_band(rep.mood)}"
             rows = [
                 [
                     (self.tr(mood_key), charts.INK),

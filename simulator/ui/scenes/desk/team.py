@@ -7,7 +7,8 @@ from functools import partial
 
 import pygame
 
-from ....api import RepView
+from ....api import MOOD_SIGNAL, RepView, mood_band
+from ....palette import palette
 from ...cards import rep_card
 from ...widgets import Builder
 from .levers import LeverPart
@@ -63,17 +64,11 @@ class TeamPart(LeverPart):
 
     def card(self, ui: Builder, rect: pygame.Rect, rep: RepView) -> None:
         """A drawn card (one image) with the name as a button over it."""
-        good, warn, bad, ink, muted = (
-            (30, 107, 63),
-            (138, 83, 0),
-            (163, 34, 27),
-            (31, 41, 51),
-            (82, 96, 109),
-        )
-        mood_key = (
-            "mood.good" if rep.mood >= 0.65 else ("mood.fair" if rep.mood >= 0.45 else "mood.low")
-        )
-        mood_col = good if rep.mood >= 0.65 else (warn if rep.mood >= 0.45 else bad)
+        p = palette()
+        bad, ink, muted = p.rgb("bad"), p.rgb("ink"), p.rgb("muted")
+        band = mood_band(rep.mood)
+        mood_key = f"mood.{band}"
+        mood_col = p.rgb(MOOD_SIGNAL[band])
         row2 = [
             (self.tr(mood_key), mood_col),
             (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
