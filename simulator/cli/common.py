@@ -1,0 +1,144 @@
+"""What the command families share: the one-line error, scenario lookup, the
+progress bar, and the options several commands take.
+
+Each ``add_*`` helper adds one option the same way everywhere it appears; a
+command passes only what differs (its help text, whether it is required).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..scenario import Scenario
+
+# what was typed after "salesim", for the batch manifest (set by ``main``)
+COMMAND_LINE: list[str] = []
+
+LANGS = ("en", "zh")
+FIRST_SEED = "first seed (default: 1)"
+
+
+def fail(message: str) -> int:
+    """Report an error in one line, ``salesim: error: ...``, and give exit code 2."""
+    print(f"salesim: error: {message}", file=sys.stderr)
+    return 2
+
+
+def resolve_scenario(path: str) -> str:
+    """A path, or the name of a shipped scenario (``tutorial``)."""
+    from pathlib import Path
+
+    from ..scenario import scenarios_dir, shipped_scenarios
+
+    p = Path(path)
+    if not p.exists() and p.suffix == "" and "/" not in path:
+        shipped = scenarios_dir() / f"{path}.yaml"
+        if shipped.exists():
+            return str(shipped)
+        names = ", ".join(f.stem for f in shipped_scenarios())
+        raise SystemExit(fail(f"{path}: no such file, nor a shipped scenario ({names})"))
+    return path
+
+
+def read_scenario(path: str | None) -> Scenario:
+    """The scenario at ``path`` (a file or shipped name; None: the shipped default).
+
+    Every problem in it is printed as ``FILE:LINE:COLUMN: field: message``, then
+    the command stops with exit code 2.
+    """
+    from ..scenario import ScenarioError, default_scenario_path, load_scenario
+
+    try:
+        return load_scenario(resolve_scenario(path) if path else default_scenario_path())
+    except ScenarioError as e:
+        for problem in e.problems:
+            fail(str(problem))
+        raise SystemExit(2) from None
+
+
+def game_missing() -> str | None:
+    """Why the game's window cannot open here (its libraries missing), or None."""
+    import importlib.util
+
+    missing = [m for m in ("pygame", "pygame_gui") if importlib.util.find_spec(m) is None]
+    if missing:
+        return f"the game needs pygame-ce and pygame_gui (missing: {', '.join(missing)})"
+    return None
+
+
+class Progress:
+    """A progress bar (runs done, rate, time left) for commands that report (done, total).
+
+    Shown only on a terminal, so piped output stays clean.
+    """
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="run", desc="playing", leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def add_scenario(parser: argparse.ArgumentParser, help: str | None = None, **options: Any) -> None:
+    """``--scenario PATH``: a scenario file or shipped scenario name."""
+    parser.add_argument("--scenario", metavar="PATH", help=help, **options)
+
+
+def add_policy(parser: argparse.ArgumentParser, help: str | None = None, **options: Any) -> None:
+    """``--policy NAME``: a built-in policy, or one of your own."""
+    parser.add_argument("--policy", metavar="NAME", help=help, **options)
+
+
+def add_lang(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """``--lang``: the language of what the command shows or writes (default: en)."""
+    parser.add_argument("--lang", choices=LANGS, default="en", help=help)
+
+
+def add_seed(
+    parser: argparse.ArgumentParser,
+    help: str | None = None,
+    *,
+    default: int | None = 1,
+    metavar: str = "S",
+) -> None:
+    """``--seed``: the random seed (of a sequence of runs, the first)."""
+    parser.add_argument("--seed", type=int, default=default, metavar=metavar, help=help)
+
+
+def add_jobs(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """``--jobs J``: how many processes play runs at once (default: all cores)."""
+    parser.add_argument("--jobs", type=int, default=None, metavar="J", help=help)
+
+
+def add_out(
+    parser: argparse.ArgumentParser,
+    help: str | None = None,
+    *,
+    metavar: str = "DIR",
+    **options: Any,
+) -> None:
+    """``--out``: where the command writes (a folder unless ``metavar`` says FILE)."""
+    parser.add_argument("--out", metavar=metavar, help=help, **options)
+
+
+def add_baseline(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """``--baseline NAME``: the policy others are compared against."""
+    parser.add_argument("--baseline", default="by_the_book", metavar="NAME", help=help)
+
+
+def add_save(parser: argparse.ArgumentParser) -> None:
+    """The ``SAVE`` argument: a saved game's file."""
+    parser.add_argument("save", metavar="SAVE")

@@ -1,0 +1,165 @@
+"""Headless runs: ``salesim run`` plays a scenario with a policy and prints a
+week-by-week summary and the final scorecard (or one JSON object with
+``--json``); ``salesim policies`` lists the policies it can play with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from ..money import short_money
+from .common import add_policy, add_scenario, add_seed, fail, read_scenario, resolve_scenario
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``run`` and ``policies``."""
+    run = sub.add_parser(
+        "run",
+        help="play a scenario headless with a policy",
+        description="Play a scenario headless with a policy and print the result.",
+    )
+    add_scenario(run, "scenario file or shipped scenario name (default: the shipped default)")
+    add_policy(
+        run,
+        "by_the_book, hands_off, pressure_cooker, contest_everyone, "
+        "micromanager, promise_breaker, random, or your own as module:Class or "
+        "file.py:Class (default: by_the_book)",
+        default="by_the_book",
+    )
+    add_seed(run, "random seed (default: 1)", metavar="N")
+    run.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of the readable report"
+    )
+    run.add_argument("--quiet", action="store_true", help="leave out the week-by-week lines")
+    run.add_argument(
+        "--save", metavar="FILE", help="also write the game as a save (the game's format)"
+    )
+    run.set_defaults(func=cmd_run)
+
+    sub.add_parser("policies", help="list the built-in policies").set_defaults(func=cmd_policies)
+
+
+def _week_line(report, session, currency: str) -> str:
+    """A week of a scripted run in one line, as the manager saw it end."""
+    from ..narrate import Narrator
+
+    obs = session.observe()
+    nar = Narrator(obs, "en")
+    m = obs.history[-1]
+    s = report.summary
+    period = obs.period_of(s.week) + 1
+    flags = []
+    if s.resigned:
+        flags.append("left: " + ", ".join(nar.rep(i) for i in s.resigned))
+    if s.hired:
+        flags.append("joined: " + ", ".join(nar.rep(i) for i in s.hired))
+    titles = {i.id: i.title.en for i in obs.inbox}
+    for e in report.events:
+        if e.kind == "market_event":
+            flags.append(e.data["event"].replace("_", " "))
+        elif e.kind == "inbox":
+            flags.append(f"inbox: {titles.get(e.data['item'], '')}")
+        elif e.kind == "inbox_answer":
+            flags.append(f"answered {e.data['event']}: {e.data['choice']}")
+        elif e.kind == "inbox_expired":
+            flags.append(f"unanswered {e.data['event']}: {e.data['choice'] or 'lapsed'}")
+    pct = 100.0 * m.revenue / m.target if m.target else 0.0
+    return (
+        f"wk {s.week:2d} P{period}  booked {short_money(m.revenue, currency):>9} "
+        f"of {short_money(m.target, currency):>9} ({pct:5.1f}%)  won {s.won:2d} lost {s.lost:2d}  "
+        f"team {m.headcount:2d}  mood {m.mood:.2f}" + ("  " + "; ".join(flags) if flags else "")
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from ..policies import make_policy
+    from ..session import Session
+
+    if args.seed < 0:
+        return fail("--seed must be 0 or more")
+    scenario = read_scenario(args.scenario)
+    try:
+        policy = make_policy(args.policy)
+    except ValueError as e:
+        return fail(str(e))
+    session = Session(scenario, args.seed, policy)
+    cur = scenario.currency
+    if not args.json and not args.quiet:
+        print(f"{scenario.title} — policy {args.policy}, seed {args.seed}")
+    while not session.finished:
+        report = session.advance_week()
+        if not args.json and not args.quiet:
+            print(_week_line(report, session, cur))
+    card = session.score()
+    if args.save:
+        from ..saves import SaveError, snapshot, write_save
+        from ..scenario import default_scenario_path
+
+        path = resolve_scenario(args.scenario) if args.scenario else str(default_scenario_path())
+        try:
+            write_save(snapshot(session, path, policy=args.policy), args.save)
+        except SaveError as e:
+            return fail(str(e))
+    if args.json:
+        print(json.dumps(_result(session, card, args), ensure_ascii=False))
+        return 0
+    if not args.quiet:
+        print()
+    from ..narrate import Narrator
+
+    nar = Narrator(session.observe(), "en")
+    print(f"Scorecard ({args.policy}, seed {args.seed})")
+    for c in card.components:
+        print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {nar.working(c)}")
+    print(f"  {'total':<11} {card.total:6.1f}")
+    print(
+        f"revenue {short_money(card.revenue, cur)} of target {short_money(card.target, cur)}; "
+        f"{card.attrition} left the team ({card.regretted} regretted)"
+    )
+    return 0
+
+
+def _result(session, card, args) -> dict[str, Any]:
+    from ..narrate import Narrator
+
+    record = session.record()
+    nar = Narrator(record.final, "en")
+    details = {
+        c.name: {**c.as_dict(), "formula": nar.formula(c), "working": nar.working(c)}
+        for c in card.components
+    }
+    return {
+        "scenario": str(session.scenario.title),
+        "policy": args.policy,
+        "seed": args.seed,
+        "score": {
+            "total": round(card.total, 3),
+            "components": {c.name: round(c.value, 3) for c in card.components},
+            "details": details,
+        },
+        "revenue": card.revenue,
+        "target": card.target,
+        "attrition": card.attrition,
+        "regretted_attrition": card.regretted,
+        "weeks": [
+            {
+                "week": m.week,
+                "revenue": m.revenue,
+                "target": m.target,
+                "engagement": round(m.engagement, 4),
+                "headcount": m.headcount,
+            }
+            for m in record.weeks
+        ],
+    }
+
+
+def cmd_policies(args: argparse.Namespace) -> int:
+    from ..policies import POLICIES
+
+    for name, cls in POLICIES.items():
+        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        print(f"{name:<18} {doc}")
+    return 0

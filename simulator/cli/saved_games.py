@@ -1,0 +1,105 @@
+"""Commands on saved games: ``export`` their logs as tables, a trainer's
+``report`` of one, a ``class`` report of several, and ``replay`` one read-only
+in the game's window. Each replays the save from its seed and the player's
+actions, so what they show is what the player lived through.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import add_lang, add_out, add_save, fail, game_missing
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``export``, ``report``, ``class`` and ``replay``."""
+    exp = sub.add_parser(
+        "export",
+        help="a saved game's action and event logs as CSV or JSON",
+        description="Replay a save and write its action and event logs as tables "
+        "(actions.csv and events.csv, or .json) for spreadsheets.",
+    )
+    add_save(exp)
+    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    add_out(exp, "folder (default: here)", default=".")
+    exp.set_defaults(func=cmd_export)
+
+    rep = sub.add_parser(
+        "report",
+        help="a trainer's HTML report of one saved game",
+        description="Replay a save and write report.html with its charts: the scorecard, "
+        "the season, the lessons with their moments, each rep's story, a week-by-week "
+        "timeline, and the same seed played by the book.",
+    )
+    add_save(rep)
+    add_out(rep, "folder for the report", required=True)
+    add_lang(rep)
+    rep.set_defaults(func=cmd_report)
+
+    cls = sub.add_parser(
+        "class",
+        help="a class report from several saves of one scenario",
+        description="A league table, the group's score distribution, the lessons the group "
+        "missed and the most common mistakes, with every player's own report linked.",
+    )
+    cls.add_argument("saves", metavar="SAVE", nargs="+")
+    add_out(cls, "folder for the reports", required=True)
+    add_lang(cls)
+    cls.set_defaults(func=cmd_class)
+
+    rpl = sub.add_parser(
+        "replay",
+        help="step through a saved game in the game's window, read-only",
+        description="Open a save in the game's window, read-only: step week by week, "
+        "forwards and backwards, through what the player saw and did.",
+    )
+    add_save(rpl)
+    add_lang(rpl)
+    rpl.set_defaults(func=cmd_replay)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..saves import SaveError, export_logs, open_save
+
+    try:
+        _, session = open_save(args.save)
+        for path in export_logs(session, args.out, args.format):
+            print(path)
+    except SaveError as e:
+        return fail(str(e))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..report import report
+    from ..saves import SaveError
+
+    try:
+        print(report(args.save, args.out, args.lang))
+    except SaveError as e:
+        return fail(str(e))
+    return 0
+
+
+def cmd_class(args: argparse.Namespace) -> int:
+    from ..report import class_report
+    from ..saves import SaveError
+
+    try:
+        print(class_report(args.saves, args.out, args.lang))
+    except (SaveError, ValueError) as e:
+        return fail(str(e))
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    if (missing := game_missing()) is not None:
+        return fail(missing)
+    from ..saves import SaveError, open_save
+    from ..ui import replay
+
+    try:
+        save, session = open_save(args.save)
+    except SaveError as e:
+        return fail(str(e))
+    return replay(save, session, lang=args.lang)

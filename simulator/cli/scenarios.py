@@ -1,0 +1,86 @@
+"""Commands for scenario authors: list the shipped ``scenarios``, ``validate``
+scenario files, and print the format's JSON ``schema`` for editors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .common import add_out, resolve_scenario
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``scenarios``, ``validate`` and ``schema``."""
+    sub.add_parser("scenarios", help="list the shipped scenarios").set_defaults(func=cmd_scenarios)
+
+    val = sub.add_parser(
+        "validate",
+        help="check scenario files",
+        description="Check scenario files. Prints one line per problem, "
+        "FILE:LINE:COLUMN: field: message, and exits 1 if there is any.",
+    )
+    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("--quiet", action="store_true", help="print problems only")
+    val.set_defaults(func=cmd_validate)
+
+    sch = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of scenario files (for editors)",
+        description="Print the JSON Schema of the scenario format, for completion and "
+        "checking in editors (see docs/scenario-authoring.md).",
+    )
+    add_out(sch, "write it to FILE instead", metavar="FILE")
+    sch.set_defaults(func=cmd_schema)
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from ..scenario import ScenarioError, load_scenario, scenarios_dir, shipped_scenarios
+
+    for path in shipped_scenarios():
+        try:
+            s = load_scenario(path)
+        except ScenarioError as e:
+            print(f"{path.stem:<22} (invalid: {e.first})")
+            continue
+        teaches = ", ".join(s.teaches)
+        print(
+            f"{path.stem:<22} {s.difficulty:<7} {s.title!s}" + (f"  [{teaches}]" if teaches else "")
+        )
+    print(f"\nin {scenarios_dir()}: copy one to start your own, or extend it by name")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..scenario import check_file
+
+    bad = 0
+    count = 0
+    for f in args.files:
+        problems = check_file(resolve_scenario(f))
+        for p in problems:
+            print(p)
+        count += len(problems)
+        bad += bool(problems)
+        if not problems and not args.quiet:
+            print(f"{f}: valid")
+    if bad:
+        print(
+            f"{count} problem{'s' * (count != 1)} in {bad} of {len(args.files)} files",
+            file=sys.stderr,
+        )
+    return 1 if bad else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..scenario import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        from pathlib import Path
+
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
