@@ -1,0 +1,124 @@
+"""The language tables: every word the game and the reports show, in English and Chinese.
+
+A string is looked up by key and filled with named values::
+
+    tr("en", "week_of", week=5, weeks=26)   # "Week 5 / 26"
+    tr("zh", "week_of", week=5, weeks=26)   # "第 5 / 26 周"
+
+Keys are grouped by prefix: ``ui.`` for the desk's labels, ``act.`` for the
+levers (name and what it is for), ``refused.`` for why an action was refused,
+``ev.`` for the lines of a week report, ``lesson.`` for P1–P18, and the
+model's vocabulary (``type.``, ``skill.``, ``stage.``, ``pool.``, ``hint.``,
+``score.``). A test checks that every key has both languages and that both
+use the same placeholders, so a Chinese game never shows an English gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import debrief, levers, news, reports, screens, vocabulary
+
+LANGS = ("en", "zh")
+
+# key: (English, Simplified Chinese), gathered from the tables of each part of the game
+STRINGS: dict[str, tuple[str, str]] = {
+    **screens.STRINGS,
+    **levers.STRINGS,
+    **news.STRINGS,
+    **debrief.STRINGS,
+    **reports.STRINGS,
+    **vocabulary.STRINGS,
+}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """The string ``key`` in ``lang`` ("en" or "zh"), with ``values`` filled in.
+
+    An unknown key shows as itself, so a missing string is visible on screen
+    and caught by the tests rather than crashing a game.
+    """
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "zh" else pair[0]
+    return text.format(**values) if values else text
+
+
+# values of a refusal that are amounts of money, and those that are hours
+_MONEY_VALUES = {("no_budget", "need"), ("no_budget", "left"), ("small_bonus", "low")}
+_HOUR_VALUES = {("no_hours", "need"), ("no_hours", "left")}
+
+
+def refusal_text(refusal: object, lang: str, currency: str = "") -> str:
+    """Why an action was refused (a :class:`~simulator.api.refusal.Refusal`), in words."""
+    code = getattr(refusal, "code", "")
+    values = dict(getattr(refusal, "values", {}) or {})
+    for k, v in values.items():
+        if (code, k) in _MONEY_VALUES and isinstance(v, int | float):
+            values[k] = money(float(v), currency, lang) if currency else f"{v:,.0f}"
+        elif (code, k) in _HOUR_VALUES and isinstance(v, int | float):
+            values[k] = f"{v:g}"
+        elif k == "pool" and has(f"pool.{v}"):
+            values[k] = tr(lang, f"pool.{v}")
+    key = f"refused.{code}"
+    if not has(key):
+        return code
+    try:
+        return tr(lang, key, **values)
+    except (KeyError, IndexError, ValueError):
+        return tr(lang, key, **{k: "?" for k in _placeholders(STRINGS[key][0])})
+
+
+def _placeholders(text: str) -> list[str]:
+    import string
+
+    return [f for _, f, _, _ in string.Formatter().parse(text) if f]
+
+
+def quota_unit(lang: str) -> float:
+    """What one unit of a typed quota is worth: thousands in English, 万 (ten thousand) in
+    Chinese, the way each counts money."""
+    return 10_000.0 if lang == "zh" else 1_000.0
+
+
+def joiner(lang: str) -> str:
+    """The separator of a list of names or things: "、" in Chinese, ", " in English."""
+    return "、" if lang == "zh" else ", "
+
+
+def has(key: str) -> bool:
+    return key in STRINGS
+
+
+def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
+    """Money the way each language reads it: ¥1.20M / ¥640k, or ¥120万 / ¥1.2亿."""
+    if lang == "zh":
+        a = abs(amount)
+        sign = "-" if amount < 0 else ""
+        if a >= 1e8:
+            return f"{sign}{currency}{a / 1e8:.2f}亿"
+        if a >= 1e5:
+            return f"{sign}{currency}{a / 1e4:.0f}万"
+        if a >= 1e4:
+            return f"{sign}{currency}{a / 1e4:.1f}万"
+        return f"{sign}{currency}{a:.0f}"
+    from ..money import short_money
+
+    return short_money(amount, currency)
+
+
+def rep_name(view: object, lang: str) -> str:
+    """A rep's name in the game's language (anything with ``name`` and ``name_zh``)."""
+    if lang == "zh":
+        return getattr(view, "name_zh", "") or getattr(view, "name", "")
+    return getattr(view, "name", "")
+
+
+def text_of(text: object, lang: str) -> str:
+    """A scenario's bilingual :class:`~simulator.core.spec.Text` (or plain str) in ``lang``."""
+    if hasattr(text, "get"):
+        return str(text.get(lang))
+    if isinstance(text, Mapping):
+        return str(text.get(lang) or text.get("en") or "")
+    return str(text)

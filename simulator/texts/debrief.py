@@ -1,0 +1,232 @@
+"""The debrief: the scorecard's words, the lessons, findings and stories."""
+
+from __future__ import annotations
+
+# key: (English, Simplified Chinese)
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- debrief
+    "debrief.title": ("Debrief: {title}", "复盘：{title}"),
+    "debrief.score": (
+        "Your score {total} · by the book {book}",
+        "你的得分 {total} · 按手册 {book}",
+    ),
+    "debrief.component": ("Component", "项目"),
+    "debrief.value": ("Value", "得分"),
+    "debrief.weight": ("Weight", "权重"),
+    "debrief.formula": ("Formula", "公式"),
+    "debrief.lessons": ("Lessons", "经验教训"),
+    "debrief.stories": ("Your people", "你的团队成员"),
+    "debrief.compare": ("Same seed, by the book", "同一随机种子，按手册管理"),
+    "debrief.you": ("You", "你"),
+    "debrief.book": ("By the book", "按手册"),
+    "debrief.to_title": ("To the title screen", "返回标题"),
+    "debrief.write_report": ("Write the trainer's report", "生成培训报告"),
+    "debrief.write_report_tip": (
+        "An HTML page with charts, for your trainer or your own notes.",
+        "生成带图表的 HTML 报告，供培训师或自己查看。",
+    ),
+    "debrief.report_written": ("Written: {path}", "已生成：{path}"),
+    "debrief.followed": ("✓ followed", "✓ 做到了"),
+    "debrief.missed": ("× missed", "× 没做到"),
+    "debrief.partly": ("≈ partly", "≈ 部分做到"),
+    "debrief.untested": ("– not tested here", "– 本局未涉及"),
+    "debrief.revenue_line": (
+        "Revenue {revenue} of target {target}; {left} left the team",
+        "收入 {revenue} / 目标 {target}；{left} 人离开团队",
+    ),
+    # ---------------------------------------------------------------- lessons
+    "lesson.P1": (
+        "The manager's cycle: plan, organise, set quotas, evaluate",
+        "经理的循环：计划、组织、定指标、评估",
+    ),
+    "lesson.P2": ("Quotas realistic and challenging", "指标要现实且有挑战"),
+    "lesson.P3": ("Know each rep's needs: four types", "了解每个人的需求：四种类型"),
+    "lesson.P4": ("Competitors thrive on contests and rivals", "竞争型靠竞赛和对手激励"),
+    "lesson.P5": ("Achievers: challenge, growth plans, autonomy", "成就型：挑战、成长计划、放权"),
+    "lesson.P6": ("Ego-driven reps: make them mentors", "自我型：让他们当导师"),
+    "lesson.P7": ("Service reps keep customers: value them", "服务型留住客户：重视他们"),
+    "lesson.P8": ("Talk regularly: 1:1s and team meetings", "定期沟通：一对一和团队会议"),
+    "lesson.P9": (
+        "Praise in public, correct in private, one standard",
+        "公开表扬，私下批评，一视同仁",
+    ),
+    "lesson.P10": ("The 1-15-30 pipeline rule", "漏斗管理 1-15-30 法则"),
+    "lesson.P11": (
+        "Team selling: the right support at the right stage",
+        "团队销售：在正确阶段用正确支持",
+    ),
+    "lesson.P12": ("Keep a customer archive", "建立客户档案"),
+    "lesson.P13": ("Delegate with supervision: a rope and a candy", "授权要监督：绳子和糖"),
+    "lesson.P14": ("Deputies need a share; veterans need face", "副手要分成，老将要面子"),
+    "lesson.P15": ("Never promise what you cannot deliver", "不做无法兑现的承诺"),
+    "lesson.P16": ("Manage by data; a repeatable routine", "用数据管理；可重复的流程"),
+    "lesson.P17": ("Daily plans and call analytics", "日计划和通话分析"),
+    "lesson.P18": (
+        "Team atmosphere: one goal, meetings, training",
+        "团队氛围：共同目标、会议、培训",
+    ),
+    # ---------------------------------------------------------------- findings and stories
+    "s.untested": ("The game gave no occasion for this lesson.", "本局没有涉及这一课的情境。"),
+    "s.p1": (
+        "Quotas set in {set} of {periods} periods; {reviews} performance reviews.",
+        "在 {periods} 期中有 {set} 期设定了指标；做了 {reviews} 次绩效评估。",
+    ),
+    "m.p1_no_quota": (
+        "Period {period}: no quotas set; last period's stood.",
+        "第 {period} 期：没有设定指标，沿用了上期的。",
+    ),
+    "m.p1_no_review": (
+        "Period {period}: ended without a single review.",
+        "第 {period} 期：结束时没有做任何评估。",
+    ),
+    "s.p2": (
+        "{good} of {total} quotas you set were realistic and challenging "
+        "(0.9–1.35× what the rep could truly book).",
+        "你设定的 {total} 个指标中有 {good} 个现实且有挑战（为其真实能力的 0.9–1.35 倍）。",
+    ),
+    "s.p2_none": (
+        "You never set a quota: last year's numbers stood.",
+        "你从未设定指标：沿用了去年的数字。",
+    ),
+    "m.p2_too_high": (
+        "{rep}: quota {quota} was {x}× what they could book: too high, confidence suffers.",
+        "{rep}：指标 {quota} 是其能力的 {x} 倍：定得太高，信心受挫。",
+    ),
+    "m.p2_too_low": (
+        "{rep}: quota {quota} was only {x}× what they could book: too low to stretch.",
+        "{rep}：指标 {quota} 只是其能力的 {x} 倍：太低，缺乏挑战。",
+    ),
+    "s.p3_given": ("Everyone's type was given in the briefing.", "简报中已给出每个人的类型。"),
+    "story.given": ("Their type was in the briefing.", "其类型在简报中已给出。"),
+    "debrief.scorecard": ("Scorecard", "计分卡"),
+    "s.p3": (
+        "You learnt {known} of {total} people's types.",
+        "你了解了 {total} 人中 {known} 人的类型。",
+    ),
+    "m.p3_revealed": (
+        "You learnt {rep} is {type} (from {by}).",
+        "你了解到 {rep} 属于{type}（通过{by}）。",
+    ),
+    "m.p3_never": ("You never found out {rep} was {type}.", "你始终不知道 {rep} 属于{type}。"),
+    "by.conversations": ("conversations", "谈话"),
+    "by.assessment": ("an assessment", "测评"),
+    "by.event": ("an event", "事件"),
+    "by.scenario": ("the briefing", "简报"),
+    "m.reaction_up": ("{rep} perked up at {lever}.", "{rep} 因{lever}受到鼓舞。"),
+    "m.reaction_down": ("{rep} was put off by {lever}.", "{rep} 因{lever}感到不快。"),
+    "s.p4": (
+        "{contests} contests and {rivals} rivals named for {n} competitors.",
+        "为 {n} 名竞争型销售举办了 {contests} 次竞赛，树立了 {rivals} 个对手。",
+    ),
+    "s.p5": (
+        "{grown} of {n} achievers got a development plan or autonomy.",
+        "{n} 名成就型销售中有 {grown} 人获得了发展计划或自主权。",
+    ),
+    "m.p5_not_grown": (
+        "{rep} (achiever) got neither a plan nor autonomy.",
+        "{rep}（成就型）既没有发展计划也没有自主权。",
+    ),
+    "s.p6": (
+        "{ego} of {pairs} mentoring pairs had an ego-driven mentor.",
+        "{pairs} 对师徒中有 {ego} 对的导师是自我型。",
+    ),
+    "m.p6_mentor": ("{rep} mentored {novice}.", "{rep} 指导了 {novice}。"),
+    "s.p7": (
+        "{cared} of {n} service reps looked after key accounts; "
+        "{hurt} times one was put off by a hunting lever.",
+        "{n} 名服务型销售中有 {cared} 人负责大客户；{hurt} 次因狩猎式激励感到不快。",
+    ),
+    "s.p8": (
+        "{ok} of {n} reps had 1:1s at least twice a month; {meetings} team meetings.",
+        "{n} 人中有 {ok} 人每月至少两次一对一；开了 {meetings} 次团队会议。",
+    ),
+    "m.p8_rare": (
+        "{rep}: {n} one-on-ones in {weeks} weeks.",
+        "{rep}：{weeks} 周内只有 {n} 次一对一。",
+    ),
+    "s.p9": (
+        "{public} public criticisms, {praise} praises, "
+        "{unfair} times the team saw unequal treatment.",
+        "公开批评 {public} 次，表扬 {praise} 次，团队 {unfair} 次感到不公。",
+    ),
+    "m.p9_public_criticism": ("{rep} was criticised in public.", "{rep} 被公开批评。"),
+    "m.p9_unfair": (
+        "The team saw two similar results treated differently.",
+        "团队看到相似的业绩被区别对待。",
+    ),
+    "s.p10": (
+        "Pipeline reviewed in {weeks} of {of} weeks; {dropped} dead deals dropped.",
+        "{of} 周中有 {weeks} 周审查了漏斗；放弃了 {dropped} 个无望项目。",
+    ),
+    "m.p10_gap": ("Weeks {from}–{to}: no pipeline review.", "第 {from}–{to} 周：没有审查漏斗。"),
+    "s.p11": (
+        "{right} of {n} support engagements came at the right stage.",
+        "{n} 次支持中有 {right} 次在正确阶段。",
+    ),
+    "m.p11_wrong_stage": (
+        "{pool} came in at {stage}: the wrong stage.",
+        "{pool} 在「{stage}」阶段介入：阶段不对。",
+    ),
+    "s.p12": (
+        "{lost} customers lost; {assigned} account assignments made.",
+        "流失客户 {lost} 个；进行了 {assigned} 次客户分配。",
+    ),
+    "m.p12_lost": ("{account} was lost ({rep}).", "{account} 流失（{rep}）。"),
+    "s.p13_none": ("You never delegated.", "你从未授权。"),
+    "s.p13": (
+        "{n} delegations, {light} with light supervision; {slips} costly mistakes.",
+        "授权 {n} 次，其中 {light} 次适度监督；{slips} 次代价高昂的失误。",
+    ),
+    "m.p13_delegated": (
+        "{rep} took over {task} with {supervision}.",
+        "{rep} 接手{task}，{supervision}。",
+    ),
+    "m.p13_slip": ("Deputy {rep} made a costly mistake.", "副手 {rep} 犯了代价高昂的错误。"),
+    "s.p14": (
+        "{shared} of {deputies} deputies got a share; {honoured} of {veterans} veterans honoured.",
+        "{deputies} 名副手中 {shared} 人获得分成；{veterans} 名老将中 {honoured} 人受到礼遇。",
+    ),
+    "m.p14_no_share": (
+        "{rep} carried a deputy's load with no share.",
+        "{rep} 承担副手职责却没有分成。",
+    ),
+    "m.p14_not_honoured": ("{rep}, a veteran, was never honoured.", "老将 {rep} 从未受到礼遇。"),
+    "s.p15": ("{kept} promises kept, {broken} broken.", "兑现承诺 {kept} 次，违背 {broken} 次。"),
+    "m.p15_broken": (
+        "The promise to {rep} ({amount}) was broken.",
+        "对 {rep} 的承诺（{amount}）未兑现。",
+    ),
+    "s.p16": (
+        "A steady routine (1:1s or pipeline review) in {weeks} of {of} weeks.",
+        "{of} 周中有 {weeks} 周保持了固定流程（一对一或漏斗审查）。",
+    ),
+    "s.p17": (
+        "Daily plans: {plans} · call analytics: {calls}.",
+        "日计划：{plans} · 通话分析：{calls}。",
+    ),
+    "m.p17_plans": ("Daily plans and notes adopted.", "采用了日计划和笔记。"),
+    "m.p17_calls": ("Call analytics adopted.", "采用了通话分析。"),
+    "s.p18": (
+        "Team goal in {goals} of {periods} periods; {meetings} meetings; {training} training days.",
+        "{periods} 期中有 {goals} 期设定团队目标；{meetings} 次会议；{training} 次培训。",
+    ),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "story.head": ("{name} — {type}", "{name} — {type}"),
+    "story.revealed": (
+        "You learnt their type in week {week} (from {by}).",
+        "你在第 {week} 周了解到其类型（通过{by}）。",
+    ),
+    "story.never": ("You never learnt their type.", "你始终不了解其类型。"),
+    "story.mood": (
+        "Engagement {start} → {end}; {talks} one-on-ones.",
+        "敬业度 {start} → {end}；{talks} 次一对一。",
+    ),
+    "story.lifted": ("Lifted by: {levers}.", "令其振奋：{levers}。"),
+    "story.put_off": ("Put off by: {levers}.", "令其不快：{levers}。"),
+    "story.left": ("Left in week {week} ({why}).", "第 {week} 周离开（{why}）。"),
+    "story.results": ("Results: {items}", "业绩：{items}"),
+    "left.resigned": ("resigned", "辞职"),
+    "left.let_go": ("let go", "辞退"),
+    "ui.week_short": ("wk {week}", "第{week}周"),
+}

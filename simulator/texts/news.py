@@ -1,0 +1,73 @@
+"""The week's news: the lines of a week report."""
+
+from __future__ import annotations
+
+# key: (English, Simplified Chinese)
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- week report
+    "ev.deal_won": ("+ Won {account} {value} ({rep})", "+ 赢单 {account} {value}（{rep}）"),
+    "ev.deal_lost": (
+        "− Lost {account} {value} ({rep}, {reason})",
+        "− 丢单 {account} {value}（{rep}，{reason}）",
+    ),
+    "ev.deal_dropped": ("− Dropped {account} {value}", "− 放弃 {account} {value}"),
+    "ev.resigned": ("! {rep} resigned", "! {rep} 辞职了"),
+    "ev.let_go": ("! {rep} left the team (let go)", "! {rep} 被辞退"),
+    "ev.hired": ("+ {rep} joined the team", "+ {rep} 加入团队"),
+    "ev.hire_started": ("Position opened: a hire in {weeks} weeks", "职位已开放：{weeks} 周后入职"),
+    "ev.hint": ("{rep}: {hint}", "{rep}：{hint}"),
+    "ev.type_revealed": ("{rep} is a {type} type", "{rep} 属于「{type}」型"),
+    "ev.flight_risk": ("⚠ {rep} might leave ({risk}% a year)", "⚠ {rep} 可能离职（年化 {risk}%）"),
+    "ev.stuck_deals": ("{rep} has {n} stuck deals", "{rep} 有 {n} 个卡住的项目"),
+    "ev.reaction_up": ("▲ {rep} perked up ({lever})", "▲ {rep} 受到鼓舞（{lever}）"),
+    "ev.reaction_down": ("▼ {rep} was put off ({lever})", "▼ {rep} 感到不快（{lever}）"),
+    "ev.reaction_flat": ("{rep} shrugged ({lever})", "{rep} 无动于衷（{lever}）"),
+    "ev.promise_kept": ("✓ Promise to {rep} kept", "✓ 对 {rep} 的承诺已兑现"),
+    "ev.promise_broken": ("× Promise to {rep} broken", "× 对 {rep} 的承诺未兑现"),
+    "ev.promise_due": ("Promise to {rep} is due ({amount})", "对 {rep} 的承诺到期（{amount}）"),
+    "ev.delegation_slip": (
+        "× Deputy {rep} made a costly mistake",
+        "× 副手 {rep} 犯了代价高昂的错误",
+    ),
+    "ev.market_event": ("Market: {event}", "市场：{event}"),
+    "ev.inbox": ("→ {title}", "→ {title}"),
+    "ev.refused": ("× {action}: {why}", "× {action}：{why}"),
+    "ev.period_end": (
+        "Period {period} closed: {booked} of {target}",
+        "第 {period} 期结束：完成 {booked} / {target}",
+    ),
+    "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
+    "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
+    "ev.unhappy": ("▼ {rep} looks unhappy (mood {mood})", "▼ {rep} 看起来情绪低落（情绪 {mood}）"),
+    "ev.support_dead": (
+        "Support found {account} has gone quiet",
+        "支持人员发现 {account} 已无回应",
+    ),
+    "ev.team_meeting_raised": (
+        "Team meeting: {names} are overloaded",
+        "团队会议：{names} 负担过重",
+    ),
+    "lost.competitor": ("competitor", "竞争对手"),
+    "lost.price": ("price", "价格"),
+    "lost.no_decision": ("no decision", "未决策"),
+    "lost.budget": ("budget", "预算"),
+    "lost.churned": ("customer lost", "客户流失"),
+    "lost.deputy_mistake": ("deputy's mistake", "副手失误"),
+    "market.price_war": ("a price war", "价格战"),
+    "market.budget_freeze": ("budgets frozen", "预算冻结"),
+    "market.boom": ("a boom", "市场繁荣"),
+    "market.big_tender": ("a big tender", "大型招标"),
+    "lever.contest": ("contest", "竞赛"),
+    "lever.rival": ("rival", "对手"),
+    "lever.praise_public": ("public praise", "公开表扬"),
+    "lever.praise_private": ("private praise", "私下表扬"),
+    "lever.criticism_public": ("public criticism", "公开批评"),
+    "lever.criticism_private": ("private correction", "私下批评"),
+    "lever.development_plan": ("development plan", "发展计划"),
+    "lever.autonomy": ("autonomy", "放权"),
+    "lever.mentor": ("mentoring", "带新人"),
+    "lever.deputy": ("deputy role", "副手角色"),
+    "lever.honour_veteran": ("being honoured", "受到礼遇"),
+    "lever.bonus": ("a bonus", "奖金"),
+    "lever.key_account": ("a key account", "负责大客户"),
+}

@@ -1,0 +1,128 @@
+"""The model's vocabulary: types, skills, stages, pools, hints, the scorecard's rules."""
+
+from __future__ import annotations
+
+# key: (English, Simplified Chinese)
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- model vocabulary
+    "type.competitor": ("competitor", "竞争型"),
+    "type.achiever": ("achiever", "成就型"),
+    "type.ego_driven": ("ego-driven", "自我型"),
+    "type.service": ("service", "服务型"),
+    "skill.prospecting": ("prospecting", "开发客户"),
+    "skill.solution": ("solution", "方案"),
+    "skill.negotiation": ("negotiation", "谈判"),
+    "skill.account_care": ("account care", "客户维护"),
+    "stage.0": ("qualification", "资格确认"),
+    "stage.1": ("technical exchange", "技术交流"),
+    "stage.2": ("solution", "方案"),
+    "stage.3": ("evaluation", "评估"),
+    "stage.4": ("negotiation", "商务谈判"),
+    "stage.5": ("signing", "签约"),
+    "stage_short.0": ("Qual.", "资格"),
+    "stage_short.1": ("Tech.", "技术"),
+    "stage_short.2": ("Sol.", "方案"),
+    "stage_short.3": ("Eval.", "评估"),
+    "stage_short.4": ("Neg.", "谈判"),
+    "stage_short.5": ("Sign", "签约"),
+    "pool.presales": ("pre-sales", "售前"),
+    "pool.consultant": ("consultant", "顾问"),
+    "pool.executive": ("executive", "高管"),
+    "pool.legal": ("legal/finance", "法务/财务"),
+    "sup.none": ("no supervision", "不监督"),
+    "sup.light": ("light supervision", "适度监督"),
+    "sup.tight": ("tight supervision", "严密监督"),
+    "task.pipeline_review": ("pipeline reviews", "漏斗审查"),
+    "task.key_accounts": ("key accounts", "大客户"),
+    "task.onboarding": ("onboarding", "新人带教"),
+    "hint.asked_who_is_top": ("asked who is top of the board", "问谁排第一"),
+    "hint.wants_leaderboard": ("wants a leaderboard", "想要排行榜"),
+    "hint.talks_about_beating_rival": ("talks about beating a rival", "谈论要打败对手"),
+    "hint.keeps_score_of_wins": ("keeps score of wins", "记着自己赢了多少单"),
+    "hint.hates_losing_deal": ("hates losing a deal", "非常讨厌丢单"),
+    "hint.set_own_higher_target": ("set a higher target of their own", "给自己定了更高的目标"),
+    "hint.asked_for_harder_goal": ("asked for a harder goal", "要求更难的目标"),
+    "hint.wants_to_learn_new_skill": ("wants to learn a new skill", "想学新技能"),
+    "hint.asked_about_management_track": (
+        "asked about the management track",
+        "询问管理晋升通道",
+    ),
+    "hint.dislikes_reporting_detail": ("dislikes detailed reporting", "不喜欢繁琐的汇报"),
+    "hint.mentioned_praise_from_boss": ("mentioned the boss's praise", "提起老板的表扬"),
+    "hint.wants_title": ("wants a title", "想要头衔"),
+    "hint.tells_war_stories": ("tells war stories", "爱讲自己的战绩"),
+    "hint.offers_to_teach_juniors": ("offers to teach juniors", "主动提出带新人"),
+    "hint.upset_when_overlooked": ("upset when overlooked", "被忽视时不高兴"),
+    "hint.fixed_customer_problem": ("fixed a customer's problem", "帮客户解决了问题"),
+    "hint.talks_about_customer_loyalty": ("talks about customer loyalty", "谈论客户忠诚度"),
+    "hint.uneasy_with_hard_closing": ("uneasy with hard closing", "不喜欢强行逼单"),
+    "hint.remembers_customer_birthdays": ("remembers customers' birthdays", "记得客户的生日"),
+    "hint.prefers_existing_accounts": ("prefers existing accounts", "更喜欢维护老客户"),
+    # the scorecard's rules (the English must match simulator/scoring.py: a test checks)
+    "formula.revenue": ("100 × min(1, R / T)", "100 × min(1, R / T)；R = 收入，T = 目标"),
+    "formula.engagement": (
+        "100 × (Ē − 0.30) / 0.50, clipped to 0..100; Ē = mean weekly team engagement",
+        "100 × (Ē − 0.30) / 0.50，限定在 0..100；Ē = 团队每周平均敬业度",
+    ),
+    "formula.attrition": (
+        "100 × (1 − 2 × L / N); L = resignations + performers let go, N = starting team",
+        "100 × (1 − 2 × L / N)；L = 辞职人数 + 被辞退的骨干，N = 初始团队人数",
+    ),
+    "formula.skills": (
+        "50 + 400 × (S_end − S_start); S = the team's mean skill",
+        "50 + 400 × (S_end − S_start)；S = 团队平均技能",
+    ),
+    "formula.trust": (
+        "70 × min(1, T_end / 0.9) + 30 × K / (K + B); K, B = promises kept, broken "
+        "(the share counts as 1 with none made)",
+        "70 × min(1, T_end / 0.9) + 30 × K / (K + B)；"
+        "K、B = 兑现、违背的承诺数（未作承诺时按 1 计）",
+    ),
+    "formula.pipeline": (
+        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3); Ū = mean share of open deals "
+        "stalled ≥ 15 days or dead; F = root mean square gap between the win chance "
+        "you were shown and the true one, over every open deal every week",
+        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3)；Ū = 停滞 15 天以上或已无望项目的平均占比；"
+        "F = 你看到的赢率与真实赢率之差的均方根（每周、每个在谈项目）",
+    ),
+    "formula.customers": (
+        "100 × min(1, H_end / 0.6); H = potential-weighted mean relationship "
+        "(a lost customer counts 0)",
+        "100 × min(1, H_end / 0.6)；H = 按潜力加权的平均客户关系（流失客户计 0）",
+    ),
+    # the scorecard's working: each rule with this game's numbers put in
+    "work.revenue": ("100 × min(1, {R} / {T}) = {v}", "100 × min(1, {R} / {T}) = {v}"),
+    "work.engagement": (
+        "100 × ({E_mean} − 0.30) / 0.50 = {v}",
+        "100 × ({E_mean} − 0.30) / 0.50 = {v}",
+    ),
+    "work.attrition": ("100 × (1 − 2 × {L} / {N}) = {v}", "100 × (1 − 2 × {L} / {N}) = {v}"),
+    "work.skills": (
+        "50 + 400 × ({S_end} − {S_start}) = {v}",
+        "50 + 400 × ({S_end} − {S_start}) = {v}",
+    ),
+    "work.trust": (
+        "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
+        "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
+    ),
+    "work.trust_none": (
+        "70 × min(1, {T_end} / 0.9) + 30 × 1 = {v}  (no promise settled)",
+        "70 × min(1, {T_end} / 0.9) + 30 × 1 = {v}（没有到期的承诺）",
+    ),
+    "work.pipeline": (
+        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
+        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
+    ),
+    "work.customers": (
+        "100 × min(1, {H_end} / 0.6) = {v}  ({churned} customers lost)",
+        "100 × min(1, {H_end} / 0.6) = {v}（流失客户 {churned} 个）",
+    ),
+    "score.revenue": ("revenue", "收入"),
+    "score.engagement": ("engagement", "敬业度"),
+    "score.attrition": ("attrition", "人员流失"),
+    "score.skills": ("skills", "技能"),
+    "score.trust": ("trust", "信任"),
+    "score.pipeline": ("pipeline", "漏斗质量"),
+    "score.customers": ("customers", "客户"),
+    "score.total": ("total", "总分"),
+}
