@@ -1,0 +1,175 @@
+"""Building what a scenario describes: the team, the accounts, the inherited funnel, the record."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import motivation as mv
+from ..accounts import DECISION_STYLES, AccountBook
+from ..deal import (
+    DAYS_PER_MONTH,
+    FATE_U,
+    FATE_Z,
+    STAGE_SHARE,
+    run_deal,
+)
+from ..names import account_names
+from ..spec import RepSpec
+from ..types import Stage
+from .state import FATE_DEPTH
+from .work_week import WorkWeek
+
+
+class Building(WorkWeek):
+    """Building what a scenario describes: team, accounts, inherited funnel and record."""
+
+    def _build_reps(self, specs: tuple[RepSpec, ...]) -> None:
+        for spec in specs:
+            self._add_rep(spec, joined_week=0)
+        by_name = {r.name: r for r in self.reps}
+        for spec, rep in zip(specs, self.reps, strict=True):
+            if spec.mentor:
+                mentor = by_name[spec.mentor]
+                mentor.mentor_of = rep.id
+                rep.mentor = mentor.id
+
+    def _build_accounts(self) -> None:
+        rng = self.streams.get("init.accounts")
+        segs = self.scenario.market.segments
+        seg_idx: list[int] = []
+        for i, seg in enumerate(segs):
+            seg_idx.extend([i] * seg.accounts)
+        seg_arr = np.asarray(seg_idx, dtype=np.int64)
+        n = len(seg_arr)
+        pot_mean = np.asarray([s.potential for s in segs])[seg_arr]
+        sigma = np.asarray([s.potential_sigma for s in segs])[seg_arr]
+        # log-normal with the segment's mean: mu = -sigma^2 / 2
+        potential = pot_mean * np.exp(-0.5 * sigma**2 + sigma * rng.standard_normal(n))
+        lo = np.asarray([s.relationship[0] for s in segs])[seg_arr]
+        hi = np.asarray([s.relationship[1] for s in segs])[seg_arr]
+        relationship = lo + (hi - lo) * rng.random(n)
+        style = rng.integers(0, len(DECISION_STYLES), n)
+        for i, seg in enumerate(segs):
+            if seg.decision_styles:
+                members = np.flatnonzero(seg_arr == i)
+                w = np.asarray(seg.decision_styles, dtype=float)
+                g = self.streams.get("init.styles", i)
+                style[members] = g.choice(len(w), size=len(members), p=w / w.sum())
+        owner = np.full(n, -1, dtype=np.int64)
+        weights = np.asarray([r.territory for r in self.reps], dtype=float)
+        if len(weights) and weights.sum() > 0:
+            # deal each segment's accounts out in proportion to territory weights
+            for i in range(len(segs)):
+                members = np.flatnonzero(seg_arr == i)
+                members = members[rng.permutation(len(members))]
+                share = weights / weights.sum()
+                counts = np.floor(share * len(members)).astype(int)
+                rest = len(members) - counts.sum()
+                order = np.argsort(-(share * len(members) - counts), kind="stable")
+                counts[order[:rest]] += 1
+                start = 0
+                for r, c in enumerate(counts):
+                    owner[members[start : start + c]] = r
+                    start += c
+        names = account_names(n, rng)
+        # named accounts the scenario places by hand come after the generated ones
+        named = self.scenario.accounts
+        if named:
+            seg_of = {s.name: i for i, s in enumerate(segs)}
+            rep_of = {r.name: r.id for r in self.reps}
+            names = names + [a.name for a in named]
+            extra_seg = np.asarray([seg_of[a.segment] for a in named], dtype=np.int64)
+            seg_arr = np.concatenate([seg_arr, extra_seg])
+            pot_mean = np.concatenate([pot_mean, [segs[i].potential for i in extra_seg]])
+            potential = np.concatenate([potential, [a.potential for a in named]])
+            relationship = np.concatenate([relationship, [a.relationship for a in named]])
+            owner = np.concatenate(
+                [owner, [rep_of[a.owner] if a.owner else -1 for a in named]]
+            ).astype(np.int64)
+            style = np.concatenate(
+                [style, [DECISION_STYLES.index(a.decision_style) for a in named]]
+            ).astype(np.int64)
+            n = len(names)
+        self.accounts = AccountBook(
+            names, seg_arr, [s.name for s in segs], potential, relationship, owner, style
+        )
+        for k, a in enumerate(named):
+            if a.key and a.owner:
+                i = n - len(named) + k
+                self.accounts.key[i] = True
+                self.reps[rep_of[a.owner]].key_accounts += 1
+        # per-account constants of the demand model
+        demand = self.scenario.market.lead_rate
+        self._seg_lead = np.asarray([s.lead_rate for s in segs]) * demand / 260.0
+        self._seg_value = np.asarray([s.deal_size for s in segs])
+        self._seg_win = np.asarray([s.win_rate for s in segs])
+        # mean working days a deal of the segment stays in the funnel
+        self._seg_cycle = np.asarray(
+            [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs]
+        )
+        big = np.asarray([s.big_deal for s in segs])
+        self._seg_big_weight = np.where(np.isfinite(big), 0.3, 0.0)
+        self._pot_mean = pot_mean
+        self._lead_base = self._seg_lead[seg_arr]
+        fu = self.streams.get("fates.u")
+        fz = self.streams.get("fates.z")
+        self._fate_u = fu.random((n, FATE_DEPTH, FATE_U))
+        self._fate_z = fz.standard_normal((n, FATE_DEPTH, FATE_Z))
+
+    def _seed_pipeline(self) -> None:
+        """The funnel the new manager inherits: deals in every stage, some long dead."""
+        rng = self.streams.get("init.pipeline")
+        acc = self.accounts
+        segs = self.scenario.market.segments
+        weights = np.asarray(STAGE_SHARE) * 0.85 ** np.arange(6)
+        weights = weights / weights.sum()
+        zombie_share = self.scenario.market.starting_zombie_share
+        for a in range(len(acc)):
+            owner = int(acc.owner[a])
+            if owner < 0:
+                continue
+            seg = segs[int(acc.segment[a])]
+            mean_cycle = 0.5 * (seg.cycle_months[0] + seg.cycle_months[1]) * DAYS_PER_MONTH
+            rate = (
+                self._lead_base[a]
+                * (0.5 + acc.relationship[a])
+                * (acc.potential[a] / self._pot_mean[a])
+            )
+            live = int(rng.poisson(rate * mean_cycle * 0.6))
+            dead = int(rng.poisson(rate * mean_cycle * 0.6 * zombie_share / (1 - zombie_share)))
+            for i in range(live + dead):
+                stage = Stage(int(rng.choice(6, p=weights)))
+                deal = self._make_deal(a, owner, day=0.0)
+                deal.stage = stage
+                if i >= live:
+                    deal.zombie = True
+                    deal.p_at_silence = deal.p_true
+                    deal.last_touch = -float(rng.uniform(20, 90))
+                    deal.stage_day = deal.last_touch - float(rng.uniform(0, 30))
+                    self._register(deal)
+                    continue
+                left = 6 - int(stage)
+                deal.p_true = deal.p_true ** (left / 6)
+                elapsed = float(rng.uniform(0, deal.durations[int(stage)]))
+                deal.stage_day = -elapsed
+                deal.last_touch = -float(rng.uniform(0, 10))
+                self._register(deal)
+                self.env.process(run_deal(self.whole(), deal, elapsed))
+
+    def _build_history(self) -> None:
+        """Past periods for reps the scenario gave no record: the old manager's quotas."""
+        rng = self.streams.get("init.history")
+        for rep in self.reps:
+            if rep.history:
+                continue
+            for _ in range(2):
+                cap = rep.capacity
+                quota = cap * float(rng.uniform(0.9, 1.2))
+                effort = mv.quota_effort(quota / cap if cap > 0 else 1.0, rep.type)
+                result = cap * effort * float(rng.normal(1.0, 0.12))
+                rep.history.append((float(round(quota, -3)), float(round(max(0.0, result), -3))))
+        for rep, spec in zip(self.reps, self.scenario.reps, strict=True):
+            if spec.quota is not None:
+                rep.quotas[0] = spec.quota
+            else:
+                rep.quotas[0] = rep.history[-1][0] if rep.history else rep.capacity

@@ -1,0 +1,101 @@
+"""What a rep can sell: the week's hours, prospecting, and true capacity at full effort."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..rep import Rep
+from ..types import MotivationType, Skill
+from .calendar import Calendar
+from .state import DAYS_PER_WEEK
+
+
+class Capacity(Calendar):
+    """What a rep can sell: the week's hours, prospecting, and true capacity at full effort."""
+
+    def win_chance(self, rep: Rep | None, account: int) -> float:
+        """A new deal's true chance of being won, before anyone helps it."""
+        acc = self.accounts
+        seg = int(acc.segment[account])
+        rel = float(acc.relationship[account])
+        pressure = min(
+            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        )
+        if rep is None:
+            skill = 0.3
+        else:
+            w_neg = 0.5 + self._seg_big_weight[seg]
+            skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[Skill.NEGOTIATION]
+        p = self._seg_win[seg] * (0.6 + 0.8 * skill) * (0.7 + 0.6 * rel) * (1.0 - pressure)
+        return float(min(0.85, max(0.03, p)))
+
+    def _prospect_hours(self, rep: Rep, effort: float, n_open: int) -> tuple[float, float, float]:
+        """A rep's week split: (touch hours, prospecting hours, care hours)."""
+        p = self.params
+        overhead = p.rep_internal_hours + p.deal_upkeep_hours * n_open
+        if self.manager.daily_plans:
+            overhead += 0.5
+        if rep.deputy_since is not None:
+            overhead += p.deputy_hours
+        hours = max(0.0, p.rep_hours - overhead) * effort
+        touch = min(p.touch_share * hours, p.touch_hours * n_open)
+        rest = hours - touch
+        care_share = p.service_care_share if rep.type is MotivationType.SERVICE else p.care_share
+        return touch, rest * (1.0 - care_share), rest * care_share
+
+    def _lead_factor(self, rep: Rep, prospect_hours: float) -> float:
+        p = self.params
+        return (
+            min(p.max_lead_factor, prospect_hours / p.ref_prospect_hours)
+            * (0.5 + rep.skills[Skill.PROSPECTING])
+            * rep.ramp
+        )
+
+    def refresh_capacity(self) -> None:
+        """True capacity: what each rep would book in a period at full effort.
+
+        Steady-state bookings of the rep's territory (its accounts' demand ×
+        deal size × the rep's win chance) when the rep works at effort 1 with
+        a clean funnel of the size that territory brings: a rich territory
+        keeps a rep busy working deals, which leaves less time to prospect. It
+        moves as skills grow, relationships warm or cool and accounts change
+        hands.
+        """
+        acc = self.accounts
+        n_reps = len(self.reps)
+        rel = acc.relationship
+        alive = ~acc.churned & (acc.owner >= 0)
+        demand = np.where(
+            alive, self._lead_base * (0.5 + rel) * (acc.potential / self._pot_mean), 0.0
+        )
+        base = (
+            demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * (0.7 + 0.6 * rel)
+        )
+        n_seg = len(self._seg_lead)
+        owner = np.where(alive, acc.owner, 0)
+        key = owner * n_seg + acc.segment
+        grid = np.bincount(key, weights=base, minlength=n_reps * n_seg).reshape(n_reps, n_seg)
+        # deals a day at lead factor 1, and the deal-days of funnel they keep open
+        daily = np.bincount(owner, weights=demand, minlength=n_reps)
+        funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment], minlength=n_reps)
+        pressure = min(
+            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
+        )
+        period_days = self.scenario.period_weeks * DAYS_PER_WEEK
+        for rep in self.reps:
+            if not rep.active:
+                rep.capacity = 0.0
+                continue
+            n_open = self.params.normal_open_deals
+            for _ in range(3):  # settle funnel size and prospecting time together
+                _, prospect, _ = self._prospect_hours(rep, 1.0, round(n_open))
+                lead = self._lead_factor(rep, prospect)
+                n_open = funnel[rep.id] * lead * 0.6 if daily[rep.id] > 0 else 0
+            cap = 0.0
+            for s in range(n_seg):
+                w_neg = 0.5 + self._seg_big_weight[s]
+                skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[
+                    Skill.NEGOTIATION
+                ]
+                cap += grid[rep.id, s] * (0.6 + 0.8 * skill)
+            rep.capacity = cap * lead * (1.0 - pressure) * period_days

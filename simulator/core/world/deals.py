@@ -1,0 +1,201 @@
+"""The deals: their making and fates, the funnel, touches, wins, losses and drops."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..deal import (
+    DAYS_PER_MONTH,
+    FATE_U,
+    FATE_Z,
+    LOSS_REASONS,
+    Deal,
+    run_deal,
+    stage_durations,
+)
+from ..types import Stage
+from .capacity import Capacity
+from .state import FATE_DEPTH
+
+
+class Deals(Capacity):
+    """The deals: their making and fates, the funnel, touches, wins, losses and drops."""
+
+    def _fate(self, account: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+        if k < FATE_DEPTH:
+            return self._fate_u[account, k], self._fate_z[account, k]
+        g = self.streams.get("fates.extra", account, k)
+        return g.random(FATE_U), g.standard_normal(FATE_Z)
+
+    def _make_deal(self, account: int, rep_id: int | None, day: float) -> Deal:
+        acc = self.accounts
+        k = int(acc.deal_count[account])
+        acc.deal_count[account] += 1
+        u, z = self._fate(account, k)
+        seg_i = int(acc.segment[account])
+        seg = self.scenario.market.segments[seg_i]
+        size = seg.deal_size * math.sqrt(acc.potential[account] / self._pot_mean[account])
+        sigma = seg.deal_size_sigma
+        value = round(size * math.exp(sigma * z[0] - 0.5 * sigma * sigma), -3)
+        lo, hi = seg.cycle_months
+        cycle_days = (lo + (hi - lo) * u[0]) * DAYS_PER_MONTH
+        durations = stage_durations(cycle_days, z)
+        rep = self.reps[rep_id] if rep_id is not None else None
+        deal = Deal(
+            self._next_deal,
+            account,
+            seg_i,
+            rep_id,
+            float(max(1000.0, value)),
+            self.win_chance(rep, account),
+            durations,
+            u,
+            day,
+            value >= seg.big_deal,
+            serial=k,
+        )
+        self._next_deal += 1
+        return deal
+
+    def _register(self, deal: Deal) -> None:
+        self.deals[deal.id] = deal
+        self.open[deal.id] = deal
+        self.accounts.open_deals[deal.account] += 1
+        if deal.rep is not None:
+            self.reps[deal.rep].open_deals.append(deal)
+
+    def spawn_deal(self, account: int, day: float) -> Deal:
+        owner = int(self.accounts.owner[account])
+        deal = self._make_deal(account, owner if owner >= 0 else None, day)
+        self._register(deal)
+        self.accounts.note(account, day, "opportunity", f"deal {deal.id}")
+        self.event(
+            "deal_created",
+            deal.rep,
+            deal=deal.id,
+            account=account,
+            value=deal.value,
+        )
+        self.env.process(run_deal(self.whole(), deal))
+        return deal
+
+    def on_stage(self, deal: Deal) -> None:
+        self.event(
+            "deal_stage",
+            deal.rep,
+            deal=deal.id,
+            stage=deal.stage.name.lower(),
+        )
+
+    def touch(self, deal: Deal) -> None:
+        """Someone worked the deal today: it is no longer stalled."""
+        deal.last_touch = self.env.now
+        self.accounts.last_contact[deal.account] = int(self.env.now)
+        if deal.waiting is not None and not deal.waiting.triggered:
+            deal.waiting.succeed()
+        deal.waiting = None
+
+    def _unlist(self, deal: Deal) -> None:
+        deal.closed = True
+        self.open.pop(deal.id, None)
+        self.accounts.open_deals[deal.account] -= 1
+        if deal.rep is not None:
+            opened = self.reps[deal.rep].open_deals
+            if deal in opened:
+                opened.remove(deal)
+        if deal.waiting is not None and not deal.waiting.triggered:
+            deal.waiting.succeed()
+        deal.waiting = None
+
+    def deal_failed(self, deal: Deal, silent: bool) -> None:
+        """The customer walked away; a silent loss lingers in the funnel as a dead deal."""
+        if silent:
+            deal.zombie = True
+            deal.p_at_silence = deal.p_true
+            self.event(
+                "deal_went_silent",
+                deal.rep,
+                visible=False,
+                deal=deal.id,
+                value=deal.value,
+            )
+            return
+        reason = LOSS_REASONS[int(deal.u[13] * len(LOSS_REASONS)) % len(LOSS_REASONS)]
+        self.close_deal(deal, won=False, reason=reason)
+
+    def close_deal(self, deal: Deal, won: bool, reason: str = "") -> None:
+        if deal.closed:
+            return
+        self._unlist(deal)
+        deal.outcome = Stage.WON if won else Stage.LOST
+        deal.stage = deal.outcome
+        acc = self.accounts
+        now = self.env.now
+        if won:
+            self.revenue_total += deal.value
+            self._week_revenue += deal.value
+            self._week_won += 1
+            acc.won_value[deal.account] += deal.value
+            acc.relationship[deal.account] = min(1.0, acc.relationship[deal.account] + 0.1)
+            if deal.rep is not None:
+                rep = self.reps[deal.rep]
+                per = self.period
+                rep.booked[per] = rep.booked.get(per, 0.0) + deal.value
+            acc.note(deal.account, now, "won", f"deal {deal.id}")
+            self.event(
+                "deal_won",
+                deal.rep,
+                deal=deal.id,
+                account=deal.account,
+                value=deal.value,
+            )
+        else:
+            self._week_lost += 1
+            acc.note(deal.account, now, "lost", reason)
+            self.event(
+                "deal_lost",
+                deal.rep,
+                deal=deal.id,
+                account=deal.account,
+                value=deal.value,
+                reason=reason,
+            )
+
+    def drop_deal(self, deal: Deal, by: str) -> None:
+        """Take a deal out of the funnel; if it was alive, its chance is lost."""
+        if deal.closed:
+            return
+        was_alive = not deal.zombie
+        self._unlist(deal)
+        deal.outcome = Stage.LOST
+        deal.stage = Stage.LOST
+        self.accounts.note(deal.account, self.env.now, "dropped", by)
+        self.event(
+            "deal_dropped",
+            deal.rep,
+            deal=deal.id,
+            account=deal.account,
+            value=deal.value,
+            by=by,
+            was_alive=was_alive,
+        )
+
+    def orphan_deals(self) -> list[Deal]:
+        return [d for d in self.open.values() if d.rep is None]
+
+    def shown_probability(self, deal: Deal) -> float:
+        """The win chance the manager sees: the rep's report unless checked (P10, P17)."""
+        p = self.params
+        reviewed = (
+            self.env.now - deal.reviewed_day <= p.review_memory_days or self.manager.daily_plans
+        )
+        if deal.zombie:
+            if reviewed:
+                return 0.02
+            return float(min(0.95, deal.p_at_silence + p.happy_ears))
+        if reviewed:
+            noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
+            return float(min(0.97, max(0.01, deal.p_true + p.reviewed_bias + noise)))
+        return float(min(0.95, deal.p_true + p.happy_ears))

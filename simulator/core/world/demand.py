@@ -1,0 +1,83 @@
+"""The market's days: demand for quotes, relationships cooling and growing, customers leaving."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+import numpy as np
+import simpy
+
+from .obligations import Obligations
+from .state import DAYS_PER_WEEK
+
+
+class Demand(Obligations):
+    """The market's days: demand for quotes, relationships cooling and growing, churn."""
+
+    def _daily(self) -> Generator[simpy.Event, object, None]:
+        """One process for the whole market: demand, relationships, churn.
+
+        Each working day every account may ask for a quote (one vectorised
+        draw against this week's demand), every relationship cools a little,
+        good customers grow and neglected ones may leave for a competitor.
+        """
+        acc = self.accounts
+        p = self.params
+        season = np.asarray(self.scenario.market.seasonality, dtype=float)
+        rng_leads = self.streams.get("market.leads")
+        rng_churn = self.streams.get("market.churn")
+        cool = 1.0 - p.relationship_decay
+        total_days = self.scenario.weeks * DAYS_PER_WEEK
+        while True:
+            day = self.env.now
+            month = int(day * 12 // 260) % 12
+            u = rng_leads.random(len(acc))
+            hits = np.flatnonzero(u < self._hazard * (season[month] * self.market.lead_mod))
+            for a in hits:
+                self.spawn_deal(int(a), day)
+            acc.relationship *= cool
+            acc.potential *= 1.0 + p.growth_rate * (acc.relationship - 0.4)
+            c = rng_churn.random(len(acc))
+            lost = np.flatnonzero(
+                (c < p.churn_hazard) & (acc.relationship < p.churn_threshold) & ~acc.churned
+            )
+            for a in lost:
+                self._churn(int(a))
+            if day + 1 >= total_days:
+                return
+            yield self.env.timeout(1)
+
+    def _weekly_demand(self) -> None:
+        """Each account's daily chance of an opportunity this week (before season).
+
+        Demand grows with the account's potential and relationship and with how
+        much its owner prospects; an account nobody owns brings nothing, and a
+        lost customer brings nothing.
+        """
+        acc = self.accounts
+        lead = np.zeros(len(self.reps) + 1)
+        for rep in self.active_reps:
+            lead[rep.id] = rep.lead_factor
+        owner_lead = lead[np.where(acc.owner >= 0, acc.owner, len(self.reps))]
+        self._hazard = np.where(
+            acc.churned,
+            0.0,
+            self._lead_base
+            * (0.5 + acc.relationship)
+            * (acc.potential / self._pot_mean)
+            * owner_lead,
+        )
+
+    def _churn(self, a: int) -> None:
+        acc = self.accounts
+        acc.churned[a] = True
+        owner = int(acc.owner[a])
+        acc.note(a, self.env.now, "churned")
+        self.event(
+            "account_churned",
+            owner if owner >= 0 else None,
+            account=a,
+            potential=round(float(acc.potential[a]), -3),
+        )
+        for deal in [d for d in self.open.values() if d.account == a]:
+            self.close_deal(deal, won=False, reason="churned")

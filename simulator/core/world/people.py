@@ -1,0 +1,318 @@
+"""The people: who is on the team, their moods week by week, learning, leaving and joining."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import motivation as mv
+from ..names import person_name
+from ..params import HINTS
+from ..rep import SKILLS, Rep
+from ..spec import RepSpec
+from ..types import MotivationType, Supervision
+from .deals import Deals
+from .state import DAYS_PER_WEEK
+
+
+class People(Deals):
+    """The people: who is on the team, their moods week by week, learning, leaving and joining."""
+
+    @property
+    def active_reps(self) -> list[Rep]:
+        return [r for r in self.reps if r.active]
+
+    def rep(self, rep_id: int) -> Rep:
+        return self.reps[rep_id]
+
+    def effort_of(self, rep_id: int | None) -> float:
+        if rep_id is None:
+            return 0.5
+        rep = self.reps[rep_id]
+        return rep.effort if rep.active else 0.5
+
+    def team_engagement(self) -> float:
+        reps = self.active_reps
+        return sum(r.engagement for r in reps) / len(reps) if reps else 0.0
+
+    def pace(self, rep: Rep) -> float:
+        """Booked so far ÷ the share of quota that time elapsed would call for."""
+        q = rep.quota(self.period)
+        if q <= 0:
+            return 1.0
+        frac = max(0.5 / self.scenario.period_weeks, self.period_elapsed())
+        return rep.booked.get(self.period, 0.0) / (q * frac)
+
+    def team_pace(self) -> float:
+        """The team's bookings this period ÷ the share of the target time calls for."""
+        target = self.target_for(self.period)
+        if target <= 0:
+            return 1.0
+        frac = max(0.5 / self.scenario.period_weeks, self.period_elapsed())
+        booked = sum(r.booked.get(self.period, 0.0) for r in self.reps)
+        return booked / (target * frac)
+
+    def _add_rep(self, spec: RepSpec, joined_week: int, ramp: float = 1.0) -> Rep:
+        skills = {s: float(spec.skills.get(s)) for s in SKILLS}
+        rep = Rep(
+            id=len(self.reps),
+            name=spec.name,
+            type=spec.type,
+            skills=skills,
+            tenure_weeks=spec.tenure_years * 52,
+            veteran=spec.veteran,
+            engagement=spec.engagement,
+            confidence=spec.confidence,
+            trust=spec.trust,
+            stress=spec.stress,
+            territory=spec.territory,
+            joined_week=joined_week,
+            ramp=ramp,
+            history=list(spec.history),
+            start_skills=dict(skills),
+            last_recognised=joined_week,
+            name_zh=spec.name_zh,
+        )
+        if spec.revealed:
+            rep.revealed = True
+            rep.revealed_by = "scenario"
+        self.reps.append(rep)
+        return rep
+
+    def _refresh_seen_moods(self) -> None:
+        """How each rep's mood reads from the outside this week: close, not exact."""
+        for rep in self.active_reps:
+            z = float(self.streams.get("rep.mood", rep.id).standard_normal())
+            rep.mood_seen = min(1.0, max(0.0, rep.engagement + 0.05 * z))
+
+    def _mood_week(self, reps: list[Rep]) -> None:
+        """Weekly drift of engagement, trust, confidence and stress."""
+        from ..params import ONGOING, OVERSIGHT_SENSITIVITY
+
+        p = self.params
+        m = self.manager
+        week = self.week
+        per = self.period
+        deputies = {d.deputy: d for d in m.delegations.values()}
+        ignored_veterans = 0
+        for rep in reps:
+            e = 0.0  # this week's pushes on engagement, applied with saturation
+            t = rep.type
+            if rep.autonomy:
+                e += ONGOING["autonomy"][t]
+            if rep.key_accounts:
+                e += ONGOING["key_account"][t]
+            if rep.development_plan:
+                e += ONGOING["development_plan"][t]
+            if rep.mentor_of is not None and self.reps[rep.mentor_of].active:
+                if self.mentor_performing(rep):
+                    e += ONGOING["mentor"][t]
+                    rep.last_recognised = week  # a novice looking up to you, every week
+                else:
+                    e -= 0.002
+            # achievers bored by low quotas (P5)
+            cap = rep.capacity
+            q = rep.quota(per)
+            if t is MotivationType.ACHIEVER and cap > 0 and q / cap < p.coasting_threshold:
+                e -= p.achiever_boredom
+            # service reps pushed to hunt feel they must become someone else (P7)
+            if t is MotivationType.SERVICE and cap > 0 and q / cap > p.service_hunting_threshold:
+                e -= p.service_hunting
+            # micromanagement (P5)
+            if rep.oversight > 1:
+                e -= OVERSIGHT_SENSITIVITY[t] * min(3, rep.oversight - 1)
+            if m.daily_plans and t is MotivationType.ACHIEVER:
+                e -= 0.01
+            # deputies (P13, P14)
+            d = deputies.get(rep.id)
+            if d is not None and d.supervision is Supervision.TIGHT:
+                e -= p.tight_deflation
+            # veterans need status and face (P14)
+            if rep.veteran and week - rep.last_recognised > p.veteran_neglect_weeks:
+                e -= p.veteran_neglect
+                ignored_veterans += 1
+            # ego-driven reps need to feel important: being overlooked hurts (P6)
+            elif t is MotivationType.EGO_DRIVEN and (
+                week - rep.last_recognised > p.ego_neglect_weeks
+            ):
+                e -= p.ego_neglect
+            rep.nudge(e)
+            rep.engagement += p.engagement_recovery * (p.engagement_baseline - rep.engagement)
+            # trust fades without talk (P8)
+            last = rep.last_one_on_one if rep.last_one_on_one is not None else rep.joined_week
+            if week - last >= p.no_talk_weeks and rep.trust > p.neglect_trust_floor:
+                rep.trust = max(p.neglect_trust_floor, rep.trust - p.no_talk_trust_decay)
+            # confidence follows the odds of making quota; stress the load
+            cap_d = q / cap if cap > 0 else 1.0
+            rep.confidence += p.confidence_rate * (
+                mv.confidence_target(cap_d, self.pace(rep)) - rep.confidence
+            )
+            rep.stress += p.stress_rate * (
+                mv.stress_target(cap_d, len(rep.open_deals), rep.oversight) - rep.stress
+            )
+            rep.oversight = 0
+        # mood is contagious (P18); ignored veterans drag everybody
+        if reps:
+            mean = sum(r.engagement for r in reps) / len(reps)
+            for rep in reps:
+                rep.engagement += p.contagion * (mean - rep.engagement)
+                rep.nudge(-p.veteran_team_drag * ignored_veterans)
+        for rep in reps:
+            rep.engagement = min(1.0, max(0.0, rep.engagement))
+            rep.trust = min(1.0, max(0.0, rep.trust))
+            rep.confidence = min(1.0, max(0.0, rep.confidence))
+            rep.stress = min(1.0, max(0.0, rep.stress))
+        self.cohesion += p.cohesion_drift * (p.cohesion_rest - self.cohesion)
+
+    def _growth_week(self) -> None:
+        """Novices learn on the job, faster with a mentor who performs (P6)."""
+        p = self.params
+        for rep in self.active_reps:
+            if not rep.novice:
+                continue
+            rate = p.natural_learning
+            if rep.mentor is not None and self.rep(rep.mentor).active:
+                m = self.rep(rep.mentor)
+                quality = 1.0 if self.mentor_performing(m) else 0.3
+                rate += p.mentor_learning * (m.mean_skill / 0.6) * quality
+            for s in SKILLS:
+                rep.skills[s] = min(1.0, rep.skills[s] + rate * (1.0 - rep.skills[s]) / 0.6)
+
+    def mentor_performing(self, mentor: Rep) -> bool:
+        """A mentor convinces a novice only with results to show (P6)."""
+        return self.pace(mentor) >= 0.85 or self.period_elapsed() < 0.2
+
+    def quit_hazard(self, rep: Rep) -> float:
+        p = self.params
+        extra = 1.0
+        for d in self.manager.delegations.values():
+            if (
+                d.deputy == rep.id
+                and not rep.profit_share
+                and self.week - d.since_week >= p.share_after_weeks
+            ):
+                extra = p.no_share_hazard
+        extra *= self.market.offer_factor(rep.id, self.week)
+        return mv.weekly_quit_hazard(rep.engagement, rep.trust, rep.stress, p, extra)
+
+    def _attrition(self, reps: list[Rep]) -> list[int]:
+        left = []
+        for rep in reps:
+            u = float(self.streams.get("rep.quit", rep.id).random())
+            if u < self.quit_hazard(rep):
+                self.remove_rep(rep, reason="resigned")
+                left.append(rep.id)
+        return left
+
+    def remove_rep(self, rep: Rep, reason: str) -> None:
+        """A rep leaves: their accounts cool and wait for a new owner."""
+        p = self.params
+        rep.active = False
+        rep.left_week = self.week
+        rep.left_reason = reason
+        acc = self.accounts
+        mine = np.flatnonzero(acc.owner == rep.id)
+        acc.relationship[mine] *= 1.0 - p.leaver_relationship_loss
+        acc.owner[mine] = -1
+        acc.key[mine] = False
+        for deal in rep.open_deals:
+            deal.rep = None
+        rep.open_deals = []
+        for other in self.reps:
+            if other.mentor_of == rep.id:
+                other.mentor_of = None
+            if other.mentor == rep.id:
+                other.mentor = None
+            if other.rival == rep.id:
+                other.rival = None
+        for task, d in list(self.manager.delegations.items()):
+            if d.deputy == rep.id:
+                del self.manager.delegations[task]
+        for pr in self.manager.promises:
+            if pr.rep == rep.id and pr.status in ("open", "due"):
+                pr.status = "lapsed"
+                pr.settled_week = self.week
+        self.event(
+            reason,
+            rep.id,
+            name=rep.name,
+            accounts=len(mine),
+            attainment=round(rep.attainment(self.period), 2),
+        )
+
+    def assign_account(self, account: int, rep: Rep) -> None:
+        acc = self.accounts
+        acc.owner[account] = rep.id
+        for deal in list(self.open.values()):
+            if deal.account == account:
+                if deal.rep is not None and deal.rep != rep.id:
+                    old = self.reps[deal.rep].open_deals
+                    if deal in old:
+                        old.remove(deal)
+                if deal.rep != rep.id:
+                    deal.rep = rep.id
+                    rep.open_deals.append(deal)
+
+    def hire_process(self, delay_weeks: int, spec: RepSpec, ramp: float):
+        """Process: a hire starts ``delay_weeks`` after the offer, at part capacity."""
+        yield self.env.timeout(delay_weeks * DAYS_PER_WEEK)
+        self.manager.pending_hires -= 1
+        rep = self._add_rep(spec, joined_week=self.week, ramp=ramp)
+        rep.last_one_on_one = self.week
+        rep.quotas[self.period] = 0.0
+        # the newcomer inherits accounts nobody looks after, up to an average territory
+        acc = self.accounts
+        live = ~acc.churned
+        share = int(np.ceil(live.sum() / max(1, len(self.active_reps))))
+        orphans = np.flatnonzero((acc.owner < 0) & live)
+        for a in orphans[np.argsort(-acc.potential[orphans], kind="stable")][:share]:
+            self.assign_account(int(a), rep)
+        self.refresh_capacity()
+        rep.quotas[self.period] = round(rep.capacity * 0.8, -3)
+        self.event(
+            "hired",
+            rep.id,
+            name=rep.name,
+            accounts=len(acc.owned_by(rep.id)),
+        )
+
+    def new_hire_spec(self) -> tuple[RepSpec, int, float]:
+        from ..spec import Skills
+
+        rng = self.streams.get("hire", len(self.reps) + self.manager.pending_hires)
+        p = self.params
+        mtype = list(MotivationType)[int(rng.integers(4))]
+        lo = 0.25 + 0.1 * rng.random(4)
+        skills = Skills(*(float(x) for x in lo + 0.15 * rng.random(4)))
+        if mtype is MotivationType.SERVICE:
+            skills = Skills(
+                skills.prospecting,
+                skills.solution,
+                skills.negotiation,
+                min(0.9, skills.account_care + 0.2),
+            )
+        name = person_name(rng, {r.name for r in self.reps})
+        spec = RepSpec(
+            name=name,
+            type=mtype,
+            skills=skills,
+            tenure_years=0.0,
+            engagement=0.7,
+            confidence=0.55,
+            trust=0.6,
+        )
+        weeks = int(rng.integers(p.hire_weeks[0], p.hire_weeks[1] + 1))
+        ramp = float(rng.uniform(*p.hire_ramp))
+        return spec, weeks, ramp
+
+    def hint_type(self, rep: Rep) -> tuple[str, MotivationType]:
+        """One observable behaviour, usually typical of the rep's true type."""
+        rng = self.streams.get("rep.hints", rep.id)
+        u, v, w = rng.random(3)
+        types = list(MotivationType)
+        if u < self.params.hint_accuracy:
+            shown = rep.type
+        else:
+            others = [t for t in types if t is not rep.type]
+            shown = others[int(v * 3) % 3]
+        pool = HINTS[shown]
+        return pool[int(w * len(pool)) % len(pool)], shown

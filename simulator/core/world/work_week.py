@@ -1,0 +1,243 @@
+"""The work week: reps plan their effort and hours, five days run, the week and period close."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import motivation as mv
+from ..deal import (
+    Deal,
+)
+from ..params import CONTEST_EFFORT, CONTEST_EGO_BOTTOM_HALF, RIVAL_EFFORT
+from ..rep import Rep
+from ..types import MotivationType, Skill, Stage
+from .demand import Demand
+from .state import DAYS_PER_WEEK, WeekSummary
+
+
+class WorkWeek(Demand):
+    """The work week: reps plan their effort and hours, five days run, the week and period close."""
+
+    def plan_week(self) -> None:
+        """Each rep decides how hard to work this week and where the hours go."""
+        p = self.params
+        self.refresh_capacity()
+        per = self.period
+        contest = self.manager.contest_period == per
+        if contest:
+            ranked = sorted(self.active_reps, key=lambda r: -r.attainment(per))
+            top_half = {r.id for r in ranked[: max(1, len(ranked) // 2)]}
+        elapsed = self.period_elapsed()
+        first, last = self.period_weeks_of(per)
+        weeks_left = last - self.week + 1
+        period_len = last - first + 1
+        territories = self._territories()
+        for rep in self.active_reps:
+            cap = rep.capacity
+            quota = rep.quota(per)
+            d = quota / cap if cap > 0 else 1.0
+            effort = mv.quota_effort(d, rep.type)
+            effort *= mv.motivation_factor(rep.engagement, rep.confidence, rep.trust, rep.stress)
+            mod = 1.0
+            if contest:
+                mod += CONTEST_EFFORT[rep.type]
+                if rep.type is MotivationType.EGO_DRIVEN and rep.id not in top_half:
+                    mod += CONTEST_EGO_BOTTOM_HALF - CONTEST_EFFORT[rep.type]
+            if rep.rival is not None and rep.rival_until >= self.week:
+                rival = self.reps[rep.rival]
+                hi = max(rep.capacity, rival.capacity, 1.0)
+                similarity = min(rep.capacity, rival.capacity) / hi
+                mod += RIVAL_EFFORT[rep.type] * similarity
+            mod *= 1.0 + p.cohesion_effort * (self.cohesion - 0.5)
+            if elapsed >= p.give_up_after and quota > 0:
+                needed = quota - rep.booked.get(per, 0.0)
+                # what the rep still believes possible: new business, plus the deals
+                # near signing they count on (with their usual optimism)
+                possible = cap * weeks_left / period_len * 1.1 + sum(
+                    min(1.0, (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears) * d.value
+                    for d in rep.open_deals
+                    if d.stage >= Stage.NEGOTIATION
+                )
+                if possible > 0 and needed / possible > p.give_up_ratio:
+                    mod *= p.give_up_effort
+            rep.effort = min(1.6, max(0.1, effort * mod))
+            self._allocate(rep, territories.get(rep.id, np.zeros(0, dtype=np.int64)))
+        self._weekly_demand()
+
+    def _territories(self) -> dict[int, np.ndarray]:
+        """Each rep's live accounts, grouped in one pass (not one scan per rep)."""
+        acc = self.accounts
+        live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
+        owners = acc.owner[live]
+        order = np.argsort(owners, kind="stable")
+        live, owners = live[order], owners[order]
+        cuts = np.flatnonzero(np.diff(owners)) + 1
+        return {
+            int(g[0]): idx
+            for g, idx in zip(np.split(owners, cuts), np.split(live, cuts), strict=True)
+            if len(g)
+        }
+
+    def _allocate(self, rep: Rep, mine: np.ndarray) -> None:
+        """Spend the rep's week: touch the deals they believe in, prospect, care.
+
+        ``mine`` are the rep's live accounts.
+        """
+        p = self.params
+        deals = rep.open_deals
+        touch_h, prospect_h, care_h = self._prospect_hours(rep, rep.effort, len(deals))
+        n_touch = int(touch_h // p.touch_hours)
+        now = self.env.now
+        if deals:
+            # a deal the manager pushed comes first; then deals going cold (a week
+            # and a half without a touch), then what the rep believes is big and likely
+            def belief(d: Deal) -> tuple[bool, bool, float]:
+                prob = d.p_at_silence if d.zombie else d.p_true
+                return d.pushed, now - d.last_touch >= 8, (prob + p.happy_ears) * d.value
+
+            order = sorted(deals, key=belief, reverse=True)
+            for d in order[:n_touch]:
+                self.touch(d)
+                d.pushed = False
+        rep.lead_factor = self._lead_factor(rep, prospect_h)
+        # account care: visit the accounts that have waited longest, key accounts first
+        acc = self.accounts
+        if len(mine):
+            visits = round(care_h)  # about an hour a visit
+            thin = min(1.0, p.ref_accounts / len(mine))
+            skill = 0.3 + 1.4 * rep.skills[Skill.ACCOUNT_CARE]
+            key = mine[acc.key[mine]]
+            if len(key):
+                acc.relationship[key] += p.key_account_care * skill * (1 - acc.relationship[key])
+                acc.last_contact[key] = int(now)
+            others = mine[~acc.key[mine]]
+            if visits > 0 and len(others):
+                pick = others[np.argsort(acc.last_contact[others], kind="stable")[:visits]]
+                acc.relationship[pick] += 0.12 * skill * thin * (1 - acc.relationship[pick])
+                acc.last_contact[pick] = int(now)
+
+    def run_week(self) -> WeekSummary:
+        """Plan, simulate five working days, then settle the week's consequences."""
+        if self.finished:
+            raise RuntimeError("the scenario is over")
+        self.plan_week()
+        self._week_won = self._week_lost = 0
+        self._week_revenue = 0.0
+        n_before = len(self.reps)
+        self.env.run(until=self.week * DAYS_PER_WEEK)
+        resigned = self._close_week()
+        summary = WeekSummary(
+            self.week,
+            self._week_revenue,
+            self._week_won,
+            self._week_lost,
+            tuple(resigned),
+            tuple(range(n_before, len(self.reps))),
+        )
+        if self.is_period_end():
+            self._close_period()
+        self.metrics.collect(self.whole())
+        if self.week >= self.scenario.weeks:
+            self.finished = True
+            self._settle_promises(final=True)
+        else:
+            self.week += 1
+            self._open_week()
+        return summary
+
+    def _close_week(self) -> list[int]:
+        p = self.params
+        now = self.env.now
+        reps = self.active_reps
+        # 1-15-30: untouched deals lose heart; reps rarely bury their own dead deals
+        plans = self.manager.daily_plans
+        for rep in reps:
+            rng = self.streams.get("rep.cleanup", rep.id)
+            zombies = [d for d in rep.open_deals if d.zombie]
+            draws = rng.random(len(zombies)) if zombies else ()
+            cleanup = p.plans_zombie_cleanup if plans else p.rep_zombie_cleanup
+            for d, u in zip(zombies, draws, strict=True):
+                if u < cleanup:
+                    self.drop_deal(d, by="rep")
+        for deal in list(self.open.values()):
+            if not deal.zombie and now - deal.last_touch >= p.stall_days:
+                deal.p_true = max(0.01, deal.p_true - p.stall_decay_per_week)
+                if deal.p_true <= 0.05 and now - deal.last_touch >= p.dead_days:
+                    # nobody called for weeks: the customer has quietly moved on
+                    self.deal_failed(deal, silent=True)
+        self._delegated_work()
+        self.script.close_week(self.whole())
+        # what the manager will see of each deal
+        for deal in self.open.values():
+            deal.shown_p = self.shown_probability(deal)
+            self.metrics.forecast(deal.shown_p, 0.0 if deal.zombie else deal.p_true)
+        self._mood_week(reps)
+        self._growth_week()
+        resigned = self._attrition(reps)
+        self._refresh_seen_moods()
+        self._settle_promises()
+        self.market.weekly(self.whole())
+        for rep in self.active_reps:
+            rep.tenure_weeks += 1
+            if rep.ramp < 1.0:
+                rep.ramp = min(1.0, rep.ramp + 0.5 / p.ramp_weeks)
+        return resigned
+
+    def _close_period(self) -> None:
+        per = self.period
+        m = self.manager
+        results = {}
+        for rep in self.reps:
+            left_now = rep.left_week is not None and self.period_of(rep.left_week) == per
+            if rep.active or left_now:
+                results[rep.id] = (rep.quota(per), rep.booked.get(per, 0.0))
+        if m.contest_period == per:
+            ranked = sorted(self.active_reps, key=lambda r: -r.attainment(per))
+            if ranked:
+                self.event(
+                    "contest_won",
+                    ranked[0].id,
+                    attainment=round(ranked[0].attainment(per), 2),
+                )
+            m.contest_period = None
+        self.event(
+            "period_end",
+            None,
+            period=per,
+            target=self.target_for(per),
+            booked=sum(b for _, b in results.values()),
+            results={str(k): [round(q), round(b)] for k, (q, b) in results.items()},
+        )
+
+    def _open_week(self) -> None:
+        """Reset the manager's week; at a period's start, reset budget and quotas."""
+        m = self.manager
+        m.hours_used = 0.0
+        m.reviewed_reps = set()
+        if self.is_period_start():
+            per = self.period
+            m.budget_left = m.budget_per_period
+            m.feedback = []
+            for rep in self.active_reps:
+                rep.rewards_this_period = 0
+                rep.praise_this_period = 0
+                if per not in rep.quotas:
+                    rep.quotas[per] = rep.quotas.get(per - 1, rep.capacity)
+            # running costs of standing arrangements; one that cannot be paid lapses
+            if m.call_analytics and not self._charge(
+                self.params.money["call_analytics"], "call_analytics"
+            ):
+                m.call_analytics = False
+            for deputy in sorted({d.deputy for d in m.delegations.values()}):
+                rep = self.reps[deputy]
+                if rep.profit_share and not self._charge(
+                    self.params.money["profit_share"], "profit_share"
+                ):
+                    rep.profit_share = False
+            self.event(
+                "period_start",
+                None,
+                period=per,
+                target=self.target_for(per),
+            )
+        self.script.open_week(self.whole())
