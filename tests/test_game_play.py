@@ -126,3 +126,26 @@ def test_a_refused_lever_is_greyed_and_says_why_when_pressed(app):
     click_at(app, honour.rect.center)
     assert "Not possible:" in header(app)
     assert not any(p.action.kind == "honour_veteran" for p in app.game.plan)
+
+
+def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    key(app, pygame.K_RETURN)
+    for _ in range(12):  # play to the period's review
+        if isinstance(app.scene, ReviewScene):
+            break
+        click(app, "End week")
+        if app.scene.modal is not None:
+            key(app, pygame.K_ESCAPE)
+        step(app, 6)
+    assert isinstance(app.scene, ReviewScene)
+    reviews = lambda: [  # noqa: E731
+        p.action for p in app.game.plan if p.action.kind == "performance_review"
+    ]
+    click(app, "Praise")  # the last rep on the page
+    assert [a.tone.value for a in reviews()] == ["praise"]
+    who = reviews()[0].rep
+    click(app, "Correct")  # the player changes their mind: one review, now a correction
+    assert [(a.rep, a.tone.value) for a in reviews()] == [(who, "criticism")]

@@ -143,6 +143,13 @@ class Plan:
         self.tried = [t for t in self.tried if not any(t[0] is g for g in gone)]
         return dropped
 
+    def withdraw(self, action: Action) -> list[Planned]:
+        """Take back a planned action (the very one); what else no longer fits without it."""
+        for i, p in enumerate(self.items):
+            if p.action is action:
+                return self.remove(i)
+        return []
+
     def clear(self) -> None:
         self.items.clear()
         self._claims.clear()

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..money import short_money
+
+if TYPE_CHECKING:
+    from ..scoring import Scorecard
+    from ..session import Session, WeekReport
+
 from .common import add_policy, add_scenario, add_seed, fail, read_scenario, resolve_scenario
 
 
@@ -41,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("policies", help="list the built-in policies").set_defaults(func=cmd_policies)
 
 
-def _week_line(report, session, currency: str) -> str:
+def _week_line(report: WeekReport, session: Session, currency: str) -> str:
     """A week of a scripted run in one line, as the manager saw it end."""
     from ..narrate import Narrator
 
@@ -121,7 +126,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _result(session, card, args) -> dict[str, Any]:
+def _result(session: Session, card: Scorecard, args: argparse.Namespace) -> dict[str, Any]:
     from ..narrate import Narrator
 
     record = session.record()

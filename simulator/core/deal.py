@@ -9,9 +9,11 @@ only by what they did.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import TYPE_CHECKING
 
 import numpy as np
+import simpy
 
 from .types import OPEN_STAGES, Pool, Stage
 
@@ -105,7 +107,9 @@ def stage_durations(cycle_days: float, z: np.ndarray) -> np.ndarray:
     return np.maximum(1.0, share * cycle_days * np.exp(0.25 * z[1:7] - 0.03))
 
 
-def run_deal(world: World, deal: Deal, elapsed: float = 0.0):
+def run_deal(
+    world: World, deal: Deal, elapsed: float = 0.0
+) -> Generator[simpy.Event, object, None]:
     """The SimPy process of one deal, from its current stage to won or lost.
 
     In each stage the deal needs a certain amount of work; a rep at full

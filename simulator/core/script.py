@@ -24,6 +24,7 @@ from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text
 from .types import Stage
 
 if TYPE_CHECKING:
+    from .deal import Deal
     from .rep import Rep
     from .world import World
 
@@ -161,7 +162,7 @@ class Script:
         return margin
 
     @staticmethod
-    def _deal(world: World, ev: EventSpec, reps: set[int]):
+    def _deal(world: World, ev: EventSpec, reps: set[int]) -> Deal | None:
         t = ev.trigger
         stage = t.deal_reaches if t.deal_reaches is not None else Stage.QUALIFICATION
         best = None

@@ -11,6 +11,7 @@ mostly wasted.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,7 @@ class SupportPools:
         return self.resources[pool].count
 
 
-def support_visit(world: World, deal: Deal, pool: Pool):
+def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event, object, None]:
     """Process: one deal waits for, then receives, one engagement of ``pool``."""
     env = world.env
     pools = world.pools

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..palette import palette
 from ..paths import data_dir
@@ -45,7 +46,7 @@ def _cjk_font() -> str | None:
     return font_manager.FontProperties(fname=str(path)).get_name()
 
 
-def pyplot(lang: str):
+def pyplot(lang: str) -> Any:
     """matplotlib's pyplot on the Agg backend, with a typeface for ``lang``."""
     import matplotlib
 
@@ -58,7 +59,7 @@ def pyplot(lang: str):
     return plt
 
 
-def _save(fig, path: Path) -> Path:
+def _save(fig: Any, path: Path) -> Path:
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     import matplotlib.pyplot as plt
@@ -67,7 +68,7 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def _legend(ax, ax2, **kw) -> None:
+def _legend(ax: Any, ax2: Any, **kw: Any) -> None:
     """One legend for the lines of both axes of a twin-axis chart."""
     handles, labels = ax.get_legend_handles_labels()
     more_handles, more_labels = ax2.get_legend_handles_labels()

@@ -6,6 +6,12 @@ simulator and its batch tools never need a display.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..saves import SaveGame
+    from ..session import Session
+
 from pathlib import Path
 
 
@@ -22,7 +28,7 @@ def main(
     return App(lang=lang, scenario=scenario, load=load, seed=seed, saves=saves).run()
 
 
-def replay(save, session, lang: str = "en") -> int:
+def replay(save: SaveGame, session: Session, lang: str = "en") -> int:
     """Open a saved game read-only, to step through week by week."""
     from .app import App
     from .replay import Replay

@@ -36,7 +36,9 @@ def _frame(size: tuple[int, int]) -> pygame.Surface:
     return surf
 
 
-def _points(values: list[float], n: int, top: float, size: tuple[int, int], pad: int = 4):
+def _points(
+    values: list[float], n: int, top: float, size: tuple[int, int], pad: int = 4
+) -> list[tuple[float, float]]:
     w, h = size
     span = max(1, n - 1)
     return [
@@ -45,7 +47,12 @@ def _points(values: list[float], n: int, top: float, size: tuple[int, int], pad:
     ]
 
 
-def _dotted(surf: pygame.Surface, colour, pts, step: int = 6) -> None:
+def _dotted(
+    surf: pygame.Surface,
+    colour: tuple[int, int, int],
+    pts: list[tuple[float, float]],
+    step: int = 6,
+) -> None:
     for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         dist = max(1.0, ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
         k = 0.0

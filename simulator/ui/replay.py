@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..api import Observation
+from ..api import Action, Observation
 from ..narrate import Narrator
 from ..saves import SaveGame
 from ..session import Session
@@ -75,7 +75,7 @@ class Replay:
         self.narrator = nar
 
     @staticmethod
-    def describe(nar: Narrator, action) -> str:
+    def describe(nar: Narrator, action: Action) -> str:
         parts = [nar.action_name(action.kind, action.to_dict())]
         rep = getattr(action, "rep", None)
         if rep is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..manager import Delegation
 from ..rep import SKILLS
 from .people import People
 
@@ -43,7 +44,7 @@ class Obligations(People):
             if u[0] < p.slip_chance[d.supervision.value]:
                 self._slip(d, float(u[1]))
 
-    def _slip(self, d, u: float) -> None:
+    def _slip(self, d: Delegation, u: float) -> None:
         """Murphy's law: an unwatched deputy makes a costly mistake (P13)."""
         alive = [x for x in self.open.values() if not x.zombie]
         acc = self.accounts

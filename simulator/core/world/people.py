@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
+import simpy
 
 from .. import motivation as mv
 from ..names import person_name
@@ -252,7 +255,9 @@ class People(Deals):
                     deal.rep = rep.id
                     rep.open_deals.append(deal)
 
-    def hire_process(self, delay_weeks: int, spec: RepSpec, ramp: float):
+    def hire_process(
+        self, delay_weeks: int, spec: RepSpec, ramp: float
+    ) -> Generator[simpy.Event, object, None]:
         """Process: a hire starts ``delay_weeks`` after the offer, at part capacity."""
         yield self.env.timeout(delay_weeks * DAYS_PER_WEEK)
         self.manager.pending_hires -= 1

@@ -4,6 +4,7 @@ rep's story, and the same seed played by the book, side by side."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...palette import palette
@@ -12,6 +13,9 @@ from .. import charts
 from ..app import Scene
 from ..widgets import html
 
+if TYPE_CHECKING:
+    from ..app import App
+
 SECTIONS = ("score", "lessons", "people", "compare")
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
 _P = palette()
@@ -19,7 +23,7 @@ COLOUR = {FOLLOWED: _P.good, PARTLY: _P.warn, MISSED: _P.bad}
 
 
 class DebriefScene(Scene):
-    def __init__(self, app, section: str = "score") -> None:
+    def __init__(self, app: App, section: str = "score") -> None:
         super().__init__(app)
         self.section = section
         self.note = ""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...saves import SaveError, read_save, scenario_file_of
+from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ...texts import joiner, rep_name, text_of
 from ..app import Scene
 from ..game import AUTOSAVE_NAME
 from ..widgets import html
 
+if TYPE_CHECKING:
+    from ..app import App
 
-def save_title(save, lang: str) -> str:
+
+def save_title(save: SaveGame, lang: str) -> str:
     """The saved game's scenario title in ``lang`` (the save keeps the English one)."""
     if lang == "en":
         return save.scenario_title
@@ -130,7 +134,7 @@ class LoadScene(Scene):
 class PickerScene(Scene):
     """Scenarios with their difficulty and what they teach."""
 
-    def __init__(self, app, chosen: int = 0) -> None:
+    def __init__(self, app: App, chosen: int = 0) -> None:
         super().__init__(app)
         paths = [Path(p) for p in shipped_scenarios()]
         if app.scenario and Path(app.scenario) not in paths:

@@ -7,7 +7,9 @@ Left and right arrows (or the buttons) step; Home and End jump; Escape closes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -19,19 +21,23 @@ from ..cards import rep_card
 from ..replay import Replay
 from ..widgets import html
 
+if TYPE_CHECKING:
+    from ..app import App
+    from ..replay import Frame
+
 
 class ReplayScene(Scene):
-    def __init__(self, app, replay: Replay, index: int = 0) -> None:
+    def __init__(self, app: App, replay: Replay, index: int = 0) -> None:
         super().__init__(app)
         self.replay = replay
         self.index = max(0, min(index, len(replay) - 1))
         self.selected: int | None = None
 
     @property
-    def frame(self):
+    def frame(self) -> Frame:
         return self.replay.frames[self.index]
 
-    def build(self, w: int, h: int):
+    def build(self, w: int, h: int) -> Iterator[None]:
         ui = self.ui
         f = self.frame
         obs = f.obs
@@ -102,8 +108,9 @@ class ReplayScene(Scene):
         ui.text((x0, 92, cw, h - 92 - 148), did, raw=True)
         ui.label((x0 + cw + 12, 64, cw, 26), self.tr("replay.happened"), object_id="#h3")
         news = "<br>".join(html(x) for x in f.news) or html(self.tr("ui.nothing_happened"))
-        rep = next((r for r in reps if r.id == self.selected), None)
-        if rep is not None:
+        chosen = next((r for r in reps if r.id == self.selected), None)
+        if chosen is not None:
+            rep = chosen
             hints = joiner(self.lang).join(self.tr(f"hint.{k}") for _, k in rep.hints[-3:])
             typ = (
                 self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")

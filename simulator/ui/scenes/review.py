@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 
 from ... import api as A
-from ...api import Tone
+from ...api import RepView, Tone
 from ...texts import quota_unit, rep_name
 from ..app import Scene
-from ..widgets import html
+from ..widgets import Builder, html
+
+if TYPE_CHECKING:
+    from ..app import App
+    from ..game import Game
 
 
 class ReviewScene(Scene):
-    def __init__(self, app, outcome: Any = None) -> None:
+    def __init__(self, app: App, outcome: Any = None) -> None:
         super().__init__(app)
         self.outcome = outcome
         self.entries: dict[int, Any] = {}
@@ -26,7 +30,7 @@ class ReviewScene(Scene):
         self.status = ""
 
     @property
-    def game(self):
+    def game(self) -> Game:
         assert self.app.game is not None
         return self.app.game
 
@@ -75,7 +79,7 @@ class ReviewScene(Scene):
             y += row_h
             yield
 
-    def row(self, ui, y: int, width: int, rep) -> None:
+    def row(self, ui: Builder, y: int, width: int, rep: RepView) -> None:
         """One rep's review: the result, the verdict, the next quota, promises made and kept."""
         g = self.game
         ui.panel((0, y, width, 60), object_id="#card")
@@ -97,7 +101,8 @@ class ReviewScene(Scene):
         typ = self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")
         c.label((10, 32, 200, 22), self.tr("card.type", type=typ), object_id="#small")
         planned = g.planned("performance_review", rep=rep.id)
-        tone_now = planned[0].action.tone if planned else "none"
+        review: Any = planned[0].action if planned else None
+        tone_now = review.tone if review is not None else "none"
         x = 336
         for key, tone in (
             ("review.praise", Tone.PRAISE),
@@ -114,7 +119,8 @@ class ReviewScene(Scene):
             )
             x += 100
         c.label((x + 4, 2, 130, 20), self.tr("review.next_quota"), object_id="#small")
-        current = next((p.action.amount for p in g.planned("set_quota", rep=rep.id)), rep.quota)
+        quotas: list[Any] = [p.action for p in g.planned("set_quota", rep=rep.id)]
+        current = quotas[0].amount if quotas else rep.quota
         text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
         entry = c.entry((x + 4, 24, 110, 30), text, tip=self.tr("quota.entry_tip"))
         entry.set_allowed_characters("numbers")
@@ -144,7 +150,7 @@ class ReviewScene(Scene):
         g = self.game
         amounts = g.amounts()
 
-        def make(amount: float):
+        def make(amount: float) -> Callable[[], None]:
             def job() -> None:
                 why = g.add(A.MakePromise(rep_id, amount))
                 self.status = self.tr("ui.refused", why=why) if why else ""
@@ -175,7 +181,7 @@ class ReviewScene(Scene):
     def review(self, rep_id: int, tone: Tone | None) -> None:
         g = self.game
         for p in g.planned("performance_review", rep=rep_id):
-            g.plan.remove(p)
+            g.plan.withdraw(p.action)
         why = g.add(A.PerformanceReview(rep_id, tone))
         self.status = self.tr("ui.refused", why=why) if why else ""
         self.rebuild()
@@ -200,10 +206,7 @@ class ReviewScene(Scene):
                 self.status = self.tr("quota.bad", text=text)
                 self.rebuild()
                 return
-            amount = unit * int(text)
-            for p in g.planned("set_quota", rep=rep_id):
-                g.plan.remove(p)
-            g.add(A.SetQuota(rep_id, amount))
+            g.add(A.SetQuota(rep_id, unit * int(text)))  # replaces a quota planned before
         from .desk import DeskScene
 
         self.app.switch(DeskScene, tab="desk")

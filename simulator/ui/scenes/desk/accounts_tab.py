@@ -7,6 +7,7 @@ from functools import partial
 
 import pygame
 
+from ....api import AccountView
 from ....texts import has
 from ...widgets import Builder
 from .part import ACC_COLS
@@ -95,7 +96,7 @@ class AccountsTabPart(TablesPart):
             if (y - 86) % (28 * 4) == 0:
                 yield
 
-    def account_file(self, a) -> None:
+    def account_file(self, a: AccountView) -> None:
         """The customer archive's card of one account (P12)."""
         nar = self.game.narrator
         lines = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .... import api as A
+from ....api import InboxView
 from ....texts import joiner, text_of
 from ...widgets import Builder
 from .tables import TablesPart
@@ -41,7 +42,7 @@ class InboxTabPart(TablesPart):
             self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
             y += heights[k]
 
-    def inbox_item(self, ui: Builder, r: pygame.Rect, item) -> None:
+    def inbox_item(self, ui: Builder, r: pygame.Rect, item: InboxView) -> None:
         ui.panel(r, object_id="#card")
         c = ui.at(r)
         c.label((12, 6, r.w - 24, 26), text_of(item.title, self.lang), object_id="#h3")

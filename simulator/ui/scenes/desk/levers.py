@@ -19,6 +19,8 @@ import pygame
 from ....api import (
     Action,
     AssignMentor,
+    Catalogue,
+    DealView,
     Lever,
     Option,
     catalogue,
@@ -35,7 +37,7 @@ ON_TABS = frozenset({"push_deal", "drop_deal", "set_quota", "team_review", "hire
 class LeverPart(DeskPart):
     """Lever buttons, choosers and the words for what a planned action is."""
 
-    def catalogue(self):
+    def catalogue(self) -> Catalogue:
         return catalogue(self.game.plan)
 
     def cost_text(self, hours: float, money: float) -> str:
@@ -133,7 +135,7 @@ class LeverPart(DeskPart):
             )
         for i, (text, job, why) in enumerate(shown):
 
-            def press(job=job, why=why) -> None:
+            def press(job: Callable[[], None] | None = job, why: str | None = why) -> None:
                 if why:
                     self.say(self.tr("ui.refused", why=why), bad=True)
                     self.refresh("centre")
@@ -211,7 +213,7 @@ class LeverPart(DeskPart):
             return text_of(choice.text, self.lang)
         return self.describe(a)
 
-    def deal_text(self, d) -> str:
+    def deal_text(self, d: DealView) -> str:
         return f"{d.account_name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
 
     def describe(self, action: Action) -> str:

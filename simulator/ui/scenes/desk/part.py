@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from ...app import Scene
 from ...widgets import Builder
+
+if TYPE_CHECKING:
+    from ...app import App
+    from ...game import Game
 
 TABS = ("desk", "pipeline", "accounts", "quotas", "inbox")
 # the tables' columns: (heading, width)
@@ -77,7 +81,7 @@ class Region:
 class DeskPart(Scene):
     """The desk's state and the helpers its parts call on one another."""
 
-    def __init__(self, app, tab: str = "desk", selected: int | None = None) -> None:
+    def __init__(self, app: App, tab: str = "desk", selected: int | None = None) -> None:
         super().__init__(app)
         self.tab = tab
         self.selected = selected
@@ -94,7 +98,7 @@ class DeskPart(Scene):
         self.card_rects: dict[int, pygame.Rect] = {}
 
     @property
-    def game(self):
+    def game(self) -> Game:
         assert self.app.game is not None
         return self.app.game
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from ...game import WeekOutcome
 from ...widgets import Builder, html
 from .accounts_tab import AccountsTabPart
 from .charts_strip import ChartsPart
@@ -188,7 +189,7 @@ class DeskScene(
             self.later(self.regions[name].start())
         self.app.collect_later()
 
-    def week_report(self, outcome) -> None:
+    def week_report(self, outcome: WeekOutcome) -> None:
         title = (
             self.tr("ui.last_week")
             + " · "
