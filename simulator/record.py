@@ -48,6 +48,9 @@ class RepTruth:
     stress: float
     skill_start: float
     skill_end: float
+    capacity_start: float  # what they could book in a period at full effort, when they began
+    capacity_end: float
+    effort: float  # their mean effort over the weeks they worked
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,9 @@ def make_record(session: Session) -> Record:
             stress=r.stress,
             skill_start=sum(r.start_skills.values()) / max(1, len(r.start_skills)),
             skill_end=r.mean_skill,
+            capacity_start=r.capacity_start,
+            capacity_end=r.capacity,
+            effort=float(r.effort_total / r.weeks_worked) if r.weeks_worked else 0.0,
         )
         for r in w.reps
     )

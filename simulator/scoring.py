@@ -81,11 +81,11 @@ def score(world: World) -> Scorecard:
     weeks = world.metrics.weeks
     comps: list[Component] = []
 
-    # revenue against target
+    # revenue against target: meeting it earns 90; beating it earns the rest, up to 120%
     revenue = world.revenue_total
     target = weeks[-1].target if weeks else 0.0
     ratio = revenue / target if target > 0 else 0.0
-    v = _clip(100.0 * ratio)
+    v = _clip(90.0 * min(1.0, ratio) + 50.0 * max(0.0, min(0.2, ratio - 1.0)))
     comps.append(
         Component(
             "revenue",
@@ -127,21 +127,31 @@ def score(world: World) -> Scorecard:
         )
     )
 
-    # skill growth of the team on the desk at the end
-    reps = world.active_reps
-    s_end = sum(r.mean_skill for r in reps) / len(reps) if reps else 0.0
-    s_start = world.metrics.start_skill
-    v = _clip(50.0 + 400.0 * (s_end - s_start))
+    # skill growth, each rep against their own start, weighted by their weeks on the team
+    # (a novice who replaces a leaver adds their own growth, not their lower level)
+    played = max(1, world.week if not world.finished else world.scenario.weeks)
+    grown, weight = 0.0, 0.0
+    for r in world.reps:
+        end = r.left_week if r.left_week is not None else played
+        w = max(0, end - r.joined_week)
+        if w and r.start_skills:
+            start = sum(r.start_skills.values()) / len(r.start_skills)
+            grown += w * (r.mean_skill - start)
+            weight += w
+    g_mean = grown / weight if weight else 0.0
+    v = _clip(50.0 + 400.0 * g_mean)
     comps.append(
         Component(
             "skills",
             v,
             weights["skills"],
-            {"S_end": s_end, "S_start": s_start},
+            {"G": g_mean},
         )
     )
 
-    # trust in the manager and promises kept
+    # trust in the manager and promises kept (a promise that fell due after the manager's
+    # last turn is not judged)
+    reps = world.active_reps
     t_end = sum(r.trust for r in reps) / len(reps) if reps else 0.0
     kept = sum(1 for p in world.manager.promises if p.status == "kept")
     broken = sum(1 for p in world.manager.promises if p.status == "broken")
@@ -156,16 +166,17 @@ def score(world: World) -> Scorecard:
         )
     )
 
-    # pipeline health and forecast accuracy
+    # pipeline health, from the real funnel: dead and stalled deals, and how far the win
+    # chances the manager went by were from what happened to each deal
     u_mean = sum(w.unhealthy_share for w in weeks) / len(weeks) if weeks else 0.0
-    rmse = world.metrics.forecast_rmse
-    v = _clip(50.0 * (1.0 - u_mean) + 50.0 * max(0.0, 1.0 - rmse / 0.3))
+    brier = world.metrics.brier
+    v = _clip(60.0 * (1.0 - u_mean) + 40.0 * max(0.0, min(1.0, (0.30 - brier) / 0.20)))
     comps.append(
         Component(
             "pipeline",
             v,
             weights["pipeline"],
-            {"U_mean": u_mean, "F": rmse},
+            {"U_mean": u_mean, "Q": brier},
         )
     )
 

@@ -152,6 +152,23 @@ class Session:
     def score(self) -> Scorecard:
         return score(self.world)
 
+    # ------------------------------------------------------------- experiments
+    def set_quotas_by_capacity(self, multiple: float) -> None:
+        """Every rep's quota this period at ``multiple`` × their true capacity.
+
+        For controlled experiments on the model (how hard do reps work at 1.5×
+        their capacity?), not for managers: no manager knows a rep's true
+        capacity, so no action of the game can do this.
+        """
+        w = self.world
+        w.refresh_capacity()
+        for rep in w.active_reps:
+            rep.quotas[w.period] = multiple * rep.capacity
+
+    @property
+    def period_start(self) -> bool:
+        return self.world.is_period_start()
+
     # ------------------------------------------------------------- after the game
     def record(self) -> Record:
         """The game as it really was so far: the trainer's read-only truth."""

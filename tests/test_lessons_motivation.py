@@ -201,25 +201,28 @@ def test_p06_an_ego_driven_rep_ignored_for_weeks_loses_heart_and_public_praise_h
     assert praised > ignored + 0.08
 
 
-def test_p06_coaching_raises_the_coached_skill_faster_for_novices():
+def test_p06_coaching_raises_the_coached_skill_towards_potential_faster_for_novices():
     reps = (
         rep("Old", T.ACHIEVER, skills=Skills(0.4, 0.4, 0.4, 0.4)),
         rep("New", T.ACHIEVER, tenure_years=0.2, skills=Skills(0.4, 0.4, 0.4, 0.4)),
     )
-    w = world(scenario(reps))
+    w = world(quiet(scenario(reps, weeks=52)))
     old, new = w.reps
-    act(w, Coach(old.id, Skill.NEGOTIATION))
-    act(w, Coach(new.id, Skill.NEGOTIATION))
+    for _ in range(26):  # a season of weekly coaching on one skill
+        act(w, Coach(old.id, Skill.NEGOTIATION))
+        act(w, Coach(new.id, Skill.NEGOTIATION))
+        w.run_week()
     gain_old = old.skills[Skill.NEGOTIATION] - 0.4
     gain_new = new.skills[Skill.NEGOTIATION] - 0.4
-    assert 0.02 <= gain_old <= 0.05
-    assert gain_new >= gain_old * 1.3
-    assert old.skills[Skill.PROSPECTING] == 0.4
-    # diminishing returns near mastery
-    reps = (rep("Ace", T.ACHIEVER, skills=Skills(0.9, 0.9, 0.9, 0.9)),)
-    w = world(scenario(reps))
-    act(w, Coach(0, Skill.NEGOTIATION))
-    assert w.reps[0].skills[Skill.NEGOTIATION] - 0.9 < gain_old / 2
+    assert gain_old >= 0.03
+    assert gain_new >= gain_old * 1.5  # novices learn faster, and have further to go
+    assert old.skills[Skill.PROSPECTING] == 0.4  # the skill coached, not the others
+    # no skill grows past what the rep could reach: diminishing returns near it
+    assert old.skills[Skill.NEGOTIATION] <= old.potential[Skill.NEGOTIATION]
+    left = old.potential[Skill.NEGOTIATION] - old.skills[Skill.NEGOTIATION]
+    before = old.skills[Skill.NEGOTIATION]
+    act(w, Coach(old.id, Skill.NEGOTIATION))
+    assert old.skills[Skill.NEGOTIATION] - before < 0.1 * left + 1e-9
 
 
 # -------------------------------------------------------------------- P7

@@ -85,13 +85,23 @@ def test_p13_light_supervision_is_best_on_balance():
 
 
 def test_p13_a_delegated_review_keeps_the_funnel_honest_without_the_managers_hours():
-    w = world(quiet(scenario()), 0)
-    deputy = rep_of(w, T.ACHIEVER)
-    act(w, Delegate(deputy.id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT))
-    run_weeks(w, 3)
-    assert not any(d.zombie for d in w.open.values())
-    errs = [abs(d.shown_p - d.p_true) for d in w.open.values()]
-    assert np.mean(errs) < 0.06
+    def after(level, seed):
+        w = world(quiet(scenario()), seed)
+        zombies = sum(d.zombie for d in w.open.values())
+        deputy = rep_of(w, T.ACHIEVER)
+        act(w, Delegate(deputy.id, DelegatedTask.PIPELINE_REVIEW, level))
+        run_weeks(w, 4)
+        live = [d for d in w.open.values() if not d.zombie]
+        err = np.mean([abs(d.shown_p - d.p_true) for d in live])
+        return sum(d.zombie for d in w.open.values()) / zombies, err
+
+    watched = [after(Supervision.LIGHT, s) for s in range(3)]
+    unwatched = [after(Supervision.NONE, s) for s in range(3)]
+    # a watched deputy's reviews find the dead deals (their reps let them go) and keep
+    # the odds honest; a deputy nobody checks on does it in fits and starts
+    assert np.mean([z for z, _ in watched]) < 0.35
+    assert np.mean([e for _, e in watched]) < 0.06
+    assert np.mean([z for z, _ in unwatched]) > np.mean([z for z, _ in watched]) + 0.1
 
 
 # ------------------------------------------------------------------- P14
@@ -207,7 +217,9 @@ def test_p18_team_training_lifts_everyone_a_little():
     before = {r.id: r.skills[Skill.SOLUTION] for r in w.reps}
     act(w, TeamTraining(Skill.SOLUTION))
     gains = [w.reps[i].skills[Skill.SOLUTION] - b for i, b in before.items()]
-    assert all(0.005 <= g <= 0.03 for g in gains)
+    assert all(0.001 <= g <= 0.02 for g in gains)  # a little, for everyone
+    # nobody is trained past what they could ever reach
+    assert all(r.skills[Skill.SOLUTION] <= r.potential[Skill.SOLUTION] for r in w.reps)
 
 
 def test_p14_a_profit_share_is_paid_every_period_and_lapses_when_it_cannot_be():

@@ -51,6 +51,7 @@ class Deal:
         "rep",
         "reviewed_day",
         "segment",
+        "selling",
         "serial",
         "shown_p",
         "stage",
@@ -99,6 +100,7 @@ class Deal:
         self.support: dict[Pool, int] = {}
         self.pushed = False
         self.waiting: simpy.Event | None = None
+        self.selling = 1.0  # the owner's selling skill factor its odds were set with
 
 
 def stage_durations(cycle_days: float, z: np.ndarray) -> np.ndarray:
@@ -141,6 +143,9 @@ def run_deal(
         left = int(Stage.SIGNING) - int(s) + 1
         effort = world.effort_of(deal.rep)
         chance = deal.p_true * (1.0 - p.effort_win + p.effort_win * min(1.2, effort))
+        # a rep who has grown (or a better one who took the deal over) sells it better now
+        now_selling = world.selling_now(deal)
+        chance *= (now_selling / deal.selling) ** (1.0 / left)
         chance = min(0.999, max(0.001, chance))
         if deal.u[1 + int(s)] >= chance ** (1.0 / left):
             world.deal_failed(deal, silent=bool(deal.u[7 + int(s)] < p.silent_loss_share))

@@ -41,6 +41,9 @@ def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
     if delta > 0:
         delta *= min(1.1, (0.5 + rep.trust) / 1.1)
     change = rep.nudge(delta)
+    # what lasts: a lever that meets the type's needs makes the job fit better, the
+    # wrong one makes it fit worse, whatever the team's mood does to the moment
+    rep.nudge_fit(world.params.fit_from_lever * delta)
     if delta >= _REACTION_VISIBLE:
         mood = "up"
     elif delta <= -_REACTION_VISIBLE:
@@ -197,14 +200,27 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
 
 # ------------------------------------------------------------- growth (P5, P6)
 def coach(world: World, rep: Rep, skill: Skill) -> Effects:
-    """Two hours on one skill: a gain that shrinks as the skill nears mastery."""
+    """Two hours on one skill: part of the way to the rep's potential, less each time.
+
+    A session closes a share of the gap between the skill and what the rep
+    could reach (novices learn faster); a second session in the same week
+    teaches less than the first, a third less again. Aimed at the skill call
+    analytics shows weakest, it teaches more. A service rep coached to hunt
+    learns only half as much: a carer is not made a hunter (P7).
+    """
     p = world.params
-    gain = p.coaching_novice_gain if rep.novice else p.coaching_gain
+    share = p.coaching_novice_share if rep.novice else p.coaching_share
+    if rep.coached_week != world.week:
+        rep.coached_week, rep.coached_times = world.week, 0
+    dose = p.coaching_dose[min(rep.coached_times, len(p.coaching_dose) - 1)]
+    rep.coached_times += 1
+    share *= dose
     if world.manager.call_analytics and skill is rep.weakest_skill():
-        gain *= 1.0 + p.analytics_bonus
-    before = rep.skills[skill]
-    rep.skills[skill] = min(1.0, before + gain * (1.0 - before) / 0.6)
-    return {"skill": skill.value, "gain": rep.skills[skill] - before}
+        share *= 1.0 + p.analytics_bonus
+    if rep.type is MotivationType.SERVICE and skill is Skill.PROSPECTING:
+        share *= p.service_hunt_learning
+    gain = rep.learn(skill, share)
+    return {"skill": skill.value, "gain": gain}
 
 
 def development_plan(world: World, rep: Rep) -> Effects:
@@ -232,10 +248,9 @@ def mentor(world: World, mentor_rep: Rep, novice: Rep) -> Effects:
 
 def team_training(world: World, skill: Skill) -> Effects:
     """A training day for the whole team: everyone a little better (P18)."""
-    gain = world.params.team_training_gain
-    for rep in world.active_reps:
-        rep.skills[skill] = min(1.0, rep.skills[skill] + gain * (1.0 - rep.skills[skill]) / 0.6)
-    return {"skill": skill.value, "gain": gain}
+    share = world.params.team_training_share
+    gains = [rep.learn(skill, share) for rep in world.active_reps]
+    return {"skill": skill.value, "gain": sum(gains) / len(gains) if gains else 0.0}
 
 
 # -------------------------------------------------------- motivation (P4, P15)
@@ -334,6 +349,14 @@ def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision)
     eff: Effects = {"task": task.value, "supervision": level.value}
     if first:
         eff["engagement"] = respond(world, deputy, "deputy")
+        if not deputy.veteran:
+            # a veteran passed over for a junior, without the status to show for it (P14)
+            p = world.params
+            for vet in world.active_reps:
+                if vet.veteran and world.week - vet.last_recognised > p.veteran_neglect_weeks:
+                    vet.nudge(-p.passed_over)
+                    vet.nudge_fit(-p.passed_over)
+                    world.event("reaction", vet.id, lever="passed_over", mood="down")
     return eff
 
 
@@ -344,21 +367,39 @@ def profit_share(world: World, deputy: Rep) -> Effects:
 
 
 # --------------------------------------------------------------- deals (P10, P11)
-def pipeline_review(world: World, reps: list[Rep]) -> Effects:
-    """Go through each rep's funnel deal by deal: true stage and odds come out."""
+def review_funnel(world: World, deals: list[Deal]) -> tuple[list[int], list[int]]:
+    """Go through deals one by one (1-15-30): true odds come out, and the week is re-planned.
+
+    Every deal checked shows its honest odds (a dead one shows as dead, and its
+    rep will let it go); the most promising stalled deals of each rep are put
+    first in their week. The (stalled, dead) deals found, by id.
+    """
     p = world.params
     now = world.env.now
     stalled, dead = [], []
+    revive: dict[int, list[Deal]] = {}
+    for d in deals:
+        d.reviewed_day = int(now)
+        d.shown_p = world.shown_probability(d)
+        idle = now - d.last_touch
+        if idle >= p.dead_days:
+            dead.append(d.id)
+        elif idle >= p.stall_days:
+            stalled.append(d.id)
+            if not d.zombie and d.rep is not None:
+                revive.setdefault(d.rep, []).append(d)
+    for rep_deals in revive.values():
+        rep_deals.sort(key=lambda d: (-d.p_true * d.value, d.id))
+        for d in rep_deals[: p.review_pushes]:
+            d.pushed = True
+    return stalled, dead
+
+
+def pipeline_review(world: World, reps: list[Rep]) -> Effects:
+    """Go through each rep's funnel deal by deal: true stage and odds come out."""
     for rep in reps:
         world.manager.reviewed_reps.add(rep.id)
-        for d in rep.open_deals:
-            d.reviewed_day = int(now)
-            d.shown_p = world.shown_probability(d)
-            idle = now - d.last_touch
-            if idle >= p.dead_days:
-                dead.append(d.id)
-            elif idle >= p.stall_days:
-                stalled.append(d.id)
+    stalled, dead = review_funnel(world, [d for rep in reps for d in rep.open_deals])
     world.event(
         "pipeline_review",
         None,
@@ -393,7 +434,7 @@ def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
     else:
         deal.reviewed_day = int(world.env.now)  # the manager sees for themself
     skill = Skill.SOLUTION if deal.stage <= Stage.SOLUTION else Skill.NEGOTIATION
-    rep.skills[skill] = min(1.0, rep.skills[skill] + p.joint_visit_skill)
+    rep.learn(skill, p.joint_visit_share)
     rep.oversight += 1
     return {"deal": deal.id, "win_chance": deal.p_true - before, "skill": skill.value}
 

@@ -23,8 +23,9 @@ class Promise:
     condition: str
     made_week: int
     due_week: int
-    status: str = "open"  # open, due, kept, broken, lapsed
+    status: str = "open"  # open, due, kept, broken, lapsed, or at_end (fell due too late)
     settled_week: int | None = None
+    due_since: int | None = None  # the week it fell due (the manager has the next to pay)
     what: Any = None  # a scripted event's words for what was promised (a Text)
 
 

@@ -22,6 +22,7 @@ class WeekMetrics:
     target: float  # cumulative target to date
     headcount: int
     engagement: float
+    effort: float  # the team's mean effort this week (1 = full effort at a fair quota)
     mood_seen: float  # the team's mood as the manager reads it (what the game charts)
     trust: float
     confidence: float
@@ -57,6 +58,16 @@ class MetricsCollector:
         self.start_trust = sum(r.trust for r in reps) / n
         self.start_engagement = sum(r.engagement for r in reps) / n
 
+    def outcome(self, shown: float, won: bool) -> None:
+        """A deal closed (won, lost or dropped): how far the last win chance shown was off."""
+        self.brier_sum += (shown - (1.0 if won else 0.0)) ** 2
+        self.brier_n += 1
+
+    @property
+    def brier(self) -> float:
+        """Mean squared gap between the win chance shown and what happened (0 = perfect)."""
+        return self.brier_sum / self.brier_n if self.brier_n else 0.0
+
     def forecast(self, shown: float, true: float) -> None:
         """One weekly forecast the manager saw against the deal's true chance."""
         self.forecast_sq += (shown - true) ** 2
@@ -82,6 +93,7 @@ class MetricsCollector:
                 target=target,
                 headcount=len(reps),
                 engagement=sum(r.engagement for r in reps) / n,
+                effort=sum(r.effort for r in reps) / n,
                 mood_seen=sum(r.mood_seen for r in reps) / n,
                 trust=sum(r.trust for r in reps) / n,
                 confidence=sum(r.confidence for r in reps) / n,

@@ -44,7 +44,7 @@ def motivation_factor(engagement: float, confidence: float, trust: float, stress
     m = (
         1.0
         + 0.8 * (engagement - 0.65)
-        + 0.4 * (confidence - 0.6)
+        + 0.15 * (confidence - 0.6)  # small: the quota's difficulty acts through the curve
         + 0.15 * (trust - 0.6)
         - 0.4 * max(0.0, stress - 0.6)
     )
@@ -52,7 +52,7 @@ def motivation_factor(engagement: float, confidence: float, trust: float, stress
 
 
 def confidence_target(difficulty: float, pace: float) -> float:
-    """Where confidence settles: a quota beyond reach erodes it (P2)."""
+    """Where confidence settles: a quota beyond reach erodes it (P2); pace moves it too."""
     target = 0.75 - 0.8 * max(0.0, difficulty - 1.3) + 0.3 * max(-0.5, min(0.5, pace - 1.0))
     return min(0.95, max(0.05, target))
 

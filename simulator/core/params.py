@@ -20,19 +20,19 @@ from .types import MotivationType as T
 EFFORT_CURVES: dict[T, tuple[tuple[float, ...], tuple[float, ...]]] = {
     T.COMPETITOR: (
         (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0, 3.0),
-        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.00, 0.85, 0.60, 0.40),
+        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.02, 0.89, 0.66, 0.42),
     ),
     T.EGO_DRIVEN: (
         (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0, 3.0),
-        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.00, 0.85, 0.60, 0.40),
+        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.02, 0.89, 0.66, 0.42),
     ),
     T.ACHIEVER: (
         (0.0, 0.5, 0.7, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0),
-        (0.65, 0.72, 0.80, 0.88, 1.00, 1.10, 0.92, 0.65, 0.42),
+        (0.65, 0.72, 0.80, 0.88, 1.00, 1.10, 0.95, 0.71, 0.45),
     ),
     T.SERVICE: (
         (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.5, 2.0, 3.0),
-        (0.75, 0.82, 0.88, 0.95, 1.03, 0.98, 0.70, 0.50, 0.35),
+        (0.75, 0.82, 0.88, 0.95, 1.03, 0.98, 0.74, 0.56, 0.38),
     ),
 }
 
@@ -100,6 +100,22 @@ ONGOING: dict[str, dict[T, float]] = {
         T.EGO_DRIVEN: 0.0005,
         T.SERVICE: 0.0,
     },
+}
+
+# Weekly engagement push while a contest runs and while a named rival stands (P4):
+# competitors thrive on the race, service reps feel pitted against colleagues.
+CONTEST_ONGOING: dict[T, float] = {
+    T.COMPETITOR: 0.004,
+    T.ACHIEVER: 0.001,
+    T.EGO_DRIVEN: 0.001,  # −0.002 for an ego-driven rep in the bottom half of the board
+    T.SERVICE: -0.004,
+}
+CONTEST_ONGOING_EGO_BOTTOM = -0.002
+RIVAL_ONGOING: dict[T, float] = {
+    T.COMPETITOR: 0.004,
+    T.ACHIEVER: 0.0,
+    T.EGO_DRIVEN: -0.002,
+    T.SERVICE: -0.004,
 }
 
 # How much each type minds being watched: engagement lost per controlling
@@ -173,6 +189,8 @@ class ModelParams:
     reviewed_bias: float = 0.03
     review_noise: float = 0.03
     review_memory_days: int = 7  # a review keeps forecasts honest this long
+    review_pushes: int = 2  # stalled live deals a review puts first in each rep's week
+    review_cleanup: float = 0.6  # weekly chance a rep lets go of a deal a review found dead
     joint_visit_boost: float = 0.06
     support_boost: float = 0.06
     support_boost_big: float = 0.10  # executives in evaluation of a big project
@@ -181,6 +199,15 @@ class ModelParams:
     effort_win: float = 0.15  # how much effort moves a stage's pass chance
 
     # --- motivation -----------------------------------------------------------
+    # fit: how well the job meets a rep's type (0..1, 0.5 neutral), the lasting trace of
+    # the levers pulled on them (P3–P7)
+    fit_from_lever: float = 1.0  # fit moved per unit of a lever's engagement response
+    fit_from_week: float = 3.0  # fit moved per unit of a week's standing type push
+    fit_decay: float = 0.02  # weekly pull of fit back towards neutral
+    fit_effort: float = 0.35  # effort × (1 + this × (fit − 0.5))
+    fit_mood: float = 0.25  # engagement settles at baseline + this × (fit − 0.5)
+    fit_hunt: float = 0.4  # prospecting of competitors, achievers, ego-driven × (1 + this × …)
+    fit_care: float = 0.6  # account care of service reps × (1 + this × (fit − 0.5))
     engagement_baseline: float = 0.65
     engagement_recovery: float = 0.05  # weekly pull towards the baseline
     contagion: float = 0.10  # weekly move towards the team mean (P18)
@@ -192,7 +219,7 @@ class ModelParams:
     service_hunting: float = 0.008  # weekly engagement loss while it does
     give_up_after: float = 0.6  # share of the period after which a rep may give up
     give_up_ratio: float = 2.0  # needed ÷ still possible above this: give up
-    give_up_effort: float = 0.80
+    give_up_effort: float = 0.90
     praise_wear: float = 0.5  # each praise in the last few weeks halves the next
     praise_memory_weeks: int = 6
     words_without_reward: int = 3  # praises in a period with no reward before they ring hollow
@@ -220,13 +247,21 @@ class ModelParams:
     review_trust: float = 0.02
 
     # --- growth (P5, P6, P13, P17, P18) -------------------------------------
-    coaching_gain: float = 0.03
-    coaching_novice_gain: float = 0.045
+    # learning closes a share of the gap between a skill and the rep's potential (a ceiling
+    # of their own, higher for novices): the shares below
+    coaching_share: float = 0.025  # one session
+    coaching_novice_share: float = 0.0375
+    coaching_dose: tuple[float, ...] = (1.0, 0.9, 0.8, 0.6)  # 1st, 2nd, 3rd… session a week
+    service_hunt_learning: float = 0.5  # a service rep coached in prospecting learns this much
     analytics_bonus: float = 0.5  # coaching on the weakest skill, when known
-    joint_visit_skill: float = 0.01
-    natural_learning: float = 0.0015  # weekly, novices only
-    mentor_learning: float = 0.004  # weekly extra for a well-mentored novice
-    team_training_gain: float = 0.012
+    joint_visit_share: float = 0.02
+    natural_learning: float = 0.004  # weekly, novices only
+    mentor_learning: float = 0.01  # weekly extra for a well-mentored novice
+    team_training_share: float = 0.03
+    # the headroom above a rep's starting skill, by experience (scaled by 0.8–1.2 at random)
+    potential_novice: float = 0.30  # under a year
+    potential_young: float = 0.18  # one to three years
+    potential_seasoned: float = 0.10
 
     # --- team (P14, P18) -------------------------------------------------------
     cohesion_start: float = 0.5
@@ -245,15 +280,28 @@ class ModelParams:
 
     # --- delegation (P13, P14) ---------------------------------------------
     slip_chance: dict[str, float] = field(
-        default_factory=lambda: {"none": 0.05, "light": 0.01, "tight": 0.002}
+        default_factory=lambda: {"none": 0.10, "light": 0.01, "tight": 0.002}
     )
+    # the share of deals a deputy's funnel review really checks, by supervision (before
+    # their skill and heart for it)
+    deputy_review_quality: dict[str, float] = field(
+        default_factory=lambda: {"none": 0.35, "light": 0.85, "tight": 0.95}
+    )
+    # the chance, by supervision, that a deputy really does the week's review at all
+    deputy_review_kept: dict[str, float] = field(
+        default_factory=lambda: {"none": 0.4, "light": 0.95, "tight": 1.0}
+    )
+    no_share_resentment: float = 0.02  # weekly engagement lost by a deputy with no share
+    no_share_trust: float = 0.01  # and trust
+    deputy_takes_share: float = 0.4  # of their accounts, the best, a resentful deputy takes along
+    passed_over: float = 0.06  # a veteran's engagement lost when a junior is made deputy
     supervision_hours: dict[str, float] = field(
         default_factory=lambda: {"none": 0.0, "light": 1.0, "tight": 3.0}
     )
     tight_deflation: float = 0.02
     deputy_hours: float = 3.0
     share_after_weeks: int = 8
-    no_share_hazard: float = 2.0
+    no_share_hazard: float = 4.0
 
     # --- attrition ------------------------------------------------------------
     quit_base: float = 0.002

@@ -44,8 +44,15 @@ class Rep:
     effort: float = 1.0
     name_zh: str = ""  # the name in the Chinese game, when it differs
     capacity: float = 0.0  # true bookings per period at full effort
+    capacity_start: float = 0.0  # the capacity they joined with (the scale of their results)
+    effort_total: float = 0.0  # Σ of weekly effort, for the season's mean
+    weeks_worked: int = 0
     lead_factor: float = 1.0
     open_deals: list[Deal] = field(default_factory=list)
+
+    # how well the job meets their type's needs (0..1, 0.5 neutral): the lasting effect of
+    # the levers pulled on them, which drives their effort and where their hours go
+    fit: float = 0.5
 
     # what the manager has learnt
     hints: list[tuple[int, str, MotivationType]] = field(default_factory=list)
@@ -79,11 +86,22 @@ class Rep:
 
     # start-of-game snapshot for the scorecard
     start_skills: dict[Skill, float] = field(default_factory=dict)
+    # how good they could become at each skill: learning slows as they near it (hidden)
+    potential: dict[Skill, float] = field(default_factory=dict)
+    coached_week: int = 0  # the week of their last coaching session
+    coached_times: int = 0  # sessions in that week (the second teaches less than the first)
 
     def nudge(self, delta: float) -> float:
         """Move engagement by ``delta``, saturating near 0 and 1; return the change."""
         change = saturate(self.engagement, delta)
         self.engagement += change
+        return change
+
+    def nudge_fit(self, delta: float) -> float:
+        """Move how well the job fits by ``delta`` (full at 0.5, less near the ends)."""
+        room = (1.0 - self.fit) if delta > 0 else self.fit
+        change = delta * 2.0 * room
+        self.fit = min(1.0, max(0.0, self.fit + change))
         return change
 
     @property
@@ -93,6 +111,13 @@ class Rep:
     @property
     def mean_skill(self) -> float:
         return sum(self.skills.values()) / len(self.skills)
+
+    def learn(self, skill: Skill, share: float) -> float:
+        """Close ``share`` of the gap between a skill and its potential; the gain."""
+        before = self.skills[skill]
+        ceiling = self.potential.get(skill, 1.0)
+        self.skills[skill] = before + max(0.0, ceiling - before) * min(1.0, share)
+        return self.skills[skill] - before
 
     def weakest_skill(self) -> Skill:
         return min(SKILLS, key=lambda s: (self.skills[s], s.value))

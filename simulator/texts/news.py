@@ -58,6 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "market.boom": ("a boom", "市场繁荣"),
     "market.big_tender": ("a big tender", "大型招标"),
     "lever.contest": ("contest", "竞赛"),
+    "lever.passed_over": ("being passed over for deputy", "副手之位给了别人"),
     "lever.rival": ("rival", "对手"),
     "lever.praise_public": ("public praise", "公开表扬"),
     "lever.praise_private": ("private praise", "私下表扬"),

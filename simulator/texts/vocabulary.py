@@ -59,7 +59,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hint.remembers_customer_birthdays": ("remembers customers' birthdays", "记得客户的生日"),
     "hint.prefers_existing_accounts": ("prefers existing accounts", "更喜欢维护老客户"),
     # the scorecard's rules (the English must match simulator/scoring.py: a test checks)
-    "formula.revenue": ("100 × min(1, R / T)", "100 × min(1, R / T)；R = 收入，T = 目标"),
+    "formula.revenue": (
+        "90 × min(1, R / T) + 50 × max(0, min(0.2, R / T − 1)); meeting the target earns 90, "
+        "beating it earns the rest, up to 120%",
+        "90 × min(1, R / T) + 50 × max(0, min(0.2, R / T − 1))；R = 收入，T = 目标；"
+        "完成目标得 90 分，超额部分最多计到 120%",
+    ),
     "formula.engagement": (
         "100 × (Ē − 0.30) / 0.50, clipped to 0..100; Ē = mean weekly team engagement",
         "100 × (Ē − 0.30) / 0.50，限定在 0..100；Ē = 团队每周平均敬业度",
@@ -69,8 +74,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "100 × (1 − 2 × L / N)；L = 辞职人数 + 被辞退的骨干，N = 初始团队人数",
     ),
     "formula.skills": (
-        "50 + 400 × (S_end − S_start); S = the team's mean skill",
-        "50 + 400 × (S_end − S_start)；S = 团队平均技能",
+        "50 + 400 × G; G = each rep's skill growth since they started, weighted by their "
+        "weeks on the team",
+        "50 + 400 × G；G = 每位销售自入职以来的技能增长，按在队周数加权",
     ),
     "formula.trust": (
         "70 × min(1, T_end / 0.9) + 30 × K / (K + B); K, B = promises kept, broken "
@@ -79,11 +85,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "K、B = 兑现、违背的承诺数（未作承诺时按 1 计）",
     ),
     "formula.pipeline": (
-        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3); Ū = mean share of open deals "
-        "stalled ≥ 15 days or dead; F = root mean square gap between the win chance "
-        "you were shown and the true one, over every open deal every week",
-        "50 × (1 − Ū) + 50 × max(0, 1 − F / 0.3)；Ū = 停滞 15 天以上或已无望项目的平均占比；"
-        "F = 你看到的赢率与真实赢率之差的均方根（每周、每个在谈项目）",
+        "60 × (1 − Ū) + 40 × min(1, max(0, (0.30 − Q) / 0.20)); Ū = mean share of open deals "
+        "stalled ≥ 15 days or dead; Q = mean squared gap between the last win chance you were "
+        "shown for a deal and how it ended (won 1, lost or dropped 0)",
+        "60 × (1 − Ū) + 40 × min(1, max(0, (0.30 − Q) / 0.20))；"
+        "Ū = 停滞 15 天以上或已无望项目的平均占比；"
+        "Q = 项目结束前你最后看到的赢率与结果（赢单为 1，丢单或放弃为 0）之差的平方的平均",
     ),
     "formula.customers": (
         "100 × min(1, H_end / 0.6); H = potential-weighted mean relationship "
@@ -91,16 +98,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "100 × min(1, H_end / 0.6)；H = 按潜力加权的平均客户关系（流失客户计 0）",
     ),
     # the scorecard's working: each rule with this game's numbers put in
-    "work.revenue": ("100 × min(1, {R} / {T}) = {v}", "100 × min(1, {R} / {T}) = {v}"),
+    "work.revenue": (
+        "90 × min(1, {R} / {T}) + 50 × max(0, min(0.2, {R} / {T} − 1)) = {v}",
+        "90 × min(1, {R} / {T}) + 50 × max(0, min(0.2, {R} / {T} − 1)) = {v}",
+    ),
     "work.engagement": (
         "100 × ({E_mean} − 0.30) / 0.50 = {v}",
         "100 × ({E_mean} − 0.30) / 0.50 = {v}",
     ),
     "work.attrition": ("100 × (1 − 2 × {L} / {N}) = {v}", "100 × (1 − 2 × {L} / {N}) = {v}"),
-    "work.skills": (
-        "50 + 400 × ({S_end} − {S_start}) = {v}",
-        "50 + 400 × ({S_end} − {S_start}) = {v}",
-    ),
+    "work.skills": ("50 + 400 × {G} = {v}", "50 + 400 × {G} = {v}"),
     "work.trust": (
         "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
         "70 × min(1, {T_end} / 0.9) + 30 × {K} / ({K} + {B}) = {v}",
@@ -110,8 +117,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "70 × min(1, {T_end} / 0.9) + 30 × 1 = {v}（没有到期的承诺）",
     ),
     "work.pipeline": (
-        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
-        "50 × (1 − {U_mean}) + 50 × max(0, 1 − {F} / 0.3) = {v}",
+        "60 × (1 − {U_mean}) + 40 × min(1, max(0, (0.30 − {Q}) / 0.20)) = {v}",
+        "60 × (1 − {U_mean}) + 40 × min(1, max(0, (0.30 − {Q}) / 0.20)) = {v}",
     ),
     "work.customers": (
         "100 × min(1, {H_end} / 0.6) = {v}  ({churned} customers lost)",

@@ -21,13 +21,21 @@ class Capacity(Calendar):
         pressure = min(
             0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
         )
+        p = self._seg_win[seg] * self.selling(rep, seg) * (0.7 + 0.6 * rel) * (1.0 - pressure)
+        return float(min(0.85, max(0.03, p)))
+
+    def selling(self, rep: Rep | None, segment: int) -> float:
+        """How a rep's solution and negotiation skills move a deal's odds (1 at skill 0.5).
+
+        Big-project segments weigh negotiation more. Nobody's deal is worked at
+        the skill of a weak rep.
+        """
         if rep is None:
             skill = 0.3
         else:
-            w_neg = 0.5 + self._seg_big_weight[seg]
+            w_neg = 0.5 + self._seg_big_weight[segment]
             skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[Skill.NEGOTIATION]
-        p = self._seg_win[seg] * (0.6 + 0.8 * skill) * (0.7 + 0.6 * rel) * (1.0 - pressure)
-        return float(min(0.85, max(0.03, p)))
+        return 0.6 + 0.8 * skill
 
     def _prospect_hours(self, rep: Rep, effort: float, n_open: int) -> tuple[float, float, float]:
         """A rep's week split: (touch hours, prospecting hours, care hours)."""

@@ -56,8 +56,14 @@ class Deals(Capacity):
             value >= seg.big_deal,
             serial=k,
         )
+        deal.selling = self.selling(rep, seg_i)
         self._next_deal += 1
         return deal
+
+    def selling_now(self, deal: Deal) -> float:
+        """The selling skill factor of whoever owns the deal today."""
+        rep = self.reps[deal.rep] if deal.rep is not None else None
+        return self.selling(rep, deal.segment)
 
     def _register(self, deal: Deal) -> None:
         self.deals[deal.id] = deal
@@ -129,6 +135,7 @@ class Deals(Capacity):
         if deal.closed:
             return
         self._unlist(deal)
+        self.metrics.outcome(deal.shown_p, won)
         deal.outcome = Stage.WON if won else Stage.LOST
         deal.stage = deal.outcome
         acc = self.accounts
@@ -169,6 +176,7 @@ class Deals(Capacity):
             return
         was_alive = not deal.zombie
         self._unlist(deal)
+        self.metrics.outcome(deal.shown_p, False)
         deal.outcome = Stage.LOST
         deal.stage = Stage.LOST
         self.accounts.note(deal.account, self.env.now, "dropped", by)
@@ -199,3 +207,17 @@ class Deals(Capacity):
             noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
             return float(min(0.97, max(0.01, deal.p_true + p.reviewed_bias + noise)))
         return float(min(0.95, deal.p_true + p.happy_ears))
+
+    def _churn(self, a: int) -> None:
+        acc = self.accounts
+        acc.churned[a] = True
+        owner = int(acc.owner[a])
+        acc.note(a, self.env.now, "churned")
+        self.event(
+            "account_churned",
+            owner if owner >= 0 else None,
+            account=a,
+            potential=round(float(acc.potential[a]), -3),
+        )
+        for deal in [d for d in self.open.values() if d.account == a]:
+            self.close_deal(deal, won=False, reason="churned")

@@ -67,17 +67,3 @@ class Demand(Obligations):
             * (acc.potential / self._pot_mean)
             * owner_lead,
         )
-
-    def _churn(self, a: int) -> None:
-        acc = self.accounts
-        acc.churned[a] = True
-        owner = int(acc.owner[a])
-        acc.note(a, self.env.now, "churned")
-        self.event(
-            "account_churned",
-            owner if owner >= 0 else None,
-            account=a,
-            potential=round(float(acc.potential[a]), -3),
-        )
-        for deal in [d for d in self.open.values() if d.account == a]:
-            self.close_deal(deal, won=False, reason="churned")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..manager import Delegation
-from ..rep import SKILLS
+from ..rep import SKILLS, Rep
+from ..types import Stage
 from .people import People
 
 
@@ -25,11 +26,7 @@ class Obligations(People):
             deputy = self.reps[d.deputy]
             u = self.streams.get("delegation", list(DelegatedTask).index(task)).random(2)
             if task is DelegatedTask.PIPELINE_REVIEW:
-                for rep in self.active_reps:
-                    for deal in list(rep.open_deals):
-                        deal.reviewed_day = int(self.env.now)
-                        if deal.zombie:  # the review finds nobody home: 1-15-30
-                            self.drop_deal(deal, by="deputy")
+                self._deputy_review(deputy, d)
             elif task is DelegatedTask.KEY_ACCOUNTS:
                 acc = self.accounts
                 key = np.flatnonzero(acc.key & ~acc.churned)
@@ -38,25 +35,59 @@ class Obligations(People):
                 for rep in self.active_reps:
                     if rep.novice and rep.id != deputy.id:
                         for s in SKILLS:
-                            rep.skills[s] = min(
-                                1.0, rep.skills[s] + 0.7 * p.mentor_learning * (1 - rep.skills[s])
-                            )
+                            rep.learn(s, 0.7 * p.mentor_learning)
             if u[0] < p.slip_chance[d.supervision.value]:
                 self._slip(d, float(u[1]))
 
+    def review_quality(self, deputy: Rep, d: Delegation) -> float:
+        """How thoroughly a deputy goes through the funnels: watched, able and willing.
+
+        The share of deals a deputy's review really checks. Supervision sets
+        the base (a deputy nobody checks on cuts corners), their skill and their
+        heart for the job move it.
+        """
+        p = self.params
+        base = p.deputy_review_quality[d.supervision.value]
+        able = 0.7 + 0.6 * deputy.mean_skill
+        willing = 0.6 + 0.8 * deputy.engagement
+        return min(1.0, max(0.05, base * able * willing))
+
+    def _deputy_review(self, deputy: Rep, d: Delegation) -> None:
+        """The deputy's 1-15-30 review: the manager's review, at the deputy's quality."""
+        from ..levers import review_funnel
+
+        q = self.review_quality(deputy, d)
+        deals = sorted((x for x in self.open.values() if x.rep is not None), key=lambda x: x.id)
+        g = self.streams.get("delegation.review", self.week)
+        if g.random() >= self.params.deputy_review_kept[d.supervision.value]:
+            return  # nobody asked about it this week, so it did not happen
+        u = g.random(len(deals))
+        checked = [x for x, v in zip(deals, u, strict=True) if v < q]
+        review_funnel(self.whole(), checked)
+
     def _slip(self, d: Delegation, u: float) -> None:
-        """Murphy's law: an unwatched deputy makes a costly mistake (P13)."""
-        alive = [x for x in self.open.values() if not x.zombie]
+        """Murphy's law: an unwatched deputy makes a costly mistake (P13).
+
+        Either a deal near signing is lost (the biggest one the deputy handled
+        carelessly), or a key customer is upset: the relationship halves and
+        its open deals lose heart.
+        """
+        late = [x for x in self.open.values() if not x.zombie and x.stage >= Stage.EVALUATION]
         acc = self.accounts
-        if alive and u < 0.5:
-            alive.sort(key=lambda x: x.id)
-            deal = alive[int(u * 2 * len(alive)) % len(alive)]
+        if late and u < 0.5:
+            late.sort(key=lambda x: (-x.value, x.id))
+            deal = late[int(u * 2 * min(3, len(late))) % min(3, len(late))]
             self.close_deal(deal, won=False, reason="deputy_mistake")
             what, ref = "lost_deal", deal.id
         else:
-            live = np.flatnonzero(~acc.churned)
-            a = int(live[int(u * len(live)) % len(live)])
+            live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
+            if not len(live):
+                return
+            order = live[np.argsort(-acc.potential[live], kind="stable")][:10]
+            a = int(order[int(u * len(order)) % len(order)])
             acc.relationship[a] *= 0.5
+            for x in [x for x in self.open.values() if x.account == a]:
+                self.close_deal(x, won=False, reason="deputy_mistake")
             acc.note(a, self.env.now, "upset", "deputy mistake")
             what, ref = "upset_account", a
         self.event(
@@ -79,6 +110,7 @@ class Obligations(People):
                     met = rep.attainment(self.period_of(pr.due_week)) >= 1.0
                 if met:
                     pr.status = "due"
+                    pr.due_since = self.week
                     self.event(
                         "promise_due",
                         pr.rep,
@@ -88,6 +120,11 @@ class Obligations(People):
                 else:
                     pr.status = "lapsed"
                     pr.settled_week = self.week
+            if pr.status == "due" and final and pr.due_since == self.week:
+                # it fell due as the season ended: the manager never had a turn to pay it
+                pr.status = "at_end"
+                pr.settled_week = self.week
+                continue
             if pr.status == "due" and (self.week > pr.due_week or final):
                 pr.status = "broken"
                 pr.settled_week = self.week

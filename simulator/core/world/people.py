@@ -78,6 +78,19 @@ class People(Deals):
         if spec.revealed:
             rep.revealed = True
             rep.revealed_by = "scenario"
+        # how far each skill could still grow: most for a novice, little for a veteran
+        p = self.params
+        if spec.tenure_years < 1:
+            headroom = p.potential_novice
+        elif spec.tenure_years < 3:
+            headroom = p.potential_young
+        else:
+            headroom = p.potential_seasoned
+        scale = 0.8 + 0.4 * self.streams.get("rep.potential", rep.id).random(len(SKILLS))
+        rep.potential = {
+            s: min(0.97, skills[s] + headroom * float(k))
+            for s, k in zip(SKILLS, scale, strict=True)
+        }
         self.reps.append(rep)
         return rep
 
@@ -89,7 +102,13 @@ class People(Deals):
 
     def _mood_week(self, reps: list[Rep]) -> None:
         """Weekly drift of engagement, trust, confidence and stress."""
-        from ..params import ONGOING, OVERSIGHT_SENSITIVITY
+        from ..params import (
+            CONTEST_ONGOING,
+            CONTEST_ONGOING_EGO_BOTTOM,
+            ONGOING,
+            OVERSIGHT_SENSITIVITY,
+            RIVAL_ONGOING,
+        )
 
         p = self.params
         m = self.manager
@@ -97,9 +116,18 @@ class People(Deals):
         per = self.period
         deputies = {d.deputy: d for d in m.delegations.values()}
         ignored_veterans = 0
+        contest = m.contest_period == per
+        if contest:
+            ranked = sorted(reps, key=lambda r: -r.attainment(per))
+            top_half = {r.id for r in ranked[: max(1, len(ranked) // 2)]}
         for rep in reps:
             e = 0.0  # this week's pushes on engagement, applied with saturation
             t = rep.type
+            if contest:
+                bottom_ego = t is MotivationType.EGO_DRIVEN and rep.id not in top_half
+                e += CONTEST_ONGOING_EGO_BOTTOM if bottom_ego else CONTEST_ONGOING[t]
+            if rep.rival is not None and rep.rival_until >= week:
+                e += RIVAL_ONGOING[t]
             if rep.autonomy:
                 e += ONGOING["autonomy"][t]
             if rep.key_accounts:
@@ -129,6 +157,10 @@ class People(Deals):
             d = deputies.get(rep.id)
             if d is not None and d.supervision is Supervision.TIGHT:
                 e -= p.tight_deflation
+            if self._resentful_deputy(rep):
+                # real responsibility, none of the value: "I could run my own business"
+                e -= p.no_share_resentment
+                rep.trust = max(0.0, rep.trust - p.no_share_trust)
             # veterans need status and face (P14)
             if rep.veteran and week - rep.last_recognised > p.veteran_neglect_weeks:
                 e -= p.veteran_neglect
@@ -139,7 +171,11 @@ class People(Deals):
             ):
                 e -= p.ego_neglect
             rep.nudge(e)
-            rep.engagement += p.engagement_recovery * (p.engagement_baseline - rep.engagement)
+            # what the week's arrangements say about the fit of the job lasts; it fades slowly
+            rep.nudge_fit(p.fit_from_week * e)
+            rep.fit += p.fit_decay * (0.5 - rep.fit)
+            settle = p.engagement_baseline + p.fit_mood * (rep.fit - 0.5)
+            rep.engagement += p.engagement_recovery * (settle - rep.engagement)
             # trust fades without talk (P8)
             last = rep.last_one_on_one if rep.last_one_on_one is not None else rep.joined_week
             if week - last >= p.no_talk_weeks and rep.trust > p.neglect_trust_floor:
@@ -172,13 +208,13 @@ class People(Deals):
         for rep in self.active_reps:
             if not rep.novice:
                 continue
-            rate = p.natural_learning
+            share = p.natural_learning
             if rep.mentor is not None and self.rep(rep.mentor).active:
                 m = self.rep(rep.mentor)
                 quality = 1.0 if self.mentor_performing(m) else 0.3
-                rate += p.mentor_learning * (m.mean_skill / 0.6) * quality
+                share += p.mentor_learning * (m.mean_skill / 0.6) * quality
             for s in SKILLS:
-                rep.skills[s] = min(1.0, rep.skills[s] + rate * (1.0 - rep.skills[s]) / 0.6)
+                rep.learn(s, share)
 
     def mentor_performing(self, mentor: Rep) -> bool:
         """A mentor convinces a novice only with results to show (P6)."""
@@ -186,14 +222,7 @@ class People(Deals):
 
     def quit_hazard(self, rep: Rep) -> float:
         p = self.params
-        extra = 1.0
-        for d in self.manager.delegations.values():
-            if (
-                d.deputy == rep.id
-                and not rep.profit_share
-                and self.week - d.since_week >= p.share_after_weeks
-            ):
-                extra = p.no_share_hazard
+        extra = p.no_share_hazard if self._resentful_deputy(rep) else 1.0
         extra *= self.market.offer_factor(rep.id, self.week)
         return mv.weekly_quit_hazard(rep.engagement, rep.trust, rep.stress, p, extra)
 
@@ -202,9 +231,28 @@ class People(Deals):
         for rep in reps:
             u = float(self.streams.get("rep.quit", rep.id).random())
             if u < self.quit_hazard(rep):
+                if self._resentful_deputy(rep):
+                    self._take_customers(rep)
                 self.remove_rep(rep, reason="resigned")
                 left.append(rep.id)
         return left
+
+    def _resentful_deputy(self, rep: Rep) -> bool:
+        """A deputy with real responsibility for weeks and no share of the value (P14)."""
+        p = self.params
+        return (
+            rep.deputy_since is not None
+            and not rep.profit_share
+            and self.week - rep.deputy_since >= p.share_after_weeks
+        )
+
+    def _take_customers(self, rep: Rep) -> None:
+        """ "I'll start my own business": a resentful deputy leaves with their best customers."""
+        acc = self.accounts
+        mine = np.flatnonzero((acc.owner == rep.id) & ~acc.churned)
+        best = mine[np.argsort(-acc.potential[mine], kind="stable")]
+        for a in best[: round(self.params.deputy_takes_share * len(best))]:
+            self._churn(int(a))
 
     def remove_rep(self, rep: Rep, reason: str) -> None:
         """A rep leaves: their accounts cool and wait for a new owner."""
@@ -272,6 +320,7 @@ class People(Deals):
         for a in orphans[np.argsort(-acc.potential[orphans], kind="stable")][:share]:
             self.assign_account(int(a), rep)
         self.refresh_capacity()
+        rep.capacity_start = rep.capacity
         rep.quotas[self.period] = round(rep.capacity * 0.8, -3)
         self.event(
             "hired",

@@ -38,6 +38,7 @@ class WorkWeek(Demand):
             d = quota / cap if cap > 0 else 1.0
             effort = mv.quota_effort(d, rep.type)
             effort *= mv.motivation_factor(rep.engagement, rep.confidence, rep.trust, rep.stress)
+            effort *= 1.0 + p.fit_effort * (rep.fit - 0.5)  # a job that fits is worked harder
             mod = 1.0
             if contest:
                 mod += CONTEST_EFFORT[rep.type]
@@ -61,6 +62,8 @@ class WorkWeek(Demand):
                 if possible > 0 and needed / possible > p.give_up_ratio:
                     mod *= p.give_up_effort
             rep.effort = min(1.6, max(0.1, effort * mod))
+            rep.effort_total += rep.effort
+            rep.weeks_worked += 1
             self._allocate(rep, territories.get(rep.id, np.zeros(0, dtype=np.int64)))
         self._weekly_demand()
 
@@ -91,21 +94,34 @@ class WorkWeek(Demand):
         if deals:
             # a deal the manager pushed comes first; then deals going cold (a week
             # and a half without a touch), then what the rep believes is big and likely
+            plans = self.manager.daily_plans
+
             def belief(d: Deal) -> tuple[bool, bool, float]:
-                prob = d.p_at_silence if d.zombie else d.p_true
-                return d.pushed, now - d.last_touch >= 8, (prob + p.happy_ears) * d.value
+                # a deal checked lately is judged on its honest odds (a dead one is let
+                # go); the others on the rep's own hopes
+                if plans or now - d.reviewed_day <= p.review_memory_days:
+                    prob = 0.0 if d.zombie else d.p_true + p.reviewed_bias
+                    return d.pushed, not d.zombie and now - d.last_touch >= 8, prob * d.value
+                prob = (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears
+                return d.pushed, now - d.last_touch >= 8, prob * d.value
 
             order = sorted(deals, key=belief, reverse=True)
             for d in order[:n_touch]:
                 self.touch(d)
                 d.pushed = False
         rep.lead_factor = self._lead_factor(rep, prospect_h)
+        if rep.type is not MotivationType.SERVICE:
+            # hunters who feel the job is theirs hunt more; a service rep pushed to hunt
+            # does not become a hunter (the handbook's asymmetry, P7)
+            rep.lead_factor *= 1.0 + p.fit_hunt * (rep.fit - 0.5)
         # account care: visit the accounts that have waited longest, key accounts first
         acc = self.accounts
         if len(mine):
             visits = round(care_h)  # about an hour a visit
             thin = min(1.0, p.ref_accounts / len(mine))
             skill = 0.3 + 1.4 * rep.skills[Skill.ACCOUNT_CARE]
+            if rep.type is MotivationType.SERVICE:
+                skill *= 1.0 + p.fit_care * (rep.fit - 0.5)
             key = mine[acc.key[mine]]
             if len(key):
                 acc.relationship[key] += p.key_account_care * skill * (1 - acc.relationship[key])
@@ -157,7 +173,8 @@ class WorkWeek(Demand):
             draws = rng.random(len(zombies)) if zombies else ()
             cleanup = p.plans_zombie_cleanup if plans else p.rep_zombie_cleanup
             for d, u in zip(zombies, draws, strict=True):
-                if u < cleanup:
+                found = now - d.reviewed_day <= p.review_memory_days  # a review found it dead
+                if u < (max(cleanup, p.review_cleanup) if found else cleanup):
                     self.drop_deal(d, by="rep")
         for deal in list(self.open.values()):
             if not deal.zombie and now - deal.last_touch >= p.stall_days:

@@ -72,6 +72,8 @@ class World(Building):
         self._week_revenue = 0.0
         self._seed_pipeline()
         self.refresh_capacity()
+        for rep in self.reps:
+            rep.capacity_start = rep.capacity
         self._build_history()
         self._refresh_seen_moods()
         self.env.process(self._daily())
