@@ -27,6 +27,25 @@ from simulator.core.world import World
 from simulator.session import Session
 
 TYPES = (T.COMPETITOR, T.ACHIEVER, T.EGO_DRIVEN, T.SERVICE)
+C, A, E, S = TYPES
+
+# The lever table of docs/model.md §3: how each type answers each lever
+# (++ strong, + mild, 0 none, − harm, −− more, −−− most).
+LEVER_TABLE: dict[str, dict[T, str]] = {
+    "contest": {C: "++", A: "+", E: "+", S: "-"},
+    "rival": {C: "++", A: "0", E: "-", S: "--"},
+    "praise_public": {C: "+", A: "+", E: "++", S: "+"},
+    "praise_private": {C: "+", A: "+", E: "+", S: "++"},
+    "criticism_public": {C: "-", A: "--", E: "---", S: "--"},
+    "criticism_private": {C: "+", A: "+", E: "-", S: "0"},
+    "development_plan": {C: "+", A: "++", E: "+", S: "0"},
+    "autonomy": {C: "0", A: "++", E: "-", S: "-"},
+    "mentor": {C: "0", A: "+", E: "++", S: "+"},
+    "deputy": {C: "+", A: "++", E: "+", S: "0"},
+    "key_account": {C: "-", A: "0", E: "0", S: "++"},
+    "bonus": {C: "+", A: "+", E: "+", S: "+"},
+}
+
 NAMES = ("Ann", "Bo", "Cai", "Dan", "Eva", "Fei", "Gao", "Hua", "Ivy", "Jun", "Kai", "Lin")
 
 

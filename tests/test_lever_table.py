@@ -10,7 +10,7 @@ of the rep it targets. Sizes: ++ ≥ +0.05; + in [+0.02, +0.05); 0 within ±0.00
 from __future__ import annotations
 
 import pytest
-from helpers import TYPES, act, rep, rep_of, scenario, world
+from helpers import LEVER_TABLE, TYPES, act, rep, rep_of, scenario, world
 
 from simulator.api import (
     AssignKeyAccount,
@@ -26,22 +26,7 @@ from simulator.api import (
 from simulator.core.types import DelegatedTask, Supervision, Tone
 from simulator.core.types import MotivationType as T
 
-C, A, E, S = T.COMPETITOR, T.ACHIEVER, T.EGO_DRIVEN, T.SERVICE
-
-TABLE = {
-    "contest": {C: "++", A: "+", E: "+", S: "-"},
-    "rival": {C: "++", A: "0", E: "-", S: "--"},
-    "praise_public": {C: "+", A: "+", E: "++", S: "+"},
-    "praise_private": {C: "+", A: "+", E: "+", S: "++"},
-    "criticism_public": {C: "-", A: "--", E: "---", S: "--"},
-    "criticism_private": {C: "+", A: "+", E: "-", S: "0"},
-    "development_plan": {C: "+", A: "++", E: "+", S: "0"},
-    "autonomy": {C: "0", A: "++", E: "-", S: "-"},
-    "mentor": {C: "0", A: "+", E: "++", S: "+"},
-    "deputy": {C: "+", A: "++", E: "+", S: "0"},
-    "key_account": {C: "-", A: "0", E: "0", S: "++"},
-    "bonus": {C: "+", A: "+", E: "+", S: "+"},
-}
+TABLE = LEVER_TABLE
 
 BOUNDS = {
     "++": (0.05, 1.0),

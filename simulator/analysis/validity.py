@@ -55,6 +55,61 @@ def reveal_all(scenario: Scenario) -> Scenario:
     return replace(scenario, reps=tuple(replace(r, revealed=True) for r in scenario.reps))
 
 
+def scale_team(scenario: Scenario, size: int) -> Scenario:
+    """The scenario with a team of ``size``: the reps, type by type in turn, the market scaled.
+
+    Accounts, named accounts aside, targets, support and the manager's budget
+    grow with the team; hours do not (that is the point of a big team). Named
+    accounts keep their owners when those owners are still on the team.
+    """
+    # round the types in turn, so a small team still has each kind of person
+    by_type: dict[Any, list[Any]] = {}
+    for spec in scenario.reps:
+        by_type.setdefault(spec.type, []).append(spec)
+    base = [
+        group[i]
+        for i in range(max(len(g) for g in by_type.values()))
+        for group in by_type.values()
+        if i < len(group)
+    ]
+    k = size / len(base)
+    reps = []
+    names: set[str] = set()
+    for i in range(size):
+        spec = base[i % len(base)]
+        name = spec.name if i < len(base) else f"{spec.name} {i // len(base) + 1}"
+        zh = spec.name_zh + str(i // len(base) + 1) if i >= len(base) and spec.name_zh else ""
+        reps.append(replace(spec, name=name, name_zh=zh or spec.name_zh, mentor=None))
+        names.add(name)
+    segments = tuple(
+        replace(s, accounts=max(4, round(s.accounts * k))) for s in scenario.market.segments
+    )
+    accounts = tuple(a for a in scenario.accounts if a.owner is None or a.owner in names)
+    sup = scenario.support
+    support = replace(
+        sup,
+        presales=max(1, round(sup.presales * k)) if sup.presales else 0,
+        consultants=max(1, round(sup.consultants * k)) if sup.consultants else 0,
+        executives=max(1, round(sup.executives * k**0.5)) if sup.executives else 0,
+        legal=max(1, round(sup.legal * k**0.5)) if sup.legal else 0,
+    )
+    m = scenario.manager
+    manager = replace(
+        m,
+        max_headcount=max(size + 2, round(m.max_headcount * k)),
+        budget_per_period=m.budget_per_period * max(1.0, k),
+    )
+    return replace(
+        scenario,
+        reps=tuple(reps),
+        market=replace(scenario.market, segments=segments),
+        accounts=accounts,
+        team_target=tuple(t * k for t in scenario.team_target),
+        support=support,
+        manager=manager,
+    )
+
+
 def season(scenario: Scenario, seed: int, variant: Variant) -> dict[str, Any]:
     """Play one season of one variant; the numbers the experiments read."""
     from ..session import Session

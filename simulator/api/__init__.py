@@ -87,6 +87,7 @@ from .reading import (
 )
 from .refusal import Refusal, Refused
 from .vocabulary import (
+    KEY_STAGE,
     OPEN_STAGES,
     RIGHT_POOL,
     TYPES,
@@ -120,6 +121,7 @@ __all__ = [
     "ALL_ACTIONS",
     "ENV_ID",
     "HINT_SUGGESTS",
+    "KEY_STAGE",
     "LEVERS",
     "MOOD_GOOD",
     "MOOD_LOW",

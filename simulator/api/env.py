@@ -37,7 +37,7 @@ import gymnasium
 import numpy as np
 from gymnasium import spaces
 
-from ..core.types import MotivationType, Pool, Skill
+from ..core.types import DelegatedTask, MotivationType, Pool, Skill, Supervision
 from .actions import Action, AssignMentor, NameRival, RequestSupport
 from .catalogue import DEALS_SHOWN, REP_LEVERS, TEAM_LEVERS, Catalogue, Lever, Option
 from .observation import HINT_SUGGESTS, Observation, RepView
@@ -70,7 +70,7 @@ SLOTS: dict[str, int] = {
     "keep_promise": 4,
     "key_account": 16,
     "reassign_accounts": 4,
-    "delegate": 9,
+    "delegate": len(DelegatedTask) * len(Supervision),
     "profit_share": 1,
     "pipeline_review": 1,
     "joint_visit": DEALS_SHOWN,

@@ -57,6 +57,7 @@ class DealView(NamedTuple):
     unresponsive: bool  # a check found the customer gone quiet
     big: bool
     support: tuple[tuple[Pool, int], ...]
+    decision_style: str  # how the customer decides (the archive says): where the deal is won
 
     @property
     def stalled(self) -> bool:
@@ -393,6 +394,7 @@ def _deal_view(world: World, deal: Deal, now: float) -> DealView:
         reviewed=reviewed,
         unresponsive=deal.zombie and reviewed,
         big=deal.big,
+        decision_style=DECISION_STYLES[int(world.accounts.style[deal.account])],
         support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
         if deal.support
         else (),

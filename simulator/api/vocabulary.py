@@ -10,6 +10,7 @@ from ..core.accounts import DECISION_STYLES
 from ..core.params import HINTS
 from ..core.spec import Text
 from ..core.types import (
+    KEY_STAGE,
     OPEN_STAGES,
     RIGHT_POOL,
     DelegatedTask,
@@ -26,6 +27,7 @@ TYPES: tuple[MotivationType, ...] = tuple(MotivationType)
 __all__ = [
     "DECISION_STYLES",
     "HINTS",
+    "KEY_STAGE",
     "OPEN_STAGES",
     "RIGHT_POOL",
     "TYPES",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import simpy
 
-from .types import OPEN_STAGES, Pool, Stage
+from .types import OPEN_STAGES, RIGHT_POOL, Pool, Stage
 
 if TYPE_CHECKING:
     import simpy
@@ -42,6 +42,7 @@ class Deal:
         "closed",
         "created_day",
         "durations",
+        "helped_at",
         "id",
         "last_touch",
         "outcome",
@@ -101,6 +102,7 @@ class Deal:
         self.pushed = False
         self.waiting: simpy.Event | None = None
         self.selling = 1.0  # the owner's selling skill factor its odds were set with
+        self.helped_at: set[tuple[Pool, Stage]] = set()  # support received, and at which stage
 
 
 def stage_durations(cycle_days: float, z: np.ndarray) -> np.ndarray:
@@ -146,6 +148,9 @@ def run_deal(
         # a rep who has grown (or a better one who took the deal over) sells it better now
         now_selling = world.selling_now(deal)
         chance *= (now_selling / deal.selling) ** (1.0 / left)
+        # the stage where this customer decides, passed without the help it wants (P11)
+        if s is world.key_stage(deal) and (RIGHT_POOL[s], s) not in deal.helped_at:
+            chance *= 1.0 - world.unsupported_penalty(deal)
         chance = min(0.999, max(0.001, chance))
         if deal.u[1 + int(s)] >= chance ** (1.0 / left):
             world.deal_failed(deal, silent=bool(deal.u[7 + int(s)] < p.silent_loss_share))

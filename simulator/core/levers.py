@@ -76,7 +76,7 @@ def add_hint(world: World, rep: Rep, source: str) -> Effects:
 def one_on_one(world: World, rep: Rep) -> Effects:
     """A weekly 1:1: trust grows; hints, flight risk and stuck deals come out."""
     p = world.params
-    rep.last_one_on_one = world.week
+    rep.last_one_on_one = rep.last_talk = world.week
     before = rep.trust
     if rep.trust < p.trust_cap_from_talk:
         rep.trust = min(p.trust_cap_from_talk, rep.trust + p.one_on_one_trust)

@@ -93,6 +93,8 @@ ONGOING: dict[str, dict[T, float]] = {
     "key_account": {T.COMPETITOR: -0.002, T.ACHIEVER: 0.0, T.EGO_DRIVEN: 0.0, T.SERVICE: 0.003},
     # a mentor who performs well enjoys being looked up to
     "mentor": {T.COMPETITOR: 0.0, T.ACHIEVER: 0.001, T.EGO_DRIVEN: 0.003, T.SERVICE: 0.001},
+    # a deputy's stage to grow: achievers most, competitors and the ego-driven a little
+    "deputy": {T.COMPETITOR: 0.001, T.ACHIEVER: 0.003, T.EGO_DRIVEN: 0.001, T.SERVICE: 0.0},
     # a stretch plan keeps achievers growing
     "development_plan": {
         T.COMPETITOR: 0.0005,
@@ -195,6 +197,8 @@ class ModelParams:
     support_boost: float = 0.06
     support_boost_big: float = 0.10  # executives in evaluation of a big project
     support_wrong_stage_boost: float = 0.01
+    style_match_boost: float = 1.5  # support at the stage where the customer decides
+    unsupported_penalty: float = 0.2  # that stage passed without its support (a typical deal)
     effort_speed: float = 0.5  # how much effort speeds a stage: 1 - x + x*effort
     effort_win: float = 0.15  # how much effort moves a stage's pass chance
 
@@ -257,6 +261,7 @@ class ModelParams:
     joint_visit_share: float = 0.02
     natural_learning: float = 0.004  # weekly, novices only
     mentor_learning: float = 0.01  # weekly extra for a well-mentored novice
+    mentor_struggling: float = 0.002  # weekly engagement cost of mentoring while behind pace
     team_training_share: float = 0.03
     # the headroom above a rep's starting skill, by experience (scaled by 0.8–1.2 at random)
     potential_novice: float = 0.30  # under a year
@@ -291,6 +296,9 @@ class ModelParams:
     deputy_review_kept: dict[str, float] = field(
         default_factory=lambda: {"none": 0.4, "light": 0.95, "tight": 1.0}
     )
+    deputy_talks: int = 6  # 1:1s a deputy holds a week, when the team's 1:1s are delegated
+    deputy_talk_trust: float = 0.01  # trust one of them builds (the manager's own: 0.02)
+    deputy_talk_hints: float = 0.5  # the share of hints a deputy notices and passes on
     no_share_resentment: float = 0.02  # weekly engagement lost by a deputy with no share
     no_share_trust: float = 0.01  # and trust
     deputy_takes_share: float = 0.4  # of their accounts, the best, a resentful deputy takes along

@@ -62,7 +62,8 @@ class Rep:
     flight_risk_seen_week: int | None = None
 
     # relationship with the manager
-    last_one_on_one: int | None = None
+    last_one_on_one: int | None = None  # with the manager
+    last_talk: int | None = None  # a 1:1 with the manager or a deputy
     last_review_week: int | None = None
     mood_seen: float = 0.65  # engagement as the manager reads it, refreshed weekly
     flight_risk_seen: float = 0.0

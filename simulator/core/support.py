@@ -96,7 +96,10 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
                 why="closed",
             )
             return
-        yield env.timeout(pools.service_days[pool])
+        # a bigger project takes longer to prepare for: the specialist is tied up longer
+        seg = world.scenario.market.segments[deal.segment]
+        size = deal.value / seg.deal_size if seg.deal_size > 0 else 1.0
+        yield env.timeout(pools.service_days[pool] * (0.5 + 0.5 * min(3.0, size)))
     p = world.params
     if deal.closed:
         return
@@ -115,11 +118,14 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
         boost = p.support_boost
     else:
         boost = p.support_wrong_stage_boost
+    if right and deal.stage is world.key_stage(deal):
+        boost *= p.style_match_boost  # the help this customer decides on, when it counts
     if right:
         stats.well_timed += 1
     boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
     deal.p_true = min(0.95, deal.p_true + boost)
     deal.support[pool] = deal.support.get(pool, 0) + 1
+    deal.helped_at.add((pool, deal.stage))
     world.event(
         "support_given",
         deal.rep,

@@ -69,6 +69,18 @@ RIGHT_POOL: dict[Stage, Pool] = {
 }
 
 
+# Where each way of deciding is won (P11, P12): a technical buyer at the technical
+# exchange (pre-sales), a committee in requirements (consultants), a boss who decides
+# alone at the evaluation (executives), a buyer who counts every yuan in negotiation
+# (business, finance and legal). The support that stage wants is ``RIGHT_POOL``'s.
+KEY_STAGE: dict[str, Stage] = {
+    "technical": Stage.TECHNICAL_EXCHANGE,
+    "consensus": Stage.SOLUTION,
+    "top_down": Stage.EVALUATION,
+    "price_driven": Stage.NEGOTIATION,
+}
+
+
 class Tone(StrEnum):
     """The two directions of feedback."""
 
@@ -90,3 +102,4 @@ class DelegatedTask(StrEnum):
     PIPELINE_REVIEW = "pipeline_review"
     KEY_ACCOUNTS = "key_accounts"
     ONBOARDING = "onboarding"
+    ONE_ON_ONES = "one_on_ones"  # a sub-team's weekly 1:1s (for a team too big to see alone)

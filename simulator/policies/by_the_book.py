@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..api import (
+    KEY_STAGE,
     RIGHT_POOL,
     Action,
     AdoptCallAnalytics,
@@ -57,6 +58,7 @@ from ..api import (
     SetTeamGoal,
     Skill,
     Stage,
+    StrengthsAssessment,
     Supervision,
     TeamMeeting,
     Tone,
@@ -70,6 +72,10 @@ PROMISED_BONUS = 4_000.0
 PROMISE_RESERVE = 25_000.0
 # a target this far above the team's record needs more people, not more stretch
 GROWTH_HEADROOM = 1.25
+# 1:1s a manager holds in a week; a bigger team's other 1:1s go to a deputy
+OWN_TALKS = 10
+# weeks of 1:1s before a rep whose type is still unclear is assessed
+ASSESS_AFTER_WEEKS = 4
 
 # quota stretch by type (P2, P5, P7); unknown types get the middle road
 STRETCH: dict[MotivationType | None, float] = {
@@ -115,6 +121,7 @@ class ByTheBook:
         if obs.review_window and obs.period_end:
             self.reviews(obs, plan)
         self.talk(obs, plan)
+        self.know_the_team(obs, plan)
         self.motivate(obs, plan)
         self.organise(obs, plan)
         self.support(obs, plan)
@@ -149,14 +156,36 @@ class ByTheBook:
 
     # ----------------------------------------------------------------- talk
     def talk(self, obs: Observation, plan: Planner) -> None:
-        """Weekly 1:1s, most urgent first (P8)."""
-        reps = sorted(obs.reps, key=lambda r: (r.flight_risk is None, r.mood))
-        for r in reps:
+        """Weekly 1:1s, most urgent first (P8).
+
+        With a team too big to see everyone every week, a deputy holds the
+        others' 1:1s (see ``organise``) and the manager sees the most urgent:
+        whoever may leave, the novices, the deputies, the unhappiest, and in
+        turn whoever has waited longest.
+        """
+        own = len(obs.reps) if len(obs.reps) <= OWN_TALKS else OWN_TALKS
+
+        def urgency(r: RepView) -> tuple:
+            waited = obs.week - (r.last_one_on_one or 0)
+            return (r.flight_risk is None, not r.novice, not r.deputy, r.mood > 0.5, -waited)
+
+        for r in sorted(obs.reps, key=urgency)[:own]:
             if r.last_review_week == obs.week:
                 continue
             plan.add(OneOnOne(r.id))
             if r.flight_risk is not None and r.flight_risk >= 0.3:
                 plan.add(CashBonus(r.id, 5_000))
+
+    def know_the_team(self, obs: Observation, plan: Planner) -> None:
+        """Know each rep's needs before the customer's (P3): an assessment for whoever the
+        1:1s have not made clear after a few weeks, while the budget allows."""
+        if obs.week < ASSESS_AFTER_WEEKS:
+            return
+        cost = obs.money_costs["assessment"]
+        unclear = [r for r in obs.reps if believed_type(r) is None and not r.novice]
+        for r in sorted(unclear, key=lambda r: (len(r.hints), r.id))[:2]:
+            if plan.budget_left - cost >= 0.5 * obs.budget_per_period:
+                plan.add(StrengthsAssessment(r.id))
 
     def reviews(self, obs: Observation, plan: Planner) -> None:
         """Period-end reviews: praise in public, correct in private (P9)."""
@@ -248,22 +277,35 @@ class ByTheBook:
 
     # ------------------------------------------------------------ organise
     def organise(self, obs: Observation, plan: Planner) -> None:
-        """A deputy for the funnel reviews, with a rope and a candy (P13, P14)."""
+        """Deputies, with a rope and a candy (P13, P14): the funnel reviews, and on a big
+        team the 1:1s the manager cannot hold, each to a capable senior with light
+        supervision and a share of the value."""
         if not self.delegate_reviews:
             return
-        deputies = [d for d in obs.delegations if d.task == DelegatedTask.PIPELINE_REVIEW.value]
-        if not deputies:
-            est = team_estimates(obs)
+        tasks = [DelegatedTask.PIPELINE_REVIEW]
+        if len(obs.reps) > OWN_TALKS:
+            tasks.append(DelegatedTask.ONE_ON_ONES)
+        held = {d.task for d in obs.delegations}
+        taken = {d.deputy for d in obs.delegations}
+        est = team_estimates(obs)
+        for task in tasks:
+            if task.value in held:
+                continue
             candidates = [
                 r
                 for r in obs.reps
-                if not r.novice and believed_type(r) in (T.ACHIEVER, T.COMPETITOR)
+                if not r.novice
+                and r.id not in taken
+                and believed_type(r) in (T.ACHIEVER, T.COMPETITOR, None)
             ]
-            if candidates:
-                best = max(
-                    candidates, key=lambda r: (believed_type(r) is T.ACHIEVER, est[r.id], -r.id)
-                )
-                plan.add(Delegate(best.id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT))
+            if not candidates:
+                continue
+            best = max(
+                candidates,
+                key=lambda r: (r.veteran, believed_type(r) is T.ACHIEVER, est[r.id], -r.id),
+            )
+            if plan.add(Delegate(best.id, task, Supervision.LIGHT)):
+                taken.add(best.id)
         for d in obs.delegations:
             deputy = next((r for r in obs.reps if r.id == d.deputy), None)
             if deputy is not None and not deputy.profit_share:
@@ -366,21 +408,26 @@ class ByTheBook:
                 pushes += 1
 
     def support(self, obs: Observation, plan: Planner) -> None:
-        """Bring the right specialists at the right stage (P11); visit the big ones."""
+        """The right specialists at the stage each customer decides (P11, P12); visit the big.
+
+        The archive says how each customer decides: a technical buyer is won at
+        the technical exchange with pre-sales, a committee in requirements with
+        consultants, a boss at the evaluation with an executive, a price buyer
+        in negotiation with legal and finance. Scarce specialists go to the
+        most valuable deals at that stage first, while their queue is short.
+        """
         busy = {p.pool: p.queue for p in obs.pools}
-        staffed = {p.pool for p in obs.pools if p.size > 0}
-        asked = 0
+        size = {p.pool: p.size for p in obs.pools}
         deals = sorted(obs.deals, key=lambda d: -d.value * d.win_chance)
         for d in deals:
-            if d.rep is None or d.unresponsive or asked >= 2:
+            if d.rep is None or d.unresponsive or d.win_chance < 0.15:
                 continue
-            pool = RIGHT_POOL.get(d.stage)
-            if pool is None or pool not in staffed or dict(d.support).get(pool):
+            key = KEY_STAGE[d.decision_style]
+            pool = RIGHT_POOL[key]
+            if d.stage is not key or not size[pool] or dict(d.support).get(pool):
                 continue
-            wanted = d.win_chance >= 0.3 and d.value >= 150_000 and busy[pool] <= 1
-            if wanted and plan.add(RequestSupport(d.id, pool)):
+            if busy[pool] <= size[pool] and plan.add(RequestSupport(d.id, pool)):
                 busy[pool] += 1
-                asked += 1
         for d in deals:
             if (
                 d.rep is not None

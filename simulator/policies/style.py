@@ -155,6 +155,7 @@ class StylePolicy(ByTheBook):
         if obs.review_window and obs.period_end:
             self.reviews(obs, plan)
         self.talk(obs, plan)
+        self.know_the_team(obs, plan)
         self.motivate(obs, plan)
         self.correct(obs, plan)
         self.organise(obs, plan)

@@ -35,6 +35,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "task.pipeline_review": ("pipeline reviews", "漏斗审查"),
     "task.key_accounts": ("key accounts", "大客户"),
     "task.onboarding": ("onboarding", "新人带教"),
+    "task.one_on_ones": ("the team's 1:1s", "团队的一对一面谈"),
     "hint.asked_who_is_top": ("asked who is top of the board", "问谁排第一"),
     "hint.wants_leaderboard": ("wants a leaderboard", "想要排行榜"),
     "hint.talks_about_beating_rival": ("talks about beating a rival", "谈论要打败对手"),

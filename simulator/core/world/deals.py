@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from ..accounts import DECISION_STYLES
 from ..deal import (
     DAYS_PER_MONTH,
     FATE_U,
@@ -15,7 +16,7 @@ from ..deal import (
     run_deal,
     stage_durations,
 )
-from ..types import Stage
+from ..types import KEY_STAGE, Stage
 from .capacity import Capacity
 from .state import FATE_DEPTH
 
@@ -59,6 +60,16 @@ class Deals(Capacity):
         deal.selling = self.selling(rep, seg_i)
         self._next_deal += 1
         return deal
+
+    def key_stage(self, deal: Deal) -> Stage:
+        """The stage where the deal's customer decides, by their way of deciding."""
+        return KEY_STAGE[DECISION_STYLES[int(self.accounts.style[deal.account])]]
+
+    def unsupported_penalty(self, deal: Deal) -> float:
+        """How much a key stage passed without its support costs: more for bigger deals."""
+        seg = self.scenario.market.segments[deal.segment]
+        size = min(1.5, deal.value / seg.deal_size) if seg.deal_size > 0 else 1.0
+        return min(0.5, self.params.unsupported_penalty * size)
 
     def selling_now(self, deal: Deal) -> float:
         """The selling skill factor of whoever owns the deal today."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import motivation as mv
 from ..manager import Delegation
 from ..rep import SKILLS, Rep
 from ..types import Stage
@@ -31,6 +32,8 @@ class Obligations(People):
                 acc = self.accounts
                 key = np.flatnonzero(acc.key & ~acc.churned)
                 acc.relationship[key] += 0.03 * (1 - acc.relationship[key])
+            elif task is DelegatedTask.ONE_ON_ONES:
+                self._deputy_talks(deputy, d)
             elif task is DelegatedTask.ONBOARDING:
                 for rep in self.active_reps:
                     if rep.novice and rep.id != deputy.id:
@@ -64,6 +67,38 @@ class Obligations(People):
         u = g.random(len(deals))
         checked = [x for x, v in zip(deals, u, strict=True) if v < q]
         review_funnel(self.whole(), checked)
+
+    def _deputy_talks(self, deputy: Rep, d: Delegation) -> None:
+        """A deputy's weekly 1:1s with those the manager did not see (P8 at scale).
+
+        The ones waiting longest first, as many as the deputy has time for.
+        Each talk builds a little trust (less than the manager's own) and, in
+        a good deputy's hands, brings the manager what matters: a hint of what
+        drives the rep, a flight risk.
+        """
+        from ..levers import add_hint
+
+        p = self.params
+        q = self.review_quality(deputy, d)
+        waiting = sorted(
+            (r for r in self.active_reps if r.id != deputy.id and r.last_talk != self.week),
+            key=lambda r: (r.last_talk if r.last_talk is not None else -1, r.id),
+        )
+        g = self.streams.get("delegation.talks", self.week)
+        for rep in waiting[: p.deputy_talks]:
+            rep.last_talk = self.week
+            u = g.random(2)
+            if u[0] < q:
+                cap = p.trust_cap_from_talk
+                if rep.trust < cap:
+                    rep.trust = min(cap, rep.trust + p.deputy_talk_trust)
+                if u[1] < p.hint_chance * p.deputy_talk_hints:
+                    add_hint(self.whole(), rep, "deputy")
+                risk = mv.annual_risk(self.quit_hazard(rep))
+                if risk >= p.flight_risk_visible:
+                    rep.flight_risk_seen_week = self.week
+                    rep.flight_risk_seen = risk
+                    self.event("flight_risk", rep.id, risk=round(risk, 2), by="deputy")
 
     def _slip(self, d: Delegation, u: float) -> None:
         """Murphy's law: an unwatched deputy makes a costly mistake (P13).

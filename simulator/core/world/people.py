@@ -139,7 +139,7 @@ class People(Deals):
                     e += ONGOING["mentor"][t]
                     rep.last_recognised = week  # a novice looking up to you, every week
                 else:
-                    e -= 0.002
+                    e -= p.mentor_struggling  # preaching what one cannot show
             # achievers bored by low quotas (P5)
             cap = rep.capacity
             q = rep.quota(per)
@@ -155,6 +155,8 @@ class People(Deals):
                 e -= 0.01
             # deputies (P13, P14)
             d = deputies.get(rep.id)
+            if d is not None:
+                e += ONGOING["deputy"][t]
             if d is not None and d.supervision is Supervision.TIGHT:
                 e -= p.tight_deflation
             if self._resentful_deputy(rep):
@@ -177,7 +179,7 @@ class People(Deals):
             settle = p.engagement_baseline + p.fit_mood * (rep.fit - 0.5)
             rep.engagement += p.engagement_recovery * (settle - rep.engagement)
             # trust fades without talk (P8)
-            last = rep.last_one_on_one if rep.last_one_on_one is not None else rep.joined_week
+            last = rep.last_talk if rep.last_talk is not None else rep.joined_week
             if week - last >= p.no_talk_weeks and rep.trust > p.neglect_trust_floor:
                 rep.trust = max(p.neglect_trust_floor, rep.trust - p.no_talk_trust_decay)
             # confidence follows the odds of making quota; stress the load
@@ -310,7 +312,7 @@ class People(Deals):
         yield self.env.timeout(delay_weeks * DAYS_PER_WEEK)
         self.manager.pending_hires -= 1
         rep = self._add_rep(spec, joined_week=self.week, ramp=ramp)
-        rep.last_one_on_one = self.week
+        rep.last_one_on_one = rep.last_talk = self.week
         rep.quotas[self.period] = 0.0
         # the newcomer inherits accounts nobody looks after, up to an average territory
         acc = self.accounts
