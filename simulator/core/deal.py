@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import simpy
 
+from .tables import STAGE_SHARE
 from .types import OPEN_STAGES, RIGHT_POOL, Pool, Stage
 
 if TYPE_CHECKING:
     import simpy
 
+    from .params import ModelParams
     from .world import World
 
-# Share of the whole sales cycle each open stage takes, on average.
-STAGE_SHARE: tuple[float, ...] = (0.15, 0.20, 0.20, 0.20, 0.15, 0.10)
+# The stages' shares of a sales cycle (STAGE_SHARE) live with the model's tables.
 DAYS_PER_MONTH = 260 / 12
 
 # Layout of a deal's fate block.
@@ -105,10 +106,11 @@ class Deal:
         self.helped_at: set[tuple[Pool, Stage]] = set()  # support received, and at which stage
 
 
-def stage_durations(cycle_days: float, z: np.ndarray) -> np.ndarray:
+def stage_durations(cycle_days: float, z: np.ndarray, params: ModelParams) -> np.ndarray:
     """Working days for each open stage, log-normally spread around the shares."""
     share = np.asarray(STAGE_SHARE)
-    return np.maximum(1.0, share * cycle_days * np.exp(0.25 * z[1:7] - 0.03))
+    spread = params.stage_duration_sigma * z[1:7] - params.stage_duration_shift
+    return np.maximum(1.0, share * cycle_days * np.exp(spread))
 
 
 def run_deal(
@@ -144,7 +146,7 @@ def run_deal(
             return
         left = int(Stage.SIGNING) - int(s) + 1
         effort = world.effort_of(deal.rep)
-        chance = deal.p_true * (1.0 - p.effort_win + p.effort_win * min(1.2, effort))
+        chance = deal.p_true * (1.0 - p.effort_win + p.effort_win * min(p.effort_win_cap, effort))
         # a rep who has grown (or a better one who took the deal over) sells it better now
         now_selling = world.selling_now(deal)
         chance *= (now_selling / deal.selling) ** (1.0 / left)
@@ -156,5 +158,5 @@ def run_deal(
             world.deal_failed(deal, silent=bool(deal.u[7 + int(s)] < p.silent_loss_share))
             return
         # through this stage: what is left to win is the rest of the way
-        deal.p_true = min(0.97, deal.p_true ** ((left - 1) / left)) if left > 1 else 1.0
+        deal.p_true = min(p.stage_pass_cap, deal.p_true ** ((left - 1) / left)) if left > 1 else 1.0
     world.close_deal(deal, won=True)

@@ -37,13 +37,15 @@ def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
     rep's visible reaction (perked up / shrugged / put off) is logged for the
     manager: that is how types are learnt from behaviour (P3).
     """
+    p = world.params
     delta = LEVER_RESPONSE[lever][rep.type] * scale
     if delta > 0:
-        delta *= min(1.1, (0.5 + rep.trust) / 1.1)
+        lands = (p.good_news_trust_offset + rep.trust) / p.good_news_trust_ref
+        delta *= min(p.good_news_trust_cap, lands)
     change = rep.nudge(delta)
     # what lasts: a lever that meets the type's needs makes the job fit better, the
     # wrong one makes it fit worse, whatever the team's mood does to the moment
-    rep.nudge_fit(world.params.fit_from_lever * delta)
+    rep.nudge_fit(p.fit_from_lever * delta)
     if delta >= _REACTION_VISIBLE:
         mood = "up"
     elif delta <= -_REACTION_VISIBLE:
@@ -80,7 +82,7 @@ def one_on_one(world: World, rep: Rep) -> Effects:
     before = rep.trust
     if rep.trust < p.trust_cap_from_talk:
         rep.trust = min(p.trust_cap_from_talk, rep.trust + p.one_on_one_trust)
-    rep.stress = _clip(rep.stress - 0.02)
+    rep.stress = _clip(rep.stress - p.one_on_one_stress)
     eff: Effects = {"trust": rep.trust - before}
     u = world.streams.get("rep.talk", rep.id).random()
     if u < p.hint_chance:
@@ -103,7 +105,7 @@ def team_meeting(world: World) -> Effects:
     """Everyone raises problems; cohesion and a little trust grow (P8, P18)."""
     p = world.params
     m = world.manager
-    gain = p.meeting_cohesion * (0.5 if world.week - 1 in m.meetings else 1.0)
+    gain = p.meeting_cohesion * (p.meeting_repeat if world.week - 1 in m.meetings else 1.0)
     gain *= 1.0 - world.cohesion
     world.cohesion = _clip(world.cohesion + gain)
     m.meetings.append(world.week)
@@ -111,8 +113,8 @@ def team_meeting(world: World) -> Effects:
     cap = p.trust_cap_from_talk
     for rep in world.active_reps:
         if rep.trust < cap:
-            rep.trust = min(cap, rep.trust + 0.005)
-        if rep.stress > 0.6:
+            rep.trust = min(cap, rep.trust + p.meeting_trust)
+        if rep.stress > p.strain_stress:
             raised.append(rep.id)
     world.event("team_meeting", None, overloaded=raised)
     return {"cohesion": gain, "overloaded": raised}
@@ -139,13 +141,13 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
     trust_before = rep.trust
     if formal and rep.trust < p.trust_cap_from_talk:
         rep.trust = min(p.trust_cap_from_talk, rep.trust + p.review_trust)
-        if world.streams.get("rep.review", rep.id).random() < 0.5:
+        if world.streams.get("rep.review", rep.id).random() < p.review_hint_chance:
             eff.update(add_hint(world, rep, "review"))
     if tone is Tone.PRAISE:
         recent = sum(1 for w in rep.praise_weeks if world.week - w < p.praise_memory_weeks)
         scale = p.praise_wear**recent
         if rep.praise_this_period >= p.words_without_reward and rep.rewards_this_period == 0:
-            scale *= 0.5  # words alone wear out (P15)
+            scale *= p.hollow_praise  # words alone wear out (P15)
         rep.praise_weeks.append(world.week)
         rep.praise_this_period += 1
         if public:
@@ -157,9 +159,9 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
         # people grow numb to being shamed again and again, but they remember
         recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
         rep.criticism_weeks.append(world.week)
-        eff["engagement"] = respond(world, rep, "criticism_public", 0.6**recent)
+        eff["engagement"] = respond(world, rep, "criticism_public", p.criticism_wear**recent)
         rep.trust = _clip(rep.trust - p.criticism_trust)
-        rep.stress = _clip(rep.stress + 0.05)
+        rep.stress = _clip(rep.stress + p.criticism_stress)
         for other in world.active_reps:
             if other.id != rep.id:
                 other.nudge(-p.criticism_team_mood)
@@ -168,13 +170,13 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
         rep.oversight += 1
         recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
         rep.criticism_weeks.append(world.week)
-        if pace < 0.9:
-            eff["engagement"] = respond(world, rep, "criticism_private", 0.5**recent)
+        if pace < p.correction_fair_pace:
+            eff["engagement"] = respond(world, rep, "criticism_private", p.correction_wear**recent)
         else:
             # correcting someone who is on track is neither fair nor motivating
-            rep.nudge(-0.03)
-            rep.trust = _clip(rep.trust - 0.03)
-            eff["engagement"] = -0.03
+            rep.nudge(-p.unfair_correction)
+            rep.trust = _clip(rep.trust - p.unfair_correction_trust)
+            eff["engagement"] = -p.unfair_correction
             eff["unfair"] = True
     # one standard for all: like results treated unlike erode the team's trust
     for other_id, other_pace, other_tone in m.feedback:
@@ -263,13 +265,14 @@ def contest(world: World) -> Effects:
 def rival(world: World, rep: Rep, other: Rep) -> Effects:
     """Name a rival: "the new rep may take your territory" (P4)."""
     rep.rival = other.id
-    rep.rival_until = world.week + 8
+    rep.rival_until = world.week + world.params.rival_weeks
     return {"engagement": respond(world, rep, "rival")}
 
 
 def bonus(world: World, rep: Rep, amount: float) -> Effects:
     """A cash reward: real recognition, drawn from a limited budget (P15)."""
-    scale = min(2.0, (amount / world.params.bonus_unit) ** 0.5)
+    p = world.params
+    scale = min(p.bonus_scale_cap, (amount / p.bonus_unit) ** p.bonus_exponent)
     rep.rewards_this_period += 1
     rep.last_recognised = world.week
     return {"engagement": respond(world, rep, "bonus", scale), "amount": amount}
@@ -279,7 +282,10 @@ def promise(world: World, rep: Rep, amount: float, condition: str, due_week: int
     """Promise a reward; the model tracks it until kept, lapsed or broken (P15)."""
     pr = Promise(world.new_promise_id(), rep.id, amount, condition, world.week, due_week)
     world.manager.promises.append(pr)
-    change = rep.nudge(world.params.promise_engagement * (0.5 + rep.trust) / 1.1)
+    p = world.params
+    change = rep.nudge(
+        p.promise_engagement * (p.good_news_trust_offset + rep.trust) / p.good_news_trust_ref
+    )
     world.event(
         "promise_made",
         rep.id,
@@ -363,7 +369,7 @@ def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision)
 def profit_share(world: World, deputy: Rep) -> Effects:
     """A value-sharing rule for a deputy (P14)."""
     deputy.profit_share = True
-    return {"engagement": deputy.nudge(0.03)}
+    return {"engagement": deputy.nudge(world.params.profit_share_engagement)}
 
 
 # --------------------------------------------------------------- deals (P10, P11)
@@ -430,7 +436,7 @@ def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
     world.touch(deal)
     before = deal.p_true
     if not deal.zombie:
-        deal.p_true = min(0.95, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
+        deal.p_true = min(p.boosted_cap, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
     else:
         deal.reviewed_day = int(world.env.now)  # the manager sees for themself
     skill = Skill.SOLUTION if deal.stage <= Stage.SOLUTION else Skill.NEGOTIATION
@@ -455,12 +461,14 @@ def set_quota(world: World, rep: Rep, period: int, amount: float) -> Effects:
     last = rep.last_result(period)
     if last is not None:
         last_quota, last_result = last
-        expected = 0.6 * last_result + 0.4 * last_quota
-        if last_result > last_quota and expected > 0 and amount > 1.05 * expected:
-            hit = p.ratchet_trust * min(1.0, (amount / expected - 1.05) / 0.2)
+        expected = p.ratchet_result_weight * last_result + p.ratchet_quota_weight * last_quota
+        tolerance = p.ratchet_tolerance
+        if last_result > last_quota and expected > 0 and amount > tolerance * expected:
+            hit = p.ratchet_trust * min(1.0, (amount / expected - tolerance) / p.ratchet_full_at)
             rep.trust = _clip(rep.trust - hit)
             eff["ratchet"] = -hit
-    if period == world.period and world.week - world.period_weeks_of(period)[0] >= 2:
+    late = world.week - world.period_weeks_of(period)[0] >= p.moving_goalposts_after
+    if period == world.period and late:
         rep.trust = _clip(rep.trust - p.moving_goalposts_trust)
         eff["moving_goalposts"] = -p.moving_goalposts_trust
     rep.quotas[period] = float(amount)
@@ -478,12 +486,13 @@ def hire(world: World) -> Effects:
 
 def let_go(world: World, rep: Rep) -> Effects:
     """Part with a rep; letting a performer go shakes everyone."""
-    fair = world.pace(rep) < 0.8 or rep.attainment(world.period) < 0.8
+    p = world.params
+    fair = world.pace(rep) < p.fair_firing or rep.attainment(world.period) < p.fair_firing
     world.remove_rep(rep, reason="let_go")
     for other in world.active_reps:
-        other.nudge(-(0.005 if fair else 0.03))
+        other.nudge(-(p.fair_firing_team_mood if fair else p.unfair_firing_team_mood))
         if not fair:
-            other.trust = _clip(other.trust - 0.03)
+            other.trust = _clip(other.trust - p.unfair_firing_trust)
     return {"fair": fair}
 
 
@@ -502,7 +511,7 @@ def adopt_daily_plans(world: World) -> Effects:
     world.manager.daily_plans = True
     for rep in world.active_reps:
         if rep.type is MotivationType.ACHIEVER:
-            rep.nudge(-0.02)
+            rep.nudge(-world.params.daily_plans_achiever_hit)
     return {}
 
 

@@ -27,9 +27,9 @@ class MarketState:
     lead_until: int = 0
     offers: dict[int, int] = field(default_factory=dict)  # rep id -> week the offer lapses
 
-    def offer_factor(self, rep_id: int, week: int) -> float:
-        """An outside offer triples a rep's weekly chance of leaving while it stands."""
-        return 3.0 if self.offers.get(rep_id, -1) >= week else 1.0
+    def offer_factor(self, rep_id: int, week: int, factor: float) -> float:
+        """An outside offer multiplies a rep's weekly chance of leaving while it stands."""
+        return factor if self.offers.get(rep_id, -1) >= week else 1.0
 
     def weekly(self, world: World) -> None:
         week = world.week
@@ -43,27 +43,28 @@ class MarketState:
             return
         kind = EVENT_KINDS[int(u[1] * len(EVENT_KINDS)) % len(EVENT_KINDS)]
         now = world.env.now
+        p = world.params
         if kind == "price_war":
-            self.pressure_extra = 0.10
-            self.pressure_until = week + 8
-            world.event("market_event", None, event=kind, weeks=8)
+            self.pressure_extra = p.price_war_pressure
+            self.pressure_until = week + p.price_war_weeks
+            world.event("market_event", None, event=kind, weeks=p.price_war_weeks)
         elif kind == "budget_freeze":
-            self.lead_mod = 0.7
-            self.lead_until = week + 6
-            world.event("market_event", None, event=kind, weeks=6)
+            self.lead_mod = p.budget_freeze_leads
+            self.lead_until = week + p.budget_freeze_weeks
+            world.event("market_event", None, event=kind, weeks=p.budget_freeze_weeks)
         elif kind == "boom":
-            self.lead_mod = 1.25
-            self.lead_until = week + 6
-            world.event("market_event", None, event=kind, weeks=6)
+            self.lead_mod = p.boom_leads
+            self.lead_until = week + p.boom_weeks
+            world.event("market_event", None, event=kind, weeks=p.boom_weeks)
         elif kind == "big_tender":
             acc = world.accounts
             live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
             if len(live):
                 # the largest live account issues a tender
                 order = live[np.argsort(-acc.potential[live], kind="stable")]
-                a = int(order[int(u[2] * min(10, len(order)))])
+                a = int(order[int(u[2] * min(p.tender_accounts, len(order)))])
                 deal = world.spawn_deal(a, now)
-                deal.value = round(deal.value * 2.5, -3)
+                deal.value = round(deal.value * p.tender_size, -3)
                 world.event(
                     "market_event",
                     deal.rep,
@@ -76,6 +77,6 @@ class MarketState:
             reps = world.active_reps
             if reps:
                 rep = reps[int(u[2] * len(reps)) % len(reps)]
-                self.offers[rep.id] = week + 4
+                self.offers[rep.id] = week + p.outside_offer_weeks
                 # the manager does not see this unless a 1:1 surfaces it
                 world.event("market_event", rep.id, visible=False, event=kind)

@@ -39,29 +39,44 @@ def saturate(value: float, delta: float, ref: float = 0.65) -> float:
     return max(-value, delta * factor)
 
 
-def motivation_factor(engagement: float, confidence: float, trust: float, stress: float) -> float:
+def motivation_factor(
+    engagement: float, confidence: float, trust: float, stress: float, params: ModelParams
+) -> float:
     """How much of their effort a rep actually brings, around 1 at neutral."""
+    p = params
     m = (
         1.0
-        + 0.8 * (engagement - 0.65)
-        + 0.15 * (confidence - 0.6)  # small: the quota's difficulty acts through the curve
-        + 0.15 * (trust - 0.6)
-        - 0.4 * max(0.0, stress - 0.6)
+        + p.motivation_engagement * (engagement - p.motivation_engagement_ref)
+        # small: the quota's difficulty acts through the curve
+        + p.motivation_confidence * (confidence - p.motivation_confidence_ref)
+        + p.motivation_trust * (trust - p.motivation_trust_ref)
+        - p.motivation_stress * max(0.0, stress - p.strain_stress)
     )
-    return min(1.4, max(0.3, m))
+    return min(p.motivation_ceiling, max(p.motivation_floor, m))
 
 
-def confidence_target(difficulty: float, pace: float) -> float:
+def confidence_target(difficulty: float, pace: float, params: ModelParams) -> float:
     """Where confidence settles: a quota beyond reach erodes it (P2); pace moves it too."""
-    target = 0.75 - 0.8 * max(0.0, difficulty - 1.3) + 0.3 * max(-0.5, min(0.5, pace - 1.0))
-    return min(0.95, max(0.05, target))
+    p = params
+    band = p.confidence_pace_band
+    target = (
+        p.confidence_neutral
+        - p.confidence_out_of_reach * max(0.0, difficulty - p.confidence_reach)
+        + p.confidence_pace * max(-band, min(band, pace - 1.0))
+    )
+    return min(p.mood_target_ceiling, max(p.mood_target_floor, target))
 
 
-def stress_target(difficulty: float, open_deals: int, oversight: int) -> float:
+def stress_target(difficulty: float, open_deals: int, oversight: int, params: ModelParams) -> float:
     """Where stress settles: impossible quotas, overload, being watched."""
-    target = 0.3 + 0.4 * max(0.0, difficulty - 1.2) + 0.02 * max(0, open_deals - 14)
-    target += 0.05 * max(0, oversight - 1)
-    return min(0.95, max(0.05, target))
+    p = params
+    target = (
+        p.stress_calm
+        + p.stress_quota * max(0.0, difficulty - p.stress_quota_from)
+        + p.stress_per_deal * max(0, open_deals - p.stress_deals_from)
+    )
+    target += p.stress_oversight * max(0, oversight - 1)
+    return min(p.mood_target_ceiling, max(p.mood_target_floor, target))
 
 
 def weekly_quit_hazard(
@@ -74,16 +89,16 @@ def weekly_quit_hazard(
     """Weekly chance of resigning.
 
     ≈ 0.2% × e^(4·(0.5 − engagement)), raised as trust falls below 0.6 and
-    doubled below 0.3, raised by stress and by ``extra`` (a deputy with no
-    share of the value they make, an outside offer).
+    doubled below 0.3, raised by stress and by ``extra`` (an outside offer).
     """
-    h = params.quit_base * math.exp(params.quit_slope * (0.5 - engagement))
+    p = params
+    h = p.quit_base * math.exp(p.quit_slope * (p.quit_engagement_ref - engagement))
     # people leave managers: the less they trust theirs, the readier they are to go
-    h *= 1.0 + params.distrust_hazard * max(0.0, 0.6 - trust)
-    if trust < params.low_trust:
-        h *= params.low_trust_hazard
-    h *= 1.0 + 2.0 * max(0.0, stress - 0.6)
-    return min(0.5, h * extra)
+    h *= 1.0 + p.distrust_hazard * max(0.0, p.distrust_below - trust)
+    if trust < p.low_trust:
+        h *= p.low_trust_hazard
+    h *= 1.0 + p.stress_hazard * max(0.0, stress - p.strain_stress)
+    return min(p.quit_hazard_cap, h * extra)
 
 
 def annual_risk(weekly_hazard: float) -> float:

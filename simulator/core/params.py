@@ -3,7 +3,10 @@
 The handbook's lessons fix directions and orderings; the sizes are a
 calibration. The sizes live here so that a trainer or an analyst can
 see (and a scenario can override) every number the simulation uses, and so
-that ``docs/model-calibration.md`` can record each value and why it was chosen.
+that the calibration record in ``docs/model.md`` can record each value and why it was chosen.
+Single numbers are fields of :class:`ModelParams` (a scenario's ``params:``
+block and ``salesim sensitivity`` set them); the tables by type, lever and stage
+live in :mod:`simulator.core.tables` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,155 +14,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from .types import MotivationType as T
+from .tables import (
+    CONTEST_EFFORT,
+    CONTEST_EGO_BOTTOM_HALF,
+    CONTEST_ONGOING,
+    CONTEST_ONGOING_EGO_BOTTOM,
+    EFFORT_CURVES,
+    HINTS,
+    LEVER_RESPONSE,
+    ONGOING,
+    OVERSIGHT_SENSITIVITY,
+    RIVAL_EFFORT,
+    RIVAL_ONGOING,
+    STAGE_SHARE,
+)
 
-# Effort as a function of quota difficulty d = quota / true capacity (P2).
-# Piecewise linear between the points; an inverted U: coasting below ~0.85,
-# a peak a little above 1, confidence collapse above ~1.4. Achievers peak
-# higher; service reps peak at 1.0 and collapse earlier.
-EFFORT_CURVES: dict[T, tuple[tuple[float, ...], tuple[float, ...]]] = {
-    T.COMPETITOR: (
-        (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0, 3.0),
-        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.02, 0.89, 0.66, 0.42),
-    ),
-    T.EGO_DRIVEN: (
-        (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.3, 1.5, 2.0, 3.0),
-        (0.70, 0.78, 0.85, 0.93, 1.00, 1.08, 1.02, 0.89, 0.66, 0.42),
-    ),
-    T.ACHIEVER: (
-        (0.0, 0.5, 0.7, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0),
-        (0.65, 0.72, 0.80, 0.88, 1.00, 1.10, 0.95, 0.71, 0.45),
-    ),
-    T.SERVICE: (
-        (0.0, 0.5, 0.7, 0.85, 1.0, 1.15, 1.5, 2.0, 3.0),
-        (0.75, 0.82, 0.88, 0.95, 1.03, 0.98, 0.74, 0.56, 0.38),
-    ),
-}
+__all__ = [
+    "CONTEST_EFFORT",
+    "CONTEST_EGO_BOTTOM_HALF",
+    "CONTEST_ONGOING",
+    "CONTEST_ONGOING_EGO_BOTTOM",
+    "EFFORT_CURVES",
+    "HINTS",
+    "LEVER_RESPONSE",
+    "ONGOING",
+    "OVERSIGHT_SENSITIVITY",
+    "RIVAL_EFFORT",
+    "RIVAL_ONGOING",
+    "STAGE_SHARE",
+    "ModelParams",
+]
 
-# One-off engagement response to each lever, by type (the lever table, docs/model.md).
-# ++ ≈ +0.08, + ≈ +0.04, − ≈ −0.04, −− ≈ −0.08/−0.10, −−− ≈ −0.15.
-LEVER_RESPONSE: dict[str, dict[T, float]] = {
-    "contest": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: -0.04},
-    "rival": {T.COMPETITOR: 0.08, T.ACHIEVER: 0.0, T.EGO_DRIVEN: -0.04, T.SERVICE: -0.08},
-    "praise_public": {T.COMPETITOR: 0.04, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.08, T.SERVICE: 0.04},
-    "praise_private": {T.COMPETITOR: 0.03, T.ACHIEVER: 0.03, T.EGO_DRIVEN: 0.03, T.SERVICE: 0.06},
-    "criticism_public": {
-        T.COMPETITOR: -0.045,
-        T.ACHIEVER: -0.10,
-        T.EGO_DRIVEN: -0.15,
-        T.SERVICE: -0.10,
-    },
-    "criticism_private": {
-        T.COMPETITOR: 0.03,
-        T.ACHIEVER: 0.03,
-        T.EGO_DRIVEN: -0.03,
-        T.SERVICE: 0.0,
-    },
-    "development_plan": {
-        T.COMPETITOR: 0.04,
-        T.ACHIEVER: 0.08,
-        T.EGO_DRIVEN: 0.04,
-        T.SERVICE: 0.0,
-    },
-    "autonomy": {T.COMPETITOR: 0.0, T.ACHIEVER: 0.08, T.EGO_DRIVEN: -0.04, T.SERVICE: -0.04},
-    "mentor": {T.COMPETITOR: 0.0, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.08, T.SERVICE: 0.04},
-    "deputy": {T.COMPETITOR: 0.04, T.ACHIEVER: 0.08, T.EGO_DRIVEN: 0.04, T.SERVICE: 0.0},
-    "key_account": {T.COMPETITOR: -0.04, T.ACHIEVER: 0.0, T.EGO_DRIVEN: 0.0, T.SERVICE: 0.08},
-    "bonus": {T.COMPETITOR: 0.04, T.ACHIEVER: 0.04, T.EGO_DRIVEN: 0.04, T.SERVICE: 0.04},
-}
 
-# Contest effort modifiers for the rest of the period (P4).
-CONTEST_EFFORT: dict[T, float] = {
-    T.COMPETITOR: 0.15,
-    T.ACHIEVER: 0.05,
-    T.EGO_DRIVEN: 0.05,
-    T.SERVICE: -0.05,
-}
-CONTEST_EGO_BOTTOM_HALF = -0.03
-
-# A named rival's effort modifier (scaled by how close the two reps are).
-RIVAL_EFFORT: dict[T, float] = {
-    T.COMPETITOR: 0.12,
-    T.ACHIEVER: 0.0,
-    T.EGO_DRIVEN: -0.03,
-    T.SERVICE: -0.06,
-}
-
-# Weekly engagement drift while a standing arrangement lasts.
-ONGOING: dict[str, dict[T, float]] = {
-    # achievers like to be left to run their own business; others feel dropped
-    "autonomy": {T.COMPETITOR: 0.0, T.ACHIEVER: 0.003, T.EGO_DRIVEN: -0.002, T.SERVICE: -0.002},
-    # looking after key accounts suits service reps, bores competitors
-    "key_account": {T.COMPETITOR: -0.002, T.ACHIEVER: 0.0, T.EGO_DRIVEN: 0.0, T.SERVICE: 0.003},
-    # a mentor who performs well enjoys being looked up to
-    "mentor": {T.COMPETITOR: 0.0, T.ACHIEVER: 0.001, T.EGO_DRIVEN: 0.003, T.SERVICE: 0.001},
-    # a deputy's stage to grow: achievers most, competitors and the ego-driven a little
-    "deputy": {T.COMPETITOR: 0.001, T.ACHIEVER: 0.003, T.EGO_DRIVEN: 0.001, T.SERVICE: 0.0},
-    # a stretch plan keeps achievers growing
-    "development_plan": {
-        T.COMPETITOR: 0.0005,
-        T.ACHIEVER: 0.002,
-        T.EGO_DRIVEN: 0.0005,
-        T.SERVICE: 0.0,
-    },
-}
-
-# Weekly engagement push while a contest runs and while a named rival stands (P4):
-# competitors thrive on the race, service reps feel pitted against colleagues.
-CONTEST_ONGOING: dict[T, float] = {
-    T.COMPETITOR: 0.004,
-    T.ACHIEVER: 0.001,
-    T.EGO_DRIVEN: 0.001,  # −0.002 for an ego-driven rep in the bottom half of the board
-    T.SERVICE: -0.004,
-}
-CONTEST_ONGOING_EGO_BOTTOM = -0.002
-RIVAL_ONGOING: dict[T, float] = {
-    T.COMPETITOR: 0.004,
-    T.ACHIEVER: 0.0,
-    T.EGO_DRIVEN: -0.002,
-    T.SERVICE: -0.004,
-}
-
-# How much each type minds being watched: engagement lost per controlling
-# intervention beyond the first in a week (P5: micromanagement lowers achievers).
-OVERSIGHT_SENSITIVITY: dict[T, float] = {
-    T.COMPETITOR: 0.003,
-    T.ACHIEVER: 0.010,
-    T.EGO_DRIVEN: 0.005,
-    T.SERVICE: 0.0,
-}
-
-# Type hints a 1:1 can surface; the manager reads behaviour, not labels.
-HINTS: dict[T, tuple[str, ...]] = {
-    T.COMPETITOR: (
-        "asked_who_is_top",
-        "wants_leaderboard",
-        "talks_about_beating_rival",
-        "keeps_score_of_wins",
-        "hates_losing_deal",
-    ),
-    T.ACHIEVER: (
-        "set_own_higher_target",
-        "asked_for_harder_goal",
-        "wants_to_learn_new_skill",
-        "asked_about_management_track",
-        "dislikes_reporting_detail",
-    ),
-    T.EGO_DRIVEN: (
-        "mentioned_praise_from_boss",
-        "wants_title",
-        "tells_war_stories",
-        "offers_to_teach_juniors",
-        "upset_when_overlooked",
-    ),
-    T.SERVICE: (
-        "fixed_customer_problem",
-        "talks_about_customer_loyalty",
-        "uneasy_with_hard_closing",
-        "remembers_customer_birthdays",
-        "prefers_existing_accounts",
-    ),
-}
+# a field's metadata: the number must be more than 0 (the model divides by it, or picks among
+# that many), which the scenario validator checks
+ABOVE_ZERO = {"above_zero": True}
 
 
 @dataclass(frozen=True)
@@ -179,6 +68,11 @@ class ModelParams:
     max_lead_factor: float = 1.6
     ref_accounts: float = 40.0  # accounts a rep can care for without thinning out
     key_account_care: float = 0.05  # weekly pull of a key account's relationship towards 1
+    daily_plans_rep_hours: float = 0.5  # a rep's weekly hours on daily plans and notes (P17)
+    care_skill_base: float = 0.3  # care works at this + care_skill_slope × account-care skill
+    care_skill_slope: float = 1.4
+    care_visit: float = 0.12  # share of the gap to a full relationship one care visit closes
+    cold_days: int = 8  # days without a touch after which a deal goes first in a rep's week
 
     # --- deals (P10, P11) -----------------------------------------------------
     stall_days: int = 15
@@ -201,6 +95,50 @@ class ModelParams:
     unsupported_penalty: float = 0.2  # that stage passed without its support (a typical deal)
     effort_speed: float = 0.5  # how much effort speeds a stage: 1 - x + x*effort
     effort_win: float = 0.15  # how much effort moves a stage's pass chance
+    effort_win_cap: float = 1.2  # effort above this no longer helps a stage's pass chance
+    orphan_effort: float = 0.5  # the effort a deal whose owner is gone (or none) moves at
+    stage_duration_sigma: float = 0.25  # log-normal spread of a stage's length around its share
+    stage_duration_shift: float = 0.03  # stage lengths × e^(sigma·z − this)
+    stage_pass_cap: float = 0.97  # a deal's true win chance after passing a stage, at most
+    stall_floor: float = 0.01  # a stalled deal's win chance decays no lower than this
+    dead_threshold: float = 0.05  # at or below this chance and dead_days idle, a deal goes silent
+    unsupported_size_cap: float = 1.5  # deal size (÷ segment's typical) the penalty grows up to
+    unsupported_penalty_cap: float = 0.5  # the unsupported-stage penalty never exceeds this
+    boosted_cap: float = 0.95  # a joint visit or support lifts the true win chance to this at most
+    support_days_base: float = 0.5  # support engagement days × (this + per_size × deal size)
+    support_days_per_size: float = 0.5  # (deal size: value ÷ the segment's typical deal)
+    support_size_cap: float = 3.0  # deal size beyond which support takes no longer
+    # what the manager sees of a deal's chance (P10, P17)
+    reported_cap: float = 0.95  # a rep's own report of a deal's chance, at most
+    reviewed_dead_shown: float = 0.02  # the chance a checked dead deal shows
+    reviewed_shown_floor: float = 0.01  # a checked live deal's shown chance, at least
+    reviewed_shown_cap: float = 0.97  # and at most
+
+    # --- selling and demand ---------------------------------------------------
+    # a new deal's true win chance: segment's × selling × relationship × (1 − pressure)
+    win_chance_floor: float = 0.03
+    win_chance_ceiling: float = 0.85
+    relationship_win_base: float = 0.7  # win chance × (this + slope × relationship)
+    relationship_win_slope: float = 0.6
+    pressure_cap: float = 0.9  # competitor pressure (with a price war) shaves at most this
+    selling_base: float = 0.6  # selling factor: this + slope × selling skill (1 at skill 0.5)
+    selling_slope: float = 0.8
+    negotiation_weight: float = 0.5  # negotiation's weight in selling skill (solution the rest)
+    big_negotiation_weight: float = 0.3  # added to it in segments with big projects
+    orphan_selling_skill: float = 0.3  # the selling skill a deal nobody owns is worked at
+    lead_skill_base: float = 0.5  # lead factor × (this + prospecting skill)
+    demand_relationship_base: float = 0.5  # an account's demand × (this + relationship)
+    # a deal's mean time in the funnel as a share of the full cycle (many die early): the
+    # size of a steady funnel, for the capacity estimate and the inherited funnel
+    funnel_time_share: float = 0.6
+
+    # --- the inherited funnel and record ---------------------------------------
+    start_stage_decay: float = 0.85  # each later stage holds this × the deals of the one before
+    start_dead_idle_days: tuple[float, float] = (20.0, 90.0)  # a dead deal untouched this long
+    start_dead_stage_days: tuple[float, float] = (0.0, 30.0)  # and in its stage this much longer
+    start_live_idle_days: tuple[float, float] = (0.0, 10.0)  # a live deal untouched this long
+    history_quota: tuple[float, float] = (0.9, 1.2)  # the old manager's quotas, × capacity
+    history_noise: float = 0.12  # sd of a past period's result around capacity × effort
 
     # --- motivation -----------------------------------------------------------
     # fit: how well the job meets a rep's type (0..1, 0.5 neutral), the lasting trace of
@@ -217,6 +155,37 @@ class ModelParams:
     contagion: float = 0.10  # weekly move towards the team mean (P18)
     confidence_rate: float = 0.15
     stress_rate: float = 0.20
+    # how much of their effort a rep brings: 1 + Σ weight × (mood − reference), clipped
+    motivation_engagement: float = 0.8
+    motivation_engagement_ref: float = 0.65
+    motivation_confidence: float = 0.15  # small: the quota's difficulty acts through the curve
+    motivation_confidence_ref: float = 0.6
+    motivation_trust: float = 0.15
+    motivation_trust_ref: float = 0.6
+    motivation_stress: float = 0.4  # effort lost per unit of stress above strain_stress
+    motivation_floor: float = 0.3
+    motivation_ceiling: float = 1.4
+    # stress above this is strain: it saps effort, raises the quit hazard, comes up at meetings
+    strain_stress: float = 0.6
+    effort_min: float = 0.1  # a week's effort is kept within these
+    effort_max: float = 1.6
+    # where confidence settles: neutral − out_of_reach × (difficulty − reach)⁺
+    # + pace × (pace − 1, within ± pace_band)
+    confidence_neutral: float = 0.75
+    confidence_reach: float = 1.3  # quota difficulty beyond which confidence erodes (P2)
+    confidence_out_of_reach: float = 0.8
+    confidence_pace: float = 0.3
+    confidence_pace_band: float = 0.5
+    # where stress settles: calm + quota × (difficulty − quota_from)⁺
+    # + per_deal × (open deals − deals_from)⁺ + oversight × (interventions beyond the first)
+    stress_calm: float = 0.3
+    stress_quota_from: float = 1.2
+    stress_quota: float = 0.4
+    stress_deals_from: int = 14
+    stress_per_deal: float = 0.02
+    stress_oversight: float = 0.05
+    mood_target_floor: float = 0.05  # where confidence and stress settle, at least
+    mood_target_ceiling: float = 0.95  # and at most
     coasting_threshold: float = 0.85  # achievers bored below this difficulty (P5)
     achiever_boredom: float = 0.012  # weekly engagement loss when bored
     service_hunting_threshold: float = 1.3  # quota difficulty that feels like a hunt
@@ -224,17 +193,42 @@ class ModelParams:
     give_up_after: float = 0.6  # share of the period after which a rep may give up
     give_up_ratio: float = 2.0  # needed ÷ still possible above this: give up
     give_up_effort: float = 0.90
+    give_up_optimism: float = 1.1  # new business a rep still counts on: capacity left × this
     praise_wear: float = 0.5  # each praise in the last few weeks halves the next
     praise_memory_weeks: int = 6
     words_without_reward: int = 3  # praises in a period with no reward before they ring hollow
+    hollow_praise: float = 0.5  # praise × this once words come without reward (P15)
+    # good news lands × min(cap, (offset + trust) ÷ ref): softer with a rep who distrusts the
+    # manager (levers and promises; a promise's lift is not capped)
+    good_news_trust_offset: float = 0.5
+    good_news_trust_ref: float = field(default=1.1, metadata=ABOVE_ZERO)
+    good_news_trust_cap: float = 1.1
+    criticism_wear: float = 0.6  # each recent public criticism × this on the next one's effect
+    correction_wear: float = 0.5  # the same for a private correction
+    criticism_stress: float = 0.05  # stress added by public criticism
+    correction_fair_pace: float = 0.9  # a private correction is fair only below this pace
+    unfair_correction: float = 0.03  # engagement lost when corrected while on track
+    unfair_correction_trust: float = 0.03  # and trust
+    bonus_exponent: float = 0.5  # a bonus's effect × (amount ÷ bonus_unit) ** this…
+    bonus_scale_cap: float = 2.0  # …up to this
+    rival_weeks: int = 8  # how long a named rival stands
+    profit_share_engagement: float = 0.03  # a deputy's lift from a share of the value (P14)
+    oversight_counted: int = 3  # controlling interventions a week (beyond the first) that count
+    daily_plans_achiever_hit: float = 0.02  # an achiever's engagement lost when plans start
+    daily_plans_achiever_drag: float = 0.01  # and each week they last (P17)
+    mood_seen_noise: float = 0.05  # sd of the manager's reading of a rep's mood
 
     # --- trust and talk (P8, P9, P15) ---------------------------------------
     one_on_one_trust: float = 0.02
+    one_on_one_stress: float = 0.02  # stress a 1:1 takes off
+    meeting_trust: float = 0.005  # trust a team meeting builds
+    meeting_repeat: float = 0.5  # a meeting the week after another builds cohesion × this
     trust_cap_from_talk: float = 0.80
     no_talk_weeks: int = 3
     no_talk_trust_decay: float = 0.01
     neglect_trust_floor: float = 0.35  # neglect alone makes reps distant, not hostile
     hint_chance: float = 0.4
+    review_hint_chance: float = 0.5  # the chance a performance review shows a hint
     hint_accuracy: float = 0.8
     hints_to_reveal: int = 5
     flight_risk_visible: float = 0.25  # annualised quit risk a 1:1 surfaces
@@ -245,10 +239,24 @@ class ModelParams:
     promise_kept_trust: float = 0.05
     promise_broken_trust: float = 0.25
     promise_broken_team_trust: float = 0.05
+    promise_broken_engagement: float = 0.05  # the rep's engagement lost when it is broken
     promise_engagement: float = 0.04
     ratchet_trust: float = 0.08
+    # a raise after a beaten quota is a ratchet above tolerance × what the rep expected
+    # (result_weight × last result + quota_weight × last quota); the full trust lost at
+    # full_at beyond the tolerance
+    ratchet_result_weight: float = 0.6
+    ratchet_quota_weight: float = 0.4
+    ratchet_tolerance: float = 1.05
+    ratchet_full_at: float = field(default=0.2, metadata=ABOVE_ZERO)
     moving_goalposts_trust: float = 0.03
+    moving_goalposts_after: int = 2  # weeks into a period after which a new quota moves posts
     review_trust: float = 0.02
+    # letting a rep go is fair below this pace or attainment; the team takes it
+    fair_firing: float = 0.8
+    fair_firing_team_mood: float = 0.005  # engagement each other rep loses when it is fair
+    unfair_firing_team_mood: float = 0.03  # when it is not
+    unfair_firing_trust: float = 0.03  # and their trust, when it is not
 
     # --- growth (P5, P6, P13, P17, P18) -------------------------------------
     # learning closes a share of the gap between a skill and the rep's potential (a ceiling
@@ -262,11 +270,19 @@ class ModelParams:
     natural_learning: float = 0.004  # weekly, novices only
     mentor_learning: float = 0.01  # weekly extra for a well-mentored novice
     mentor_struggling: float = 0.002  # weekly engagement cost of mentoring while behind pace
+    # a mentor's teaching × their mean skill ÷ this
+    mentor_skill_ref: float = field(default=0.6, metadata=ABOVE_ZERO)
+    mentor_unconvincing: float = 0.3  # and × this while they are not performing
+    mentor_performing_pace: float = 0.85  # a mentor performs at this pace or better…
+    mentor_grace: float = 0.2  # …or before this share of the period has passed
     team_training_share: float = 0.03
-    # the headroom above a rep's starting skill, by experience (scaled by 0.8–1.2 at random)
+    # the headroom above a rep's starting skill, by experience (× low + span × a uniform draw)
     potential_novice: float = 0.30  # under a year
     potential_young: float = 0.18  # one to three years
     potential_seasoned: float = 0.10
+    potential_scale_low: float = 0.8
+    potential_scale_span: float = 0.4
+    skill_ceiling: float = 0.97  # nobody's potential in a skill is higher
 
     # --- team (P14, P18) -------------------------------------------------------
     cohesion_start: float = 0.5
@@ -284,9 +300,19 @@ class ModelParams:
     veteran_honour_team: float = 0.01
 
     # --- delegation (P13, P14) ---------------------------------------------
+    # a deputy's weekly chance of a costly slip, by supervision; unwatched, it rises week by
+    # week (Murphy: what can go wrong will, the longer nobody looks) up to a ceiling
     slip_chance: dict[str, float] = field(
-        default_factory=lambda: {"none": 0.10, "light": 0.01, "tight": 0.002}
+        default_factory=lambda: {"none": 0.05, "light": 0.01, "tight": 0.002}
     )
+    slip_rise: float = 0.004  # added to the unwatched chance for each week of the delegation
+    slip_ceiling: float = 0.25
+    slip_deal_share: float = 0.5  # of slips, the share that loses a late deal (if there is one)
+    # the deal lost is one of this many biggest late ones
+    slip_late_deals: int = field(default=3, metadata=ABOVE_ZERO)
+    # otherwise one of this many biggest accounts is upset…
+    slip_accounts: int = field(default=10, metadata=ABOVE_ZERO)
+    slip_relationship: float = 0.5  # …its relationship × this
     # the share of deals a deputy's funnel review really checks, by supervision (before
     # their skill and heart for it)
     deputy_review_quality: dict[str, float] = field(
@@ -296,6 +322,13 @@ class ModelParams:
     deputy_review_kept: dict[str, float] = field(
         default_factory=lambda: {"none": 0.4, "light": 0.95, "tight": 1.0}
     )
+    # and × their ability (able_base + able_slope × mean skill) and will (willing_base +
+    # willing_slope × engagement), at least review_floor
+    deputy_able_base: float = 0.7
+    deputy_able_slope: float = 0.6
+    deputy_willing_base: float = 0.6
+    deputy_willing_slope: float = 0.8
+    deputy_review_floor: float = 0.05
     deputy_talks: int = 6  # 1:1s a deputy holds a week, when the team's 1:1s are delegated
     deputy_talk_trust: float = 0.01  # trust one of them builds (the manager's own: 0.02)
     deputy_talk_hints: float = 0.5  # the share of hints a deputy notices and passes on
@@ -308,25 +341,62 @@ class ModelParams:
     )
     tight_deflation: float = 0.02
     deputy_hours: float = 3.0
+    deputy_key_care: float = (
+        0.03  # a key-account deputy's weekly share of the gap to a full relationship
+    )
+    deputy_onboarding: float = 0.7  # a deputy's onboarding, as a share of a good mentor's teaching
     share_after_weeks: int = 8
-    no_share_hazard: float = 4.0
+    # a resentful deputy's weekly chance of leaving to set up on their own (≈ 2 in 5 within
+    # the year), on top of the usual hazard
+    no_share_flight: float = 0.01
 
     # --- attrition ------------------------------------------------------------
     quit_base: float = 0.002
     quit_slope: float = 4.0
     low_trust: float = 0.3
     low_trust_hazard: float = 2.0
-    distrust_hazard: float = 1.5  # hazard × (1 + this × (0.6 − trust)) below 0.6
+    quit_engagement_ref: float = 0.5  # quit_base is the hazard at this engagement
+    distrust_hazard: float = 1.5  # hazard × (1 + this × (distrust_below − trust))
+    distrust_below: float = 0.6
+    stress_hazard: float = 2.0  # hazard × (1 + this × (stress − strain_stress)⁺)
+    quit_hazard_cap: float = 0.5  # weekly, from mood (before a resentful deputy's flight)
     hire_weeks: tuple[int, int] = (4, 8)
     hire_ramp: tuple[float, float] = (0.4, 0.6)
     ramp_weeks: int = 26
+    ramp_gain: float = 0.5  # a new hire's share of productivity gained over ramp_weeks
     leaver_relationship_loss: float = 0.3
+    # a new hire: quota × capacity, skills low + spread × u + extra × u (a service rep's
+    # account care + service_care, at most service_care_cap), and their starting mood
+    new_hire_quota: float = 0.8
+    new_hire_skill_low: float = 0.25
+    new_hire_skill_spread: float = 0.1
+    new_hire_skill_extra: float = 0.15
+    new_hire_service_care: float = 0.2
+    new_hire_service_care_cap: float = 0.9
+    new_hire_engagement: float = 0.7
+    new_hire_confidence: float = 0.55
+    new_hire_trust: float = 0.6
+    new_hire_stress: float = 0.3
 
     # --- customers (P7, P12) ---------------------------------------------------
     relationship_decay: float = 0.002  # daily, without care
     churn_threshold: float = 0.12
     churn_hazard: float = 0.004  # daily, below the threshold
-    growth_rate: float = 0.0004  # daily potential growth at full relationship
+    growth_rate: float = 0.0004  # daily potential growth × (relationship − growth_neutral)
+    growth_neutral: float = 0.4  # relationship below which a customer's potential shrinks
+    win_relationship: float = 0.1  # relationship gained with a won deal
+
+    # --- market events (the scenario sets how often) ---------------------------
+    price_war_pressure: float = 0.10  # competitor pressure added during a price war
+    price_war_weeks: int = 8
+    budget_freeze_leads: float = 0.7  # demand × this during a budget freeze
+    budget_freeze_weeks: int = 6
+    boom_leads: float = 1.25  # demand × this during a boom
+    boom_weeks: int = 6
+    tender_size: float = 2.5  # a big tender's value × a usual deal's
+    tender_accounts: int = 10  # it comes from one of this many biggest accounts
+    outside_offer_hazard: float = 3.0  # a rep's quit hazard × this while an offer stands
+    outside_offer_weeks: int = 4
 
     # --- manager's costs (hours) -------------------------------------------
     hours: dict[str, float] = field(

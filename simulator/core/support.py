@@ -79,6 +79,7 @@ class SupportPools:
 def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event, object, None]:
     """Process: one deal waits for, then receives, one engagement of ``pool``."""
     env = world.env
+    p = world.params
     pools = world.pools
     stats = pools.stats[pool]
     stats.requests += 1
@@ -99,8 +100,8 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
         # a bigger project takes longer to prepare for: the specialist is tied up longer
         seg = world.scenario.market.segments[deal.segment]
         size = deal.value / seg.deal_size if seg.deal_size > 0 else 1.0
-        yield env.timeout(pools.service_days[pool] * (0.5 + 0.5 * min(3.0, size)))
-    p = world.params
+        scale = p.support_days_base + p.support_days_per_size * min(p.support_size_cap, size)
+        yield env.timeout(pools.service_days[pool] * scale)
     if deal.closed:
         return
     world.touch(deal)
@@ -123,7 +124,7 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
     if right:
         stats.well_timed += 1
     boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
-    deal.p_true = min(0.95, deal.p_true + boost)
+    deal.p_true = min(p.boosted_cap, deal.p_true + boost)
     deal.support[pool] = deal.support.get(pool, 0) + 1
     deal.helped_at.add((pool, deal.stage))
     world.event(

@@ -77,6 +77,10 @@ OWN_TALKS = 10
 # weeks of 1:1s before a rep whose type is still unclear is assessed
 ASSESS_AFTER_WEEKS = 4
 
+# one standard for all (P9): correct only results clearly below any that were praised
+# (ego-driven reps are praised from 0.9 of pace; like results must not meet unlike words)
+FAIR_CORRECTION = 0.79
+
 # quota stretch by type (P2, P5, P7); unknown types get the middle road
 STRETCH: dict[MotivationType | None, float] = {
     T.COMPETITOR: 1.12,
@@ -194,7 +198,7 @@ class ByTheBook:
             att = r.attainment
             if att >= 1.0:
                 plan.add(PerformanceReview(r.id, Tone.PRAISE, public=t is not T.SERVICE))
-            elif att < 0.8 and t in (T.COMPETITOR, T.ACHIEVER):
+            elif r.pace < FAIR_CORRECTION and t in (T.COMPETITOR, T.ACHIEVER):
                 plan.add(PerformanceReview(r.id, Tone.CRITICISM, public=False))
             else:
                 plan.add(PerformanceReview(r.id))

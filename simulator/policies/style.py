@@ -102,6 +102,19 @@ class Style:
             out.append("delegates without supervision")
         return out
 
+    def canonical(self) -> Style:
+        """The same way of managing with the knobs it never uses at their defaults.
+
+        (Who to coach beyond novices means nothing without extra coaching; how a
+        deputy is watched and paid means nothing without a deputy.)
+        """
+        out = self
+        if not out.coach_per_week:
+            out = replace(out, coach_all=False, coach_count=0)
+        if not out.delegate:
+            out = replace(out, supervision="light", profit_share=True)
+        return out
+
     def label(self) -> str:
         base = Style()
         changed = [

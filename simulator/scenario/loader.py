@@ -303,6 +303,7 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     defaults = ModelParams()
     names = [f.name for f in fields(ModelParams)]
+    above_zero = {f.name for f in fields(ModelParams) if f.metadata.get("above_zero")}
     for key, value in params.items():
         path = f"params.{key}"
         if key not in names:
@@ -311,7 +312,9 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
             out.append((path, f"unknown model number{hint}"))
             continue
         current = getattr(defaults, key)
-        if isinstance(current, dict):
+        if key in above_zero and _number(value) and value == 0:
+            out.append((path, "must be more than 0"))  # the model divides by it, or picks among
+        elif isinstance(current, dict):
             if not isinstance(value, dict):
                 out.append((path, "expected a mapping"))
                 continue

@@ -10,11 +10,11 @@ from ..deal import (
     DAYS_PER_MONTH,
     FATE_U,
     FATE_Z,
-    STAGE_SHARE,
     run_deal,
 )
 from ..names import account_names
 from ..spec import RepSpec
+from ..tables import STAGE_SHARE
 from ..types import Stage
 from .state import FATE_DEPTH
 from .work_week import WorkWeek
@@ -108,7 +108,7 @@ class Building(WorkWeek):
             [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs]
         )
         big = np.asarray([s.big_deal for s in segs])
-        self._seg_big_weight = np.where(np.isfinite(big), 0.3, 0.0)
+        self._seg_big_weight = np.where(np.isfinite(big), self.params.big_negotiation_weight, 0.0)
         self._pot_mean = pot_mean
         self._lead_base = self._seg_lead[seg_arr]
         fu = self.streams.get("fates.u")
@@ -119,9 +119,10 @@ class Building(WorkWeek):
     def _seed_pipeline(self) -> None:
         """The funnel the new manager inherits: deals in every stage, some long dead."""
         rng = self.streams.get("init.pipeline")
+        p = self.params
         acc = self.accounts
         segs = self.scenario.market.segments
-        weights = np.asarray(STAGE_SHARE) * 0.85 ** np.arange(6)
+        weights = np.asarray(STAGE_SHARE) * p.start_stage_decay ** np.arange(6)
         weights = weights / weights.sum()
         zombie_share = self.scenario.market.starting_zombie_share
         for a in range(len(acc)):
@@ -132,11 +133,12 @@ class Building(WorkWeek):
             mean_cycle = 0.5 * (seg.cycle_months[0] + seg.cycle_months[1]) * DAYS_PER_MONTH
             rate = (
                 self._lead_base[a]
-                * (0.5 + acc.relationship[a])
+                * (p.demand_relationship_base + acc.relationship[a])
                 * (acc.potential[a] / self._pot_mean[a])
             )
-            live = int(rng.poisson(rate * mean_cycle * 0.6))
-            dead = int(rng.poisson(rate * mean_cycle * 0.6 * zombie_share / (1 - zombie_share)))
+            steady = rate * mean_cycle * p.funnel_time_share
+            live = int(rng.poisson(steady))
+            dead = int(rng.poisson(steady * zombie_share / (1 - zombie_share)))
             for i in range(live + dead):
                 stage = Stage(int(rng.choice(6, p=weights)))
                 deal = self._make_deal(a, owner, day=0.0)
@@ -144,29 +146,30 @@ class Building(WorkWeek):
                 if i >= live:
                     deal.zombie = True
                     deal.p_at_silence = deal.p_true
-                    deal.last_touch = -float(rng.uniform(20, 90))
-                    deal.stage_day = deal.last_touch - float(rng.uniform(0, 30))
+                    deal.last_touch = -float(rng.uniform(*p.start_dead_idle_days))
+                    deal.stage_day = deal.last_touch - float(rng.uniform(*p.start_dead_stage_days))
                     self._register(deal)
                     continue
                 left = 6 - int(stage)
                 deal.p_true = deal.p_true ** (left / 6)
                 elapsed = float(rng.uniform(0, deal.durations[int(stage)]))
                 deal.stage_day = -elapsed
-                deal.last_touch = -float(rng.uniform(0, 10))
+                deal.last_touch = -float(rng.uniform(*p.start_live_idle_days))
                 self._register(deal)
                 self.env.process(run_deal(self.whole(), deal, elapsed))
 
     def _build_history(self) -> None:
         """Past periods for reps the scenario gave no record: the old manager's quotas."""
         rng = self.streams.get("init.history")
+        p = self.params
         for rep in self.reps:
             if rep.history:
                 continue
             for _ in range(2):
                 cap = rep.capacity
-                quota = cap * float(rng.uniform(0.9, 1.2))
+                quota = cap * float(rng.uniform(*p.history_quota))
                 effort = mv.quota_effort(quota / cap if cap > 0 else 1.0, rep.type)
-                result = cap * effort * float(rng.normal(1.0, 0.12))
+                result = cap * effort * float(rng.normal(1.0, p.history_noise))
                 rep.history.append((float(round(quota, -3)), float(round(max(0.0, result), -3))))
         for rep, spec in zip(self.reps, self.scenario.reps, strict=True):
             if spec.quota is not None:

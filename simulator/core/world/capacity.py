@@ -16,13 +16,18 @@ class Capacity(Calendar):
     def win_chance(self, rep: Rep | None, account: int) -> float:
         """A new deal's true chance of being won, before anyone helps it."""
         acc = self.accounts
+        prm = self.params
         seg = int(acc.segment[account])
         rel = float(acc.relationship[account])
-        pressure = min(
-            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
-        )
-        p = self._seg_win[seg] * self.selling(rep, seg) * (0.7 + 0.6 * rel) * (1.0 - pressure)
-        return float(min(0.85, max(0.03, p)))
+        pressure = self._pressure()
+        warmth = prm.relationship_win_base + prm.relationship_win_slope * rel
+        p = self._seg_win[seg] * self.selling(rep, seg) * warmth * (1.0 - pressure)
+        return float(min(prm.win_chance_ceiling, max(prm.win_chance_floor, p)))
+
+    def _pressure(self) -> float:
+        """Competitor pressure today (a price war adds to the scenario's), capped."""
+        pressure = self.scenario.market.competitor_pressure + self.market.pressure_extra
+        return min(self.params.pressure_cap, max(0.0, pressure))
 
     def selling(self, rep: Rep | None, segment: int) -> float:
         """How a rep's solution and negotiation skills move a deal's odds (1 at skill 0.5).
@@ -30,19 +35,20 @@ class Capacity(Calendar):
         Big-project segments weigh negotiation more. Nobody's deal is worked at
         the skill of a weak rep.
         """
+        p = self.params
         if rep is None:
-            skill = 0.3
+            skill = p.orphan_selling_skill
         else:
-            w_neg = 0.5 + self._seg_big_weight[segment]
+            w_neg = p.negotiation_weight + self._seg_big_weight[segment]
             skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[Skill.NEGOTIATION]
-        return 0.6 + 0.8 * skill
+        return p.selling_base + p.selling_slope * skill
 
     def _prospect_hours(self, rep: Rep, effort: float, n_open: int) -> tuple[float, float, float]:
         """A rep's week split: (touch hours, prospecting hours, care hours)."""
         p = self.params
         overhead = p.rep_internal_hours + p.deal_upkeep_hours * n_open
         if self.manager.daily_plans:
-            overhead += 0.5
+            overhead += p.daily_plans_rep_hours
         if rep.deputy_since is not None:
             overhead += p.deputy_hours
         hours = max(0.0, p.rep_hours - overhead) * effort
@@ -55,7 +61,7 @@ class Capacity(Calendar):
         p = self.params
         return (
             min(p.max_lead_factor, prospect_hours / p.ref_prospect_hours)
-            * (0.5 + rep.skills[Skill.PROSPECTING])
+            * (p.lead_skill_base + rep.skills[Skill.PROSPECTING])
             * rep.ramp
         )
 
@@ -70,15 +76,17 @@ class Capacity(Calendar):
         hands.
         """
         acc = self.accounts
+        p = self.params
         n_reps = len(self.reps)
         rel = acc.relationship
         alive = ~acc.churned & (acc.owner >= 0)
         demand = np.where(
-            alive, self._lead_base * (0.5 + rel) * (acc.potential / self._pot_mean), 0.0
+            alive,
+            self._lead_base * (p.demand_relationship_base + rel) * (acc.potential / self._pot_mean),
+            0.0,
         )
-        base = (
-            demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * (0.7 + 0.6 * rel)
-        )
+        warmth = p.relationship_win_base + p.relationship_win_slope * rel
+        base = demand * self._seg_value[acc.segment] * self._seg_win[acc.segment] * warmth
         n_seg = len(self._seg_lead)
         owner = np.where(alive, acc.owner, 0)
         key = owner * n_seg + acc.segment
@@ -86,24 +94,22 @@ class Capacity(Calendar):
         # deals a day at lead factor 1, and the deal-days of funnel they keep open
         daily = np.bincount(owner, weights=demand, minlength=n_reps)
         funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment], minlength=n_reps)
-        pressure = min(
-            0.9, max(0.0, self.scenario.market.competitor_pressure + self.market.pressure_extra)
-        )
+        pressure = self._pressure()
         period_days = self.scenario.period_weeks * DAYS_PER_WEEK
         for rep in self.reps:
             if not rep.active:
                 rep.capacity = 0.0
                 continue
-            n_open = self.params.normal_open_deals
+            n_open = p.normal_open_deals
             for _ in range(3):  # settle funnel size and prospecting time together
                 _, prospect, _ = self._prospect_hours(rep, 1.0, round(n_open))
                 lead = self._lead_factor(rep, prospect)
-                n_open = funnel[rep.id] * lead * 0.6 if daily[rep.id] > 0 else 0
+                n_open = funnel[rep.id] * lead * p.funnel_time_share if daily[rep.id] > 0 else 0
             cap = 0.0
             for s in range(n_seg):
-                w_neg = 0.5 + self._seg_big_weight[s]
+                w_neg = p.negotiation_weight + self._seg_big_weight[s]
                 skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[
                     Skill.NEGOTIATION
                 ]
-                cap += grid[rep.id, s] * (0.6 + 0.8 * skill)
+                cap += grid[rep.id, s] * (p.selling_base + p.selling_slope * skill)
             rep.capacity = cap * lead * (1.0 - pressure) * period_days

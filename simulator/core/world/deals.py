@@ -42,7 +42,7 @@ class Deals(Capacity):
         value = round(size * math.exp(sigma * z[0] - 0.5 * sigma * sigma), -3)
         lo, hi = seg.cycle_months
         cycle_days = (lo + (hi - lo) * u[0]) * DAYS_PER_MONTH
-        durations = stage_durations(cycle_days, z)
+        durations = stage_durations(cycle_days, z, self.params)
         rep = self.reps[rep_id] if rep_id is not None else None
         deal = Deal(
             self._next_deal,
@@ -67,9 +67,10 @@ class Deals(Capacity):
 
     def unsupported_penalty(self, deal: Deal) -> float:
         """How much a key stage passed without its support costs: more for bigger deals."""
+        p = self.params
         seg = self.scenario.market.segments[deal.segment]
-        size = min(1.5, deal.value / seg.deal_size) if seg.deal_size > 0 else 1.0
-        return min(0.5, self.params.unsupported_penalty * size)
+        size = min(p.unsupported_size_cap, deal.value / seg.deal_size) if seg.deal_size > 0 else 1.0
+        return min(p.unsupported_penalty_cap, p.unsupported_penalty * size)
 
     def selling_now(self, deal: Deal) -> float:
         """The selling skill factor of whoever owns the deal today."""
@@ -156,7 +157,8 @@ class Deals(Capacity):
             self._week_revenue += deal.value
             self._week_won += 1
             acc.won_value[deal.account] += deal.value
-            acc.relationship[deal.account] = min(1.0, acc.relationship[deal.account] + 0.1)
+            gained = acc.relationship[deal.account] + self.params.win_relationship
+            acc.relationship[deal.account] = min(1.0, gained)
             if deal.rep is not None:
                 rep = self.reps[deal.rep]
                 per = self.period
@@ -212,12 +214,13 @@ class Deals(Capacity):
         )
         if deal.zombie:
             if reviewed:
-                return 0.02
-            return float(min(0.95, deal.p_at_silence + p.happy_ears))
+                return float(p.reviewed_dead_shown)
+            return float(min(p.reported_cap, deal.p_at_silence + p.happy_ears))
         if reviewed:
             noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
-            return float(min(0.97, max(0.01, deal.p_true + p.reviewed_bias + noise)))
-        return float(min(0.95, deal.p_true + p.happy_ears))
+            shown = deal.p_true + p.reviewed_bias + noise
+            return float(min(p.reviewed_shown_cap, max(p.reviewed_shown_floor, shown)))
+        return float(min(p.reported_cap, deal.p_true + p.happy_ears))
 
     def _churn(self, a: int) -> None:
         acc = self.accounts

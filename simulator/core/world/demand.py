@@ -36,7 +36,7 @@ class Demand(Obligations):
             for a in hits:
                 self.spawn_deal(int(a), day)
             acc.relationship *= cool
-            acc.potential *= 1.0 + p.growth_rate * (acc.relationship - 0.4)
+            acc.potential *= 1.0 + p.growth_rate * (acc.relationship - p.growth_neutral)
             c = rng_churn.random(len(acc))
             lost = np.flatnonzero(
                 (c < p.churn_hazard) & (acc.relationship < p.churn_threshold) & ~acc.churned
@@ -55,6 +55,7 @@ class Demand(Obligations):
         lost customer brings nothing.
         """
         acc = self.accounts
+        p = self.params
         lead = np.zeros(len(self.reps) + 1)
         for rep in self.active_reps:
             lead[rep.id] = rep.lead_factor
@@ -63,7 +64,7 @@ class Demand(Obligations):
             acc.churned,
             0.0,
             self._lead_base
-            * (0.5 + acc.relationship)
+            * (p.demand_relationship_base + acc.relationship)
             * (acc.potential / self._pot_mean)
             * owner_lead,
         )

@@ -7,7 +7,7 @@ import numpy as np
 from .. import motivation as mv
 from ..manager import Delegation
 from ..rep import SKILLS, Rep
-from ..types import Stage
+from ..types import Stage, Supervision
 from .people import People
 
 
@@ -31,16 +31,24 @@ class Obligations(People):
             elif task is DelegatedTask.KEY_ACCOUNTS:
                 acc = self.accounts
                 key = np.flatnonzero(acc.key & ~acc.churned)
-                acc.relationship[key] += 0.03 * (1 - acc.relationship[key])
+                acc.relationship[key] += p.deputy_key_care * (1 - acc.relationship[key])
             elif task is DelegatedTask.ONE_ON_ONES:
                 self._deputy_talks(deputy, d)
             elif task is DelegatedTask.ONBOARDING:
                 for rep in self.active_reps:
                     if rep.novice and rep.id != deputy.id:
                         for s in SKILLS:
-                            rep.learn(s, 0.7 * p.mentor_learning)
-            if u[0] < p.slip_chance[d.supervision.value]:
+                            rep.learn(s, p.deputy_onboarding * p.mentor_learning)
+            if u[0] < self.slip_chance(d):
                 self._slip(d, float(u[1]))
+
+    def slip_chance(self, d: Delegation) -> float:
+        """This week's chance the deputy makes a costly mistake (P13)."""
+        p = self.params
+        chance = p.slip_chance[d.supervision.value]
+        if d.supervision is Supervision.NONE:
+            chance += p.slip_rise * (self.week - d.since_week)
+        return min(p.slip_ceiling, chance)
 
     def review_quality(self, deputy: Rep, d: Delegation) -> float:
         """How thoroughly a deputy goes through the funnels: watched, able and willing.
@@ -51,9 +59,9 @@ class Obligations(People):
         """
         p = self.params
         base = p.deputy_review_quality[d.supervision.value]
-        able = 0.7 + 0.6 * deputy.mean_skill
-        willing = 0.6 + 0.8 * deputy.engagement
-        return min(1.0, max(0.05, base * able * willing))
+        able = p.deputy_able_base + p.deputy_able_slope * deputy.mean_skill
+        willing = p.deputy_willing_base + p.deputy_willing_slope * deputy.engagement
+        return min(1.0, max(p.deputy_review_floor, base * able * willing))
 
     def _deputy_review(self, deputy: Rep, d: Delegation) -> None:
         """The deputy's 1-15-30 review: the manager's review, at the deputy's quality."""
@@ -107,20 +115,22 @@ class Obligations(People):
         carelessly), or a key customer is upset: the relationship halves and
         its open deals lose heart.
         """
+        p = self.params
         late = [x for x in self.open.values() if not x.zombie and x.stage >= Stage.EVALUATION]
         acc = self.accounts
-        if late and u < 0.5:
+        if late and u < p.slip_deal_share:
             late.sort(key=lambda x: (-x.value, x.id))
-            deal = late[int(u * 2 * min(3, len(late))) % min(3, len(late))]
+            n = min(p.slip_late_deals, len(late))
+            deal = late[int(u / p.slip_deal_share * n) % n]
             self.close_deal(deal, won=False, reason="deputy_mistake")
             what, ref = "lost_deal", deal.id
         else:
             live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
             if not len(live):
                 return
-            order = live[np.argsort(-acc.potential[live], kind="stable")][:10]
+            order = live[np.argsort(-acc.potential[live], kind="stable")][: p.slip_accounts]
             a = int(order[int(u * len(order)) % len(order)])
-            acc.relationship[a] *= 0.5
+            acc.relationship[a] *= p.slip_relationship
             for x in [x for x in self.open.values() if x.account == a]:
                 self.close_deal(x, won=False, reason="deputy_mistake")
             acc.note(a, self.env.now, "upset", "deputy mistake")
@@ -165,7 +175,7 @@ class Obligations(People):
                 pr.settled_week = self.week
                 rep = self.reps[pr.rep]
                 rep.trust = max(0.0, rep.trust - p.promise_broken_trust)
-                rep.nudge(-0.05)
+                rep.nudge(-p.promise_broken_engagement)
                 for other in self.active_reps:
                     if other.id != rep.id:
                         other.trust = max(0.0, other.trust - p.promise_broken_team_trust)

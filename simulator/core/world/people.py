@@ -29,9 +29,9 @@ class People(Deals):
 
     def effort_of(self, rep_id: int | None) -> float:
         if rep_id is None:
-            return 0.5
+            return self.params.orphan_effort
         rep = self.reps[rep_id]
-        return rep.effort if rep.active else 0.5
+        return rep.effort if rep.active else self.params.orphan_effort
 
     def team_engagement(self) -> float:
         reps = self.active_reps
@@ -86,9 +86,10 @@ class People(Deals):
             headroom = p.potential_young
         else:
             headroom = p.potential_seasoned
-        scale = 0.8 + 0.4 * self.streams.get("rep.potential", rep.id).random(len(SKILLS))
+        u = self.streams.get("rep.potential", rep.id).random(len(SKILLS))
+        scale = p.potential_scale_low + p.potential_scale_span * u
         rep.potential = {
-            s: min(0.97, skills[s] + headroom * float(k))
+            s: min(p.skill_ceiling, skills[s] + headroom * float(k))
             for s, k in zip(SKILLS, scale, strict=True)
         }
         self.reps.append(rep)
@@ -96,9 +97,10 @@ class People(Deals):
 
     def _refresh_seen_moods(self) -> None:
         """How each rep's mood reads from the outside this week: close, not exact."""
+        noise = self.params.mood_seen_noise
         for rep in self.active_reps:
             z = float(self.streams.get("rep.mood", rep.id).standard_normal())
-            rep.mood_seen = min(1.0, max(0.0, rep.engagement + 0.05 * z))
+            rep.mood_seen = min(1.0, max(0.0, rep.engagement + noise * z))
 
     def _mood_week(self, reps: list[Rep]) -> None:
         """Weekly drift of engagement, trust, confidence and stress."""
@@ -150,9 +152,9 @@ class People(Deals):
                 e -= p.service_hunting
             # micromanagement (P5)
             if rep.oversight > 1:
-                e -= OVERSIGHT_SENSITIVITY[t] * min(3, rep.oversight - 1)
+                e -= OVERSIGHT_SENSITIVITY[t] * min(p.oversight_counted, rep.oversight - 1)
             if m.daily_plans and t is MotivationType.ACHIEVER:
-                e -= 0.01
+                e -= p.daily_plans_achiever_drag
             # deputies (P13, P14)
             d = deputies.get(rep.id)
             if d is not None:
@@ -185,10 +187,10 @@ class People(Deals):
             # confidence follows the odds of making quota; stress the load
             cap_d = q / cap if cap > 0 else 1.0
             rep.confidence += p.confidence_rate * (
-                mv.confidence_target(cap_d, self.pace(rep)) - rep.confidence
+                mv.confidence_target(cap_d, self.pace(rep), p) - rep.confidence
             )
             rep.stress += p.stress_rate * (
-                mv.stress_target(cap_d, len(rep.open_deals), rep.oversight) - rep.stress
+                mv.stress_target(cap_d, len(rep.open_deals), rep.oversight, p) - rep.stress
             )
             rep.oversight = 0
         # mood is contagious (P18); ignored veterans drag everybody
@@ -213,20 +215,25 @@ class People(Deals):
             share = p.natural_learning
             if rep.mentor is not None and self.rep(rep.mentor).active:
                 m = self.rep(rep.mentor)
-                quality = 1.0 if self.mentor_performing(m) else 0.3
-                share += p.mentor_learning * (m.mean_skill / 0.6) * quality
+                quality = 1.0 if self.mentor_performing(m) else p.mentor_unconvincing
+                share += p.mentor_learning * (m.mean_skill / p.mentor_skill_ref) * quality
             for s in SKILLS:
                 rep.learn(s, share)
 
     def mentor_performing(self, mentor: Rep) -> bool:
         """A mentor convinces a novice only with results to show (P6)."""
-        return self.pace(mentor) >= 0.85 or self.period_elapsed() < 0.2
+        p = self.params
+        return (
+            self.pace(mentor) >= p.mentor_performing_pace or self.period_elapsed() < p.mentor_grace
+        )
 
     def quit_hazard(self, rep: Rep) -> float:
         p = self.params
-        extra = p.no_share_hazard if self._resentful_deputy(rep) else 1.0
-        extra *= self.market.offer_factor(rep.id, self.week)
-        return mv.weekly_quit_hazard(rep.engagement, rep.trust, rep.stress, p, extra)
+        extra = self.market.offer_factor(rep.id, self.week, p.outside_offer_hazard)
+        hazard = mv.weekly_quit_hazard(rep.engagement, rep.trust, rep.stress, p, extra)
+        if self._resentful_deputy(rep):
+            hazard += p.no_share_flight  # "I could run my own business" (P14)
+        return min(1.0, hazard)
 
     def _attrition(self, reps: list[Rep]) -> list[int]:
         left = []
@@ -323,7 +330,7 @@ class People(Deals):
             self.assign_account(int(a), rep)
         self.refresh_capacity()
         rep.capacity_start = rep.capacity
-        rep.quotas[self.period] = round(rep.capacity * 0.8, -3)
+        rep.quotas[self.period] = round(rep.capacity * self.params.new_hire_quota, -3)
         self.event(
             "hired",
             rep.id,
@@ -337,14 +344,14 @@ class People(Deals):
         rng = self.streams.get("hire", len(self.reps) + self.manager.pending_hires)
         p = self.params
         mtype = list(MotivationType)[int(rng.integers(4))]
-        lo = 0.25 + 0.1 * rng.random(4)
-        skills = Skills(*(float(x) for x in lo + 0.15 * rng.random(4)))
+        lo = p.new_hire_skill_low + p.new_hire_skill_spread * rng.random(4)
+        skills = Skills(*(float(x) for x in lo + p.new_hire_skill_extra * rng.random(4)))
         if mtype is MotivationType.SERVICE:
             skills = Skills(
                 skills.prospecting,
                 skills.solution,
                 skills.negotiation,
-                min(0.9, skills.account_care + 0.2),
+                min(p.new_hire_service_care_cap, skills.account_care + p.new_hire_service_care),
             )
         name = person_name(rng, {r.name for r in self.reps})
         spec = RepSpec(
@@ -352,9 +359,10 @@ class People(Deals):
             type=mtype,
             skills=skills,
             tenure_years=0.0,
-            engagement=0.7,
-            confidence=0.55,
-            trust=0.6,
+            engagement=p.new_hire_engagement,
+            confidence=p.new_hire_confidence,
+            trust=p.new_hire_trust,
+            stress=p.new_hire_stress,
         )
         weeks = int(rng.integers(p.hire_weeks[0], p.hire_weeks[1] + 1))
         ramp = float(rng.uniform(*p.hire_ramp))

@@ -37,7 +37,7 @@ class WorkWeek(Demand):
             quota = rep.quota(per)
             d = quota / cap if cap > 0 else 1.0
             effort = mv.quota_effort(d, rep.type)
-            effort *= mv.motivation_factor(rep.engagement, rep.confidence, rep.trust, rep.stress)
+            effort *= mv.motivation_factor(rep.engagement, rep.confidence, rep.trust, rep.stress, p)
             effort *= 1.0 + p.fit_effort * (rep.fit - 0.5)  # a job that fits is worked harder
             mod = 1.0
             if contest:
@@ -54,14 +54,14 @@ class WorkWeek(Demand):
                 needed = quota - rep.booked.get(per, 0.0)
                 # what the rep still believes possible: new business, plus the deals
                 # near signing they count on (with their usual optimism)
-                possible = cap * weeks_left / period_len * 1.1 + sum(
+                possible = cap * weeks_left / period_len * p.give_up_optimism + sum(
                     min(1.0, (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears) * d.value
                     for d in rep.open_deals
                     if d.stage >= Stage.NEGOTIATION
                 )
                 if possible > 0 and needed / possible > p.give_up_ratio:
                     mod *= p.give_up_effort
-            rep.effort = min(1.6, max(0.1, effort * mod))
+            rep.effort = min(p.effort_max, max(p.effort_min, effort * mod))
             rep.effort_total += rep.effort
             rep.weeks_worked += 1
             self._allocate(rep, territories.get(rep.id, np.zeros(0, dtype=np.int64)))
@@ -101,9 +101,10 @@ class WorkWeek(Demand):
                 # go); the others on the rep's own hopes
                 if plans or now - d.reviewed_day <= p.review_memory_days:
                     prob = 0.0 if d.zombie else d.p_true + p.reviewed_bias
-                    return d.pushed, not d.zombie and now - d.last_touch >= 8, prob * d.value
+                    cold = not d.zombie and now - d.last_touch >= p.cold_days
+                    return d.pushed, cold, prob * d.value
                 prob = (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears
-                return d.pushed, now - d.last_touch >= 8, prob * d.value
+                return d.pushed, now - d.last_touch >= p.cold_days, prob * d.value
 
             order = sorted(deals, key=belief, reverse=True)
             for d in order[:n_touch]:
@@ -119,7 +120,7 @@ class WorkWeek(Demand):
         if len(mine):
             visits = round(care_h)  # about an hour a visit
             thin = min(1.0, p.ref_accounts / len(mine))
-            skill = 0.3 + 1.4 * rep.skills[Skill.ACCOUNT_CARE]
+            skill = p.care_skill_base + p.care_skill_slope * rep.skills[Skill.ACCOUNT_CARE]
             if rep.type is MotivationType.SERVICE:
                 skill *= 1.0 + p.fit_care * (rep.fit - 0.5)
             key = mine[acc.key[mine]]
@@ -129,7 +130,7 @@ class WorkWeek(Demand):
             others = mine[~acc.key[mine]]
             if visits > 0 and len(others):
                 pick = others[np.argsort(acc.last_contact[others], kind="stable")[:visits]]
-                acc.relationship[pick] += 0.12 * skill * thin * (1 - acc.relationship[pick])
+                acc.relationship[pick] += p.care_visit * skill * thin * (1 - acc.relationship[pick])
                 acc.last_contact[pick] = int(now)
 
     def run_week(self) -> WeekSummary:
@@ -178,8 +179,8 @@ class WorkWeek(Demand):
                     self.drop_deal(d, by="rep")
         for deal in list(self.open.values()):
             if not deal.zombie and now - deal.last_touch >= p.stall_days:
-                deal.p_true = max(0.01, deal.p_true - p.stall_decay_per_week)
-                if deal.p_true <= 0.05 and now - deal.last_touch >= p.dead_days:
+                deal.p_true = max(p.stall_floor, deal.p_true - p.stall_decay_per_week)
+                if deal.p_true <= p.dead_threshold and now - deal.last_touch >= p.dead_days:
                     # nobody called for weeks: the customer has quietly moved on
                     self.deal_failed(deal, silent=True)
         self._delegated_work()
@@ -197,7 +198,7 @@ class WorkWeek(Demand):
         for rep in self.active_reps:
             rep.tenure_weeks += 1
             if rep.ramp < 1.0:
-                rep.ramp = min(1.0, rep.ramp + 0.5 / p.ramp_weeks)
+                rep.ramp = min(1.0, rep.ramp + p.ramp_gain / p.ramp_weeks)
         return resigned
 
     def _close_period(self) -> None:
