@@ -99,7 +99,7 @@ class ContestEveryone(ByTheBook):
                 )
                 plan.add(NameRival(r.id, other.id))
             if r.pace >= 1.1 and obs.week - r.last_recognised >= 4:
-                plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+                self.give_praise(plan, r, public=True)
 
 
 class Micromanager(ByTheBook):

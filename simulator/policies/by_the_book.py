@@ -77,9 +77,10 @@ OWN_TALKS = 10
 # weeks of 1:1s before a rep whose type is still unclear is assessed
 ASSESS_AFTER_WEEKS = 4
 
-# one standard for all (P9): correct only results clearly below any that were praised
-# (ego-driven reps are praised from 0.9 of pace; like results must not meet unlike words)
-FAIR_CORRECTION = 0.79
+# one standard for all (P9): correct only results below 0.8 of pace, and clearly below any
+# result praised this period (like results must not meet unlike words)
+CORRECT_BELOW = 0.8
+FAIR_MARGIN = 0.12
 
 # quota stretch by type (P2, P5, P7); unknown types get the middle road
 STRETCH: dict[MotivationType | None, float] = {
@@ -101,16 +102,20 @@ class ByTheBook:
     def __init__(self) -> None:
         self.rng: np.random.Generator | None = None
         self.initial_headcount: int | None = None
+        self.praised_paces: list[float] = []  # the paces praised this period (one standard)
 
     def reset(self, rng: np.random.Generator) -> None:
         self.rng = rng
         self.initial_headcount = None
+        self.praised_paces = []
 
     # ------------------------------------------------------------------ main
     def decide(self, obs: Observation) -> list[Action]:
         if self.initial_headcount is None:
             self.initial_headcount = len(obs.reps)
         plan = Planner(obs)
+        if obs.period_start:
+            self.praised_paces = []
         self.answer_inbox(obs, plan)
         self.keep_promises(obs, plan)
         if obs.period_start:
@@ -182,12 +187,14 @@ class ByTheBook:
 
     def know_the_team(self, obs: Observation, plan: Planner) -> None:
         """Know each rep's needs before the customer's (P3): an assessment for whoever the
-        1:1s have not made clear after a few weeks, while the budget allows."""
-        if obs.week < ASSESS_AFTER_WEEKS:
+        1:1s have not made clear after a few weeks (on a big team, from the start), while
+        the budget allows."""
+        big = len(obs.reps) > OWN_TALKS  # the 1:1s will take months to reach everyone
+        if obs.week < (1 if big else ASSESS_AFTER_WEEKS):
             return
         cost = obs.money_costs["assessment"]
         unclear = [r for r in obs.reps if believed_type(r) is None and not r.novice]
-        for r in sorted(unclear, key=lambda r: (len(r.hints), r.id))[:2]:
+        for r in sorted(unclear, key=lambda r: (len(r.hints), r.id))[: 3 if big else 2]:
             if plan.budget_left - cost >= 0.5 * obs.budget_per_period:
                 plan.add(StrengthsAssessment(r.id))
 
@@ -197,11 +204,29 @@ class ByTheBook:
             t = believed_type(r) if self.match_types else None
             att = r.attainment
             if att >= 1.0:
-                plan.add(PerformanceReview(r.id, Tone.PRAISE, public=t is not T.SERVICE))
-            elif r.pace < FAIR_CORRECTION and t in (T.COMPETITOR, T.ACHIEVER):
+                self.give_praise(plan, r, public=t is not T.SERVICE, review=True)
+            elif self.fair_to_correct(r) and t in (T.COMPETITOR, T.ACHIEVER):
                 plan.add(PerformanceReview(r.id, Tone.CRITICISM, public=False))
             else:
                 plan.add(PerformanceReview(r.id))
+
+    def give_praise(self, plan: Planner, rep: RepView, public: bool, review: bool = False) -> bool:
+        """Praise (in a 1:1 or at a period's review), remembering the result praised."""
+        action = (
+            PerformanceReview(rep.id, Tone.PRAISE, public=public)
+            if review
+            else Feedback(rep.id, Tone.PRAISE, public=public)
+        )
+        if plan.add(action):
+            self.praised_paces.append(rep.pace)
+            return True
+        return False
+
+    def fair_to_correct(self, rep: RepView) -> bool:
+        """One standard for all (P9): a correction only for results clearly below any
+        result praised this period."""
+        floor = min(self.praised_paces, default=CORRECT_BELOW + FAIR_MARGIN)
+        return rep.pace < min(CORRECT_BELOW, floor - FAIR_MARGIN)
 
     def motivate(self, obs: Observation, plan: Planner) -> None:
         """Levers matched to what each rep is known to want (P3–P7)."""
@@ -226,24 +251,24 @@ class ByTheBook:
                     if rival is not None:
                         plan.add(NameRival(r.id, rival))
                 if r.pace >= 1.1 and since_praise >= 4:
-                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+                    self.give_praise(plan, r, public=True)
             elif t is T.ACHIEVER:
                 if not r.development_plan and not r.novice:
                     plan.add(DevelopmentPlan(r.id))
                 if not r.autonomy and not r.novice:
                     plan.add(GiveAutonomy(r.id))
                 if r.pace >= 1.1 and since_praise >= 4:
-                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+                    self.give_praise(plan, r, public=True)
             elif t is T.EGO_DRIVEN:
                 if since_praise >= 3 and r.pace >= 0.9:
-                    plan.add(Feedback(r.id, Tone.PRAISE, public=True))
+                    self.give_praise(plan, r, public=True)
             elif t is T.SERVICE:
                 if r.key_accounts == 0:
                     mine = obs.accounts.by_potential(obs.accounts.owned_by(r.id))
                     for a in mine[:3]:
                         plan.add(AssignKeyAccount(r.id, a))
                 if obs.week % 4 == r.id % 4:
-                    plan.add(Feedback(r.id, Tone.PRAISE, public=False))
+                    self.give_praise(plan, r, public=False)
         # novices learn from a mentor who likes to teach (P6)
         for r in obs.reps:
             if r.novice and r.mentor is None:

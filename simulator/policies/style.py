@@ -274,14 +274,14 @@ class StylePolicy(ByTheBook):
                 public = mode == "public" or (
                     mode == "matched" and believed_type(r) is not T.SERVICE
                 )
-                plan.add(Feedback(r.id, Tone.PRAISE, public=public))
+                self.give_praise(plan, r, public=public)
 
     def correct(self, obs: Observation, plan: Plan) -> None:
         mode = self.style.criticism
         if mode == "none" or obs.week_in_period < 3:
             return
         for r in sorted(obs.reps, key=lambda r: r.pace)[:2]:
-            if r.pace < 0.8:
+            if self.fair_to_correct(r):
                 plan.add(Feedback(r.id, Tone.CRITICISM, public=mode == "public"))
 
     # ------------------------------------------------------------ organising
