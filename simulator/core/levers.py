@@ -205,14 +205,20 @@ def coach(world: World, rep: Rep, skill: Skill) -> Effects:
     """Two hours on one skill: part of the way to the rep's potential, less each time.
 
     A session closes a share of the gap between the skill and what the rep
-    could reach (novices learn faster); a second session in the same week
-    teaches less than the first, a third less again. Aimed at the skill call
+    could reach (novices learn faster). Practice spaced out teaches more per
+    session than practice crammed together: the first session of a week counts
+    ``weeks since the last one ** coaching_spacing`` (up to a quarter apart), a
+    second session in the same week teaches less than the first, a third less
+    again. Aimed at the skill call
     analytics shows weakest, it teaches more. A service rep coached to hunt
     learns only half as much: a carer is not made a hunter (P7).
     """
     p = world.params
     share = p.coaching_novice_share if rep.novice else p.coaching_share
     if rep.coached_week != world.week:
+        # spaced practice: the weeks since the last session let the last lesson settle
+        gap = world.week - rep.coached_week if rep.coached_week > 0 else 1
+        share *= min(p.coaching_spacing_cap, max(1, gap)) ** p.coaching_spacing
         rep.coached_week, rep.coached_times = world.week, 0
     dose = p.coaching_dose[min(rep.coached_times, len(p.coaching_dose) - 1)]
     rep.coached_times += 1

@@ -264,6 +264,9 @@ class ModelParams:
     coaching_share: float = 0.025  # one session
     coaching_novice_share: float = 0.0375
     coaching_dose: tuple[float, ...] = (1.0, 0.9, 0.8, 0.6)  # 1st, 2nd, 3rd… session a week
+    # spaced practice: a week's first session × (weeks since the last, up to the cap) ** this
+    coaching_spacing: float = 0.65
+    coaching_spacing_cap: int = 13
     service_hunt_learning: float = 0.5  # a service rep coached in prospecting learns this much
     analytics_bonus: float = 0.5  # coaching on the weakest skill, when known
     joint_visit_share: float = 0.02
