@@ -9,7 +9,10 @@ import numpy as np
 import pytest
 from helpers import scenario
 
+from simulator.analysis.validity import scale_team
 from simulator.policies import ANTI_PATTERNS, POLICIES, Policy, make_policy
+from simulator.policies.style import Style, StylePolicy
+from simulator.scenario import load_scenario, scenarios_dir
 from simulator.session import Session
 
 
@@ -50,3 +53,18 @@ def test_by_the_book_beats_every_anti_pattern_on_a_few_common_seeds():
     for name in ANTI_PATTERNS:
         other = [Session(scn, s, make_policy(name)).run().total for s in seeds]
         assert np.mean(book) > np.mean(other), name
+
+
+@pytest.mark.parametrize("size", [4, 20])
+def test_the_style_family_at_its_defaults_is_the_handbooks_manager(size):
+    """The validity checks and the exploit search vary one habit of ``by_the_book`` at a
+    time: at the defaults the family must play exactly as it does, small team or big."""
+    scn = scale_team(load_scenario(scenarios_dir() / "default.yaml"), size)
+    book = Session(scn, 3, make_policy("by_the_book"))
+    book.run()
+    style = Session(scn, 3, StylePolicy(Style()))
+    style.run()
+    assert [repr(a.action) for a in style.record().actions] == [
+        repr(a.action) for a in book.record().actions
+    ]
+    assert style.record().score.total == book.record().score.total

@@ -32,16 +32,25 @@ NOTICEABLE = 3.0  # points of total score a player will notice in a debrief
 
 
 @lru_cache(maxsize=8)
-def _scenario(path: str) -> Scenario:
+def _scenario(path: str, team: int = 0) -> Scenario:
+    """The scenario at ``path``; with ``team`` > 0, its team scaled to that many reps."""
     from ..scenario import load_scenario
 
-    return load_scenario(path)
+    scenario = load_scenario(path)
+    if team:
+        from .validity import scale_team
+
+        scenario = scale_team(scenario, team)
+    return scenario
 
 
-def one_run(job: tuple[str, str, int]) -> tuple[str, int, dict[str, float]]:
-    """Play one (scenario file, policy, seed); the figures calibration needs."""
-    path, policy, seed = job
-    row = execute(Task(0, 0, 0, policy, seed), _scenario(path), path, ())["row"]
+def one_run(
+    job: tuple[str, str, int] | tuple[str, str, int, int],
+) -> tuple[str, int, dict[str, float]]:
+    """Play one (scenario file, policy, seed[, team size]); the figures calibration needs."""
+    path, policy, seed = job[:3]
+    team = job[3] if len(job) > 3 else 0
+    row = execute(Task(0, 0, 0, policy, seed), _scenario(path, team), path, ())["row"]
     if row["status"] != "ok":
         raise RuntimeError(f"{policy}, seed {seed}: {row['error']}")
     figures = {"total": row["total"], **{c: row[f"score.{c}"] for c in COMPONENTS}}
@@ -92,15 +101,21 @@ def calibrate(
     jobs: int | None = None,
     policies: Sequence[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    team: int = 0,
 ) -> Calibration:
-    """Play ``runs`` seeds of every policy on the scenario at ``path``."""
+    """Play ``runs`` seeds of every policy on the scenario at ``path``.
+
+    ``team`` > 0 plays the scenario with its team scaled to that many reps
+    (:func:`simulator.analysis.validity.scale_team`): does the handbook's way
+    still win when one manager cannot see everyone every week?
+    """
     path = str(path)
-    scenario = _scenario(path)  # fails early, with the file's own error
+    scenario = _scenario(path, team)  # fails early, with the file's own error
     names = list(policies or POLICIES)
     if BASELINE not in names:
         names.insert(0, BASELINE)
     seeds = tuple(range(seed, seed + runs))
-    work = [(path, p, s) for s in seeds for p in names]
+    work = [(path, p, s, team) for s in seeds for p in names]
     jobs = max(1, jobs or os.cpu_count() or 1)
     t0 = time.perf_counter()
     rows: list[tuple[str, int, dict[str, float]]] = []

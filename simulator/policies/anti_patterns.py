@@ -110,8 +110,7 @@ class Micromanager(ByTheBook):
     match_types = False
 
     def decide(self, obs: Observation) -> list[Action]:
-        if self.initial_headcount is None:
-            self.initial_headcount = len(obs.reps)
+        self.start_week(obs)
         plan = Planner(obs)
         self.answer_inbox(obs, plan)  # every decision is the manager's own
         self.keep_promises(obs, plan)

@@ -98,6 +98,8 @@ class ByTheBook:
     name = "by_the_book"
     delegate_reviews = True
     match_types = True
+    supervision = Supervision.LIGHT  # a rope… (P13)
+    share_value = True  # …and a candy (P14)
 
     def __init__(self) -> None:
         self.rng: np.random.Generator | None = None
@@ -111,11 +113,8 @@ class ByTheBook:
 
     # ------------------------------------------------------------------ main
     def decide(self, obs: Observation) -> list[Action]:
-        if self.initial_headcount is None:
-            self.initial_headcount = len(obs.reps)
+        self.start_week(obs)
         plan = Planner(obs)
-        if obs.period_start:
-            self.praised_paces = []
         self.answer_inbox(obs, plan)
         self.keep_promises(obs, plan)
         if obs.period_start:
@@ -138,6 +137,13 @@ class ByTheBook:
         if obs.week % 2 == 1:
             plan.add(TeamMeeting())
         return plan.actions
+
+    def start_week(self, obs: Observation) -> None:
+        """What the routine remembers: the team it started with, the praise of this period."""
+        if self.initial_headcount is None:
+            self.initial_headcount = len(obs.reps)
+        if obs.period_start:
+            self.praised_paces = []
 
     # ----------------------------------------------------------------- inbox
     def answer_inbox(self, obs: Observation, plan: Planner) -> None:
@@ -333,8 +339,10 @@ class ByTheBook:
                 candidates,
                 key=lambda r: (r.veteran, believed_type(r) is T.ACHIEVER, est[r.id], -r.id),
             )
-            if plan.add(Delegate(best.id, task, Supervision.LIGHT)):
+            if plan.add(Delegate(best.id, task, self.supervision)):
                 taken.add(best.id)
+        if not self.share_value:
+            return
         for d in obs.delegations:
             deputy = next((r for r in obs.reps if r.id == d.deputy), None)
             if deputy is not None and not deputy.profit_share:

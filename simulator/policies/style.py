@@ -24,7 +24,6 @@ from ..api import (
     Action,
     AssignKeyAccount,
     Coach,
-    Delegate,
     DelegatedTask,
     DevelopmentPlan,
     Feedback,
@@ -137,6 +136,8 @@ class StylePolicy(ByTheBook):
         super().__init__()
         self.style = style or Style()
         self.delegate_reviews = self.style.delegate
+        self.supervision = Supervision(self.style.supervision)
+        self.share_value = self.style.profit_share
         self.match_types = self.style.levers == "matched"
         self._coach_debt: dict[int, float] = {}
         self._sessions: dict[int, int] = {}
@@ -149,8 +150,7 @@ class StylePolicy(ByTheBook):
     # ------------------------------------------------------------ the routine
     def decide(self, obs: Observation) -> list[Action]:
         s = self.style
-        if self.initial_headcount is None:
-            self.initial_headcount = len(obs.reps)
+        self.start_week(obs)
         plan = Plan(obs)
         self.answer_inbox(obs, plan)
         if s.promises == "keep":
@@ -202,6 +202,9 @@ class StylePolicy(ByTheBook):
 
     def talk(self, obs: Observation, plan: Plan) -> None:
         every = self.style.talk_every
+        if every == 1:
+            super().talk(obs, plan)  # the handbook's weekly rhythm, most urgent first
+            return
         if not every:
             return
         for r in sorted(obs.reps, key=lambda r: (r.flight_risk is None, r.mood)):
@@ -211,9 +214,9 @@ class StylePolicy(ByTheBook):
     def pipeline(self, obs: Observation, plan: Plan) -> None:
         every = self.style.review_every
         delegated = any(d.task == DelegatedTask.PIPELINE_REVIEW.value for d in obs.delegations)
-        if every and not delegated and obs.week % every == 0:
-            super().pipeline(obs, plan)
-        elif every or delegated:
+        if delegated or (every and obs.week % every == 0):
+            super().pipeline(obs, plan)  # a deputy reviews, or it is the week to
+        elif every:
             # no review this week: the dead deals already found are still dropped
             super_pipeline_without_review(obs, plan)
 
@@ -283,27 +286,6 @@ class StylePolicy(ByTheBook):
         for r in sorted(obs.reps, key=lambda r: r.pace)[:2]:
             if self.fair_to_correct(r):
                 plan.add(Feedback(r.id, Tone.CRITICISM, public=mode == "public"))
-
-    # ------------------------------------------------------------ organising
-    def organise(self, obs: Observation, plan: Plan) -> None:
-        s = self.style
-        if not s.delegate:
-            return
-        deputies = [d for d in obs.delegations if d.task == DelegatedTask.PIPELINE_REVIEW.value]
-        if not deputies:
-            est = team_estimates(obs)
-            candidates = [r for r in obs.reps if not r.novice]
-            if candidates:
-                best = max(candidates, key=lambda r: (believed_type(r) is T.ACHIEVER, est[r.id]))
-                level = Supervision(s.supervision)
-                plan.add(Delegate(best.id, DelegatedTask.PIPELINE_REVIEW, level))
-        if s.profit_share:
-            from ..api import ProfitShare
-
-            for d in obs.delegations:
-                deputy = next((r for r in obs.reps if r.id == d.deputy), None)
-                if deputy is not None and not deputy.profit_share:
-                    plan.add(ProfitShare(deputy.id))
 
     def make_promises(self, obs: Observation, plan: Plan) -> None:
         if self.style.promises == "break":
