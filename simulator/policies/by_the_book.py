@@ -244,7 +244,7 @@ class ByTheBook:
             obs.week_in_period == 1
             and not obs.contest_running
             and len(competitors) >= 2
-            and not service
+            and 2 * len(service) <= len(competitors)  # the competitive side clearly outweighs
             and obs.budget_left > obs.budget_per_period * 0.5
         ):
             plan.add(RunContest())
