@@ -89,17 +89,23 @@ class ContestEveryone(ByTheBook):
     match_types = False
 
     def motivate(self, obs: Observation, plan: Planner) -> None:
-        if not obs.contest_running:
-            plan.add(RunContest())
-        est = team_estimates(obs)
+        contests_for_all(obs, plan)
         for r in obs.reps:
-            if r.rival is None and len(obs.reps) > 1:
-                other = min(
-                    (o for o in obs.reps if o.id != r.id), key=lambda o: abs(est[o.id] - est[r.id])
-                )
-                plan.add(NameRival(r.id, other.id))
             if r.pace >= 1.1 and obs.week - r.last_recognised >= 4:
                 self.give_praise(plan, r, public=True)
+
+
+def contests_for_all(obs: Observation, plan: Planner) -> None:
+    """A contest whenever none runs, and a rival of similar level for everyone (P4 for all)."""
+    if not obs.contest_running:
+        plan.add(RunContest())
+    est = team_estimates(obs)
+    for r in obs.reps:
+        if r.rival is None and len(obs.reps) > 1:
+            other = min(
+                (o for o in obs.reps if o.id != r.id), key=lambda o: abs(est[o.id] - est[r.id])
+            )
+            plan.add(NameRival(r.id, other.id))
 
 
 class Micromanager(ByTheBook):

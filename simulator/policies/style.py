@@ -36,7 +36,6 @@ from ..api import (
     Plan,
     PushDeal,
     RepView,
-    RunContest,
     SetQuota,
     Skill,
     Supervision,
@@ -45,6 +44,7 @@ from ..api import (
     believed_type,
     team_estimates,
 )
+from .anti_patterns import contests_for_all
 from .by_the_book import ByTheBook
 
 T = MotivationType
@@ -226,7 +226,7 @@ class StylePolicy(ByTheBook):
         if mode == "matched":
             super().motivate(obs, plan)
         elif mode == "contest":
-            self._contest_for_all(obs, plan)
+            contests_for_all(obs, plan)
         elif mode == "growth":
             for r in obs.reps:
                 if not r.development_plan and not r.novice:
@@ -236,17 +236,6 @@ class StylePolicy(ByTheBook):
         elif mode == "mismatched":
             self._mismatched(obs, plan)
         self.praise(obs, plan)
-
-    def _contest_for_all(self, obs: Observation, plan: Plan) -> None:
-        if not obs.contest_running:
-            plan.add(RunContest())
-        est = team_estimates(obs)
-        for r in obs.reps:
-            if r.rival is None and len(obs.reps) > 1:
-                other = min(
-                    (o for o in obs.reps if o.id != r.id), key=lambda o: abs(est[o.id] - est[r.id])
-                )
-                plan.add(NameRival(r.id, other.id))
 
     def _mismatched(self, obs: Observation, plan: Plan) -> None:
         """The wrong lever for each type: what a manager who misreads people would pull."""
