@@ -27,6 +27,16 @@ def test_run_prints_a_weekly_summary_and_the_scorecard(capsys):
         assert name in out
 
 
+def test_the_readmes_sample_output_is_what_the_command_prints(capsys):
+    """A newcomer compares the README's sample with their screen: it must not go stale."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    head = "(here `salesim run --seed 3 --quiet`):\n\n```\n"
+    start = readme.index(head) + len(head)
+    sample = readme[start : readme.index("```", start)]
+    assert main(["run", "--seed", "3", "--quiet"]) == 0
+    assert capsys.readouterr().out == sample
+
+
 def test_run_json_gives_the_documented_fields(capsys):
     assert main(["run", "--seed", "3", "--policy", "hands_off", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
