@@ -232,7 +232,9 @@ class Narrator:
             return t(f"type.{v}")
         if key == "lever":
             return t(f"lever.{v}") if has(f"lever.{v}") else v
-        if key == "pool":
+        if key == "style":
+            return t(f"style.{v}")
+        if key in ("pool", "needed"):
             return t(f"pool.{v}")
         if key == "stage":
             stage = Stage[str(v).upper()] if isinstance(v, str) else Stage(int(v))  # type: ignore[call-overload]
@@ -247,10 +249,27 @@ class Narrator:
             return t("yes" if v else "no")
         return v
 
+    def choice_text(self, item_id: int, choice_id: str | None) -> str:
+        """A choice of an inbox message, as the manager read it."""
+        item = next((i for i in self.obs.inbox if i.id == item_id), None)
+        if item is None or choice_id is None:
+            return "—"
+        choice = next((c for c in item.choices if c.id == choice_id), None)
+        return choice.text.get(self.lang) if choice is not None else choice_id
+
     def moment(self, m: Moment) -> str:
         """A finding's moment as a sentence, with its week in front when it has one."""
         values = {k: self.value(k, v) for k, v in m.values.items()}
-        text = self.tr(m.key, **values)
+        key = m.key
+        if "item" in m.values:  # an inbox decision: the words of the choices, not their ids
+            item = int(m.values["item"])
+            values["choice"] = self.choice_text(item, m.values.get("choice"))
+            values["handbook"] = self.choice_text(item, m.values.get("handbook"))
+            found = next((i for i in self.obs.inbox if i.id == item), None)
+            values["title"] = found.title.get(self.lang) if found is not None else "—"
+            if "rep" not in m.values:
+                key += "_team"
+        text = self.tr(key, **values)
         if not m.week:
             return text
         return self.tr("ui.at_week", week=self.tr("ui.week_short", week=m.week), text=text)

@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from ..record import Record
 from ..scoring import Scorecard
 from . import people, practice
+from .decisions import Decision, decisions, judge
 from .facts import (
     FOLLOWED,
     LESSONS,
     MISSED,
+    P2_EASY,
+    P2_HARD,
     P2_HIGH,
     P2_LOW,
     PARTLY,
@@ -78,9 +81,10 @@ class Debrief:
 
 
 def findings(record: Record) -> tuple[Finding, ...]:
-    """Every lesson's finding for this game, P1 to P18."""
+    """Every lesson's finding for this game, P1 to P18, the inbox decisions counted in."""
     facts = Facts(record)
-    return tuple(check(facts) for check in CHECKS)
+    made = decisions(record)
+    return tuple(judge(check(facts), made) for check in CHECKS)
 
 
 def debrief(record: Record, book: Record | None = None) -> Debrief:
@@ -100,15 +104,19 @@ __all__ = [
     "FOLLOWED",
     "LESSONS",
     "MISSED",
+    "P2_EASY",
+    "P2_HARD",
     "P2_HIGH",
     "P2_LOW",
     "PARTLY",
     "UNTESTED",
     "Debrief",
+    "Decision",
     "Finding",
     "Moment",
     "Story",
     "debrief",
+    "decisions",
     "findings",
     "stories",
 ]

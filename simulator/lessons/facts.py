@@ -24,6 +24,7 @@ from ..record import Record, RepTruth
 
 FOLLOWED, PARTLY, MISSED, UNTESTED = "followed", "partly", "missed", "untested"
 P2_LOW, P2_HIGH = 0.9, 1.35  # quota ÷ true capacity: realistic and challenging
+P2_HARD, P2_EASY = 0.5, 1.5  # booked ÷ quota at a period's end: out of reach, or asked too little
 LESSONS = tuple(f"P{i}" for i in range(1, 19))
 
 
@@ -86,11 +87,22 @@ class Facts:
             self.ev[e.kind].append(e)
         self.reps: tuple[RepTruth, ...] = record.reps
 
+    @property
+    def last_week(self) -> int:
+        """The week a "never" is judged at: the last one played."""
+        return max(1, self.weeks_played)
+
     def type_of(self, rep: int) -> MotivationType:
         return self.reps[rep].type
 
     def periods_played(self) -> int:
         return self.record.period_of(max(1, self.weeks_played)) + 1
+
+    def periods_done(self) -> int:
+        """Periods played to their last week."""
+        done = self.periods_played()
+        last = self.record.period_weeks_of(done - 1)[1]
+        return done if self.weeks_played >= last else done - 1
 
     def period_start_weeks(self, period: int) -> tuple[int, int]:
         first, _ = self.record.period_weeks_of(period)

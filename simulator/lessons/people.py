@@ -8,6 +8,8 @@ from ..api import MotivationType
 from .facts import (
     FOLLOWED,
     MISSED,
+    P2_EASY,
+    P2_HARD,
     P2_HIGH,
     P2_LOW,
     PARTLY,
@@ -59,17 +61,23 @@ def p1(f: Facts) -> Finding:
 
 
 def p2(f: Facts) -> Finding:
-    """Quota difficulty (quota ÷ the rep's true capacity when it was set) against the model's
-    sweet spot: below ~0.85 reps coast, above ~1.4 confidence collapses."""
-    moments, good, total = [], 0, 0
+    """Quotas realistic and challenging, judged both ways.
+
+    When set: the quota ÷ the rep's true capacity against the model's sweet spot
+    (below ~0.9 reps coast, above ~1.35 confidence collapses). When the period
+    is over: what the rep booked against it — half or less says it was out of
+    reach, one and a half times or more says it asked too little (a quota the
+    rep doubles teaches nothing about stretch, whatever it looked like when set).
+    """
+    moments, bad, total = [], 0, 0
     for e in f.ev["action_effects"]:
         if e.data["action"] != "set_quota" or "difficulty" not in e.data["effects"]:
             continue
         d = float(e.data["effects"]["difficulty"])
         total += 1
         if P2_LOW <= d <= P2_HIGH:
-            good += 1
             continue
+        bad += 1
         key = "m.p2_too_high" if d > P2_HIGH else "m.p2_too_low"
         moments.append(
             Moment(
@@ -78,12 +86,37 @@ def p2(f: Facts) -> Finding:
         )
     if not total:
         return Finding("P2", MISSED if f.weeks_played >= 2 else UNTESTED, Moment(0, "s.p2_none"))
+    # what each rep booked against their quotas over the periods they worked whole
+    # (one period of project sales is a few big deals: luck; a season is a verdict)
+    outcomes = []
+    done = f.periods_done()
+    for r in f.reps:
+        whole = [
+            per
+            for per in range(done)
+            if r.joined_week <= f.record.period_weeks_of(per)[0]
+            and (r.left_week is None or r.left_week > f.record.period_weeks_of(per)[1])
+            and r.quotas.get(per, 0.0) > 0
+        ]
+        if not whole:
+            continue
+        quota = sum(r.quotas[per] for per in whole)
+        booked = sum(r.booked.get(per, 0.0) for per in whole)
+        att = booked / quota
+        total += 1
+        if P2_EASY > att > P2_HARD:
+            continue
+        bad += 1
+        key = "m.p2_too_easy" if att >= P2_EASY else "m.p2_too_hard"
+        week = f.record.period_weeks_of(whole[-1])[1]
+        values = {"rep": r.id, "quota": quota, "booked": booked, "pct": round(100 * att)}
+        outcomes.append(Moment(week, key, values))
     moments.sort(key=lambda m: abs(float(m.values["x"]) - 1.15), reverse=True)
     return Finding(
         "P2",
-        status_of(good / total, 0.6, 0.3),
-        Moment(0, "s.p2", {"good": good, "total": total}),
-        tuple(moments[:8]),
+        status_of(1.0 - bad / total, 0.6, 0.3),
+        Moment(0, "s.p2", {"good": total - bad, "total": total}),
+        tuple(moments[:5] + outcomes[:5]),
     )
 
 
@@ -106,7 +139,7 @@ def p3(f: Facts) -> Finding:
     early = {e.rep for e in f.ev["type_revealed"] if e.week - f.reps[e.rep].joined_week <= half}
     for r in hidden:
         if r.id not in known:
-            moments.append(Moment(0, "m.p3_never", {"rep": r.id, "type": r.type.value}))
+            moments.append(Moment(f.last_week, "m.p3_never", {"rep": r.id, "type": r.type.value}))
     share = len({r.id for r in hidden} & early) / len(hidden)
     return Finding(
         "P3",
@@ -146,6 +179,11 @@ def p4(f: Facts) -> Finding:
     contests = len(f.by_kind["contest"])
     rivals = [a for _, a in f.by_kind["rival"] if a.rep in comps]
     moments = _reactions(f, {"contest", "rival"}, MotivationType.COMPETITOR)
+    if not contests:
+        rivalled = {a.rep for a in rivals}
+        moments += [
+            Moment(f.last_week, "m.p4_never", {"rep": c}) for c in comps if c not in rivalled
+        ]
     used = contests > 0 or bool(rivals)
     status = FOLLOWED if contests and rivals else (PARTLY if used else MISSED)
     return Finding(
@@ -166,7 +204,7 @@ def p5(f: Facts) -> Finding:
     moments = _reactions(f, {"development_plan", "autonomy"}, MotivationType.ACHIEVER)
     for r in ach:
         if r not in grown:
-            moments.append(Moment(0, "m.p5_not_grown", {"rep": r}))
+            moments.append(Moment(f.last_week, "m.p5_not_grown", {"rep": r}))
     return Finding(
         "P5",
         status_of(len(grown) / len(ach), 0.99, 0.01),
@@ -183,6 +221,12 @@ def p6(f: Facts) -> Finding:
     pairs = [(w, a) for w, a in f.by_kind["mentor"]]
     ego_mentors = [(w, a) for w, a in pairs if a.mentor in ego]
     moments = [Moment(w, "m.p6_mentor", {"rep": a.mentor, "novice": a.novice}) for w, a in pairs]
+    mentored = {a.novice for _, a in pairs}
+    moments += [
+        Moment(f.last_week, "m.p6_no_mentor", {"novice": r.id})
+        for r in f.reps
+        if r.joined_week < f.weeks_played and r.tenure_weeks < 52 and r.id not in mentored
+    ]
     status = FOLLOWED if ego_mentors else (PARTLY if pairs else MISSED)
     return Finding(
         "P6",
@@ -229,7 +273,7 @@ def p8(f: Facts) -> Finding:
         rates.append(per_month)
         if per_month < 2:
             moments.append(
-                Moment(0, "m.p8_rare", {"rep": r.id, "n": talks.get(r.id, 0), "weeks": weeks})
+                Moment(end, "m.p8_rare", {"rep": r.id, "n": talks.get(r.id, 0), "weeks": weeks})
             )
     meetings = len(f.by_kind["team_meeting"])
     share = sum(1 for x in rates if x >= 2) / len(rates) if rates else 0.0
@@ -257,11 +301,25 @@ def p9(f: Facts) -> Finding:
         if tone.value == "praise":
             praise += 1
     unfair = [Moment(e.week, "m.p9_unfair", {}) for e in f.ev["unfair_treatment"]]
-    # public criticism is the lesson's breach; unequal treatment spotted now and then is a
-    # warning (the team compares), not a breach
-    if len(public_crit) > 2:
+    # a correction for someone on pace is no standard at all
+    corrected = {
+        (w, a.rep)
+        for w, a in f.by_kind["feedback"] + f.by_kind["performance_review"]
+        if getattr(a, "tone", None) is not None and a.tone.value == "criticism"
+    }
+    on_pace = [
+        Moment(e.week, "m.p9_unfair_correction", {"rep": e.rep})
+        for e in f.ev["action_effects"]
+        if e.data["action"] in ("feedback", "performance_review")
+        and e.data["effects"].get("unfair")
+        and (e.week, e.rep) in corrected
+    ]
+    # public criticism is the lesson's breach, once is enough, and so are corrections of
+    # people on pace, twice; unequal treatment spotted now and then is a warning (the team
+    # compares), not a breach
+    if public_crit or len(on_pace) >= 2:
         status = MISSED
-    elif public_crit or len(unfair) > 4 or not praise:
+    elif on_pace or len(unfair) > 4 or not praise:
         status = PARTLY
     else:
         status = FOLLOWED
@@ -269,5 +327,5 @@ def p9(f: Facts) -> Finding:
         "P9",
         status,
         Moment(0, "s.p9", {"public": len(public_crit), "praise": praise, "unfair": len(unfair)}),
-        tuple((public_crit + unfair)[:8]),
+        tuple((public_crit + on_pace + unfair)[:8]),
     )

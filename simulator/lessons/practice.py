@@ -3,6 +3,7 @@ promises, data and the team."""
 
 from __future__ import annotations
 
+from ..api import KEY_STAGE, RIGHT_POOL
 from .facts import (
     FOLLOWED,
     MISSED,
@@ -46,7 +47,12 @@ def p11(f: Facts) -> Finding:
         return Finding("P11", UNTESTED, Moment(0, "s.untested"))
     given = f.ev["support_given"]
     if not f.by_kind["request_support"]:
-        return Finding("P11", MISSED, Moment(0, "s.p11", {"right": 0, "n": 0}))
+        return Finding(
+            "P11",
+            MISSED,
+            Moment(0, "s.p11", {"right": 0, "n": 0}),
+            (Moment(f.last_week, "m.p11_none", {}),),
+        )
     right = sum(1 for e in given if e.data.get("right_stage"))
     wrong = [
         Moment(e.week, "m.p11_wrong_stage", {"pool": e.data["pool"], "stage": e.data["stage"]})
@@ -63,21 +69,47 @@ def p11(f: Facts) -> Finding:
 
 
 def p12(f: Facts) -> Finding:
+    """The customer archive, used: customers kept, key accounts looked after, and support
+    chosen by how each customer decides (its decision style in the archive)."""
     lost = f.ev["account_churned"]
     keys = len(f.by_kind["key_account"]) + len(f.by_kind["reassign_accounts"])
     n = len(f.record.final.accounts)
     moments = [
         Moment(e.week, "m.p12_lost", {"account": e.data["account"], "rep": e.rep}) for e in lost
     ][:6]
+    # support asked for a deal: the pool its customer's style needs, or another
+    account_of = {e.data["deal"]: e.data["account"] for e in f.ev["deal_created"]}
+    accounts = f.record.final.accounts
+    matched, asked = 0, 0
+    for w, a in f.by_kind["request_support"]:
+        acct = account_of.get(a.deal)
+        if acct is None:
+            continue
+        style = accounts[acct].decision_style
+        needed = RIGHT_POOL[KEY_STAGE[style]]
+        asked += 1
+        if a.pool == needed:
+            matched += 1
+        elif len(moments) < 8:
+            moments.append(
+                Moment(
+                    w,
+                    "m.p12_style",
+                    {"account": acct, "pool": a.pool.value, "style": style, "needed": needed.value},
+                )
+            )
     share_lost = len(lost) / max(1, n)
-    if keys and share_lost <= 0.03:
-        status = FOLLOWED
-    elif keys or share_lost <= 0.03:
-        status = PARTLY
-    else:
-        status = MISSED
+    parts = [1.0 if share_lost <= 0.03 else 0.0, 1.0 if keys else 0.0]
+    if asked:
+        parts.append(matched / asked)
+    score = sum(parts) / len(parts)
     return Finding(
-        "P12", status, Moment(0, "s.p12", {"lost": len(lost), "assigned": keys}), tuple(moments)
+        "P12",
+        status_of(score, 0.75, 0.4),
+        Moment(
+            0, "s.p12", {"lost": len(lost), "assigned": keys, "matched": matched, "asked": asked}
+        ),
+        tuple(moments),
     )
 
 
@@ -116,8 +148,13 @@ def p14(f: Facts) -> Finding:
     honoured = {a.rep for _, a in f.by_kind["honour_veteran"]}
     if not deputies and not veterans:
         return Finding("P14", UNTESTED, Moment(0, "s.untested"))
-    moments = [Moment(0, "m.p14_no_share", {"rep": d}) for d in deputies - shared]
-    moments += [Moment(0, "m.p14_not_honoured", {"rep": v}) for v in veterans if v not in honoured]
+    since: dict[int, int] = {}
+    for w, a in f.by_kind["delegate"]:
+        since.setdefault(a.deputy, w)
+    moments = [Moment(since[d], "m.p14_no_share", {"rep": d}) for d in sorted(deputies - shared)]
+    moments += [
+        Moment(f.last_week, "m.p14_not_honoured", {"rep": v}) for v in veterans if v not in honoured
+    ]
     parts = []
     if deputies:
         parts.append(len(deputies & shared) / len(deputies))
@@ -159,10 +196,16 @@ def p15(f: Facts) -> Finding:
 def p16(f: Facts) -> Finding:
     routine = {w for k in ("one_on_one", "pipeline_review") for w, _ in f.by_kind[k]}
     share = len(routine) / max(1, f.weeks_played)
+    moments, last = [], 0
+    for w in [*sorted(routine), f.weeks_played + 1]:
+        if w - last > 3:
+            moments.append(Moment(last + 1, "m.p16_gap", {"from": last + 1, "to": w - 1}))
+        last = w
     return Finding(
         "P16",
         status_of(share, 0.8, 0.4),
         Moment(0, "s.p16", {"weeks": len(routine), "of": f.weeks_played}),
+        tuple(moments[:5]),
     )
 
 
@@ -171,7 +214,14 @@ def p17(f: Facts) -> Finding:
     calls = f.by_kind["call_analytics"]
     moments = [Moment(w, "m.p17_plans", {}) for w, _ in plans]
     moments += [Moment(w, "m.p17_calls", {}) for w, _ in calls]
-    status = FOLLOWED if plans and calls else (PARTLY if plans or calls else MISSED)
+    # call analytics is on offer only if the budget can pay for it
+    offered = f.record.final.budget_per_period >= f.record.final.money_costs["call_analytics"]
+    if not offered:
+        status = FOLLOWED if plans else MISSED
+    else:
+        status = FOLLOWED if plans and calls else (PARTLY if plans or calls else MISSED)
+    if status == MISSED:
+        moments.append(Moment(f.last_week, "m.p17_none", {}))
     return Finding(
         "P17",
         status,
@@ -186,13 +236,23 @@ def p18(f: Facts) -> Finding:
     meetings = len(f.by_kind["team_meeting"])
     training = len(f.by_kind["team_training"])
     months = max(1.0, f.weeks_played / 4.33)
-    score = (len(goals) / periods + min(1.0, meetings / months) + (1.0 if training else 0.0)) / 3
+    parts = [len(goals) / periods, min(1.0, meetings / months)]
+    if f.record.final.budget_per_period >= f.record.final.money_costs["team_training"]:
+        parts.append(1.0 if training else 0.0)  # training is on offer only if it can be paid
+    moments = [
+        Moment(f.record.period_weeks_of(per)[0], "m.p18_no_goal", {"period": per + 1})
+        for per in range(periods)
+        if per not in goals
+    ]
+    if meetings < months / 2:
+        moments.append(Moment(f.last_week, "m.p18_few_meetings", {"n": meetings}))
     return Finding(
         "P18",
-        status_of(score, 0.75, 0.35),
+        status_of(sum(parts) / len(parts), 0.75, 0.35),
         Moment(
             0,
             "s.p18",
             {"goals": len(goals), "periods": periods, "meetings": meetings, "training": training},
         ),
+        tuple(moments[:6]),
     )

@@ -66,6 +66,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "团队氛围：共同目标、会议、培训",
     ),
     # ---------------------------------------------------------------- findings and stories
+    "s.choices_against": (
+        "{n} of your {of} inbox decisions on this lesson went against the handbook.",
+        "你在这一课上的 {of} 个收件箱决定中，有 {n} 个与手册相悖。",
+    ),
+    "s.choices_along": (
+        "Your inbox decisions on this lesson followed the handbook ({n}).",
+        "你在这一课上的收件箱决定与手册一致（{n} 个）。",
+    ),
+    "m.choice_against": (
+        "You chose “{choice}” for {rep}; the handbook: “{handbook}”.",
+        "你对 {rep} 选择了“{choice}”；手册的做法是“{handbook}”。",
+    ),
+    "m.choice_against_team": (
+        "You chose “{choice}”; the handbook: “{handbook}”.",
+        "你选择了“{choice}”；手册的做法是“{handbook}”。",
+    ),
+    "m.choice_expired": (
+        "You let “{title}” ({rep}) wait: “{choice}” happened; the handbook: “{handbook}”.",
+        "你没有及时处理“{title}”（{rep}）：结果是“{choice}”；手册的做法是“{handbook}”。",
+    ),
+    "m.choice_expired_team": (
+        "You let “{title}” wait: “{choice}” happened; the handbook: “{handbook}”.",
+        "你没有及时处理“{title}”：结果是“{choice}”；手册的做法是“{handbook}”。",
+    ),
+    "m.choice_along": (
+        "You chose “{choice}” for {rep}, as the handbook would.",
+        "你对 {rep} 选择了“{choice}”，与手册一致。",
+    ),
+    "m.choice_along_team": (
+        "You chose “{choice}”, as the handbook would.",
+        "你选择了“{choice}”，与手册一致。",
+    ),
+    "m.p4_never": (
+        "{rep} (competitor) had neither a contest nor a rival to race.",
+        "{rep}（竞争型）既没有竞赛，也没有可以追赶的对手。",
+    ),
+    "m.p6_no_mentor": ("{novice} never had a mentor.", "{novice} 始终没有导师。"),
+    "m.p11_none": (
+        "You never asked for pre-sales, consultants, executives or legal.",
+        "你从未申请售前、顾问、高管或法务支持。",
+    ),
+    "m.p16_gap": (
+        "Weeks {from}–{to}: neither 1:1s nor a pipeline review.",
+        "第 {from}–{to} 周：既没有一对一，也没有漏斗审查。",
+    ),
+    "m.p17_none": (
+        "Neither daily plans nor call analytics: what you saw of the work was the reps' word.",
+        "既没有日计划，也没有通话分析：你看到的工作情况只是销售的一面之词。",
+    ),
+    "m.p18_no_goal": ("Period {period}: no team goal.", "第 {period} 期：没有团队目标。"),
+    "m.p18_few_meetings": (
+        "Only {n} team meetings all game.",
+        "整局只开了 {n} 次团队会议。",
+    ),
     "s.untested": ("The game gave no occasion for this lesson.", "本局没有涉及这一课的情境。"),
     "s.p1": (
         "Quotas set in {set} of {periods} periods; {reviews} performance reviews.",
@@ -80,9 +134,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "第 {period} 期：结束时没有做任何评估。",
     ),
     "s.p2": (
-        "{good} of {total} quotas you set were realistic and challenging "
-        "(0.9–1.35× what the rep could truly book).",
-        "你设定的 {total} 个指标中有 {good} 个现实且有挑战（为其真实能力的 0.9–1.35 倍）。",
+        "{good} of {total} checks passed: each quota you set was within 0.9–1.35× what the "
+        "rep could truly book, and each rep's season booked between half and one and a half "
+        "times their quotas.",
+        "{total} 项检查中通过 {good} 项：每个指标为销售真实能力的 0.9–1.35 倍，"
+        "且每位销售全季完成额在指标的一半到一倍半之间。",
     ),
     "s.p2_none": (
         "You never set a quota: last year's numbers stood.",
@@ -91,6 +147,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "m.p2_too_high": (
         "{rep}: quota {quota} was {x}× what they could book: too high, confidence suffers.",
         "{rep}：指标 {quota} 是其能力的 {x} 倍：定得太高，信心受挫。",
+    ),
+    "m.p2_too_easy": (
+        "{rep} booked {booked} against quotas of {quota} ({pct}%): they asked too little.",
+        "{rep} 的指标合计 {quota}，实际完成 {booked}（{pct}%）：指标定得太低。",
+    ),
+    "m.p2_too_hard": (
+        "{rep} booked {booked} against quotas of {quota} ({pct}%): out of reach.",
+        "{rep} 的指标合计 {quota}，只完成了 {booked}（{pct}%）：指标遥不可及。",
     ),
     "m.p2_too_low": (
         "{rep}: quota {quota} was only {x}× what they could book: too low to stretch.",
@@ -168,8 +232,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{pool} 在「{stage}」阶段介入：阶段不对。",
     ),
     "s.p12": (
-        "{lost} customers lost; {assigned} account assignments made.",
-        "流失客户 {lost} 个；进行了 {assigned} 次客户分配。",
+        "{lost} customers lost; {assigned} account assignments made; {matched} of {asked} "
+        "support requests fitted how the customer decides.",
+        "流失客户 {lost} 个；分配客户 {assigned} 次；{asked} 次支持申请中有 {matched} 次"
+        "符合客户的决策方式。",
+    ),
+    "m.p12_style": (
+        "{account} decides {style}: you sent {pool}, the archive said {needed}.",
+        "{account} 的决策方式是{style}：你派了{pool}，档案显示应派{needed}。",
+    ),
+    "m.p9_unfair_correction": (
+        "{rep} was corrected for results like others you praised, or while on pace.",
+        "{rep} 的业绩与受表扬者相当或进度正常，却受到指正。",
     ),
     "m.p12_lost": ("{account} was lost ({rep}).", "{account} 流失（{rep}）。"),
     "s.p13_none": ("You never delegated.", "你从未授权。"),
