@@ -128,11 +128,10 @@ def p13(f: Facts) -> Finding:
     slips = f.ev["delegation_slip"]
     moments += [Moment(e.week, "m.p13_slip", {"rep": e.rep}) for e in slips]
     light = sum(1 for _, a in dels if a.supervision.value == "light")
-    status = (
-        FOLLOWED
-        if light == len(dels) and len(slips) <= 1
-        else (MISSED if all(a.supervision.value == "none" for _, a in dels) else PARTLY)
-    )
+    # judged on the manager's choice, not on luck: a slip under light supervision is
+    # Murphy's, one without any is the manager's
+    unwatched = sum(1 for _, a in dels if a.supervision.value == "none")
+    status = FOLLOWED if light == len(dels) else (MISSED if unwatched else PARTLY)
     return Finding(
         "P13",
         status,
