@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import explain
 from .api import Event, Observation, Refusal, Stage
 from .texts import has, joiner, money, refusal_text, tr
 
@@ -29,11 +30,13 @@ ORDER = (
     "hired",
     "deal_won",
     "deal_lost",
+    "pace_fall",
     "promise_broken",
     "delegation_slip",
     "flight_risk",
     "type_revealed",
     "reaction",
+    "unfair_treatment",
     "hint",
     "promise_kept",
     "promise_due",
@@ -42,8 +45,14 @@ ORDER = (
     "inbox",
     "action_refused",
     "contest_won",
-    "unfair_treatment",
+    # what the manager's tools produced
+    "support_given",
+    "support_wasted",
     "support_found_dead",
+    "analytics_findings",
+    "coaching_aimed",
+    "team_training",
+    "team_goal",
     "team_meeting",
     "hire_started",
     "deal_dropped",
@@ -112,17 +121,20 @@ class Narrator:
                 account=self.account(d.get("account")),
                 value=self.money(d["value"]),
                 rep=self.rep(e.rep),
-            )
+            ) + explain.deal_causes(self, e)
         if k == "deal_lost":
-            reason = d.get("reason", "")
-            why = t(f"lost.{reason}") if has(f"lost.{reason}") else reason
+            why = explain.loss_reason(self, str(d.get("reason", "")))
             return t(
                 "ev.deal_lost",
                 account=self.account(d.get("account")),
                 value=self.money(d["value"]),
                 rep=self.rep(e.rep),
                 reason=why,
-            )
+            ) + explain.deal_causes(self, e)
+        if k == "pace_fall":
+            return explain.pace_fall(self, e)
+        if k in explain.TOOLS:
+            return explain.tool(self, e)
         if k == "deal_dropped" and d.get("by") == "manager":
             return t(
                 "ev.deal_dropped",
@@ -146,9 +158,7 @@ class Narrator:
         if k == "stuck_deals":
             return t("ev.stuck_deals", rep=self.rep(e.rep), n=len(d["deals"]))
         if k == "reaction":
-            lever = d["lever"]
-            name = t(f"lever.{lever}") if has(f"lever.{lever}") else lever
-            return t(f"ev.reaction_{d['mood']}", rep=self.rep(e.rep), lever=name)
+            return explain.reaction(self, e)
         if k in ("promise_kept", "promise_broken"):
             return t(f"ev.{k}", rep=self.rep(e.rep))
         if k == "promise_due":
@@ -167,12 +177,9 @@ class Narrator:
         if k == "contest_won":
             return t("ev.contest_won", rep=self.rep(e.rep))
         if k == "unfair_treatment":
-            return t("ev.unfair")
+            return explain.unfair(self, e)
         if k == "support_found_dead":
             return t("ev.support_dead", account=self.account(d.get("account")))
-        if k == "team_meeting" and d.get("overloaded"):
-            names = joiner(self.lang).join(self.rep(i) for i in d["overloaded"])
-            return t("ev.team_meeting_raised", names=names)
         if k == "period_end":
             return t(
                 "ev.period_end",
@@ -181,6 +188,14 @@ class Narrator:
                 target=self.money(d["target"]),
             )
         return None
+
+    def week_report(self, events: list[Event] | tuple[Event, ...]) -> list[str]:
+        """The week report: every line of a week's events, most important first.
+
+        The desk shows it after "End week", the replay with each week, and the
+        trainer's report in its timeline: the same lines, in the same words.
+        """
+        return self.lines(events)
 
     def lines(self, events: list[Event] | tuple[Event, ...], limit: int | None = None) -> list[str]:
         """The lines of a batch of events, most important first."""
@@ -217,6 +232,68 @@ class Narrator:
         if component.name == "trust" and not settled:
             key = "work.trust_none"
         return self.tr(key, **values)
+
+    def verdict(self, component: Component) -> str:
+        """A scorecard line in plain words: how it went, and the number that says so."""
+        v, x = component.value, component.inputs
+        band = "good" if v >= 85 else ("fair" if v >= 65 else "poor")
+        head = self.tr(f"plain.{band}")
+        n = component.name
+        if n == "revenue":
+            pct = 100 * x["R"] / x["T"] if x.get("T") else 0.0
+            body = self.tr("plain.revenue", pct=f"{pct:.0f}")
+        elif n == "engagement":
+            body = self.tr("plain.engagement", e=f"{x['E_mean']:.2f}")
+        elif n == "attrition":
+            body = self.tr("plain.attrition", L=f"{x['L']:.0f}", N=f"{x['N']:.0f}")
+        elif n == "skills":
+            g = 100 * x["G"]
+            key = (
+                "plain.skills_flat"
+                if g <= 0.05
+                else ("plain.skills_up" if v >= 65 else "plain.skills_little")
+            )
+            body = self.tr(key, g=f"{g:+.1f}")
+        elif n == "trust":
+            settled = x["K"] + x["B"]
+            body = self.tr(
+                "plain.trust" if settled else "plain.trust_none",
+                t=f"{x['T_end']:.2f}",
+                K=f"{x['K']:.0f}",
+                n=f"{settled:.0f}",
+            )
+        elif n == "pipeline":
+            body = self.tr(
+                "plain.pipeline",
+                u=f"{100 * x['U_mean']:.0f}",
+                q=f"{x['Q']:.2f}",
+            )
+        elif n == "customers":
+            body = self.tr("plain.customers", h=f"{x['H_end']:.2f}", lost=f"{x['churned']:.0f}")
+        else:
+            return head
+        return self.tr("plain.line", head=head, body=body)
+
+    def measure(self, component: Component) -> str:
+        """The uncapped figure behind a scorecard line (what a comparison should compare)."""
+        x = component.inputs
+        n = component.name
+        values: dict[str, object] = {}
+        if n == "revenue":
+            values["v"] = f"{100 * x['R'] / x['T']:.0f}" if x.get("T") else "—"
+        elif n == "engagement":
+            values["v"] = f"{x['E_mean']:.2f}"
+        elif n == "attrition":
+            values["v"] = f"{x['L']:.0f}"
+        elif n == "skills":
+            values["v"] = f"{100 * x['G']:+.1f}"
+        elif n == "trust":
+            values["v"] = f"{x['T_end']:.2f}"
+        elif n == "pipeline":
+            values["v"] = f"{x['Q']:.2f}"
+        elif n == "customers":
+            values["v"] = f"{x['H_end']:.2f}"
+        return self.tr(f"measure.{n}", **values)
 
     # ------------------------------------------------------------ debrief moments
     def value(self, key: str, v: object) -> object:

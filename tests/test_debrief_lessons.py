@@ -209,3 +209,27 @@ def test_every_moment_reads_as_a_sentence(seasons, lang):
             for m in (f.summary, *f.moments):
                 text = nar.moment(m)
                 assert "{" not in text and not text.startswith(("m.", "s.")), text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_scorecard_line_has_a_plain_verdict_with_its_number(seasons, lang):
+    s = seasons["by_the_book"]
+    nar = Narrator(s.observe(), lang)
+    for c in s.record().score.components:
+        text = nar.verdict(c)
+        assert "{" not in text and not text.startswith("plain."), text
+        assert any(ch.isdigit() for ch in text), text  # the number that says so
+    skills = s.record().score.component("skills")
+    grown = f"{100 * skills.inputs['G']:+.1f}"
+    assert grown in nar.verdict(skills)
+
+
+def test_the_comparison_reads_uncapped_figures_where_the_score_is_capped(seasons):
+    """Both games may score 100 on revenue; what they booked still differs, and shows."""
+    mine = seasons["by_the_book"].record().score.component("revenue")
+    other = seasons["contest_everyone"].record().score.component("revenue")
+    nar = Narrator(seasons["by_the_book"].observe(), "en")
+    pct = round(100 * mine.inputs["R"] / mine.inputs["T"])
+    assert nar.measure(mine) == f"{pct}% of target"
+    assert mine.inputs["R"] != other.inputs["R"]
+    assert nar.measure(mine) != nar.measure(other)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, short_library, step, type_text
+from gui import click, click_at, find, header, key, short_library, step, type_text, widgets
 from pygame_gui.elements import UITextEntryLine
 
+from simulator.lessons import MISSED, debrief
 from simulator.ui.app import App
 from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
 
@@ -149,3 +150,78 @@ def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
     who = reviews()[0].rep
     click(app, "Correct")  # the player changes their mind: one review, now a correction
     assert [(a.rep, a.tone.value) for a in reviews()] == [(who, "criticism")]
+
+
+def _to_the_review(app) -> None:
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    key(app, pygame.K_RETURN)
+    for _ in range(12):
+        if isinstance(app.scene, ReviewScene):
+            return
+        click(app, "End week")
+        if app.scene.modal is not None:
+            key(app, pygame.K_ESCAPE)
+        step(app, 6)
+    raise AssertionError("the period's review never came")
+
+
+def _to_the_end(app) -> None:
+    click(app, "Done")
+    for _ in range(12):
+        if isinstance(app.scene, DebriefScene):
+            return
+        if isinstance(app.scene, ReviewScene):
+            click(app, "Done")
+            continue
+        click(app, "End week")
+        if app.scene.modal is not None:
+            key(app, pygame.K_ESCAPE)
+        step(app, 6)
+    raise AssertionError("the game never ended")
+
+
+def _buttons(app, text: str) -> list:
+    found = [el for el, t in widgets(app).items() if t == text and el.alive()]
+    return sorted(found, key=lambda el: el.rect.y)
+
+
+def test_correcting_reps_who_made_quota_on_the_review_screen_is_a_missed_p9(app):
+    _to_the_review(app)
+    week = app.game.obs.week
+    made = [
+        i
+        for i, r in enumerate(app.game.obs.reps)
+        if r.history and r.history[-1][1] >= r.history[-1][0]
+    ]
+    assert made, "somebody made quota in the first month"
+    for i in made:
+        click_at(app, _buttons(app, "Correct")[i].rect.center)
+    _to_the_end(app)
+    f = debrief(app.game.record).finding("P9")
+    assert f.status == MISSED
+    named = [m for m in f.moments if m.key == "m.p9_unfair_correction"]
+    assert named and all(m.week == week for m in named)
+    assert {m.values["rep"] for m in named} <= {app.game.obs.reps[i].id for i in made}
+
+
+def test_next_quotas_far_out_of_reach_typed_on_the_review_screen_are_a_missed_p2(app):
+    _to_the_review(app)
+    week = app.game.obs.week
+
+    def entries():
+        live = (el for el in app.scene.ui.elements if isinstance(el, UITextEntryLine))
+        return sorted((el for el in live if el.alive()), key=lambda e: e.rect.y)
+
+    assert len(entries()) >= 2
+    for i in range(len(entries())):
+        click_at(app, entries()[i].rect.center)
+        for _ in range(8):
+            key(app, pygame.K_BACKSPACE)
+        type_text(app, "9000")
+    _to_the_end(app)
+    f = debrief(app.game.record).finding("P2")
+    assert f.status == MISSED
+    high = [m for m in f.moments if m.key == "m.p2_too_high"]
+    assert high and all(m.week == week and "rep" in m.values for m in high)

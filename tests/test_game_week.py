@@ -43,7 +43,10 @@ def _unhappy_lines(tmp_path, seed: int, criticise: bool) -> int:
     count = 0
     for _ in range(8):
         game.add(A.Feedback(rep, Tone.CRITICISM, public=True) if criticise else A.OneOnOne(rep))
-        count += sum(1 for x in game.end_week().lines if "looks unhappy" in x and name in x)
+        lines = game.end_week().lines
+        count += sum(
+            1 for x in lines if ("looks unhappy" in x or "fell sharply" in x) and name in x
+        )
     return count
 
 
@@ -53,6 +56,29 @@ def test_the_week_report_says_who_looks_unhappy(tmp_path):
     talked_to = sum(_unhappy_lines(tmp_path, s, False) for s in range(2, 8))
     assert criticised >= 4
     assert criticised >= 3 * max(1, talked_to)
+
+
+def test_the_week_report_never_contradicts_the_card(tmp_path):
+    """Mood words come from one scale: a line about a rep's mood names the card's band."""
+    from simulator.api import mood_band
+
+    seen = 0
+    for seed in range(2, 6):
+        game = Game.new(TUTORIAL, seed=seed, save_path=tmp_path / f"c{seed}.json")
+        rep = game.obs.reps[3].id
+        for _ in range(8):
+            game.add(A.Feedback(rep, Tone.CRITICISM, public=True))
+            lines = game.end_week().lines
+            card = {r.id: game.tr(f"moodword.{mood_band(r.mood)}") for r in game.obs.reps}
+            for r in game.obs.reps:
+                name = game.narrator.rep(r.id)
+                for x in lines:
+                    if name in x and ("looks unhappy" in x or "fell sharply" in x):
+                        seen += 1
+                        assert card[r.id] in x, (x, card[r.id])
+                        if "looks unhappy" in x:
+                            assert mood_band(r.mood) == "low"
+    assert seen >= 3
 
 
 def test_a_refused_action_never_enters_the_plan(tmp_path):

@@ -103,8 +103,11 @@ def test_policies_see_and_act_only_through_the_door():
 
 
 def test_the_narrator_speaks_from_what_the_manager_knows():
-    assert set(_reaches("narrate")) <= {"api", "texts"}, _reaches("narrate")
+    assert set(_reaches("narrate")) <= {"api", "texts", "explain"}, _reaches("narrate")
     assert _reads_world("narrate") == []
+    # the causes it tells (simulator/explain.py) come from the events and the observation
+    assert set(_reaches("explain")) <= {"api", "texts", "narrate"}, _reaches("explain")
+    assert _reads_world("explain") == []
 
 
 def test_the_game_never_touches_the_core_or_the_hidden_world():
@@ -114,7 +117,17 @@ def test_the_game_never_touches_the_core_or_the_hidden_world():
 
 def test_nothing_above_the_session_reads_the_live_world():
     # the trainer's truth comes from the session's record, not from the world itself
-    for part in ("lessons", "report", "analysis", "saves", "cli", "narrate", "ui", "policies"):
+    for part in (
+        "lessons",
+        "report",
+        "analysis",
+        "saves",
+        "cli",
+        "narrate",
+        "explain",
+        "ui",
+        "policies",
+    ):
         assert _reads_world(part) == [], part
 
 

@@ -39,6 +39,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     run.add_argument("--quiet", action="store_true", help="leave out the week-by-week lines")
     run.add_argument(
+        "--news",
+        metavar="LANG",
+        nargs="?",
+        const="en",
+        choices=("en", "zh"),
+        help="under each week's line, the week report the desk shows (what happened and why), "
+        "in English or Chinese (zh)",
+    )
+    run.add_argument(
         "--save", metavar="FILE", help="also write the game as a save (the game's format)"
     )
     run.set_defaults(func=cmd_run)
@@ -97,6 +106,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         report = session.advance_week()
         if not args.json and not args.quiet:
             print(_week_line(report, session, cur))
+            if args.news:
+                from ..narrate import Narrator
+
+                for line in Narrator(session.observe(), args.news).week_report(report.events):
+                    print(f"      {line}")
     card = session.score()
     if args.save:
         from ..saves import SaveError, snapshot, write_save

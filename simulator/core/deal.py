@@ -33,6 +33,16 @@ FATE_U = 16  # uniforms: [0] cycle length, [1..6] stage exits, [7..12] silent lo
 FATE_Z = 8  # normals: [0] value, [1..6] stage durations, [7] spare
 LOSS_REASONS: tuple[str, ...] = ("competitor", "price", "no_decision", "budget")
 
+# What moved a deal's odds, as the manager could know it: their own joint visits, the
+# support they asked for (``support.<pool>.<key|right|wrong>``), the customer's deciding
+# stage passed without its support (``unsupported.<stage>``), weeks untouched (``stall``),
+# a price war when the deal opened (``price_war``), scripted news (``event.<id>``) and the
+# seller's skill now against when the deal opened (``selling``). The rep's effort moves
+# the odds too (``effort``), but a manager never sees effort itself.
+HIDDEN_CAUSES = frozenset({"effort"})
+CAUSES_SHOWN = 3  # a win or a loss tells at most this many causes (and always a joint visit)
+CAUSE_MIN_POINTS = 0.5  # smaller moves are not worth a word
+
 
 class Deal:
     """One opportunity at one account, owned by one rep."""
@@ -40,6 +50,7 @@ class Deal:
     __slots__ = (
         "account",
         "big",
+        "causes",
         "closed",
         "created_day",
         "durations",
@@ -49,7 +60,9 @@ class Deal:
         "outcome",
         "p_at_silence",
         "p_true",
+        "push_by",
         "pushed",
+        "pushes",
         "rep",
         "reviewed_day",
         "segment",
@@ -104,6 +117,39 @@ class Deal:
         self.waiting: simpy.Event | None = None
         self.selling = 1.0  # the owner's selling skill factor its odds were set with
         self.helped_at: set[tuple[Pool, Stage]] = set()  # support received, and at which stage
+        # the ledger of what moved the true win chance, by cause (summed, in chance units):
+        # it only records, it never changes the odds
+        self.causes: dict[str, float] = {}
+        self.push_by = ""  # who put the deal first in its rep's week: "manager" or "review"
+        self.pushes: dict[str, float] = {}  # who, → the most days idle a push ended
+
+    def note(self, cause: str, change: float) -> None:
+        """Add ``change`` of the true win chance to ``cause`` in the deal's ledger."""
+        if change:
+            self.causes[cause] = self.causes.get(cause, 0.0) + float(change)
+
+    def set_p(self, p: float, cause: str) -> None:
+        """Set the true win chance and record the change under ``cause``."""
+        self.note(cause, p - self.p_true)
+        self.p_true = p
+
+    def told_causes(self) -> list[list[object]]:
+        """What moved the odds, as a manager could know it: ``[cause, points]``, biggest first.
+
+        At most ``CAUSES_SHOWN`` causes of at least ``CAUSE_MIN_POINTS`` points,
+        and always the manager's own joint visit.
+        """
+        known = [
+            (c, 100.0 * x)
+            for c, x in self.causes.items()
+            if c not in HIDDEN_CAUSES and abs(100.0 * x) >= CAUSE_MIN_POINTS
+        ]
+        known.sort(key=lambda cx: (-abs(cx[1]), cx[0]))
+        shown = known[:CAUSES_SHOWN]
+        shown += [cx for cx in known[CAUSES_SHOWN:] if cx[0] == "joint_visit"]
+        if "joint_visit" in self.causes and all(c != "joint_visit" for c, _ in shown):
+            shown.append(("joint_visit", 100.0 * self.causes["joint_visit"]))
+        return [[c, round(x, 1)] for c, x in shown]
 
 
 def stage_durations(cycle_days: float, z: np.ndarray, params: ModelParams) -> np.ndarray:
@@ -146,13 +192,18 @@ def run_deal(
             return
         left = int(Stage.SIGNING) - int(s) + 1
         effort = world.effort_of(deal.rep)
-        chance = deal.p_true * (1.0 - p.effort_win + p.effort_win * min(p.effort_win_cap, effort))
+        worked = 1.0 - p.effort_win + p.effort_win * min(p.effort_win_cap, effort)
+        chance = deal.p_true * worked
         # a rep who has grown (or a better one who took the deal over) sells it better now
         now_selling = world.selling_now(deal)
-        chance *= (now_selling / deal.selling) ** (1.0 / left)
+        selling = (now_selling / deal.selling) ** (1.0 / left)
+        chance *= selling
         # the stage where this customer decides, passed without the help it wants (P11)
+        unsupported = 1.0
         if s is world.key_stage(deal) and (RIGHT_POOL[s], s) not in deal.helped_at:
-            chance *= 1.0 - world.unsupported_penalty(deal)
+            unsupported = 1.0 - world.unsupported_penalty(deal)
+            chance *= unsupported
+        _note_exit(deal, left, worked, selling, unsupported, s)
         chance = min(0.999, max(0.001, chance))
         if deal.u[1 + int(s)] >= chance ** (1.0 / left):
             world.deal_failed(deal, silent=bool(deal.u[7 + int(s)] < p.silent_loss_share))
@@ -160,3 +211,25 @@ def run_deal(
         # through this stage: what is left to win is the rest of the way
         deal.p_true = min(p.stage_pass_cap, deal.p_true ** ((left - 1) / left)) if left > 1 else 1.0
     world.close_deal(deal, won=True)
+
+
+def _note_exit(
+    deal: Deal, left: int, worked: float, selling: float, unsupported: float, stage: Stage
+) -> None:
+    """Record in the deal's ledger what moved its odds at this stage's exit.
+
+    The exit is passed with ``chance ** (1 / left)``, the rest of the way with
+    the true chance's remaining share, so a factor ``f`` on ``chance`` moves the
+    chance of winning from here by ``p × (f ** (1 / left) − 1)``; the three
+    factors are booked one after the other so they add up to the whole move.
+    """
+    root = 1.0 / left
+    base = deal.p_true
+    w = worked**root
+    deal.note("effort", base * (w - 1.0))
+    if selling != 1.0:
+        sl = selling**root
+        deal.note("selling", base * w * (sl - 1.0))
+        w *= sl
+    if unsupported != 1.0:
+        deal.note(f"unsupported.{stage.name.lower()}", base * w * (unsupported**root - 1.0))

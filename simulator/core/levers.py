@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import motivation as mv
 from .manager import Delegation, Promise
-from .params import LEVER_RESPONSE
 from .rep import Rep
 from .support import support_visit
-from .types import DelegatedTask, MotivationType, Pool, Skill, Stage, Supervision, Tone
+from .talk import SMALL_REWARD, add_hint, react, respond
+from .talk import feedback as feedback  # a lever of its own, told with the talk
+from .types import DelegatedTask, MotivationType, Pool, Skill, Stage, Supervision
 
 if TYPE_CHECKING:
     from .deal import Deal
@@ -23,55 +24,9 @@ if TYPE_CHECKING:
 
 Effects = dict[str, Any]
 
-_REACTION_VISIBLE = 0.025  # smaller changes of mood go unnoticed
-
 
 def _clip(x: float) -> float:
     return min(1.0, max(0.0, x))
-
-
-def respond(world: World, rep: Rep, lever: str, scale: float = 1.0) -> float:
-    """Apply a lever's engagement response for the rep's hidden type.
-
-    Good news lands softer with a rep who does not trust the manager. The
-    rep's visible reaction (perked up / shrugged / put off) is logged for the
-    manager: that is how types are learnt from behaviour (P3).
-    """
-    p = world.params
-    delta = LEVER_RESPONSE[lever][rep.type] * scale
-    if delta > 0:
-        lands = (p.good_news_trust_offset + rep.trust) / p.good_news_trust_ref
-        delta *= min(p.good_news_trust_cap, lands)
-    change = rep.nudge(delta)
-    # what lasts: a lever that meets the type's needs makes the job fit better, the
-    # wrong one makes it fit worse, whatever the team's mood does to the moment
-    rep.nudge_fit(p.fit_from_lever * delta)
-    if delta >= _REACTION_VISIBLE:
-        mood = "up"
-    elif delta <= -_REACTION_VISIBLE:
-        mood = "down"
-    else:
-        mood = "flat"
-    world.event("reaction", rep.id, lever=lever, mood=mood)
-    return change
-
-
-def add_hint(world: World, rep: Rep, source: str) -> Effects:
-    key, shown = world.hint_type(rep)
-    rep.hints.append((world.week, key, shown))
-    world.event("hint", rep.id, hint=key, source=source)
-    eff: Effects = {"hint": key}
-    if not rep.revealed and len(rep.hints) >= world.params.hints_to_reveal:
-        rep.revealed = True
-        rep.revealed_by = "conversations"
-        world.event(
-            "type_revealed",
-            rep.id,
-            type=rep.type.value,
-            by="conversations",
-        )
-        eff["revealed"] = rep.type.value
-    return eff
 
 
 # ------------------------------------------------------------------ talk (P8)
@@ -105,7 +60,8 @@ def team_meeting(world: World) -> Effects:
     """Everyone raises problems; cohesion and a little trust grow (P8, P18)."""
     p = world.params
     m = world.manager
-    gain = p.meeting_cohesion * (p.meeting_repeat if world.week - 1 in m.meetings else 1.0)
+    again = world.week - 1 in m.meetings
+    gain = p.meeting_cohesion * (p.meeting_repeat if again else 1.0)
     gain *= 1.0 - world.cohesion
     world.cohesion = _clip(world.cohesion + gain)
     m.meetings.append(world.week)
@@ -116,7 +72,7 @@ def team_meeting(world: World) -> Effects:
             rep.trust = min(cap, rep.trust + p.meeting_trust)
         if rep.stress > p.strain_stress:
             raised.append(rep.id)
-    world.event("team_meeting", None, overloaded=raised)
+    world.event("team_meeting", None, overloaded=raised, cohesion=round(gain, 3), again=bool(again))
     return {"cohesion": gain, "overloaded": raised}
 
 
@@ -128,76 +84,8 @@ def team_goal(world: World) -> Effects:
     m.team_goal_period = world.period
     gain = world.params.goal_cohesion * (1.0 - world.cohesion)
     world.cohesion = _clip(world.cohesion + gain)
+    world.event("team_goal", None, period=world.period, cohesion=round(gain, 3))
     return {"cohesion": gain}
-
-
-# ------------------------------------------------------------ feedback (P9)
-def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = False) -> Effects:
-    """Praise or criticism, in public or in private; formal at a review."""
-    p = world.params
-    m = world.manager
-    pace = world.pace(rep)
-    eff: Effects = {}
-    trust_before = rep.trust
-    if formal and rep.trust < p.trust_cap_from_talk:
-        rep.trust = min(p.trust_cap_from_talk, rep.trust + p.review_trust)
-        if world.streams.get("rep.review", rep.id).random() < p.review_hint_chance:
-            eff.update(add_hint(world, rep, "review"))
-    if tone is Tone.PRAISE:
-        recent = sum(1 for w in rep.praise_weeks if world.week - w < p.praise_memory_weeks)
-        scale = p.praise_wear**recent
-        if rep.praise_this_period >= p.words_without_reward and rep.rewards_this_period == 0:
-            scale *= p.hollow_praise  # words alone wear out (P15)
-        rep.praise_weeks.append(world.week)
-        rep.praise_this_period += 1
-        if public:
-            rep.last_recognised = world.week
-        eff["engagement"] = respond(
-            world, rep, "praise_public" if public else "praise_private", scale
-        )
-    elif public:
-        # people grow numb to being shamed again and again, but they remember
-        recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
-        rep.criticism_weeks.append(world.week)
-        eff["engagement"] = respond(world, rep, "criticism_public", p.criticism_wear**recent)
-        rep.trust = _clip(rep.trust - p.criticism_trust)
-        rep.stress = _clip(rep.stress + p.criticism_stress)
-        for other in world.active_reps:
-            if other.id != rep.id:
-                other.nudge(-p.criticism_team_mood)
-        eff["team_mood"] = -p.criticism_team_mood
-    else:
-        rep.oversight += 1
-        recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
-        rep.criticism_weeks.append(world.week)
-        if pace < p.correction_fair_pace:
-            eff["engagement"] = respond(world, rep, "criticism_private", p.correction_wear**recent)
-        else:
-            # correcting someone who is on track is neither fair nor motivating
-            rep.nudge(-p.unfair_correction)
-            rep.trust = _clip(rep.trust - p.unfair_correction_trust)
-            eff["engagement"] = -p.unfair_correction
-            eff["unfair"] = True
-    # one standard for all: like results treated unlike erode the team's trust
-    for other_id, other_pace, other_tone in m.feedback:
-        if (
-            other_id != rep.id
-            and other_tone != tone.value
-            and abs(other_pace - pace) <= p.fair_band
-        ):
-            for r in world.active_reps:
-                r.trust = _clip(r.trust - p.unfair_trust)
-            world.event(
-                "unfair_treatment",
-                rep.id,
-                other=other_id,
-                tone=tone.value,
-            )
-            eff["unfair"] = True
-            break
-    m.feedback.append((rep.id, pace, tone.value))
-    eff["trust"] = rep.trust - trust_before
-    return eff
 
 
 # ------------------------------------------------------------- growth (P5, P6)
@@ -223,11 +111,15 @@ def coach(world: World, rep: Rep, skill: Skill) -> Effects:
     dose = p.coaching_dose[min(rep.coached_times, len(p.coaching_dose) - 1)]
     rep.coached_times += 1
     share *= dose
-    if world.manager.call_analytics and skill is rep.weakest_skill():
+    aimed = world.manager.call_analytics and skill is rep.weakest_skill()
+    if aimed:
         share *= 1.0 + p.analytics_bonus
     if rep.type is MotivationType.SERVICE and skill is Skill.PROSPECTING:
         share *= p.service_hunt_learning
     gain = rep.learn(skill, share)
+    if aimed:
+        # call analytics pays off: the session went where the calls showed the gap
+        world.event("coaching_aimed", rep.id, skill=skill.value, bonus=p.analytics_bonus)
     return {"skill": skill.value, "gain": gain}
 
 
@@ -258,6 +150,13 @@ def team_training(world: World, skill: Skill) -> Effects:
     """A training day for the whole team: everyone a little better (P18)."""
     share = world.params.team_training_share
     gains = [rep.learn(skill, share) for rep in world.active_reps]
+    world.event(
+        "team_training",
+        None,
+        skill=skill.value,
+        reps=len(gains),
+        learnt=sum(1 for g in gains if g > 0),
+    )
     return {"skill": skill.value, "gain": sum(gains) / len(gains) if gains else 0.0}
 
 
@@ -281,7 +180,8 @@ def bonus(world: World, rep: Rep, amount: float) -> Effects:
     scale = min(p.bonus_scale_cap, (amount / p.bonus_unit) ** p.bonus_exponent)
     rep.rewards_this_period += 1
     rep.last_recognised = world.week
-    return {"engagement": respond(world, rep, "bonus", scale), "amount": amount}
+    why = [["small_reward", amount]] if scale <= SMALL_REWARD else []
+    return {"engagement": respond(world, rep, "bonus", scale, why), "amount": amount}
 
 
 def promise(world: World, rep: Rep, amount: float, condition: str, due_week: int) -> Effects:
@@ -323,7 +223,7 @@ def honour_veteran(world: World, rep: Rep) -> Effects:
     for other in world.active_reps:
         if other.id != rep.id:
             other.nudge(p.veteran_honour_team)
-    world.event("reaction", rep.id, lever="honour_veteran", mood="up")
+    react(world, rep, "honour_veteran", p.veteran_honour, change)
     return {"engagement": change, "team": p.veteran_honour_team}
 
 
@@ -366,9 +266,9 @@ def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision)
             p = world.params
             for vet in world.active_reps:
                 if vet.veteran and world.week - vet.last_recognised > p.veteran_neglect_weeks:
-                    vet.nudge(-p.passed_over)
+                    change = vet.nudge(-p.passed_over)
                     vet.nudge_fit(-p.passed_over)
-                    world.event("reaction", vet.id, lever="passed_over", mood="down")
+                    react(world, vet, "passed_over", -p.passed_over, change)
     return eff
 
 
@@ -403,6 +303,8 @@ def review_funnel(world: World, deals: list[Deal]) -> tuple[list[int], list[int]
     for rep_deals in revive.values():
         rep_deals.sort(key=lambda d: (-d.p_true * d.value, d.id))
         for d in rep_deals[: p.review_pushes]:
+            if not d.pushed:
+                d.push_by = "review"
             d.pushed = True
     return stalled, dead
 
@@ -431,6 +333,7 @@ def drop_deal(world: World, deal: Deal) -> Effects:
 def push_deal(world: World, deal: Deal) -> Effects:
     """Ask the rep to work this deal first this week."""
     deal.pushed = True
+    deal.push_by = "manager"
     if deal.rep is not None:
         world.rep(deal.rep).oversight += 1
     return {"deal": deal.id}
@@ -442,7 +345,8 @@ def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
     world.touch(deal)
     before = deal.p_true
     if not deal.zombie:
-        deal.p_true = min(p.boosted_cap, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
+        lifted = min(p.boosted_cap, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
+        deal.set_p(lifted, "joint_visit")
     else:
         deal.reviewed_day = int(world.env.now)  # the manager sees for themself
     skill = Skill.SOLUTION if deal.stage <= Stage.SOLUTION else Skill.NEGOTIATION
@@ -526,4 +430,6 @@ def adopt_call_analytics(world: World) -> Effects:
     world.manager.call_analytics = True
     for rep in world.active_reps:
         rep.weakest_known = True
+    weakest = {str(rep.id): rep.weakest_skill().value for rep in world.active_reps}
+    world.event("analytics_findings", None, weakest=weakest)
     return {}

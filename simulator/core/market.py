@@ -23,6 +23,7 @@ class MarketState:
 
     pressure_extra: float = 0.0
     pressure_until: int = 0
+    pressure_cause: str = ""  # what the extra pressure is: "price_war" or "event.<id>"
     lead_mod: float = 1.0
     lead_until: int = 0
     offers: dict[int, int] = field(default_factory=dict)  # rep id -> week the offer lapses
@@ -47,6 +48,7 @@ class MarketState:
         if kind == "price_war":
             self.pressure_extra = p.price_war_pressure
             self.pressure_until = week + p.price_war_weeks
+            self.pressure_cause = "price_war"
             world.event("market_event", None, event=kind, weeks=p.price_war_weeks)
         elif kind == "budget_freeze":
             self.lead_mod = p.budget_freeze_leads

@@ -73,6 +73,10 @@ class Rep:
     praise_this_period: int = 0
     oversight: int = 0  # controlling interventions this week
     last_recognised: int = 0  # week last honoured, praised in public, rewarded or made mentor
+    # warning signs (read only, for the manager's week report): the best pace this period
+    pace_peak: float = 0.0
+    pace_peak_period: int = -1
+    pace_fall_period: int = -1  # the period a sharp fall of pace was last flagged
 
     # standing arrangements
     autonomy: bool = False

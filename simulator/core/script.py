@@ -305,6 +305,7 @@ def apply_choice(
             m.lead_mod, m.lead_until = e.market.lead_rate, until
         if e.market.competitor_pressure:
             m.pressure_extra, m.pressure_until = e.market.competitor_pressure, until
+            m.pressure_cause = f"event.{item.event.id}"
     if item.deal is not None and e.deal is not None:
         deal = world.deals[item.deal]
         if not deal.closed:
@@ -312,7 +313,8 @@ def apply_choice(
                 world.close_deal(deal, won=False, reason=f"event:{item.event.id}")
                 out["deal"] = "lost"
             elif e.deal.win_chance:
-                deal.p_true = min(0.99, max(0.01, deal.p_true + e.deal.win_chance))
+                moved = min(0.99, max(0.01, deal.p_true + e.deal.win_chance))
+                deal.set_p(moved, f"event.{item.event.id}")
     if e.target_change:
         for per in range(world.period + 1, world.scenario.periods):
             world.target_scale[per] = world.target_scale.get(per, 1.0) * (1 + e.target_change)

@@ -94,6 +94,7 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
                 deal.rep,
                 pool=pool.value,
                 deal=deal.id,
+                account=deal.account,
                 why="closed",
             )
             return
@@ -119,12 +120,15 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
         boost = p.support_boost
     else:
         boost = p.support_wrong_stage_boost
-    if right and deal.stage is world.key_stage(deal):
+    key = right and deal.stage is world.key_stage(deal)
+    if key:
         boost *= p.style_match_boost  # the help this customer decides on, when it counts
     if right:
         stats.well_timed += 1
     boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
-    deal.p_true = min(p.boosted_cap, deal.p_true + boost)
+    timing = "key" if key else ("right" if right else "wrong")
+    before = deal.p_true
+    deal.set_p(min(p.boosted_cap, deal.p_true + boost), f"support.{pool.value}.{timing}")
     deal.support[pool] = deal.support.get(pool, 0) + 1
     deal.helped_at.add((pool, deal.stage))
     world.event(
@@ -132,8 +136,11 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
         deal.rep,
         pool=pool.value,
         deal=deal.id,
+        account=deal.account,
         stage=deal.stage.name.lower(),
         right_stage=right,
+        key_stage=key,
         boost=round(boost, 3),
+        points=round(100.0 * (deal.p_true - before), 1),
         waited=round(env.now - asked - pools.service_days[pool], 1),
     )

@@ -124,13 +124,15 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     ]
     for c in d.score.components:
         other = d.book.component(c.name).value if d.book is not None else float("nan")
+        theirs = nar.measure(d.book.component(c.name)) if d.book is not None else "—"
         diff = c.value - other
         css = "better" if diff > 0.05 else ("worse" if diff < -0.05 else "")
         rows.append(
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
-            f"<td class='num'>{c.weight:.2f}</td><td><span class='formula'>"
-            f"{_e(nar.formula(c))}</span><br>{_e(nar.working(c))}</td>"
-            f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span></td></tr>"
+            f"<td class='num'>{c.weight:.2f}</td><td><b>{_e(nar.verdict(c))}</b><br>"
+            f"<span class='formula'>{_e(nar.formula(c))}</span><br>{_e(nar.working(c))}</td>"
+            f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span>"
+            f"<br>{_e(nar.measure(c))} / {_e(theirs)}</td></tr>"
         )
     book_total = d.book.total if d.book is not None else float("nan")
     rows.append(
@@ -226,7 +228,7 @@ def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     ]
     for m in r.record.weeks:
         happened = r.record.of_week(m.week)
-        events = nar.lines(happened, limit=6)
+        events = nar.week_report(happened)
         pct = 100 * m.revenue / m.target if m.target else 0.0
         left = [e for e in happened if e.kind in ("resigned", "let_go")]
         head = f"{m.headcount}" + (f" (−{len(left)})" if left else "")

@@ -26,6 +26,62 @@ STRINGS: dict[str, tuple[str, str]] = {
         "生成带图表的 HTML 报告，供培训师或自己查看。",
     ),
     "debrief.report_written": ("Written: {path}", "已生成：{path}"),
+    # the uncapped figure behind each scorecard line, for comparisons
+    "measure.revenue": ("{v}% of target", "目标的 {v}%"),
+    "measure.engagement": ("mood {v}", "敬业度 {v}"),
+    "measure.attrition": ("{v} left", "离开 {v} 人"),
+    "measure.skills": ("skills {v} pts", "技能 {v} 分"),
+    "measure.trust": ("trust {v}", "信任 {v}"),
+    "measure.pipeline": ("forecast {v}", "预测 {v}"),
+    "measure.customers": ("warmth {v}", "客户温度 {v}"),
+    "debrief.measure_head": (
+        "What lies under the points (not capped)",
+        "分数背后的实际数据（不封顶）",
+    ),
+    # the scorecard in plain words, beside each formula
+    "plain.line": ("{head}: {body}", "{head}：{body}"),
+    "plain.good": ("Strong", "很好"),
+    "plain.fair": ("Fair", "尚可"),
+    "plain.poor": ("Weak", "偏弱"),
+    "plain.revenue": ("you booked {pct}% of the target.", "你完成了目标的 {pct}%。"),
+    "plain.engagement": (
+        "the team's mood averaged {e} (0.80 or more is full marks).",
+        "团队平均敬业度为 {e}（达到 0.80 即满分）。",
+    ),
+    "plain.attrition": (
+        "{L} of the {N} people you started with left when you would have kept them.",
+        "开局的 {N} 人中，有 {L} 位你本想留住的人离开了。",
+    ),
+    "plain.skills_up": (
+        "your team's skills grew: {g} points on a 0–100 scale, per rep.",
+        "团队技能有所提升：每人平均 {g} 分（满分 100）。",
+    ),
+    "plain.skills_little": (
+        "your team's skills grew only a little: {g} points on a 0–100 scale, per rep.",
+        "团队技能只提升了一点：每人平均 {g} 分（满分 100）。",
+    ),
+    "plain.skills_flat": (
+        "your team's skills hardly moved ({g} points per rep).",
+        "团队技能几乎没有变化（每人 {g} 分）。",
+    ),
+    "plain.trust": (
+        "trust in you ended at {t}; you kept {K} of {n} promises.",
+        "团队对你的信任最终为 {t}；{n} 个承诺兑现了 {K} 个。",
+    ),
+    "plain.trust_none": (
+        "trust in you ended at {t}; no promise came due.",
+        "团队对你的信任最终为 {t}；没有到期的承诺。",
+    ),
+    "plain.pipeline": (
+        "{u}% of open deals sat stuck or dead; the win chances you saw scored {q} against "
+        "how deals ended (0 is perfect, 0.25 no better than a coin toss).",
+        "平均 {u}% 的在途项目停滞或已无望；你看到的赢率与项目结局对照得分 {q}"
+        "（0 为完美，0.25 相当于抛硬币）。",
+    ),
+    "plain.customers": (
+        "customer warmth ended at {h} (0.60 is healthy); {lost} customers lost.",
+        "客户关系温度最终为 {h}（0.60 为健康）；流失客户 {lost} 个。",
+    ),
     "debrief.followed": ("✓ followed", "✓ 做到了"),
     "debrief.missed": ("× missed", "× 没做到"),
     "debrief.partly": ("≈ partly", "≈ 部分做到"),

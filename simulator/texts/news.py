@@ -38,13 +38,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
     "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
-    "ev.unhappy": ("▼ {rep} looks unhappy (mood {mood})", "▼ {rep} 看起来情绪低落（情绪 {mood}）"),
+    "ev.unhappy": (
+        "▼ {rep} looks unhappy (mood {mood}: {band})",
+        "▼ {rep} 看起来情绪低落（情绪 {mood}：{band}）",
+    ),
+    "ev.mood_fell": (
+        "▼ {rep}'s mood fell sharply this week ({was} → {mood}, now {band})",
+        "▼ {rep} 本周情绪明显下滑（{was} → {mood}，现为{band}）",
+    ),
     "ev.support_dead": (
         "Support found {account} has gone quiet",
         "支持人员发现 {account} 已无回应",
     ),
     "ev.team_meeting_raised": (
-        "Team meeting: {names} are overloaded",
+        "Team meeting: {names} said they are overloaded",
         "团队会议：{names} 负担过重",
     ),
     "lost.competitor": ("competitor", "竞争对手"),
@@ -53,6 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lost.budget": ("budget", "预算"),
     "lost.churned": ("customer lost", "客户流失"),
     "lost.deputy_mistake": ("deputy's mistake", "副手失误"),
+    "lost.event": ("“{title}”", "「{title}」"),
     "market.price_war": ("a price war", "价格战"),
     "market.budget_freeze": ("budgets frozen", "预算冻结"),
     "market.boom": ("a boom", "市场繁荣"),
@@ -71,4 +79,167 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lever.honour_veteran": ("being honoured", "受到礼遇"),
     "lever.bonus": ("a bonus", "奖金"),
     "lever.key_account": ("a key account", "负责大客户"),
+    # ---------------------------------------------------------------- why: a deal's odds
+    "ev.because": (" — {why}", "——{why}"),
+    "ev.sep": ("; ", "；"),
+    "pts": ("{n} pts", "{n} 个百分点"),
+    "pt": ("{n} pt", "{n} 个百分点"),
+    "cause.joint_visit": ("your joint visit {pts}", "你的陪同拜访 {pts}"),
+    "cause.support_key": (
+        "{pool} support at the stage this customer decides {pts}",
+        "{pool}支持赶上了客户拍板的阶段 {pts}",
+    ),
+    "cause.support_right": (
+        "{pool} support at the right stage {pts}",
+        "{pool}支持来得正是时候 {pts}",
+    ),
+    "cause.support_wrong": (
+        "{pool} support at the wrong stage {pts}",
+        "{pool}支持来错了阶段 {pts}",
+    ),
+    "cause.unsupported": (
+        "passed the {stage} stage without {pool} support {pts}",
+        "{stage}阶段缺了{pool}支持 {pts}",
+    ),
+    "cause.stall": ("left untouched for weeks {pts}", "数周无人跟进 {pts}"),
+    "cause.price_war": ("opened during a price war {pts}", "立项时正逢价格战 {pts}"),
+    "cause.event": ("news: “{title}” {pts}", "事件「{title}」{pts}"),
+    "cause.event_unknown": ("a turn of events {pts}", "突发变故 {pts}"),
+    "cause.selling_up": ("{rep} sells better now {pts}", "{rep}的销售功力见长 {pts}"),
+    "cause.selling_down": ("a weaker seller on it now {pts}", "现在跟单的人功力较弱 {pts}"),
+    "cause.push_manager": (
+        "your push got it worked again after {weeks} weeks untouched",
+        "你的督促让它在搁置 {weeks} 周后重新有人跟进",
+    ),
+    "cause.push_manager_warm": ("your push kept it moving", "你的督促让它保持推进"),
+    "cause.push_review": (
+        "your pipeline review put it first after {weeks} weeks untouched",
+        "你的漏斗检查让它在搁置 {weeks} 周后被优先跟进",
+    ),
+    "cause.push_review_warm": ("your pipeline review put it first", "你的漏斗检查让它被优先跟进"),
+    # ---------------------------------------------------------------- why: a reaction
+    "ev.reaction_up_strong": (
+        "▲ {rep} perked up, strongly ({lever})",
+        "▲ {rep} 大受鼓舞（{lever}）",
+    ),
+    "ev.reaction_up_mild": ("▲ {rep} perked up, mildly ({lever})", "▲ {rep} 略受鼓舞（{lever}）"),
+    "ev.reaction_down_strong": (
+        "▼ {rep} was put off, strongly ({lever})",
+        "▼ {rep} 相当反感（{lever}）",
+    ),
+    "ev.reaction_down_mild": (
+        "▼ {rep} was put off, mildly ({lever})",
+        "▼ {rep} 有些不快（{lever}）",
+    ),
+    "because.praise_again": (
+        "the second praise in six weeks counts for less",
+        "六周内第二次表扬，分量减半",
+    ),
+    "because.praise_repeat": (
+        "the {nth} praise in six weeks: it rings hollow",
+        "六周内第{nth}次表扬，听来空洞",
+    ),
+    "because.words_no_reward": (
+        "words without a real reward wear out",
+        "只有口头表扬、没有实际奖励，话就不值钱了",
+    ),
+    "because.low_trust": ("trust is low: good news lands softly", "信任不足，好话也打了折扣"),
+    "because.already_keen": ("already keen: little room to rise", "本已干劲十足，很难再高"),
+    "because.criticism_repeat": (
+        "the {nth} public rebuke in six weeks: they grow numb",
+        "六周内第{nth}次当众批评，已经麻木",
+    ),
+    "because.correction_repeat": (
+        "the {nth} correction in six weeks: it counts for less",
+        "六周内第{nth}次纠正，作用递减",
+    ),
+    "because.on_pace": (
+        "a correction while on pace ({pace}) feels unfair",
+        "进度已达 {pace} 还被纠正，觉得不公平",
+    ),
+    "because.small_reward": (
+        "a small sum ({amount}) counts for little",
+        "金额太小（{amount}），分量不够",
+    ),
+    "ord.2": ("second", "二"),
+    "ord.3": ("third", "三"),
+    "ord.4": ("fourth", "四"),
+    "ord.5": ("fifth", "五"),
+    "ord.6": ("sixth", "六"),
+    "ord.n": ("{n}th", "{n}"),
+    # ---------------------------------------------------------------- one standard for all
+    "ev.unfair_named": (
+        "The team noticed: {first} was {first_did} and {second} {second_did} for like results "
+        "(pace {first_pace} vs {second_pace})",
+        "团队注意到：{first}被{first_did}，{second}却被{second_did}，"
+        "而两人业绩相近（进度 {first_pace} 对 {second_pace}）",
+    ),
+    "fb.praise_public": ("praised in public", "当众表扬"),
+    "fb.praise_private": ("praised in private", "私下表扬"),
+    "fb.criticism_public": ("criticised in public", "当众批评"),
+    "fb.criticism_private": ("corrected in private", "私下纠正"),
+    # ---------------------------------------------------------------- a pace that fell
+    "ev.pace_fall": (
+        "⚠ {rep}'s pace fell from {before} to {now} — {signs}",
+        "⚠ {rep} 的业绩进度从{before} 跌到 {now}——{signs}",
+    ),
+    "fall.from_period": ("{pct} last period", "上期的 {pct}"),
+    "fall.from_peak": ("{pct} earlier this period", "本期早些时候的 {pct}"),
+    "fall.signs": ("signs you could see: {list}", "看得到的迹象：{list}"),
+    "fall.none": (
+        "no sign you could have seen: deals come in lumps",
+        "事先看不出迹象：项目成单本来就有起伏",
+    ),
+    "fall.quota_high": ("a quota {ratio}× last period's result", "指标是上期业绩的 {ratio} 倍"),
+    "fall.low_mood": ("low spirits (mood {mood})", "情绪低落（{mood}）"),
+    "fall.low_confidence": ("doubts about making quota", "对完成指标缺乏信心"),
+    "fall.big_loss": ("lost {account} {value}", "丢了 {account} {value}"),
+    "fall.stuck": ("{n} deals stuck for weeks", "{n} 个项目停滞数周"),
+    "fall.overloaded": ("an overloaded funnel ({n} open deals)", "漏斗过载（{n} 个在跟项目）"),
+    "fall.contest_bottom": ("in the contest's bottom half", "竞赛排名落在后半"),
+    "fall.no_talk": ("no 1:1 for {weeks} weeks", "{weeks} 周没有一对一面谈"),
+    # ---------------------------------------------------------------- what the tools produced
+    "ev.analytics": (
+        "Call analytics, each one's weakest skill: {list}",
+        "通话分析，各人最弱的技能：{list}",
+    ),
+    "ev.analytics_item": ("{rep} ({skill})", "{rep}（{skill}）"),
+    "ev.coaching_aimed": (
+        "Coaching {rep} in {skill}, the weakest skill call analytics found: {pct}% more learnt",
+        "按通话分析找出的短板辅导{rep}的{skill}：多学到 {pct}%",
+    ),
+    "ev.team_training": (
+        "Team training in {skill}: all {n} reps a little better",
+        "{skill}团队培训：全部 {n} 人都有长进",
+    ),
+    "ev.team_training_some": (
+        "Team training in {skill}: {learnt} of {n} reps a little better (the rest are near "
+        "their best)",
+        "{skill}团队培训：{n} 人中 {learnt} 人有长进（其余已接近上限）",
+    ),
+    "ev.team_goal": (
+        "A clear team goal for the period: the team pulls together (cohesion up)",
+        "本期定下清晰的团队目标：大家更齐心了（凝聚力上升）",
+    ),
+    "ev.team_meeting": (
+        "Team meeting: nobody raised a problem; the team drew closer",
+        "团队会议：无人提出问题，团队更团结了",
+    ),
+    "ev.team_meeting_again": ("a meeting again so soon adds less", "会开得太密，效果减半"),
+    "ev.support_key": (
+        "{pool} support for {account} at the {stage}, where this customer decides: {pts}",
+        "{pool}在{stage}阶段支持 {account}，正是客户拍板的环节：{pts}",
+    ),
+    "ev.support_right": (
+        "{pool} support for {account} at the {stage}, the right stage: {pts}",
+        "{pool}在{stage}阶段支持 {account}，时机正好：{pts}",
+    ),
+    "ev.support_wrong": (
+        "{pool} support for {account} at the {stage}, the wrong stage: {pts}",
+        "{pool}在{stage}阶段支持 {account}，阶段不对：{pts}",
+    ),
+    "ev.support_wasted": (
+        "{pool} support came too late: {account} had already closed",
+        "{pool}支持来得太晚：{account} 已经结束",
+    ),
 }

@@ -109,6 +109,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mood.good": ("▲ good", "▲ 良好"),
     "mood.fair": ("≈ fair", "≈ 一般"),
     "mood.low": ("▼ low", "▼ 低落"),
+    "moodword.good": ("good", "良好"),
+    "moodword.fair": ("fair", "一般"),
+    "moodword.low": ("low", "低落"),
     "detail.head": (
         "{name} · {years} yrs{veteran} · {type}",
         "{name} · {years} 年{veteran} · {type}",

@@ -23,6 +23,7 @@ from ..api import (
     Planned,
     Result,
     action_from_dict,
+    mood_band,
     reward_amounts,
 )
 from ..lessons import Debrief, debrief
@@ -195,7 +196,7 @@ class Game:
         report = self.session.advance_week()
         self.refresh()
         nar = self.narrator
-        lines = nar.lines(report.events)
+        lines = nar.week_report(report.events)
         lines += self.unhappy(before)
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
@@ -213,9 +214,17 @@ class Game:
         for r in self.obs.reps:
             was = before.get(r.id)
             dropped = was is not None and was - r.mood >= UNHAPPY_DROP
-            if r.mood < UNHAPPY_BELOW or dropped:
-                name = self.narrator.rep(r.id)
-                out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}"))
+            # the words are the card's: one scale (api.reading) for the card and the report
+            band = self.tr(f"moodword.{mood_band(r.mood)}")
+            name = self.narrator.rep(r.id)
+            if r.mood < UNHAPPY_BELOW:
+                out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}", band=band))
+            elif dropped:
+                out.append(
+                    self.tr(
+                        "ev.mood_fell", rep=name, was=f"{was:.2f}", mood=f"{r.mood:.2f}", band=band
+                    )
+                )
         return out
 
     # ------------------------------------------------------------ after the game

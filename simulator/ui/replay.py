@@ -64,7 +64,7 @@ class Replay:
                     week=week.obs.week,
                     obs=week.obs,
                     done=tuple(done),
-                    news=tuple(nar.lines(week.report.events)),
+                    news=tuple(nar.week_report(week.report.events)),
                     revenue=tuple(m.revenue for m in history),
                     target=tuple(m.target for m in history),
                     mood=tuple(m.mood for m in history),

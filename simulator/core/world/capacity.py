@@ -13,20 +13,27 @@ from .state import DAYS_PER_WEEK
 class Capacity(Calendar):
     """What a rep can sell: the week's hours, prospecting, and true capacity at full effort."""
 
-    def win_chance(self, rep: Rep | None, account: int) -> float:
-        """A new deal's true chance of being won, before anyone helps it."""
+    def win_chance(self, rep: Rep | None, account: int, pressure: float | None = None) -> float:
+        """A new deal's true chance of being won, before anyone helps it.
+
+        ``pressure`` is today's competitor pressure unless given (the chance
+        without a passing price war, for the deal's ledger).
+        """
         acc = self.accounts
         prm = self.params
         seg = int(acc.segment[account])
         rel = float(acc.relationship[account])
-        pressure = self._pressure()
+        if pressure is None:
+            pressure = self._pressure()
         warmth = prm.relationship_win_base + prm.relationship_win_slope * rel
         p = self._seg_win[seg] * self.selling(rep, seg) * warmth * (1.0 - pressure)
         return float(min(prm.win_chance_ceiling, max(prm.win_chance_floor, p)))
 
-    def _pressure(self) -> float:
+    def _pressure(self, extra: bool = True) -> float:
         """Competitor pressure today (a price war adds to the scenario's), capped."""
-        pressure = self.scenario.market.competitor_pressure + self.market.pressure_extra
+        pressure = self.scenario.market.competitor_pressure
+        if extra:
+            pressure += self.market.pressure_extra
         return min(self.params.pressure_cap, max(0.0, pressure))
 
     def selling(self, rep: Rep | None, segment: int) -> float:

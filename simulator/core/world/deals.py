@@ -58,6 +58,10 @@ class Deals(Capacity):
             serial=k,
         )
         deal.selling = self.selling(rep, seg_i)
+        if self.market.pressure_extra:
+            # a price war (or the news behind one) takes its share of the odds from the start
+            calm = self.win_chance(rep, account, self._pressure(extra=False))
+            deal.note(self.market.pressure_cause or "price_war", deal.p_true - calm)
         self._next_deal += 1
         return deal
 
@@ -170,6 +174,8 @@ class Deals(Capacity):
                 deal=deal.id,
                 account=deal.account,
                 value=deal.value,
+                causes=deal.told_causes(),
+                pushed={by: round(idle) for by, idle in deal.pushes.items()},
             )
         else:
             self._week_lost += 1
@@ -181,6 +187,8 @@ class Deals(Capacity):
                 account=deal.account,
                 value=deal.value,
                 reason=reason,
+                causes=deal.told_causes(),
+                pushed={by: round(idle) for by, idle in deal.pushes.items()},
             )
 
     def drop_deal(self, deal: Deal, by: str) -> None:

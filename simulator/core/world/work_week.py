@@ -10,6 +10,7 @@ from ..deal import (
 )
 from ..params import CONTEST_EFFORT, CONTEST_EGO_BOTTOM_HALF, RIVAL_EFFORT
 from ..rep import Rep
+from ..signals import pace_falls
 from ..types import MotivationType, Skill, Stage
 from .demand import Demand
 from .state import DAYS_PER_WEEK, WeekSummary
@@ -108,6 +109,11 @@ class WorkWeek(Demand):
 
             order = sorted(deals, key=belief, reverse=True)
             for d in order[:n_touch]:
+                if d.pushed and d.push_by:
+                    # what the push did: the deal worked first, after this many idle days
+                    idle = max(0.0, now - d.last_touch)
+                    d.pushes[d.push_by] = max(d.pushes.get(d.push_by, 0.0), idle)
+                    d.push_by = ""
                 self.touch(d)
                 d.pushed = False
         rep.lead_factor = self._lead_factor(rep, prospect_h)
@@ -166,6 +172,7 @@ class WorkWeek(Demand):
         p = self.params
         now = self.env.now
         reps = self.active_reps
+        pace_falls(self.whole())  # the week's bookings are in: has anyone's pace collapsed?
         # 1-15-30: untouched deals lose heart; reps rarely bury their own dead deals
         plans = self.manager.daily_plans
         for rep in reps:
@@ -179,7 +186,7 @@ class WorkWeek(Demand):
                     self.drop_deal(d, by="rep")
         for deal in list(self.open.values()):
             if not deal.zombie and now - deal.last_touch >= p.stall_days:
-                deal.p_true = max(p.stall_floor, deal.p_true - p.stall_decay_per_week)
+                deal.set_p(max(p.stall_floor, deal.p_true - p.stall_decay_per_week), "stall")
                 if deal.p_true <= p.dead_threshold and now - deal.last_touch >= p.dead_days:
                     # nobody called for weeks: the customer has quietly moved on
                     self.deal_failed(deal, silent=True)

@@ -111,6 +111,7 @@ class DebriefScene(Scene):
         for c in d.score.components:
             rows.append(
                 f"<b>{html(self.tr(f'score.{c.name}'))}</b> {c.value:.1f} × {c.weight:.2f}"
+                f" — {html(nar.verdict(c))}"
                 f"<br>&nbsp;&nbsp;<i>{html(self.tr(f'formula.{c.name}'))}</i>"
                 f"<br>&nbsp;&nbsp;{html(nar.working(c))}"
             )
@@ -142,7 +143,7 @@ class DebriefScene(Scene):
                 f"<b>{f.lesson} {html(self.tr(f'lesson.{f.lesson}'))}</b><br>"
                 f"{html(nar.moment(f.summary))}"
             )
-            for m in f.moments[:4]:
+            for m in f.moments[:6]:
                 text += "<br>&nbsp;&nbsp;· " + html(nar.moment(m))
             out.append(text)
         return "<br><br>".join(out)
@@ -183,6 +184,13 @@ class DebriefScene(Scene):
             )
         total_b = d.book.total if d.book is not None else float("nan")
         rows.append(f"<b>{html(self.tr('score.total'))}: {d.score.total:.1f} / {total_b:.1f}</b>")
+        nar = game.narrator
+        rows.append(f"<br><b>{html(self.tr('debrief.measure_head'))}</b>")
+        for c in d.score.components:
+            theirs = nar.measure(d.book.component(c.name)) if d.book is not None else "—"
+            rows.append(
+                f"{html(self.tr(f'score.{c.name}'))}: {html(nar.measure(c))} / {html(theirs)}"
+            )
         ui.text((x + half + 16, y, half, h), "<br>".join(rows), raw=True)
 
     def to_title(self) -> None:

@@ -1,0 +1,273 @@
+"""Why things happened, in a manager's words: the causes a week report tells.
+
+The world records causes as data: a won or lost deal carries what moved its
+odds (``causes``: ``[cause, points]``) and what a push did (``pushed``); a
+reaction its strength and why it was damped (``why``: ``[reason, size]``); an
+unequal treatment both people and both actions; a fall of pace the signs a
+manager could have seen. These functions turn that data into the phrases
+:class:`~simulator.narrate.Narrator` appends to its lines, and tell what the
+manager's tools produced (call analytics, training, a team goal, a meeting,
+support). They know only what the event and the manager's observation say.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .api import RIGHT_POOL, Event, Stage
+from .texts import has, joiner
+
+if TYPE_CHECKING:
+    from .narrate import Narrator
+
+WARM_DAYS = 10  # a push that ended fewer idle days than this "kept it moving"
+DAYS_PER_WEEK = 5
+
+
+def pct(x: float) -> str:
+    """A share as a percentage: 0.92 → "92%"."""
+    return f"{100 * x:.0f}%"
+
+
+def points(nar: Narrator, x: float) -> str:
+    """Points of win chance, signed: "+6 pts", "−12 pts", "+0.6 pts"."""
+    n = f"{round(x):+d}" if abs(x) >= 1 else f"{x:+.1f}"
+    n = n.replace("-", "−")
+    return nar.tr("pt" if n in ("+1", "−1") else "pts", n=n)
+
+
+def because(nar: Narrator, parts: list[str]) -> str:
+    """ " — this; that" after a line, or nothing when there is no reason to tell."""
+    if not parts:
+        return ""
+    return nar.tr("ev.because", why=nar.tr("ev.sep").join(parts))
+
+
+# ------------------------------------------------------------------ deals
+def cause(nar: Narrator, code: str, x: float, rep: int | None) -> str | None:
+    """One cause of a deal's odds, e.g. "your joint visit +6 pts"."""
+    t = nar.tr
+    pts = points(nar, x)
+    head, _, rest = code.partition(".")
+    if head == "support":
+        pool, _, timing = rest.partition(".")
+        return t(f"cause.support_{timing}", pool=t(f"pool.{pool}"), pts=pts)
+    if head == "unsupported":
+        try:
+            stage = Stage[rest.upper()]
+        except KeyError:
+            return None
+        pool = RIGHT_POOL[stage].value
+        return t(
+            "cause.unsupported", stage=t(f"stage.{int(stage)}"), pool=t(f"pool.{pool}"), pts=pts
+        )
+    if head == "event":
+        item = next((i for i in nar.obs.inbox if i.event == rest), None)
+        if item is None:
+            return t("cause.event_unknown", pts=pts)
+        return t("cause.event", title=item.title.get(nar.lang), pts=pts)
+    if head == "selling":
+        key = "cause.selling_up" if x > 0 else "cause.selling_down"
+        return t(key, rep=nar.rep(rep), pts=pts)
+    if has(f"cause.{code}"):
+        return t(f"cause.{code}", pts=pts)
+    return None
+
+
+def loss_reason(nar: Narrator, reason: str) -> str:
+    """Why the customer said no: price, a competitor, … or a scripted turn of events."""
+    if has(f"lost.{reason}"):
+        return nar.tr(f"lost.{reason}")
+    head, _, rest = reason.partition(":")
+    if head == "event":
+        item = next((i for i in nar.obs.inbox if i.event == rest), None)
+        if item is not None:
+            return nar.tr("lost.event", title=item.title.get(nar.lang))
+    return reason
+
+
+def push(nar: Narrator, by: str, idle: float) -> str | None:
+    """What a push did: the deal worked first, after how long untouched."""
+    key = f"cause.push_{by}"
+    if not has(key):
+        return None
+    if idle < WARM_DAYS:
+        return nar.tr(f"{key}_warm")
+    return nar.tr(key, weeks=round(idle / DAYS_PER_WEEK))
+
+
+def deal_causes(nar: Narrator, e: Event) -> str:
+    """ " — your joint visit +6 pts; pre-sales support at the right stage +9 pts"."""
+    parts = []
+    for code, x in e.data.get("causes") or ():
+        text = cause(nar, str(code), float(x), e.rep)
+        if text:
+            parts.append(text)
+    pushed = e.data.get("pushed") or {}
+    for by in ("manager", "review"):
+        if by in pushed:
+            text = push(nar, by, float(pushed[by]))
+            if text:
+                parts.append(text)
+    return because(nar, parts)
+
+
+# ------------------------------------------------------------------ people
+def nth(nar: Narrator, n: int) -> str:
+    key = f"ord.{n}"
+    return nar.tr(key) if has(key) else nar.tr("ord.n", n=n)
+
+
+def reasons(nar: Narrator, why: list[list[Any]]) -> str:
+    """ " — the third praise in six weeks: it rings hollow; trust is low: …"."""
+    parts = []
+    for code, size in why:
+        key = f"because.{code}"
+        if not has(key):
+            continue
+        if code == "praise_repeat" and int(size) == 2:
+            parts.append(nar.tr("because.praise_again"))
+        elif code in ("praise_repeat", "criticism_repeat", "correction_repeat"):
+            parts.append(nar.tr(key, nth=nth(nar, int(size))))
+        elif code == "on_pace":
+            parts.append(nar.tr(key, pace=pct(float(size))))
+        elif code == "small_reward":
+            parts.append(nar.tr(key, amount=nar.money(float(size))))
+        else:
+            parts.append(nar.tr(key))
+    return because(nar, parts)
+
+
+def reaction(nar: Narrator, e: Event) -> str:
+    d = e.data
+    t = nar.tr
+    lever = d["lever"]
+    name = t(f"lever.{lever}") if has(f"lever.{lever}") else lever
+    mood = d["mood"]
+    strength = d.get("strength")
+    key = f"ev.reaction_{mood}_{strength}"
+    if mood == "flat" or not has(key):
+        key = f"ev.reaction_{mood}"
+    return t(key, rep=nar.rep(e.rep), lever=name) + reasons(nar, d.get("why") or [])
+
+
+def _did(nar: Narrator, tone: str, public: object) -> str:
+    return nar.tr(f"fb.{tone}_{'public' if public else 'private'}")
+
+
+def unfair(nar: Narrator, e: Event) -> str:
+    """Both people, both actions, both results: the standard the team saw broken."""
+    d = e.data
+    if "other_tone" not in d:
+        return nar.tr("ev.unfair")
+    return nar.tr(
+        "ev.unfair_named",
+        first=nar.rep(d.get("other")),
+        first_did=_did(nar, d["other_tone"], d.get("other_public")),
+        second=nar.rep(e.rep),
+        second_did=_did(nar, d["tone"], d.get("public")),
+        first_pace=pct(d["other_pace"]),
+        second_pace=pct(d["pace"]),
+    )
+
+
+def sign(nar: Narrator, code: str, size: Any) -> str | None:
+    """One sign of a fall a manager could have seen."""
+    t = nar.tr
+    if code == "quota_high":
+        return t("fall.quota_high", ratio=f"{float(size):.1f}")
+    if code == "low_mood":
+        return t("fall.low_mood", mood=f"{float(size):.2f}")
+    if code == "big_loss":
+        return t(
+            "fall.big_loss",
+            account=nar.account(size.get("account")),
+            value=nar.money(size["value"]),
+        )
+    if code in ("stuck", "overloaded"):
+        return t(f"fall.{code}", n=size)
+    if code == "no_talk":
+        return t("fall.no_talk", weeks=size)
+    key = f"fall.{code}"
+    return t(key) if has(key) else None
+
+
+def pace_fall(nar: Narrator, e: Event) -> str:
+    d = e.data
+    t = nar.tr
+    told = [x for x in (sign(nar, str(c), v) for c, v in d.get("signs") or ()) if x]
+    signs = t("fall.signs", list=t("ev.sep").join(told)) if told else t("fall.none")
+    key = "fall.from_period" if d.get("since") == "period" else "fall.from_peak"
+    return t(
+        "ev.pace_fall",
+        rep=nar.rep(e.rep),
+        before=t(key, pct=pct(d["before"])),
+        now=pct(d["pace"]),
+        signs=signs,
+    )
+
+
+# ------------------------------------------------------------------ tools
+def tool(nar: Narrator, e: Event) -> str | None:
+    """What a tool of the manager's produced this week, or ``None``."""
+    d = e.data
+    t = nar.tr
+    k = e.kind
+    if k == "analytics_findings":
+        items = [
+            t("ev.analytics_item", rep=nar.rep(int(r)), skill=t(f"skill.{s}"))
+            for r, s in (d.get("weakest") or {}).items()
+        ]
+        return t("ev.analytics", list=joiner(nar.lang).join(items)) if items else None
+    if k == "coaching_aimed":
+        return t(
+            "ev.coaching_aimed",
+            rep=nar.rep(e.rep),
+            skill=t(f"skill.{d['skill']}"),
+            pct=f"{100 * d['bonus']:.0f}",
+        )
+    if k == "team_training":
+        skill = t(f"skill.{d['skill']}")
+        if d["learnt"] >= d["reps"]:
+            return t("ev.team_training", skill=skill, n=d["reps"])
+        return t("ev.team_training_some", skill=skill, learnt=d["learnt"], n=d["reps"])
+    if k == "team_goal":
+        return t("ev.team_goal")
+    if k == "team_meeting":
+        raised = d.get("overloaded") or []
+        if raised:
+            names = joiner(nar.lang).join(nar.rep(i) for i in raised)
+            text = t("ev.team_meeting_raised", names=names)
+        else:
+            text = t("ev.team_meeting")
+        return text + (because(nar, [t("ev.team_meeting_again")]) if d.get("again") else "")
+    if k == "support_given":
+        timing = "key" if d.get("key_stage") else ("right" if d.get("right_stage") else "wrong")
+        stage = Stage[str(d["stage"]).upper()]
+        return t(
+            f"ev.support_{timing}",
+            pool=t(f"pool.{d['pool']}"),
+            account=nar.account(d["account"]) if "account" in d else nar.deal_account(d["deal"]),
+            stage=t(f"stage.{int(stage)}"),
+            pts=points(nar, float(d.get("points", 100 * d.get("boost", 0.0)))),
+        )
+    if k == "support_wasted":
+        return t(
+            "ev.support_wasted",
+            pool=t(f"pool.{d['pool']}"),
+            account=nar.account(d.get("account")),
+        )
+    return None
+
+
+TOOLS = frozenset(
+    {
+        "analytics_findings",
+        "coaching_aimed",
+        "team_training",
+        "team_goal",
+        "team_meeting",
+        "support_given",
+        "support_wasted",
+    }
+)
