@@ -43,6 +43,7 @@ ORDER = (
     "stuck_deals",
     "market_event",
     "inbox",
+    "inbox_answer",
     "action_refused",
     "contest_won",
     # what the manager's tools produced
@@ -59,6 +60,10 @@ ORDER = (
     "period_end",
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}
+
+# how far an inbox answer must move the person's mood to show, and to show strongly
+ANSWER_VISIBLE = 0.02
+ANSWER_STRONG = 0.06
 
 # How each input of a scorecard rule is written in its working
 _MONEY_INPUTS = frozenset({"R", "T"})
@@ -171,6 +176,8 @@ class Narrator:
         if k == "inbox":
             item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
             return t("ev.inbox", title=item.title.get(self.lang)) if item is not None else None
+        if k == "inbox_answer":
+            return self.answer(e)
         if k == "action_refused":
             why = self.refusal(Refusal(d["code"], d.get("values") or {}))
             return t("ev.refused", action=self.action_name(d["action"]), why=why)
@@ -196,6 +203,27 @@ class Narrator:
         trainer's report in its timeline: the same lines, in the same words.
         """
         return self.lines(events)
+
+    def answer(self, e: Event) -> str | None:
+        """An inbox decision as the week report tells it: the choice, the author's reply, and
+        how the person it concerned took it."""
+        d = e.data
+        item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
+        if item is None:
+            return None
+        choice = next((c for c in item.choices if c.id == d["choice"]), None)
+        text = choice.text.get(self.lang) if choice is not None else str(d["choice"])
+        key = "ev.answer_default" if d.get("defaulted") else "ev.answer"
+        line = self.tr(key, title=item.title.get(self.lang), choice=text)
+        reply = choice.reply.get(self.lang) if choice is not None else ""
+        if reply:
+            line += self.tr("ev.answer_reply", reply=reply)
+        moved = float(d.get("engagement", 0.0))
+        if e.rep is not None and abs(moved) >= ANSWER_VISIBLE:
+            strength = "strong" if abs(moved) >= ANSWER_STRONG else "mild"
+            mood = "up" if moved > 0 else "down"
+            line += self.tr(f"ev.answer_{mood}_{strength}", rep=self.rep(e.rep))
+        return line
 
     def lines(self, events: list[Event] | tuple[Event, ...], limit: int | None = None) -> list[str]:
         """The lines of a batch of events, most important first."""

@@ -302,3 +302,29 @@ def test_the_trainers_report_tells_the_same_lines_as_the_week_report(tmp_path):
     assert explained  # the handbook's manager's season has causes to tell
     for line in explained:
         assert html.escape(line) in text, line
+
+
+def test_an_inbox_answer_is_told_with_the_authors_reply_and_the_persons_reaction():
+    """The decision, what the player reads back, and how the person took it (en and zh)."""
+    from simulator.api import Answer
+    from simulator.narrate import Narrator
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 1)
+    told: list[str] = []
+    while not told and s.week < 8:
+        obs = s.observe()
+        for item in obs.inbox:
+            if item.open and item.event == "quota_question":
+                s.act(Answer(item.id, item.handbook))
+        s.advance_week()
+        week = [e for e in s.event_log if e.kind == "inbox_answer"]
+        told = Narrator(s.observe(), "en").lines(week)
+    assert told, "the quota question came up and was answered"
+    line = told[0]
+    assert "you chose “Show her" in line
+    assert "She nods and starts planning" in line  # the author's reply
+    assert "Li Na" in line and ("perked up" in line or "pleased" in line)
+    zh = Narrator(s.observe(), "zh").lines([e for e in s.event_log if e.kind == "inbox_answer"])
+    assert "她点点头" in zh[0] and "李娜" in zh[0]

@@ -157,6 +157,7 @@ class ChoiceView:
     text: Text
     money: float
     hours: float
+    reply: Text  # what the player reads after choosing it (may be empty)
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,13 @@ def observe(world: World) -> Observation:
                 rep=i.rep,
                 deal=i.deal,
                 choices=tuple(
-                    ChoiceView(c.id, i.fill(c.text), c.effects.money, c.effects.hours)
+                    ChoiceView(
+                        c.id,
+                        i.fill(c.text),
+                        c.effects.money,
+                        c.effects.hours,
+                        i.fill(c.effects.reply),
+                    )
                     for c in i.event.choices
                 ),
                 status=i.status,

@@ -239,11 +239,14 @@ def _delta(change: dict | None, rep: Rep) -> float:
     return float(change.get(rep.type, 0.0)) if change else 0.0
 
 
-def _change_state(rep: Rep, change: StateChange) -> dict[str, float]:
+def _change_state(rep: Rep, change: StateChange, fit_from: float) -> dict[str, float]:
+    """A decision's effect on one person. Its engagement change is a lever's response:
+    it moves how well the job fits them as much as any lever's would (``fit_from``)."""
     out: dict[str, float] = {}
     d = _delta(change.engagement, rep)
     if d:
         out["engagement"] = rep.nudge(d)
+        rep.nudge_fit(fit_from * d)
     for name in ("confidence", "trust", "stress"):
         d = _delta(getattr(change, name), rep)
         if d:
@@ -276,10 +279,12 @@ def apply_choice(
     if rep is not None and not rep.active:
         rep = None
     if rep is not None and e.rep is not None:
-        out["rep"] = _change_state(rep, e.rep)
+        out["rep"] = _change_state(rep, e.rep, world.params.fit_from_lever)
     if e.team is not None:
         out["team"] = {
-            r.id: _change_state(r, e.team) for r in world.active_reps if rep is None or r is not rep
+            r.id: _change_state(r, e.team, world.params.fit_from_lever)
+            for r in world.active_reps
+            if rep is None or r is not rep
         }
     if rep is not None and e.reveal_type and not rep.revealed:
         rep.revealed = True
@@ -329,5 +334,7 @@ def apply_choice(
         event=item.event.id,
         choice=choice.id,
         handbook=choice.handbook,
+        defaulted=defaulted,
+        engagement=float(out.get("rep", {}).get("engagement", 0.0)),
     )
     return out

@@ -38,6 +38,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
     "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
+    "ev.answer": ("✉ {title}: you chose “{choice}”", "✉ {title}：你选择了“{choice}”"),
+    "ev.answer_default": (
+        "✉ {title}: no answer came, so “{choice}”",
+        "✉ {title}：你没有回复，于是“{choice}”",
+    ),
+    "ev.answer_reply": (" — {reply}", "——{reply}"),
+    "ev.answer_up_strong": (" ({rep} is clearly pleased)", "（{rep} 明显很高兴）"),
+    "ev.answer_up_mild": (" ({rep} perked up a little)", "（{rep} 稍受鼓舞）"),
+    "ev.answer_down_strong": (" ({rep} took it badly)", "（{rep} 很受打击）"),
+    "ev.answer_down_mild": (" ({rep} was a little put off)", "（{rep} 有些不快）"),
     "ev.unhappy": (
         "▼ {rep} looks unhappy (mood {mood}: {band})",
         "▼ {rep} 看起来情绪低落（情绪 {mood}：{band}）",
