@@ -130,18 +130,7 @@ def test_a_refused_lever_is_greyed_and_says_why_when_pressed(app):
 
 
 def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    key(app, pygame.K_RETURN)
-    for _ in range(12):  # play to the period's review
-        if isinstance(app.scene, ReviewScene):
-            break
-        click(app, "End week")
-        if app.scene.modal is not None:
-            key(app, pygame.K_ESCAPE)
-        step(app, 6)
-    assert isinstance(app.scene, ReviewScene)
+    _to_the_review(app)
     reviews = lambda: [  # noqa: E731
         p.action for p in app.game.plan if p.action.kind == "performance_review"
     ]
