@@ -67,6 +67,8 @@ def cause(nar: Narrator, code: str, x: float, rep: int | None) -> str | None:
             return t("cause.event_unknown", pts=pts)
         return t("cause.event", title=item.title.get(nar.lang), pts=pts)
     if head == "selling":
+        if rep is None:  # its owner left: nobody was working it
+            return t("cause.unowned", pts=pts)
         key = "cause.selling_up" if x > 0 else "cause.selling_down"
         return t(key, rep=nar.rep(rep), pts=pts)
     if has(f"cause.{code}"):
@@ -99,7 +101,10 @@ def push(nar: Narrator, by: str, idle: float) -> str | None:
 def deal_causes(nar: Narrator, e: Event) -> str:
     """ " — your joint visit +6 pts; pre-sales support at the right stage +9 pts"."""
     parts = []
-    for code, x in e.data.get("causes") or ():
+    # a win is told by what helped first, a loss by what hurt first
+    won = e.kind == "deal_won"
+    ranked = sorted(e.data.get("causes") or (), key=lambda c: -float(c[1]) if won else float(c[1]))
+    for code, x in ranked:
         text = cause(nar, str(code), float(x), e.rep)
         if text:
             parts.append(text)
@@ -109,7 +114,9 @@ def deal_causes(nar: Narrator, e: Event) -> str:
             text = push(nar, by, float(pushed[by]))
             if text:
                 parts.append(text)
-    return because(nar, parts)
+    if not parts:
+        return ""
+    return nar.tr("ev.odds", why=nar.tr("ev.sep").join(parts))
 
 
 # ------------------------------------------------------------------ people
@@ -166,8 +173,8 @@ def unfair(nar: Narrator, e: Event) -> str:
         first_did=_did(nar, d["other_tone"], d.get("other_public")),
         second=nar.rep(e.rep),
         second_did=_did(nar, d["tone"], d.get("public")),
-        first_pace=pct(d["other_pace"]),
-        second_pace=pct(d["pace"]),
+        first_pace=f"{float(d['other_pace']):.2f}",
+        second_pace=f"{float(d['pace']):.2f}",
     )
 
 
@@ -197,12 +204,16 @@ def pace_fall(nar: Narrator, e: Event) -> str:
     t = nar.tr
     told = [x for x in (sign(nar, str(c), v) for c, v in d.get("signs") or ()) if x]
     signs = t("fall.signs", list=t("ev.sep").join(told)) if told else t("fall.none")
-    key = "fall.from_period" if d.get("since") == "period" else "fall.from_peak"
+    # the desk's units: pace as a multiple (1.00× is on track), a finished period in % of quota
+    if d.get("since") == "period":
+        before = t("fall.from_period", pct=pct(d["before"]))
+    else:
+        before = t("fall.from_peak", pace=f"{float(d['before']):.2f}")
     return t(
         "ev.pace_fall",
         rep=nar.rep(e.rep),
-        before=t(key, pct=pct(d["before"])),
-        now=pct(d["pace"]),
+        before=before,
+        now=f"{float(d['pace']):.2f}",
         signs=signs,
     )
 

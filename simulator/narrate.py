@@ -120,22 +120,17 @@ class Narrator:
         d = e.data
         t = self.tr
         k = e.kind
-        if k == "deal_won":
-            return t(
-                "ev.deal_won",
-                account=self.account(d.get("account")),
-                value=self.money(d["value"]),
-                rep=self.rep(e.rep),
-            ) + explain.deal_causes(self, e)
-        if k == "deal_lost":
-            why = explain.loss_reason(self, str(d.get("reason", "")))
-            return t(
-                "ev.deal_lost",
-                account=self.account(d.get("account")),
-                value=self.money(d["value"]),
-                rep=self.rep(e.rep),
-                reason=why,
-            ) + explain.deal_causes(self, e)
+        if k in ("deal_won", "deal_lost"):
+            # a deal whose owner has left is nobody's: say so, not "(—)"
+            owner = self.rep(e.rep) if e.rep is not None else t("ev.unowned")
+            values = {
+                "account": self.account(d.get("account")),
+                "value": self.money(d["value"]),
+                "rep": owner,
+            }
+            if k == "deal_lost":
+                values["reason"] = explain.loss_reason(self, str(d.get("reason", "")))
+            return t(f"ev.{k}", **values) + explain.deal_causes(self, e)
         if k == "pace_fall":
             return explain.pace_fall(self, e)
         if k in explain.TOOLS:
@@ -147,7 +142,9 @@ class Narrator:
                 value=self.money(d["value"]),
             )
         if k == "resigned":
-            return t("ev.resigned", rep=self.rep(e.rep))
+            causes = [t(f"quit.{w}") for w in d.get("why") or () if has(f"quit.{w}")]
+            line = t("ev.resigned", rep=self.rep(e.rep))
+            return line + (t("ev.because", why=t("ev.sep").join(causes)) if causes else "")
         if k == "let_go":
             return t("ev.let_go", rep=self.rep(e.rep))
         if k == "hired":
@@ -331,7 +328,7 @@ class Narrator:
             return self.rep(v)  # type: ignore[arg-type]
         if key == "account":
             return self.account(v)  # type: ignore[arg-type]
-        if key in ("quota", "booked", "amount"):
+        if key in ("quota", "booked", "amount", "capacity"):
             return self.money(float(v))  # type: ignore[arg-type]
         if key == "type":
             return t(f"type.{v}")
@@ -375,7 +372,7 @@ class Narrator:
             if "rep" not in m.values:
                 key += "_team"
         text = self.tr(key, **values)
-        if not m.week:
+        if not m.week or key.endswith("_gap"):  # a gap names its own weeks
             return text
         return self.tr("ui.at_week", week=self.tr("ui.week_short", week=m.week), text=text)
 

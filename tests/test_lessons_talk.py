@@ -150,9 +150,12 @@ def test_p09_criticism_in_public_costs_far_more_than_in_private():
 def test_p09_treating_equal_results_unequally_lowers_the_teams_trust():
     w = world(scenario())
     a, b = w.reps[0], w.reps[1]
+    for r in (a, b):
+        r.booked[0] = r.quota(0) * 0.3
+    run_weeks(w, 4)  # paces say something once a period is under way
     before = [r.trust for r in w.reps]
     act(w, Feedback(a.id, Tone.PRAISE, public=True))
-    act(w, Feedback(b.id, Tone.CRITICISM, public=False))  # same (zero) results
+    act(w, Feedback(b.id, Tone.CRITICISM, public=False))  # like results, unlike words
     assert any(e.kind == "unfair_treatment" for e in w.log.events)
     bystanders = [r for r in w.reps if r.id not in (a.id, b.id)]
     assert all(r.trust <= before[r.id] - 0.025 for r in bystanders)

@@ -117,9 +117,9 @@ def test_pre_sales_at_the_right_stage_is_told_when_it_comes_and_when_the_deal_cl
     for e, lines in given:
         line = nar.line(e)
         assert line in lines
-        assert line.startswith(f"pre-sales support for {nar.account(e.data['account'])}")
-        assert "at the technical exchange" in line and _pts(e.data["points"]) in line
-        assert ("the right stage" in line) or ("where this customer decides" in line)
+        assert line.startswith(f"Support from pre-sales reached {nar.account(e.data['account'])}")
+        assert "at the technical exchange stage" in line and _pts(e.data["points"]) in line
+        assert ("the stage it serves" in line) or ("where this customer decides" in line)
     # when the deal closes, won or lost, the help is among its causes
     helped = {e.data["deal"] for e, _ in given}
     closed = _closed(weeks, helped)
@@ -220,7 +220,7 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     assert line in lines
     want = (
         f"The team noticed: {nar.rep(a.id)} was praised in public and {nar.rep(b.id)} "
-        f"corrected in private for like results (pace {100 * a.pace:.0f}% vs {100 * b.pace:.0f}%)"
+        f"corrected in private for like results (pace {a.pace:.2f}× vs {b.pace:.2f}×)"
     )
     assert line == want, line
     zh = Narrator(s.observe(), "zh").line(unfair)
@@ -253,8 +253,9 @@ def test_a_sharp_fall_of_pace_is_flagged_with_the_signs_the_manager_could_see():
     nar = Narrator(s.observe(), "en")
     line = nar.line(e)
     assert line in lines
-    assert line.startswith(f"⚠ {nar.rep(best.id)}'s pace fell from ")
-    assert "last period to " in line and "signs you could see: " in line
+    assert line.startswith(f"⚠ {nar.rep(best.id)}'s pace fell to ")
+    assert "(last period: " in line and "% of quota)" in line
+    assert "signs you could see: " in line
     assert f"a quota {signs['quota_high']:.1f}× last period's result" in line
     assert f"no 1:1 for {signs['no_talk']} weeks" in line
     assert "迹象" in Narrator(s.observe(), "zh").line(e)
@@ -323,7 +324,7 @@ def test_an_inbox_answer_is_told_with_the_authors_reply_and_the_persons_reaction
         told = Narrator(s.observe(), "en").lines(week)
     assert told, "the quota question came up and was answered"
     line = told[0]
-    assert "you chose “Show her" in line
+    assert 'you chose "Show her' in line
     assert "She nods and starts planning" in line  # the author's reply
     assert "Li Na" in line and ("perked up" in line or "pleased" in line)
     zh = Narrator(s.observe(), "zh").lines([e for e in s.event_log if e.kind == "inbox_answer"])

@@ -236,6 +236,7 @@ class ModelParams:
     criticism_team_mood: float = 0.01
     unfair_trust: float = 0.03  # team trust lost when like results are treated unlike
     fair_band: float = 0.10
+    fair_after_weeks: int = 2  # paces are compared for fairness only this far into a period
     promise_kept_trust: float = 0.05
     promise_broken_trust: float = 0.25
     promise_broken_team_trust: float = 0.05
@@ -359,6 +360,7 @@ class ModelParams:
     low_trust: float = 0.3
     low_trust_hazard: float = 2.0
     quit_engagement_ref: float = 0.5  # quit_base is the hazard at this engagement
+    low_trust_told: float = 0.45  # trust below this is named among a leaver's reasons
     distrust_hazard: float = 1.5  # hazard × (1 + this × (distrust_below − trust))
     distrust_below: float = 0.6
     stress_hazard: float = 2.0  # hazard × (1 + this × (stress − strain_stress)⁺)

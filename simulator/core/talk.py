@@ -120,8 +120,12 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
     m = world.manager
     pace = world.pace(rep)
     first, _ = world.period_weeks_of(world.period)
+    # a pace says something only once a period is under way (in its first days everyone
+    # is at zero); a review early in a period reads the period just ended
+    telling = world.week - first >= p.fair_after_weeks
     if formal and world.period > 0 and world.week - first < 2:
         pace = rep.attainment(world.period - 1)
+        telling = True
     eff: Effects = {}
     trust_before = rep.trust
     if formal and rep.trust < p.trust_cap_from_talk:
@@ -178,9 +182,11 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
                 [["on_pace", round(pace, 2)]],
             )
     # one standard for all: like results treated unlike erode the team's trust
-    for other_id, other_pace, other_tone, other_public in m.feedback:
+    for other_id, other_pace, other_tone, other_public, other_telling in m.feedback:
         if (
-            other_id != rep.id
+            telling
+            and other_telling
+            and other_id != rep.id
             and other_tone != tone.value
             and abs(other_pace - pace) <= p.fair_band
         ):
@@ -199,6 +205,6 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
             )
             eff["unfair"] = True
             break
-    m.feedback.append((rep.id, pace, tone.value, public))
+    m.feedback.append((rep.id, pace, tone.value, public, telling))
     eff["trust"] = rep.trust - trust_before
     return eff

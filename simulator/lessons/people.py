@@ -79,11 +79,10 @@ def p2(f: Facts) -> Finding:
             continue
         bad += 1
         key = "m.p2_too_high" if d > P2_HIGH else "m.p2_too_low"
-        moments.append(
-            Moment(
-                e.week, key, {"rep": e.rep, "quota": e.data["effects"]["quota"], "x": f"{d:.2f}"}
-            )
-        )
+        quota = float(e.data["effects"]["quota"])
+        capacity = quota / d if d > 0 else 0.0
+        values = {"rep": e.rep, "quota": quota, "x": f"{d:.2f}", "capacity": capacity}
+        moments.append(Moment(e.week, key, values))
     if not total:
         return Finding("P2", MISSED if f.weeks_played >= 2 else UNTESTED, Moment(0, "s.p2_none"))
     # what each rep booked against their quotas over the periods they worked whole

@@ -178,7 +178,10 @@ def p14(f: Facts) -> Finding:
 
 def p15(f: Facts) -> Finding:
     kept, broken = f.ev["promise_kept"], f.ev["promise_broken"]
+    made = f.ev["promise_made"]
     if not kept and not broken:
+        if made:  # promised for results that did not come: nothing owed, nothing broken
+            return Finding("P15", FOLLOWED, Moment(0, "s.p15_unmet", {"n": len(made)}))
         return Finding("P15", UNTESTED, Moment(0, "s.untested"))
     moments = [
         Moment(e.week, "m.p15_broken", {"rep": e.rep, "amount": e.data["amount"]}) for e in broken

@@ -33,7 +33,7 @@ from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
 from ..session import Session
-from ..texts import joiner, money, text_of, tr
+from ..texts import joiner, money, signed, text_of, tr
 from . import charts
 
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
@@ -131,7 +131,7 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
             f"<td class='num'>{c.weight:.2f}</td><td><b>{_e(nar.verdict(c))}</b><br>"
             f"<span class='formula'>{_e(nar.formula(c))}</span><br>{_e(nar.working(c))}</td>"
-            f"<td class='num'>{other:.1f} <span class='{css}'>({diff:+.1f})</span>"
+            f"<td class='num'>{other:.1f} <span class='{css}'>({signed(diff)})</span>"
             f"<br>{_e(nar.measure(c))} / {_e(theirs)}</td></tr>"
         )
     book_total = d.book.total if d.book is not None else float("nan")

@@ -32,6 +32,11 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def signed(x: float, digits: int = 1) -> str:
+    """A difference with its sign, the minus a true minus: +1.2, −20.3."""
+    return f"{x:+.{digits}f}".replace("-", "−")
+
+
 def tr(lang: str, key: str, **values: object) -> str:
     """The string ``key`` in ``lang`` ("en" or "zh"), with ``values`` filled in.
 

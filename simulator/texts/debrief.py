@@ -32,7 +32,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "measure.attrition": ("{v} left", "离开 {v} 人"),
     "measure.skills": ("skills {v} pts", "技能 {v} 分"),
     "measure.trust": ("trust {v}", "信任 {v}"),
-    "measure.pipeline": ("forecast {v}", "预测 {v}"),
+    "measure.pipeline": ("forecast error {v} (lower is better)", "预测误差 {v}（越低越好）"),
     "measure.customers": ("warmth {v}", "客户温度 {v}"),
     "debrief.measure_head": (
         "What lies under the points (not capped)",
@@ -112,7 +112,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "团队销售：在正确阶段用正确支持",
     ),
     "lesson.P12": ("Keep a customer archive", "建立客户档案"),
-    "lesson.P13": ("Delegate with supervision: a rope and a candy", "授权要监督：绳子和糖"),
+    "lesson.P13": (
+        "Delegate with supervision: a light hand on the rope, and a reward",
+        "授权要监督：既要牵住绳子，也要给颗糖",
+    ),
     "lesson.P14": ("Deputies need a share; veterans need face", "副手要分成，老将要面子"),
     "lesson.P15": ("Never promise what you cannot deliver", "不做无法兑现的承诺"),
     "lesson.P16": ("Manage by data; a repeatable routine", "用数据管理；可重复的流程"),
@@ -131,27 +134,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "你在这一课上的收件箱决定与手册一致（{n} 个）。",
     ),
     "m.choice_against": (
-        "You chose “{choice}” for {rep}; the handbook: “{handbook}”.",
+        'You chose "{choice}" for {rep}; the handbook: "{handbook}".',
         "你对 {rep} 选择了“{choice}”；手册的做法是“{handbook}”。",
     ),
     "m.choice_against_team": (
-        "You chose “{choice}”; the handbook: “{handbook}”.",
+        'You chose "{choice}"; the handbook: "{handbook}".',
         "你选择了“{choice}”；手册的做法是“{handbook}”。",
     ),
     "m.choice_expired": (
-        "You let “{title}” ({rep}) wait: “{choice}” happened; the handbook: “{handbook}”.",
+        'You let "{title}" ({rep}) wait: "{choice}" happened; the handbook: "{handbook}".',
         "你没有及时处理“{title}”（{rep}）：结果是“{choice}”；手册的做法是“{handbook}”。",
     ),
     "m.choice_expired_team": (
-        "You let “{title}” wait: “{choice}” happened; the handbook: “{handbook}”.",
+        'You let "{title}" wait: "{choice}" happened; the handbook: "{handbook}".',
         "你没有及时处理“{title}”：结果是“{choice}”；手册的做法是“{handbook}”。",
     ),
     "m.choice_along": (
-        "You chose “{choice}” for {rep}, as the handbook would.",
+        'You chose "{choice}" for {rep}, as the handbook would.',
         "你对 {rep} 选择了“{choice}”，与手册一致。",
     ),
     "m.choice_along_team": (
-        "You chose “{choice}”, as the handbook would.",
+        'You chose "{choice}", as the handbook would.',
         "你选择了“{choice}”，与手册一致。",
     ),
     "m.p4_never": (
@@ -201,8 +204,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "你从未设定指标：沿用了去年的数字。",
     ),
     "m.p2_too_high": (
-        "{rep}: quota {quota} was {x}× what they could book: too high, confidence suffers.",
-        "{rep}：指标 {quota} 是其能力的 {x} 倍：定得太高，信心受挫。",
+        "{rep}: quota {quota} was {x}× the {capacity} a period they could truly book then "
+        "(hidden during the game): too high, confidence suffers.",
+        "{rep}：指标 {quota} 是其当时真实能力（每期 {capacity}，游戏中不可见）的 {x} 倍："
+        "定得太高，信心受挫。",
     ),
     "m.p2_too_easy": (
         "{rep} booked {booked} against quotas of {quota} ({pct}%): they asked too little.",
@@ -213,8 +218,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{rep} 的指标合计 {quota}，只完成了 {booked}（{pct}%）：指标遥不可及。",
     ),
     "m.p2_too_low": (
-        "{rep}: quota {quota} was only {x}× what they could book: too low to stretch.",
-        "{rep}：指标 {quota} 只是其能力的 {x} 倍：太低，缺乏挑战。",
+        "{rep}: quota {quota} was only {x}× the {capacity} a period they could truly book "
+        "then (hidden during the game): too low to stretch.",
+        "{rep}：指标 {quota} 只是其当时真实能力（每期 {capacity}，游戏中不可见）的 {x} 倍："
+        "太低，缺乏挑战。",
     ),
     "s.p3_given": ("Everyone's type was given in the briefing.", "简报中已给出每个人的类型。"),
     "story.given": ("Their type was in the briefing.", "其类型在简报中已给出。"),
@@ -253,8 +260,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "m.p6_mentor": ("{rep} mentored {novice}.", "{rep} 指导了 {novice}。"),
     "s.p7": (
         "{cared} of {n} service reps looked after key accounts; "
-        "{hurt} times one was put off by a hunting lever.",
-        "{n} 名服务型销售中有 {cared} 人负责大客户；{hurt} 次因狩猎式激励感到不快。",
+        "{hurt} times one was put off by a contest, a rival or public blame.",
+        "{n} 名服务型销售中有 {cared} 人负责大客户；"
+        "{hurt} 次因竞赛、树立对手或当众批评而感到不快。",
     ),
     "s.p8": (
         "{ok} of {n} reps had 1:1s at least twice a month; {meetings} team meetings.",
@@ -321,6 +329,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{rep} 承担副手职责却没有分成。",
     ),
     "m.p14_not_honoured": ("{rep}, a veteran, was never honoured.", "老将 {rep} 从未受到礼遇。"),
+    "s.p15_unmet": (
+        "{n} promises made on results that did not come: nothing was owed, nothing broken.",
+        "做出 {n} 个以业绩为条件的承诺，条件未达成：无需兑现，也没有失信。",
+    ),
     "s.p15": ("{kept} promises kept, {broken} broken.", "兑现承诺 {kept} 次，违背 {broken} 次。"),
     "m.p15_broken": (
         "The promise to {rep} ({amount}) was broken.",

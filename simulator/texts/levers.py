@@ -99,7 +99,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "把无人负责的客户分给擅长的销售。",
     ),
     "why.delegate": (
-        "Hand a task to a deputy — with a rope and a candy.",
+        "Hand a task to a deputy — keep a light hand on it, and share the reward.",
         "把任务交给副手——既要有绳子，也要有糖。",
     ),
     "why.profit_share": (

@@ -12,6 +12,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.deal_dropped": ("− Dropped {account} {value}", "− 放弃 {account} {value}"),
     "ev.resigned": ("! {rep} resigned", "! {rep} 辞职了"),
+    "quit.no_share": (
+        "a deputy with no share of what they built: off to start their own business",
+        "担任副手却分不到成果：出去自己创业了",
+    ),
+    "quit.offer": ("took the outside offer", "接受了外部邀约"),
+    "quit.mood": ("their spirits had been low", "此前一直情绪低落"),
+    "quit.trust": ("little trust left in you", "对你已没有多少信任"),
+    "quit.stress": ("worn out", "身心俱疲"),
+    "quit.no_talk": ("no 1:1 with you for weeks", "好几周没和你一对一谈过"),
+    "quit.elsewhere": (
+        "a better job came along; some leave even when all is well",
+        "遇到了更好的机会；即使一切顺利，也总有人会离开",
+    ),
     "ev.let_go": ("! {rep} left the team (let go)", "! {rep} 被辞退"),
     "ev.hired": ("+ {rep} joined the team", "+ {rep} 加入团队"),
     "ev.hire_started": ("Position opened: a hire in {weeks} weeks", "职位已开放：{weeks} 周后入职"),
@@ -38,10 +51,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
     "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
-    "ev.answer": ("✉ {title}: you chose “{choice}”", "✉ {title}：你选择了“{choice}”"),
+    "ev.answer": ('» {title}: you chose "{choice}"', "» {title}：你选择了“{choice}”"),
     "ev.answer_default": (
-        "✉ {title}: no answer came, so “{choice}”",
-        "✉ {title}：你没有回复，于是“{choice}”",
+        '» {title}: no answer came, so "{choice}"',
+        "» {title}：你没有回复，于是“{choice}”",
     ),
     "ev.answer_reply": (" — {reply}", "——{reply}"),
     "ev.answer_up_strong": (" ({rep} is clearly pleased)", "（{rep} 明显很高兴）"),
@@ -52,12 +65,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "▼ {rep} looks unhappy (mood {mood}: {band})",
         "▼ {rep} 看起来情绪低落（情绪 {mood}：{band}）",
     ),
+    "ev.mood_band_up": (
+        "▲ {rep}'s mood is now {band} (was {was})",
+        "▲ {rep} 的情绪好转为{band}（此前{was}）",
+    ),
+    "ev.mood_band_down": (
+        "▼ {rep}'s mood is now {band} (was {was})",
+        "▼ {rep} 的情绪降为{band}（此前{was}）",
+    ),
     "ev.mood_fell": (
         "▼ {rep}'s mood fell sharply this week ({was} → {mood}, now {band})",
         "▼ {rep} 本周情绪明显下滑（{was} → {mood}，现为{band}）",
     ),
     "ev.support_dead": (
-        "Support found {account} has gone quiet",
+        "Support found {account} has gone quiet: the deal was already dead",
         "支持人员发现 {account} 已无回应",
     ),
     "ev.team_meeting_raised": (
@@ -66,11 +87,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "lost.competitor": ("competitor", "竞争对手"),
     "lost.price": ("price", "价格"),
-    "lost.no_decision": ("no decision", "未决策"),
+    "lost.no_decision": ("the customer never decided", "客户迟迟未作决定"),
     "lost.budget": ("budget", "预算"),
     "lost.churned": ("customer lost", "客户流失"),
     "lost.deputy_mistake": ("deputy's mistake", "副手失误"),
-    "lost.event": ("“{title}”", "「{title}」"),
+    "lost.event": ('"{title}"', "“{title}”"),
     "market.price_war": ("a price war", "价格战"),
     "market.budget_freeze": ("budgets frozen", "预算冻结"),
     "market.boom": ("a boom", "市场繁荣"),
@@ -91,6 +112,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lever.key_account": ("a key account", "负责大客户"),
     # ---------------------------------------------------------------- why: a deal's odds
     "ev.because": (" — {why}", "——{why}"),
+    "ev.odds": (" — its win chance moved: {why}", "——赢率变化：{why}"),
+    "ev.unowned": ("nobody's since its owner left", "原负责人离职后无人跟进"),
+    "cause.unowned": ("nobody working it {pts}", "无人跟进 {pts}"),
     "ev.sep": ("; ", "；"),
     "pts": ("{n} pts", "{n} 个百分点"),
     "pt": ("{n} pt", "{n} 个百分点"),
@@ -113,7 +137,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cause.stall": ("left untouched for weeks {pts}", "数周无人跟进 {pts}"),
     "cause.price_war": ("opened during a price war {pts}", "立项时正逢价格战 {pts}"),
-    "cause.event": ("news: “{title}” {pts}", "事件「{title}」{pts}"),
+    "cause.event": ('news: "{title}" {pts}', "事件“{title}”{pts}"),
     "cause.event_unknown": ("a turn of events {pts}", "突发变故 {pts}"),
     "cause.selling_up": ("{rep} sells better now {pts}", "{rep}的销售功力见长 {pts}"),
     "cause.selling_down": ("a weaker seller on it now {pts}", "现在跟单的人功力较弱 {pts}"),
@@ -180,9 +204,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- one standard for all
     "ev.unfair_named": (
         "The team noticed: {first} was {first_did} and {second} {second_did} for like results "
-        "(pace {first_pace} vs {second_pace})",
+        "(pace {first_pace}× vs {second_pace}×)",
         "团队注意到：{first}被{first_did}，{second}却被{second_did}，"
-        "而两人业绩相近（进度 {first_pace} 对 {second_pace}）",
+        "而两人业绩相近（进度 {first_pace}× 对 {second_pace}×）",
     ),
     "fb.praise_public": ("praised in public", "当众表扬"),
     "fb.praise_private": ("praised in private", "私下表扬"),
@@ -190,11 +214,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fb.criticism_private": ("corrected in private", "私下纠正"),
     # ---------------------------------------------------------------- a pace that fell
     "ev.pace_fall": (
-        "⚠ {rep}'s pace fell from {before} to {now} — {signs}",
-        "⚠ {rep} 的业绩进度从{before} 跌到 {now}——{signs}",
+        "⚠ {rep}'s pace fell to {now}× ({before}) — {signs}",
+        "⚠ {rep} 的进度跌到 {now}×（{before}）——{signs}",
     ),
-    "fall.from_period": ("{pct} last period", "上期的 {pct}"),
-    "fall.from_peak": ("{pct} earlier this period", "本期早些时候的 {pct}"),
+    "fall.from_period": ("last period: {pct} of quota", "上期完成指标的 {pct}"),
+    "fall.from_peak": ("{pace}× earlier this period", "本期早些时候为 {pace}×"),
     "fall.signs": ("signs you could see: {list}", "看得到的迹象：{list}"),
     "fall.none": (
         "no sign you could have seen: deals come in lumps",
@@ -215,7 +239,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.analytics_item": ("{rep} ({skill})", "{rep}（{skill}）"),
     "ev.coaching_aimed": (
-        "Coaching {rep} in {skill}, the weakest skill call analytics found: {pct}% more learnt",
+        "Coaching {rep} in {skill} (their weakest skill, per call analytics): {pct}% more learnt",
         "按通话分析找出的短板辅导{rep}的{skill}：多学到 {pct}%",
     ),
     "ev.team_training": (
@@ -237,19 +261,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.team_meeting_again": ("a meeting again so soon adds less", "会开得太密，效果减半"),
     "ev.support_key": (
-        "{pool} support for {account} at the {stage}, where this customer decides: {pts}",
+        "Support from {pool} reached {account} at the {stage} stage, where this customer "
+        "decides: {pts}",
         "{pool}在{stage}阶段支持 {account}，正是客户拍板的环节：{pts}",
     ),
     "ev.support_right": (
-        "{pool} support for {account} at the {stage}, the right stage: {pts}",
+        "Support from {pool} reached {account} at the {stage} stage, the stage it serves: {pts}",
         "{pool}在{stage}阶段支持 {account}，时机正好：{pts}",
     ),
     "ev.support_wrong": (
-        "{pool} support for {account} at the {stage}, the wrong stage: {pts}",
+        "Support from {pool} reached {account} only at the {stage} stage, not the one it "
+        "serves (a queue or a request at the wrong time): {pts}",
         "{pool}在{stage}阶段支持 {account}，阶段不对：{pts}",
     ),
     "ev.support_wasted": (
-        "{pool} support came too late: {account} had already closed",
+        "Support from {pool} came too late: {account} had already closed",
         "{pool}支持来得太晚：{account} 已经结束",
     ),
 }

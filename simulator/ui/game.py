@@ -209,7 +209,8 @@ class Game:
         return outcome
 
     def unhappy(self, before: dict[int, float]) -> list[str]:
-        """Who looks unhappy now: low spirits, or a visible drop since last week."""
+        """How moods moved as the cards show them: low spirits, a sharp drop, or a card's
+        word that changed (the report never leaves a card's change unexplained)."""
         out = []
         for r in self.obs.reps:
             was = before.get(r.id)
@@ -219,10 +220,20 @@ class Game:
             name = self.narrator.rep(r.id)
             if r.mood < UNHAPPY_BELOW:
                 out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}", band=band))
-            elif dropped:
+            elif dropped and was is not None:
                 out.append(
                     self.tr(
                         "ev.mood_fell", rep=name, was=f"{was:.2f}", mood=f"{r.mood:.2f}", band=band
+                    )
+                )
+            elif was is not None and mood_band(was) != mood_band(r.mood):
+                up = r.mood > was
+                out.append(
+                    self.tr(
+                        "ev.mood_band_up" if up else "ev.mood_band_down",
+                        rep=name,
+                        band=band,
+                        was=self.tr(f"moodword.{mood_band(was)}"),
                     )
                 )
         return out

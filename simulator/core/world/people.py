@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
+from typing import Any
 
 import numpy as np
 import simpy
@@ -242,9 +243,28 @@ class People(Deals):
             if u < self.quit_hazard(rep):
                 if self._resentful_deputy(rep):
                     self._take_customers(rep)
-                self.remove_rep(rep, reason="resigned")
+                self.remove_rep(rep, reason="resigned", why=self.leaving_reasons(rep))
                 left.append(rep.id)
         return left
+
+    def leaving_reasons(self, rep: Rep) -> list[str]:
+        """What a manager could have seen behind a resignation (or that there was nothing)."""
+        p = self.params
+        why = []
+        if self._resentful_deputy(rep):
+            why.append("no_share")
+        if self.market.offers.get(rep.id, -1) >= self.week:
+            why.append("offer")
+        if rep.engagement < p.quit_engagement_ref:
+            why.append("mood")
+        if rep.trust < p.low_trust_told:
+            why.append("trust")
+        if rep.stress > p.strain_stress:
+            why.append("stress")
+        last = rep.last_talk if rep.last_talk is not None else rep.joined_week
+        if self.week - last >= p.no_talk_weeks:
+            why.append("no_talk")
+        return why or ["elsewhere"]
 
     def _resentful_deputy(self, rep: Rep) -> bool:
         """A deputy with real responsibility for weeks and no share of the value (P14)."""
@@ -263,8 +283,11 @@ class People(Deals):
         for a in best[: round(self.params.deputy_takes_share * len(best))]:
             self._churn(int(a))
 
-    def remove_rep(self, rep: Rep, reason: str) -> None:
-        """A rep leaves: their accounts cool and wait for a new owner."""
+    def remove_rep(self, rep: Rep, reason: str, why: list[str] | None = None) -> None:
+        """A rep leaves: their accounts cool and wait for a new owner.
+
+        ``why``: what lay behind a resignation, as the week report tells it.
+        """
         p = self.params
         rep.active = False
         rep.left_week = self.week
@@ -291,13 +314,14 @@ class People(Deals):
             if pr.rep == rep.id and pr.status in ("open", "due"):
                 pr.status = "lapsed"
                 pr.settled_week = self.week
-        self.event(
-            reason,
-            rep.id,
-            name=rep.name,
-            accounts=len(mine),
-            attainment=round(rep.attainment(self.period), 2),
-        )
+        data: dict[str, Any] = {
+            "name": rep.name,
+            "accounts": len(mine),
+            "attainment": round(rep.attainment(self.period), 2),
+        }
+        if why:
+            data["why"] = why
+        self.event(reason, rep.id, **data)
 
     def assign_account(self, account: int, rep: Rep) -> None:
         acc = self.accounts

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...palette import palette
-from ...texts import money
+from ...texts import money, signed
 from .. import charts
 from ..app import Scene
 from ..widgets import html
@@ -180,7 +180,7 @@ class DebriefScene(Scene):
             colour = _P.good if diff >= 0 else _P.bad
             rows.append(
                 f"{html(self.tr(f'score.{c.name}'))}: {c.value:.1f} / {other:.1f} "
-                f"<font color='{colour}'>({diff:+.1f})</font>"
+                f"<font color='{colour}'>({signed(diff)})</font>"
             )
         total_b = d.book.total if d.book is not None else float("nan")
         rows.append(f"<b>{html(self.tr('score.total'))}: {d.score.total:.1f} / {total_b:.1f}</b>")

@@ -199,9 +199,14 @@ class DeskScene(
         if not outcome.saved:
             lines.insert(0, outcome.save_error)
         body = "<br>".join(html(x) for x in lines) or html(self.tr("ui.nothing_happened"))
-        # as tall as the news needs (it scrolls beyond the window's room)
-        height = min(self.app.size[1] - 80, 150 + 30 * max(2, len(lines)))
-        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(640, height))
+        # as wide and tall as the news needs, wrapped lines counted (it scrolls beyond the
+        # window's room)
+        win_w, win_h = self.app.size
+        width = min(win_w - 80, 900)
+        per_line = max(20, (width - 60) // (15 if self.lang == "zh" else 8))
+        rows = sum(-(-len(x) // per_line) for x in lines)
+        height = min(win_h - 60, 150 + 26 * max(2, rows))
+        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
 
     def menu(self) -> None:
         self.open_modal(
