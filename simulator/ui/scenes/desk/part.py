@@ -102,9 +102,16 @@ class DeskPart(Scene):
         assert self.app.game is not None
         return self.app.game
 
+    def reselect(self) -> None:
+        """Keep the selection on someone still on the team (the first card when not)."""
+        obs = self.game.obs
+        if self.selected is None or not obs.has_rep(self.selected):
+            self.selected = obs.reps[0].id if obs.reps else None
+
     def refresh(self, *names: str) -> None:
         """Rebuild some regions (all when none named) over the next frames."""
         self.finish()  # what is half built is finished first
+        self.reselect()
         for name in names or tuple(self.regions):
             self.later(self.regions[name].start())
         self.app.refreshes += 1

@@ -46,9 +46,7 @@ class DeskScene(
         game = self.game
         if game.finished:
             return
-        reps = game.obs.reps
-        if self.selected is None or all(r.id != self.selected for r in reps):
-            self.selected = reps[0].id if reps else None
+        self.reselect()
         body_top = HEADER_H + GAP
         # narrower side columns and charts in a small window leave the levers their room
         team_w = TEAM_W if w >= 1200 else 200
@@ -185,6 +183,7 @@ class DeskScene(
         # window never stops answering for long
         self.week_report(outcome)
         self.rest = True
+        self.reselect()  # the selected rep may have left this week
         for name in ("header", "plan", "charts", "team", "centre"):
             self.later(self.regions[name].start())
         self.app.collect_later()
