@@ -148,7 +148,12 @@ class Narrator:
         if k == "let_go":
             return t("ev.let_go", rep=self.rep(e.rep))
         if k == "hired":
-            return t("ev.hired", rep=self.rep(e.rep))
+            n = int(d.get("accounts", 0))
+            return (
+                t("ev.hired", rep=self.rep(e.rep), n=n)
+                if n
+                else t("ev.hired_none", rep=self.rep(e.rep))
+            )
         if k == "hire_started":
             return t("ev.hire_started", weeks=d["weeks"])
         if k == "hint":

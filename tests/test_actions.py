@@ -243,7 +243,6 @@ def test_every_action_charges_its_hours_and_money():
         JointVisit(0, deal.id),
         PipelineReview(),
         PushDeal(deal.id),
-        PerformanceReview(0, Tone.PRAISE, True),
         Feedback(1, Tone.PRAISE, False),
         RunContest(),
         NameRival(0, 1),
@@ -278,6 +277,13 @@ def test_every_action_charges_its_hours_and_money():
         assert result.hours > 0 or result.money > 0, a.kind
     act(w, KeepPromise(w.manager.promises[0].id))
     act(w, LetGo(3))
+    # a performance review, in a period's last week (nothing to review before)
+    while not w.is_period_end():
+        w.run_week()
+    hours_before = w.manager.hours_used
+    result = act(w, PerformanceReview(0, Tone.PRAISE, True))
+    assert w.manager.hours_used - hours_before == pytest.approx(result.hours)
+    assert result.hours > 0
 
 
 def test_actions_round_trip_through_plain_dicts():

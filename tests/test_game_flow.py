@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, find, key, short_library, step
+from gui import click, click_at, find, header, key, short_library, step, type_text, widgets
+from pygame_gui.elements import UILabel, UITextEntryLine
 
+from simulator.lessons import debrief
 from simulator.ui.app import App
-from simulator.ui.scenes import DeskScene
+from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
 
 
 @pytest.fixture
@@ -74,3 +76,111 @@ def test_letting_go_every_rep_leaves_a_desk_that_still_plays(app):
     assert app.scene.selected is None
     _end_week(app)  # an empty team still ends its week
     assert app.running
+
+
+def _to_week(app, week: int) -> None:
+    while app.game.obs.week < week:
+        if isinstance(app.scene, ReviewScene):
+            click(app, "Done")
+            continue
+        _end_week(app)
+
+
+def _row_buttons(app, text: str) -> list:
+    found = [el for el, t in widgets(app).items() if t == text and el.alive()]
+    return sorted(found, key=lambda el: el.rect.y)
+
+
+def test_a_review_from_the_desk_in_a_periods_last_week_does_not_block_the_review_screen(app):
+    _start(app)
+    _to_week(app, 4)  # the short game's first period ends this week
+    assert isinstance(app.scene, DeskScene) and app.game.obs.period_end
+    click(app, "Desk")
+    click(app, "Review")
+    assert isinstance(app.scene, ReviewScene)
+    assert "Period 1 reviews" in header(app) and "so far" in header(app)
+    first = app.game.obs.reps[0].id
+    click_at(app, _row_buttons(app, "Praise")[0].rect.center)
+    click(app, "Done")
+    _end_week(app)
+    # the period has ended: its review screen, the rep reviewed shown so, the others open
+    assert isinstance(app.scene, ReviewScene) and app.game.obs.week == 5
+    assert "Reviewed in week 4." in header(app)
+    others = _row_buttons(app, "Correct")
+    assert len(others) == len(app.game.obs.reps) - 1
+    click_at(app, others[0].rect.center)
+    assert "Not possible" not in header(app)
+    reviewed = [p.action for p in app.game.plan if p.action.kind == "performance_review"]
+    assert len(reviewed) == 1 and reviewed[0].rep != first
+
+
+def test_praise_at_a_review_can_be_given_in_public(app):
+    _start(app)
+    _to_week(app, 5)
+    assert isinstance(app.scene, ReviewScene)
+    click_at(app, _row_buttons(app, "In private")[0].rect.center)
+    click_at(app, _row_buttons(app, "Praise")[0].rect.center)
+    (review,) = [p.action for p in app.game.plan if p.action.kind == "performance_review"]
+    assert review.public and review.tone.value == "praise"
+    click(app, "Done")
+    plan_text = " ".join(t for t in widgets(app).values())
+    assert "Praise · in public" in plan_text  # the plan says what was chosen
+
+
+def test_the_review_screen_sums_the_next_quotas_against_the_target_while_typing(app):
+    _start(app)
+    _to_week(app, 5)
+    before = find(app, "Period 2 quotas:", kind=UILabel).text
+    entry = sorted(
+        (el for el in app.scene.ui.elements if isinstance(el, UITextEntryLine) and el.alive()),
+        key=lambda e: e.rect.y,
+    )[0]
+    click_at(app, entry.rect.center)
+    for _ in range(8):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "5000")
+    after = find(app, "Period 2 quotas:", kind=UILabel).text
+    assert after != before
+    assert "far from their record" in header(app)  # the warning, live while typing
+    key(app, pygame.K_TAB)  # Tab goes on to the next rep's field, not to a button
+    focused = app.manager.get_focus_set() or ()
+    assert any(isinstance(el, UITextEntryLine) and el is not entry for el in focused)
+
+
+def test_the_last_period_has_its_review_before_the_debrief(app):
+    _start(app)
+    _to_week(app, 8)
+    assert isinstance(app.scene, ReviewScene)
+    assert "Closing reviews · period 2" in header(app)
+    for button in _row_buttons(app, "Praise"):
+        click_at(app, button.rect.center)
+    click(app, "Done")
+    _end_week(app)
+    assert isinstance(app.scene, DebriefScene)
+    f = debrief(app.game.record).finding("P1")
+    assert not any(m.key == "m.p1_no_review" and m.values["period"] == 2 for m in f.moments)
+
+
+def test_a_long_plan_scrolls_and_every_item_can_be_taken_back(app):
+    from pygame_gui.elements import UIScrollingContainer
+
+    from simulator.api import Feedback, OneOnOne, Tone
+
+    _start(app)
+    for r in app.game.obs.reps:
+        for action in (OneOnOne(r.id), Feedback(r.id, Tone.PRAISE, True)):
+            assert app.game.add(action) is None
+    app.scene.refresh("plan")
+    step(app, 4)
+    n = len(app.game.plan)
+    assert n >= 8
+    plan = app.scene.regions["plan"].ui
+    removes = [el for el in plan.elements if el in plan.callbacks and el.text == "×"]
+    assert len(removes) == n  # no "+3" that can be neither seen nor removed
+    assert any(isinstance(el, UIScrollingContainer) for el in plan.elements)
+    # the last item's × takes back the last item
+    last = app.game.plan.items[-1].action
+    plan.callbacks[removes[-1]]()
+    step(app, 4)
+    assert len(app.game.plan) == n - 1
+    assert all(p.action != last for p in app.game.plan)

@@ -238,3 +238,41 @@ def test_p14_a_profit_share_is_paid_every_period_and_lapses_when_it_cannot_be():
     w.manager.budget_per_period = 5_000.0
     run_weeks(w, 13)
     assert not deputy.profit_share  # the next period's share could not be paid
+
+
+def test_p12_a_hire_given_a_fair_share_of_the_books_builds_a_funnel_one_left_without_cannot():
+    """No dead end: when nobody's accounts are free, a newcomer's territory comes from
+    the largest books (quiet accounts only), with a quota for it, and they sell."""
+    from simulator.api import Hire, ReassignAccounts, catalogue
+    from simulator.api.observation import observe
+    from simulator.api.plan import Plan
+
+    def season(give: bool) -> tuple[int, float, float]:
+        w = world(quiet(scenario(weeks=26)))
+        # every account has an owner: there is nothing unowned to hand a newcomer
+        free = np.flatnonzero(w.accounts.owner < 0)
+        for k, a in enumerate(free):
+            w.assign_account(int(a), w.reps[k % len(w.reps)])
+        act(w, Hire())
+        newcomer = None
+        while newcomer is None:
+            w.run_week()
+            newcomer = next((r for r in w.reps if r.joined_week > 0), None)
+        assert len(w.accounts.owned_by(newcomer.id)) == 0
+        if give:
+            lever = catalogue(Plan(observe(w))).lever("reassign_accounts", newcomer.id)
+            assert lever.refusal is None, "a thin book can be topped up from the largest"
+            share = lever.options[-1].action
+            assert isinstance(share, ReassignAccounts)
+            assert all(w.accounts.open_deals[a] == 0 for a in share.accounts)
+            act(w, share)
+        run_weeks(w, w.scenario.weeks)
+        # what they built: revenue booked and deals in their funnel at the season's end
+        built = sum(newcomer.booked.values()) + sum(d.value for d in newcomer.open_deals)
+        return len(w.accounts.owned_by(newcomer.id)), newcomer.quota(w.period), built
+
+    none = season(give=False)
+    given = season(give=True)
+    assert none[0] == 0 and none[2] == 0
+    assert given[0] >= 5 and given[1] > 0
+    assert given[2] > 100_000  # a territory worked fills a funnel within the season

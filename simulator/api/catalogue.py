@@ -54,7 +54,7 @@ from .actions import (
 )
 from .observation import RepView
 from .plan import Plan
-from .reading import reward_amounts, team_estimates
+from .reading import fair_share, reward_amounts, team_estimates
 from .refusal import Refusal
 
 # The levers as the desk groups them: (group, (lever key, ...)), pulled on one rep...
@@ -293,7 +293,10 @@ class Catalogue:
             free = accounts.by_potential(accounts.owned_by(None))
             sizes = sorted({n for n in (3, 6, 10) if n <= len(free)} | {min(len(free), 10)})
             moves = [ReassignAccounts(i, tuple(free[:n])) for n in sizes if n > 0]
-            return make(key, group, i, list(moves), "no_accounts")
+            share = fair_share(obs, i)  # a thin book topped up from the largest ones
+            if share:
+                moves.append(ReassignAccounts(i, tuple(share)))
+            return make(key, group, i, list(moves), "no_territory")
         if key == "delegate":
             jobs = [Delegate(i, t, s) for t in DelegatedTask for s in Supervision]
             return make(key, group, i, list(jobs))

@@ -473,7 +473,9 @@ def observe(world: World) -> Observation:
         weeks_per_period=world.scenario.period_weeks,
         period_start=world.is_period_start(),
         period_end=world.is_period_end(),
-        review_window=world.is_period_end() or world.week - first <= 1,
+        # a period's review: in its last week or the next one's first two (none before
+        # the first period has results)
+        review_window=world.is_period_end() or (per > 0 and world.week - first <= 1),
         team_target=world.target_for(per),
         targets=tuple(world.target_for(p) for p in range(world.scenario.periods)),
         team_booked=sum(r.booked.get(per, 0.0) for r in world.reps),

@@ -65,3 +65,36 @@ def reward_amounts(obs: Observation) -> list[float]:
     """The sums usually offered as a bonus or a promise: shares of the period's budget."""
     per = obs.budget_per_period
     return [float(max(1000, round(per * f, -3))) for f in REWARD_SHARES]
+
+
+def fair_share(
+    obs: Observation, rep_id: int, owned: dict[int, list[int]] | None = None
+) -> list[int]:
+    """Accounts to give a rep whose book is thin, taken from the largest books.
+
+    Only accounts without an open deal move, and no key account, the smallest
+    first: nobody loses a deal in progress and the big relationships stay with
+    experience. Nobody gives up more than takes them down to the team's
+    average; the rep is brought up to 70 % of it. ``owned`` (rep → their
+    accounts) lets a caller hand out several shares in one week.
+    """
+    accts = obs.accounts
+    if owned is None:
+        owned = {r.id: accts.owned_by(r.id) for r in obs.reps}
+    if not owned or rep_id not in owned:
+        return []
+    fair = sum(len(v) for v in owned.values()) / len(owned)
+    want = int(0.7 * fair) - len(owned[rep_id])
+    moved: list[int] = []
+    if want <= 0:
+        return moved
+    for g in sorted(obs.reps, key=lambda g: -len(owned[g.id])):
+        spare = len(owned[g.id]) - int(fair)
+        if g.id == rep_id or spare <= 0:
+            continue
+        free = [a for a in owned[g.id] if accts[a].open_deals == 0 and not accts[a].key]
+        free.sort(key=lambda a: (accts[a].potential, a))
+        moved += free[: min(spare, want - len(moved))]
+        if len(moved) >= want:
+            break
+    return moved

@@ -242,9 +242,18 @@ def key_account(world: World, rep: Rep, account: int) -> Effects:
 
 
 def reassign_accounts(world: World, rep: Rep, accounts: tuple[int, ...]) -> Effects:
+    """Give accounts to a rep; a newcomer who arrived with none gets a quota for them."""
     for a in accounts:
         world.assign_account(int(a), rep)
-    return {"accounts": len(accounts)}
+    eff: Effects = {"accounts": len(accounts)}
+    first, _ = world.period_weeks_of(world.period)
+    newcomer = rep.joined_week > 0 and rep.joined_week >= first
+    if newcomer and rep.quotas.get(world.period, 0.0) <= 0:
+        world.refresh_capacity()
+        quota = round(rep.capacity * world.params.new_hire_quota, -3)
+        rep.quotas[world.period] = quota
+        eff["quota"] = quota
+    return eff
 
 
 def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision) -> Effects:

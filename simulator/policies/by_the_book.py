@@ -62,6 +62,7 @@ from ..api import (
     Supervision,
     TeamMeeting,
     Tone,
+    fair_share,
 )
 from .base import Planner, believed_type, team_estimates
 
@@ -390,22 +391,11 @@ class ByTheBook:
         for r in obs.reps:
             if not r.ramping or len(owned[r.id]) >= 0.5 * fair:
                 continue
-            want = int(0.7 * fair) - len(owned[r.id])
-            givers = sorted(obs.reps, key=lambda g: -len(owned[g.id]))
-            moved: list[int] = []
-            for g in givers:
-                spare = len(owned[g.id]) - int(fair)
-                if g.id == r.id or spare <= 0:
-                    continue
-                free = [a for a in owned[g.id] if accts[a].open_deals == 0 and not accts[a].key]
-                free.sort(key=lambda a: (accts[a].potential, a))
-                take = free[: min(spare, want - len(moved))]
-                moved += take
-                owned[g.id] = [a for a in owned[g.id] if a not in take]
-                if len(moved) >= want:
-                    break
+            moved = fair_share(obs, r.id, owned)
             if moved:
                 plan.add(ReassignAccounts(r.id, tuple(moved)))
+                for g in owned:
+                    owned[g] = [a for a in owned[g] if a not in moved]
                 owned[r.id] += moved
 
     def make_promises(self, obs: Observation, plan: Planner) -> None:

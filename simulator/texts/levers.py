@@ -205,6 +205,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "refused.not_veteran": ("only veterans can be honoured this way", "只有元老才能这样礼遇"),
     "refused.key_already": ("they already care for this key account", "此人已在负责这个重点客户"),
     "refused.no_accounts": ("there is no unowned account to give", "没有可分配的空闲客户"),
+    "refused.no_territory": (
+        "no account is unowned, and their book is no thinner than the team's",
+        "没有空闲客户，且此人的客户数不少于团队平均",
+    ),
     "refused.novice_deputy": ("a novice cannot be a deputy", "新人不能当副手"),
     "refused.not_deputy": (
         "they are not your deputy: delegate first",

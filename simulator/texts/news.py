@@ -26,7 +26,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "遇到了更好的机会；即使一切顺利，也总有人会离开",
     ),
     "ev.let_go": ("! {rep} left the team (let go)", "! {rep} 被辞退"),
-    "ev.hired": ("+ {rep} joined the team", "+ {rep} 加入团队"),
+    "ev.hired": (
+        "+ {rep} joined the team with {n} accounts to work",
+        "+ {rep} 加入团队，接手 {n} 个客户",
+    ),
+    "ev.hired_none": (
+        "+ {rep} joined the team with no account to work: give them a territory "
+        "(Give accounts, on their desk)",
+        "+ {rep} 加入团队，但没有客户可跟：请给他分配客户（在其办公桌上点“分配客户”）",
+    ),
     "ev.hire_started": ("Position opened: a hire in {weeks} weeks", "职位已开放：{weeks} 周后入职"),
     "ev.hint": ("{rep}: {hint}", "{rep}：{hint}"),
     "ev.type_revealed": ("{rep} is a {type} type", "{rep} 属于「{type}」型"),

@@ -145,8 +145,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pick.public": ("in public", "公开"),
     "pick.private": ("in private", "私下"),
     "pick.review_plain": ("talk it through, no praise or correction", "只谈结果，不表扬也不批评"),
-    "pick.promise_quota": ("{amount} if they make quota", "完成指标则奖励 {amount}"),
-    "pick.promise_none": ("{amount}, whatever happens", "无条件奖励 {amount}"),
+    "pick.unowned": ("{n} accounts nobody looks after", "{n} 个无人跟进的客户"),
+    "pick.share": (
+        "A fair share: {n} quiet accounts from the largest books ({who})",
+        "公平分配：从客户最多的人手中调出 {n} 个暂无项目的客户（{who}）",
+    ),
+    "pick.promise_quota": (
+        "{amount} if they make this period's quota (settled in week {week})",
+        "完成本期指标则奖励 {amount}（第 {week} 周兑现）",
+    ),
+    "pick.promise_none": (
+        "{amount} whatever happens (paid by week {week})",
+        "无条件奖励 {amount}（第 {week} 周前兑现）",
+    ),
     "pick.choose": ("Choose…", "选择…"),
     "pick.amount": ("Amount", "金额"),
     "pick.deal": ("Deal", "项目"),
@@ -225,8 +236,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quota.far": ("⚠ far from their record", "⚠ 与过往业绩差距大"),
     "quota.apply": ("Plan these quotas", "计划这些指标"),
     "quota.entry_tip": (
-        "The quota in thousands (k); Tab to the next field.",
-        "指标（单位：万）；按 Tab 到下一栏。",
+        "Quotas in thousands (k); Tab moves to the next field. Their record is beside each name.",
+        "指标单位：万；按 Tab 到下一栏。每人名字旁是其过往业绩。",
     ),
     "quota.unit": ("k", "万"),
     "quota.bad": ("'{text}' is not an amount", "“{text}”不是有效金额"),
@@ -255,18 +266,69 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- reviews
     "review.title": ("Period {period} reviews", "第 {period} 期评估"),
     "review.intro": (
-        "The period is over. Review each rep: praise, correct, set the next quota, "
-        "keep what you promised.",
-        "本期结束。逐一评估：表扬、指正、设定下期指标，兑现你的承诺。",
+        "The period is over. Review each rep: praise or correct, in public or in private; "
+        "set the next quota; keep what you promised.",
+        "本期结束。逐一评估：表扬或指正（公开或私下）、设定下期指标、兑现你的承诺。",
+    ),
+    "review.closing_title": (
+        "Closing reviews · period {period}",
+        "期末评估 · 第 {period} 期",
+    ),
+    "review.closing_intro": (
+        "The season ends this week. Review each rep on their results so far and keep what "
+        "you promised; the debrief follows this week.",
+        "本赛季于本周结束。按目前业绩逐一评估，兑现你的承诺；本周结束后进入复盘。",
     ),
     "review.result": (
         "{name}: {booked} of {quota} ({pct}%)",
         "{name}：完成 {booked} / {quota}（{pct}%）",
     ),
+    "review.result_so_far": (
+        "{name}: {booked} of {quota} so far ({pct}%)",
+        "{name}：目前完成 {booked} / {quota}（{pct}%）",
+    ),
     "review.praise": ("Praise", "表扬"),
     "review.correct": ("Correct", "指正"),
-    "review.plain": ("Review", "评估"),
+    "review.plain": ("No verdict", "不作评价"),
+    "review.in_public": ("In public", "公开"),
+    "review.in_private": ("In private", "私下"),
+    "review.public_tip": (
+        "Click to switch: the review's praise or correction given in front of the team, "
+        "or one to one.",
+        "点击切换：在团队面前还是一对一地给出表扬或指正。",
+    ),
+    "why.review_praise": (
+        "Name what they did well this period. One hour.",
+        "具体说出本期做得好的地方。1 小时。",
+    ),
+    "why.review_criticism": (
+        "Go through what fell short and agree what changes. One hour.",
+        "梳理不足之处并商定改进。1 小时。",
+    ),
+    "why.review_plain": (
+        "Go through the period together without praise or correction. One hour.",
+        "一起回顾本期，不作表扬或指正。1 小时。",
+    ),
+    "review.done_in": ("Reviewed in week {week}.", "已于第 {week} 周评估。"),
     "review.keep": ("Keep promise ({amount})", "兑现承诺（{amount}）"),
+    "review.keep_tip": (
+        "Deliver what you promised (due in week {week}).",
+        "兑现你的承诺（第 {week} 周到期）。",
+    ),
     "review.done": ("Done: to the desk", "完成：回到办公桌"),
-    "review.next_quota": ("Next quota (k)", "下期指标（万）"),
+    "review.next_quota": ("Quota for period {period} (k)", "第 {period} 期指标（万）"),
+    "review.record": ("last: {last}", "上期：{last}"),
+    "review.no_record": ("no record yet", "尚无业绩记录"),
+    "review.quota_sum": (
+        "Period {period} quotas: {sum} against the team target {target} ({pct}%)",
+        "第 {period} 期指标合计 {sum}，团队目标 {target}（{pct}%）",
+    ),
+    "review.promise_quota": (
+        "{amount} if they make the period {period} quota (settled in week {week})",
+        "完成第 {period} 期指标则奖励 {amount}（第 {week} 周兑现）",
+    ),
+    "review.promise_none": (
+        "{amount} whatever happens (paid by week {week})",
+        "无条件奖励 {amount}（第 {week} 周前兑现）",
+    ),
 }

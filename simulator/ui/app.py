@@ -157,6 +157,58 @@ class Scene:
         self.modal_ui = ui
         self.app.focus_first()
 
+    def open_chooser(
+        self,
+        title: str,
+        options: list[tuple[str, Callable[[], None] | None, str | None]],
+        page: int = 0,
+        note: str = "",
+    ) -> None:
+        """A dialog listing choices, eight to a page. A choice that cannot be taken is
+        greyed and says why on its face; it is never a button that does nothing."""
+        per = 8
+        pages = max(1, -(-len(options) // per))
+        page = min(max(0, page), pages - 1)
+        shown = options[page * per : (page + 1) * per]
+        reasons = {why for _, _, why in options}
+        common = next(iter(reasons)) if len(reasons) == 1 else None  # one reason for all
+        head = self.tr("chooser.none", why=common) if common else note
+        top = 46 + (30 if head else 0)
+        mw = 600
+        mh = top + 64 + 46 * len(shown)
+        ui = self.dialog(mw, mh)
+        ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
+        if head:
+            ui.label(
+                (16, 42, mw - 32, 24), head, object_id="#small", cls="@bad" if common else None
+            )
+        for i, (text, job, why) in enumerate(shown):
+            label = text if why is None or common else f"{text} — {why}"
+            ui.button(
+                (16, top + i * 46, mw - 32, 40),
+                label,
+                self._modal_job(job),
+                object_id="#refused" if why else None,
+                enabled=why is None and job is not None,
+            )
+        if pages > 1:
+            ui.button(
+                (16, mh - 50, 60, 40),
+                "◀",
+                lambda: self.open_chooser(title, options, page - 1, note),
+                enabled=page > 0,
+            )
+            ui.label((80, mh - 42, 60, 24), f"{page + 1}/{pages}", object_id="#small")
+            ui.button(
+                (140, mh - 50, 60, 40),
+                "▶",
+                lambda: self.open_chooser(title, options, page + 1, note),
+                enabled=page < pages - 1,
+            )
+        ui.button((mw - 176, mh - 50, 160, 40), self.tr("ui.cancel"), self._modal_job(None))
+        self.modal_ui = ui
+        self.app.focus_first()
+
     def _modal_job(self, job: Callable[[], None] | None) -> Callable[[], None]:
         def run() -> None:
             self.close_modal()
@@ -375,7 +427,19 @@ class App:
         items = self.focusables()
         if not items:
             return
-        i = items.index(self._focus) if self._focus in items else (-1 if step > 0 else 0)
+        current = self._focus
+        if current not in items:
+            # a field clicked into has the keyboard without having been tabbed to
+            typed_in = [el for el in self.manager.get_focus_set() or () if el in items]
+            current = typed_in[0] if typed_in else None
+        i = items.index(current) if current in items else (-1 if step > 0 else 0)
+        if isinstance(current, UITextEntryLine):
+            # from a field, Tab goes to the next field (a form is filled in one go)
+            ahead = items[i + 1 :] if step > 0 else list(reversed(items[:i]))
+            field = next((el for el in ahead if isinstance(el, UITextEntryLine)), None)
+            if field is not None:
+                self.set_focus(field)
+                return
         self.set_focus(items[(i + step) % len(items)])
 
     @property

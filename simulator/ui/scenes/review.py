@@ -1,4 +1,12 @@
-"""Period-end reviews: each rep's result, praise or correction, the next quota, promises kept."""
+"""Period reviews: each rep's result, praise or correction (in public or private), the
+next quota beside their record, promises made with their condition and kept.
+
+The screen comes at every period's end, the last included: when a period has
+ended (in the next period's first week, judging the period just closed), and in
+the season's last week (the closing review, on the results so far, before the
+debrief). The desk's Review button opens it in any review week. A rep already
+reviewed in this window shows when, instead of buttons that would be refused.
+"""
 
 from __future__ import annotations
 
@@ -19,35 +27,59 @@ if TYPE_CHECKING:
     from ..app import App
     from ..game import Game
 
+ROW_H = 88
+SIDE_W = 320
+QUOTA_W = 230  # the next quota's field, its record and its warning, right of each row
+
 
 class ReviewScene(Scene):
     def __init__(self, app: App, outcome: Any = None) -> None:
         super().__init__(app)
         self.outcome = outcome
         self.entries: dict[int, Any] = {}
+        self.notes: dict[int, Any] = {}
         self.typed: dict[int, str] = {}  # quotas typed so far, kept across pages and redraws
+        self.public: dict[int, bool] = {}  # each rep's review: in public or in private
         self.page = 0
         self.status = ""
+        self.sum_label: Any = None
+        obs = self.game.obs
+        # a period just ended (its review is held in the next one's first weeks), or the
+        # current one ends this week (the desk's Review, and the season's closing review)
+        self.ended = obs.period > 0 and obs.week_in_period <= 1 and obs.week < obs.weeks
+        self.period = obs.period - 1 if self.ended else obs.period  # the period reviewed
+        self.closing = not self.ended and obs.period + 1 >= obs.periods
+        # next quotas: this period's when it has just begun, the next one's otherwise
+        self.quota_period = obs.period if self.ended else obs.period + 1
+        for p in self.game.planned("performance_review"):
+            if isinstance(p.action, A.PerformanceReview):
+                self.public[p.action.rep] = p.action.public
 
     @property
     def game(self) -> Game:
         assert self.app.game is not None
         return self.app.game
 
+    # ------------------------------------------------------------ the screen
     def build(self, w: int, h: int) -> Iterator[None]:
         g = self.game
         obs = g.obs
         ui = self.ui
+        title = "review.closing_title" if self.closing else "review.title"
+        intro = "review.closing_intro" if self.closing else "review.intro"
         ui.label(
-            (40, 16, w - 80, 40), self.tr("review.title", period=obs.period), object_id="#title_big"
+            (40, 16, w - 80, 40), self.tr(title, period=self.period + 1), object_id="#title_big"
         )
-        ui.label((40, 58, w - 80, 24), self.tr("review.intro"), object_id="#small")
-        list_w = w - 80 - 360
-        row_h = 62
-        per_page = max(1, (h - 92 - 120) // row_h)
+        ui.label((40, 58, w - 80, 24), self.tr(intro), object_id="#small")
+        side_w = SIDE_W if w >= 1200 else 250
+        list_w = w - 80 - side_w - 20
+        top = 92
+        list_h = h - top - 124
+        per_page = max(1, list_h // ROW_H)
         pages = max(1, -(-len(obs.reps) // per_page))
         self.page = min(self.page, pages - 1)
         self.entries = {}
+        self.notes = {}
         if pages > 1:
             ui.button((40, h - 64, 60, 40), "◀", lambda: self.turn(-1), enabled=self.page > 0)
             ui.label((104, h - 56, 60, 24), f"{self.page + 1}/{pages}", object_id="#small")
@@ -55,41 +87,56 @@ class ReviewScene(Scene):
                 (164, h - 64, 60, 40), "▶", lambda: self.turn(1), enabled=self.page < pages - 1
             )
         lines = self.outcome.lines if self.outcome is not None else []
-        ui.panel((w - 40 - 340, 92, 340, h - 92 - 120), object_id="#card")
-        si = ui.at((w - 40 - 340, 92, 340, h - 92 - 120))
-        si.label((12, 8, 316, 26), self.tr("ui.last_week"), object_id="#h3")
+        ui.panel((w - 40 - side_w, top, side_w, list_h), object_id="#card")
+        si = ui.at((w - 40 - side_w, top, side_w, list_h))
+        si.label((12, 8, side_w - 24, 26), self.tr("ui.last_week"), object_id="#h3")
         si.text(
-            (4, 36, 332, h - 92 - 120 - 44),
+            (4, 36, side_w - 8, list_h - 44),
             "<br>".join(html(x) for x in lines[:30]) or html(self.tr("ui.nothing_happened")),
             raw=True,
         )
+        self.sum_label = None
+        if self.has_next_quota:
+            self.sum_label = ui.label(
+                (40, h - 116, w - 80, 24), self.quota_sum_text(), object_id="#small"
+            )
         ui.label(
-            (40, h - 112, w - 80, 24),
+            (40, h - 92, w - 80, 24),
             self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),
             object_id="#h3",
         )
-        ui.label((40, h - 86, w - 330, 24), self.status, object_id="#small", cls="@bad")
+        ui.label((240, h - 60, w - 540, 40), self.status, object_id="#small", cls="@bad")
         ui.button(
             (w - 280, h - 64, 240, 44), self.tr("review.done"), self.done, object_id="#primary"
         )
-        rows = ui.at((40, 92, list_w, h - 92 - 120))
+        rows = ui.at((40, top, list_w, list_h))
         y = 0
         for rep in obs.reps[self.page * per_page : (self.page + 1) * per_page]:
-            self.row(rows, y, list_w - 8, rep)
-            y += row_h
+            self.row(rows, y, list_w, rep)
+            y += ROW_H
             yield
+
+    @property
+    def has_next_quota(self) -> bool:
+        return self.quota_period < self.game.obs.periods
 
     def row(self, ui: Builder, y: int, width: int, rep: RepView) -> None:
         """One rep's review: the result, the verdict, the next quota, promises made and kept."""
         g = self.game
-        ui.panel((0, y, width, 60), object_id="#card")
-        c = ui.at((0, y, width, 60))
-        quota, booked = rep.history[-1] if rep.history else (rep.quota, 0.0)
+        obs = g.obs
+        ui.panel((0, y, width, ROW_H - 4), object_id="#card")
+        c = ui.at((0, y, width, ROW_H - 4))
+        if self.ended and rep.history:
+            quota, booked = rep.history[-1]
+        else:
+            quota, booked = rep.quota, rep.booked
         pct = 100 * booked / quota if quota else 0
+        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
+        key = "review.result" if self.ended else "review.result_so_far"
         c.label(
-            (10, 4, 320, 24),
+            (10, 4, left_w - 150, 24),
             self.tr(
-                "review.result",
+                key,
                 name=rep_name(rep, self.lang),
                 booked=g.money(booked),
                 quota=g.money(quota),
@@ -99,70 +146,162 @@ class ReviewScene(Scene):
             cls="@good" if pct >= 100 else None,
         )
         typ = self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")
-        c.label((10, 32, 200, 22), self.tr("card.type", type=typ), object_id="#small")
+        c.label((left_w - 140, 6, 140, 22), self.tr("card.type", type=typ), object_id="#small")
+        # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
         review: Any = planned[0].action if planned else None
-        tone_now = review.tone if review is not None else "none"
-        x = 336
-        for key, tone in (
-            ("review.praise", Tone.PRAISE),
-            ("review.correct", Tone.CRITICISM),
-            ("review.plain", None),
-        ):
-            active = planned and tone_now == tone
-            c.button(
-                (x, 3, 96, 28),
-                self.tr(key),
-                partial(self.review, rep.id, tone),
-                tip=self.tr("why.performance_review"),
-                object_id="#tab_active" if active else "#small_button",
+        done_week = rep.last_review_week
+        if review is None and done_week is not None and obs.week - done_week < 3:
+            c.label(
+                (10, 32, left_w - 10, 24),
+                self.tr("review.done_in", week=done_week),
+                object_id="#small",
+                cls="@good",
             )
-            x += 100
-        c.label((x + 4, 2, 130, 20), self.tr("review.next_quota"), object_id="#small")
-        quotas: list[Any] = [p.action for p in g.planned("set_quota", rep=rep.id)]
-        current = quotas[0].amount if quotas else rep.quota
-        text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
-        entry = c.entry((x + 4, 24, 110, 30), text, tip=self.tr("quota.entry_tip"))
-        entry.set_allowed_characters("numbers")
-        self.entries[rep.id] = entry
-        # second line: promises, kept or made
-        bx = 220
-        c.button(
-            (bx, 33, 110, 25),
-            self.tr("act.promise") + " ▼",
-            partial(self.promise, rep.id),
-            tip=self.tr("why.promise"),
-            object_id="#small_button",
-        )
-        bx += 114
-        for p in g.obs.promises:
-            if p.rep == rep.id and p.status in ("open", "due") and bx + 190 <= x:
+        else:
+            x = 10
+            bw = min(104, (left_w - 20) // 4 - 4)
+            for label, tone in (
+                ("review.praise", Tone.PRAISE),
+                ("review.correct", Tone.CRITICISM),
+                ("review.plain", None),
+            ):
+                active = review is not None and review.tone == tone
                 c.button(
-                    (bx, 33, 186, 25),
+                    (x, 32, bw, 26),
+                    self.tr(label),
+                    partial(self.review, rep.id, tone),
+                    tip=self.tr(f"why.review_{tone.value if tone else 'plain'}"),
+                    object_id="#tab_active" if active else "#small_button",
+                )
+                x += bw + 4
+            public = self.public.get(rep.id, False)
+            c.button(
+                (x, 32, bw, 26),
+                self.tr("review.in_public" if public else "review.in_private"),
+                partial(self.toggle_public, rep.id),
+                tip=self.tr("review.public_tip"),
+                object_id="#small_button",
+            )
+        # promises: one to make (not in the closing review: the season ends), those to keep
+        bx = 10
+        if not self.closing:
+            c.button(
+                (bx, 60, 120, 22),
+                self.tr("act.promise") + " ▼",
+                partial(self.promise, rep.id),
+                tip=self.tr("why.promise"),
+                object_id="#small_button",
+            )
+            bx += 124
+        for p in obs.promises:
+            if p.rep == rep.id and p.status in ("open", "due") and bx + 200 <= left_w:
+                c.button(
+                    (bx, 60, 196, 22),
                     self.tr("review.keep", amount=g.money(p.amount)),
                     partial(self.keep, p.id),
-                    tip=self.tr("why.keep_promise"),
+                    tip=self.tr("review.keep_tip", week=p.due_week),
                     object_id="#small_button",
                 )
-                bx += 190
+                bx += 200
+        if self.has_next_quota:
+            self.quota_field(c, width - QUOTA_W, rep)
 
-    def promise(self, rep_id: int) -> None:
+    def quota_field(self, c: Builder, x: int, rep: RepView) -> None:
+        """The next quota: a field (k or 万), the rep's record, a warning when far from it."""
         g = self.game
-        amounts = g.amounts()
+        c.label(
+            (x, 2, QUOTA_W - 8, 22),
+            self.tr("review.next_quota", period=self.quota_period + 1),
+            object_id="#small",
+        )
+        quotas = [
+            p.action
+            for p in g.planned("set_quota", rep=rep.id)
+            if isinstance(p.action, A.SetQuota)
+            and p.action.target_period(g.obs.period) == self.quota_period
+        ]
+        current = quotas[0].amount if quotas else rep.quota
+        text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
+        entry = c.entry((x, 26, 96, 30), text)
+        entry.set_allowed_characters("numbers")
+        self.entries[rep.id] = entry
+        c.label((x + 100, 30, QUOTA_W - 108, 22), self.record_text(rep), object_id="#small")
+        self.notes[rep.id] = c.label(
+            (x, 60, QUOTA_W - 8, 22), self.far_note(rep, text), object_id="#small", cls="@warn"
+        )
 
-        def make(amount: float) -> Callable[[], None]:
-            def job() -> None:
-                why = g.add(A.MakePromise(rep_id, amount))
-                self.status = self.tr("ui.refused", why=why) if why else ""
-                self.rebuild()
+    def record_text(self, rep: RepView) -> str:
+        results = [b for _, b in rep.history]
+        if not results:
+            return self.tr("review.no_record")
+        return self.tr("review.record", last=self.game.money(results[-1]))
 
-            return job
+    def far_note(self, rep: RepView, text: str) -> str:
+        amount = self.amount(text)
+        results = [b for _, b in rep.history[-4:]]
+        if not results or amount is None or amount <= 0:
+            return ""
+        typical = sum(results) / len(results)
+        if typical > 0 and not 0.7 <= amount / typical <= 1.4:
+            return self.tr("quota.far")
+        return ""
 
-        self.open_modal(
+    def amount(self, text: str) -> float | None:
+        text = text.strip()
+        return quota_unit(self.lang) * int(text) if text.isdigit() else None
+
+    def typed_amounts(self) -> dict[int, float]:
+        """Every rep's next quota as typed so far (on any page), or as it stands."""
+        self.keep_typed()
+        unit = quota_unit(self.lang)
+        out = {}
+        for r in self.game.obs.reps:
+            raw = self.typed.get(r.id)
+            amount = self.amount(raw) if raw is not None else None
+            out[r.id] = amount if amount is not None else round(r.quota / unit) * unit
+        return out
+
+    def quota_sum_text(self) -> str:
+        g = self.game
+        target = g.obs.targets[self.quota_period]
+        total = sum(self.typed_amounts().values())
+        pct = 100 * total / target if target else 0
+        return self.tr(
+            "review.quota_sum",
+            period=self.quota_period + 1,
+            sum=g.money(total),
+            target=g.money(target),
+            pct=f"{pct:.0f}",
+        )
+
+    # ------------------------------------------------------------ choices
+    def promise(self, rep_id: int) -> None:
+        """Promise a reward: how much, and on what condition (made quota, or regardless)."""
+        g = self.game
+        obs = g.obs
+        due = min(obs.weeks, obs.period_last_week + (0 if self.ended else obs.weeks_per_period))
+        options: list[tuple[str, Callable[[], None] | None, str | None]] = []
+        for condition in ("quota", "none"):
+            for amount in g.amounts():
+
+                def make(amount: float = amount, condition: str = condition) -> None:
+                    why = g.add(A.MakePromise(rep_id, amount, condition, due))
+                    self.status = self.tr("ui.refused", why=why) if why else ""
+                    self.rebuild()
+
+                label = self.tr(
+                    f"review.promise_{condition}",
+                    amount=g.money(amount),
+                    period=self.quota_period + 1,
+                    week=due,
+                )
+                why = g.why_not(A.MakePromise(rep_id, amount, condition, due))
+                options.append((label, make, why))
+        self.open_chooser(
             self.tr("act.promise") + " · " + g.narrator.rep(rep_id),
-            self.tr("why.promise"),
-            [(g.money(a), make(a)) for a in amounts] + [(self.tr("ui.cancel"), None)],
-            size=(620, 260),
+            options,
+            note=self.tr("why.promise"),
         )
 
     def rebuild(self) -> None:
@@ -182,9 +321,20 @@ class ReviewScene(Scene):
         g = self.game
         for p in g.planned("performance_review", rep=rep_id):
             g.plan.withdraw(p.action)
-        why = g.add(A.PerformanceReview(rep_id, tone))
+        public = self.public.get(rep_id, False) and tone is not None
+        why = g.add(A.PerformanceReview(rep_id, tone, public))
         self.status = self.tr("ui.refused", why=why) if why else ""
         self.rebuild()
+
+    def toggle_public(self, rep_id: int) -> None:
+        """In public or in private: the choice applies to the verdict planned (or next chosen)."""
+        self.public[rep_id] = not self.public.get(rep_id, False)
+        planned = self.game.planned("performance_review", rep=rep_id)
+        tone = getattr(planned[0].action, "tone", None) if planned else None
+        if tone is not None:
+            self.review(rep_id, tone)
+        else:
+            self.rebuild()
 
     def keep(self, promise_id: int) -> None:
         why = self.game.add(A.KeepPromise(promise_id))
@@ -194,19 +344,35 @@ class ReviewScene(Scene):
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             self.app.move_focus(1)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            # the sum against the target and each field's warning, live while typing
+            if self.sum_label is not None and self.sum_label.alive():
+                self.sum_label.set_text(self.quota_sum_text())
+            obs = self.game.obs
+            for rep_id, entry in self.entries.items():
+                note = self.notes.get(rep_id)
+                if note is not None and note.alive() and obs.has_rep(rep_id):
+                    note.set_text(self.far_note(obs.rep(rep_id), entry.get_text()))
 
     def done(self) -> None:
         g = self.game
-        self.keep_typed()
-        unit = quota_unit(self.lang)
-        typed = {r.id: self.typed.get(r.id, f"{r.quota / unit:.0f}") for r in g.obs.reps}
-        for rep_id, raw in typed.items():
-            text = raw.strip()
-            if not text.isdigit() or int(text) <= 0:
-                self.status = self.tr("quota.bad", text=text)
-                self.rebuild()
-                return
-            g.add(A.SetQuota(rep_id, unit * int(text)))  # replaces a quota planned before
+        if self.has_next_quota:
+            self.keep_typed()
+            unit = quota_unit(self.lang)
+            for rep in g.obs.reps:
+                # a field left as it was still sets that quota: accepting it is a decision
+                text = self.typed.get(rep.id, f"{rep.quota / unit:.0f}")
+                amount = self.amount(text)
+                if amount is None or amount <= 0:
+                    self.status = self.tr("quota.bad", text=text.strip())
+                    self.rebuild()
+                    return
+                period = None if self.quota_period == g.obs.period else self.quota_period
+                why = g.add(A.SetQuota(rep.id, amount, period))  # replaces one planned before
+                if why:
+                    self.status = self.tr("ui.refused", why=why)
+                    self.rebuild()
+                    return
         from .desk import DeskScene
 
         self.app.switch(DeskScene, tab="desk")

@@ -25,7 +25,7 @@ from ....api import (
     Option,
     catalogue,
 )
-from ....texts import text_of
+from ....texts import joiner, text_of
 from ...widgets import Builder
 from .part import DeskPart
 
@@ -108,65 +108,6 @@ class LeverPart(DeskPart):
             options.append((nar.refusal(lever.refusal), None, nar.refusal(lever.refusal)))
         self.open_chooser(title, options)
 
-    def open_chooser(
-        self,
-        title: str,
-        options: list[tuple[str, Callable[[], None] | None, str | None]],
-        page: int = 0,
-    ) -> None:
-        """A dialog listing the choices, eight to a page; refused ones are greyed with why."""
-        per = 8
-        pages = max(1, -(-len(options) // per))
-        page = min(page, pages - 1)
-        shown = options[page * per : (page + 1) * per]
-        reasons = {why for _, _, why in options}
-        common = next(iter(reasons)) if len(reasons) == 1 else None  # one reason for all
-        top = 46 + (30 if common else 0)
-        mw = 580
-        mh = top + 64 + 46 * len(shown)
-        ui = self.dialog(mw, mh)
-        ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
-        if common:
-            ui.label(
-                (16, 42, mw - 32, 24),
-                self.tr("chooser.none", why=common),
-                object_id="#small",
-                cls="@bad",
-            )
-        for i, (text, job, why) in enumerate(shown):
-
-            def press(job: Callable[[], None] | None = job, why: str | None = why) -> None:
-                if why:
-                    self.say(self.tr("ui.refused", why=why), bad=True)
-                    self.refresh("centre")
-                elif job is not None:
-                    job()
-
-            ui.button(
-                (16, top + i * 46, mw - 32, 40),
-                text,
-                self._modal_job(press),
-                tip=self.tr("ui.refused", why=why) if why else None,
-                object_id="#refused" if why else None,
-            )
-        if pages > 1:
-            ui.button(
-                (16, mh - 50, 60, 40),
-                "◀",
-                lambda: self.open_chooser(title, options, page - 1),
-                enabled=page > 0,
-            )
-            ui.label((80, mh - 42, 60, 24), f"{page + 1}/{pages}", object_id="#small")
-            ui.button(
-                (140, mh - 50, 60, 40),
-                "▶",
-                lambda: self.open_chooser(title, options, page + 1),
-                enabled=page < pages - 1,
-            )
-        ui.button((mw - 176, mh - 50, 160, 40), self.tr("ui.cancel"), self._modal_job(None))
-        self.modal_ui = ui
-        self.app.focus_first()
-
     # ------------------------------------------------------------ words
     def option_label(self, lever: Lever, option: Option) -> str:
         """One option of a chooser, in a few words (what differs between the options)."""
@@ -189,7 +130,11 @@ class LeverPart(DeskPart):
         if key == "bonus":
             return self.game.money(a.amount)
         if key == "promise":
-            return self.tr(f"pick.promise_{a.condition}", amount=self.game.money(a.amount))
+            return self.tr(
+                f"pick.promise_{a.condition}",
+                amount=self.game.money(a.amount),
+                week=a.due(self.game.obs.period_last_week),
+            )
         if key == "keep_promise":
             promise = next(p for p in self.game.obs.promises if p.id == a.promise)
             return f"{nar.rep(promise.rep)} · {self.game.money(promise.amount)}"
@@ -197,7 +142,13 @@ class LeverPart(DeskPart):
             acc = self.game.obs.accounts[a.account]
             return f"{acc.name} · {self.game.money(acc.potential)}"
         if key == "reassign_accounts":
-            return f"{len(a.accounts)} × {self.tr('acc.name')}"
+            accounts = self.game.obs.accounts
+            owners = [accounts[x].owner for x in a.accounts]
+            givers = sorted({o for o in owners if o is not None and o != a.rep})
+            if givers:  # a fair share from the largest books
+                who = joiner(self.lang).join(nar.rep(g) for g in givers)
+                return self.tr("pick.share", n=len(a.accounts), who=who)
+            return self.tr("pick.unowned", n=len(a.accounts))
         if key == "delegate":
             return f"{self.tr(f'task.{a.task.value}')} · {self.tr(f'sup.{a.supervision.value}')}"
         if key in ("joint_visit", "push_deal", "drop_deal", "drop_orphan"):
@@ -286,10 +237,17 @@ class LeverPart(DeskPart):
                     press = lambda: self.set_tab("quotas")  # noqa: E731
                 elif lever.key == "let_go":
                     press = partial(self.confirm_let_go, lever)
+                elif lever.key == "performance_review":
+                    press = self.open_reviews  # the review screen: every rep, one place
                 self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press)
                 x += bw + 6
             y += row_h
             yield
+
+    def open_reviews(self) -> None:
+        from ..review import ReviewScene
+
+        self.app.switch(ReviewScene)
 
     def confirm_let_go(self, lever: Lever) -> None:
         nar = self.game.narrator

@@ -91,6 +91,7 @@ class DeskPart(Scene):
         self.acc_page = 0
         self.show_orphans = False
         self.quota_entries: dict[int, Any] = {}
+        self.quota_notes: dict[int, Any] = {}
         self.pages: dict[str, int] = {}
         self.regions: dict[str, Region] = {}
         self.team_page = 0

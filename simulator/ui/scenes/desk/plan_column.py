@@ -23,22 +23,27 @@ class PlanPart(LeverPart):
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
-        max_rows = max(3, (r.h // 2 - 60) // 28)
-        for k, p in enumerate(list(g.plan)[:max_rows]):
+        items = list(g.plan)
+        room = max(3 * 28, (r.h // 2 - 60) // 28 * 28)
+        rows, top = ui, y
+        width = r.w
+        if len(items) * 28 > room:
+            # a long plan scrolls: every item stays in reach, to read and to take back
+            sc = ui.scroller((0, y, r.w, room), len(items) * 28)
+            rows, top, width = ui.within(sc), 0, r.w - 20
+        for k, p in enumerate(items):
             cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g} 小时"
-            ui.label((4, y + 2, r.w - 100, 24), self.describe(p.action), object_id="#small")
-            ui.label((r.w - 94, y + 2, 56, 24), cost, object_id="#small")
-            ui.button(
-                (r.w - 36, y, 32, 28),
+            rows.label((4, top + 2, width - 100, 24), self.describe(p.action), object_id="#small")
+            rows.label((width - 94, top + 2, 56, 24), cost, object_id="#small")
+            rows.button(
+                (width - 36, top, 32, 28),
                 self.tr("ui.remove"),
                 partial(self.unplan, k),
                 tip=self.tr("ui.remove_tip"),
                 object_id="#small_button",
             )
-            y += 28
-        if len(g.plan) > max_rows:
-            ui.label((4, y, r.w - 8, 22), f"+{len(g.plan) - max_rows}", object_id="#small")
-            y += 24
+            top += 28
+        y += room if rows is not ui else len(items) * 28
         ui.label(
             (4, y + 4, r.w - 8, 22),
             self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),

@@ -30,7 +30,9 @@ class QuotasTabPart(TablesPart):
         target = obs.targets[per]
         ui.label((16, 8, r.w - 32, 28), self.tr("quota.title", period=per + 1), object_id="#h3")
         self.quota_entries = {}
-        y = 44
+        self.quota_notes = {}
+        ui.label((16, 38, r.w - 32, 20), self.tr("quota.entry_tip"), object_id="#small")
+        y = 62
         row_h = 38
         planned = {
             p.action.rep: p.action.amount
@@ -48,14 +50,11 @@ class QuotasTabPart(TablesPart):
                 object_id="#small",
             )
             current = planned.get(rep.id, rep.quota)
-            entry = ui.entry(
-                (476, y + 2, 110, 32),
-                f"{current / quota_unit(self.lang):.0f}",
-                tip=self.tr("quota.entry_tip"),
-            )
+            # no tooltip on the field: it would cover the next one (the title says the unit)
+            entry = ui.entry((476, y + 2, 110, 32), f"{current / quota_unit(self.lang):.0f}")
             entry.set_allowed_characters("numbers")
             self.quota_entries[rep.id] = entry
-            ui.label(
+            self.quota_notes[rep.id] = ui.label(
                 (592, y + 6, max(40, r.w - 600), 24),
                 self.far_note(rep, current),
                 object_id="#small",
@@ -77,6 +76,22 @@ class QuotasTabPart(TablesPart):
             tip=self.tr("why.set_quota"),
             object_id="#primary",
         )
+
+    def quotas_typed(self) -> None:
+        """While typing: the sum against the target and each field's warning, live."""
+        g = self.game
+        target = g.obs.targets[self.quota_period()]
+        total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
+        pct = 100 * total / target if target else 0
+        if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
+            self.quota_sum.set_text(
+                self.tr("quota.sum", sum=g.money(total), target=g.money(target), pct=f"{pct:.0f}")
+            )
+        for rep_id, entry in self.quota_entries.items():
+            note = self.quota_notes.get(rep_id)
+            if note is not None and note.alive() and g.obs.has_rep(rep_id):
+                amount = self.entry_amount(entry) or 0
+                note.set_text(self.far_note(g.obs.rep(rep_id), amount))
 
     def far_note(self, rep: RepView, amount: float) -> str:
         results = [b for _, b in rep.history[-4:]]

@@ -139,19 +139,7 @@ class DeskScene(
         import pygame_gui
 
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and self.tab == "quotas":
-            obs = self.game.obs
-            target = obs.targets[self.quota_period()]
-            total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
-            pct = 100 * total / target if target else 0
-            if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
-                self.quota_sum.set_text(
-                    self.tr(
-                        "quota.sum",
-                        sum=self.game.money(total),
-                        target=self.game.money(target),
-                        pct=f"{pct:.0f}",
-                    )
-                )
+            self.quotas_typed()
         elif (
             event.type == pygame.KEYDOWN
             and event.key == pygame.K_SPACE
@@ -174,7 +162,9 @@ class DeskScene(
 
             self.app.switch(DebriefScene)
             return
-        if g.obs.period != before.period:
+        last_week = g.obs.week == g.obs.weeks and g.obs.period_end
+        if g.obs.period != before.period or last_week:
+            # every period's end has its review, the last one's in the season's last week
             from ..review import ReviewScene
 
             self.app.switch(ReviewScene, outcome=outcome)
