@@ -116,6 +116,8 @@ def deal_causes(nar: Narrator, e: Event) -> str:
                 parts.append(text)
     if not parts:
         return ""
+    if won and ranked and all(float(x) < 0 for _, x in ranked) and not pushed:
+        return nar.tr("ev.despite", why=nar.tr("ev.sep").join(parts))
     return nar.tr("ev.odds", why=nar.tr("ev.sep").join(parts))
 
 
@@ -173,8 +175,8 @@ def unfair(nar: Narrator, e: Event) -> str:
         first_did=_did(nar, d["other_tone"], d.get("other_public")),
         second=nar.rep(e.rep),
         second_did=_did(nar, d["tone"], d.get("public")),
-        first_pace=f"{float(d['other_pace']):.2f}",
-        second_pace=f"{float(d['pace']):.2f}",
+        first_pace=pct(float(d["other_pace"])),
+        second_pace=pct(float(d["pace"])),
     )
 
 
@@ -184,7 +186,7 @@ def sign(nar: Narrator, code: str, size: Any) -> str | None:
     if code == "quota_high":
         return t("fall.quota_high", ratio=f"{float(size):.1f}")
     if code == "low_mood":
-        return t("fall.low_mood", mood=f"{float(size):.2f}")
+        return t("fall.low_mood")
     if code == "big_loss":
         return t(
             "fall.big_loss",
@@ -204,17 +206,13 @@ def pace_fall(nar: Narrator, e: Event) -> str:
     t = nar.tr
     told = [x for x in (sign(nar, str(c), v) for c, v in d.get("signs") or ()) if x]
     signs = t("fall.signs", list=t("ev.sep").join(told)) if told else t("fall.none")
-    # the desk's units: pace as a multiple (1.00× is on track), a finished period in % of quota
+    # a pace in the desk's words: the share of quota the period is on course for
     if d.get("since") == "period":
         before = t("fall.from_period", pct=pct(d["before"]))
     else:
-        before = t("fall.from_peak", pace=f"{float(d['before']):.2f}")
+        before = t("fall.from_peak", pace=pct(float(d["before"])))
     return t(
-        "ev.pace_fall",
-        rep=nar.rep(e.rep),
-        before=before,
-        now=f"{float(d['pace']):.2f}",
-        signs=signs,
+        "ev.pace_fall", rep=nar.rep(e.rep), before=before, now=pct(float(d["pace"])), signs=signs
     )
 
 

@@ -204,7 +204,11 @@ class Narrator:
         The desk shows it after "End week", the replay with each week, and the
         trainer's report in its timeline: the same lines, in the same words.
         """
-        return self.lines(events)
+        # a message answered the week it came is told once, by its answer
+        answered = {e.data.get("item") for e in events if e.kind == "inbox_answer"}
+        return self.lines(
+            [e for e in events if not (e.kind == "inbox" and e.data.get("item") in answered)]
+        )
 
     def answer(self, e: Event) -> str | None:
         """An inbox decision as the week report tells it: the choice, the author's reply, and

@@ -195,7 +195,9 @@ def test_a_correction_while_on_pace_is_told_as_unfair():
     nar = Narrator(s.observe(), "en")
     line = next(x for x in lines if "(private correction)" in x)
     assert line.startswith(f"▼ {nar.rep(on_pace.id)} was put off")
-    assert f"a correction while on pace ({100 * on_pace.pace:.0f}%) feels unfair" in line
+    assert (
+        f"a correction while on course for {100 * on_pace.pace:.0f}% of quota feels unfair" in line
+    )
 
 
 def test_unequal_treatment_names_both_reps_and_both_actions():
@@ -220,7 +222,8 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     assert line in lines
     want = (
         f"The team noticed: {nar.rep(a.id)} was praised in public and {nar.rep(b.id)} "
-        f"corrected in private for like results (pace {a.pace:.2f}× vs {b.pace:.2f}×)"
+        f"corrected in private, with results alike (on course for {100 * a.pace:.0f}% and "
+        f"{100 * b.pace:.0f}% of quota)"
     )
     assert line == want, line
     zh = Narrator(s.observe(), "zh").line(unfair)
@@ -253,7 +256,7 @@ def test_a_sharp_fall_of_pace_is_flagged_with_the_signs_the_manager_could_see():
     nar = Narrator(s.observe(), "en")
     line = nar.line(e)
     assert line in lines
-    assert line.startswith(f"⚠ {nar.rep(best.id)}'s pace fell to ")
+    assert line.startswith(f"⚠ {nar.rep(best.id)} is now on course for only ")
     assert "(last period: " in line and "% of quota)" in line
     assert "signs you could see: " in line
     assert f"a quota {signs['quota_high']:.1f}× last period's result" in line

@@ -68,7 +68,8 @@ class Rep:
     mood_seen: float = 0.65  # engagement as the manager reads it, refreshed weekly
     flight_risk_seen: float = 0.0
     praise_weeks: list[int] = field(default_factory=list)
-    criticism_weeks: list[int] = field(default_factory=list)
+    criticism_weeks: list[int] = field(default_factory=list)  # corrections in private
+    rebuke_weeks: list[int] = field(default_factory=list)  # criticism in public
     rewards_this_period: int = 0
     praise_this_period: int = 0
     oversight: int = 0  # controlling interventions this week

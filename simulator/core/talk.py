@@ -148,8 +148,8 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
         )
     elif public:
         # people grow numb to being shamed again and again, but they remember
-        recent = sum(1 for w in rep.criticism_weeks if world.week - w < p.praise_memory_weeks)
-        rep.criticism_weeks.append(world.week)
+        recent = sum(1 for w in rep.rebuke_weeks if world.week - w < p.praise_memory_weeks)
+        rep.rebuke_weeks.append(world.week)
         why = [["criticism_repeat", recent + 1]] if recent else []
         eff["engagement"] = respond(world, rep, "criticism_public", p.criticism_wear**recent, why)
         rep.trust = _clip(rep.trust - p.criticism_trust)

@@ -135,7 +135,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.choice_against": (
         'You chose "{choice}" for {rep}; the handbook: "{handbook}".',
-        "你对 {rep} 选择了“{choice}”；手册的做法是“{handbook}”。",
+        "你对{rep}选择了“{choice}”；手册的做法是“{handbook}”。",
     ),
     "m.choice_against_team": (
         'You chose "{choice}"; the handbook: "{handbook}".',
@@ -151,7 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.choice_along": (
         'You chose "{choice}" for {rep}, as the handbook would.',
-        "你对 {rep} 选择了“{choice}”，与手册一致。",
+        "你对{rep}选择了“{choice}”，与手册一致。",
     ),
     "m.choice_along_team": (
         'You chose "{choice}", as the handbook would.',
@@ -161,7 +161,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{rep} (competitor) had neither a contest nor a rival to race.",
         "{rep}（竞争型）既没有竞赛，也没有可以追赶的对手。",
     ),
-    "m.p6_no_mentor": ("{novice} never had a mentor.", "{novice} 始终没有导师。"),
+    "m.p6_no_mentor": ("{novice} never had a mentor.", "{novice}始终没有导师。"),
     "m.p11_none": (
         "You never asked for pre-sales, consultants, executives or legal.",
         "你从未申请售前、顾问、高管或法务支持。",
@@ -211,11 +211,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.p2_too_easy": (
         "{rep} booked {booked} against quotas of {quota} ({pct}%): they asked too little.",
-        "{rep} 的指标合计 {quota}，实际完成 {booked}（{pct}%）：指标定得太低。",
+        "{rep}的指标合计 {quota}，实际完成 {booked}（{pct}%）：指标定得太低。",
     ),
     "m.p2_too_hard": (
         "{rep} booked {booked} against quotas of {quota} ({pct}%): out of reach.",
-        "{rep} 的指标合计 {quota}，只完成了 {booked}（{pct}%）：指标遥不可及。",
+        "{rep}的指标合计 {quota}，只完成了 {booked}（{pct}%）：指标遥不可及。",
     ),
     "m.p2_too_low": (
         "{rep}: quota {quota} was only {x}× the {capacity} a period they could truly book "
@@ -232,15 +232,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.p3_revealed": (
         "You learnt {rep} is {type} (from {by}).",
-        "你了解到 {rep} 属于{type}（通过{by}）。",
+        "你了解到{rep}属于{type}（通过{by}）。",
     ),
-    "m.p3_never": ("You never found out {rep} was {type}.", "你始终不知道 {rep} 属于{type}。"),
+    "m.p3_never": ("You never found out {rep} was {type}.", "你始终不知道{rep}属于{type}。"),
     "by.conversations": ("conversations", "谈话"),
     "by.assessment": ("an assessment", "测评"),
     "by.event": ("an event", "事件"),
     "by.scenario": ("the briefing", "简报"),
-    "m.reaction_up": ("{rep} perked up at {lever}.", "{rep} 因{lever}受到鼓舞。"),
-    "m.reaction_down": ("{rep} was put off by {lever}.", "{rep} 因{lever}感到不快。"),
+    "m.reaction_up": ("{rep} perked up at {lever}.", "{rep}因{lever}受到鼓舞。"),
+    "m.reaction_down": ("{rep} was put off by {lever}.", "{rep}因{lever}感到不快。"),
     "s.p4": (
         "{contests} contests and {rivals} rivals named for {n} competitors.",
         "为 {n} 名竞争型销售举办了 {contests} 次竞赛，树立了 {rivals} 个对手。",
@@ -257,7 +257,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{ego} of {pairs} mentoring pairs had an ego-driven mentor.",
         "{pairs} 对师徒中有 {ego} 对的导师是自我型。",
     ),
-    "m.p6_mentor": ("{rep} mentored {novice}.", "{rep} 指导了 {novice}。"),
+    "m.p6_mentor": ("{rep} mentored {novice}.", "{rep}指导了{novice}。"),
     "s.p7": (
         "{cared} of {n} service reps looked after key accounts; "
         "{hurt} times one was put off by a contest, a rival or public blame.",
@@ -277,7 +277,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{unfair} times the team saw unequal treatment.",
         "公开批评 {public} 次，表扬 {praise} 次，团队 {unfair} 次感到不公。",
     ),
-    "m.p9_public_criticism": ("{rep} was criticised in public.", "{rep} 被公开批评。"),
+    "m.p9_public_criticism": ("{rep} was criticised in public.", "{rep}被公开批评。"),
     "m.p9_unfair": (
         "The team saw two similar results treated differently.",
         "团队看到相似的业绩被区别对待。",
@@ -307,7 +307,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.p9_unfair_correction": (
         "{rep} was corrected for results like others you praised, or while on pace.",
-        "{rep} 的业绩与受表扬者相当或进度正常，却受到指正。",
+        "{rep}的业绩与受表扬者相当或进度正常，却受到指正。",
     ),
     "m.p12_lost": ("{account} was lost ({rep}).", "{account} 流失（{rep}）。"),
     "s.p13_none": ("You never delegated.", "你从未授权。"),
@@ -317,18 +317,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "m.p13_delegated": (
         "{rep} took over {task} with {supervision}.",
-        "{rep} 接手{task}，{supervision}。",
+        "{rep}接手{task}，{supervision}。",
     ),
-    "m.p13_slip": ("Deputy {rep} made a costly mistake.", "副手 {rep} 犯了代价高昂的错误。"),
+    "m.p13_slip": ("Deputy {rep} made a costly mistake.", "副手{rep}犯了代价高昂的错误。"),
     "s.p14": (
         "{shared} of {deputies} deputies got a share; {honoured} of {veterans} veterans honoured.",
         "{deputies} 名副手中 {shared} 人获得分成；{veterans} 名老将中 {honoured} 人受到礼遇。",
     ),
     "m.p14_no_share": (
         "{rep} carried a deputy's load with no share.",
-        "{rep} 承担副手职责却没有分成。",
+        "{rep}承担副手职责却没有分成。",
     ),
-    "m.p14_not_honoured": ("{rep}, a veteran, was never honoured.", "老将 {rep} 从未受到礼遇。"),
+    "m.p14_not_honoured": ("{rep}, a veteran, was never honoured.", "老将{rep}从未受到礼遇。"),
     "s.p15_unmet": (
         "{n} promises made on results that did not come: nothing was owed, nothing broken.",
         "做出 {n} 个以业绩为条件的承诺，条件未达成：无需兑现，也没有失信。",
@@ -336,7 +336,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "s.p15": ("{kept} promises kept, {broken} broken.", "兑现承诺 {kept} 次，违背 {broken} 次。"),
     "m.p15_broken": (
         "The promise to {rep} ({amount}) was broken.",
-        "对 {rep} 的承诺（{amount}）未兑现。",
+        "对{rep}的承诺（{amount}）未兑现。",
     ),
     "s.p16": (
         "A steady routine (1:1s or pipeline review) in {weeks} of {of} weeks.",

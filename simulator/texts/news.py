@@ -7,11 +7,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- week report
     "ev.deal_won": ("+ Won {account} {value} ({rep})", "+ 赢单 {account} {value}（{rep}）"),
     "ev.deal_lost": (
-        "− Lost {account} {value} ({rep}, {reason})",
-        "− 丢单 {account} {value}（{rep}，{reason}）",
+        "− Lost {account} {value} ({rep}): {reason}",
+        "− 丢单 {account} {value}（{rep}）：{reason}",
     ),
     "ev.deal_dropped": ("− Dropped {account} {value}", "− 放弃 {account} {value}"),
-    "ev.resigned": ("! {rep} resigned", "! {rep} 辞职了"),
+    "ev.resigned": ("! {rep} resigned", "! {rep}辞职了"),
     "quit.no_share": (
         "a deputy with no share of what they built: off to start their own business",
         "担任副手却分不到成果：出去自己创业了",
@@ -25,30 +25,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "a better job came along; some leave even when all is well",
         "遇到了更好的机会；即使一切顺利，也总有人会离开",
     ),
-    "ev.let_go": ("! {rep} left the team (let go)", "! {rep} 被辞退"),
+    "ev.let_go": ("! {rep} left the team (let go)", "! {rep}被辞退"),
     "ev.hired": (
         "+ {rep} joined the team with {n} accounts to work",
-        "+ {rep} 加入团队，接手 {n} 个客户",
+        "+ {rep}加入团队，接手 {n} 个客户",
     ),
     "ev.hired_none": (
         "+ {rep} joined the team with no account to work: give them a territory "
         "(Give accounts, on their desk)",
-        "+ {rep} 加入团队，但没有客户可跟：请给他分配客户（在其办公桌上点“分配客户”）",
+        "+ {rep}加入团队，但没有客户可跟：请给他分配客户（在其办公桌上点“分配客户”）",
     ),
     "ev.hire_started": ("Position opened: a hire in {weeks} weeks", "职位已开放：{weeks} 周后入职"),
     "ev.hint": ("{rep}: {hint}", "{rep}：{hint}"),
-    "ev.type_revealed": ("{rep} is a {type} type", "{rep} 属于「{type}」型"),
-    "ev.flight_risk": ("⚠ {rep} might leave ({risk}% a year)", "⚠ {rep} 可能离职（年化 {risk}%）"),
-    "ev.stuck_deals": ("{rep} has {n} stuck deals", "{rep} 有 {n} 个卡住的项目"),
-    "ev.reaction_up": ("▲ {rep} perked up ({lever})", "▲ {rep} 受到鼓舞（{lever}）"),
-    "ev.reaction_down": ("▼ {rep} was put off ({lever})", "▼ {rep} 感到不快（{lever}）"),
-    "ev.reaction_flat": ("{rep} shrugged ({lever})", "{rep} 无动于衷（{lever}）"),
-    "ev.promise_kept": ("✓ Promise to {rep} kept", "✓ 对 {rep} 的承诺已兑现"),
-    "ev.promise_broken": ("× Promise to {rep} broken", "× 对 {rep} 的承诺未兑现"),
-    "ev.promise_due": ("Promise to {rep} is due ({amount})", "对 {rep} 的承诺到期（{amount}）"),
+    "ev.type_revealed": ("{rep} is a {type} type", "{rep}属于「{type}」型"),
+    "ev.flight_risk": ("⚠ {rep} might leave ({risk}% a year)", "⚠ {rep}可能离职（年化 {risk}%）"),
+    "ev.stuck_deals": ("{rep} has {n} stuck deals", "{rep}有 {n} 个卡住的项目"),
+    "ev.reaction_up": ("▲ {rep} perked up ({lever})", "▲ {rep}受到鼓舞（{lever}）"),
+    "ev.reaction_down": ("▼ {rep} was put off ({lever})", "▼ {rep}感到不快（{lever}）"),
+    "ev.reaction_flat": ("{rep} shrugged ({lever})", "{rep}无动于衷（{lever}）"),
+    "ev.promise_kept": ("✓ Promise to {rep} kept", "✓ 对{rep}的承诺已兑现"),
+    "ev.promise_broken": ("× Promise to {rep} broken", "× 对{rep}的承诺未兑现"),
+    "ev.promise_due": ("Promise to {rep} is due ({amount})", "对{rep}的承诺到期（{amount}）"),
     "ev.delegation_slip": (
         "× Deputy {rep} made a costly mistake",
-        "× 副手 {rep} 犯了代价高昂的错误",
+        "× 副手{rep}犯了代价高昂的错误",
     ),
     "ev.market_event": ("Market: {event}", "市场：{event}"),
     "ev.inbox": ("→ {title}", "→ {title}"),
@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Period {period} closed: {booked} of {target}",
         "第 {period} 期结束：完成 {booked} / {target}",
     ),
-    "ev.contest_won": ("{rep} won the contest", "{rep} 赢得了竞赛"),
+    "ev.contest_won": ("{rep} won the contest", "{rep}赢得了竞赛"),
     "ev.unfair": ("Team noticed unequal treatment", "团队注意到了不公平对待"),
     "ev.answer": ('» {title}: you chose "{choice}"', "» {title}：你选择了“{choice}”"),
     "ev.answer_default": (
@@ -65,25 +65,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "» {title}：你没有回复，于是“{choice}”",
     ),
     "ev.answer_reply": (" — {reply}", "——{reply}"),
-    "ev.answer_up_strong": (" ({rep} is clearly pleased)", "（{rep} 明显很高兴）"),
-    "ev.answer_up_mild": (" ({rep} perked up a little)", "（{rep} 稍受鼓舞）"),
-    "ev.answer_down_strong": (" ({rep} took it badly)", "（{rep} 很受打击）"),
-    "ev.answer_down_mild": (" ({rep} was a little put off)", "（{rep} 有些不快）"),
+    "ev.answer_up_strong": (" ({rep} is clearly pleased)", "（{rep}明显很高兴）"),
+    "ev.answer_up_mild": (" ({rep} perked up a little)", "（{rep}稍受鼓舞）"),
+    "ev.answer_down_strong": (" ({rep} took it badly)", "（{rep}很受打击）"),
+    "ev.answer_down_mild": (" ({rep} was a little put off)", "（{rep}有些不快）"),
     "ev.unhappy": (
-        "▼ {rep} looks unhappy (mood {mood}: {band})",
-        "▼ {rep} 看起来情绪低落（情绪 {mood}：{band}）",
+        "▼ {rep} looks unhappy (mood: {band})",
+        "▼ {rep}看起来情绪低落（情绪：{band}）",
     ),
     "ev.mood_band_up": (
         "▲ {rep}'s mood is now {band} (was {was})",
-        "▲ {rep} 的情绪好转为{band}（此前{was}）",
+        "▲ {rep}的情绪好转为{band}（此前{was}）",
     ),
     "ev.mood_band_down": (
         "▼ {rep}'s mood is now {band} (was {was})",
-        "▼ {rep} 的情绪降为{band}（此前{was}）",
+        "▼ {rep}的情绪降为{band}（此前{was}）",
     ),
     "ev.mood_fell": (
-        "▼ {rep}'s mood fell sharply this week ({was} → {mood}, now {band})",
-        "▼ {rep} 本周情绪明显下滑（{was} → {mood}，现为{band}）",
+        "▼ {rep}'s mood fell sharply this week (now {band})",
+        "▼ {rep}本周情绪明显下滑（现为{band}）",
     ),
     "ev.support_dead": (
         "Support found {account} has gone quiet: the deal was already dead",
@@ -91,14 +91,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.team_meeting_raised": (
         "Team meeting: {names} said they are overloaded",
-        "团队会议：{names} 负担过重",
+        "团队会议：{names}负担过重",
     ),
-    "lost.competitor": ("competitor", "竞争对手"),
-    "lost.price": ("price", "价格"),
+    "lost.competitor": ("a competitor won it", "被竞争对手拿下"),
+    "lost.price": ("lost on price", "输在价格上"),
     "lost.no_decision": ("the customer never decided", "客户迟迟未作决定"),
-    "lost.budget": ("budget", "预算"),
-    "lost.churned": ("customer lost", "客户流失"),
-    "lost.deputy_mistake": ("deputy's mistake", "副手失误"),
+    "lost.budget": ("the customer's budget was cut", "客户预算被砍"),
+    "lost.churned": ("the customer went elsewhere for good", "客户已流失"),
+    "lost.deputy_mistake": ("your deputy's mistake", "副手失误"),
     "lost.event": ('"{title}"', "“{title}”"),
     "market.price_war": ("a price war", "价格战"),
     "market.budget_freeze": ("budgets frozen", "预算冻结"),
@@ -121,6 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- why: a deal's odds
     "ev.because": (" — {why}", "——{why}"),
     "ev.odds": (" — its win chance moved: {why}", "——赢率变化：{why}"),
+    "ev.despite": (" — won despite: {why}", "——虽有不利仍赢下：{why}"),
     "ev.unowned": ("nobody's since its owner left", "原负责人离职后无人跟进"),
     "cause.unowned": ("nobody working it {pts}", "无人跟进 {pts}"),
     "ev.sep": ("; ", "；"),
@@ -162,16 +163,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- why: a reaction
     "ev.reaction_up_strong": (
         "▲ {rep} perked up, strongly ({lever})",
-        "▲ {rep} 大受鼓舞（{lever}）",
+        "▲ {rep}大受鼓舞（{lever}）",
     ),
-    "ev.reaction_up_mild": ("▲ {rep} perked up, mildly ({lever})", "▲ {rep} 略受鼓舞（{lever}）"),
+    "ev.reaction_up_mild": ("▲ {rep} perked up, mildly ({lever})", "▲ {rep}略受鼓舞（{lever}）"),
     "ev.reaction_down_strong": (
         "▼ {rep} was put off, strongly ({lever})",
-        "▼ {rep} 相当反感（{lever}）",
+        "▼ {rep}相当反感（{lever}）",
     ),
     "ev.reaction_down_mild": (
         "▼ {rep} was put off, mildly ({lever})",
-        "▼ {rep} 有些不快（{lever}）",
+        "▼ {rep}有些不快（{lever}）",
     ),
     "because.praise_again": (
         "the second praise in six weeks counts for less",
@@ -196,8 +197,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "六周内第{nth}次纠正，作用递减",
     ),
     "because.on_pace": (
-        "a correction while on pace ({pace}) feels unfair",
-        "进度已达 {pace} 还被纠正，觉得不公平",
+        "a correction while on course for {pace} of quota feels unfair",
+        "按进度可完成指标的 {pace}，还被纠正，觉得不公平",
     ),
     "because.small_reward": (
         "a small sum ({amount}) counts for little",
@@ -211,10 +212,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ord.n": ("{n}th", "{n}"),
     # ---------------------------------------------------------------- one standard for all
     "ev.unfair_named": (
-        "The team noticed: {first} was {first_did} and {second} {second_did} for like results "
-        "(pace {first_pace}× vs {second_pace}×)",
+        "The team noticed: {first} was {first_did} and {second} {second_did}, with results "
+        "alike (on course for {first_pace} and {second_pace} of quota)",
         "团队注意到：{first}被{first_did}，{second}却被{second_did}，"
-        "而两人业绩相近（进度 {first_pace}× 对 {second_pace}×）",
+        "而两人业绩相近（按进度可分别完成指标的 {first_pace} 和 {second_pace}）",
     ),
     "fb.praise_public": ("praised in public", "当众表扬"),
     "fb.praise_private": ("praised in private", "私下表扬"),
@@ -222,18 +223,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fb.criticism_private": ("corrected in private", "私下纠正"),
     # ---------------------------------------------------------------- a pace that fell
     "ev.pace_fall": (
-        "⚠ {rep}'s pace fell to {now}× ({before}) — {signs}",
-        "⚠ {rep} 的进度跌到 {now}×（{before}）——{signs}",
+        "⚠ {rep} is now on course for only {now} of quota ({before}) — {signs}",
+        "⚠ {rep}按目前进度只能完成指标的 {now}（{before}）——{signs}",
     ),
     "fall.from_period": ("last period: {pct} of quota", "上期完成指标的 {pct}"),
-    "fall.from_peak": ("{pace}× earlier this period", "本期早些时候为 {pace}×"),
+    "fall.from_peak": ("{pace} earlier this period", "本期早些时候为 {pace}"),
     "fall.signs": ("signs you could see: {list}", "看得到的迹象：{list}"),
     "fall.none": (
         "no sign you could have seen: deals come in lumps",
         "事先看不出迹象：项目成单本来就有起伏",
     ),
     "fall.quota_high": ("a quota {ratio}× last period's result", "指标是上期业绩的 {ratio} 倍"),
-    "fall.low_mood": ("low spirits (mood {mood})", "情绪低落（{mood}）"),
+    "fall.low_mood": ("low spirits", "情绪低落"),
     "fall.low_confidence": ("doubts about making quota", "对完成指标缺乏信心"),
     "fall.big_loss": ("lost {account} {value}", "丢了 {account} {value}"),
     "fall.stuck": ("{n} deals stuck for weeks", "{n} 个项目停滞数周"),

@@ -117,20 +117,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} · {years} 年{veteran} · {type}",
     ),
     "detail.numbers": (
-        "Quota {quota} · booked {booked} ({pct}%) · pace {pace}× · {deals} open deals · "
-        "{accounts} accounts",
-        "指标 {quota} · 已签 {booked}（{pct}%）· 进度 {pace}× · {deals} 个在谈项目 · "
+        "Quota {quota} · booked {booked} ({pct}%) · on course for {pace} of quota · "
+        "{deals} open deals · {accounts} accounts",
+        "指标 {quota} · 已签 {booked}（{pct}%）· 按进度可完成 {pace} · {deals} 个在谈项目 · "
         "{accounts} 个客户",
     ),
     "detail.hints": ("Hints: {hints}", "线索：{hints}"),
     "detail.no_hints": ("No hints yet: talk to them.", "暂无线索：多和他们谈谈。"),
-    "detail.roles": ("Roles: {roles}", "角色：{roles}"),
+    "detail.roles": ("In place: {roles}", "已安排：{roles}"),
     "detail.last_1on1": ("Last 1:1: week {week}", "上次一对一：第 {week} 周"),
     "detail.never_1on1": ("No 1:1 yet", "尚未一对一面谈"),
     "role.deputy": ("deputy", "副手"),
     "role.profit_share": ("profit share", "利润分成"),
-    "role.mentor_of": ("mentors {name}", "指导 {name}"),
-    "role.mentored_by": ("mentored by {name}", "由 {name} 指导"),
+    "role.mentor_of": ("mentors {name}", "指导{name}"),
+    "role.mentored_by": ("mentored by {name}", "由{name}指导"),
     "role.rival": ("rival: {name}", "对手：{name}"),
     "role.autonomy": ("autonomy", "自主"),
     "role.dev_plan": ("development plan", "发展计划"),

@@ -219,13 +219,9 @@ class Game:
             band = self.tr(f"moodword.{mood_band(r.mood)}")
             name = self.narrator.rep(r.id)
             if r.mood < UNHAPPY_BELOW:
-                out.append(self.tr("ev.unhappy", rep=name, mood=f"{r.mood:.2f}", band=band))
+                out.append(self.tr("ev.unhappy", rep=name, band=band))
             elif dropped and was is not None:
-                out.append(
-                    self.tr(
-                        "ev.mood_fell", rep=name, was=f"{was:.2f}", mood=f"{r.mood:.2f}", band=band
-                    )
-                )
+                out.append(self.tr("ev.mood_fell", rep=name, band=band))
             elif was is not None and mood_band(was) != mood_band(r.mood):
                 up = r.mood > was
                 out.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ....api import Stage
+from ....api import Stage, mood_band
 from ... import charts
 from ...widgets import Builder
 from .part import GAP, DeskPart
@@ -47,6 +47,7 @@ class ChartsPart(DeskPart):
         )
         x += third + GAP
         mood = [m.mood for m in weeks]
-        now = f" {mood[-1]:.2f}" if mood else ""
+        colon = "：" if self.lang == "zh" else ": "
+        now = colon + self.tr(f"moodword.{mood_band(mood[-1])}") if mood else ""
         ui.label((x, 0, r.w - x, 24), self.tr("chart.mood") + now, object_id="#small")
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))

@@ -45,7 +45,7 @@ class RepTabPart(LeverPart):
                 quota=m(rep.quota),
                 booked=m(rep.booked),
                 pct=f"{100 * rep.attainment:.0f}",
-                pace=f"{rep.pace:.2f}",
+                pace=f"{100 * rep.pace:.0f}%",
                 deals=len(rep.deals),
                 accounts=rep.accounts,
             ),

@@ -99,7 +99,7 @@ class TeamPart(LeverPart):
             quota=self.game.money(rep.quota),
             booked=self.game.money(rep.booked),
             pct=f"{100 * rep.attainment:.0f}",
-            pace=f"{rep.pace:.2f}",
+            pace=f"{100 * rep.pace:.0f}%",
             deals=len(rep.deals),
             accounts=rep.accounts,
         )
