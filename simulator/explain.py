@@ -255,6 +255,7 @@ def tool(nar: Narrator, e: Event) -> str | None:
         stage = Stage[str(d["stage"]).upper()]
         return t(
             f"ev.support_{timing}",
+            owner=t("ev.deal_of", rep=nar.rep(e.rep)) if e.rep is not None else "",
             pool=t(f"pool.{d['pool']}"),
             account=nar.account(d["account"]) if "account" in d else nar.deal_account(d["deal"]),
             stage=t(f"stage.{int(stage)}"),

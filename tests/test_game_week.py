@@ -76,6 +76,9 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
                     if name in x and ("looks unhappy" in x or "fell sharply" in x):
                         seen += 1
                         assert card[r.id] in x, (x, card[r.id])
+                        if r.id == rep:  # with what the week held: the public criticism
+                            criticise = game.narrator.action_name("feedback", {"tone": "criticism"})
+                            assert f"their week: {criticise}" in x, x
                         if "looks unhappy" in x:
                             assert mood_band(r.mood) == "low"
     assert seen >= 3

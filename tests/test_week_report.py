@@ -119,7 +119,9 @@ def test_pre_sales_at_the_right_stage_is_told_when_it_comes_and_when_the_deal_cl
         assert line in lines
         assert line.startswith(f"Support from pre-sales reached {nar.account(e.data['account'])}")
         assert "at the technical exchange stage" in line and _pts(e.data["points"]) in line
-        assert ("the stage it serves" in line) or ("where this customer decides" in line)
+        assert ("the stage it serves" in line) or (
+            "the stage this customer's decision turns on" in line
+        )
     # when the deal closes, won or lost, the help is among its causes
     helped = {e.data["deal"] for e, _ in given}
     closed = _closed(weeks, helped)

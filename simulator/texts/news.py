@@ -270,19 +270,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.team_meeting_again": ("a meeting again so soon adds less", "会开得太密，效果减半"),
     "ev.support_key": (
-        "Support from {pool} reached {account} at the {stage} stage, where this customer "
-        "decides: {pts}",
-        "{pool}在{stage}阶段支持 {account}，正是客户拍板的环节：{pts}",
+        "Support from {pool} reached {account}{owner} at the {stage} stage, the stage this "
+        "customer's decision turns on: win chance {pts}",
+        "{pool}在{stage}阶段支持 {account}{owner}，正是客户拍板的环节：赢率 {pts}",
     ),
     "ev.support_right": (
-        "Support from {pool} reached {account} at the {stage} stage, the stage it serves: {pts}",
-        "{pool}在{stage}阶段支持 {account}，时机正好：{pts}",
+        "Support from {pool} reached {account}{owner} at the {stage} stage, the stage it "
+        "serves: win chance {pts}",
+        "{pool}在{stage}阶段支持 {account}{owner}，时机正好：赢率 {pts}",
     ),
     "ev.support_wrong": (
-        "Support from {pool} reached {account} only at the {stage} stage, not the one it "
-        "serves (a queue or a request at the wrong time): {pts}",
-        "{pool}在{stage}阶段支持 {account}，阶段不对：{pts}",
+        "Support from {pool} reached {account}{owner} only at the {stage} stage, not the one "
+        "it serves (a queue, or asked at the wrong time), so it did little: win chance {pts}",
+        "{pool}到{stage}阶段才支持 {account}{owner}，不是它该出力的阶段（排队或请求时机不对），"
+        "作用有限：赢率 {pts}",
     ),
+    "ev.mood_context": (" — their week: {list}", "——本周：{list}"),
+    "ctx.won": ("a deal won", "赢下一单"),
+    "ctx.lost": ("a deal lost", "丢了一单"),
+    "ev.deal_of": (" ({rep}'s deal)", "（{rep}的项目）"),
     "ev.support_wasted": (
         "Support from {pool} came too late: {account} had already closed",
         "{pool}支持来得太晚：{account} 已经结束",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..api import (
     MOOD_LOW,
@@ -197,7 +198,7 @@ class Game:
         self.refresh()
         nar = self.narrator
         lines = nar.week_report(report.events)
-        lines += self.unhappy(before)
+        lines += self.unhappy(before, self.their_week(results, report.events))
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
         try:
@@ -208,9 +209,30 @@ class Game:
         self.outcomes.append(outcome)
         return outcome
 
-    def unhappy(self, before: dict[int, float]) -> list[str]:
+    def their_week(self, results: list[Any], events: tuple[Any, ...]) -> dict[int, str]:
+        """What each rep's week held, in a few words: what you did with them, deals won or
+        lost (the context a change of mood is read in)."""
+        nar = self.narrator
+        held: dict[int, list[str]] = {}
+        for r in results:
+            data = r.action.to_dict()
+            rep = data.get("rep", data.get("deputy"))
+            if r.ok and isinstance(rep, int):
+                name = nar.action_name(r.action.kind, data)
+                if name not in held.setdefault(rep, []):
+                    held[rep].append(name)
+        for e in events:
+            if e.kind in ("deal_won", "deal_lost") and e.rep is not None:
+                key = "ctx.won" if e.kind == "deal_won" else "ctx.lost"
+                held.setdefault(e.rep, []).append(self.tr(key))
+        sep = self.tr("ev.sep")
+        return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
+
+    def unhappy(self, before: dict[int, float], context: dict[int, str] | None = None) -> list[str]:
         """How moods moved as the cards show them: low spirits, a sharp drop, or a card's
-        word that changed (the report never leaves a card's change unexplained)."""
+        word that changed (the report never leaves a card's change unexplained), each
+        with what the rep's week held."""
+        context = context or {}
         out = []
         for r in self.obs.reps:
             was = before.get(r.id)
@@ -218,10 +240,11 @@ class Game:
             # the words are the card's: one scale (api.reading) for the card and the report
             band = self.tr(f"moodword.{mood_band(r.mood)}")
             name = self.narrator.rep(r.id)
+            ctx = context.get(r.id, "")
             if r.mood < UNHAPPY_BELOW:
-                out.append(self.tr("ev.unhappy", rep=name, band=band))
+                out.append(self.tr("ev.unhappy", rep=name, band=band) + ctx)
             elif dropped and was is not None:
-                out.append(self.tr("ev.mood_fell", rep=name, band=band))
+                out.append(self.tr("ev.mood_fell", rep=name, band=band) + ctx)
             elif was is not None and mood_band(was) != mood_band(r.mood):
                 up = r.mood > was
                 out.append(
@@ -231,6 +254,7 @@ class Game:
                         band=band,
                         was=self.tr(f"moodword.{mood_band(was)}"),
                     )
+                    + ctx
                 )
         return out
 
