@@ -48,4 +48,5 @@ def test_play_opens_the_window_and_quits_cleanly_headless(tmp_path):
         [sys.executable, "-c", code], env=env, timeout=120, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "autosave.json").exists()  # quitting saved the game
+    saved = list(tmp_path.glob("tutorial-*.json"))
+    assert len(saved) == 1  # quitting saved the game, in its own slot

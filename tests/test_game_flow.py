@@ -184,3 +184,62 @@ def test_a_long_plan_scrolls_and_every_item_can_be_taken_back(app):
     step(app, 4)
     assert len(app.game.plan) == n - 1
     assert all(p.action != last for p in app.game.plan)
+
+
+def _new_game(app, title: str) -> None:
+    from simulator.ui.scenes import TitleScene
+
+    if not isinstance(app.scene, TitleScene):
+        app.switch(TitleScene)
+        step(app)
+    click(app, "New game")
+    click(app, title)
+    click(app, "Start")
+
+
+def test_each_game_keeps_its_own_save_and_a_replay_of_the_same_one_asks_first(app, tmp_path):
+    from simulator.saves import read_save
+    from simulator.ui.scenes import TitleScene
+
+    _new_game(app, "Two short months")
+    key(app, pygame.K_RETURN)
+    _end_week(app)
+    _end_week(app)
+    _new_game(app, "Tutorial")  # another scenario: a save of its own, the first one kept
+    key(app, pygame.K_RETURN)
+    _end_week(app)
+    saves = sorted(p.name for p in (tmp_path / "saves").glob("*.json"))
+    assert saves == ["short-5.json", "tutorial-5.json"]
+    assert read_save(tmp_path / "saves" / "short-5.json").weeks_played == 2
+    # Continue resumes the game saved last
+    app.switch(TitleScene)
+    step(app)
+    assert "Tutorial: your first quarters, week 2" in header(app)
+    # the same scenario on the same seed again: a question first, and Cancel keeps the save
+    _new_game(app, "Two short months")
+    assert "Play this scenario again?" in header(app)
+    click(app, "Cancel")
+    assert read_save(tmp_path / "saves" / "short-5.json").weeks_played == 2
+    click(app, "Start")
+    click(app, "Start anew")
+    key(app, pygame.K_RETURN)
+    assert read_save(tmp_path / "saves" / "short-5.json").weeks_played == 0
+
+
+def test_save_as_keeps_a_named_copy_and_goes_on_saving_there(app, tmp_path):
+    from simulator.saves import read_save
+
+    _start(app)
+    _end_week(app)
+    key(app, pygame.K_ESCAPE)  # the menu
+    field = next(el for el in app.scene.modal_ui.elements if isinstance(el, UITextEntryLine))
+    click_at(app, field.rect.center)
+    for _ in range(20):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "before the review")
+    click(app, "Save as")
+    assert 'Saved as "before-the-review"' in header(app)
+    _end_week(app)
+    named = tmp_path / "saves" / "before-the-review.json"
+    assert read_save(named).weeks_played == 2
+    assert read_save(tmp_path / "saves" / "short-5.json").weeks_played == 1  # the copy before

@@ -78,7 +78,7 @@ def test_quitting_the_window_saves_the_game(tmp_path):
         assert not app.running
     finally:
         app.close()
-    back = Game.load(tmp_path / AUTOSAVE_NAME)
+    back = Game.load(tmp_path / "short-1.json")  # the game's own slot: scenario and seed
     assert [p.action.kind for p in back.plan] == ["one_on_one"]  # the planned 1:1 survived
 
 

@@ -182,6 +182,6 @@ def test_a_save_for_the_load_screen(tmp_path):
         app.switch(LoadScene)
         step(app)
         texts = [b.text for b in app.scene.ui.order]
-        assert any("mine.json" in t and "East Region" in t for t in texts), texts
+        assert any(t.startswith("mine · ") and "East Region" in t for t in texts), texts
     finally:
         app.close()

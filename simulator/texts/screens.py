@@ -16,7 +16,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "title.language": ("中文", "English"),
     "title.quit": ("Quit", "退出"),
     "title.no_save": ("No game in progress to continue.", "没有可继续的游戏。"),
-    "title.saved_at": ("Last save: {title}, week {week}", "上次存档：{title}，第 {week} 周"),
+    "title.saved_at": ("Last save: {title}, {week}", "上次存档：{title}，{week}"),
+    "load.week": ("week {week}", "第 {week} 周"),
+    "load.finished": ("finished", "已结束"),
+    "load.overwrite_title": ("Play this scenario again?", "重新开始这个场景？"),
+    "load.overwrite": (
+        'You already have a game of this scenario on the same seed (save "{name}"). '
+        "Starting anew writes over it. To keep it, cancel and open it from Load.",
+        "你已有一局相同场景、相同种子的存档（“{name}”）。重新开始会覆盖它。"
+        "如要保留，请取消并从“读取存档”打开。",
+    ),
+    "load.overwrite_yes": ("Start anew", "重新开始"),
     "load.title": ("Load a saved game", "读取存档"),
     "load.path": ("Save file", "存档文件"),
     "load.open": ("Open", "打开"),
@@ -62,6 +72,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "执行计划，让这一周过去（空格键）。",
     ),
     "ui.menu": ("Menu", "菜单"),
+    "ui.save_as_label": (
+        "This game is saved every week under the name below; type another to keep a copy.",
+        "本局每周自动保存为下面的名字；输入新名字可另存一份。",
+    ),
+    "ui.save_as": ("Save as", "另存为"),
+    "ui.save_as_bad": ("A save's name needs letters or digits.", "存档名需要包含字母或数字。"),
+    "ui.save_as_exists": (
+        'A save named "{name}" exists already. Write over it?',
+        "已有名为“{name}”的存档。要覆盖吗？",
+    ),
+    "ui.saved_as": (
+        'Saved as "{name}"; the game goes on saving there.',
+        "已另存为“{name}”，此后保存到该存档。",
+    ),
     "ui.save_quit": ("Save & quit to title", "保存并返回标题"),
     "ui.menu_body": (
         "The game saves itself at the end of every week. Save & quit returns to the title "
@@ -102,9 +126,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "漏斗：每个在谈项目的金额 × 汇报的赢率。",
     ),
     "card.stalled": ("⚠ {n} stalled", "⚠ {n} 停滞"),
+    "card.stalled_tip": (
+        "⚠ {n} deals stalled: untouched or stuck at a stage for weeks",
+        "⚠ {n} 个项目停滞：数周无人跟进或卡在某一阶段",
+    ),
+    "card.risk_tip": (
+        "⚠ may leave: a 1:1 surfaced a real risk of resigning",
+        "⚠ 可能离职：一对一面谈中发现了离职风险",
+    ),
+    "card.ramping_tip": (
+        "ramping up: new, selling at part speed for some months",
+        "熟悉中：新人，头几个月只有部分产能",
+    ),
     "card.risk": ("⚠ may leave", "⚠ 可能离职"),
     "card.type": ("type: {type}", "类型：{type}"),
     "card.type_unknown": ("type: ? ({n} hints)", "类型：？（{n} 条线索）"),
+    "card.type_short": ("type ? ({n} hints)", "类型？（{n} 条线索）"),
     "card.ramping": ("ramping up", "熟悉中"),
     "mood.good": ("▲ good", "▲ 良好"),
     "mood.fair": ("≈ fair", "≈ 一般"),
@@ -179,6 +216,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pipe.reviewed": ("✓ reviewed", "✓ 已审查"),
     "pipe.quiet": ("no reply", "无回应"),
     "pipe.orphans": ("Nobody's deals", "无人负责的项目"),
+    "pipe.no_orphans": (
+        "Every open deal has an owner. Deals become nobody's when their rep leaves.",
+        "所有在谈项目都有人负责。销售离职后，其项目才会无人负责。",
+    ),
+    "pipe.none": (
+        "No open deals: leads come from their accounts week by week.",
+        "暂无在谈项目：线索会从其客户中逐周产生。",
+    ),
     "pipe.legend": (
         "Marks: ⚠15 = not touched for 15+ days: re-check · ×30 = not touched for 30+ days: "
         "judge intent, drop if dead",
@@ -255,6 +300,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.mood": ("Team mood (as you see it)", "团队情绪（你观察到的）"),
     "chart.revenue_legend": ("— booked  ··· target", "— 已签  ··· 目标"),
     "chart.revenue_now": ("Revenue {booked} of {target}", "收入 {booked} / 目标 {target}"),
+    "chart.revenue_start": ("This period's target: {target}", "本期目标：{target}"),
     "chart.funnel_now": (
         "Open deals by stage: {n} worth {value}",
         "各阶段在谈项目：{n} 个，共 {value}",

@@ -28,7 +28,7 @@ from ..palette import palette
 from ..paths import data_dir
 from ..saves import SaveError
 from ..texts import tr
-from .game import AUTOSAVE_NAME, Game, save_dir
+from .game import Game, save_dir, slot_name
 from .widgets import Builder, html
 
 DEFAULT_SIZE = (1280, 720)
@@ -319,7 +319,7 @@ class App:
         if load:
             try:
                 self.game = Game.load(Path(load), lang=self.lang)
-                self.game.save_path = self.saves / AUTOSAVE_NAME
+                self.game.save_path = self.slot_of(self.game, Path(load))
                 self.show_game()
             except SaveError as e:
                 self.message = tr(self.lang, "load.error", why=str(e))
@@ -340,14 +340,29 @@ class App:
         self.collect_later()
         return self.scene
 
+    def new_seed(self) -> int:
+        return self.seed if self.seed is not None else int(time.time()) % 100_000
+
     def start_game(self, scenario: str, seed: int | None = None) -> Game:
-        chosen = seed if seed is not None else self.seed
-        if chosen is None:
-            chosen = int(time.time()) % 100_000
+        chosen = seed if seed is not None else self.new_seed()
         self.game = Game.new(
-            scenario, seed=chosen, lang=self.lang, save_path=self.saves / AUTOSAVE_NAME
+            scenario,
+            seed=chosen,
+            lang=self.lang,
+            save_path=self.saves / slot_name(scenario, chosen),
         )
         return self.game
+
+    def slot_of(self, game: Game, loaded_from: Path) -> Path:
+        """Where a resumed game goes on saving: its own file when it is in the save folder,
+        else its slot there (a file opened from elsewhere is never written over)."""
+        try:
+            inside = loaded_from.resolve().parent == self.saves.resolve()
+        except OSError:
+            inside = False
+        return (
+            loaded_from if inside else self.saves / slot_name(game.scenario_path, game.session.seed)
+        )
 
     def open_saved(self, path: Path) -> bool:
         """Resume a saved game; on failure the reason goes to the title screen's message."""
@@ -356,7 +371,7 @@ class App:
         except SaveError as e:
             self.message = tr(self.lang, "load.error", why=str(e))
             return False
-        game.save_path = self.saves / AUTOSAVE_NAME
+        game.save_path = self.slot_of(game, Path(path))
         self.game = game
         self.message = ""
         self.show_game()

@@ -40,6 +40,22 @@ UNHAPPY_BELOW = MOOD_LOW  # a mood read as low is worth a line in the week's rep
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
+def slot_name(scenario_path: str | Path, seed: int) -> str:
+    """A game's own save file: its scenario and seed (a new game never overwrites another
+    game's save unless it is the same scenario on the same seed, and then only when asked)."""
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in Path(scenario_path).stem)
+    return f"{stem or 'game'}-{int(seed)}.json"
+
+
+def latest_save(folder: Path) -> Path | None:
+    """The save written last in a folder (the one "Continue" resumes)."""
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return None
+    return max(files, key=lambda p: p.stat().st_mtime, default=None)
+
+
 def save_dir() -> Path:
     """Where the game keeps its saves: ``$SALESIM_SAVE_DIR`` or the user's data folder."""
     env = os.environ.get("SALESIM_SAVE_DIR")

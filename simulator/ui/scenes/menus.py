@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ...texts import joiner, rep_name, text_of
 from ..app import Scene
-from ..game import AUTOSAVE_NAME
+from ..game import latest_save, slot_name
 from ..widgets import html
 
 if TYPE_CHECKING:
@@ -27,6 +28,17 @@ def save_title(save: SaveGame, lang: str) -> str:
         return save.scenario_title
 
 
+def save_week(save: SaveGame, tr: Callable[..., str]) -> str:
+    """Where a saved game stands: the week it resumes at, or finished."""
+    try:
+        weeks = load_scenario(scenario_file_of(save)).weeks
+    except (ScenarioError, OSError):
+        weeks = None
+    if weeks is not None and save.weeks_played >= weeks:
+        return tr("load.finished")
+    return tr("load.week", week=save.weeks_played + 1)
+
+
 class TitleScene(Scene):
     """New game, continue, load, language, quit."""
 
@@ -37,15 +49,17 @@ class TitleScene(Scene):
         ui.label(
             (cx - 400, h // 6 + 52, 800, 28), self.tr("app.tagline"), object_id="#subtitle_center"
         )
-        autosave = self.app.saves / AUTOSAVE_NAME
+        latest = latest_save(self.app.saves)
         info = ""
         can_continue = False
-        if autosave.exists():
+        if latest is not None:
             try:
-                save = read_save(autosave)
+                save = read_save(latest)
                 can_continue = True
                 info = self.tr(
-                    "title.saved_at", title=save_title(save, self.lang), week=save.weeks_played + 1
+                    "title.saved_at",
+                    title=save_title(save, self.lang),
+                    week=save_week(save, self.tr),
                 )
             except SaveError as e:
                 info = self.tr("load.error", why=str(e))
@@ -75,7 +89,9 @@ class TitleScene(Scene):
         self.app.switch(PickerScene)
 
     def resume(self) -> None:
-        self.open_saved(self.app.saves / AUTOSAVE_NAME)
+        latest = latest_save(self.app.saves)
+        if latest is not None:
+            self.open_saved(latest)
 
     def open_saved(self, path: Path) -> None:
         if not self.app.open_saved(path):
@@ -113,8 +129,8 @@ class LoadScene(Scene):
                 )
                 y += 48
                 continue
-            week = self.tr("ui.week_short", week=save.weeks_played + 1)
-            text = f"{path.name} · {save_title(save, self.lang)} · {week}"
+            week = save_week(save, self.tr)
+            text = f"{path.stem} · {save_title(save, self.lang)} · {week}"
             ui.button((40, y, min(760, w - 80), 40), text, partial(self.open_path, path))
             y += 48
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
@@ -199,7 +215,25 @@ class PickerScene(Scene):
         self.rebuild()
 
     def start(self) -> None:
-        self.app.start_game(str(self.paths[self.chosen]))
+        path = str(self.paths[self.chosen])
+        seed = self.app.new_seed()
+        slot = self.app.saves / slot_name(path, seed)
+        if slot.exists():
+            # the same scenario on the same seed was played before: ask before writing over it
+            self.open_modal(
+                self.tr("load.overwrite_title"),
+                self.tr("load.overwrite", name=slot.stem),
+                [
+                    (self.tr("ui.cancel"), None),
+                    (self.tr("load.overwrite_yes"), lambda: self.begin(path, seed)),
+                ],
+                size=(560, 240),
+            )
+            return
+        self.begin(path, seed)
+
+    def begin(self, path: str, seed: int) -> None:
+        self.app.start_game(path, seed)
         self.app.switch(BriefingScene)
 
     def back(self) -> None:

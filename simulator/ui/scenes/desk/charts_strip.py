@@ -24,9 +24,9 @@ class ChartsPart(DeskPart):
         tgt = [0.0, *g.obs.target_plan]
         ui.label(
             (0, 0, third - 190, 24),
-            self.tr(
-                "chart.revenue_now", booked=g.money(rev[-1]), target=g.money(tgt[len(rev) - 1])
-            ),
+            self.tr("chart.revenue_now", booked=g.money(rev[-1]), target=g.money(tgt[len(rev) - 1]))
+            if len(rev) > 1
+            else self.tr("chart.revenue_start", target=g.money(g.obs.team_target)),
             object_id="#small",
         )
         ui.label((third - 186, 0, 186, 24), self.tr("chart.revenue_legend"), object_id="#small")

@@ -173,14 +173,15 @@ class LeverPart(DeskPart):
         data = action.to_dict()
         parts = [nar.action_name(action.kind, data)]
         a: Any = action
+        # who comes second: a plan row cut short still says whom it is for
+        rep = data.get("rep")
+        if isinstance(rep, int):
+            parts.append(nar.rep(rep))
         if action.kind == "feedback":
             parts.append(self.tr("pick.public" if a.public else "pick.private"))
         if action.kind == "performance_review" and a.tone is not None:
             parts.append(self.tr(f"act.feedback_{a.tone.value}"))
             parts.append(self.tr("pick.public" if a.public else "pick.private"))
-        rep = data.get("rep")
-        if isinstance(rep, int):
-            parts.append(nar.rep(rep))
         if action.kind in ("coach", "team_training"):
             parts.append(self.tr(f"skill.{a.skill.value}"))
         if action.kind == "mentor":

@@ -63,6 +63,9 @@ class PipelineTabPart(TablesPart):
             ui, "pipeline", len(deals), per_page, pygame.Rect(r.w - 200, r.h - 38, 184, 32)
         )
         yield
+        if not deals:  # an empty table says why it is empty
+            empty = "pipe.no_orphans" if self.show_orphans or self.selected is None else "pipe.none"
+            ui.label((16, 110, r.w - 32, 24), self.tr(empty), object_id="#small")
         for d_index, d in enumerate(deals[start:end]):
             yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16)
             yield

@@ -198,13 +198,56 @@ class DeskScene(
         self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
 
     def menu(self) -> None:
-        self.open_modal(
-            self.tr("ui.menu"),
-            html(self.tr("ui.menu_body")),
-            [(self.tr("ui.cancel"), None), (self.tr("ui.save_quit"), self.save_quit)],
-            raw=True,
-            size=(520, 240),
+        """The game menu: save under a name of one's own, save and quit, or go back."""
+        mw, mh = 560, 300
+        ui = self.dialog(mw, mh)
+        ui.label((16, 10, mw - 32, 32), self.tr("ui.menu"), object_id="#h2")
+        ui.text((12, 48, mw - 28, 70), html(self.tr("ui.menu_body")), raw=True)
+        ui.label((16, 124, mw - 32, 24), self.tr("ui.save_as_label"), object_id="#small")
+        self.save_name = ui.entry((16, 152, mw - 200, 36), self.game.save_path.stem)
+        ui.button((mw - 176, 150, 160, 40), self.tr("ui.save_as"), self.save_as)
+        ui.button((16, mh - 54, 200, 40), self.tr("ui.cancel"), self._modal_job(None))
+        ui.button(
+            (mw - 296, mh - 54, 280, 40), self.tr("ui.save_quit"), self._modal_job(self.save_quit)
         )
+        self.modal_ui = ui
+        self.app.focus_first()
+
+    def save_as(self) -> None:
+        """Go on saving this game under the name typed (letters, digits, - and _)."""
+        raw = self.save_name.get_text().strip() if self.save_name is not None else ""
+        name = "".join(c for c in raw if c.isalnum() or c in "-_ ").strip().replace(" ", "-")
+        if not name:
+            self.say(self.tr("ui.save_as_bad"), bad=True)
+            self.close_modal()
+            self.refresh("centre")
+            return
+        path = self.app.saves / f"{name}.json"
+        if path.exists() and path != self.game.save_path:
+            self.open_modal(
+                self.tr("ui.save_as"),
+                html(self.tr("ui.save_as_exists", name=name)),
+                [
+                    (self.tr("ui.cancel"), None),
+                    (self.tr("load.overwrite_yes"), lambda: self._save_to(path)),
+                ],
+                raw=True,
+                size=(520, 220),
+            )
+            return
+        self._save_to(path)
+
+    def _save_to(self, path: Any) -> None:
+        old = self.game.save_path
+        self.game.save_path = path
+        error = self.app.autosave()
+        if error:
+            self.game.save_path = old
+            self.say(error, bad=True)
+        else:
+            self.say(self.tr("ui.saved_as", name=path.stem))
+        self.close_modal()
+        self.refresh("centre")
 
     def save_quit(self) -> None:
         from ..menus import TitleScene

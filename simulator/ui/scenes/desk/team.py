@@ -73,27 +73,24 @@ class TeamPart(LeverPart):
             (self.tr(mood_key), mood_col),
             (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
         ]
-        row3 = [(self.tr("card.pipe", value=self.game.money(rep.pipeline)), muted)]
-        row3.append(
+        # the third row: their type (or how many hints so far) and what needs attention;
+        # the pipeline and every flag in words are in the name's tooltip
+        row3 = [
             (
                 self.tr(f"type.{rep.type.value}")
                 if rep.type is not None
-                else self.tr("card.type_unknown", n=len(rep.hints))
-                .split(":")[-1]
-                .strip()
-                .split("：")[-1]
-                .strip(),
+                else self.tr("card.type_short", n=len(rep.hints)),
                 muted,
             )
-        )
+        ]
         flags = []
         if rep.flight_risk is not None and rep.flight_risk >= 0.2:
-            flags.append(self.tr("card.risk"))
+            flags.append("card.risk")
         if rep.stalled_deals:
-            flags.append(self.tr("card.stalled", n=rep.stalled_deals))
+            flags.append("card.stalled")
         if rep.ramping:
-            flags.append(self.tr("card.ramping"))
-        row3 += [(x, bad) for x in flags]
+            flags.append("card.ramping")
+        row3 += [(self.tr(x, n=rep.stalled_deals), bad) for x in flags]
         tip = self.tr(
             "detail.numbers",
             quota=self.game.money(rep.quota),
@@ -103,6 +100,9 @@ class TeamPart(LeverPart):
             deals=len(rep.deals),
             accounts=rep.accounts,
         )
+        tip += "\n" + self.tr("card.pipe", value=self.game.money(rep.pipeline))
+        for x in flags:
+            tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
         rep_card(
             ui,
             rect,
