@@ -8,6 +8,7 @@ so a person can look at them after a run.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pygame
@@ -50,9 +51,31 @@ def played(weeks: int) -> Session:
     return session
 
 
-def problems(app) -> list[str]:
-    """Text wider than its widget, widgets outside the window, buttons cut short."""
+# what must never reach a player's eyes: a text key ("why.answer"), an identifier
+# ("praise_public", "midmarket_small"), a placeholder left unfilled ("{rep}")
+RAW = re.compile(r"\b[a-z]{2,}(?:[._][a-z0-9]{2,})+\b|\{[a-z_]+\}")
+TAG = re.compile(r"<[^>]+>")
+
+
+def raw_texts(app) -> list[str]:
+    """Every text on screen (labels, buttons, text boxes, tooltips) that shows a key or an id."""
     out = []
+    for el in app.manager.get_sprite_group().sprites():
+        if not el.alive() or not getattr(el, "visible", True):
+            continue
+        shown = [getattr(el, "text", None), getattr(el, "html_text", None)]
+        shown.append(getattr(el, "tool_tip_text", None))
+        for text in shown:
+            if isinstance(text, str):
+                for m in RAW.finditer(TAG.sub(" ", text)):
+                    out.append(f"a key or an id on screen: {m.group(0)!r} in {text[:80]!r}")
+    return out
+
+
+def problems(app) -> list[str]:
+    """Text wider than its widget, widgets outside the window, buttons cut short, keys or
+    ids on screen."""
+    out = raw_texts(app)
     screen = pygame.Rect(0, 0, *app.size)
     full = app.scene.ui.full_text
     for el in app.manager.get_sprite_group().sprites():
@@ -89,7 +112,9 @@ def problems(app) -> list[str]:
 
 def snap(app, shots: Path, name: str) -> pygame.Surface:
     step(app, 8)
-    path = shots / f"{name}_{app.lang}.png"
+    w, h = app.size
+    size = "" if (w, h) == (1280, 720) else f"_{w}x{h}"
+    path = shots / f"{name}_{app.lang}{size}.png"
     pygame.image.save(app.screen, str(path))
     img = pygame.image.load(str(path))
     small = pygame.transform.scale(img, (160, 90))
@@ -100,12 +125,13 @@ def snap(app, shots: Path, name: str) -> pygame.Surface:
     return img
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 640)], ids=["1280x720", "1024x640"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
+def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
     saves = tmp_path / "saves"
     saves.mkdir()
     (saves / "damaged.json").write_text("{ this is not a save", encoding="utf-8")
-    app = App(lang=lang, saves=saves, seed=2)
+    app = App(lang=lang, saves=saves, seed=2, size=size)
     try:
         snap(app, shots, "01_title")
         app.switch(LoadScene)
@@ -143,9 +169,19 @@ def test_every_scene_renders_and_its_text_fits(lang, shots, tmp_path):
         snap(app, shots, "13_menu")
         app.scene.close_modal()
 
+        app.scene.choose_option(app.scene.catalogue().lever("reassign_accounts", busiest.id))
+        snap(app, shots, "13b_refused_chooser")
+        app.scene.close_modal()
+
         app.game = Game(played(13), str(default_scenario_path()), lang, saves / "autosave.json")
         app.switch(ReviewScene)
         snap(app, shots, "14_review")
+        app.scene.promise(app.game.obs.reps[0].id)
+        snap(app, shots, "14b_review_promise")
+        app.scene.close_modal()
+        app.game = Game(played(51), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.switch(ReviewScene)
+        snap(app, shots, "14c_closing_review")
 
         app.game = Game(played(52), str(default_scenario_path()), lang, saves / "autosave.json")
         app.switch(DebriefScene)

@@ -30,7 +30,7 @@ from ..api import (
 from ..lessons import Debrief, debrief
 from ..narrate import Narrator
 from ..record import Record
-from ..saves import SaveError, SaveGame, open_save, snapshot, write_save
+from ..saves import SaveError, SaveGame, open_save, read_save, snapshot, write_save
 from ..scenario import default_scenario_path, load_scenario
 from ..session import Session
 from ..texts import money, tr
@@ -48,12 +48,21 @@ def slot_name(scenario_path: str | Path, seed: int) -> str:
 
 
 def latest_save(folder: Path) -> Path | None:
-    """The save written last in a folder (the one "Continue" resumes)."""
+    """The readable save written last in a folder (the one "Continue" resumes); a damaged
+    file is passed over here (the Load screen lists it, saying it cannot be read)."""
     try:
-        files = [p for p in folder.glob("*.json") if p.is_file()]
+        files = sorted(
+            (p for p in folder.glob("*.json") if p.is_file()), key=lambda p: -p.stat().st_mtime
+        )
     except OSError:
         return None
-    return max(files, key=lambda p: p.stat().st_mtime, default=None)
+    for path in files:
+        try:
+            read_save(path)
+        except SaveError:
+            continue
+        return path
+    return None
 
 
 def save_dir() -> Path:

@@ -124,7 +124,7 @@ class LoadScene(Scene):
                 # listed so the player sees it is there, but it cannot be opened
                 ui.button(
                     (40, y, min(760, w - 80), 40),
-                    self.tr("load.damaged", name=path.name),
+                    self.tr("load.damaged", name=path.stem),
                     enabled=False,
                 )
                 y += 48

@@ -39,17 +39,18 @@ class AccountsTabPart(TablesPart):
             "owner": "acc.owner",
         }
         x = 16
+        sort_w = min(120, (r.w - 136) // len(sort_names) - 4)
         for key, label in sort_names.items():
             ui.button(
-                (x, 6, 120, 30),
+                (x, 6, sort_w, 30),
                 ("▼ " if key == self.acc_sort else "") + self.tr(label),
                 partial(self.sort_accounts, key),
                 object_id="#tab_active" if key == self.acc_sort else "#small_button",
             )
-            x += 124
-        ui.button((r.w - 180, 6, 76, 30), "◀", lambda: self.page(-1), enabled=self.acc_page > 0)
+            x += sort_w + 4
+        ui.button((r.w - 124, 6, 52, 30), "◀", lambda: self.page(-1), enabled=self.acc_page > 0)
         ui.button(
-            (r.w - 100, 6, 76, 30), "▶", lambda: self.page(1), enabled=self.acc_page < pages - 1
+            (r.w - 68, 6, 52, 30), "▶", lambda: self.page(1), enabled=self.acc_page < pages - 1
         )
         ui.label(
             (16, 40, r.w - 32, 20),
@@ -61,7 +62,13 @@ class AccountsTabPart(TablesPart):
             ),
             object_id="#small",
         )
-        cols = ACC_COLS
+        # a narrow window drops the columns a manager can do without first
+        keep = set(range(len(ACC_COLS)))
+        for drop in (2, 5):  # the segment, then the last contact
+            if sum(ACC_COLS[i][1] for i in keep) + 32 <= r.w:
+                break
+            keep.discard(drop)
+        cols = tuple(c for i, c in enumerate(ACC_COLS) if i in keep)
         self.headings(ui, 62, cols)
         nar = self.game.narrator
         today = (obs.week - 1) * 5
@@ -86,6 +93,7 @@ class AccountsTabPart(TablesPart):
                 object_id="#small_button",
                 tip=self.tr("acc.open_tip"),
             )
+            vals = [v for i, v in enumerate(vals) if i in keep]
             x = 16 + cols[0][1]
             for (_, cw), v in zip(cols[1:], vals[1:], strict=True):
                 ui.label(

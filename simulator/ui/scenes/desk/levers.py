@@ -220,7 +220,7 @@ class LeverPart(DeskPart):
                 levers.append(cat.lever("set_quota", rep_id))
             rows.append((group, levers))
         rows.append(("team", [lv for lv in cat.of(None) if lv.key not in ON_TABS]))
-        label_w = 92
+        label_w = 92 if r.w >= 640 else 74
         per_row = 5 if (r.w - label_w) // 5 - 6 >= 110 else 4
         bw = (r.w - label_w) // per_row - 6
         lines = sum(-(-len(items) // per_row) for _, items in rows)

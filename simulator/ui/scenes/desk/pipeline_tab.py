@@ -55,7 +55,7 @@ class PipelineTabPart(TablesPart):
             object_id="#small",
         )
         ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
-        self.headings(ui, 80, PIPE_COLS)
+        self.headings(ui, 80, self.pipe_cols(r.w - 16))
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
         row_h = 34
         per_page = max(3, (r.h - 104 - 40) // row_h)
@@ -91,7 +91,7 @@ class PipelineTabPart(TablesPart):
             (chance, "@bad" if d.unresponsive else None),
         )
         x = 16
-        for (text, cls), (_, cw) in zip(cells, PIPE_COLS, strict=True):
+        for (text, cls), (_, cw) in zip(cells, self.pipe_cols(width), strict=True):
             ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
             x += cw
         yield
@@ -105,6 +105,15 @@ class PipelineTabPart(TablesPart):
             visit = cat.for_action("joint_visit", A.JointVisit(d.rep, d.id), d.rep)
             label = self.tr("act.visit_short")
             self.lever_button(ui, (x + 2 * (bw + 3), y, bw, 30), visit, label=label)
+
+    def pipe_cols(self, width: int) -> tuple[tuple[str, int], ...]:
+        """The table's columns, narrowed in a small window so the row's buttons keep their
+        words (three of at least 66 px)."""
+        room = width - 16 - 3 * 69
+        total = sum(cw for _, cw in PIPE_COLS)
+        if total <= room:
+            return PIPE_COLS
+        return tuple((key, cw * room // total) for key, cw in PIPE_COLS)
 
     def toggle_orphans(self) -> None:
         self.show_orphans = not self.show_orphans

@@ -49,8 +49,8 @@ class DeskScene(
         self.reselect()
         body_top = HEADER_H + GAP
         # narrower side columns and charts in a small window leave the levers their room
-        team_w = TEAM_W if w >= 1200 else 200
-        plan_w = PLAN_W if w >= 1200 else 208
+        team_w = TEAM_W if w >= 1200 else 184
+        plan_w = PLAN_W if w >= 1200 else 196
         chart_h = CHART_H if h >= 700 else 100
         body_h = h - body_top - chart_h - 2 * GAP
         cw = w - team_w - plan_w - 4 * GAP
