@@ -339,7 +339,7 @@ class Narrator:
             return self.account(v)  # type: ignore[arg-type]
         if key in ("quota", "booked", "amount", "capacity"):
             return self.money(float(v))  # type: ignore[arg-type]
-        if key == "type":
+        if key in ("type", "truth"):
             return t(f"type.{v}")
         if key == "lever":
             return t(f"lever.{v}") if has(f"lever.{v}") else v

@@ -82,6 +82,7 @@ LEVERS = {
     "hire",
     "let_go",
     "assessment",
+    "read_type",
 }
 
 

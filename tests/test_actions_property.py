@@ -43,6 +43,9 @@ ARGS = {
     "reps": st.one_of(st.none(), st.lists(ids, max_size=3)),
     "item": st.integers(min_value=-1, max_value=3),
     "choice": st.sampled_from(["match", "promise", "let_go", "nothing"]),
+    "type": st.one_of(
+        st.none(), st.sampled_from(["competitor", "achiever", "ego_driven", "service", "x"])
+    ),
 }
 
 

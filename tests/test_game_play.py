@@ -80,7 +80,7 @@ def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
         step(app, 6)
     assert isinstance(app.scene, DebriefScene), "the debrief never appeared"
     # every period's end has its review, the last one's in the season's last week
-    assert reviews == [(5, "Period 1 reviews"), (8, "Closing reviews · period 2")]
+    assert reviews == [(5, "Period 1 reviews"), (8, "Closing reviews · Period 2")]
     assert "Debrief: Two short months" in header(app)
     assert "Your score" in header(app)
     assert app.game.finished

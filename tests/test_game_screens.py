@@ -72,6 +72,18 @@ def raw_texts(app) -> list[str]:
     return out
 
 
+def shown_rect(el) -> pygame.Rect:
+    """The part of a widget one can see: clipped by every container it sits in (a
+    scrolling list's rows below its fold are not on screen)."""
+    rect = pygame.Rect(el.rect)
+    box = getattr(el, "ui_container", None)
+    while box is not None and hasattr(box, "get_rect"):
+        rect = rect.clip(box.get_rect())
+        parent = getattr(box, "ui_container", None)
+        box = parent if parent is not box else None
+    return rect
+
+
 def problems(app) -> list[str]:
     """Text wider than its widget, widgets outside the window, buttons cut short, keys or
     ids on screen."""
@@ -104,7 +116,7 @@ def problems(app) -> list[str]:
     ]
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
-            clip = a.rect.clip(b.rect)
+            clip = shown_rect(a).clip(shown_rect(b))
             if clip.w > 2 and clip.h > 2:
                 out.append(f"{a.text!r} and {b.text!r} overlap")
     return out

@@ -173,23 +173,33 @@ def test_p03_type_stays_hidden_until_assessment_reveals_it():
     assert s.world.manager.budget_left < s.world.manager.budget_per_period
 
 
-def test_p03_enough_one_on_ones_reveal_the_type_through_hints():
-    s = session(scenario(weeks=26))
-    r = s.world.reps[1]
-    weeks = 0
-    while s.observe().rep(r.id).type is None and weeks < 26:
-        s.act(OneOnOne(r.id))
-        s.advance_week()
-        weeks += 1
-    view = s.observe().rep(r.id)
-    assert view.type is r.type
-    assert len(view.hints) >= 5
-    assert view.revealed_by == "conversations"
-    # hints mostly point at the true type before the reveal
-    from simulator.api import HINT_SUGGESTS
+def test_p03_one_on_ones_give_clues_never_a_verdict_and_a_read_from_them_is_scored():
+    """Talking gathers hints that mostly point at the true type; the game never announces
+    the type, the manager notes a read, and the debrief scores the read made in time."""
+    from simulator.api import HINT_SUGGESTS, ReadType, believed_type
+    from simulator.lessons import FOLLOWED, MISSED, debrief
 
-    right = sum(HINT_SUGGESTS[k] is r.type for _, k in view.hints)
-    assert right >= len(view.hints) / 2
+    def season(read: bool):
+        s = session(scenario(weeks=26))
+        while not s.finished:
+            for v in s.observe().reps:
+                s.act(OneOnOne(v.id))
+                seen = believed_type(v)
+                if read and seen is not None and seen is not v.read:
+                    assert s.act(ReadType(v.id, seen)).ok
+            s.advance_week()
+        return s
+
+    s = season(read=True)
+    views = s.observe().reps
+    assert all(v.type is None for v in views)  # never announced
+    for v in views:
+        truth = s.world.reps[v.id].type
+        right = sum(HINT_SUGGESTS[k] is truth for _, k in v.hints)
+        assert len(v.hints) >= 5 and right >= len(v.hints) / 2
+    assert sum(v.read is s.world.reps[v.id].type for v in views) >= 3
+    assert debrief(s.record()).finding("P3").status == FOLLOWED
+    assert debrief(season(read=False).record()).finding("P3").status == MISSED
 
 
 def test_p03_reactions_to_levers_are_visible_but_the_type_is_not():

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..core.types import DelegatedTask, Skill, Supervision, Tone
+from ..core.types import DelegatedTask, MotivationType, Skill, Supervision, Tone
 from .actions import (
     Action,
     AdoptCallAnalytics,
@@ -43,6 +43,7 @@ from .actions import (
     PipelineReview,
     ProfitShare,
     PushDeal,
+    ReadType,
     ReassignAccounts,
     RequestSupport,
     RunContest,
@@ -65,7 +66,7 @@ REP_LEVERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("organise", ("key_account", "reassign_accounts", "delegate", "profit_share")),
     ("deals", ("pipeline_review", "joint_visit", "request_support", "push_deal", "drop_deal")),
     ("quota", ("set_quota",)),
-    ("people", ("assessment", "let_go")),
+    ("people", ("assessment", "read_type", "let_go")),
 )
 # ... or on the whole team
 TEAM_LEVERS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -126,6 +127,7 @@ class Lever:
 
 _ALWAYS_CHOOSE = frozenset(
     {
+        "read_type",
         "feedback_praise",
         "feedback_criticism",
         "coach",
@@ -322,6 +324,9 @@ class Catalogue:
             return make(key, group, i, list(steps))
         if key == "assessment":
             return make(key, group, i, [StrengthsAssessment(i)])
+        if key == "read_type":
+            reads = [ReadType(i, t) for t in MotivationType] + [ReadType(i, None)]
+            return make(key, group, i, reads)
         if key == "let_go":
             return make(key, group, i, [LetGo(i)])
         raise KeyError(key)

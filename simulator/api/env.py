@@ -79,6 +79,7 @@ SLOTS: dict[str, int] = {
     "drop_deal": DEALS_SHOWN,
     "set_quota": 5,
     "assessment": 1,
+    "read_type": len(MotivationType) + 1,
     "let_go": 1,
     "team_meeting": 1,
     "team_goal": 1,

@@ -88,6 +88,7 @@ class RepView:
     mood: float  # observed engagement, 0..1, read with a little noise
     type: MotivationType | None  # only when revealed
     revealed_by: str | None
+    read: MotivationType | None  # the manager's own read of their type, if they noted one
     hints: tuple[tuple[int, str], ...]  # (week, behaviour key)
     flight_risk: float | None  # yearly risk, when a 1:1 surfaced it recently
     weakest_skill: Skill | None  # from call analytics or an assessment
@@ -436,6 +437,7 @@ def observe(world: World) -> Observation:
                 mood=round(rep.mood_seen, 2),
                 type=rep.type if rep.revealed else None,
                 revealed_by=rep.revealed_by if rep.revealed else None,
+                read=world.manager.reads.get(rep.id),
                 hints=tuple((w, key) for w, key, _ in rep.hints),
                 flight_risk=risk,
                 weakest_skill=rep.weakest_skill() if rep.weakest_known else None,

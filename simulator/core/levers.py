@@ -415,6 +415,20 @@ def let_go(world: World, rep: Rep) -> Effects:
     return {"fair": fair}
 
 
+def read_type(world: World, rep: Rep, mtype: MotivationType | None) -> Effects:
+    """The manager notes what they believe drives a rep (P3). Nothing changes for the rep;
+    the note is kept (the trainer's record says whether it was right)."""
+    world.manager.reads[rep.id] = mtype
+    world.event(
+        "type_read",
+        rep.id,
+        visible=False,
+        type=mtype.value if mtype is not None else None,
+        right=mtype is rep.type,
+    )
+    return {}
+
+
 def assessment(world: World, rep: Rep) -> Effects:
     """A strengths assessment: type and weakest skill, at once (P3)."""
     rep.weakest_known = True

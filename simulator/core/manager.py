@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .types import DelegatedTask, Supervision
+from .types import DelegatedTask, MotivationType, Supervision
 
 
 @dataclass
@@ -53,6 +53,9 @@ class ManagerState:
     promises: list[Promise] = field(default_factory=list)
     delegations: dict[DelegatedTask, Delegation] = field(default_factory=dict)
     contest_period: int | None = None
+    # the manager's own read of each rep's type (P3): a note, not a fact; the debrief
+    # scores it against the truth
+    reads: dict[int, MotivationType | None] = field(default_factory=dict)
     daily_plans: bool = False
     call_analytics: bool = False
     team_goal_period: int | None = None

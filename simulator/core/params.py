@@ -230,7 +230,6 @@ class ModelParams:
     hint_chance: float = 0.4
     review_hint_chance: float = 0.5  # the chance a performance review shows a hint
     hint_accuracy: float = 0.8
-    hints_to_reveal: int = 5
     flight_risk_visible: float = 0.25  # annualised quit risk a 1:1 surfaces
     criticism_trust: float = 0.04
     criticism_team_mood: float = 0.01

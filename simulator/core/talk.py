@@ -95,18 +95,9 @@ def add_hint(world: World, rep: Rep, source: str) -> Effects:
     key, shown = world.hint_type(rep)
     rep.hints.append((world.week, key, shown))
     world.event("hint", rep.id, hint=key, source=source)
-    eff: Effects = {"hint": key}
-    if not rep.revealed and len(rep.hints) >= world.params.hints_to_reveal:
-        rep.revealed = True
-        rep.revealed_by = "conversations"
-        world.event(
-            "type_revealed",
-            rep.id,
-            type=rep.type.value,
-            by="conversations",
-        )
-        eff["revealed"] = rep.type.value
-    return eff
+    # hints are clues, never a verdict: a type is confirmed only by an assessment, and
+    # otherwise stays the manager's own read (P3)
+    return {"hint": key}
 
 
 # ------------------------------------------------------------ feedback (P9, P15)

@@ -120,31 +120,54 @@ def p2(f: Facts) -> Finding:
 
 
 def p3(f: Facts) -> Finding:
+    """Knowing each rep's type: by an assessment, or by the manager's own read of what
+    they saw — scored on when the read was made and whether it was right (and stayed so)."""
     reps = [r for r in f.reps if r.joined_week < f.weeks_played]
-    moments = []
-    for e in f.ev["type_revealed"]:
-        moments.append(
-            Moment(
-                e.week, "m.p3_revealed", {"rep": e.rep, "type": e.data["type"], "by": e.data["by"]}
-            )
-        )
     given = {r.id for r in f.reps if r.revealed_by == "scenario"}
     hidden = [r for r in reps if r.id not in given]  # the types there were to find out
     if not hidden:
         return Finding("P3", UNTESTED, Moment(0, "s.p3_given"))
-    known = {e.rep for e in f.ev["type_revealed"]}
+    moments = []
+    assessed = {e.rep: e.week for e in f.ev["type_revealed"]}
+    reads: dict[int, list[tuple[int, str | None]]] = {}
+    for e in f.ev["type_read"]:
+        if e.rep is not None:
+            reads.setdefault(e.rep, []).append((e.week, e.data.get("type")))
     # in time: within half a season of the rep joining (a late hire has less time to show)
     half = f.record.scenario.weeks // 2
-    early = {e.rep for e in f.ev["type_revealed"] if e.week - f.reps[e.rep].joined_week <= half}
+    known_when: dict[int, int] = {}
     for r in hidden:
-        if r.id not in known:
-            moments.append(Moment(f.last_week, "m.p3_never", {"rep": r.id, "type": r.type.value}))
-    share = len({r.id for r in hidden} & early) / len(hidden)
+        truth = r.type.value
+        if r.id in assessed:
+            known_when[r.id] = assessed[r.id]
+            moments.append(Moment(assessed[r.id], "m.p3_assessed", {"rep": r.id, "type": truth}))
+            continue
+        mine = reads.get(r.id, [])
+        # the week from which the read was right and stayed right to the end
+        since = None
+        for week, read in mine:
+            since = (week if since is None else since) if read == truth else None
+        for week, read in mine:
+            if read is None:
+                continue
+            if read == truth:
+                if week == since:
+                    moments.append(Moment(week, "m.p3_read_right", {"rep": r.id, "type": read}))
+            else:
+                moments.append(
+                    Moment(week, "m.p3_read_wrong", {"rep": r.id, "type": read, "truth": truth})
+                )
+        if since is not None:
+            known_when[r.id] = since
+        elif not any(read for _, read in mine):
+            moments.append(Moment(f.last_week, "m.p3_never", {"rep": r.id, "type": truth}))
+    early = {i for i, w in known_when.items() if w - f.reps[i].joined_week <= half}
+    share = len(early) / len(hidden)
     return Finding(
         "P3",
         status_of(share, 0.75, 0.3),
-        Moment(0, "s.p3", {"known": len({r.id for r in hidden} & known), "total": len(hidden)}),
-        tuple(moments),
+        Moment(0, "s.p3", {"known": len(known_when), "total": len(hidden)}),
+        tuple(sorted(moments, key=lambda m: m.week)),
     )
 
 

@@ -50,6 +50,7 @@ from ..api import (
     PipelineReview,
     ProfitShare,
     PushDeal,
+    ReadType,
     ReassignAccounts,
     RepView,
     RequestSupport,
@@ -196,6 +197,11 @@ class ByTheBook:
         """Know each rep's needs before the customer's (P3): an assessment for whoever the
         1:1s have not made clear after a few weeks (on a big team, from the start), while
         the budget allows."""
+        # what the hints have made clear is noted as the manager's read (and revised)
+        for r in obs.reps:
+            seen = believed_type(r) if r.type is None else None
+            if seen is not None and seen is not r.read:
+                plan.add(ReadType(r.id, seen))
         big = len(obs.reps) > OWN_TALKS  # the 1:1s will take months to reach everyone
         if obs.week < (1 if big else ASSESS_AFTER_WEEKS):
             return

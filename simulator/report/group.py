@@ -23,7 +23,8 @@ from .game import GameReport, figure, page, ship_font, write
 
 # moments that are praise, not mistakes: they never count among the common mistakes
 NOT_MISTAKES = {
-    "m.p3_revealed",
+    "m.p3_assessed",
+    "m.p3_read_right",
     "m.reaction_up",
     "m.p6_mentor",
     "m.p13_delegated",

@@ -227,14 +227,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story.given": ("Their type was in the briefing.", "其类型在简报中已给出。"),
     "debrief.scorecard": ("Scorecard", "计分卡"),
     "s.p3": (
-        "You learnt {known} of {total} people's types.",
-        "你了解了 {total} 人中 {known} 人的类型。",
+        "You knew {known} of {total} people's types by the end (read right, or assessed).",
+        "到最后，你掌握了 {total} 人中 {known} 人的类型（判断正确或经过测评）。",
     ),
-    "m.p3_revealed": (
-        "You learnt {rep} is {type} (from {by}).",
-        "你了解到{rep}属于{type}（通过{by}）。",
+    "m.p3_assessed": (
+        "An assessment showed {rep} is {type}.",
+        "测评显示{rep}属于{type}。",
     ),
-    "m.p3_never": ("You never found out {rep} was {type}.", "你始终不知道{rep}属于{type}。"),
+    "m.p3_read_right": (
+        "You read {rep} as {type}: right.",
+        "你判断{rep}属于{type}：正确。",
+    ),
+    "m.p3_read_wrong": (
+        "You read {rep} as {type}, but they are {truth}.",
+        "你判断{rep}属于{type}，但其实是{truth}。",
+    ),
+    "m.p3_never": (
+        "You never noted a read of {rep}: they were {type}.",
+        "你始终没有判断{rep}的类型：其实是{type}。",
+    ),
     "by.conversations": ("conversations", "谈话"),
     "by.assessment": ("an assessment", "测评"),
     "by.event": ("an event", "事件"),

@@ -38,6 +38,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.hire": ("Hire", "招聘"),
     "act.let_go": ("Let go", "辞退"),
     "act.assessment": ("Assess", "测评"),
+    "act.read_type": ("Your read", "你的判断"),
     "act.answer": ("Answer", "回复"),
     "why.set_quota": ("Set a rep's quota: realistic and challenging.", "设定指标：现实而有挑战。"),
     "why.one_on_one": (
@@ -153,6 +154,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "没人跟进的项目在漏斗里看似还活着：放弃它，或把客户分给别人。",
     ),
     "why.answer": ("Decide what to do about a message.", "决定如何处理这条消息。"),
+    "why.read_type": (
+        "Note what you believe drives them, from their hints and reactions. No time; "
+        "only an assessment confirms it, and the debrief scores your reads.",
+        "根据线索和反应，记下你认为驱动此人的类型。不花时间；只有测评能确认，复盘会为你的判断打分。",
+    ),
     "why.assessment": (
         "A paid assessment: the rep's type and weakest skill.",
         "付费测评：了解销售的类型和最弱技能。",
@@ -230,6 +236,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "head office allows at most {most} people on the team",
         "总部规定团队最多 {most} 人",
     ),
+    "refused.type_known": ("their type is already known", "此人的类型已经知道"),
+    "refused.same_read": ("that is already your read", "这已是你的判断"),
     "refused.assessed": (
         "their type and weakest skill are already known",
         "此人的类型和最弱技能都已知道",

@@ -61,10 +61,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.begin": ("Go to the desk", "开始工作"),
     # ---------------------------------------------------------------- desk header
     "ui.week_of": ("Week {week} / {weeks}", "第 {week} / {weeks} 周"),
-    "ui.period": ("P{period}", "第{period}期"),
-    "ui.target_bar": ("Target {target} · {pct}%", "目标 {target} · {pct}%"),
-    "ui.hours": ("Hours {used} / {total}", "时间 {used} / {total} 小时"),
-    "ui.budget": ("Budget {left}", "预算 {left}"),
+    "ui.period": ("Period {period}", "第{period}期"),
+    "ui.target_bar": (
+        "Period target {target} · {pct}% booked",
+        "本期目标 {target} · 已完成 {pct}%",
+    ),
+    "ui.hours": ("Hours left {left} / {total}", "剩余时间 {left} / {total} 小时"),
+    "ui.target_short": ("Target {target} · {pct}%", "目标 {target} · {pct}%"),
+    "ui.hours_short": ("{left} / {total} h left", "剩 {left} / {total} 小时"),
+    "ui.budget_short": ("{left} / {total} left", "剩 {left} / {total}"),
+    "ui.budget": ("Budget left {left} / {total}", "剩余预算 {left} / {total}"),
     "ui.inbox_n": ("Inbox {n}", "待办 {n}"),
     "ui.end_week": ("End week ▶", "结束本周 ▶"),
     "ui.end_week_tip": (
@@ -73,8 +79,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ui.menu": ("Menu", "菜单"),
     "ui.save_as_label": (
-        "This game is saved every week under the name below; type another to keep a copy.",
-        "本局每周自动保存为下面的名字；输入新名字可另存一份。",
+        "Saved every week under this name; type another to keep a copy.",
+        "每周自动保存为此名；输入新名字可另存一份。",
     ),
     "ui.save_as": ("Save as", "另存为"),
     "ui.save_as_bad": ("A save's name needs letters or digits.", "存档名需要包含字母或数字。"),
@@ -92,9 +98,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "screen, where Continue picks up exactly here.",
         "游戏每周结束时自动保存。“保存并返回标题”后，在标题画面点“继续”即可从这里接着玩。",
     ),
-    "ui.admin": ("Admin and fixed meetings: {hours} h", "行政事务与固定会议：{hours} 小时"),
+    "ui.admin": ("Admin & meetings: {hours} h", "行政与例会：{hours} 小时"),
     "ui.at_week": ("{week}: {text}", "{week}：{text}"),
-    "load.damaged": ("{name} · cannot be read", "{name} · 无法读取"),
+    "load.damaged": ("{name}: this save file cannot be read", "{name}：此存档文件无法读取"),
     "ui.saved": ("Saved.", "已保存。"),
     "ui.back": ("Back", "返回"),
     "ui.close": ("Close", "关闭"),
@@ -142,6 +148,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "card.type": ("type: {type}", "类型：{type}"),
     "card.type_unknown": ("type: ? ({n} hints)", "类型：？（{n} 条线索）"),
     "card.type_short": ("type ? ({n} hints)", "类型？（{n} 条线索）"),
+    "card.read_short": ("{type}?", "{type}？"),
+    "card.your_read": ("your read: {type}", "你的判断：{type}"),
+    "pick.no_read": ("No read yet (take it back)", "暂不判断（撤回）"),
     "card.ramping": ("ramping up", "熟悉中"),
     "mood.good": ("▲ good", "▲ 良好"),
     "mood.fair": ("≈ fair", "≈ 一般"),
@@ -154,8 +163,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} · {years} 年{veteran} · {type}",
     ),
     "detail.numbers": (
-        "Quota {quota} · booked {booked} ({pct}%) · on course for {pace} of quota · "
-        "{deals} open deals · {accounts} accounts",
+        "Quota {quota} · booked {booked} ({pct}%) · on course for {pace} · "
+        "{deals} deals · {accounts} accounts",
         "指标 {quota} · 已签 {booked}（{pct}%）· 按进度可完成 {pace} · {deals} 个在谈项目 · "
         "{accounts} 个客户",
     ),
@@ -225,9 +234,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "暂无在谈项目：线索会从其客户中逐周产生。",
     ),
     "pipe.legend": (
-        "Marks: ⚠15 = not touched for 15+ days: re-check · ×30 = not touched for 30+ days: "
-        "judge intent, drop if dead",
-        "标记：⚠15 = 15 天以上未跟进，需复查 · ×30 = 30 天以上未跟进，判断意向，无望则放弃",
+        "⚠15 untouched 15+ days: re-check · ×30 untouched 30+ days: judge, drop if dead · "
+        "✓ chance checked in a review",
+        "⚠15 超 15 天未跟进：复查 · ×30 超 30 天未跟进：判断意向，无望则放弃 · ✓ 赢率已审查",
     ),
     "pipe.funnel": ("Funnel by stage", "各阶段漏斗"),
     "acc.name": ("Account", "客户"),
@@ -272,13 +281,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Quotas are set in the first weeks of a period (next: week {week}).",
         "指标在每期开始的几周内设定（下次：第 {week} 周）。",
     ),
-    "quota.history": ("Past: {items}", "过往：{items}"),
+    "quota.history": ("Quota→booked: {items}", "指标→完成：{items}"),
     "quota.no_history": ("no history", "无历史记录"),
     "quota.sum": (
         "Sum {sum} · team target {target} ({pct}%)",
         "合计 {sum} · 团队目标 {target}（{pct}%）",
     ),
     "quota.far": ("⚠ far from their record", "⚠ 与过往业绩差距大"),
+    "review.far": ("⚠ far from record", "⚠ 与业绩差距大"),
     "quota.apply": ("Plan these quotas", "计划这些指标"),
     "quota.entry_tip": (
         "Quotas in thousands (k); Tab moves to the next field. Their record is beside each name.",
@@ -298,8 +308,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "各阶段在谈项目：资格确认 → 签约",
     ),
     "chart.mood": ("Team mood (as you see it)", "团队情绪（你观察到的）"),
-    "chart.revenue_legend": ("— booked  ··· target", "— 已签  ··· 目标"),
-    "chart.revenue_now": ("Revenue {booked} of {target}", "收入 {booked} / 目标 {target}"),
+    "chart.revenue_now": (
+        "— booked {booked}  ··· target {target} (to date)",
+        "— 累计已签 {booked}  ··· 累计目标 {target}",
+    ),
     "chart.revenue_start": ("This period's target: {target}", "本期目标：{target}"),
     "chart.funnel_now": (
         "Open deals by stage: {n} worth {value}",
@@ -317,7 +329,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "本期结束。逐一评估：表扬或指正（公开或私下）、设定下期指标、兑现你的承诺。",
     ),
     "review.closing_title": (
-        "Closing reviews · period {period}",
+        "Closing reviews · Period {period}",
         "期末评估 · 第 {period} 期",
     ),
     "review.closing_intro": (
@@ -336,7 +348,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.praise": ("Praise", "表扬"),
     "review.correct": ("Correct", "指正"),
     "review.plain": ("No verdict", "不作评价"),
-    "review.in_public": ("In public", "公开"),
+    "review.in_public": ("In public", "当众"),
     "review.in_private": ("In private", "私下"),
     "review.public_tip": (
         "Click to switch: the review's praise or correction given in front of the team, "
@@ -363,7 +375,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "review.done": ("Done: to the desk", "完成：回到办公桌"),
     "review.next_quota": ("Quota for period {period} (k)", "第 {period} 期指标（万）"),
-    "review.record": ("last: {last}", "上期：{last}"),
+    "review.record": ("booked {last} last period", "上期完成 {last}"),
+    "review.all_done": (
+        "Everyone has had their review (see below). Set the next quotas and keep what you "
+        "promised.",
+        "每个人都已评估（见下）。请设定下期指标，兑现你的承诺。",
+    ),
+    "review.promise_note": (
+        "Promise only what you can pay: a broken promise costs more than none.",
+        "只承诺你兑现得了的：失信比不承诺代价更大。",
+    ),
     "review.no_record": ("no record yet", "尚无业绩记录"),
     "review.quota_sum": (
         "Period {period} quotas: {sum} against the team target {target} ({pct}%)",

@@ -34,7 +34,7 @@ from .organisation import (
     ReassignAccounts,
     SetQuota,
 )
-from .people import Hire, LetGo, StrengthsAssessment
+from .people import Hire, LetGo, ReadType, StrengthsAssessment
 from .talk import Feedback, OneOnOne, PerformanceReview, SetTeamGoal, TeamMeeting
 
 ALL_ACTIONS: tuple[type[Action], ...] = (
@@ -69,6 +69,7 @@ ALL_ACTIONS: tuple[type[Action], ...] = (
     Hire,
     LetGo,
     StrengthsAssessment,
+    ReadType,
     Answer,
 )
 
@@ -101,6 +102,7 @@ __all__ = [
     "PipelineReview",
     "ProfitShare",
     "PushDeal",
+    "ReadType",
     "ReassignAccounts",
     "RequestSupport",
     "Result",

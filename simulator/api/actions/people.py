@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...core import levers
+from ...core.types import MotivationType
 from ..refusal import Refused
 from .base import Action
 
@@ -71,3 +72,29 @@ class StrengthsAssessment(Action):
 
     def apply(self, world: World) -> dict[str, Any]:
         return levers.assessment(world, world.reps[self.rep])
+
+
+@dataclass(frozen=True)
+class ReadType(Action):
+    """Your read of what drives a rep (P3), from what you have seen and heard: a note to
+    yourself that takes no time. ``type=None`` takes a read back. Only an assessment
+    confirms a type; the debrief scores your reads, when you made them and how right."""
+
+    rep: int
+    type: MotivationType | None = None
+
+    kind: ClassVar[str] = "read_type"
+    replaces: ClassVar[bool] = True  # a second read of the same rep in a week replaces the first
+
+    def check(self, plan: Plan) -> None:
+        rep = plan.rep(self.rep)
+        if rep.type is not None:
+            raise Refused("type_known")
+        if rep.read is self.type:
+            raise Refused("same_read")
+
+    def claims(self, plan: Plan) -> tuple[Hashable, ...]:
+        return (("read_type", self.rep),)
+
+    def apply(self, world: World) -> dict[str, Any]:
+        return levers.read_type(world, world.reps[self.rep], self.type)

@@ -397,7 +397,8 @@ class People(Deals):
         rng = self.streams.get("rep.hints", rep.id)
         u, v, w = rng.random(3)
         types = list(MotivationType)
-        if u < self.params.hint_accuracy:
+        if u < self.params.hint_accuracy or rep.revealed:
+            # once the type is known (given or assessed), what one sees agrees with it
             shown = rep.type
         else:
             others = [t for t in types if t is not rep.type]

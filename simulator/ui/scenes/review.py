@@ -67,6 +67,8 @@ class ReviewScene(Scene):
         ui = self.ui
         title = "review.closing_title" if self.closing else "review.title"
         intro = "review.closing_intro" if self.closing else "review.intro"
+        if all(self.reviewed_in(r) is not None for r in obs.reps):
+            intro = "review.all_done"
         ui.label(
             (40, 16, w - 80, 40), self.tr(title, period=self.period + 1), object_id="#title_big"
         )
@@ -116,6 +118,11 @@ class ReviewScene(Scene):
             y += ROW_H
             yield
 
+    def reviewed_in(self, rep: RepView) -> int | None:
+        """The week this rep's review was held, if it already was (in this window)."""
+        week = rep.last_review_week
+        return week if week is not None and self.game.obs.week - week < 3 else None
+
     @property
     def has_next_quota(self) -> bool:
         return self.quota_period < self.game.obs.periods
@@ -150,8 +157,8 @@ class ReviewScene(Scene):
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
         review: Any = planned[0].action if planned else None
-        done_week = rep.last_review_week
-        if review is None and done_week is not None and obs.week - done_week < 3:
+        done_week = self.reviewed_in(rep)
+        if review is None and done_week is not None:
             c.label(
                 (10, 32, left_w - 10, 24),
                 self.tr("review.done_in", week=done_week),
@@ -223,13 +230,16 @@ class ReviewScene(Scene):
         ]
         current = quotas[0].amount if quotas else rep.quota
         text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
-        entry = c.entry((x, 26, 96, 30), text)
+        entry = c.entry((x, 24, 96, 30), text)
         entry.set_allowed_characters("numbers")
         self.entries[rep.id] = entry
-        c.label((x + 100, 30, QUOTA_W - 108, 22), self.record_text(rep), object_id="#small")
         self.notes[rep.id] = c.label(
-            (x, 60, QUOTA_W - 8, 22), self.far_note(rep, text), object_id="#small", cls="@warn"
+            (x + 100, 28, QUOTA_W - 108, 22),
+            self.far_note(rep, text),
+            object_id="#small",
+            cls="@warn",
         )
+        c.label((x, 58, QUOTA_W - 8, 22), self.record_text(rep), object_id="#small")
 
     def record_text(self, rep: RepView) -> str:
         results = [b for _, b in rep.history]
@@ -244,7 +254,7 @@ class ReviewScene(Scene):
             return ""
         typical = sum(results) / len(results)
         if typical > 0 and not 0.7 <= amount / typical <= 1.4:
-            return self.tr("quota.far")
+            return self.tr("review.far")
         return ""
 
     def amount(self, text: str) -> float | None:
@@ -301,7 +311,7 @@ class ReviewScene(Scene):
         self.open_chooser(
             self.tr("act.promise") + " · " + g.narrator.rep(rep_id),
             options,
-            note=self.tr("why.promise"),
+            note=self.tr("review.promise_note"),
         )
 
     def rebuild(self) -> None:

@@ -33,10 +33,15 @@ class HeaderPart(LeverPart):
             object_id="#header_small",
         )
         pct = 100 * obs.team_booked / obs.team_target if obs.team_target else 0.0
+        short = "_short" if r.w < 1200 else ""  # a narrow window: the compact words
         x, bw = xs[1], widths[1] - 20
         ui.label(
             (x, 4, bw, 24),
-            self.tr("ui.target_bar", target=game.money(obs.team_target), pct=f"{pct:.0f}"),
+            self.tr(
+                "ui.target_short" if short else "ui.target_bar",
+                target=game.money(obs.team_target),
+                pct=f"{pct:.0f}",
+            ),
             object_id="#header_text",
         )
         elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
@@ -45,7 +50,9 @@ class HeaderPart(LeverPart):
         x, bw = xs[2], widths[2] - 20
         ui.label(
             (x, 4, bw, 24),
-            self.tr("ui.hours", used=f"{used:g}", total=f"{obs.hours_per_week:g}"),
+            self.tr(
+                f"ui.hours{short}", left=f"{game.hours_left:g}", total=f"{obs.hours_per_week:g}"
+            ),
             object_id="#header_text",
         )
         share = used / obs.hours_per_week if obs.hours_per_week else 0
@@ -53,7 +60,11 @@ class HeaderPart(LeverPart):
         x, bw = xs[3], widths[3] - 12
         ui.label(
             (x, 4, bw, 24),
-            self.tr("ui.budget", left=game.money(game.budget_left)),
+            self.tr(
+                f"ui.budget{short}",
+                left=game.money(game.budget_left),
+                total=game.money(obs.budget_per_period),
+            ),
             object_id="#header_text",
         )
         spent = 1 - game.budget_left / obs.budget_per_period if obs.budget_per_period else 0

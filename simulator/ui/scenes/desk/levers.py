@@ -105,7 +105,9 @@ class LeverPart(DeskPart):
             job = partial(self.plan, option.action) if why is None else None
             options.append((self.option_label(lever, option), job, why))
         if not options and lever.refusal is not None:
-            options.append((nar.refusal(lever.refusal), None, nar.refusal(lever.refusal)))
+            # nothing to choose from: the dialog says why, once
+            self.open_chooser(title, [], note=nar.refusal(lever.refusal))
+            return
         self.open_chooser(title, options)
 
     # ------------------------------------------------------------ words
@@ -123,6 +125,8 @@ class LeverPart(DeskPart):
             return f"{self.tr(f'act.feedback_{a.tone.value}')} · {side}"
         if key in ("coach", "team_training"):
             return self.tr(f"skill.{a.skill.value}")
+        if key == "read_type":
+            return self.tr(f"type.{a.type.value}") if a.type else self.tr("pick.no_read")
         if key == "mentor" and isinstance(a, AssignMentor):
             return f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}"
         if key == "rival":
@@ -184,6 +188,8 @@ class LeverPart(DeskPart):
             parts.append(self.tr("pick.public" if a.public else "pick.private"))
         if action.kind in ("coach", "team_training"):
             parts.append(self.tr(f"skill.{a.skill.value}"))
+        if action.kind == "read_type":
+            parts.append(self.tr(f"type.{a.type.value}") if a.type else self.tr("pick.no_read"))
         if action.kind == "mentor":
             parts.append(f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}")
         if action.kind == "rival":
@@ -227,7 +233,8 @@ class LeverPart(DeskPart):
         row_h = max(28, min(40, r.h // lines))
         y = r.y
         for group, items in rows:
-            ui.label((r.x, y + 6, label_w - 4, 24), self.tr(f"group.{group}"), object_id="#h3")
+            head = "#h3" if label_w >= 92 else "#small"  # a narrow window: smaller headings
+            ui.label((r.x, y + 6, label_w - 4, 24), self.tr(f"group.{group}"), object_id=head)
             x = r.x + label_w
             for lever in items:
                 if x + bw > r.right:

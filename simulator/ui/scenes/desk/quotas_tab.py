@@ -32,18 +32,27 @@ class QuotasTabPart(TablesPart):
         self.quota_entries = {}
         self.quota_notes = {}
         ui.label((16, 38, r.w - 32, 20), self.tr("quota.entry_tip"), object_id="#small")
-        y = 62
         row_h = 38
         planned = {
             p.action.rep: p.action.amount
             for p in g.plan
             if isinstance(p.action, A.SetQuota) and (p.action.period or obs.period) == per
         }
+        # columns from the right: the warning, the field; the record takes what is left
+        note_x = r.w - 134
+        entry_x = note_x - 114
+        hist_w = entry_x - 150 - 8
+        room = r.h - 62 - 52
+        rows, y, width = ui, 62, r.w
+        if len(obs.reps) * row_h > room:  # a big team scrolls; the sum stays in view
+            sc = ui.scroller((0, 62, r.w, room), len(obs.reps) * row_h)
+            rows, y = ui.within(sc), 0
+            note_x, entry_x, hist_w, width = note_x - 20, entry_x - 20, hist_w - 20, r.w - 20
         for rep in obs.reps:
-            ui.label((16, y + 6, 150, 24), rep_name(rep, self.lang))
+            rows.label((16, y + 6, 130, 24), rep_name(rep, self.lang))
             hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-3:]]
-            ui.label(
-                (170, y + 6, 300, 24),
+            rows.label(
+                (150, y + 6, hist_w, 24),
                 self.tr("quota.history", items=joiner(self.lang).join(hist))
                 if hist
                 else self.tr("quota.no_history"),
@@ -51,17 +60,18 @@ class QuotasTabPart(TablesPart):
             )
             current = planned.get(rep.id, rep.quota)
             # no tooltip on the field: it would cover the next one (the title says the unit)
-            entry = ui.entry((476, y + 2, 110, 32), f"{current / quota_unit(self.lang):.0f}")
+            entry = rows.entry((entry_x, y + 2, 106, 32), f"{current / quota_unit(self.lang):.0f}")
             entry.set_allowed_characters("numbers")
             self.quota_entries[rep.id] = entry
-            self.quota_notes[rep.id] = ui.label(
-                (592, y + 6, max(40, r.w - 600), 24),
+            self.quota_notes[rep.id] = rows.label(
+                (note_x, y + 6, width - note_x - 4, 24),
                 self.far_note(rep, current),
                 object_id="#small",
                 cls="@warn",
             )
             y += row_h
             yield
+        y = min(62 + len(obs.reps) * row_h, r.h - 52)
         total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
         pct = 100 * total / target if target else 0
         self.quota_sum = ui.label(
@@ -99,7 +109,7 @@ class QuotasTabPart(TablesPart):
             return ""
         typical = sum(results) / len(results)
         if typical > 0 and not 0.7 <= amount / typical <= 1.4:
-            return self.tr("quota.far")
+            return self.tr("review.far")
         return ""
 
     def entry_amount(self, entry: Any) -> float | None:

@@ -27,11 +27,12 @@ class RepTabPart(LeverPart):
             if rep.veteran
             else (self.tr("brief.novice") if rep.novice else "")
         )
-        typ = (
-            self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
-            if rep.type is not None
-            else self.tr("card.type_unknown", n=len(rep.hints))
-        )
+        if rep.type is not None:
+            typ = self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
+        elif rep.read is not None:
+            typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
+        else:
+            typ = self.tr("card.type_unknown", n=len(rep.hints))
         ui.label(
             (16, 8, r.w - 32, 28),
             self.tr("detail.head", name=name, years=f"{rep.tenure_years:g}", veteran=tag, type=typ),

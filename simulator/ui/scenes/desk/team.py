@@ -73,13 +73,22 @@ class TeamPart(LeverPart):
             (self.tr(mood_key), mood_col),
             (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
         ]
+        if rect.w < 210:  # a narrow card: the mood's arrow and the share of quota only
+            row2 = [
+                (self.tr(mood_key).split()[0], mood_col),
+                (f"{100 * rep.attainment:.0f}%", ink),
+            ]
         # the third row: their type (or how many hints so far) and what needs attention;
         # the pipeline and every flag in words are in the name's tooltip
         row3 = [
             (
                 self.tr(f"type.{rep.type.value}")
                 if rep.type is not None
-                else self.tr("card.type_short", n=len(rep.hints)),
+                else (
+                    self.tr("card.read_short", type=self.tr(f"type.{rep.read.value}"))
+                    if rep.read is not None
+                    else self.tr("card.type_short", n=len(rep.hints))
+                ),
                 muted,
             )
         ]
