@@ -18,7 +18,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from simulator.policies import make_policy
 from simulator.saves import write_save
-from simulator.scenario import default_scenario_path, load_scenario
+from simulator.scenario import default_scenario_path, load_scenario, scenarios_dir
 from simulator.session import Session
 from simulator.ui.app import App
 from simulator.ui.game import Game
@@ -153,6 +153,17 @@ def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
         app.game = Game(played(0), str(default_scenario_path()), lang, saves / "autosave.json")
         app.switch(BriefingScene)
         snap(app, shots, "04_briefing")
+
+        tutorial = scenarios_dir() / "tutorial.yaml"
+        app.game = Game.new(tutorial, seed=3, lang=lang, save_path=saves / "t.json")
+        app.switch(DeskScene)
+        snap(app, shots, "05a_guided_desk")
+        app.scene.end_week()
+        snap(app, shots, "05b_guided_report")
+        app.scene.close_modal()
+        app.scene.show_tour(2)
+        snap(app, shots, "05c_tour")
+        app.scene.close_modal()
 
         app.game = Game(played(9), str(default_scenario_path()), lang, saves / "autosave.json")
         app.switch(DeskScene)

@@ -310,6 +310,7 @@ class Scenario:
     briefing: Text = field(default_factory=Text)
     difficulty: str = "medium"
     teaches: tuple[str, ...] = ()  # lessons, "P1".."P18"
+    guided: bool = False  # a first game: the desk's guided first weeks (the game's window)
     accounts: tuple[AccountSpec, ...] = ()
     events: tuple[EventSpec, ...] = ()
     currency: str = "¥"

@@ -505,6 +505,7 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
         briefing=_text(m.briefing),
         difficulty=m.difficulty,
         teaches=tuple(m.teaches),
+        guided=m.guided,
         reps=reps,
         market=core.MarketSpec(
             segments=segments,

@@ -384,6 +384,11 @@ class ScenarioFile(Model):
     briefing: Text | None = None
     difficulty: Literal["easy", "medium", "hard"] = "medium"
     teaches: list[LessonId] = Field(default_factory=list, description="Lessons, P1..P18.")
+    guided: bool = Field(
+        False,
+        description="A first game: the desk opens one group of levers at a time over the "
+        "first weeks, with a goal each week and a coach's note after it.",
+    )
     weeks: int = Field(52, ge=1, le=520)
     period_weeks: int = Field(13, ge=1, le=104)
     team_target: list[Positive] = Field(

@@ -63,14 +63,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ui.week_of": ("Week {week} / {weeks}", "第 {week} / {weeks} 周"),
     "ui.period": ("Period {period}", "第{period}期"),
     "ui.target_bar": (
-        "Period target {target} · {pct}% booked",
+        "Target {target} · {pct}% booked",
         "本期目标 {target} · 已完成 {pct}%",
     ),
     "ui.hours": ("Hours left {left} / {total}", "剩余时间 {left} / {total} 小时"),
     "ui.target_short": ("Target {target} · {pct}%", "目标 {target} · {pct}%"),
     "ui.hours_short": ("{left} / {total} h left", "剩 {left} / {total} 小时"),
-    "ui.budget_short": ("{left} / {total} left", "剩 {left} / {total}"),
-    "ui.budget": ("Budget left {left} / {total}", "剩余预算 {left} / {total}"),
+    "ui.budget_short": ("Budget {left}", "预算 {left}"),
+    "ui.budget": ("Budget {left} left", "预算剩 {left}"),
     "ui.inbox_n": ("Inbox {n}", "待办 {n}"),
     "ui.end_week": ("End week ▶", "结束本周 ▶"),
     "ui.end_week_tip": (
@@ -397,5 +397,71 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.promise_none": (
         "{amount} whatever happens (paid by week {week})",
         "无条件奖励 {amount}（第 {week} 周前兑现）",
+    ),
+    # ---------------------------------------------------------------- the guided weeks
+    "tour.goal": ("This week's goal", "本周目标"),
+    "tour.goal_done": ("✓ Goal met", "✓ 目标已完成"),
+    "tour.locked": (
+        "opens in week {week} of the tutorial: one thing at a time",
+        "教程第 {week} 周开放：一次学一样",
+    ),
+    "tour.coach": ("Coach: {note}", "教练：{note}"),
+    "tour.button": ("Tour", "导览"),
+    "tour.page": ("Tour {n} / {total}: {title}", "导览 {n} / {total}：{title}"),
+    "tour.next": ("Next ▶", "下一步 ▶"),
+    "tour.close": ("Close", "关闭"),
+    "tour.talk.title": ("Talk to your people", "和下属谈话"),
+    "tour.talk.goal": (
+        "Hold a 1:1 with at least two reps: select a card on the left, then 1:1.",
+        "至少和两名销售一对一面谈：在左侧选一张卡片，再点“一对一”。",
+    ),
+    "tour.talk.note": (
+        "1:1s build trust and bring out what drives each person (P3, P18). Read the hints "
+        "on each rep's desk: in other games nobody tells you their type.",
+        "一对一面谈建立信任，也让你了解每个人的驱动力（P3、P18）。留意每人办公桌上的线索："
+        "在其他场景里，没人会告诉你他们的类型。",
+    ),
+    "tour.quotas.title": ("Set realistic quotas", "设定切实的指标"),
+    "tour.quotas.goal": (
+        "Open the Quotas tab and plan each rep's quota: a little above their record.",
+        "打开“指标”页，为每个人设定指标：略高于其过往业绩。",
+    ),
+    "tour.quotas.note": (
+        "A quota a little above what someone can do lifts their effort; one far above it "
+        "makes them give up, and one below it lets them coast (P2).",
+        "略高于能力的指标能激发干劲；高得离谱会让人放弃，过低则让人松懈（P2）。",
+    ),
+    "tour.types.title": ("Use what drives each person", "因人施策"),
+    "tour.types.goal": (
+        "Pull a lever that fits one rep's type: a contest or rival for the competitor, a "
+        "development plan for the achiever, a mentee for the ego-driven rep.",
+        "为某人用上对路的手段：给竞争型办竞赛或设对手，给成就型做发展计划，让自我欣赏型带新人。",
+    ),
+    "tour.types.note": (
+        "The same lever lifts one type and puts off another (P4–P7). Watch the reactions in "
+        "the week's report: strongly, mildly, or not at all, and why.",
+        "同一手段对不同类型效果相反（P4–P7）。看周报里的反应：强烈、一般还是没有，以及原因。",
+    ),
+    "tour.deals.title": ("Work the deals", "经营项目"),
+    "tour.deals.goal": (
+        "On the Pipeline tab, review a rep's funnel, or visit a customer with them.",
+        "在“销售漏斗”页审查某人的漏斗，或陪同拜访客户。",
+    ),
+    "tour.deals.note": (
+        "1-15-30: a deal untouched for 15 days needs a check, for 30 days a judgement (P10). "
+        "Your visit and support at the stage that decides lift the win chance (P11, P12).",
+        "1、15、30 法则：15 天未跟进的项目要复查，30 天的要判断去留（P10）。"
+        "在关键阶段陪访和支持能提高赢率（P11、P12）。",
+    ),
+    "tour.hand_over.title": ("Hand over, and hear the team", "授权，并倾听团队"),
+    "tour.hand_over.goal": (
+        "Delegate a task to a deputy with light supervision, or hold a team meeting.",
+        "把一项工作交给副手并适度监督，或召开一次团队会议。",
+    ),
+    "tour.hand_over.note": (
+        "Everything is open now. A deputy saves you hours but needs supervision and a share "
+        "of what they add (P13, P14); a meeting lets problems surface early (P18).",
+        "现在全部开放了。副手能省下时间，但需要监督，也要分享其创造的价值（P13、P14）；"
+        "团队会议让问题早些暴露（P18）。",
     ),
 }

@@ -26,6 +26,7 @@ from ....api import (
     catalogue,
 )
 from ....texts import joiner, text_of
+from ... import tour
 from ...widgets import Builder
 from .part import DeskPart
 
@@ -53,8 +54,10 @@ class LeverPart(DeskPart):
         label: str | None = None,
         small: bool = True,
         press: Callable[[], None] | None = None,
+        locked: str | None = None,
     ) -> Any:
-        """A lever's button: plans its one action or opens its chooser; greyed with why."""
+        """A lever's button: plans its one action or opens its chooser; greyed with why
+        (``locked``: why the guided weeks keep it closed for now)."""
         nar = self.game.narrator
         text = label or self.tr(f"act.{lever.key}")
         purpose = self.tr(f"why.{lever.key}")
@@ -68,6 +71,7 @@ class LeverPart(DeskPart):
         if lever.choice and press is None:
             text += " ▼"
         why = nar.refusal(lever.refusal) if lever.refusal is not None else None
+        why = locked or why
         if why:
             tip = self.tr("ui.refused", why=why) + "\n" + tip
 
@@ -218,6 +222,9 @@ class LeverPart(DeskPart):
     def lever_grid(self, ui: Builder, r: pygame.Rect, rep_id: int) -> Iterator[None]:
         """The selected rep's levers and the team's, in the catalogue's groups."""
         cat = self.catalogue()
+        obs = self.game.obs
+        guided = self.game.session.scenario.guided
+        opened = tour.open_groups(guided, obs.week)
         rows: list[tuple[str, list[Lever]]] = []
         mine = cat.of(rep_id)
         for group in GRID_GROUPS:
@@ -247,7 +254,10 @@ class LeverPart(DeskPart):
                     press = partial(self.confirm_let_go, lever)
                 elif lever.key == "performance_review":
                     press = self.open_reviews  # the review screen: every rep, one place
-                self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press)
+                locked = None
+                if group not in opened and lever.key != "set_quota":
+                    locked = self.tr("tour.locked", week=tour.opens_in(group))
+                self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press, locked=locked)
                 x += bw + 6
             y += row_h
             yield

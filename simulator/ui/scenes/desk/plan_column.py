@@ -6,6 +6,7 @@ from functools import partial
 
 import pygame
 
+from ... import tour
 from ...widgets import Builder, html
 from .levers import LeverPart
 
@@ -20,6 +21,14 @@ class PlanPart(LeverPart):
         fixed = g.obs.hours_per_week - g.obs.hours_available
         ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
         y = 48
+        step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
+        if step is not None:
+            # the guided week's goal, ticked once the plan meets it
+            met = step.done([p.action for p in g.plan])
+            head = self.tr("tour.goal_done") if met else self.tr("tour.goal")
+            ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
+            ui.text((0, y + 22, r.w, 104), html(self.tr(f"tour.{step.key}.goal")), raw=True)
+            y += 130
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26

@@ -15,6 +15,7 @@ from typing import Any
 
 import pygame
 
+from ... import tour
 from ...game import WeekOutcome
 from ...widgets import Builder, html
 from .accounts_tab import AccountsTabPart
@@ -185,6 +186,9 @@ class DeskScene(
             + self.tr("ui.week_of", week=outcome.week, weeks=self.game.obs.weeks)
         )
         lines = list(outcome.lines)
+        step = tour.step_of(outcome.week) if self.game.session.scenario.guided else None
+        if step is not None:  # the guided week's lesson, first
+            lines.insert(0, self.tr("tour.coach", note=self.tr(f"tour.{step.key}.note")))
         if not outcome.saved:
             lines.insert(0, outcome.save_error)
         body = "<br>".join(html(x) for x in lines) or html(self.tr("ui.nothing_happened"))
@@ -206,12 +210,30 @@ class DeskScene(
         ui.label((16, 124, mw - 32, 24), self.tr("ui.save_as_label"), object_id="#small")
         self.save_name = ui.entry((16, 152, mw - 200, 36), self.game.save_path.stem)
         ui.button((mw - 176, 150, 160, 40), self.tr("ui.save_as"), self.save_as)
-        ui.button((16, mh - 54, 200, 40), self.tr("ui.cancel"), self._modal_job(None))
+        ui.button((16, mh - 54, 120, 40), self.tr("ui.cancel"), self._modal_job(None))
+        ui.button((144, mh - 54, 112, 40), self.tr("tour.button"), lambda: self.show_tour(0))
         ui.button(
             (mw - 296, mh - 54, 280, 40), self.tr("ui.save_quit"), self._modal_job(self.save_quit)
         )
         self.modal_ui = ui
         self.app.focus_first()
+
+    def show_tour(self, n: int) -> None:
+        """The guided weeks' steps as pages, for any game: what to try, and why."""
+        steps = tour.STEPS
+        step = steps[n]
+        title = self.tr(
+            "tour.page", n=n + 1, total=len(steps), title=self.tr(f"tour.{step.key}.title")
+        )
+        body = (
+            html(self.tr(f"tour.{step.key}.goal"))
+            + "<br><br>"
+            + html(self.tr(f"tour.{step.key}.note"))
+        )
+        buttons: list[tuple[str, Callable[[], None] | None]] = [(self.tr("tour.close"), None)]
+        if n + 1 < len(steps):
+            buttons.append((self.tr("tour.next"), lambda: self.show_tour(n + 1)))
+        self.open_modal(title, body, buttons, raw=True, size=(620, 320))
 
     def save_as(self) -> None:
         """Go on saving this game under the name typed (letters, digits, - and _)."""

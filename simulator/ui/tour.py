@@ -1,0 +1,87 @@
+"""The guided first weeks: one verb at a time, a goal each week, a coach's note after it.
+
+A scenario marked ``guided`` (the tutorial) opens the desk's lever groups over
+its first weeks — talking first, then quotas, then each type's levers, the
+deals, and finally delegation and the team — with a goal for each week and a
+coach's note in the week's report pointing at the lesson just seen. Any other
+game starts with everything open and offers the same steps as a tour from the
+menu. The tour is the window's business: it locks nothing in the model, and a
+policy or an agent never sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# the desk's lever groups (levers.GRID_GROUPS) plus the team's row
+ALL_GROUPS = frozenset({"talk", "grow", "motivate", "organise", "deals", "people", "team"})
+
+Planned = Sequence[Any]  # the plan's actions (``Game.plan`` items' ``.action``)
+
+
+def _kinds(actions: Planned) -> list[str]:
+    return [a.kind for a in actions]
+
+
+def _talked(actions: Planned) -> bool:
+    return _kinds(actions).count("one_on_one") >= 2
+
+
+def _quotas(actions: Planned) -> bool:
+    return "set_quota" in _kinds(actions)
+
+
+def _by_type(actions: Planned) -> bool:
+    kinds = set(_kinds(actions))
+    return bool(kinds & {"contest", "rival", "development_plan", "autonomy", "mentor", "bonus"})
+
+
+def _deals(actions: Planned) -> bool:
+    return bool(set(_kinds(actions)) & {"pipeline_review", "joint_visit", "request_support"})
+
+
+def _hand_over(actions: Planned) -> bool:
+    return bool(set(_kinds(actions)) & {"delegate", "team_meeting", "key_account"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One guided week: what opens, the goal, how to tell it is met, the note after it."""
+
+    week: int
+    opens: frozenset[str]  # lever groups open from this week on
+    key: str  # the texts: tour.<key>.title, .goal, .note
+    done: Callable[[Planned], bool]
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, frozenset({"talk"}), "talk", _talked),
+    Step(2, frozenset(), "quotas", _quotas),  # the Quotas tab is always open
+    Step(3, frozenset({"grow", "motivate"}), "types", _by_type),
+    Step(4, frozenset({"deals"}), "deals", _deals),
+    Step(5, frozenset({"organise", "people", "team"}), "hand_over", _hand_over),
+)
+
+
+def step_of(week: int) -> Step | None:
+    """The guided step of a week, if it has one."""
+    return next((s for s in STEPS if s.week == week), None)
+
+
+def open_groups(guided: bool, week: int) -> frozenset[str]:
+    """The lever groups open in a week: all of them, unless the game is guided and the
+    week is still among its first."""
+    if not guided or week > STEPS[-1].week:
+        return ALL_GROUPS
+    out: frozenset[str] = frozenset()
+    for s in STEPS:
+        if s.week <= week:
+            out |= s.opens
+    return out
+
+
+def opens_in(group: str) -> int:
+    """The guided week a lever group opens in."""
+    return next((s.week for s in STEPS if group in s.opens), 1)

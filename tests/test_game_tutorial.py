@@ -1,0 +1,124 @@
+"""The tutorial played start to end through its window, in both languages: its guided
+first weeks open one group of levers at a time, with a goal each week and a coach's
+note after it; then every period's review, and the debrief."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pygame
+import pytest
+from pygame_gui.elements import UITextBox
+from gui import click, click_at, find, key, step, widgets
+
+from simulator.api import MotivationType
+from simulator.texts import tr
+from simulator.ui.app import App
+from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
+
+
+@pytest.fixture(params=["en", "zh"])
+def app(request, tmp_path):
+    game = App(lang=request.param, saves=tmp_path / "saves", seed=7)
+    step(game)
+    yield game
+    game.close()
+
+
+def shown(app) -> str:
+    """Every text on screen: labels and buttons in full, and the text boxes' words."""
+    boxes = [
+        html.unescape(re.sub(r"<[^>]+>", " ", el.html_text))
+        for el in app.manager.get_sprite_group().sprites()
+        if isinstance(el, UITextBox) and el.alive()
+    ]
+    return " ".join([*widgets(app).values(), *boxes])
+
+
+def t(app, k: str, **v) -> str:
+    return tr(app.lang, k, **v)
+
+
+def report_after_end_week(app) -> str:
+    """End the week; the text of the week report that opens (then close it)."""
+    click(app, t(app, "ui.end_week"))
+    step(app, 4)
+    text = shown(app)
+    while app.scene.modal is not None:
+        key(app, pygame.K_ESCAPE)
+        step(app, 2)
+    return text
+
+
+def select(app, mtype: MotivationType) -> int:
+    rep = next(r for r in app.game.obs.reps if r.type is mtype)
+    app.scene.card_click(app.scene.card_rects[rep.id].center)
+    step(app, 4)
+    return rep.id
+
+
+def goal_met(app) -> bool:
+    return any(v == t(app, "tour.goal_done") for v in widgets(app).values())
+
+
+def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
+    click(app, t(app, "title.new"))
+    click(app, "Tutorial" if app.lang == "en" else "教程")
+    click(app, t(app, "picker.start"))
+    click(app, t(app, "brief.begin"))
+    assert isinstance(app.scene, DeskScene) and app.game.session.scenario.guided
+
+    # week 1: talking first; what comes later is greyed and says when it opens
+    assert t(app, "tour.talk.goal") in shown(app)
+    select(app, MotivationType.ACHIEVER)
+    plan = find(app, t(app, "act.development_plan"))
+    click_at(app, plan.rect.center)
+    assert t(app, "tour.locked", week=3) in shown(app)
+    assert not app.game.plan
+    for mtype in (MotivationType.COMPETITOR, MotivationType.SERVICE):
+        select(app, mtype)
+        click(app, t(app, "act.one_on_one"), exact=True)
+    assert goal_met(app)
+    assert t(app, "tour.coach", note=t(app, "tour.talk.note")) in report_after_end_week(app)
+
+    # week 2: quotas, on their tab
+    assert t(app, "tour.quotas.goal") in shown(app)
+    click(app, t(app, "tab.quotas"))
+    click(app, t(app, "quota.apply"))
+    assert goal_met(app)
+    assert t(app, "tour.quotas.note") in report_after_end_week(app)
+
+    # week 3: each type's levers open: a development plan for the achiever
+    click(app, t(app, "tab.desk"))
+    select(app, MotivationType.ACHIEVER)
+    click(app, t(app, "act.development_plan"))
+    assert goal_met(app)
+    assert t(app, "tour.types.note") in report_after_end_week(app)
+
+    # week 4: the deals: a pipeline review of the competitor's funnel
+    select(app, MotivationType.COMPETITOR)
+    click(app, t(app, "act.pipeline_review"))
+    assert goal_met(app)
+    assert t(app, "tour.deals.note") in report_after_end_week(app)
+
+    # week 5: the team's row opens: a team meeting; from week 6 everything is open
+    click(app, t(app, "act.team_meeting"))
+    assert goal_met(app)
+    assert t(app, "tour.hand_over.note") in report_after_end_week(app)
+    assert t(app, "tour.goal") not in shown(app)
+    assert "tour." not in shown(app)
+
+    # and on to the end: a review at every period's end, the last one included
+    reviews = []
+    for _ in range(40):
+        if isinstance(app.scene, DebriefScene):
+            break
+        if isinstance(app.scene, ReviewScene):
+            reviews.append(app.game.obs.week)
+            click(app, t(app, "review.done"))
+            continue
+        report_after_end_week(app)
+    assert isinstance(app.scene, DebriefScene)
+    assert reviews == [14, 26]
+    assert app.game.finished
