@@ -22,6 +22,7 @@ title:
   zh: "两个短月"
 weeks: 8
 period_weeks: 4
+guided: false
 team_target: [950000, 980000]
 """
 

@@ -9,8 +9,8 @@ import re
 
 import pygame
 import pytest
-from pygame_gui.elements import UITextBox
 from gui import click, click_at, find, key, step, widgets
+from pygame_gui.elements import UITextBox
 
 from simulator.api import MotivationType
 from simulator.texts import tr

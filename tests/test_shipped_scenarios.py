@@ -114,3 +114,59 @@ def test_the_authoring_guides_annotated_example_is_a_valid_scenario(tmp_path):
     assert check_file(path) == []
     s = load_scenario(path)
     assert s.events and s.accounts and s.title.zh
+
+
+def _costs_something(choice) -> bool:
+    """The choice asks something of the manager or the team now: hours, money, or a
+    short-term loss of someone's mood, trust or calm."""
+    e = choice.effects
+    if e.hours > 0 or e.money > 0 or e.promise is not None:
+        return True
+    for change in (e.rep, e.team):
+        if change is None:
+            continue
+        for delta, bad in (
+            (change.engagement, -1),
+            (change.trust, -1),
+            (change.confidence, -1),
+            (change.stress, +1),
+        ):
+            if delta and any(bad * v > 0 for v in delta.values()):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_period_has_a_decision_and_the_handbooks_answer_is_a_real_trade_off(path):
+    """Tension through the whole season: a decision in every period; the handbook's
+    answer costs something and is not the one to spot by its length."""
+    s = load_scenario(path)
+    periods = -(-s.weeks // s.period_weeks)
+    decisions = [e for e in s.events if e.choices]
+    in_period = {(e.trigger.week - 1) // s.period_weeks for e in decisions}
+    assert in_period >= set(range(periods)), f"periods without a decision: {in_period}"
+    longest = 0
+    for e in decisions:
+        book = e.choice(e.handbook_choice) if e.handbook_choice else None
+        if book is None:
+            continue
+        assert _costs_something(book), f"{e.id}: the handbook's answer costs nothing"
+        others = [c for c in e.choices if c is not book]
+        assert any(c.effects.hours < book.effects.hours or _tempting(c) for c in others), (
+            f"{e.id}: no other answer is easier or more tempting now"
+        )
+        if len(book.text.en) >= max(len(c.text.en) for c in e.choices):
+            longest += 1
+    assert longest <= len(decisions) // 2, f"the handbook's answer is the longest {longest}×"
+
+
+def _tempting(choice) -> bool:
+    """An answer with something for now: a lift to someone's mood or calm."""
+    e = choice.effects
+    for change in (e.rep, e.team):
+        if change is None:
+            continue
+        for delta, good in ((change.engagement, 1), (change.confidence, 1), (change.stress, -1)):
+            if delta and any(good * v > 0 for v in delta.values()):
+                return True
+    return False

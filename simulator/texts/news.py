@@ -37,7 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ev.hire_started": ("Position opened: a hire in {weeks} weeks", "职位已开放：{weeks} 周后入职"),
     "ev.hint": ("{rep}: {hint}", "{rep}：{hint}"),
-    "ev.type_revealed": ("{rep} is a {type} type", "{rep}属于「{type}」型"),
+    "ev.type_revealed": ("Assessment: {rep}'s type is {type}", "测评结果：{rep}属于{type}"),
     "ev.flight_risk": ("⚠ {rep} might leave ({risk}% a year)", "⚠ {rep}可能离职（年化 {risk}%）"),
     "ev.stuck_deals": ("{rep} has {n} stuck deals", "{rep}有 {n} 个卡住的项目"),
     "ev.reaction_up": ("▲ {rep} perked up ({lever})", "▲ {rep}受到鼓舞（{lever}）"),

@@ -297,7 +297,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quota.unit": ("k", "万"),
     "quota.bad": ("'{text}' is not an amount", "“{text}”不是有效金额"),
     "inbox.empty": ("No messages.", "没有消息。"),
-    "inbox.due": ("answer by week {week}", "请在第 {week} 周前回复"),
+    "inbox.due": ("answer by week {week}", "请在第 {week} 周内回复"),
+    "inbox.due_now": ("answer this week", "请在本周内回复"),
+    "inbox.planned": (
+        "your answer, in this week's plan: {choice}",
+        "你的回复（已列入本周计划）：{choice}",
+    ),
     "inbox.answered": ("answered: {choice}", "已回复：{choice}"),
     "inbox.expired": ("unanswered", "未回复"),
     "inbox.costs": ("costs {cost}", "花费 {cost}"),

@@ -194,7 +194,9 @@ class PickerScene(Scene):
                 + " · "
                 + self.tr("picker.weeks", weeks=sc.weeks, team=len(sc.reps)),
             )
-            lessons = [f"{k} {self.tr(f'lesson.{k}')}" for k in sc.teaches]
+            # what it teaches, in the handbook's order and in words (the codes mean nothing here)
+            order = sorted(sc.teaches, key=lambda k: int(k[1:]) if k[1:].isdigit() else 99)
+            lessons = [self.tr(f"lesson.{k}") for k in order]
             body = ""
             if lessons:
                 body += "<b>" + html(self.tr("picker.teaches", lessons="")) + "</b><br>"

@@ -20,7 +20,10 @@ class InboxTabPart(TablesPart):
         if not items:
             ui.label((16, 16, r.w - 32, 28), self.tr("inbox.empty"))
             return
-        heights = [100 + 64 + 40 * len(i.choices) if i.open else 130 for i in items]
+        heights = [
+            36 + self.message_height(i, r.w) + 20 + (44 * len(i.choices) if i.open else 0)
+            for i in items
+        ]
         # as many as fit on a page, open messages first
         pages: list[list[int]] = []
         page: list[int] = []
@@ -42,11 +45,29 @@ class InboxTabPart(TablesPart):
             self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
             y += heights[k]
 
+    def message_height(self, item: InboxView, width: int) -> int:
+        """A message's box: as tall as its wrapped lines (no scroll bar for two lines)."""
+        text = text_of(item.message, self.lang)
+        per_line = max(20, (width - 40) // (16 if self.lang == "zh" else 8))
+        rows = max(1, -(-len(text) // per_line))
+        return 26 * rows + 14
+
     def inbox_item(self, ui: Builder, r: pygame.Rect, item: InboxView) -> None:
         ui.panel(r, object_id="#card")
         c = ui.at(r)
         c.label((12, 6, r.w - 24, 26), text_of(item.title, self.lang), object_id="#h3")
-        if item.open:
+        planned = self.game.planned("answer", item=item.id)
+        if item.open and planned:
+            chosen = next(
+                (ch for ch in item.choices if ch.id == getattr(planned[0].action, "choice", "")),
+                None,
+            )
+            status = self.tr(
+                "inbox.planned", choice=text_of(chosen.text, self.lang) if chosen else ""
+            )
+        elif item.open and item.deadline <= self.game.obs.week:
+            status = self.tr("inbox.due_now")
+        elif item.open:
             status = self.tr("inbox.due", week=item.deadline)
         elif item.status == "answered":
             chosen = next((ch for ch in item.choices if ch.id == item.choice), None)
@@ -58,7 +79,7 @@ class InboxTabPart(TablesPart):
         else:
             status = ""
         c.label((12, 30, r.w - 24, 20), status, object_id="#small")
-        msg_h = 64
+        msg_h = self.message_height(item, r.w)
         c.text((8, 50, r.w - 16, msg_h), text_of(item.message, self.lang))
         if not item.open:
             return
@@ -73,4 +94,4 @@ class InboxTabPart(TablesPart):
             if cost:
                 text += " (" + joiner(self.lang).join(cost) + ")"
             lever = self.catalogue().for_action("answer", A.Answer(item.id, ch.id), item.rep)
-            self.lever_button(c, (12, y + 40 * k, r.w - 24, 36), lever, label=text, small=False)
+            self.lever_button(c, (12, y + 44 * k, r.w - 24, 38), lever, label=text, small=False)

@@ -110,8 +110,9 @@ class DeskScene(
         obs = self.game.obs
         for tab in TABS:
             text = self.tr(f"tab.{tab}")
-            if tab == "inbox":
-                n = sum(1 for i in obs.inbox if i.open)
+            if tab == "inbox":  # messages still waiting for an answer, planned ones aside
+                answered = {getattr(p.action, "item", None) for p in self.game.planned("answer")}
+                n = sum(1 for i in obs.inbox if i.open and i.id not in answered)
                 text = self.tr("ui.inbox_n", n=n) if n else text
             bw = min(118, r.w // len(TABS) - 4)
             ui.button(
