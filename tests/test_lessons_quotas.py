@@ -230,3 +230,38 @@ def test_p03_refused_assessment_when_budget_is_gone():
     result = apply_action(w, StrengthsAssessment(0))
     assert not result.ok and result.code == "no_budget"
     assert not w.reps[0].revealed
+
+
+def test_p03_praise_in_public_and_in_private_tells_types_apart_by_the_strength_of_reactions():
+    """A manager probing with praise sees who lights up: the ego-driven rep strongly at
+    public praise, the service rep strongly at private thanks, the others mildly."""
+    from simulator.api import Feedback, Tone
+    from simulator.core.types import MotivationType as T
+
+    strong = {}
+    for public in (True, False):
+        s = session(scenario())
+        for r in s.observe().reps:
+            assert s.act(Feedback(r.id, Tone.PRAISE, public=public)).ok
+        seen = {e.rep: e.data["strength"] for e in s.event_log if e.kind == "reaction"}
+        strong[public] = {s.world.reps[i].type for i, k in seen.items() if k == "strong"}
+        assert all(k in ("mild", "strong") for k in seen.values())
+    assert strong[True] == {T.EGO_DRIVEN}
+    assert strong[False] == {T.SERVICE}
+
+
+def test_p03_hints_never_contradict_a_type_already_known():
+    """In the tutorial the types are given: what the reps let slip agrees with them."""
+    from simulator.api import HINT_SUGGESTS
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 3)
+    for _ in range(12):
+        for r in s.observe().reps:
+            s.act(OneOnOne(r.id))
+        s.advance_week()
+    views = s.observe().reps
+    assert sum(len(v.hints) for v in views) >= 12
+    for v in views:
+        assert all(HINT_SUGGESTS[k] is v.type for _, k in v.hints if k in HINT_SUGGESTS)
