@@ -18,3 +18,21 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("salesim")
+
+
+import pytest  # noqa: E402 (after the drivers are chosen)
+
+
+@pytest.fixture
+def short_game(tmp_path, monkeypatch):
+    """The game's window at its title, with the tutorial and "Two short months" to pick."""
+    from gui import short_library, step
+
+    from simulator.ui.app import App
+
+    short_library(tmp_path / "scenarios")
+    monkeypatch.setenv("SALESIM_SCENARIOS", str(tmp_path / "scenarios"))
+    game = App(lang="en", saves=tmp_path / "saves", seed=5)
+    step(game)
+    yield game
+    game.close()

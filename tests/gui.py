@@ -23,6 +23,7 @@ title:
 weeks: 8
 period_weeks: 4
 guided: false
+events: []  # the tutorial's messages come later in the season than these eight weeks
 team_target: [950000, 980000]
 """
 

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, short_library, step, type_text, widgets
+from gui import (
+    click,
+    click_at,
+    find,
+    header,
+    key,
+    step,
+    type_text,
+    widgets,
+)
 from pygame_gui.elements import UILabel, UITextEntryLine
 
 from simulator.lessons import debrief
-from simulator.ui.app import App
 from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    short_library(tmp_path / "scenarios")
-    monkeypatch.setenv("SALESIM_SCENARIOS", str(tmp_path / "scenarios"))
-    game = App(lang="en", saves=tmp_path / "saves", seed=5)
-    step(game)
-    yield game
-    game.close()
+def app(short_game):
+    return short_game
 
 
 def _start(app) -> None:

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, short_library, step, type_text, widgets
+from gui import (
+    click,
+    click_at,
+    find,
+    header,
+    key,
+    step,
+    type_text,
+    widgets,
+)
 from pygame_gui.elements import UITextEntryLine
 
 from simulator.lessons import MISSED, debrief
-from simulator.ui.app import App
 from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    short_library(tmp_path / "scenarios")
-    monkeypatch.setenv("SALESIM_SCENARIOS", str(tmp_path / "scenarios"))
-    game = App(lang="en", saves=tmp_path / "saves", seed=5)
-    step(game)
-    yield game
-    game.close()
+def app(short_game):
+    return short_game
 
 
 def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
@@ -141,11 +144,22 @@ def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
     assert [(a.rep, a.tone.value) for a in reviews()] == [(who, "criticism")]
 
 
-def _to_the_review(app) -> None:
+def _to_the_review(app, quota: str | None = None) -> None:
+    """Start the short game (every quota typed as ``quota`` k, if given) and play on to
+    the first period's review."""
     click(app, "New game")
     click(app, "Two short months")
     click(app, "Start")
     key(app, pygame.K_RETURN)
+    if quota is not None:
+        click(app, "Quotas")
+        live = (el for el in app.scene.regions["centre"].ui.elements)
+        for entry in [el for el in live if isinstance(el, UITextEntryLine)]:
+            click_at(app, entry.rect.center)
+            for _ in range(8):
+                key(app, pygame.K_BACKSPACE)
+            type_text(app, quota)
+        click(app, "Plan these quotas")
     for _ in range(12):
         if isinstance(app.scene, ReviewScene):
             return
@@ -177,14 +191,14 @@ def _buttons(app, text: str) -> list:
 
 
 def test_correcting_reps_who_made_quota_on_the_review_screen_is_a_missed_p9(app):
-    _to_the_review(app)
+    _to_the_review(app, quota="40")  # quotas everyone can make
     week = app.game.obs.week
     made = [
         i
         for i, r in enumerate(app.game.obs.reps)
         if r.history and r.history[-1][1] >= r.history[-1][0]
     ]
-    assert made, "somebody made quota in the first month"
+    assert len(made) >= 2, "most made their quota in the first month"
     for i in made:
         click_at(app, _buttons(app, "Correct")[i].rect.center)
     _to_the_end(app)
