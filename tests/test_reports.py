@@ -126,11 +126,11 @@ def test_a_save_of_another_scenario_version_is_refused_naming_both(tmp_path, cap
     mine.write_text(text.replace("The market is calm.", "The market is quiet."), encoding="utf-8")
     assert main(["report", str(save), "--out", str(tmp_path / "ok")]) == 0
     # a new version of the scenario is refused, naming both versions
-    mine.write_text(text.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+    mine.write_text(text.replace('version: "2"', 'version: "3"'), encoding="utf-8")
     capsys.readouterr()
     assert main(["report", str(save), "--out", str(tmp_path / "no")]) == 2
     err = capsys.readouterr().err
-    assert "version 1" in err and "version 2" in err
+    assert "version 2" in err and "version 3" in err
     assert not (tmp_path / "no" / "report.html").exists()
 
 

@@ -83,11 +83,11 @@ def test_a_save_with_damaged_fields_is_refused(tmp_path):
 
 def test_a_save_from_another_scenario_version_is_refused_naming_both(tmp_path):
     save = read_save(write_save(snapshot(played(3), str(TUTORIAL)), tmp_path / "g"))
-    newer = replace(load_scenario(TUTORIAL), version="2")
+    newer = replace(load_scenario(TUTORIAL), version="3")
     with pytest.raises(SaveError) as e:
         restore(save, newer)
     msg = str(e.value)
-    assert "version 1" in msg and "now version 2" in msg and "not compatible" in msg
+    assert "version 2" in msg and "now version 3" in msg and "not compatible" in msg
     # the same version replays even when the file was edited compatibly
     edited = replace(load_scenario(TUTORIAL), currency="CNY")
     assert restore(save, edited).week == 4
