@@ -102,3 +102,11 @@ def test_removing_a_required_field_is_reported_in_the_child(base):
     with pytest.raises(ScenarioError) as e:
         load_scenario(p)
     assert str(e.value) == f"{p}:2:1: reps: this field is required"
+
+
+def test_a_shorter_game_leaves_out_the_inherited_events_it_can_never_reach(tmp_path):
+    parent = load_scenario(scenarios_dir() / "tutorial.yaml")
+    text = "extends: tutorial\ntitle: Short\nweeks: 10\nperiod_weeks: 5\n"
+    s = load_scenario(child(tmp_path, text))
+    assert [e.id for e in s.events] == [e.id for e in parent.events if e.trigger.week <= 10]
+    assert len(s.events) < len(parent.events)

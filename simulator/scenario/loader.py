@@ -157,7 +157,35 @@ def read_merged(
         raise bad(f"cannot find {ref!r} (looked for {parent})")
     base, base_marks = read_merged(parent, (*_chain, me))
     merged = merge(base, data, base_marks, marks)
+    if "weeks" in data and "events" not in data:
+        _drop_events_past_the_end(merged, base_marks)
     return merged, base_marks
+
+
+def _drop_events_past_the_end(merged: dict[str, Any], marks: dict[str, Mark]) -> None:
+    """A file that shortens the game it extends leaves out the inherited events that could
+    never fire in it (their week comes after its last); where the rest came from is kept."""
+    weeks, events = merged.get("weeks"), merged.get("events")
+    if not isinstance(weeks, int) or not isinstance(events, list):
+        return
+
+    def late(e: Any) -> bool:
+        trigger = e.get("trigger") if isinstance(e, dict) else None
+        week = trigger.get("week") if isinstance(trigger, dict) else None
+        return isinstance(week, int) and not isinstance(week, bool) and week > weeks
+
+    kept = [i for i, e in enumerate(events) if not late(e)]
+    if len(kept) == len(events):
+        return
+    merged["events"] = [events[i] for i in kept]
+    renumber = {old: new for new, old in enumerate(kept)}
+    moved: dict[str, Mark] = {}
+    for key in [k for k in marks if k.startswith("events.")]:
+        mark = marks.pop(key)
+        head, _, rest = key[len("events.") :].partition(".")
+        if head.isdigit() and int(head) in renumber:
+            moved[f"events.{renumber[int(head)]}" + (f".{rest}" if rest else "")] = mark
+    marks.update(moved)
 
 
 # -------------------------------------------------------------- validation
