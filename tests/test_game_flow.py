@@ -246,3 +246,33 @@ def test_save_as_keeps_a_named_copy_and_goes_on_saving_there(app, tmp_path):
     named = tmp_path / "saves" / "before-the-review.json"
     assert read_save(named).weeks_played == 2
     assert read_save(tmp_path / "saves" / "short-5.json").weeks_played == 1  # the copy before
+
+
+def test_a_hire_arrives_and_is_given_a_territory_from_the_desk(app):
+    _start(app)
+    click(app, "Hire")
+    assert any(p.action.kind == "hire" for p in app.game.plan)
+    before = {r.id for r in app.game.obs.reps}
+    for _ in range(8):
+        _end_week(app)
+        if isinstance(app.scene, ReviewScene):
+            click(app, "Done")
+        if {r.id for r in app.game.obs.reps} - before:
+            break
+    (newcomer,) = [r for r in app.game.obs.reps if r.id not in before]
+    app.scene.select(newcomer.id)
+    step(app, 4)
+    click(app, "Give accounts")
+    # the chooser offers a territory: unowned accounts, or a fair share of the largest books
+    options = [
+        el
+        for el in app.scene.modal_ui.elements
+        if el in app.scene.modal_ui.callbacks and el.is_enabled and el.text != "Cancel"
+    ]
+    assert options, "a newcomer can always be given accounts"
+    click_at(app, options[-1].rect.center)
+    (give,) = [p.action for p in app.game.plan if p.action.kind == "reassign_accounts"]
+    assert give.rep == newcomer.id and len(give.accounts) >= 3
+    _end_week(app)
+    assert app.game.obs.rep(newcomer.id).accounts >= newcomer.accounts + len(give.accounts)
+    assert app.game.obs.rep(newcomer.id).quota > 0
