@@ -17,7 +17,7 @@ from simulator.policies import make_policy
 from simulator.scenario import load_scenario, scenarios_dir
 from simulator.scoring import COMPONENTS
 from simulator.session import Session
-from simulator.texts import STRINGS, money, tr
+from simulator.texts import catalog, money, tr
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -26,27 +26,88 @@ def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
-def test_every_string_has_both_languages_with_the_same_blanks():
-    for key, (en, zh) in STRINGS.items():
-        assert en.strip() and zh.strip(), key
-        assert _fields(en) == _fields(zh), f"{key}: {_fields(en)} vs {_fields(zh)}"
+def _pairs() -> dict[str, tuple[str, str]]:
+    """Every message in English and in Chinese (the plural's other form for a count)."""
+    return {k: (tr("en", k), catalog.text("zh", k) or "") for k in catalog.template()}
+
+
+def test_every_catalog_has_every_message_with_the_same_blanks_and_plural_forms():
+    assert catalog.problems() == []
+    for key, (_en, zh) in _pairs().items():
+        assert zh.strip(), key
 
 
 def test_the_chinese_table_is_chinese():
     # symbols, names and numbers aside, a Chinese string has Chinese in it
     untranslated = [
         k
-        for k, (en, zh) in STRINGS.items()
-        if zh == en
-        and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}", "", en))
+        for k, (en, zh) in _pairs().items()
+        if zh == catalog.template()[k].text
+        and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}", "", zh))
         and not CJK.search(zh)
     ]
-    allowed = {"app.name"} | {k for k in STRINGS if k.startswith("work.")}  # arithmetic
+    allowed = {"app.name"} | {k for k in catalog.template() if k.startswith("work.")}  # arithmetic
     assert set(untranslated) <= allowed, untranslated
 
 
+def test_messages_that_count_agree_with_their_number_in_english():
+    assert tr("en", "s.p13", n=1, light=1, slips=0).startswith("1 delegation,")
+    assert tr("en", "s.p13", n=3, light=1, slips=0).startswith("3 delegations,")
+    assert tr("en", "card.type_short", n=1) == "type ? (1 hint)"
+    assert tr("zh", "card.type_short", n=1) == tr("zh", "card.type_short", n=2).replace("2", "1")
+
+
+def test_a_third_language_is_a_catalog_file_and_nothing_more(tmp_path, monkeypatch):
+    """A trainer adds a language by adding its catalog: start from the template, translate,
+    drop the file beside the others. Here a tiny French catalog, with French plurals."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    src = catalog.locale_dir()
+    for f in src.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    with (src / catalog.TEMPLATE).open("rb") as f:
+        template = read_po(f)
+    fr = Catalog(locale="fr")
+    for m in template:
+        if not m.id or m.context == "ui.week_of":
+            continue
+        if isinstance(m.id, tuple | list):  # French has as many forms as its rule says
+            forms = [f"FR {m.id[0]}"] + [f"FR {m.id[1]}"] * (fr.num_plurals - 1)
+            fr.add(m.id, tuple(forms), context=m.context)
+        else:
+            fr.add(m.id, f"FR {m.id}", context=m.context)
+    fr.add("Week {week} / {weeks}", "Semaine {week} sur {weeks}", context="ui.week_of")
+    with (tmp_path / "fr.po").open("wb") as f:
+        write_po(f, fr)
+    monkeypatch.setenv("SALESIM_LOCALE", str(tmp_path))
+    catalog.reload()
+    try:
+        assert "fr" in catalog.languages()
+        assert catalog.languages()["fr"].name.lower().startswith("fran")
+        assert catalog.problems() == []
+        assert tr("fr", "ui.week_of", week=3, weeks=26) == "Semaine 3 sur 26"
+        assert tr("fr", "s.p13", n=1, light=0, slips=0).startswith("FR 1 delegation,")
+        assert tr("fr", "s.p13", n=0, light=0, slips=0).startswith("FR 0 delegation,")  # French
+        assert tr("fr", "s.p13", n=2, light=0, slips=0).startswith("FR 2 delegations,")
+        # a message it lacks falls back to English, and the check names it
+        (tmp_path / "fr.po").write_text(
+            (tmp_path / "fr.po")
+            .read_text(encoding="utf-8")
+            .replace('msgstr "Semaine {week} sur {weeks}"', 'msgstr "Semaine {semaine}"'),
+            encoding="utf-8",
+        )
+        catalog.reload()
+        assert "fr: ui.week_of: unknown {semaine}; lacks {week}; lacks {weeks}" in (
+            catalog.problems()
+        )
+    finally:
+        monkeypatch.delenv("SALESIM_LOCALE")
+        catalog.reload()
+
+
 def test_every_model_term_has_words():
-    keys = set(STRINGS)
+    keys = set(catalog.template())
     need = set()
     need |= {f"act.{k}" for k in ACTION_TYPES if k != "feedback"}
     need |= {"act.feedback_praise", "act.feedback_criticism"}

@@ -17,7 +17,18 @@ if TYPE_CHECKING:
 # what was typed after "salesim", for the batch manifest (set by ``main``)
 COMMAND_LINE: list[str] = []
 
-LANGS = ("en", "zh")
+
+def lang_code(text: str) -> str:
+    """A ``--lang`` value: a language there is a catalog for."""
+    from ..texts import languages
+
+    if text not in languages():
+        raise argparse.ArgumentTypeError(
+            f"no catalog for {text!r}; there are: {', '.join(languages())}"
+        )
+    return text
+
+
 FIRST_SEED = "first seed (default: 1)"
 
 
@@ -104,7 +115,7 @@ def add_policy(parser: argparse.ArgumentParser, help: str | None = None, **optio
 
 def add_lang(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--lang``: the language of what the command shows or writes (default: en)."""
-    parser.add_argument("--lang", choices=LANGS, default="en", help=help)
+    parser.add_argument("--lang", type=lang_code, default="en", metavar="CODE", help=help)
 
 
 def add_seed(

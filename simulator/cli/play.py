@@ -5,6 +5,7 @@ manager. Bad arguments are refused in words before the window opens.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .common import (
     add_lang,
@@ -57,6 +58,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         return fail(f"no such save: {args.load}")
     if args.seed is not None and args.seed < 0:
         return fail("--seed must be 0 or more")
+    from ..texts import catalog
+
+    for problem in catalog.problems():  # a gap shows in English; the trainer should know
+        print(f"salesim: language catalog: {problem}", file=sys.stderr)
     return play(
         scenario=scenario,
         lang=args.lang,

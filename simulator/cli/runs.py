@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     from ..scoring import Scorecard
     from ..session import Session, WeekReport
 
-from .common import add_policy, add_scenario, add_seed, fail, read_scenario, resolve_scenario
+from .common import (
+    add_policy,
+    add_scenario,
+    add_seed,
+    fail,
+    lang_code,
+    read_scenario,
+    resolve_scenario,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,9 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="LANG",
         nargs="?",
         const="en",
-        choices=("en", "zh"),
+        type=lang_code,
         help="under each week's line, the week report the desk shows (what happened and why), "
-        "in English or Chinese (zh)",
+        "in English (the default) or another language (zh, …: salesim languages)",
     )
     run.add_argument(
         "--save", metavar="FILE", help="also write the game as a save (the game's format)"

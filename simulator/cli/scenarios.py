@@ -14,6 +14,13 @@ from .common import add_out, resolve_scenario
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``scenarios``, ``validate`` and ``schema``."""
     sub.add_parser("scenarios", help="list the shipped scenarios").set_defaults(func=cmd_scenarios)
+    sub.add_parser(
+        "languages",
+        help="list the game's languages and check their catalogs",
+        description="List the languages there is a catalog for (simulator/locale/*.po) and "
+        "check each: every message translated, the same placeholders, the right plural "
+        "forms. Exits 1 if anything is wrong.",
+    ).set_defaults(func=cmd_languages)
 
     val = sub.add_parser(
         "validate",
@@ -33,6 +40,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_out(sch, "write it to FILE instead", metavar="FILE")
     sch.set_defaults(func=cmd_schema)
+
+
+def cmd_languages(args: argparse.Namespace) -> int:
+    from ..texts import catalog
+
+    problems = catalog.problems()
+    total = len(catalog.template())
+    for code, language in catalog.languages().items():
+        mine = [p for p in problems if p.startswith(f"{code}: ")]
+        done = total if code == "en" else sum(1 for k in catalog.template() if k in language.texts)
+        state = "complete" if not mine else f"{len(mine)} problem(s)"
+        print(f"{code}\t{language.name}\t{done}/{total} messages\t{state}")
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"catalogs in {catalog.locale_dir()}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:

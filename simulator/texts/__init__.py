@@ -1,35 +1,33 @@
-"""The language tables: every word the game and the reports show, in English and Chinese.
+"""The words of the game: every message by key, in each language there is a catalog for.
 
-A string is looked up by key and filled with named values::
+A message is looked up by key and filled with named values::
 
-    tr("en", "week_of", week=5, weeks=26)   # "Week 5 / 26"
-    tr("zh", "week_of", week=5, weeks=26)   # "第 5 / 26 周"
+    tr("en", "ui.week_of", week=5, weeks=26)   # "Week 5 / 26"
+    tr("zh", "ui.week_of", week=5, weeks=26)   # "第 5 / 26 周"
 
-Keys are grouped by prefix: ``ui.`` for the desk's labels, ``act.`` for the
-levers (name and what it is for), ``refused.`` for why an action was refused,
-``ev.`` for the lines of a week report, ``lesson.`` for P1–P18, and the
+The messages live in gettext catalogs, not in the code (:mod:`.catalog`):
+``simulator/locale/salesim.pot`` in English, one ``<code>.po`` per other
+language. Keys are grouped by prefix: ``ui.`` for the desk's labels, ``act.``
+for the levers (name and what it is for), ``refused.`` for why an action was
+refused, ``ev.`` for the lines of a week report, ``lesson.`` for P1–P18, and the
 model's vocabulary (``type.``, ``skill.``, ``stage.``, ``pool.``, ``hint.``,
-``score.``). A test checks that every key has both languages and that both
-use the same placeholders, so a Chinese game never shows an English gap.
+``score.``). The catalogs are checked (every message translated, the same
+placeholders, the right plural forms): ``salesim languages`` and a test.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import debrief, levers, news, reports, screens, vocabulary
+from . import catalog
 
-LANGS = ("en", "zh")
 
-# key: (English, Simplified Chinese), gathered from the tables of each part of the game
-STRINGS: dict[str, tuple[str, str]] = {
-    **screens.STRINGS,
-    **levers.STRINGS,
-    **news.STRINGS,
-    **debrief.STRINGS,
-    **reports.STRINGS,
-    **vocabulary.STRINGS,
-}
+def languages() -> tuple[str, ...]:
+    """The codes of the languages there is a catalog for, English first."""
+    return tuple(catalog.languages())
+
+
+LANGS = languages()
 
 
 def signed(x: float, digits: int = 1) -> str:
@@ -38,15 +36,17 @@ def signed(x: float, digits: int = 1) -> str:
 
 
 def tr(lang: str, key: str, **values: object) -> str:
-    """The string ``key`` in ``lang`` ("en" or "zh"), with ``values`` filled in.
+    """The message ``key`` in ``lang`` ("en", "zh", or any language with a catalog), with
+    ``values`` filled in; a message that counts picks its plural form by ``n``.
 
     An unknown key shows as itself, so a missing string is visible on screen
     and caught by the tests rather than crashing a game.
     """
-    pair = STRINGS.get(key)
-    if pair is None:
+    n = values.get("n")
+    count = int(n) if isinstance(n, int | float) and not isinstance(n, bool) else None
+    text = catalog.text(lang, key, count)
+    if text is None:
         return key
-    text = pair[1] if lang == "zh" else pair[0]
     return text.format(**values) if values else text
 
 
@@ -72,13 +72,8 @@ def refusal_text(refusal: object, lang: str, currency: str = "") -> str:
     try:
         return tr(lang, key, **values)
     except (KeyError, IndexError, ValueError):
-        return tr(lang, key, **{k: "?" for k in _placeholders(STRINGS[key][0])})
-
-
-def _placeholders(text: str) -> list[str]:
-    import string
-
-    return [f for _, f, _, _ in string.Formatter().parse(text) if f]
+        wanted = catalog.placeholders(catalog.text("en", key) or "")
+        return tr(lang, key, **{k: "?" for k in wanted})
 
 
 def quota_unit(lang: str) -> float:
@@ -93,7 +88,8 @@ def joiner(lang: str) -> str:
 
 
 def has(key: str) -> bool:
-    return key in STRINGS
+    """Whether the game has a message ``key``."""
+    return key in catalog.template()
 
 
 def money(amount: float, currency: str = "¥", lang: str = "en") -> str:

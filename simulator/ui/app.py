@@ -27,7 +27,7 @@ from pygame_gui.elements import UIButton, UIPanel, UITextEntryLine
 from ..palette import palette
 from ..paths import data_dir
 from ..saves import SaveError
-from ..texts import tr
+from ..texts import languages, tr
 from .game import Game, save_dir, slot_name
 from .widgets import Builder, html
 
@@ -278,7 +278,7 @@ class App:
         pygame.display.set_caption("salesim")
         self.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
-        self.lang = lang if lang in ("en", "zh") else "en"
+        self.lang = lang if lang in languages() else "en"
         self.manager = pygame_gui.UIManager(self.size, starting_language=self.lang)
         # one typeface for both languages: Noto Sans SC (shipped with pygame_gui) has the
         # Latin and CJK letters and the few symbols the desk uses

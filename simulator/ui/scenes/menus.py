@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
-from ...texts import joiner, rep_name, text_of
+from ...texts import joiner, languages, rep_name, text_of
 from ..app import Scene
 from ..game import latest_save, slot_name
 from ..widgets import html
@@ -101,7 +101,8 @@ class TitleScene(Scene):
         self.app.switch(LoadScene)
 
     def language(self) -> None:
-        self.app.set_lang("zh" if self.lang == "en" else "en")
+        codes = languages()  # every language there is a catalog for, in turn
+        self.app.set_lang(codes[(codes.index(self.lang) + 1) % len(codes)])
 
     def back(self) -> None:
         self.app.quit()
