@@ -207,6 +207,9 @@ def pace_fall(nar: Narrator, e: Event) -> str:
     told = [x for x in (sign(nar, str(c), v) for c, v in d.get("signs") or ()) if x]
     signs = t("fall.signs", list=t("ev.sep").join(told)) if told else t("fall.none")
     # a pace in the desk's words: the share of quota the period is on course for
+    if d.get("since") == "dry":
+        weeks = int(d["before"])
+        return t("ev.dry_spell", rep=nar.rep(e.rep), weeks=weeks, signs=signs)
     if d.get("since") == "period":
         before = t("fall.from_period", pct=pct(d["before"]))
     else:

@@ -174,7 +174,9 @@ class Narrator:
             return t("ev.delegation_slip", rep=self.rep(e.rep))
         if k == "market_event":
             ev = d["event"]
-            return t("ev.market_event", event=t(f"market.{ev}") if has(f"market.{ev}") else ev)
+            line = t("ev.market_event", event=t(f"market.{ev}") if has(f"market.{ev}") else ev)
+            # what it means for the team's deals, in a manager's words
+            return line + (t(f"market_effect.{ev}") if has(f"market_effect.{ev}") else "")
         if k == "inbox":
             item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
             return t("ev.inbox", title=item.title.get(self.lang)) if item is not None else None

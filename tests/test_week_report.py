@@ -334,3 +334,22 @@ def test_an_inbox_answer_is_told_with_the_authors_reply_and_the_persons_reaction
     assert "Li Na" in line and ("perked up" in line or "pleased" in line)
     zh = Narrator(s.observe(), "zh").lines([e for e in s.event_log if e.kind == "inbox_answer"])
     assert "她点点头" in zh[0] and "李娜" in zh[0]
+
+
+def test_half_a_period_without_a_sale_is_flagged_with_the_signs():
+    """A rep with nothing booked by mid-period is told, once, with what could be seen."""
+    s = session(quiet(scenario(weeks=26)), seed=2)
+    w = s.world
+    idle = w.reps[0]
+    for a in w.accounts.owned_by(idle.id):  # their book goes to a colleague: no sale can come
+        w.assign_account(int(a), w.reps[1])
+    weeks = _play(s, 10)
+    flags = [(e, lines) for _, events, lines in weeks for e in events if e.kind == "pace_fall"]
+    dry = [(e, lines) for e, lines in flags if e.rep == idle.id and e.data["since"] == "dry"]
+    assert len(dry) == 1
+    e, lines = dry[0]
+    assert 7 <= e.week <= 8  # half of a 13-week period
+    nar = Narrator(s.observe(), "en")
+    line = nar.line(e)
+    assert line in lines
+    assert line.startswith(f"⚠ {nar.rep(idle.id)} has booked nothing in ")

@@ -3,7 +3,8 @@
 A rep who booked 128% of quota last period and is at 28% of pace now did not
 fall by chance alone, and a manager who only sees the number learns nothing.
 Once a period, when a rep's pace falls sharply (from a period at or above
-quota, or by 40 points or more from their best this period), the world logs a
+quota, or by 40 points or more from their best this period) or half a period
+has gone by without a sale, the world logs a
 ``pace_fall`` with the signs a manager could have read beforehand: a quota far
 above the last result, low spirits or doubts, a big deal lost, deals stuck for
 weeks, an overloaded funnel, the bottom half of a contest, no 1:1 for weeks.
@@ -65,6 +66,10 @@ def pace_falls(world: World) -> None:
                 before, since = prev, "period"
         if before is None and peak - pace >= FALL_DROP:
             before, since = peak, "peak"
+        first, last_week = world.period_weeks_of(per)
+        if before is None and rep.booked.get(per, 0.0) <= 0 and 2 * done >= last_week - first + 1:
+            # half a period and nothing booked: not a fall, but as much a warning
+            before, since = float(done), "dry"
         if before is None:
             continue
         rep.pace_fall_period = per

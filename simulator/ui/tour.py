@@ -35,7 +35,12 @@ def _quotas(actions: Planned) -> bool:
 
 def _by_type(actions: Planned) -> bool:
     kinds = set(_kinds(actions))
-    return bool(kinds & {"contest", "rival", "development_plan", "autonomy", "mentor", "bonus"})
+    praised = any(
+        a.kind == "feedback" and getattr(a, "public", False) and str(a.tone) == "praise"
+        for a in actions
+    )
+    levers = {"contest", "rival", "development_plan", "autonomy", "mentor", "bonus"}
+    return praised or bool(kinds & levers)
 
 
 def _deals(actions: Planned) -> bool:

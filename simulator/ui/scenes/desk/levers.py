@@ -17,12 +17,15 @@ from typing import Any
 import pygame
 
 from ....api import (
+    KEY_STAGE,
+    RIGHT_POOL,
     Action,
     AssignMentor,
     Catalogue,
     DealView,
     Lever,
     Option,
+    Pool,
     catalogue,
 )
 from ....texts import joiner, text_of
@@ -104,7 +107,10 @@ class LeverPart(DeskPart):
         if lever.rep is not None and lever.key != "answer":
             title += " · " + nar.rep(lever.rep)
         options: list[tuple[str, Callable[[], None] | None, str | None]] = []
-        for option in lever.options:
+        ranked = list(lever.options)
+        if lever.key == "request_support":  # the help that fits first: stage, then style
+            ranked.sort(key=lambda o: -sum(self.support_fit(*self._deal_pool(o)).values()))
+        for option in ranked:
             why = nar.refusal(option.refusal) if option.refusal is not None else None
             job = partial(self.plan, option.action) if why is None else None
             options.append((self.option_label(lever, option), job, why))
@@ -163,7 +169,9 @@ class LeverPart(DeskPart):
             return self.deal_text(self.game.obs.deal(a.deal))
         if key == "request_support":
             deal = self.game.obs.deal(a.deal)
-            return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}"
+            fits = self.support_fit(deal, a.pool)
+            marks = "".join(" · " + self.tr(k) for k, yes in fits.items() if yes)
+            return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}{marks}"
         if key == "set_quota":
             return self.game.money(a.amount)
         if key == "answer":
@@ -171,6 +179,19 @@ class LeverPart(DeskPart):
             choice = next(c for c in item.choices if c.id == a.choice)
             return text_of(choice.text, self.lang)
         return self.describe(a)
+
+    def _deal_pool(self, option: Option) -> tuple[DealView, Pool]:
+        a: Any = option.action
+        return self.game.obs.deal(a.deal), a.pool
+
+    def support_fit(self, deal: DealView, pool: Pool) -> dict[str, bool]:
+        """Whether a pool's help fits the deal's stage (P11) and how its customer decides,
+        the stage the archive says the deal is won at (P12)."""
+        key_stage = KEY_STAGE.get(deal.decision_style)
+        return {
+            "pick.fits_stage": RIGHT_POOL.get(deal.stage) is pool,
+            "pick.fits_style": key_stage is not None and RIGHT_POOL.get(key_stage) is pool,
+        }
 
     def deal_text(self, d: DealView) -> str:
         return f"{d.account_name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"

@@ -104,6 +104,13 @@ class DeskPart(Scene):
         assert self.app.game is not None
         return self.app.game
 
+    def pace_text(self, rep: Any) -> str:
+        """The share of quota the period is on course for; too early to say in its first
+        weeks (one deal would read as 400%)."""
+        if self.game.obs.week_in_period < 3:
+            return self.tr("detail.too_early")
+        return f"{100 * rep.pace:.0f}%"
+
     def reselect(self) -> None:
         """Keep the selection on someone still on the team (the first card when not)."""
         obs = self.game.obs

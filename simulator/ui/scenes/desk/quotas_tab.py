@@ -50,7 +50,7 @@ class QuotasTabPart(TablesPart):
             note_x, entry_x, hist_w, width = note_x - 20, entry_x - 20, hist_w - 20, r.w - 20
         for rep in obs.reps:
             rows.label((16, y + 6, 130, 24), rep_name(rep, self.lang))
-            hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-3:]]
+            hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-2:]]
             rows.label(
                 (150, y + 6, hist_w, 24),
                 self.tr("quota.history", items=joiner(self.lang).join(hist))

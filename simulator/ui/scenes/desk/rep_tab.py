@@ -46,7 +46,7 @@ class RepTabPart(LeverPart):
                 quota=m(rep.quota),
                 booked=m(rep.booked),
                 pct=f"{100 * rep.attainment:.0f}",
-                pace=f"{100 * rep.pace:.0f}%",
+                pace=self.pace_text(rep),
                 deals=len(rep.deals),
                 accounts=rep.accounts,
             ),
@@ -69,11 +69,15 @@ class RepTabPart(LeverPart):
             f"“{self.tr(f'hint.{k}')}” ({self.tr('ui.week_short', week=w)})"
             for w, k in rep.hints[-3:]
         ]
-        text = (
-            self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
-            if hints
-            else self.tr("detail.no_hints")
-        )
+        if hints:
+            text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
+        elif rep.type is not None:
+            text = self.tr("detail.type_known")  # nothing to read: their type is known
+        else:
+            text = self.tr("detail.no_hints")
+        if rep.weakest_skill is not None:
+            weak = self.tr("detail.weakest", skill=self.tr(f"skill.{rep.weakest_skill.value}"))
+            text = weak + ("　" if self.lang == "zh" else "  ") + text
         ui.text((10, 74, r.w - 20, 56), text, object_id="#hints")
         yield
         yield from self.lever_grid(ui, pygame.Rect(8, 132, r.w - 16, r.h - 136), rep.id)

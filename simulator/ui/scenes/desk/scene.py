@@ -159,10 +159,10 @@ class DeskScene(
         before = g.obs
         outcome = g.end_week()
         self.status = ""
+        self.pages["inbox"] = 0  # a new week's messages come first
         if g.finished:
-            from ..debrief import DebriefScene
-
-            self.app.switch(DebriefScene)
+            # the season's last week has its report too; the debrief follows when it closes
+            self.week_report(outcome)
             return
         last_week = g.obs.week == g.obs.weeks and g.obs.period_end
         if g.obs.period != before.period or last_week:
@@ -179,6 +179,13 @@ class DeskScene(
         for name in ("header", "plan", "charts", "team", "centre"):
             self.later(self.regions[name].start())
         self.app.collect_later()
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.game.finished and self.modal is None and self.app.scene is self:
+            from ..debrief import DebriefScene
+
+            self.app.switch(DebriefScene)
 
     def week_report(self, outcome: WeekOutcome) -> None:
         title = (

@@ -105,7 +105,7 @@ class TeamPart(LeverPart):
             quota=self.game.money(rep.quota),
             booked=self.game.money(rep.booked),
             pct=f"{100 * rep.attainment:.0f}",
-            pace=f"{100 * rep.pace:.0f}%",
+            pace=self.pace_text(rep),
             deals=len(rep.deals),
             accounts=rep.accounts,
         )
