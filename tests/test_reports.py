@@ -84,7 +84,7 @@ def test_a_report_in_chinese(saves, tmp_path):
     assert main(["report", str(saves["hands_off"]), "--out", str(tmp_path), "--lang", "zh"]) == 0
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<html lang='zh-CN'>" in page
-    assert "计分卡" in page and "经验教训" in page and "逐周回顾" in page
+    assert "计分卡" in page and "管理要点" in page and "逐周回顾" in page
     assert "王磊" in page  # reps by their Chinese names
     # the typeface travels with a Chinese report, for machines without a Chinese font
     assert (tmp_path / "NotoSansSC-Regular-subset.otf").exists()
