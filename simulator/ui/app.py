@@ -29,7 +29,7 @@ from ..paths import data_dir
 from ..saves import SaveError
 from ..texts import languages, tr
 from .game import Game, save_dir, slot_name
-from .widgets import Builder, html
+from .widgets import Builder, Manager, html
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -279,7 +279,7 @@ class App:
         self.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
         self.lang = lang if lang in languages() else "en"
-        self.manager = pygame_gui.UIManager(self.size, starting_language=self.lang)
+        self.manager = Manager(self.size, starting_language=self.lang)
         # one typeface for both languages: Noto Sans SC (shipped with pygame_gui) has the
         # Latin and CJK letters and the few symbols the desk uses
         data = importlib.resources.files("pygame_gui.data")

@@ -30,6 +30,23 @@ ELLIPSIS = "…"
 BUTTON_PAD = 8  # the theme's text_horiz_alignment_padding for buttons
 
 
+class Manager(pygame_gui.UIManager):
+    """pygame_gui's manager, with tooltips that wrap the way Chinese does: between
+    characters, never with a hyphen in a word ("建立信-／-任")."""
+
+    def create_tool_tip(
+        self, text: str, position: Any, hover_distance: Any, *args: Any, **kw: Any
+    ) -> Any:
+        tip = super().create_tool_tip(text, position, hover_distance, *args, **kw)
+        box = getattr(tip, "text_block", None)
+        if box is not None and box.allow_split_dashes:
+            box.allow_split_dashes = False
+            box.rebuild()
+            tip.set_dimensions(box.rect.size)
+            tip.find_valid_position(pygame.math.Vector2(position[0], position[1]))
+        return tip
+
+
 def text_width(element: Any, text: str) -> int:
     """How wide ``text`` draws in the element's themed font."""
     font = getattr(element, "font", None)
