@@ -89,7 +89,7 @@ class Narrator:
         accounts = self.obs.accounts
         if account_id is None or not 0 <= account_id < len(accounts):
             return "—"
-        return accounts.name(account_id)
+        return accounts.name(account_id, self.lang)
 
     def deal_account(self, deal_id: int) -> str:
         try:

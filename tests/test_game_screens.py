@@ -57,18 +57,44 @@ RAW = re.compile(r"\b[a-z]{2,}(?:[._][a-z0-9]{2,})+\b|\{[a-z_]+\}")
 TAG = re.compile(r"<[^>]+>")
 
 
+# Latin words a Chinese screen may show: a format, a key's name, the other language's
+# name, a formula's symbols; on an English screen, the Chinese language's own name
+LATIN_OK = {"HTML", "Tab", "English", "min", "max", "end"}
+CJK_OK = {"中文"}
+LATIN = re.compile(r"[A-Za-z]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]+")
+ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
+
+
 def raw_texts(app) -> list[str]:
-    """Every text on screen (labels, buttons, text boxes, tooltips) that shows a key or an id."""
+    """Every text on screen (labels, buttons, text boxes, tooltips) that shows a key or an id,
+    or words of the other language."""
     out = []
+    # a save's file name is the player's own, in any script
+    names = " ".join(p.stem for p in Path(app.saves).glob("*.json"))
     for el in app.manager.get_sprite_group().sprites():
         if not el.alive() or not getattr(el, "visible", True):
             continue
         shown = [getattr(el, "text", None), getattr(el, "html_text", None)]
         shown.append(getattr(el, "tool_tip_text", None))
         for text in shown:
-            if isinstance(text, str):
-                for m in RAW.finditer(TAG.sub(" ", text)):
-                    out.append(f"a key or an id on screen: {m.group(0)!r} in {text[:80]!r}")
+            if not isinstance(text, str):
+                continue
+            plain = ENTITY.sub(" ", TAG.sub(" ", text))
+            for m in RAW.finditer(plain):
+                out.append(f"a key or an id on screen: {m.group(0)!r} in {text[:80]!r}")
+            if app.lang == "zh":
+                out += [
+                    f"English on a Chinese screen: {w!r} in {plain[:80]!r}"
+                    for w in LATIN.findall(plain)
+                    if w not in LATIN_OK and w not in names
+                ]
+            else:
+                out += [
+                    f"Chinese on an English screen: {w!r} in {plain[:80]!r}"
+                    for w in CJK.findall(plain)
+                    if w not in CJK_OK and w not in names
+                ]
     return out
 
 
@@ -142,7 +168,7 @@ def snap(app, shots: Path, name: str) -> pygame.Surface:
 def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
     saves = tmp_path / "saves"
     saves.mkdir()
-    (saves / "damaged.json").write_text("{ this is not a save", encoding="utf-8")
+    (saves / "存档损坏.json").write_text("{ this is not a save", encoding="utf-8")
     app = App(lang=lang, saves=saves, seed=2, size=size)
     try:
         snap(app, shots, "01_title")
@@ -150,7 +176,7 @@ def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
         snap(app, shots, "02_load")
         app.switch(PickerScene)
         snap(app, shots, "03_picker")
-        app.game = Game(played(0), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.game = Game(played(0), str(default_scenario_path()), lang, saves / "我的存档.json")
         app.switch(BriefingScene)
         snap(app, shots, "04_briefing")
 
@@ -165,7 +191,7 @@ def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
         snap(app, shots, "05c_tour")
         app.scene.close_modal()
 
-        app.game = Game(played(9), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.game = Game(played(9), str(default_scenario_path()), lang, saves / "我的存档.json")
         app.switch(DeskScene)
         snap(app, shots, "05_desk")
         # the rep with the most going on (roles, hints) makes the fullest detail panel
@@ -196,17 +222,17 @@ def test_every_scene_renders_and_its_text_fits(lang, size, shots, tmp_path):
         snap(app, shots, "13b_refused_chooser")
         app.scene.close_modal()
 
-        app.game = Game(played(13), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.game = Game(played(13), str(default_scenario_path()), lang, saves / "我的存档.json")
         app.switch(ReviewScene)
         snap(app, shots, "14_review")
         app.scene.promise(app.game.obs.reps[0].id)
         snap(app, shots, "14b_review_promise")
         app.scene.close_modal()
-        app.game = Game(played(51), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.game = Game(played(51), str(default_scenario_path()), lang, saves / "我的存档.json")
         app.switch(ReviewScene)
         snap(app, shots, "14c_closing_review")
 
-        app.game = Game(played(52), str(default_scenario_path()), lang, saves / "autosave.json")
+        app.game = Game(played(52), str(default_scenario_path()), lang, saves / "我的存档.json")
         app.switch(DebriefScene)
         for i, section in enumerate(("score", "lessons", "people", "compare"), start=15):
             app.scene.show(section)

@@ -48,6 +48,7 @@ class DealView(NamedTuple):
     rep: int | None
     account: int
     account_name: str
+    account_name_zh: str
     value: float
     stage: Stage
     days_in_stage: int
@@ -210,6 +211,7 @@ class AccountView:
 
     id: int
     name: str
+    name_zh: str  # the name in a Chinese game
     segment: str
     owner: int | None
     potential: float
@@ -229,6 +231,7 @@ class Accounts:
     def __init__(self, world: World) -> None:
         acc = world.accounts
         self._names = acc.names
+        self._names_zh = acc.names_zh
         self._segment_names = acc.segment_names
         self._segment = acc.segment.copy()
         self._owner = acc.owner.copy()
@@ -245,15 +248,16 @@ class Accounts:
     def __len__(self) -> int:
         return len(self._names)
 
-    def name(self, i: int) -> str:
-        """An account's name, without building its whole row."""
-        return self._names[i]
+    def name(self, i: int, lang: str = "en") -> str:
+        """An account's name in the game's language, without building its whole row."""
+        return self._names_zh[i] if lang == "zh" else self._names[i]
 
     def __getitem__(self, i: int) -> AccountView:
         owner = int(self._owner[i])
         return AccountView(
             id=int(i),
             name=self._names[i],
+            name_zh=self._names_zh[i],
             segment=self._segment_names[self._segment[i]],
             owner=owner if owner >= 0 else None,
             potential=float(self._potential[i]),
@@ -287,7 +291,8 @@ class Observation:
     title: Text
     briefing: Text
     currency: str
-    segments: tuple[str, ...]  # the market's segments, as the briefing names them
+    segments: tuple[str, ...]  # the market's segments, by name
+    segment_labels: tuple[Text, ...]  # what the scenario calls each, where it says
     week: int
     weeks: int
     finished: bool  # the season is over: nothing more can be planned
@@ -388,6 +393,7 @@ def _deal_view(world: World, deal: Deal, now: float) -> DealView:
         rep=deal.rep,
         account=deal.account,
         account_name=world.accounts.names[deal.account],
+        account_name_zh=world.accounts.names_zh[deal.account],
         value=deal.value,
         stage=deal.stage,
         days_in_stage=int(now - deal.stage_day),
@@ -465,6 +471,7 @@ def observe(world: World) -> Observation:
         briefing=world.scenario.briefing,
         currency=world.scenario.currency,
         segments=tuple(seg.name for seg in world.scenario.market.segments),
+        segment_labels=tuple(seg.label for seg in world.scenario.market.segments),
         week=world.week,
         weeks=world.scenario.weeks,
         finished=world.finished,

@@ -28,6 +28,7 @@ class AccountBook:
         style: np.ndarray,
     ) -> None:
         self.names = names
+        self.names_zh = list(names)  # as a Chinese game shows them (the world sets them)
         self.segment = segment.astype(np.int64)
         self.segment_names = segment_names
         self.potential = potential.astype(float)

@@ -92,22 +92,120 @@ _FAMILY = (
 )
 
 
-def account_names(n: int, rng: np.random.Generator) -> list[str]:
-    """``n`` distinct company names in a shuffled order."""
-    combos = [f"{p} {s}" for p in _PREFIX for s in _SUFFIX]
+# the same names as a Chinese game shows them
+_PREFIX_ZH: dict[str, str] = {
+    "Hengda": "恒达",
+    "Huaxin": "华信",
+    "Jinma": "金马",
+    "Dongfang": "东方",
+    "Zhongke": "中科",
+    "Tianrun": "天润",
+    "Haitai": "海泰",
+    "Xinhe": "鑫和",
+    "Longsheng": "隆盛",
+    "Baofeng": "宝丰",
+    "Ruida": "瑞达",
+    "Guotai": "国泰",
+    "Kaiyuan": "开元",
+    "Shengli": "胜利",
+    "Yuanhang": "远航",
+    "Minghua": "明华",
+    "Fuxing": "复兴",
+    "Changjiang": "长江",
+    "Taishan": "泰山",
+    "Hongyu": "宏宇",
+    "Anda": "安达",
+    "Weiye": "伟业",
+    "Jiahe": "嘉禾",
+    "Sanhe": "三和",
+}
+
+_SUFFIX_ZH: dict[str, str] = {
+    "Machinery": "机械",
+    "Electric": "电气",
+    "Steel": "钢铁",
+    "Chemicals": "化工",
+    "Automation": "自动化",
+    "Logistics": "物流",
+    "Pharma": "制药",
+    "Textiles": "纺织",
+    "Energy": "能源",
+    "Materials": "材料",
+    "Electronics": "电子",
+    "Construction": "建设",
+    "Foods": "食品",
+    "Motors": "汽车",
+}
+
+_GIVEN_ZH: dict[str, str] = {
+    "Wei": "伟",
+    "Fang": "芳",
+    "Lei": "磊",
+    "Jing": "静",
+    "Qiang": "强",
+    "Min": "敏",
+    "Yang": "洋",
+    "Li": "丽",
+    "Jun": "军",
+    "Xia": "霞",
+    "Tao": "涛",
+    "Hui": "慧",
+    "Bo": "博",
+    "Yan": "燕",
+    "Chen": "晨",
+    "Ning": "宁",
+    "Peng": "鹏",
+    "Lan": "兰",
+    "Hao": "浩",
+    "Mei": "梅",
+}
+
+_FAMILY_ZH: dict[str, str] = {
+    "Wang": "王",
+    "Li": "李",
+    "Zhang": "张",
+    "Liu": "刘",
+    "Chen": "陈",
+    "Yang": "杨",
+    "Zhao": "赵",
+    "Huang": "黄",
+    "Zhou": "周",
+    "Wu": "吴",
+    "Xu": "徐",
+    "Sun": "孙",
+    "Ma": "马",
+    "Zhu": "朱",
+    "Hu": "胡",
+    "Guo": "郭",
+    "He": "何",
+    "Lin": "林",
+    "Gao": "高",
+    "Luo": "罗",
+}
+
+
+def account_names(n: int, rng: np.random.Generator) -> list[tuple[str, str]]:
+    """``n`` distinct company names in a shuffled order, each in English and Chinese
+    ("Hengda Machinery", "恒达机械")."""
+    combos = [(p, s) for p in _PREFIX for s in _SUFFIX]
     order = rng.permutation(len(combos))
     names = []
     for i in range(n):
-        base = combos[int(order[i % len(combos)])]
-        names.append(base if i < len(combos) else f"{base} {i // len(combos) + 1}")
+        p, s = combos[int(order[i % len(combos)])]
+        en, zh = f"{p} {s}", f"{_PREFIX_ZH[p]}{_SUFFIX_ZH[s]}"
+        if i >= len(combos):  # more accounts than names: a branch number
+            k = i // len(combos) + 1
+            en, zh = f"{en} {k}", f"{zh}{k}号"
+        names.append((en, zh))
     return names
 
 
-def person_name(rng: np.random.Generator, taken: set[str]) -> str:
-    """A new rep's name not already in the team."""
+def person_name(rng: np.random.Generator, taken: set[str]) -> tuple[str, str]:
+    """A new rep's name not already in the team, in English and Chinese ("Lin Chen", "林晨")."""
     for _ in range(200):
         family = _FAMILY[int(rng.integers(len(_FAMILY)))]
-        name = f"{family} {_GIVEN[int(rng.integers(len(_GIVEN)))]}"
+        given = _GIVEN[int(rng.integers(len(_GIVEN)))]
+        name = f"{family} {given}"
         if name not in taken:
-            return name
-    return f"Rep {len(taken) + 1}"
+            return name, f"{_FAMILY_ZH[family]}{_GIVEN_ZH[given]}"
+    return f"Rep {len(taken) + 1}", f"销售{len(taken) + 1}"

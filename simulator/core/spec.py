@@ -95,6 +95,7 @@ class SegmentSpec:
     potential_sigma: float = 0.5  # log-normal spread of account potential
     # weights of consensus, top_down, technical, price_driven buyers; () = even
     decision_styles: tuple[float, ...] = ()
+    label: Text = field(default_factory=Text)  # what the players read; empty: from its name
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class AccountSpec:
     segment: str
     potential: float
     relationship: float = 0.5
+    name_zh: str = ""  # the name in a Chinese game; empty: the same as ``name``
     owner: str | None = None  # rep name; None: nobody covers it yet
     decision_style: str = "consensus"
     key: bool = False

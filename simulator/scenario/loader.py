@@ -509,6 +509,7 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
     segments = tuple(
         core.SegmentSpec(
             name=g.name,
+            label=_text(g.label) if g.label is not None else core.Text(),
             accounts=g.accounts,
             potential=g.potential,
             deal_size=g.deal_size,
@@ -556,6 +557,7 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
         accounts=tuple(
             core.AccountSpec(
                 name=a.name,
+                name_zh=a.name_zh,
                 segment=a.segment,
                 potential=a.potential,
                 relationship=a.relationship,

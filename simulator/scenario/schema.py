@@ -135,6 +135,11 @@ class Segment(Model):
     """A market segment: its accounts and the deals they bring."""
 
     name: str = Field(min_length=1, max_length=30)
+    label: Text | None = Field(
+        None,
+        description="What players read for this segment, {en, zh} (default: the game's own "
+        "words for enterprise, midmarket, small…, else the name).",
+    )
     accounts: int = Field(ge=0, le=5000, description="How many accounts to generate.")
     potential: Positive = Field(description="Mean yearly spend potential of an account.")
     potential_sigma: float = Field(0.5, ge=0, le=2, description="Log-normal spread of potential.")
@@ -189,6 +194,9 @@ class Account(Model):
     """A named account placed by hand, on top of the generated ones."""
 
     name: str = Field(min_length=1, max_length=60)
+    name_zh: str = Field(
+        "", max_length=60, description="Its name in the Chinese game (default: the same)."
+    )
     segment: str = Field(description="One of market.segments' names.")
     potential: Positive
     relationship: Share = 0.5

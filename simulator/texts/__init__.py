@@ -116,6 +116,29 @@ def rep_name(view: object, lang: str) -> str:
     return getattr(view, "name", "")
 
 
+def segment_label(obs: object, name: str, lang: str) -> str:
+    """A market segment as players read it: the scenario's label, else the game's word
+    for it (enterprise, midmarket, small…), else its name."""
+    names = tuple(getattr(obs, "segments", ()))
+    labels = tuple(getattr(obs, "segment_labels", ()))
+    if name in names and names.index(name) < len(labels):
+        text = text_of(labels[names.index(name)], lang)
+        if text.strip():
+            return text
+    if has(f"segment.{name}"):
+        return tr(lang, f"segment.{name}")
+    return name.replace("_", " ")
+
+
+def account_name(view: object, lang: str) -> str:
+    """An account's name in the game's language (an account's or a deal's view)."""
+    if lang == "zh":
+        zh = getattr(view, "name_zh", None) or getattr(view, "account_name_zh", None)
+        if zh:
+            return str(zh)
+    return str(getattr(view, "name", None) or getattr(view, "account_name", ""))
+
+
 def text_of(text: object, lang: str) -> str:
     """A scenario's bilingual :class:`~simulator.core.spec.Text` (or plain str) in ``lang``."""
     if hasattr(text, "get"):

@@ -71,13 +71,16 @@ class Building(WorkWeek):
                 for r, c in enumerate(counts):
                     owner[members[start : start + c]] = r
                     start += c
-        names = account_names(n, rng)
+        pairs = account_names(n, rng)
+        names = [en for en, _ in pairs]
+        names_zh = [zh for _, zh in pairs]
         # named accounts the scenario places by hand come after the generated ones
         named = self.scenario.accounts
         if named:
             seg_of = {s.name: i for i, s in enumerate(segs)}
             rep_of = {r.name: r.id for r in self.reps}
             names = names + [a.name for a in named]
+            names_zh = names_zh + [a.name_zh or a.name for a in named]
             extra_seg = np.asarray([seg_of[a.segment] for a in named], dtype=np.int64)
             seg_arr = np.concatenate([seg_arr, extra_seg])
             pot_mean = np.concatenate([pot_mean, [segs[i].potential for i in extra_seg]])
@@ -93,6 +96,7 @@ class Building(WorkWeek):
         self.accounts = AccountBook(
             names, seg_arr, [s.name for s in segs], potential, relationship, owner, style
         )
+        self.accounts.names_zh = names_zh
         for k, a in enumerate(named):
             if a.key and a.owner:
                 i = n - len(named) + k

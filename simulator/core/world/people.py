@@ -377,9 +377,10 @@ class People(Deals):
                 skills.negotiation,
                 min(p.new_hire_service_care_cap, skills.account_care + p.new_hire_service_care),
             )
-        name = person_name(rng, {r.name for r in self.reps})
+        name, name_zh = person_name(rng, {r.name for r in self.reps})
         spec = RepSpec(
             name=name,
+            name_zh=name_zh,
             type=mtype,
             skills=skills,
             tenure_years=0.0,

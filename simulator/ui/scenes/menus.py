@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
-from ...texts import joiner, languages, rep_name, text_of
+from ...texts import joiner, languages, rep_name, segment_label, text_of
 from ..app import Scene
 from ..game import latest_save, slot_name
 from ..widgets import html
@@ -282,7 +282,7 @@ class BriefingScene(Scene):
                     veteran=tag,
                 )
             )
-        segs = joiner(self.lang).join(obs.segments)
+        segs = joiner(self.lang).join(segment_label(obs, s, self.lang) for s in obs.segments)
         pools = joiner(self.lang).join(
             f"{self.tr(f'pool.{p.pool.value}')} ×{p.size}" for p in obs.pools if p.size
         )

@@ -8,7 +8,7 @@ from functools import partial
 import pygame
 
 from ....api import AccountView
-from ....texts import has
+from ....texts import account_name, has, segment_label
 from ...widgets import Builder
 from .part import ACC_COLS
 from .tables import TablesPart
@@ -75,9 +75,9 @@ class AccountsTabPart(TablesPart):
         y = 86
         for a in shown:
             vals = [
-                (self.tr("acc.key") + " " if a.key else "") + a.name,
+                (self.tr("acc.key") + " " if a.key else "") + account_name(a, self.lang),
                 nar.rep(a.owner) if a.owner is not None else self.tr("acc.nobody"),
-                a.segment,
+                segment_label(self.game.obs, a.segment, self.lang),
                 self.game.money(a.potential),
                 f"{100 * a.relationship:.0f}%",
                 self.tr("acc.days_ago", days=max(0, today - a.last_contact_day))
@@ -111,7 +111,7 @@ class AccountsTabPart(TablesPart):
             self.tr(
                 "acc.file_line",
                 owner=nar.rep(a.owner) if a.owner is not None else self.tr("acc.nobody"),
-                segment=a.segment,
+                segment=segment_label(self.game.obs, a.segment, self.lang),
                 potential=self.game.money(a.potential),
                 relationship=f"{100 * a.relationship:.0f}%",
                 style=self.tr(f"style.{a.decision_style}"),
@@ -127,7 +127,12 @@ class AccountsTabPart(TablesPart):
             lines.append(self.tr("ui.at_week", week=week, text=what))
         if not a.history:
             lines.append(self.tr("acc.no_history"))
-        self.open_modal(a.name, "\n".join(lines), [(self.tr("ui.close"), None)], size=(600, 460))
+        self.open_modal(
+            account_name(a, self.lang),
+            "\n".join(lines),
+            [(self.tr("ui.close"), None)],
+            size=(600, 460),
+        )
 
     def sort_accounts(self, key: str) -> None:
         self.acc_sort = key

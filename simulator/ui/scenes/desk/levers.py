@@ -28,7 +28,7 @@ from ....api import (
     Pool,
     catalogue,
 )
-from ....texts import joiner, text_of
+from ....texts import account_name, joiner, text_of
 from ... import tour
 from ...widgets import Builder
 from .part import DeskPart
@@ -154,7 +154,7 @@ class LeverPart(DeskPart):
             return f"{nar.rep(promise.rep)} · {self.game.money(promise.amount)}"
         if key == "key_account":
             acc = self.game.obs.accounts[a.account]
-            return f"{acc.name} · {self.game.money(acc.potential)}"
+            return f"{account_name(acc, self.lang)} · {self.game.money(acc.potential)}"
         if key == "reassign_accounts":
             accounts = self.game.obs.accounts
             owners = [accounts[x].owner for x in a.accounts]
@@ -194,7 +194,8 @@ class LeverPart(DeskPart):
         }
 
     def deal_text(self, d: DealView) -> str:
-        return f"{d.account_name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
+        name = account_name(d, self.lang)
+        return f"{name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
 
     def describe(self, action: Action) -> str:
         """A planned action in a few words: what, for whom."""

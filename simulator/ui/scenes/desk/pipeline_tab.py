@@ -8,7 +8,7 @@ import pygame
 
 from .... import api as A
 from ....api import DealView, Stage
-from ....texts import rep_name
+from ....texts import account_name, rep_name
 from ...widgets import Builder
 from .part import PIPE_COLS
 from .tables import TablesPart
@@ -84,7 +84,7 @@ class PipelineTabPart(TablesPart):
         elif d.reviewed:
             chance += " ✓"
         cells = (
-            (("★ " if d.big else "") + d.account_name, None),
+            (("★ " if d.big else "") + account_name(d, self.lang), None),
             (g.money(d.value), None),
             (self.tr(f"stage.{int(d.stage)}"), None),
             (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
