@@ -86,6 +86,7 @@ def test_a_report_in_chinese(saves, tmp_path):
     assert "<html lang='zh-CN'>" in page
     assert "计分卡" in page and "管理要点" in page and "逐周回顾" in page
     assert "王磊" in page  # reps by their Chinese names
+    assert re.search(r"保存于 \d{4}年\d{1,2}月\d{1,2}日", page)  # a date as Chinese writes it
     # the typeface travels with a Chinese report, for machines without a Chinese font
     assert (tmp_path / "NotoSansSC-Regular-subset.otf").exists()
     assert "@font-face{font-family:'Noto Sans SC';src:url('NotoSansSC-Regular-subset.otf')" in page

@@ -370,3 +370,26 @@ def test_an_outside_offer_from_an_event_shows_its_flight_risk():
     ann = observe(w).rep(rep_of(w, T.COMPETITOR).id)
     assert ann.flight_risk is not None and ann.flight_risk > 0.1
     assert result.effects["flight_risk"] == round(ann.flight_risk, 2)
+
+
+def test_a_deals_value_in_a_message_reads_like_money_elsewhere_in_each_language():
+    """A message's ¥{value}: "¥1.20M" / "¥288k" in English, "¥120万" in Chinese — never
+    "¥288,000" beside "¥29万" in the week report."""
+    import re
+
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "industrial_projects.yaml"), 4)
+    s.policy = make_policy("by_the_book")
+    about_value = {e.id for e in s.scenario.events if "{value}" in e.message.en}
+    seen = []
+    while not s.finished and not seen:
+        s.advance_week()
+        seen = [i for i in s.observe().inbox if i.event in about_value]
+    assert seen, "a message about a deal's value came"
+    item = seen[0]
+    assert re.search(r"¥\d+(\.\d\d)?[kM]\b", item.message.en), item.message.en
+    assert "," not in item.message.en.split("¥")[1].split()[0]
+    assert re.search(r"¥\d+(\.\d)?[万亿]", item.message.zh), item.message.zh

@@ -191,7 +191,7 @@ class Script:
             deal = world.deals[deal_id]
             name = world.accounts.names[deal.account]
             values["account"] = values_zh["account"] = name
-            values["value"] = values_zh["value"] = f"{deal.value:,.0f}"
+            values["value"], values_zh["value"] = _amount(deal.value)
         item = InboxItem(
             id=len(self.items) + 1,
             event=ev,
@@ -338,3 +338,22 @@ def apply_choice(
         engagement=float(out.get("rep", {}).get("engagement", 0.0)),
     )
     return out
+
+
+def _amount(value: float) -> tuple[str, str]:
+    """A deal's value for a message's ``{value}``, as the game shows money elsewhere:
+    "288k" / "1.20M" in English, "28.8万" / "1.2亿" in Chinese (after the currency sign)."""
+    if value >= 1e6:
+        en = f"{value / 1e6:.2f}M"
+    elif value >= 1e3:
+        en = f"{value / 1e3:.0f}k"
+    else:
+        en = f"{value:.0f}"
+    if value >= 1e8:
+        zh = f"{value / 1e8:.1f}".rstrip("0").rstrip(".") + "亿"
+    elif value >= 1e4:
+        zh = f"{value / 1e4:.1f}".rstrip("0").rstrip(".") + "万"
+    else:
+        zh = f"{value:.0f}"
+    return en, zh
+

@@ -33,7 +33,7 @@ from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
 from ..session import Session
-from ..texts import joiner, money, signed, text_of, tr
+from ..texts import joiner, money, signed, text_of, tr, when
 from . import charts
 
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
@@ -297,7 +297,7 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         weeks=s.weeks_played,
         total=r.record.scenario.weeks,
         version=s.scenario_version,
-        saved=s.saved_at or "—",
+        saved=when(s.saved_at, lang),
     )
     body = [
         f"<h1>{_e(t('report.title', title=title))}</h1>",

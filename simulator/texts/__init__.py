@@ -92,21 +92,45 @@ def has(key: str) -> bool:
     return key in catalog.template()
 
 
-def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
-    """Money the way each language reads it: ¥1.20M / ¥640k, or ¥120万 / ¥1.2亿."""
-    if lang == "zh":
-        a = abs(amount)
-        sign = "-" if amount < 0 else ""
-        if a >= 1e8:
-            return f"{sign}{currency}{a / 1e8:.2f}亿"
-        if a >= 1e5:
-            return f"{sign}{currency}{a / 1e4:.0f}万"
-        if a >= 1e4:
-            return f"{sign}{currency}{a / 1e4:.1f}万"
-        return f"{sign}{currency}{a:.0f}"
-    from ..money import short_money
+def babel_locale(lang: str) -> str:
+    """The CLDR locale of a game language ("zh" → Simplified Chinese as written in China)."""
+    return {"zh": "zh_Hans_CN", "en": "en"}.get(lang, lang)
 
-    return short_money(amount, currency)
+
+def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
+    """Money the way each language counts it: ¥1.20M / ¥640k in English; in Chinese
+    (and any other language) by its CLDR compact form — ¥120万, ¥4.5万, ¥1.2亿."""
+    if lang == "en":
+        from ..money import short_money
+
+        return short_money(amount, currency)
+    from babel.numbers import format_compact_decimal
+
+    number = format_compact_decimal(abs(amount), locale=babel_locale(lang), fraction_digits=1)
+    return f"{'-' if amount < 0 else ''}{currency}{number}"
+
+
+def percent(share: float, lang: str = "en") -> str:
+    """A share as a percentage in the language's way (0.974 → "97%")."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(share, locale=babel_locale(lang)))
+
+
+def when(iso: str, lang: str = "en") -> str:
+    """A timestamp (ISO 8601) as the language writes a date and time; "—" when there is
+    none, the text itself when it is not a timestamp."""
+    if not iso:
+        return "—"
+    from datetime import datetime
+
+    from babel.dates import format_datetime
+
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return str(format_datetime(moment, "medium", locale=babel_locale(lang)))
 
 
 def rep_name(view: object, lang: str) -> str:
