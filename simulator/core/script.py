@@ -356,4 +356,3 @@ def _amount(value: float) -> tuple[str, str]:
     else:
         zh = f"{value:.0f}"
     return en, zh
-
