@@ -29,7 +29,9 @@ def app(request, tmp_path):
 def shown(app) -> str:
     """Every text on screen: labels and buttons in full, and the text boxes' words."""
     boxes = [
-        html.unescape(re.sub(r"<[^>]+>", " ", el.html_text))
+        html.unescape(re.sub(r"<[^>]+>", " ", el.html_text.replace("<br>", ""))).replace(
+            "\u00a0", " "
+        )
         for el in app.manager.get_sprite_group().sprites()
         if isinstance(el, UITextBox) and el.alive()
     ]

@@ -60,6 +60,17 @@ def test_bilingual_text_and_names(tmp_path):
     assert s.reps[0].name_zh == "安"
 
 
+def test_folded_chinese_text_is_joined_without_the_spaces_yaml_puts_in(tmp_path):
+    text = GOOD.replace(
+        "title: Small",
+        "title: Small\nbriefing:\n  en: >\n    The team is yours,\n    so lead it.\n"
+        "  zh: >\n    团队交给你，\n    所以由你带领。\n    每周 32 小时。",
+    )
+    s = load_scenario(write(tmp_path, text))
+    assert s.briefing.zh == "团队交给你，所以由你带领。每周 32 小时。"
+    assert s.briefing.en == "The team is yours, so lead it.\n"
+
+
 @pytest.mark.parametrize(
     "old, new, line, col, field, words",
     [

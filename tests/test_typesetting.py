@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from gui import step
 
 from simulator.texts import tr
@@ -9,8 +11,11 @@ from simulator.ui.app import App
 
 
 def _lines(box) -> list[str]:
+    """The rows a text box laid out, as text (line breaks aside)."""
     layout = box.text_box_layout
-    return ["".join(chunk.text for chunk in row.items) for row in layout.layout_rows]
+    return [
+        "".join(getattr(chunk, "text", "") for chunk in row.items) for row in layout.layout_rows
+    ]
 
 
 def test_a_long_chinese_tooltip_wraps_between_characters_without_hyphens(tmp_path):
@@ -25,5 +30,29 @@ def test_a_long_chinese_tooltip_wraps_between_characters_without_hyphens(tmp_pat
         assert not any("-" in line for line in lines), lines
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         tip.kill()
+    finally:
+        app.close()
+
+
+def test_a_number_stays_with_its_unit_when_chinese_text_wraps(tmp_path):
+    from simulator.ui.widgets import Builder
+
+    app = App(lang="zh", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        text = "，".join(f"第 {i} 周花费 {i + 1} 小时（约{i}%）" for i in range(1, 16))
+        ui = Builder(app.manager)
+        for width in (150, 190, 230):
+            box = ui.text((10, 10, width, 600), text)
+            rows = [r for r in _lines(box) if r.strip()]
+            assert len(rows) >= 4
+            for left, right in itertools.pairwise(rows):
+                assert not left.rstrip().endswith("第"), (left, right)
+                assert right.lstrip()[:1] not in "，。、；：？！）", (left, right)
+                assert not (left.rstrip()[-1:].isdigit() and right.lstrip()[:1] in "周小"), (
+                    left,
+                    right,
+                )
+        ui.kill()
     finally:
         app.close()

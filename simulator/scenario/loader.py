@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 import types
 import typing
 from dataclasses import fields
@@ -389,8 +390,20 @@ def _number(v: Any) -> bool:
 
 
 # -------------------------------------------------------------- conversion
+# Chinese characters and full-width punctuation: YAML's folded text (``zh: >``) joins its
+# lines with a space, which Chinese does not put between characters
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_FOLD = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def _chinese(text: str) -> str:
+    """Chinese text as written: the spaces a folded YAML block put between characters
+    (and between a character and its punctuation) taken out."""
+    return _FOLD.sub("", text.strip()) if text else text
+
+
 def _text(t: schema.LocalText | None) -> core.Text:
-    return core.Text(t.en, t.zh) if t is not None else core.Text()
+    return core.Text(t.en, _chinese(t.zh)) if t is not None else core.Text()
 
 
 def _by_type(c: schema.ByType | None) -> dict[MotivationType, float] | None:

@@ -17,6 +17,7 @@ placeholders, the right plural forms): ``salesim languages`` and a test.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from . import catalog
@@ -106,7 +107,11 @@ def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
         return short_money(amount, currency)
     from babel.numbers import format_compact_decimal
 
-    number = format_compact_decimal(abs(amount), locale=babel_locale(lang), fraction_digits=1)
+    loc = babel_locale(lang)
+    number = format_compact_decimal(abs(amount), locale=loc, fraction_digits=1)
+    if len(re.split(r"[.,]", re.sub(r"[^\d.,]", "", number))[0]) >= 3:
+        # three digits say enough: ¥644万, not ¥643.7万
+        number = format_compact_decimal(abs(amount), locale=loc, fraction_digits=0)
     return f"{'-' if amount < 0 else ''}{currency}{number}"
 
 

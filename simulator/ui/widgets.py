@@ -10,6 +10,7 @@ stays in :attr:`Builder.full_text` for tooltips and tests).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -76,8 +77,77 @@ def shorten(element: Any, text: str) -> str:
     return text[:lo].rstrip() + ELLIPSIS
 
 
+# a space between a number and a Chinese character ("第 5 周", "1 小时"): a line never
+# breaks there (a no-break space), so a number stays with its unit
+_NUMBER_GAP = re.compile("(?<=[0-9%])[ ](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ ](?=[0-9¥])")
+
+
+_CJK_CHAR = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CLOSING = set("，。、；：？！）」』”’》〉】…·%")  # never at a line's start
+OPENING = set("（「『“‘《〈【")  # never at a line's end
+
+
+def units(text: str) -> list[str]:
+    """Text cut where a Chinese line may break: between characters, never before closing
+    punctuation or after opening punctuation, never inside a Latin word or a number, and
+    never across a no-break space (a number glued to its unit)."""
+    out: list[str] = []
+    glue = False  # the next character joins the unit before it
+    for ch in text:
+        joins = glue or not out or ch in CLOSING or ch == "\u00a0"
+        if not joins and not _CJK_CHAR.match(ch) and ch != " ":
+            last = out[-1][-1]
+            joins = not _CJK_CHAR.match(last) and last not in (" ", "\u00a0")
+        if joins and out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+        glue = ch in OPENING or ch == "\u00a0"
+    return out
+
+
+def wrap_units(text: str, measure: Any, width: int) -> list[str]:
+    """Greedy lines of ``text`` no wider than ``width`` (``measure(s)`` → pixels), broken
+    only where :func:`units` allows."""
+    lines: list[str] = []
+    line = ""
+    for unit in units(text):
+        if line and measure((line + unit).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = unit.lstrip()
+        else:
+            line += unit
+    if line:
+        lines.append(line.rstrip())
+    return lines
+
+
+def wrap_chinese(box: Any) -> None:
+    """Re-wrap a text box's Chinese by the rules of :func:`units` (pygame_gui breaks a
+    Chinese line anywhere: before a comma, between a number and its unit)."""
+    content = box.html_text
+    if not _CJK_CHAR.search(content):
+        return
+    layout = box.text_box_layout
+    chunks = [c for row in layout.layout_rows for c in row.items if hasattr(c, "font")]
+    if not chunks:
+        return
+    font = chunks[0].font
+    width = int(layout.layout_rect.width) - 8  # a margin: pygame_gui must never split again
+    out = []
+    for part in content.split("<br>"):
+        if "<" in part or not part:
+            out.append(part)  # marked-up text is left to pygame_gui
+            continue
+        out.append("<br>".join(wrap_units(part, lambda s: font.size(s)[0], width)))
+    wrapped = "<br>".join(out)
+    if wrapped != content:
+        box.set_text(wrapped)
+
+
 def html(text: str) -> str:
-    """Plain text made safe for a pygame_gui text box."""
+    """Plain text made safe for a pygame_gui text box (and a number kept with its unit)."""
+    text = _NUMBER_GAP.sub("\u00a0", text)
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
     )
@@ -204,17 +274,18 @@ class Builder:
         raw: bool = False,
         object_id: str | None = None,
     ) -> UITextBox:
-        """A text box: it wraps, and scrolls when the text is longer than the box."""
-        return self._keep(
-            UITextBox(
-                content if raw else html(content),
-                self._rect(rect),
-                self.manager,
-                container=self.container,
-                object_id=object_id,
-                allow_split_dashes=False,  # Chinese breaks between characters, never with a dash
-            )
+        """A text box: it wraps (Chinese by its own rules), and scrolls when the text is
+        longer than the box."""
+        box = UITextBox(
+            content if raw else html(content),
+            self._rect(rect),
+            self.manager,
+            container=self.container,
+            object_id=object_id,
+            allow_split_dashes=False,  # Chinese breaks between characters, never with a dash
         )
+        wrap_chinese(box)
+        return self._keep(box)
 
     def panel(
         self,

@@ -204,7 +204,7 @@ class DeskScene(
         # window's room)
         win_w, win_h = self.app.size
         width = min(win_w - 80, 900)
-        per_line = max(20, (width - 60) // (15 if self.lang == "zh" else 8))
+        per_line = max(20, (width - 60) // (17 if self.lang == "zh" else 8))
         rows = sum(-(-len(x) // per_line) for x in lines)
         height = min(win_h - 60, 150 + 26 * max(2, rows))
         self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
