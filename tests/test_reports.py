@@ -193,3 +193,36 @@ def test_a_damaged_save_gets_a_message_not_a_traceback(tmp_path, capsys):
     assert "broken.json" in capsys.readouterr().err
     assert main(["replay", str(bad)]) == 2
     assert "broken.json" in capsys.readouterr().err
+
+
+# what a Chinese report may show in Latin letters: a formula's symbols and names, the
+# format of the charts, a policy's name standing for its player, an SVG/HTML's own words
+LATIN_OK = {"min", "max", "end", "mean", "PNG", "HTML", "SVG"}
+
+
+def _words(page: str, pattern: str) -> set[str]:
+    body = page.split("<body", 1)[-1]
+    body = re.sub(r"<(style|script)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)  # tags and their attributes
+    body = re.sub(r"&[a-z]+;|&#\d+;", " ", body)
+    return set(re.findall(pattern, body))
+
+
+def test_the_chinese_reports_show_no_english_and_the_english_ones_no_chinese(saves, tmp_path):
+    from simulator.policies import POLICIES
+
+    names = set(POLICIES) | {p.stem for p in saves.values()}
+    assert (
+        main(["report", str(saves["hands_off"]), "--out", str(tmp_path / "g"), "--lang", "zh"]) == 0
+    )
+    paths = [str(p) for p in saves.values()]
+    assert main(["class", *paths, "--out", str(tmp_path / "c"), "--lang", "zh"]) == 0
+    for page in (tmp_path / "g" / "report.html", tmp_path / "c" / "index.html"):
+        latin = _words(page.read_text(encoding="utf-8"), r"[A-Za-z]{2,}")
+        left = {w for w in latin - LATIN_OK if not any(w in n for n in names)}
+        assert left == set(), (page.name, sorted(left)[:20])
+    assert main(["report", str(saves["hands_off"]), "--out", str(tmp_path / "e")]) == 0
+    chinese = _words(
+        (tmp_path / "e" / "report.html").read_text(encoding="utf-8"), r"[\u4e00-\u9fff]+"
+    )
+    assert chinese == set()

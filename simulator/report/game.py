@@ -109,7 +109,7 @@ def figure(path: Path, caption: str) -> str:
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return (
         f"<figure><img alt='{_e(caption)}' src='data:image/png;base64,{data}'>"
-        f"<figcaption>{_e(caption)} <a href='{_e(path.name)}'>{_e(path.name)}</a>"
+        f"<figcaption>{_e(caption)} <a href='{_e(path.name)}'>PNG</a>"
         f"</figcaption></figure>"
     )
 
