@@ -28,6 +28,16 @@ BAD = _P.bad
 CJK_FONT = "NotoSansSC-Regular-subset.otf"
 
 
+
+def money_unit(lang: str) -> float:
+    """What one unit of a money axis is worth: a million in English, 万 (ten thousand) in
+    Chinese, as the text around the chart counts money."""
+    return 1e4 if lang == "zh" else 1e6
+
+
+def money_axis(lang: str) -> str:
+    return tr(lang, "quota.unit") if lang == "zh" else tr(lang, "report.millions")
+
 def cjk_font_file() -> Path | None:
     """The Chinese typeface shipped in ``assets/fonts`` (None if the assets are missing)."""
     path = data_dir("assets", "SALESIM_ASSETS") / "fonts" / CJK_FONT
@@ -84,12 +94,13 @@ def revenue(
 ) -> Path:
     """Cumulative revenue: you (solid), the target (dotted), the handbook's game (dashed)."""
     plt = pyplot(lang)
+    unit = money_unit(lang)
     fig, ax = plt.subplots(figsize=(8, 3.6))
     weeks = list(range(1, len(you) + 1))
-    ax.plot(weeks, [v / 1e6 for v in you], color=YOU, lw=2.2, label=tr(lang, "debrief.you"))
+    ax.plot(weeks, [v / unit for v in you], color=YOU, lw=2.2, label=tr(lang, "debrief.you"))
     ax.plot(
         range(1, len(target) + 1),
-        [v / 1e6 for v in target],
+        [v / unit for v in target],
         color=TARGET,
         lw=1.5,
         ls=":",
@@ -98,14 +109,14 @@ def revenue(
     if book:
         ax.plot(
             range(1, len(book) + 1),
-            [v / 1e6 for v in book],
+            [v / unit for v in book],
             color=BOOK,
             lw=1.6,
             ls="--",
             label=tr(lang, "debrief.book"),
         )
     ax.set_xlabel(tr(lang, "report.week"))
-    ax.set_ylabel(tr(lang, "report.millions"))
+    ax.set_ylabel(money_axis(lang))
     ax.set_title(tr(lang, "chart.revenue"))
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left")
@@ -139,19 +150,20 @@ def pipeline(
 ) -> Path:
     """The funnel's value as reported and as it truly was, and its unhealthy share."""
     plt = pyplot(lang)
+    unit = money_unit(lang)
     fig, ax = plt.subplots(figsize=(8, 3.6))
     weeks = list(range(1, len(shown) + 1))
-    ax.plot(weeks, [v / 1e6 for v in shown], color=YOU, lw=2, label=tr(lang, "report.pipe_shown"))
+    ax.plot(weeks, [v / unit for v in shown], color=YOU, lw=2, label=tr(lang, "report.pipe_shown"))
     ax.plot(
         weeks,
-        [v / 1e6 for v in true],
+        [v / unit for v in true],
         color=INK,
         lw=1.2,
         ls="--",
         label=tr(lang, "report.pipe_true"),
     )
     ax.set_xlabel(tr(lang, "report.week"))
-    ax.set_ylabel(tr(lang, "report.millions"))
+    ax.set_ylabel(money_axis(lang))
     ax.grid(alpha=0.3)
     ax2 = ax.twinx()
     ax2.plot(
