@@ -28,6 +28,7 @@ def test_a_long_chinese_tooltip_wraps_between_characters_without_hyphens(tmp_pat
         lines = _lines(tip.text_block)
         assert len(lines) >= 3
         assert not any("-" in line for line in lines), lines
+        assert not any(line.lstrip()[:1] in "，。、；：）”" for line in lines), lines
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         tip.kill()
     finally:

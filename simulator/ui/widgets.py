@@ -43,6 +43,7 @@ class Manager(pygame_gui.UIManager):
         if box is not None and box.allow_split_dashes:
             box.allow_split_dashes = False
             box.rebuild()
+            wrap_chinese(box)  # and by Chinese rules: punctuation, numbers with units
             tip.set_dimensions(box.rect.size)
             tip.find_valid_position(pygame.math.Vector2(position[0], position[1]))
         return tip
