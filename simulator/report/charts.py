@@ -28,7 +28,6 @@ BAD = _P.bad
 CJK_FONT = "NotoSansSC-Regular-subset.otf"
 
 
-
 def money_unit(lang: str) -> float:
     """What one unit of a money axis is worth: a million in English, 万 (ten thousand) in
     Chinese, as the text around the chart counts money."""
@@ -37,6 +36,7 @@ def money_unit(lang: str) -> float:
 
 def money_axis(lang: str) -> str:
     return tr(lang, "quota.unit") if lang == "zh" else tr(lang, "report.millions")
+
 
 def cjk_font_file() -> Path | None:
     """The Chinese typeface shipped in ``assets/fonts`` (None if the assets are missing)."""

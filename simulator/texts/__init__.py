@@ -115,6 +115,14 @@ def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
     return f"{'-' if amount < 0 else ''}{currency}{number}"
 
 
+def tenure(years: float, lang: str = "en") -> str:
+    """Time with the company, the way one says it: "8 months", "1.5 yrs", "4 年"."""
+    if years < 1:
+        return tr(lang, "tenure.months", m=max(1, round(years * 12)))
+    rounded = round(years * 2) / 2  # to the half year
+    return tr(lang, "tenure.years", y=f"{rounded:g}")
+
+
 def percent(share: float, lang: str = "en") -> str:
     """A share as a percentage in the language's way (0.974 → "97%")."""
     from babel.numbers import format_percent

@@ -94,17 +94,28 @@ def units(text: str) -> list[str]:
     never across a no-break space (a number glued to its unit)."""
     out: list[str] = []
     glue = False  # the next character joins the unit before it
-    for ch in text:
-        joins = glue or not out or ch in CLOSING or ch == "\u00a0"
-        if not joins and not _CJK_CHAR.match(ch) and ch != " ":
+    kept = _short_brackets(text)
+    for i, ch in enumerate(text):
+        joins = glue or not out or ch in CLOSING or ch == "\u00a0" or i in kept
+        if not joins and ch != " ":
             last = out[-1][-1]
-            joins = not _CJK_CHAR.match(last) and last not in (" ", "\u00a0")
+            # 6周, 6.6万: a number with its unit; a Latin word, a number, 第6: one piece
+            joins = last.isdigit() if _CJK_CHAR.match(ch) else last not in (" ", "\u00a0")
         if joins and out:
             out[-1] += ch
         else:
             out.append(ch)
         glue = ch in OPENING or ch == "\u00a0"
     return out
+
+
+def _short_brackets(text: str, most: int = 8) -> set[int]:
+    """Positions inside a short bracketed aside （黄芳）, （第 9 周）: kept on one line."""
+    kept: set[int] = set()
+    pattern = f"（[^（）]{{1,{most}}}）|\\([^()]{{1,{most}}}\\)"
+    for m in re.finditer(pattern, text):
+        kept.update(range(m.start() + 1, m.end()))
+    return kept
 
 
 def wrap_units(text: str, measure: Any, width: int) -> list[str]:
@@ -134,7 +145,9 @@ def wrap_chinese(box: Any) -> None:
     if not chunks:
         return
     font = chunks[0].font
-    width = int(layout.layout_rect.width) - 8  # a margin: pygame_gui must never split again
+    # the room once laid out (padding and a possible scroll bar taken), with a margin:
+    # pygame_gui must never need to split a line again
+    width = int(min(layout.layout_rect.width, box.rect.width - 30)) - 8
     out = []
     for part in content.split("<br>"):
         if "<" in part or not part:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
-from ...texts import joiner, languages, rep_name, segment_label, text_of
+from ...texts import joiner, languages, rep_name, segment_label, tenure, text_of
 from ..app import Scene
 from ..game import latest_save, slot_name
 from ..widgets import html
@@ -278,7 +278,7 @@ class BriefingScene(Scene):
                 + self.tr(
                     "brief.rep_line",
                     name=rep_name(r, self.lang),
-                    years=f"{r.tenure_years:g}",
+                    years=tenure(r.tenure_years, self.lang),
                     veteran=tag,
                 )
             )

@@ -113,7 +113,12 @@ class PipelineTabPart(TablesPart):
         total = sum(cw for _, cw in PIPE_COLS)
         if total <= room:
             return PIPE_COLS
-        return tuple((key, cw * room // total) for key, cw in PIPE_COLS)
+        # the numbers keep their width; the account's name and the stage give way
+        flexible = {"pipe.account", "pipe.stage"}
+        fixed = sum(cw for key, cw in PIPE_COLS if key not in flexible)
+        give = sum(cw for key, cw in PIPE_COLS if key in flexible)
+        scale = max(0.4, (room - fixed) / give)
+        return tuple((key, int(cw * scale) if key in flexible else cw) for key, cw in PIPE_COLS)
 
     def toggle_orphans(self) -> None:
         self.show_orphans = not self.show_orphans

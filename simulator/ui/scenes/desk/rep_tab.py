@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pygame
 
 from ....api import RepView
-from ....texts import joiner, rep_name
+from ....texts import joiner, rep_name, tenure
 from ...widgets import Builder
 from .levers import LeverPart
 
@@ -35,7 +35,13 @@ class RepTabPart(LeverPart):
             typ = self.tr("card.type_unknown", n=len(rep.hints))
         ui.label(
             (16, 8, r.w - 32, 28),
-            self.tr("detail.head", name=name, years=f"{rep.tenure_years:g}", veteran=tag, type=typ),
+            self.tr(
+                "detail.head",
+                name=name,
+                years=tenure(rep.tenure_years, self.lang),
+                veteran=tag,
+                type=typ,
+            ),
             object_id="#h3",
         )
         m = self.game.money
@@ -66,7 +72,12 @@ class RepTabPart(LeverPart):
         )
         # what they have let slip so far: the clues to their type, newest last, wrapped
         hints = [
-            f"“{self.tr(f'hint.{k}')}” ({self.tr('ui.week_short', week=w)})"
+            f"“{self.tr(f'hint.{k}')}”"
+            + (
+                f"（{self.tr('ui.week_short', week=w)}）"
+                if self.lang == "zh"
+                else f" ({self.tr('ui.week_short', week=w)})"
+            )
             for w, k in rep.hints[-3:]
         ]
         if hints:
