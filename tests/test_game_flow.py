@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import (
-    click,
-    click_at,
-    find,
-    header,
-    key,
-    step,
-    type_text,
-    widgets,
-)
+from gui import click, click_at, find, header, key, step, type_text, widgets
 from pygame_gui.elements import UILabel, UITextEntryLine
 
 from simulator.lessons import debrief

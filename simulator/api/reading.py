@@ -98,3 +98,13 @@ def fair_share(
         if len(moved) >= want:
             break
     return moved
+
+
+def far_from_record(rep: RepView, amount: float) -> bool:
+    """A quota far from what the rep has booked lately (below 0.7× or above 1.4× the mean
+    of their last four results): the warning the quota fields show while typing."""
+    results = [b for _, b in rep.history[-4:]]
+    if not results or amount <= 0:
+        return False
+    typical = sum(results) / len(results)
+    return typical > 0 and not 0.7 <= amount / typical <= 1.4

@@ -249,13 +249,8 @@ class ReviewScene(Scene):
 
     def far_note(self, rep: RepView, text: str) -> str:
         amount = self.amount(text)
-        results = [b for _, b in rep.history[-4:]]
-        if not results or amount is None or amount <= 0:
-            return ""
-        typical = sum(results) / len(results)
-        if typical > 0 and not 0.7 <= amount / typical <= 1.4:
-            return self.tr("review.far")
-        return ""
+        far = amount is not None and A.far_from_record(rep, amount)
+        return self.tr("review.far") if far else ""
 
     def amount(self, text: str) -> float | None:
         text = text.strip()

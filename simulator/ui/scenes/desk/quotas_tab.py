@@ -104,13 +104,7 @@ class QuotasTabPart(TablesPart):
                 note.set_text(self.far_note(g.obs.rep(rep_id), amount))
 
     def far_note(self, rep: RepView, amount: float) -> str:
-        results = [b for _, b in rep.history[-4:]]
-        if not results or amount <= 0:
-            return ""
-        typical = sum(results) / len(results)
-        if typical > 0 and not 0.7 <= amount / typical <= 1.4:
-            return self.tr("review.far")
-        return ""
+        return self.tr("review.far") if A.far_from_record(rep, amount) else ""
 
     def entry_amount(self, entry: Any) -> float | None:
         """A typed quota in money (the field counts in k, or 万 in Chinese)."""
