@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .api import RIGHT_POOL, Event, Stage
-from .texts import has, joiner
+from .texts import has, joiner, percent
 
 if TYPE_CHECKING:
     from .narrate import Narrator
@@ -236,7 +236,7 @@ def tool(nar: Narrator, e: Event) -> str | None:
             "ev.coaching_aimed",
             rep=nar.rep(e.rep),
             skill=t(f"skill.{d['skill']}"),
-            pct=f"{100 * d['bonus']:.0f}",
+            pct=percent(float(d["bonus"]), nar.lang),
         )
     if k == "team_training":
         skill = t(f"skill.{d['skill']}")

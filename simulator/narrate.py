@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import explain
 from .api import Event, Observation, Refusal, Stage
-from .texts import has, joiner, money, refusal_text, tr
+from .texts import has, joiner, money, percent, refusal_text, tr
 
 if TYPE_CHECKING:
     from .lessons import Moment, Story
@@ -277,7 +277,7 @@ class Narrator:
         n = component.name
         if n == "revenue":
             pct = 100 * x["R"] / x["T"] if x.get("T") else 0.0
-            body = self.tr("plain.revenue", pct=f"{pct:.0f}")
+            body = self.tr("plain.revenue", pct=percent(pct / 100, self.lang))
         elif n == "engagement":
             body = self.tr("plain.engagement", e=f"{x['E_mean']:.2f}")
         elif n == "attrition":
@@ -341,6 +341,8 @@ class Narrator:
             return self.account(v)  # type: ignore[arg-type]
         if key in ("quota", "booked", "amount", "capacity"):
             return self.money(float(v))  # type: ignore[arg-type]
+        if key == "pct":  # a moment keeps a share as a whole percentage
+            return percent(float(v) / 100, self.lang)  # type: ignore[arg-type]
         if key in ("type", "truth"):
             return t(f"type.{v}")
         if key == "lever":

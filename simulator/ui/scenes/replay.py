@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ...api import mood_band
-from ...texts import joiner, rep_name, text_of
+from ...texts import joiner, percent, rep_name, text_of
 from .. import charts
 from ..app import Scene
 from ..cards import rep_card
@@ -83,7 +83,7 @@ class ReplayScene(Scene):
             rows = [
                 [
                     (self.tr(mood_key), charts.INK),
-                    (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), charts.INK),
+                    (self.tr("card.attain", pct=percent(rep.attainment, self.lang)), charts.INK),
                 ]
             ]
             rep_card(

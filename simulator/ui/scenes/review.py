@@ -19,7 +19,7 @@ import pygame_gui
 
 from ... import api as A
 from ...api import RepView, Tone
-from ...texts import quota_unit, rep_name
+from ...texts import percent, quota_unit, rep_name
 from ..app import Scene
 from ..widgets import Builder, html
 
@@ -147,7 +147,7 @@ class ReviewScene(Scene):
                 name=rep_name(rep, self.lang),
                 booked=g.money(booked),
                 quota=g.money(quota),
-                pct=f"{pct:.0f}",
+                pct=percent(pct / 100, self.lang),
             ),
             object_id="#h3",
             cls="@good" if pct >= 100 else None,
@@ -277,7 +277,7 @@ class ReviewScene(Scene):
             period=self.quota_period + 1,
             sum=g.money(total),
             target=g.money(target),
-            pct=f"{pct:.0f}",
+            pct=percent(pct / 100, self.lang),
         )
 
     # ------------------------------------------------------------ choices

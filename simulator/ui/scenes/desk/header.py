@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ....texts import text_of
+from ....texts import percent, text_of
 from ... import charts
 from ...widgets import Builder
 from .levers import LeverPart
@@ -40,7 +40,7 @@ class HeaderPart(LeverPart):
             self.tr(
                 "ui.target_short" if short else "ui.target_bar",
                 target=game.money(obs.team_target),
-                pct=f"{pct:.0f}",
+                pct=percent(pct / 100, self.lang),
             ),
             object_id="#header_text",
         )

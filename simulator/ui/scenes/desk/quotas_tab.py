@@ -9,7 +9,7 @@ import pygame
 
 from .... import api as A
 from ....api import RepView
-from ....texts import joiner, quota_unit, rep_name
+from ....texts import joiner, percent, quota_unit, rep_name
 from ...widgets import Builder
 from .tables import TablesPart
 
@@ -76,7 +76,12 @@ class QuotasTabPart(TablesPart):
         pct = 100 * total / target if target else 0
         self.quota_sum = ui.label(
             (16, y + 8, r.w - 260, 26),
-            self.tr("quota.sum", sum=g.money(total), target=g.money(target), pct=f"{pct:.0f}"),
+            self.tr(
+                "quota.sum",
+                sum=g.money(total),
+                target=g.money(target),
+                pct=percent(pct / 100, self.lang),
+            ),
             object_id="#h3",
         )
         ui.button(
@@ -95,7 +100,12 @@ class QuotasTabPart(TablesPart):
         pct = 100 * total / target if target else 0
         if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
             self.quota_sum.set_text(
-                self.tr("quota.sum", sum=g.money(total), target=g.money(target), pct=f"{pct:.0f}")
+                self.tr(
+                    "quota.sum",
+                    sum=g.money(total),
+                    target=g.money(target),
+                    pct=percent(pct / 100, self.lang),
+                )
             )
         for rep_id, entry in self.quota_entries.items():
             note = self.quota_notes.get(rep_id)

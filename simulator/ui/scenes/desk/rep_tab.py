@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pygame
 
 from ....api import RepView
-from ....texts import joiner, rep_name, tenure
+from ....texts import joiner, percent, rep_name, tenure
 from ...widgets import Builder
 from .levers import LeverPart
 
@@ -51,7 +51,7 @@ class RepTabPart(LeverPart):
                 "detail.numbers",
                 quota=m(rep.quota),
                 booked=m(rep.booked),
-                pct=f"{100 * rep.attainment:.0f}",
+                pct=percent(rep.attainment, self.lang),
                 pace=self.pace_text(rep),
                 deals=len(rep.deals),
                 accounts=rep.accounts,

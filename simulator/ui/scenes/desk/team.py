@@ -9,6 +9,7 @@ import pygame
 
 from ....api import MOOD_SIGNAL, RepView, mood_band
 from ....palette import palette
+from ....texts import percent
 from ...cards import rep_card
 from ...widgets import Builder
 from .levers import LeverPart
@@ -71,7 +72,7 @@ class TeamPart(LeverPart):
         mood_col = p.rgb(MOOD_SIGNAL[band])
         row2 = [
             (self.tr(mood_key), mood_col),
-            (self.tr("card.attain", pct=f"{100 * rep.attainment:.0f}"), ink),
+            (self.tr("card.attain", pct=percent(rep.attainment, self.lang)), ink),
         ]
         if rect.w < 210:  # a narrow card: the mood's arrow and the share of quota only
             row2 = [
@@ -104,7 +105,7 @@ class TeamPart(LeverPart):
             "detail.numbers",
             quota=self.game.money(rep.quota),
             booked=self.game.money(rep.booked),
-            pct=f"{100 * rep.attainment:.0f}",
+            pct=percent(rep.attainment, self.lang),
             pace=self.pace_text(rep),
             deals=len(rep.deals),
             accounts=rep.accounts,
