@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.spec import Scenario
+from .files import InputError, read_limited
 from .session import Session
 
 SAVE_FORMAT = 1
@@ -108,13 +109,10 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     """Read and check a save file."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{p}: no such save") from None
-    except OSError as e:
-        raise SaveError(f"{p}: cannot read it ({e.strerror or e})") from None
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(f"{p}: {len(raw) / 1e6:.0f} MB is too large to be a save")
+        raw = read_limited(p, MAX_SAVE_BYTES, "saves")
+    except InputError as e:
+        why = "no such save" if str(e) == "no such file" else str(e)
+        raise SaveError(f"{p}: {why}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

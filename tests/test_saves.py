@@ -159,3 +159,20 @@ def test_export_writes_the_logs_as_tables_for_spreadsheets(tmp_path, capsys):
     bad.write_text("nope")
     assert main(["export", str(bad)]) == 2
     assert "not a salesim save" in capsys.readouterr().err
+
+
+def test_a_save_pointing_at_a_device_is_refused_in_words_at_once(tmp_path):
+    import json
+
+    from simulator.saves import open_save
+
+    path = write_save(snapshot(played(1), str(TUTORIAL)), tmp_path / "g")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["scenario_path"] = "/dev/zero"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        open_save(path)
+    assert "/dev/zero" in str(e.value) and "not a regular file" in str(e.value)
+    with pytest.raises(SaveError) as e:
+        read_save("/dev/zero")
+    assert str(e.value) == "/dev/zero: this is not a regular file (a device, a pipe or a socket)"

@@ -139,3 +139,55 @@ def test_a_folder_or_a_missing_file(tmp_path):
         load_scenario(tmp_path)
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_at_once_without_reading_it(device):
+    tracemalloc.start()
+    try:
+        with pytest.raises(ScenarioError) as e:
+            load_scenario(device)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(e.value) == f"{device}: this is not a regular file (a device, a pipe or a socket)"
+    assert peak < 5_000_000  # a few MB at most: nothing was read
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(fifo)  # opening a pipe would block until someone writes
+    assert "not a regular file" in str(e.value)
+
+
+def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(2_000_000_000)  # 2 GB of nothing, sparse: reading it would take time
+    tracemalloc.start()
+    try:
+        with pytest.raises(ScenarioError) as e:
+            load_scenario(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "2000.0 MB" in str(e.value) and "limited to 1 MB" in str(e.value)
+    assert peak < 5_000_000
+
+
+def test_extends_never_echoes_the_contents_of_a_file_that_is_not_a_scenario(tmp_path):
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secrethash:19000:0:99999:7:::\ndaemon:*:19000::\n")
+    child = tmp_path / "child.yaml"
+    child.write_text(f"extends: {secret}\ntitle: x\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(child)
+    message = str(e.value)
+    assert message == f"{child}:1:10: extends: '{secret}' is not a scenario file " + (
+        "(its fields are not a scenario's)"
+    )
+    assert "secrethash" not in message and "daemon" not in message

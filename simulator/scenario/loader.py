@@ -28,10 +28,11 @@ from pydantic import BaseModel, ValidationError
 
 from ..core import spec as core
 from ..core.params import ModelParams
+from ..files import InputError, read_limited
 from ..paths import data_dir
 from . import checks, schema
 from .convert import to_core
-from .source import Mark, Problem, SourceError, decode, parse
+from .source import MAX_BYTES, Mark, Problem, SourceError, decode, parse
 
 MAX_EXTENDS = 8
 EXTRA_PREFIX = "x-"
@@ -63,17 +64,9 @@ class ScenarioError(Exception):
 # ----------------------------------------------------------------- reading
 def _read(path: Path, source: str) -> tuple[dict[str, Any], dict[str, Mark]]:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Problem(source, None, None, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise ScenarioError(
-            [Problem(source, None, None, "", "this is a folder, not a file")]
-        ) from None
-    except OSError as e:
-        raise ScenarioError(
-            [Problem(source, None, None, "", f"cannot read the file ({e.strerror})")]
-        ) from None
+        raw = read_limited(path, MAX_BYTES, "scenario files")
+    except InputError as e:
+        raise ScenarioError([Problem(source, None, None, "", str(e))]) from None
     try:
         return parse(decode(raw, source), source)
     except SourceError as e:
@@ -153,9 +146,23 @@ def read_merged(
         raise bad(f"{ref!r} leads back to this file: extends: must not go round in a circle")
     if len(_chain) >= MAX_EXTENDS:
         raise bad(f"more than {MAX_EXTENDS} files extend one another")
-    if not parent.is_file():
+    if not parent.exists():
         raise bad(f"cannot find {ref!r} (looked for {parent})")
-    base, base_marks = read_merged(parent, (*_chain, me))
+    if not parent.is_file():
+        raise bad(f"{ref!r} is not a regular file")
+    scenario_like = parent.suffix.lower() in (".yaml", ".yml")
+    try:
+        base, base_marks = read_merged(parent, (*_chain, me))
+    except ScenarioError:
+        if scenario_like:
+            raise  # the trainer's own parent file: its problems where they are
+        # not a scenario file: say so here, and never echo what it holds
+        raise bad(f"{ref!r} is not a scenario file (it cannot be read as one)") from None
+    known = set(schema.ScenarioFile.model_fields)
+    if not scenario_like and any(
+        k not in known and not str(k).startswith(EXTRA_PREFIX) for k in base
+    ):
+        raise bad(f"{ref!r} is not a scenario file (its fields are not a scenario's)")
     merged = merge(base, data, base_marks, marks)
     if "weeks" in data and "events" not in data:
         _drop_events_past_the_end(merged, base_marks)

@@ -1,0 +1,47 @@
+"""Reading files that come from outside: scenario files, saves, journals.
+
+A trainer's scenario or a participant's save is untrusted input. One function
+reads them all (:func:`read_limited`): only a regular file (never a device such
+as ``/dev/zero``, a named pipe or a folder), and never more than its limit plus
+one byte, so a hostile path costs a ``stat`` and at most that many bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file that cannot be read as asked, in words (no traceback for the user)."""
+
+
+def read_limited(path: str | os.PathLike[str], limit: int, what: str = "files") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (``what`` names the kind of
+    file in the message: "scenario files", "saves")."""
+    p = Path(path)
+    try:
+        info = os.stat(p)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as e:
+        raise InputError(f"cannot read it ({e.strerror or e})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("this is not a regular file (a device, a pipe or a socket)")
+    if info.st_size > limit:
+        raise InputError(_too_large(info.st_size, limit, what))
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise InputError(f"cannot read it ({e.strerror or e})") from None
+    if len(data) > limit:  # it grew while we looked
+        raise InputError(_too_large(len(data), limit, what))
+    return data
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"the file is {size / 1e6:.1f} MB; {what} are limited to {limit / 1e6:g} MB"
