@@ -191,3 +191,20 @@ def test_extends_never_echoes_the_contents_of_a_file_that_is_not_a_scenario(tmp_
         "(its fields are not a scenario's)"
     )
     assert "secrethash" not in message and "daemon" not in message
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1e308", "1.0e400"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "team_target: [{v}]",
+        "market:\n  segments:\n    - {{name: small, accounts: 5, potential: {v}, deal_size: 10}}",
+        "market:\n  segments:\n    - {{name: small, accounts: 5, potential: 10, deal_size: {v}}}",
+    ],
+)
+def test_numbers_a_run_cannot_use_are_refused_by_validate(tmp_path, field, value):
+    path = tmp_path / "s.yaml"
+    path.write_text("extends: tutorial\n" + field.format(v=value) + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(path)
+    assert re.search(r"finite number|less than or equal|greater than", str(e.value)), str(e.value)

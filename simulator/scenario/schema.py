@@ -24,9 +24,12 @@ from pydantic import (
 
 from ..core.types import MotivationType, Stage
 
+# every number finite (no .inf, no .nan: the file validates what a run can use) and,
+# for amounts, at most a trillion — far above any team's target, far below an overflow
+MOST = 1e12
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
-Positive = Annotated[float, Field(gt=0.0)]
-NonNegative = Annotated[float, Field(ge=0.0)]
+Positive = Annotated[float, Field(gt=0.0, le=MOST)]
+NonNegative = Annotated[float, Field(ge=0.0, le=MOST)]
 LessonId = Annotated[str, Field(pattern=r"^P([1-9]|1[0-8])$")]
 STAGES = tuple(s.name.lower() for s in Stage if s.is_open)
 DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
@@ -35,7 +38,7 @@ DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 class Model(BaseModel):
     """Base: unknown keys are errors, and no silent conversions (``true`` is not 1)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 # ----------------------------------------------------------------------- text
