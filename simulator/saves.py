@@ -115,7 +115,8 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
         raise SaveError(f"{p}: {why}") from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # not JSON, nested past reason, or a number of thousands of digits: not a save
         raise SaveError(
             f"{p}: this is not a salesim save (damaged, or another kind of file)"
         ) from None
@@ -137,8 +138,8 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     for name, kind in expected.items():
         if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
             raise SaveError(f"{p}: the save is damaged ({name} is missing or wrong)")
-    if data["seed"] < 0 or data["weeks_played"] < 0:
-        raise SaveError(f"{p}: the save is damaged (negative seed or weeks)")
+    if not 0 <= data["seed"] < 2**63 or not 0 <= data["weeks_played"] <= 10_000:
+        raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
     for i, row in enumerate(data["actions"]):
         if not (
             isinstance(row, dict)
