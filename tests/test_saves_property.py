@@ -79,7 +79,7 @@ def test_a_tampered_save_is_refused_in_words_or_replays(changes):
         p = Path(d) / "g.json"
         p.write_text(json.dumps(data), encoding="utf-8")
         try:
-            save, session = open_save(p)
+            _save, session = open_save(p)
         except SaveError as e:
             assert str(e).strip() and "Traceback" not in str(e)
             return
