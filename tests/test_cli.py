@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from simulator.cli import main
 
 
@@ -80,3 +82,17 @@ def test_unknown_policy_and_missing_file_are_clear_errors(capsys, tmp_path):
         main(["run", "--scenario", str(tmp_path / "none.yaml")])
     assert e.value.code == 2
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["report", "export", "class"])
+def test_an_out_that_is_a_file_or_cannot_be_made_is_one_line_in_words(tmp_path, capsys, command):
+    save = tmp_path / "g.json"
+    assert main(["run", "--scenario", "tutorial", "--quiet", "--save", str(save)]) == 0
+    in_the_way = tmp_path / "a file"
+    in_the_way.write_text("x", encoding="utf-8")
+    capsys.readouterr()
+    assert main([command, str(save), "--out", str(in_the_way)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"salesim: error: --out {in_the_way}: a file is in the way; give a folder\n"
+    assert main([command, str(save), "--out", str(in_the_way / "below")]) == 2
+    assert capsys.readouterr().err.startswith(f"salesim: error: --out {in_the_way / 'below'}: ")

@@ -8,7 +8,9 @@ command passes only what differs (its help text, whether it is required).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -143,6 +145,23 @@ def add_out(
 ) -> None:
     """``--out``: where the command writes (a folder unless ``metavar`` says FILE)."""
     parser.add_argument("--out", metavar=metavar, help=help, **options)
+
+
+def out_problem(value: str | None) -> str | None:
+    """Why ``--out`` cannot be the folder a command writes into, in words (None: it can;
+    a folder not there yet is made)."""
+    if not value:
+        return None
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        return f"--out {value}: a file is in the way; give a folder"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        return f"--out {value}: cannot make this folder ({e.strerror or e})"
+    if not os.access(path, os.W_OK | os.X_OK):
+        return f"--out {value}: this folder cannot be written to"
+    return None
 
 
 def add_baseline(parser: argparse.ArgumentParser, help: str | None = None) -> None:

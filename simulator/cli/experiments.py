@@ -20,6 +20,7 @@ from .common import (
     add_scenario,
     add_seed,
     fail,
+    out_problem,
     read_scenario,
     resolve_scenario,
 )
@@ -149,6 +150,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from ..analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
     from ..policies import PolicyLoadError
 
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
     try:
         if args.sample:
             kind, _, k = args.sample.partition(":")
@@ -219,6 +222,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     from ..analysis.compare import CompareError, load, plots, report_html, text
 
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
     try:
         cmp = load(args.folder, args.baseline)
     except CompareError as e:
@@ -238,6 +243,9 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     from ..analysis.design import DesignError, parse_range
     from ..analysis.sensitivity import plot, report, run_sensitivity
     from ..policies import PolicyLoadError
+
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
 
     path = resolve_scenario(args.file)
     read_scenario(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_lang, add_out, add_save, fail, game_missing
+from .common import add_lang, add_out, add_save, fail, game_missing, out_problem
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,6 +61,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..saves import SaveError, export_logs, open_save
 
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
     try:
         _, session = open_save(args.save)
         for path in export_logs(session, args.out, args.format):
@@ -74,6 +76,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ..report import report
     from ..saves import SaveError
 
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
     try:
         print(report(args.save, args.out, args.lang))
     except SaveError as e:
@@ -85,6 +89,8 @@ def cmd_class(args: argparse.Namespace) -> int:
     from ..report import class_report
     from ..saves import SaveError
 
+    if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
     try:
         print(class_report(args.saves, args.out, args.lang))
     except (SaveError, ValueError) as e:
