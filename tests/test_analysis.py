@@ -314,3 +314,17 @@ def test_the_worked_example_in_the_policy_guide_runs(tmp_path):
     kinds = {a["action"]["kind"] for a in s.log_as_dicts()}
     assert {"set_quota", "one_on_one", "pipeline_review", "answer"} <= kinds
     assert 0 < card.total < 100
+
+
+def test_a_dollar_in_a_scenarios_name_is_text_on_the_charts_not_math(tmp_path, capsys):
+    """matplotlib reads "$…$" as math; a scenario called "a$\\x$b" must not break compare."""
+    from simulator.cli import main
+
+    odd = tmp_path / "a$\\x$b.yaml"
+    odd.write_text("extends: tutorial\nweeks: 8\nperiod_weeks: 4\nevents: []\n", encoding="utf-8")
+    out = tmp_path / "b"
+    args = ["batch", "--scenario", str(odd), "--policy", "by_the_book", "hands_off"]
+    assert main([*args, "--runs", "2", "--out", str(out), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(out)]) == 0
+    assert (out / "distribution.png").exists() and (out / "report.html").exists()

@@ -198,6 +198,9 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    # names come from users (scenarios, policies, fields): "$" in one is text, not math
+    plt.rcParams["text.parse_math"] = False
+
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for tag, title, members in _groups(cmp):

@@ -208,6 +208,9 @@ def plot(s: Sensitivity, out: str | os.PathLike[str]) -> object:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    # names come from users (scenarios, policies, fields): "$" in one is text, not math
+    plt.rcParams["text.parse_math"] = False
+
     names = [i.name for i in s.indices]
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(names) + 2))
     y = np.arange(len(names))

@@ -66,6 +66,7 @@ def pyplot(lang: str) -> Any:
     family = _cjk_font() if lang == "zh" else None
     plt.rcParams["font.family"] = [family, "sans-serif"] if family else ["sans-serif"]
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # a scenario's words are text, never math
     return plt
 
 
