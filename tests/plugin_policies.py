@@ -86,3 +86,44 @@ def doomed_seeds(cls: type, seeds) -> list[int]:
         if p.doomed:
             out.append(s)
     return out
+
+
+class Hangs(TalkOnly):
+    """On the first seed it never answers (a hang in week 2): the batch's --timeout."""
+
+    def reset(self, rng) -> None:
+        self.doomed = float(rng.random()) < 0.5
+
+    def decide(self, obs):
+        import time
+
+        if self.doomed and obs.week == 2:
+            while True:
+                time.sleep(1)
+        return super().decide(obs)
+
+
+class Exits(TalkOnly):
+    """Calls sys.exit(0) in week 2 on about half of the seeds."""
+
+    def reset(self, rng) -> None:
+        self.doomed = float(rng.random()) < 0.5
+
+    def decide(self, obs):
+        import sys
+
+        if self.doomed and obs.week == 2:
+            sys.exit(0)
+        return super().decide(obs)
+
+
+class Interrupts(TalkOnly):
+    """Raises KeyboardInterrupt in week 2 on about half of the seeds."""
+
+    def reset(self, rng) -> None:
+        self.doomed = float(rng.random()) < 0.5
+
+    def decide(self, obs):
+        if self.doomed and obs.week == 2:
+            raise KeyboardInterrupt
+        return super().decide(obs)

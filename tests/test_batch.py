@@ -17,6 +17,14 @@ from simulator.scenario import scenarios_dir
 TUTORIAL = str(scenarios_dir() / "tutorial.yaml")
 
 
+@pytest.fixture(scope="module")
+def short8(tmp_path_factory) -> str:
+    """The tutorial cut to eight weeks: runs that take a moment."""
+    path = tmp_path_factory.mktemp("scn") / "short8.yaml"
+    path.write_text("extends: tutorial\nweeks: 8\nperiod_weeks: 4\n", encoding="utf-8")
+    return str(path)
+
+
 def table(folder, name="runs"):
     return read_table(folder, name)
 
@@ -362,3 +370,91 @@ def test_parquet_tables_without_pyarrow_get_a_clear_message(sequential, monkeypa
         load(sequential)
     with pytest.raises(BatchError, match="keeps its tables as Parquet"):
         small(sequential).run(progress=False)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(
+    ("policy", "error"),
+    [
+        ("Exits", "the policy called sys.exit(0)"),
+        ("Interrupts", "the policy raised KeyboardInterrupt"),
+    ],
+)
+def test_a_policy_that_exits_or_interrupts_fails_only_its_own_runs(
+    tmp_path, policy, error, jobs, short8
+):
+    import plugin_policies
+
+    seeds = list(range(1, 7))
+    doomed = doomed_seeds(getattr(plugin_policies, policy), seeds)
+    assert 0 < len(doomed) < len(seeds)
+    name = f"plugin_policies:{policy}"
+    outcome = Batch(tmp_path, [short8], [name, "hands_off"], runs=6, seed=1, jobs=jobs).run(
+        progress=False
+    )
+    assert not outcome.interrupted and outcome.failed == len(doomed)
+    rows = table(tmp_path)
+    failed = [r for r in rows if r["status"] == "failed"]
+    assert sorted(r["seed"] for r in failed) == doomed
+    assert all(r["error"] == error for r in failed)
+    assert sum(r["status"] == "ok" for r in rows) == 12 - len(doomed)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_that_hangs_is_stopped_by_the_timeout_and_recorded(tmp_path, jobs, short8):
+    import time
+
+    import plugin_policies
+
+    seeds = list(range(1, 5))
+    doomed = doomed_seeds(plugin_policies.Hangs, seeds)
+    assert 0 < len(doomed) < len(seeds)
+    began = time.monotonic()
+    batch = Batch(
+        tmp_path, [short8], ["plugin_policies:Hangs"], runs=4, seed=1, jobs=jobs, timeout=3
+    )
+    outcome = batch.run(progress=False)
+    assert time.monotonic() - began < 120  # the hang cost its limit, not the batch
+    assert outcome.failed == len(doomed)
+    failed = [r for r in table(tmp_path) if r["status"] == "failed"]
+    assert sorted(r["seed"] for r in failed) == doomed
+    assert all(r["error"] == "timed out after 3 s (--timeout)" for r in failed)
+
+
+def test_a_second_batch_into_a_busy_folder_is_refused_and_sigterm_leaves_no_process(
+    tmp_path, short8
+):
+    """One batch writes into a folder at a time; SIGTERM stops it at once, and no worker
+    of its process group is left behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    out = tmp_path / "b"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    cmd = [sys.executable, "-m", "simulator.cli", "batch", "--scenario", short8]
+    cmd += ["--policy", "plugin_policies:Hangs", "--runs", "4", "--seed", "1"]
+    cmd += ["--jobs", "2", "--timeout", "300", "--out", str(out), "--no-progress"]
+    first = subprocess.Popen(
+        cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (out / "manifest.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.0)  # its workers are at the hanging runs now
+        with pytest.raises(BatchError, match="another batch is writing into"):
+            Batch(out, [short8], ["hands_off"], runs=1, seed=1, jobs=1).run(progress=False)
+        os.kill(first.pid, signal.SIGTERM)
+        first.wait(timeout=30)
+        time.sleep(0.5)
+        with pytest.raises(ProcessLookupError):
+            os.killpg(first.pid, 0)  # nobody of its group is left
+    finally:
+        if first.poll() is None:
+            os.killpg(first.pid, signal.SIGKILL)
+    # and the folder is free again: the next batch runs
+    assert Batch(out, [short8], ["hands_off"], runs=1, seed=1, jobs=1).run(progress=False)

@@ -26,6 +26,7 @@ import os
 import platform
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -45,6 +46,8 @@ from .store import MANIFEST, Journal, atomic_write, table_format, write_table
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
+LOCK = ".lock"  # held by the batch writing into a folder
+DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
 
 
@@ -77,8 +80,58 @@ class BatchError(ValueError):
 
 
 # ----------------------------------------------------------------- the run itself
-def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
-    """Play one run; its table row and its reps' rows (never raises)."""
+class RunTimeout(Exception):
+    """A run took longer than the batch's time limit for one run."""
+
+
+# set when the person at the keyboard pressed Ctrl-C (a plugin's KeyboardInterrupt is not)
+USER_STOP = threading.Event()
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise RunTimeout
+
+
+def execute(
+    task: Task,
+    scenario: Scenario,
+    scenario_name: str,
+    point: Point,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """Play one run; its table row and its reps' rows (never raises).
+
+    Whatever the policy does ends as this run's failure, in words: an exception, a
+    ``sys.exit``, a ``KeyboardInterrupt`` of its own, or taking longer than
+    ``timeout`` seconds (a hang or an endless loop; the limit needs the process's
+    main thread, as in the local pool or a run in the parent). Only a real Ctrl-C
+    (:data:`USER_STOP`) stops the batch.
+    """
+    armed = (
+        timeout is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+    try:
+        return _play(task, scenario, scenario_name, point)
+    except RunTimeout:
+        return _failed(task, scenario_name, point, f"timed out after {timeout:g} s (--timeout)")
+    except SystemExit as e:
+        return _failed(task, scenario_name, point, f"the policy called sys.exit({e.code!r})")
+    except KeyboardInterrupt:
+        if USER_STOP.is_set():
+            raise
+        return _failed(task, scenario_name, point, "the policy raised KeyboardInterrupt")
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
     from ..policies import make_policy
     from ..session import Session
 
@@ -87,6 +140,8 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
         while not session.finished:
             session.advance_week()
         record = session.record()  # the game as it really was
+    except (RunTimeout, SystemExit, KeyboardInterrupt):
+        raise
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
@@ -139,20 +194,27 @@ def execute(task: Task, scenario: Scenario, scenario_name: str, point: Point) ->
 _VARIANTS: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
 
 
-def _init_worker(variants: dict[tuple[int, int], tuple[Scenario, str, Point]]) -> None:
+_TIMEOUT: list[float | None] = [None]
+
+
+def _init_worker(
+    variants: dict[tuple[int, int], tuple[Scenario, str, Point]], timeout: float | None = None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
     _VARIANTS.clear()
     _VARIANTS.update(variants)
+    _TIMEOUT[0] = timeout
 
 
 def _run_local(task: Task) -> dict[str, Any]:
     scenario, name, point = _VARIANTS[(task.scenario, task.point)]
-    return execute(task, scenario, name, point)
+    return execute(task, scenario, name, point, _TIMEOUT[0])
 
 
-def _run_dask(task: Task, variants: dict) -> dict[str, Any]:
+def _run_dask(task: Task, variants: dict, timeout: float | None = None) -> dict[str, Any]:
     scenario, name, point = variants[(task.scenario, task.point)]
-    return execute(task, scenario, name, point)
+    return execute(task, scenario, name, point, timeout)
 
 
 # ----------------------------------------------------------------- the batch
@@ -183,11 +245,14 @@ class Batch:
         dask: Any = None,
         command: Sequence[str] | None = None,
         retry_failed: bool = False,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         from ..policies import make_policy
 
         if runs < 1:
             raise BatchError("--runs must be at least 1")
+        if timeout is not None and not timeout > 0:
+            raise BatchError("--timeout must be more than 0 seconds")
         if seed < 0:
             raise BatchError("--seed must be 0 or more")
         if not scenarios or not policies:
@@ -206,6 +271,9 @@ class Batch:
         self.dask = dask
         self.command = list(command) if command is not None else list(sys.argv)
         self.retry_failed = retry_failed
+        self.timeout = timeout
+        self._active: Any = None  # the process pool at work, if any
+        self._terminated = False
         self.variants: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
         for i, path in enumerate(self.paths):
             for j, scn in enumerate(build(path, self.points)):
@@ -292,7 +360,7 @@ class Batch:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / MANIFEST
         if not path.exists():
-            if any(self.folder.iterdir()):
+            if any(p.name != LOCK for p in self.folder.iterdir()):
                 raise BatchError(
                     f"{self.folder} is not empty and holds no batch; choose another --out"
                 )
@@ -328,11 +396,43 @@ class Batch:
         """
         t0 = time.perf_counter()
         client, own = self._connect()
+        USER_STOP.clear()
+        self._terminated = False
+        restore = self._signals()
         try:
             return self._run(t0, client, progress, on_result, on_stop or (lambda n: None))
         finally:
+            restore()
             if own:
                 client.close()
+
+    def _signals(self) -> Callable[[], None]:
+        """While the batch runs: Ctrl-C is the person's (a plugin's KeyboardInterrupt is
+        its run's failure); SIGTERM stops at once, workers and all. Returns the undo."""
+        if threading.current_thread() is not threading.main_thread():
+            return lambda: None
+
+        def interrupt(signum: int, frame: Any) -> None:
+            USER_STOP.set()
+            raise KeyboardInterrupt
+
+        def terminate(signum: int, frame: Any) -> None:
+            USER_STOP.set()
+            self._terminated = True
+            for proc in list(getattr(self._active, "_processes", {}).values()):
+                with contextlib.suppress(Exception):
+                    proc.kill()  # no worker outlives the batch
+            raise KeyboardInterrupt
+
+        old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+        signal.signal(signal.SIGINT, interrupt)
+        signal.signal(signal.SIGTERM, terminate)
+
+        def undo() -> None:
+            for s, handler in old.items():
+                signal.signal(s, handler)
+
+        return undo
 
     def _connect(self) -> tuple[Any, bool]:
         """The Dask client (connecting first, so a wrong address touches nothing)."""
@@ -361,6 +461,18 @@ class Batch:
         on_stop: Callable[[int], None],
     ) -> Outcome:
         started = self._check_folder()
+        with _folder_lock(self.folder):
+            return self._run_locked(t0, client, progress, on_result, on_stop, started)
+
+    def _run_locked(
+        self,
+        t0: float,
+        client: Any,
+        progress: bool,
+        on_result: Callable[[dict[str, Any]], None] | None,
+        on_stop: Callable[[int], None],
+        started: str,
+    ) -> Outcome:
         journal = Journal(self.folder)
         done = journal.read()
         keep = {}
@@ -408,7 +520,7 @@ class Batch:
                 try:
                     for task in todo:
                         scenario, name, point = self.variants[(task.scenario, task.point)]
-                        record(execute(task, scenario, name, point))
+                        record(execute(task, scenario, name, point, self.timeout))
                 except KeyboardInterrupt:
                     on_stop(0)
                     raise
@@ -486,6 +598,7 @@ class Batch:
         while queue:
             suspects: list[Task] = []
             with self._pool(self.jobs) as pool:
+                self._active = pool
                 pending: dict[Any, Task] = {}
                 _fill(pool, queue, pending, window)
                 try:
@@ -502,6 +615,9 @@ class Batch:
                 except KeyboardInterrupt:
                     for fut in pending:
                         fut.cancel()
+                    if self._terminated:  # SIGTERM: the workers are gone, nothing to wait for
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        raise
                     on_stop(sum(1 for fut in pending if not fut.cancelled()))
                     for fut in pending:  # the runs already going finish, and are kept
                         if not fut.cancelled():
@@ -517,7 +633,9 @@ class Batch:
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(self.variants,)
+            max_workers=workers,
+            initializer=_init_worker,
+            initargs=(self.variants, self.timeout),
         )
 
     def _run_dask(
@@ -532,7 +650,12 @@ class Batch:
         variants = client.scatter(self.variants, broadcast=True)
         futures = {
             client.submit(
-                _run_dask, t, variants, key=f"salesim-{self.identity}-{t.run}", pure=False
+                _run_dask,
+                t,
+                variants,
+                self.timeout,
+                key=f"salesim-{self.identity}-{t.run}",
+                pure=False,
             ): t
             for t in todo
         }
@@ -547,6 +670,28 @@ class Batch:
             client.cancel(list(futures))
             on_stop(0)
             raise
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Any:
+    """One batch at a time in a folder: a second one is refused, in words (the lock goes
+    with the process, however it ends)."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here (Windows): trust the user
+        yield
+        return
+    with open(folder / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BatchError(
+                f"another batch is writing into {folder} now; wait for it, or choose another --out"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:

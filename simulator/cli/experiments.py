@@ -76,6 +76,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_out(bat, required=True)
     add_baseline(bat, "policy the summary compares against (default: by_the_book)")
     bat.add_argument("--retry-failed", action="store_true", help="rerun runs recorded as failed")
+    bat.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="a run taking longer is stopped and recorded as failed (default: %(default)g; "
+        "a year plays in about a second)",
+    )
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     bat.set_defaults(func=cmd_batch)
 
@@ -174,6 +182,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             dask=args.dask,
             command=["salesim", *COMMAND_LINE],
             retry_failed=args.retry_failed,
+            timeout=args.timeout,
         )
     except (DesignError, BatchError, PolicyLoadError) as e:
         return fail(str(e))
