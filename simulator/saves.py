@@ -15,9 +15,11 @@ out-of-date file gets a :class:`SaveError` in plain words.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,7 +104,20 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise SaveError(f"{path}: cannot write the save ({e.strerror or e})") from None
+    _clean_stale(path)
     return path
+
+
+STALE_SECONDS = 3600.0  # a temporary save this old was left by a writer that died
+
+
+def _clean_stale(path: Path) -> None:
+    """Remove temporary saves a killed writer left beside ``path`` (never a live one)."""
+    now = time.time()
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > STALE_SECONDS:
+                old.unlink()
 
 
 def read_save(path: str | os.PathLike[str]) -> SaveGame:

@@ -176,3 +176,16 @@ def test_a_save_pointing_at_a_device_is_refused_in_words_at_once(tmp_path):
     with pytest.raises(SaveError) as e:
         read_save("/dev/zero")
     assert str(e.value) == "/dev/zero: this is not a regular file (a device, a pipe or a socket)"
+
+
+def test_temporary_saves_a_killed_writer_left_are_cleaned_by_the_next_save(tmp_path):
+    target = tmp_path / "game.json"
+    stale = tmp_path / ".game.json.999.tmp"
+    fresh = tmp_path / ".game.json.998.tmp"  # another writer, still at work
+    stale.write_text("half a save", encoding="utf-8")
+    fresh.write_text("half a save", encoding="utf-8")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    write_save(snapshot(played(1), str(TUTORIAL)), target)
+    assert not stale.exists() and fresh.exists()
+    assert read_save(target).weeks_played == 1
