@@ -208,3 +208,19 @@ def test_numbers_a_run_cannot_use_are_refused_by_validate(tmp_path, field, value
     with pytest.raises(ScenarioError) as e:
         load_scenario(path)
     assert re.search(r"finite number|less than or equal|greater than", str(e.value)), str(e.value)
+
+
+def test_a_scenario_too_big_to_play_in_a_minute_is_refused_by_validate(tmp_path):
+    """20 segments of 5,000 accounts at 50 leads a year would run for hours: refused."""
+    segments = "\n".join(
+        f"    - {{name: s{i}, accounts: 5000, potential: 100000, deal_size: 10000, "
+        f"lead_rate: 50}}"
+        for i in range(20)
+    )
+    path = tmp_path / "huge.yaml"
+    path.write_text(f"extends: default\nmarket:\n  segments:\n{segments}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(path)
+    text = str(e.value)
+    assert "100,000 accounts in all; at most 50,000" in text
+    assert "new opportunities over the game" in text and "at most 100,000" in text

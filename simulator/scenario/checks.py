@@ -40,6 +40,10 @@ def _known(value: str | None, names: list[str], path: str, what: str) -> Iterato
     yield path, f"no {what} is called {value!r}{hint}; the {what}s are {listed}"
 
 
+MOST_ACCOUNTS = 50_000  # a year with this many accounts plays in about 6 s
+MOST_LEADS = 100_000  # 25,000 leads a year play in 6 s, 200,000 in a minute (2 cores)
+
+
 def check(s: ScenarioFile) -> list[Finding]:
     """Every cross-field problem in a schema-valid scenario."""
     return list(_check(s))
@@ -51,8 +55,23 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
     yield from _unique(reps, "reps", "rep")
     yield from _unique(segments, "market.segments", "segment")
     yield from _unique([a.name for a in s.accounts], "accounts", "account")
-    if sum(g.accounts for g in s.market.segments) + len(s.accounts) == 0:
+    accounts = sum(g.accounts for g in s.market.segments) + len(s.accounts)
+    if accounts == 0:
         yield "market.segments", "the market has no accounts: give a segment accounts above 0"
+    # what a game costs grows with its accounts and the leads they bring: kept to what
+    # plays in under a minute and under 1 GB on a two-core machine (the authoring guide)
+    if accounts > MOST_ACCOUNTS:
+        yield "market.segments", (
+            f"{accounts:,} accounts in all; at most {MOST_ACCOUNTS:,} (a game must play in "
+            "under a minute)"
+        )
+    leads = sum(g.accounts * g.lead_rate for g in s.market.segments) * s.market.lead_rate
+    leads *= s.weeks / 52
+    if leads > MOST_LEADS:
+        yield "market.segments", (
+            f"about {leads:,.0f} new opportunities over the game (accounts × lead_rate × "
+            f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
+        )
     for i, r in enumerate(s.reps):
         yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")
         if r.mentor == r.name:
