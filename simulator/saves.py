@@ -178,6 +178,11 @@ def restore(save: SaveGame, scenario: Scenario, source: str = "the save") -> Ses
             f"{source} was played on {save.scenario_title!r} version {save.scenario_version}, "
             f"but the scenario is now version {scenario.version}: they are not compatible"
         )
+    if str(scenario.title) != save.scenario_title:
+        # another scenario altogether (the save's path was pointed elsewhere)
+        raise SaveError(
+            f"{source} was played on {save.scenario_title!r}, not on {str(scenario.title)!r}"
+        )
     try:
         return Session.replay(scenario, save.seed, save.actions, weeks_played=save.weeks_played)
     except (KeyError, TypeError, ValueError) as e:

@@ -189,3 +189,19 @@ def test_temporary_saves_a_killed_writer_left_are_cleaned_by_the_next_save(tmp_p
     write_save(snapshot(played(1), str(TUTORIAL)), target)
     assert not stale.exists() and fresh.exists()
     assert read_save(target).weeks_played == 1
+
+
+def test_a_save_pointed_at_another_scenario_of_the_same_version_is_refused(tmp_path):
+    import json
+
+    from simulator.saves import open_save
+
+    path = write_save(snapshot(played(2), str(TUTORIAL)), tmp_path / "g.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    other = scenarios_dir() / "growing_team.yaml"
+    assert load_scenario(other).version == data["scenario_version"]  # the same version
+    data["scenario_path"] = str(other)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        open_save(path)
+    assert "was played on 'Tutorial: your first quarters', not on" in str(e.value)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
 from ..narrate import Narrator
+from ..saves import fingerprint
 from ..scoring import Scorecard
 from ..texts import text_of, tr
 from . import charts
@@ -52,7 +53,8 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
     first = reports[0]
     for r in reports[1:]:
-        if r.save.scenario_fingerprint != first.save.scenario_fingerprint:
+        # the scenario each game was really replayed on, not what its save says
+        if fingerprint(r.record.scenario) != fingerprint(first.record.scenario):
             raise ValueError(t("class.mixed", a=first.save.scenario_title, b=r.save.scenario_title))
     shipped = ship_font(out / "fonts") if lang == "zh" else None
     # each player's own report, in a folder of their own (names made unique)
