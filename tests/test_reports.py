@@ -226,3 +226,15 @@ def test_the_chinese_reports_show_no_english_and_the_english_ones_no_chinese(sav
         (tmp_path / "e" / "report.html").read_text(encoding="utf-8"), r"[\u4e00-\u9fff]+"
     )
     assert chinese == set()
+
+
+def test_a_class_report_leaves_out_a_damaged_save_and_says_so(saves, tmp_path, capsys):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not a save", encoding="utf-8")
+    paths = [str(saves["by_the_book"]), str(broken), str(saves["hands_off"])]
+    capsys.readouterr()
+    assert main(["class", *paths, "--out", str(tmp_path / "c")]) == 0
+    err = capsys.readouterr().err
+    assert f"salesim: left out {broken}: this is not a salesim save" in err
+    page = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
+    assert page.count("players/") >= 2

@@ -7,6 +7,7 @@ actions, so what they show is what the player lived through.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .common import add_lang, add_out, add_save, fail, game_missing, out_problem
 
@@ -91,10 +92,13 @@ def cmd_class(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    skipped: list[str] = []
     try:
-        print(class_report(args.saves, args.out, args.lang))
+        print(class_report(args.saves, args.out, args.lang, skipped))
     except (SaveError, ValueError) as e:
         return fail(str(e))
+    for why in skipped:  # a damaged save leaves the class, not the report
+        print(f"salesim: left out {why}", file=sys.stderr)
     return 0
 
 

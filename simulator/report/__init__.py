@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..saves import open_save
+from ..saves import SaveError, open_save
 from .game import GameReport, analyse, write
 from .group import write_class
 
@@ -25,9 +25,30 @@ def report(save: str | Path, out: str | Path, lang: str = "en") -> Path:
     return write(load(save), Path(out), lang)
 
 
-def class_report(saves: list[str | Path], out: str | Path, lang: str = "en") -> Path:
-    """Write a class report (and each player's report) into ``out``; the page's path."""
-    return write_class([load(s) for s in saves], Path(out), lang)
+def class_report(
+    saves: list[str | Path],
+    out: str | Path,
+    lang: str = "en",
+    skipped: list[str] | None = None,
+) -> Path:
+    """Write a class report (and each player's report) into ``out``; the page's path.
+
+    A save that cannot be read or replayed is left out, not the class: its path and
+    why go into ``skipped`` (as "path: why"); with none left, the last error is raised.
+    """
+    reports = []
+    last: SaveError | None = None
+    for s in saves:
+        try:
+            reports.append(load(s))
+        except SaveError as e:
+            last = e
+            if skipped is not None:
+                skipped.append(str(e))
+    if not reports:
+        assert last is not None
+        raise last
+    return write_class(reports, Path(out), lang)
 
 
 __all__ = ["GameReport", "class_report", "load", "report"]
