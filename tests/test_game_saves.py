@@ -159,3 +159,19 @@ def test_a_game_killed_while_saving_leaves_the_last_good_save(tmp_path):
     # at most one half-written temporary file per kill, never mistaken for a save
     temps = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(temps) <= 5 and not any(p.suffix == ".json" for p in temps)
+
+
+def test_the_title_screen_starts_with_a_damaged_newest_save_and_names_it(tmp_path):
+    import time
+
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "tutorial-3.json")
+    play_weeks(game, 2)
+    time.sleep(0.05)
+    (tmp_path / "hostile.json").write_text('{"kind": "salesim-save", "seed": ' + "9" * 5000 + "}")
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        assert 'The newest save, "hostile", cannot be read (see Load)' in header(app)
+        assert "Tutorial: your first quarters, week 3" in header(app)  # Continue still works
+    finally:
+        app.close()

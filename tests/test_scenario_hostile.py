@@ -213,8 +213,7 @@ def test_numbers_a_run_cannot_use_are_refused_by_validate(tmp_path, field, value
 def test_a_scenario_too_big_to_play_in_a_minute_is_refused_by_validate(tmp_path):
     """20 segments of 5,000 accounts at 50 leads a year would run for hours: refused."""
     segments = "\n".join(
-        f"    - {{name: s{i}, accounts: 5000, potential: 100000, deal_size: 10000, "
-        f"lead_rate: 50}}"
+        f"    - {{name: s{i}, accounts: 5000, potential: 100000, deal_size: 10000, lead_rate: 50}}"
         for i in range(20)
     )
     path = tmp_path / "huge.yaml"

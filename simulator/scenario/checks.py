@@ -61,16 +61,22 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
     # what a game costs grows with its accounts and the leads they bring: kept to what
     # plays in under a minute and under 1 GB on a two-core machine (the authoring guide)
     if accounts > MOST_ACCOUNTS:
-        yield "market.segments", (
-            f"{accounts:,} accounts in all; at most {MOST_ACCOUNTS:,} (a game must play in "
-            "under a minute)"
+        yield (
+            "market.segments",
+            (
+                f"{accounts:,} accounts in all; at most {MOST_ACCOUNTS:,} (a game must play in "
+                "under a minute)"
+            ),
         )
     leads = sum(g.accounts * g.lead_rate for g in s.market.segments) * s.market.lead_rate
     leads *= s.weeks / 52
     if leads > MOST_LEADS:
-        yield "market.segments", (
-            f"about {leads:,.0f} new opportunities over the game (accounts × lead_rate × "
-            f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
+        yield (
+            "market.segments",
+            (
+                f"about {leads:,.0f} new opportunities over the game (accounts × lead_rate × "
+                f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
+            ),
         )
     for i, r in enumerate(s.reps):
         yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")

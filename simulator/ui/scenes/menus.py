@@ -28,6 +28,23 @@ def save_title(save: SaveGame, lang: str) -> str:
         return save.scenario_title
 
 
+def newer_damaged(folder: Path, latest: Path | None) -> str | None:
+    """The name of the newest save in ``folder`` when it cannot be read (newer than the
+    save Continue resumes); the Load screen says why."""
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return None
+    newest = max(files, key=lambda p: p.stat().st_mtime, default=None)
+    if newest is None or newest == latest:
+        return None
+    try:
+        read_save(newest)
+    except SaveError:
+        return newest.stem
+    return None
+
+
 def save_week(save: SaveGame, tr: Callable[..., str]) -> str:
     """Where a saved game stands: the week it resumes at, or finished."""
     try:
@@ -65,6 +82,9 @@ class TitleScene(Scene):
                 info = self.tr("load.error", why=str(e))
         else:
             info = self.tr("title.no_save")
+        damaged = newer_damaged(self.app.saves, latest)
+        if damaged is not None:  # the newest save cannot be read: say so, and where
+            info = self.tr("title.damaged", name=damaged) + (" · " + info if can_continue else "")
         y = h // 6 + 110
         bw = 280
         ui.button(
