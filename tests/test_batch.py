@@ -91,17 +91,45 @@ def test_a_two_worker_pool_gives_the_same_table_as_one_process(sequential, tmp_p
 def test_a_dask_cluster_gives_the_same_table_as_one_process(sequential, tmp_path):
     distributed = pytest.importorskip("distributed")
     # on loopback, every port (the scheduler's and its HTTP server's) chosen by the system
-    with distributed.LocalCluster(
+    with _cluster(distributed) as cluster:
+        small(tmp_path, dask=cluster.scheduler_address).run(progress=False)
+    assert same(table(tmp_path), table(sequential))
+    assert "dask" in json.loads((tmp_path / "manifest.json").read_text())["executor"]
+
+
+def _cluster(distributed):
+    """A local Dask cluster of two worker processes; on loopback, every port (the
+    scheduler's and its HTTP server's) chosen by the system."""
+    return distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    ) as cluster:
-        small(tmp_path, dask=cluster.scheduler_address).run(progress=False)
-    assert same(table(tmp_path), table(sequential))
-    assert "dask" in json.loads((tmp_path / "manifest.json").read_text())["executor"]
+    )
+
+
+def test_on_dask_a_worker_killed_by_a_run_fails_only_that_run(tmp_path, short8):
+    """A plugin that kills its worker: the other runs, even those queued on that worker
+    or waiting for data it held, complete (nothing is scattered to die with it)."""
+    distributed = pytest.importorskip("distributed")
+    from pathlib import Path
+
+    seeds = list(range(1, 7))
+    doomed = doomed_seeds(DiesSometimes, seeds)
+    assert 0 < len(doomed) < len(seeds)
+    here = str(Path(__file__).parent)
+    with _cluster(distributed) as cluster, distributed.Client(cluster) as client:
+        client.run(lambda: __import__("sys").path.insert(0, here))  # the plugin's module
+        batch = Batch(
+            tmp_path, [short8], ["plugin_policies:DiesSometimes"], runs=6, seed=1, dask=client
+        )
+        outcome = batch.run(progress=False)
+    rows = table(tmp_path)
+    assert outcome.failed == len(doomed)
+    assert sorted(r["seed"] for r in rows if r["status"] == "failed") == doomed
+    assert all(r["status"] == "ok" for r in rows if r["seed"] not in doomed)
 
 
 def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tmp_path):

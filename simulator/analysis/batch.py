@@ -212,8 +212,10 @@ def _run_local(task: Task) -> dict[str, Any]:
     return execute(task, scenario, name, point, _TIMEOUT[0])
 
 
-def _run_dask(task: Task, variants: dict, timeout: float | None = None) -> dict[str, Any]:
-    scenario, name, point = variants[(task.scenario, task.point)]
+def _run_dask(
+    task: Task, variant: tuple[Scenario, str, Point], timeout: float | None = None
+) -> dict[str, Any]:
+    scenario, name, point = variant
     return execute(task, scenario, name, point, timeout)
 
 
@@ -647,12 +649,13 @@ class Batch:
     ) -> None:
         from distributed import as_completed
 
-        variants = client.scatter(self.variants, broadcast=True)
+        # each run carries its scenario: data scattered to the workers dies with the
+        # worker that held it, and with it every run still waiting for it
         futures = {
             client.submit(
                 _run_dask,
                 t,
-                variants,
+                self.variants[(t.scenario, t.point)],
                 self.timeout,
                 key=f"salesim-{self.identity}-{t.run}",
                 pure=False,
