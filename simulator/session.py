@@ -248,7 +248,13 @@ class Replaying:
             if key != last:
                 self.plans.setdefault(week, []).append([])
                 last = key
-            self.plans[week][-1].append(action_from_dict(row["action"]))
+            try:
+                action = action_from_dict(row["action"])
+            except ValueError as e:  # a damaged or tampered log: which action, which week
+                raise ValueError(
+                    f"week {week}, action {len(self.plans[week][-1]) + 1}: {e}"
+                ) from None
+            self.plans[week][-1].append(action)
         self.weeks = session.scenario.weeks if weeks_played is None else weeks_played
 
     def _act(self) -> list[Result]:

@@ -85,6 +85,9 @@ def test_compare_cli_prints_the_summary_and_writes_the_report(batch_dir, tmp_pat
     assert "pressure_cooker scores" in capsys.readouterr().out
     assert (tmp_path / "report.html").exists()
     assert main(["compare", str(tmp_path / "nothing")]) == 2
+    assert "nothing: no such folder" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["compare", str(tmp_path / "empty")]) == 2
     assert "holds no batch" in capsys.readouterr().err
 
 

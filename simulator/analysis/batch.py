@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.spec import Scenario
+from ..files import InputError, read_limited
 from ..scoring import COMPONENTS
 from .design import Point, build, label
-from .store import MANIFEST, Journal, atomic_write, table_format, write_table
+from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format, write_table
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
@@ -368,8 +369,8 @@ class Batch:
                 )
             return _now()
         try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
+            old = json.loads(read_limited(path, MANIFEST_BYTES, "manifests"))
+        except (InputError, ValueError, RecursionError) as e:
             raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
         self._history = list(old.get("history", []))
         if old.get("identity") != self.identity:

@@ -20,10 +20,11 @@ from typing import Any
 
 import numpy as np
 
+from ..files import InputError, read_limited
 from ..palette import palette
 from ..scoring import COMPONENTS
 from .stats import Interval, mean_ci, paired_difference
-from .store import MANIFEST, StoreError, is_missing, read_table
+from .store import MANIFEST, MANIFEST_BYTES, StoreError, is_missing, read_table
 
 METRICS = ("total", *(f"score.{c}" for c in COMPONENTS))
 
@@ -80,11 +81,15 @@ class CompareError(ValueError):
 def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
     """Read a batch folder and compute every interval and paired difference."""
     folder = Path(folder)
+    if not folder.is_dir():
+        raise CompareError(f"{folder}: no such folder")
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CompareError(f"{folder} holds no batch (no {MANIFEST})") from None
-    except (OSError, json.JSONDecodeError) as e:
+        manifest = json.loads(read_limited(folder / MANIFEST, MANIFEST_BYTES, "manifests"))
+    except InputError as e:
+        if not (folder / MANIFEST).exists():
+            raise CompareError(f"{folder} holds no batch (no {MANIFEST})") from None
+        raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
+    except (ValueError, RecursionError) as e:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
     try:
         rows = read_table(folder, "runs")

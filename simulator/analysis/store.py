@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - exercised where pyarrow is absent
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
+MANIFEST_BYTES = 50_000_000  # a manifest lists its designs and seeds; far below this
 
 
 class StoreError(ValueError):
