@@ -96,3 +96,58 @@ def test_an_out_that_is_a_file_or_cannot_be_made_is_one_line_in_words(tmp_path, 
     assert err == f"salesim: error: --out {in_the_way}: a file is in the way; give a folder\n"
     assert main([command, str(save), "--out", str(in_the_way / "below")]) == 2
     assert capsys.readouterr().err.startswith(f"salesim: error: --out {in_the_way / 'below'}: ")
+
+
+def test_every_command_has_a_description_and_every_argument_help():
+    import argparse
+
+    from simulator.cli import _commands, _parser
+
+    missing = []
+    for name, sub in _commands(_parser()).items():
+        if not (sub.description or "").strip():
+            missing.append(f"{name}: no description")
+        for action in sub._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            if not (action.help or "").strip() or action.help == argparse.SUPPRESS:
+                missing.append(f"{name}: {action.dest}")
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("words", "usage", "hint"),
+    [
+        (["run", "--sede", "3"], "usage: salesim run", "(did you mean --seed?)"),
+        (["validate", "x.yaml", "--quite"], "usage: salesim validate", "(did you mean --quiet?)"),
+        (["batch", "--scenario", "t", "--polcy", "a"], "usage: salesim batch", "--policy"),
+        (["runn"], "usage: salesim ", "(did you mean run?)"),
+    ],
+)
+def test_a_mistake_shows_the_commands_own_usage_with_a_suggestion_and_exits_2(
+    capsys, words, usage, hint
+):
+    with pytest.raises(SystemExit) as stop:
+        main(words)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and hint in err
+
+
+def test_bare_salesim_shows_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "usage: salesim" in capsys.readouterr().err
+
+
+def test_options_that_take_several_values_take_them_the_same_way_everywhere():
+    """``--policy a b`` and ``--policy a --policy b`` both work, in calibrate as in batch."""
+    from simulator.cli import _commands, _parser
+
+    commands = _commands(_parser())
+    for name in ("calibrate", "batch"):
+        sub = commands[name]
+        extra = ["--runs", "2"] + (["--scenario", "t", "--out", "o"] if name == "batch" else [])
+        head = ["tutorial"] if name == "calibrate" else []
+        one = sub.parse_args([*head, "--policy", "by_the_book", "hands_off", *extra])
+        two = sub.parse_args([*head, "--policy", "by_the_book", "--policy", "hands_off", *extra])
+        assert one.policy == two.policy == ["by_the_book", "hands_off"], name

@@ -17,8 +17,13 @@ never as a traceback. A command imports what it needs when it runs, so
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from collections.abc import Sequence
+
+# pygame greets on import; a command line tool says only what was asked
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from .. import __version__
 from . import common, experiments, play, runs, saved_games, scenarios
@@ -41,15 +46,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _suggest(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``salesim`` with ``argv`` (default: the process's arguments); the exit code."""
+    """Run ``salesim`` with ``argv`` (default: the process's arguments); the exit code:
+    0 done, 1 the work failed (a problem found), 2 a mistake in the command line."""
     parser = _parser()
-    common.COMMAND_LINE[:] = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    common.COMMAND_LINE[:] = words
+    commands = _commands(parser)
+    if words and not words[0].startswith("-") and words[0] not in commands:
+        parser.error(f"unknown command {words[0]!r}{_suggest(words[0], list(commands))}")
+    args, extra = parser.parse_known_args(words)
     func = getattr(args, "func", None)
+    if extra:
+        # the command's own usage, with the option it most likely meant
+        target = commands.get(getattr(args, "command", None) or "", parser)
+        known = [s for a in target._actions for s in a.option_strings]
+        hints = "".join(_suggest(w.split("=")[0], known) for w in extra if w.startswith("-"))
+        target.error(f"unrecognized arguments: {' '.join(extra)}{hints}")
     if func is None:
-        parser.print_help()
-        return 0
+        parser.print_help(sys.stderr)
+        return 2
     try:
         return func(args)
     except BrokenPipeError:

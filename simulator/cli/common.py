@@ -107,17 +107,22 @@ class Progress:
 
 def add_scenario(parser: argparse.ArgumentParser, help: str | None = None, **options: Any) -> None:
     """``--scenario PATH``: a scenario file or shipped scenario name."""
+    help = help or "a scenario file, or the name of a shipped one (see: salesim scenarios)"
     parser.add_argument("--scenario", metavar="PATH", help=help, **options)
 
 
 def add_policy(parser: argparse.ArgumentParser, help: str | None = None, **options: Any) -> None:
     """``--policy NAME``: a built-in policy, or one of your own."""
+    help = help or "a built-in policy (see: salesim policies) or module:Class / file.py:Class"
     parser.add_argument("--policy", metavar="NAME", help=help, **options)
 
 
 def add_lang(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--lang``: the language of what the command shows or writes (default: en)."""
-    parser.add_argument("--lang", type=lang_code, default="en", metavar="CODE", help=help)
+    help = help or "language of what is shown or written: en, zh, or any with a catalog"
+    parser.add_argument(
+        "--lang", type=lang_code, default="en", metavar="CODE", help=f"{help} (default: en)"
+    )
 
 
 def add_seed(
@@ -128,11 +133,15 @@ def add_seed(
     metavar: str = "S",
 ) -> None:
     """``--seed``: the random seed (of a sequence of runs, the first)."""
+    help = help or "the random seed (of a sequence of runs, the first)"
+    if default is not None and "default" not in help:
+        help += " (default: %(default)s)"
     parser.add_argument("--seed", type=int, default=default, metavar=metavar, help=help)
 
 
 def add_jobs(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--jobs J``: how many processes play runs at once (default: all cores)."""
+    help = help or "worker processes (default: all cores)"
     parser.add_argument("--jobs", type=int, default=None, metavar="J", help=help)
 
 
@@ -144,6 +153,7 @@ def add_out(
     **options: Any,
 ) -> None:
     """``--out``: where the command writes (a folder unless ``metavar`` says FILE)."""
+    help = help or "the folder to write into (made if missing)"
     parser.add_argument("--out", metavar=metavar, help=help, **options)
 
 
@@ -171,4 +181,6 @@ def add_baseline(parser: argparse.ArgumentParser, help: str | None = None) -> No
 
 def add_save(parser: argparse.ArgumentParser) -> None:
     """The ``SAVE`` argument: a saved game's file."""
-    parser.add_argument("save", metavar="SAVE")
+    parser.add_argument(
+        "save", metavar="SAVE", help="a saved game: the game's save, or salesim run --save's"
+    )

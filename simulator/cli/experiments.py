@@ -35,11 +35,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "each policy's score distribution and by_the_book's lead over each, with 95% "
         "confidence intervals. Exits 1 when by_the_book is not clearly ahead of all.",
     )
-    cal.add_argument("file", metavar="FILE")
+    cal.add_argument("file", metavar="PATH", help="a scenario file, or the name of a shipped one")
     cal.add_argument("--runs", type=int, default=20, metavar="N", help="seeds (default: 20)")
     add_seed(cal, FIRST_SEED)
     add_jobs(cal, "processes (default: all cores)")
-    add_policy(cal, "only these policies (repeatable)", action="append")
+    add_policy(
+        cal,
+        "only these policies: several after one --policy, or --policy again",
+        nargs="+",
+        action="extend",
+    )
     cal.set_defaults(func=cmd_calibrate)
 
     bat = sub.add_parser(
@@ -94,8 +99,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "differences against a baseline with intervals and a verdict line; PNG plots and "
         "one self-contained report.html.",
     )
-    cmp.add_argument("folder", metavar="DIR")
-    add_baseline(cmp)
+    cmp.add_argument("folder", metavar="DIR", help="a batch's folder (salesim batch --out)")
+    add_baseline(cmp, "the policy others are compared against (default: by_the_book)")
     add_out(cmp, "where plots and report.html go (default: DIR)")
     cmp.add_argument("--no-plots", action="store_true", help="text only")
     cmp.set_defaults(func=cmd_compare)
@@ -106,9 +111,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Vary scenario fields over ranges together, play a policy at each "
         "sampled point and print Sobol (or Morris) indices of the total score.",
     )
-    sen.add_argument("file", metavar="PATH")
-    add_policy(sen, default="by_the_book")
-    sen.add_argument("--vary", action="append", default=[], required=True, metavar="KEY=LOW:HIGH")
+    sen.add_argument("file", metavar="PATH", help="a scenario file, or the name of a shipped one")
+    add_policy(
+        sen, "the policy played at every point (default: by_the_book)", default="by_the_book"
+    )
+    sen.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        required=True,
+        metavar="KEY=LOW:HIGH",
+        help="a numeric scenario field and its range (give --vary once per field)",
+    )
     sen.add_argument(
         "--samples",
         type=int,
@@ -116,7 +130,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="base sample size (Sobol: N×(D+2) points, a power of 2; Morris: N×(D+1)); default 64",
     )
-    sen.add_argument("--method", choices=("sobol", "morris"), default="sobol")
+    sen.add_argument(
+        "--method",
+        choices=("sobol", "morris"),
+        default="sobol",
+        help="Sobol indices (variance shares) or Morris screening (default: sobol)",
+    )
     sen.add_argument(
         "--replicates",
         type=int,

@@ -60,7 +60,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     run.set_defaults(func=cmd_run)
 
-    sub.add_parser("policies", help="list the built-in policies").set_defaults(func=cmd_policies)
+    sub.add_parser(
+        "policies",
+        help="list the built-in policies",
+        description="List the built-in policies (scripted managers) and what each does; "
+        "your own are given as module:Class or file.py:Class.",
+    ).set_defaults(func=cmd_policies)
 
 
 def _week_line(report: WeekReport, session: Session, currency: str) -> str:

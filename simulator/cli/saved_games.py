@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(actions.csv and events.csv, or .json) for spreadsheets.",
     )
     add_save(exp)
-    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="table format (default: csv)"
+    )
     add_out(exp, "folder (default: here)", default=".")
     exp.set_defaults(func=cmd_export)
 
@@ -43,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="A league table, the group's score distribution, the lessons the group "
         "missed and the most common mistakes, with every player's own report linked.",
     )
-    cls.add_argument("saves", metavar="SAVE", nargs="+")
+    cls.add_argument("saves", metavar="SAVE", nargs="+", help="the class's saved games")
     add_out(cls, "folder for the reports", required=True)
     add_lang(cls)
     cls.set_defaults(func=cmd_class)

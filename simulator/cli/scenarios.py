@@ -13,7 +13,12 @@ from .common import add_out, resolve_scenario
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``scenarios``, ``validate`` and ``schema``."""
-    sub.add_parser("scenarios", help="list the shipped scenarios").set_defaults(func=cmd_scenarios)
+    sub.add_parser(
+        "scenarios",
+        help="list the shipped scenarios",
+        description="List the shipped scenarios (name, difficulty, what each teaches) and "
+        "the folder they are in.",
+    ).set_defaults(func=cmd_scenarios)
     sub.add_parser(
         "languages",
         help="list the game's languages and check their catalogs",
@@ -28,7 +33,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Check scenario files. Prints one line per problem, "
         "FILE:LINE:COLUMN: field: message, and exits 1 if there is any.",
     )
-    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument(
+        "files", nargs="+", metavar="FILE", help="scenario files, or names of shipped ones"
+    )
     val.add_argument("--quiet", action="store_true", help="print problems only")
     val.set_defaults(func=cmd_validate)
 
