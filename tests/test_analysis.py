@@ -202,10 +202,32 @@ def test_sobol_indices_are_shares_of_variance(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0 and "Sobol sensitivity" in out and "market.lead_rate" in out
     rows = (tmp_path / "indices.csv").read_text().splitlines()
-    assert rows[0] == "field,first,first_conf,total,total_conf" and len(rows) == 3
+    assert rows[0] == "field,S1,S1_conf,ST,ST_conf" and len(rows) == 3
     st = {r.split(",")[0]: float(r.split(",")[3]) for r in rows[1:]}
     assert st["market.lead_rate"] > 0.2
     assert (tmp_path / "sensitivity.png").stat().st_size > 5_000
+
+
+def test_morris_indices_carry_morris_names(tmp_path, capsys):
+    code = main(
+        [
+            "sensitivity",
+            "tutorial",
+            "--vary",
+            "market.lead_rate=0.4:1.6",
+            "--method",
+            "morris",
+            "--samples",
+            "4",
+            "--jobs",
+            "2",
+            "--out",
+            str(tmp_path),
+        ]
+    )
+    assert code == 0
+    rows = (tmp_path / "indices.csv").read_text().splitlines()
+    assert rows[0] == "field,mu_star,mu_star_conf,sigma" and len(rows) == 2
 
 
 # ------------------------------------------------------------------ the batch command

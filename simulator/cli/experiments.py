@@ -301,10 +301,15 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        lines = ["field,first,first_conf,total,total_conf"]
-        lines += [
-            f"{i.name},{i.first},{i.first_conf},{i.total},{i.total_conf}" for i in result.indices
-        ]
+        if result.method == "morris":  # Morris's own names: mu*, its interval, sigma
+            lines = ["field,mu_star,mu_star_conf,sigma"]
+            lines += [f"{i.name},{i.first},{i.first_conf},{i.total}" for i in result.indices]
+        else:
+            lines = ["field,S1,S1_conf,ST,ST_conf"]
+            lines += [
+                f"{i.name},{i.first},{i.first_conf},{i.total},{i.total_conf}"
+                for i in result.indices
+            ]
         (out / "indices.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         plot(result, out / "sensitivity.png")
     return 0
