@@ -211,7 +211,7 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
                 "week": rec.week,
                 "action": rec.action.kind,
                 "rep": names.get(rep, "") if isinstance(rep := params.get("rep"), int) else "",
-                "parameters": json.dumps(params, ensure_ascii=False),
+                "parameters": params,  # a spreadsheet's cell gets it as JSON text
                 "done": rec.ok,
                 "refused_because": rec.code,
             }
@@ -224,22 +224,31 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             "rep_id": "" if e.rep is None else e.rep,
             "rep": names.get(e.rep, "") if e.rep is not None else "",
             "seen_by_manager": e.visible,
-            "details": json.dumps(e.data, ensure_ascii=False, default=str),
+            "details": e.data,
         }
         for e in record.events
     ]
     written = []
     for name, rows in (("actions", actions), ("events", events)):
-        if fmt == "json":
+        if fmt == "json":  # nested as they are: no JSON inside JSON
             path = folder / f"{name}.json"
-            path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+            text = json.dumps(rows, ensure_ascii=False, indent=1, default=str)
+            path.write_text(text, encoding="utf-8")
         elif fmt == "csv":
             path = folder / f"{name}.csv"
             with open(path, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
                 cols = list(rows[0]) if rows else ["week"]
                 w = csv.DictWriter(f, fieldnames=cols)
                 w.writeheader()
-                w.writerows(rows)
+                for row in rows:  # a cell holds text: the nested values as JSON
+                    w.writerow(
+                        {
+                            k: json.dumps(v, ensure_ascii=False, default=str)
+                            if isinstance(v, dict | list)
+                            else v
+                            for k, v in row.items()
+                        }
+                    )
         else:
             raise SaveError(f"unknown format {fmt!r}: csv or json")
         written.append(path)

@@ -155,6 +155,11 @@ def test_export_writes_the_logs_as_tables_for_spreadsheets(tmp_path, capsys):
     assert main(["export", str(path), "--format", "json", "--out", str(tmp_path / "js")]) == 0
     rows = json.loads((tmp_path / "js" / "events.json").read_text("utf-8"))
     assert len(rows) == len(s.event_log)
+    assert all(isinstance(r["details"], dict) for r in rows)  # nested, not JSON in a string
+    acts = json.loads((tmp_path / "js" / "actions.json").read_text("utf-8"))
+    quota = next(a for a in acts if a["action"] == "set_quota")
+    assert isinstance(quota["parameters"], dict) and quota["parameters"]["amount"] > 0
+    assert json.loads(actions[0]["parameters"]) == acts[0]["parameters"]  # CSV: JSON text
     bad = tmp_path / "bad.save"
     bad.write_text("nope")
     assert main(["export", str(bad)]) == 2
