@@ -486,3 +486,9 @@ def test_a_second_batch_into_a_busy_folder_is_refused_and_sigterm_leaves_no_proc
             os.killpg(first.pid, signal.SIGKILL)
     # and the folder is free again: the next batch runs
     assert Batch(out, [short8], ["hands_off"], runs=1, seed=1, jobs=1).run(progress=False)
+
+
+def test_a_batch_of_millions_of_runs_is_refused_before_anything_runs(tmp_path):
+    with pytest.raises(BatchError, match=r"20,000,000 runs in one batch; at most 1,000,000"):
+        Batch(tmp_path / "b", [TUTORIAL], ["by_the_book", "hands_off"], runs=10_000_000)
+    assert not (tmp_path / "b").exists()

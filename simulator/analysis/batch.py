@@ -47,6 +47,7 @@ from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
+MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
@@ -254,6 +255,12 @@ class Batch:
 
         if runs < 1:
             raise BatchError("--runs must be at least 1")
+        planned = runs * len(policies) * len(scenarios) * max(1, len(points))
+        if planned > MOST_RUNS:
+            raise BatchError(
+                f"{planned:,} runs in one batch; at most {MOST_RUNS:,} (at ~1,000 a minute "
+                "on two cores that is most of a day)"
+            )
         if timeout is not None and not timeout > 0:
             raise BatchError("--timeout must be more than 0 seconds")
         if seed < 0:

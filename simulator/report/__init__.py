@@ -8,6 +8,7 @@ changed version since it was played is refused, naming both versions.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..saves import SaveError, open_save
 from .game import GameReport, analyse, write
@@ -36,8 +37,22 @@ def class_report(
     A save that cannot be read or replayed is left out, not the class: its path and
     why go into ``skipped`` (as "path: why"); with none left, the last error is raised.
     """
+    from ..saves import read_save
+
+    # a class is one scenario: told before any game is replayed (the slow part)
+    seen: dict[tuple[str, str], str] = {}
+    for s in saves:
+        try:
+            head = read_save(s)
+        except SaveError:
+            continue  # told below, with the others left out
+        seen.setdefault((head.scenario_title, head.scenario_version), str(s))
+    if len(seen) > 1:
+        (a, _), (b, _) = list(seen)[:2]
+        raise ValueError(f"these saves are of different scenarios ({a!r} and {b!r})")
     reports = []
     last: SaveError | None = None
+    bar = _bar(len(saves))
     for s in saves:
         try:
             reports.append(load(s))
@@ -45,10 +60,26 @@ def class_report(
             last = e
             if skipped is not None:
                 skipped.append(str(e))
+        finally:
+            if bar is not None:
+                bar.update(1)
+    if bar is not None:
+        bar.close()
     if not reports:
         assert last is not None
         raise last
     return write_class(reports, Path(out), lang)
+
+
+def _bar(total: int) -> Any:
+    """A progress bar on a terminal (never when the output is piped or captured)."""
+    import sys
+
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="save", desc="replaying", leave=False)
 
 
 __all__ = ["GameReport", "class_report", "load", "report"]
