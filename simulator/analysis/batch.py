@@ -28,12 +28,11 @@ import signal
 import sys
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -41,8 +40,17 @@ from typing import Any
 
 from ..core.spec import Scenario
 from ..files import InputError, read_limited
-from ..scoring import COMPONENTS
 from .design import Point, build, label
+from .runs import (
+    USER_STOP,
+    Task,
+    execute,
+    failed_run,
+    init_worker,
+    row_head,
+    run_in_worker,
+    run_on_dask,
+)
 from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format, write_table
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
@@ -50,18 +58,6 @@ CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal wh
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
-EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
-
-
-@dataclass(frozen=True)
-class Task:
-    """One run: which scenario variant, which policy, which seed."""
-
-    run: int
-    scenario: int  # index into the batch's scenario files
-    point: int  # index into the design's points
-    policy: str
-    seed: int
 
 
 @dataclass
@@ -82,145 +78,6 @@ class BatchError(ValueError):
 
 
 # ----------------------------------------------------------------- the run itself
-class RunTimeout(Exception):
-    """A run took longer than the batch's time limit for one run."""
-
-
-# set when the person at the keyboard pressed Ctrl-C (a plugin's KeyboardInterrupt is not)
-USER_STOP = threading.Event()
-
-
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise RunTimeout
-
-
-def execute(
-    task: Task,
-    scenario: Scenario,
-    scenario_name: str,
-    point: Point,
-    timeout: float | None = None,
-) -> dict[str, Any]:
-    """Play one run; its table row and its reps' rows (never raises).
-
-    Whatever the policy does ends as this run's failure, in words: an exception, a
-    ``sys.exit``, a ``KeyboardInterrupt`` of its own, or taking longer than
-    ``timeout`` seconds (a hang or an endless loop; the limit needs the process's
-    main thread, as in the local pool or a run in the parent). Only a real Ctrl-C
-    (:data:`USER_STOP`) stops the batch.
-    """
-    armed = (
-        timeout is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if armed:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
-    try:
-        return _play(task, scenario, scenario_name, point)
-    except RunTimeout:
-        return _failed(task, scenario_name, point, f"timed out after {timeout:g} s (--timeout)")
-    except SystemExit as e:
-        return _failed(task, scenario_name, point, f"the policy called sys.exit({e.code!r})")
-    except KeyboardInterrupt:
-        if USER_STOP.is_set():
-            raise
-        return _failed(task, scenario_name, point, "the policy raised KeyboardInterrupt")
-    finally:
-        if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-
-
-def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
-    from ..policies import make_policy
-    from ..session import Session
-
-    try:
-        session = Session(scenario, task.seed, make_policy(task.policy))
-        while not session.finished:
-            session.advance_week()
-        record = session.record()  # the game as it really was
-    except (RunTimeout, SystemExit, KeyboardInterrupt):
-        raise
-    except Exception as e:
-        tb = traceback.extract_tb(e.__traceback__)
-        where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
-        return _failed(task, scenario_name, point, f"{type(e).__name__}: {e}{where}")
-    card = record.score
-    row = _head(task, scenario_name, point)
-    promises = record.final.promises
-    row.update(status="ok", error="", total=card.total)
-    row.update({f"score.{c.name}": c.value for c in card.components})
-    row.update(
-        revenue=card.revenue,
-        target=card.target,
-        revenue_ratio=card.revenue / card.target if card.target else None,
-        leavers=card.attrition,
-        regretted=card.regretted,
-        headcount_end=len(record.final.reps),
-        hires=sum(1 for r in record.reps if r.joined_week > 0),
-        promises_kept=sum(1 for p in promises if p.status == "kept"),
-        promises_broken=sum(1 for p in promises if p.status == "broken"),
-    )
-    key = {k: row[k] for k in ("run", "scenario", "point", "policy", "seed")}
-    reps = []
-    for r in record.reps:
-        reps.append(
-            {
-                **key,
-                "rep": r.id,
-                "name": r.name,
-                "type": r.type.value,
-                "veteran": r.veteran,
-                "joined_week": r.joined_week,
-                "left_week": r.left_week,
-                "left_reason": r.left_reason or "",
-                "booked": float(sum(r.booked.values())),
-                "quota_total": float(sum(r.quotas.values())),
-                "engagement_end": r.engagement,
-                "trust_end": r.trust,
-                "confidence_end": r.confidence,
-                "stress_end": r.stress,
-                "skill_start": r.skill_start,
-                "skill_end": r.skill_end,
-                "type_revealed_by": r.revealed_by or "",
-            }
-        )
-    weeks = [{**key, **asdict(m)} for m in record.weeks]
-    return {"row": row, "reps": reps, "weeks": weeks}
-
-
-# Scenario variants live in each worker process once, not in every task.
-_VARIANTS: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
-
-
-_TIMEOUT: list[float | None] = [None]
-
-
-def _init_worker(
-    variants: dict[tuple[int, int], tuple[Scenario, str, Point]], timeout: float | None = None
-) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
-    _VARIANTS.clear()
-    _VARIANTS.update(variants)
-    _TIMEOUT[0] = timeout
-
-
-def _run_local(task: Task) -> dict[str, Any]:
-    scenario, name, point = _VARIANTS[(task.scenario, task.point)]
-    return execute(task, scenario, name, point, _TIMEOUT[0])
-
-
-def _run_dask(
-    task: Task, variant: tuple[Scenario, str, Point], timeout: float | None = None
-) -> dict[str, Any]:
-    scenario, name, point = variant
-    return execute(task, scenario, name, point, timeout)
-
-
 # ----------------------------------------------------------------- the batch
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
@@ -410,7 +267,11 @@ class Batch:
         self._terminated = False
         restore = self._signals()
         try:
-            return self._run(t0, client, progress, on_result, on_stop or (lambda n: None))
+            started = self._check_folder()
+            with _folder_lock(self.folder):
+                return self._run(
+                    t0, client, progress, on_result, on_stop or (lambda n: None), started
+                )
         finally:
             restore()
             if own:
@@ -463,18 +324,6 @@ class Batch:
             raise BatchError(f"cannot reach the Dask scheduler at {self.dask}: {e}") from None
 
     def _run(
-        self,
-        t0: float,
-        client: Any,
-        progress: bool,
-        on_result: Callable[[dict[str, Any]], None] | None,
-        on_stop: Callable[[int], None],
-    ) -> Outcome:
-        started = self._check_folder()
-        with _folder_lock(self.folder):
-            return self._run_locked(t0, client, progress, on_result, on_stop, started)
-
-    def _run_locked(
         self,
         t0: float,
         client: Any,
@@ -566,7 +415,7 @@ class Batch:
     def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:
         """A finished run from the journal, numbered and labelled for this design."""
         _, name, point = self.variants[(task.scenario, task.point)]
-        head = _head(task, name, point)
+        head = row_head(task, name, point)
         rest = {
             k: v for k, v in entry["row"].items() if k not in head and not k.startswith("param.")
         }
@@ -637,14 +486,14 @@ class Batch:
             for task in suspects:
                 with self._pool(1) as solo:
                     try:
-                        record(solo.submit(_run_local, task).result())
+                        record(solo.submit(run_in_worker, task).result())
                     except BrokenProcessPool:
                         record(_crashed(task, self.variants))
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=workers,
-            initializer=_init_worker,
+            initializer=init_worker,
             initargs=(self.variants, self.timeout),
         )
 
@@ -661,7 +510,7 @@ class Batch:
         # worker that held it, and with it every run still waiting for it
         futures = {
             client.submit(
-                _run_dask,
+                run_on_dask,
                 t,
                 self.variants[(t.scenario, t.point)],
                 self.timeout,
@@ -709,29 +558,12 @@ def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -
     """Hand the pool more runs, up to ``window`` in flight."""
     while queue and len(pending) < window:
         task = queue.popleft()
-        pending[pool.submit(_run_local, task)] = task
-
-
-def _head(task: Task, scenario_name: str, point: Point) -> dict[str, Any]:
-    """The columns that say which run a row is."""
-    return {
-        "run": task.run,
-        "scenario": scenario_name,
-        "point": task.point,
-        **{f"param.{k}": float(v) for k, v in point},
-        "policy": task.policy,
-        "seed": task.seed,
-    }
-
-
-def _failed(task: Task, scenario_name: str, point: Point, error: str) -> dict[str, Any]:
-    row = {**_head(task, scenario_name, point), "status": "failed", "error": error}
-    return {"row": {**row, **EMPTY_SCORES}, "reps": [], "weeks": []}
+        pending[pool.submit(run_in_worker, task)] = task
 
 
 def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
     _, name, point = variants[(task.scenario, task.point)]
-    return _failed(task, name, point, why or "the worker process died while running it")
+    return failed_run(task, name, point, why or "the worker process died while running it")
 
 
 def _progress(total: int, initial: int, enabled: bool) -> Any:

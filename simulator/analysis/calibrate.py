@@ -24,7 +24,7 @@ import numpy as np
 from ..core.spec import Scenario
 from ..policies import POLICIES
 from ..scoring import COMPONENTS
-from .batch import Task, execute
+from .runs import Task, execute
 from .stats import Interval, mean_ci, paired_difference
 
 BASELINE = "by_the_book"

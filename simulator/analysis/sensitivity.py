@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .batch import Task, _init_worker, _run_local, execute
 from .design import DesignError, Point, Range, build
+from .runs import Task, execute, init_worker, run_in_worker
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,8 @@ def run_sensitivity(
             if progress:
                 progress(len(results), len(tasks))
     else:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(variants,)) as pool:
-            for res in pool.map(_run_local, tasks, chunksize=4):
+        with ProcessPoolExecutor(jobs, initializer=init_worker, initargs=(variants,)) as pool:
+            for res in pool.map(run_in_worker, tasks, chunksize=4):
                 results.append(res)
                 if progress:
                     progress(len(results), len(tasks))

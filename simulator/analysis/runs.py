@@ -1,0 +1,189 @@
+"""One run of a batch: a policy plays a scenario on a seed, and the rows it leaves.
+
+Whatever the policy does ends as the run's own failure, in words (an exception, a
+``sys.exit``, its own ``KeyboardInterrupt``, a hang past the time limit); the
+batch (:mod:`.batch`) hands runs to worker processes (or Dask) through the
+functions here and keeps every row.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import traceback
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.spec import Scenario
+from ..scoring import COMPONENTS
+from .design import Point
+
+EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
+
+
+@dataclass(frozen=True)
+class Task:
+    """One run: which scenario variant, which policy, which seed."""
+
+    run: int
+    scenario: int  # index into the batch's scenario files
+    point: int  # index into the design's points
+    policy: str
+    seed: int
+
+
+def row_head(task: Task, scenario_name: str, point: Point) -> dict[str, Any]:
+    """The columns that say which run a row is."""
+    return {
+        "run": task.run,
+        "scenario": scenario_name,
+        "point": task.point,
+        **{f"param.{k}": float(v) for k, v in point},
+        "policy": task.policy,
+        "seed": task.seed,
+    }
+
+
+def failed_run(task: Task, scenario_name: str, point: Point, error: str) -> dict[str, Any]:
+    row = {**row_head(task, scenario_name, point), "status": "failed", "error": error}
+    return {"row": {**row, **EMPTY_SCORES}, "reps": [], "weeks": []}
+
+
+class RunTimeout(Exception):
+    """A run took longer than the batch's time limit for one run."""
+
+
+# set when the person at the keyboard pressed Ctrl-C (a plugin's KeyboardInterrupt is not)
+USER_STOP = threading.Event()
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise RunTimeout
+
+
+def execute(
+    task: Task,
+    scenario: Scenario,
+    scenario_name: str,
+    point: Point,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """Play one run; its table row and its reps' rows (never raises).
+
+    Whatever the policy does ends as this run's failure, in words: an exception, a
+    ``sys.exit``, a ``KeyboardInterrupt`` of its own, or taking longer than
+    ``timeout`` seconds (a hang or an endless loop; the limit needs the process's
+    main thread, as in the local pool or a run in the parent). Only a real Ctrl-C
+    (:data:`USER_STOP`) stops the batch.
+    """
+    armed = (
+        timeout is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+    try:
+        return _play(task, scenario, scenario_name, point)
+    except RunTimeout:
+        return failed_run(task, scenario_name, point, f"timed out after {timeout:g} s (--timeout)")
+    except SystemExit as e:
+        return failed_run(task, scenario_name, point, f"the policy called sys.exit({e.code!r})")
+    except KeyboardInterrupt:
+        if USER_STOP.is_set():
+            raise
+        return failed_run(task, scenario_name, point, "the policy raised KeyboardInterrupt")
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
+    from ..policies import make_policy
+    from ..session import Session
+
+    try:
+        session = Session(scenario, task.seed, make_policy(task.policy))
+        while not session.finished:
+            session.advance_week()
+        record = session.record()  # the game as it really was
+    except (RunTimeout, SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as e:
+        tb = traceback.extract_tb(e.__traceback__)
+        where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
+        return failed_run(task, scenario_name, point, f"{type(e).__name__}: {e}{where}")
+    card = record.score
+    row = row_head(task, scenario_name, point)
+    promises = record.final.promises
+    row.update(status="ok", error="", total=card.total)
+    row.update({f"score.{c.name}": c.value for c in card.components})
+    row.update(
+        revenue=card.revenue,
+        target=card.target,
+        revenue_ratio=card.revenue / card.target if card.target else None,
+        leavers=card.attrition,
+        regretted=card.regretted,
+        headcount_end=len(record.final.reps),
+        hires=sum(1 for r in record.reps if r.joined_week > 0),
+        promises_kept=sum(1 for p in promises if p.status == "kept"),
+        promises_broken=sum(1 for p in promises if p.status == "broken"),
+    )
+    key = {k: row[k] for k in ("run", "scenario", "point", "policy", "seed")}
+    reps = []
+    for r in record.reps:
+        reps.append(
+            {
+                **key,
+                "rep": r.id,
+                "name": r.name,
+                "type": r.type.value,
+                "veteran": r.veteran,
+                "joined_week": r.joined_week,
+                "left_week": r.left_week,
+                "left_reason": r.left_reason or "",
+                "booked": float(sum(r.booked.values())),
+                "quota_total": float(sum(r.quotas.values())),
+                "engagement_end": r.engagement,
+                "trust_end": r.trust,
+                "confidence_end": r.confidence,
+                "stress_end": r.stress,
+                "skill_start": r.skill_start,
+                "skill_end": r.skill_end,
+                "type_revealed_by": r.revealed_by or "",
+            }
+        )
+    weeks = [{**key, **asdict(m)} for m in record.weeks]
+    return {"row": row, "reps": reps, "weeks": weeks}
+
+
+# Scenario variants live in each worker process once, not in every task.
+_VARIANTS: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
+
+
+_TIMEOUT: list[float | None] = [None]
+
+
+def init_worker(
+    variants: dict[tuple[int, int], tuple[Scenario, str, Point]], timeout: float | None = None
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
+    _VARIANTS.clear()
+    _VARIANTS.update(variants)
+    _TIMEOUT[0] = timeout
+
+
+def run_in_worker(task: Task) -> dict[str, Any]:
+    scenario, name, point = _VARIANTS[(task.scenario, task.point)]
+    return execute(task, scenario, name, point, _TIMEOUT[0])
+
+
+def run_on_dask(
+    task: Task, variant: tuple[Scenario, str, Point], timeout: float | None = None
+) -> dict[str, Any]:
+    scenario, name, point = variant
+    return execute(task, scenario, name, point, timeout)
