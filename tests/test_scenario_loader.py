@@ -327,3 +327,15 @@ def test_values_that_would_break_a_run_are_caught(tmp_path, old, new, field, wor
     _, found = problems(tmp_path, GOOD.replace(old, new))
     assert [p.field for p in found] == [field], [str(p) for p in found]
     assert words in str(found[0])
+
+
+def test_validate_reports_every_problem_in_one_pass_cross_references_included(tmp_path):
+    """A mistyped mentor is told beside the other mistakes, not after they are fixed."""
+    text = GOOD.replace("weeks: 8", "weeks: -3").replace(
+        "{name: Bo, type: service, skills: {account_care: 0.8}}",
+        "{name: Bo, type: service, mentor: Anne}",
+    )
+    path, found = problems(tmp_path, text)
+    said = [str(p) for p in found]
+    assert any("weeks: should be greater than or equal to 1" in x for x in said), said
+    assert any("reps.1.mentor: no rep is called 'Anne' (did you mean 'Ann'?)" in x for x in said)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from .schema import Effects, Event, ScenarioFile
 
@@ -38,6 +39,43 @@ def _known(value: str | None, names: list[str], path: str, what: str) -> Iterato
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     listed = ", ".join(repr(n) for n in names[:8])
     yield path, f"no {what} is called {value!r}{hint}; the {what}s are {listed}"
+
+
+def cross_references(data: Any) -> Iterator[Finding]:
+    """The names one part of a file gives another (a rep's mentor, an account's owner and
+    segment, an event's rep and segment), checked on the file's plain data: so a file
+    with other mistakes still hears about these in the same pass."""
+
+    def items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+        return (
+            [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+            if isinstance(value, list)
+            else []
+        )
+
+    if not isinstance(data, dict):
+        return
+    reps = [r["name"] for _, r in items(data.get("reps")) if isinstance(r.get("name"), str)]
+    market: dict[str, Any] = data["market"] if isinstance(data.get("market"), dict) else {}
+    segments = [
+        g["name"] for _, g in items(market.get("segments")) if isinstance(g.get("name"), str)
+    ]
+    for i, r in items(data.get("reps")):
+        if isinstance(r.get("mentor"), str):
+            yield from _known(r["mentor"], reps, f"reps.{i}.mentor", "rep")
+    for i, a in items(data.get("accounts")):
+        if isinstance(a.get("segment"), str):
+            yield from _known(a["segment"], segments, f"accounts.{i}.segment", "segment")
+        if isinstance(a.get("owner"), str):
+            yield from _known(a["owner"], reps, f"accounts.{i}.owner", "rep")
+    for i, ev in items(data.get("events")):
+        trigger: dict[str, Any] = ev["trigger"] if isinstance(ev.get("trigger"), dict) else {}
+        if isinstance(trigger.get("rep"), str):
+            yield from _known(trigger["rep"], reps, f"events.{i}.trigger.rep", "rep")
+        if isinstance(trigger.get("segment"), str):
+            yield from _known(
+                trigger["segment"], segments, f"events.{i}.trigger.segment", "segment"
+            )
 
 
 MOST_ACCOUNTS = 50_000  # a year with this many accounts plays in about 6 s

@@ -322,6 +322,11 @@ def validate(
                 continue
             seen.add((path, msg))
             problems.append(at(path, msg, key=err["type"] == "extra_forbidden"))
+        # the names one part gives another, in the same pass (not after the rest is fixed)
+        flagged = {p for p, _ in seen}
+        for path, msg in checks.cross_references(data):
+            if path not in flagged:
+                problems.append(at(path, msg))
         return None, _ordered(problems)
     for path, msg in checks.check(model):
         problems.append(at(path, msg))
