@@ -201,6 +201,8 @@ def test_sobol_indices_are_shares_of_variance(tmp_path, capsys):
     )
     out = capsys.readouterr().out
     assert code == 0 and "Sobol sensitivity" in out and "market.lead_rate" in out
+    # eight samples give wide intervals: the advice names a larger --samples than was given
+    assert "raise --samples (it was 8; try 64)" in out
     rows = (tmp_path / "indices.csv").read_text().splitlines()
     assert rows[0] == "field,S1,S1_conf,ST,ST_conf" and len(rows) == 3
     st = {r.split(",")[0]: float(r.split(",")[3]) for r in rows[1:]}
@@ -251,12 +253,12 @@ def test_batch_command_runs_writes_and_summarises(tmp_path, capsys):
     ]
     assert main(args) == 0
     captured = capsys.readouterr()
-    assert "12 runs: 1 scenario(s) × 2 point(s) × 2 policies × 3 seeds (1–3)" in captured.err
+    assert "12 runs: 1 scenario × 2 points × 2 policies × 3 seeds (seeds 1–3)" in captured.err
     assert "hands_off scores" in captured.out
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["command"][:2] == ["salesim", "batch"]
     assert main(args) == 0
-    assert "0 run(s) done now, 12 found done" in capsys.readouterr().err
+    assert "0 runs done now, 12 found done" in capsys.readouterr().err
 
 
 def test_batch_command_latin_hypercube_and_argument_errors(tmp_path, capsys):
@@ -353,3 +355,16 @@ def test_a_dollar_in_a_scenarios_name_is_text_on_the_charts_not_math(tmp_path, c
     capsys.readouterr()
     assert main(["compare", str(out)]) == 0
     assert (out / "distribution.png").exists() and (out / "report.html").exists()
+
+
+def test_counts_in_the_analysts_output_are_grammatical():
+    from simulator.wording import counted, seeds_range
+
+    assert [counted(1, "seed"), counted(30, "seed"), counted(0, "run")] == [
+        "1 seed",
+        "30 seeds",
+        "0 runs",
+    ]
+    assert counted(1, "policy", "policies") == "1 policy"
+    assert counted(2, "policy", "policies") == "2 policies"
+    assert seeds_range([7]) == "seed 7" and seeds_range(range(1, 31)) == "seeds 1–30"

@@ -107,6 +107,11 @@ def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp
     assert "id='group-lessons'" in page and "id='mistakes'" in page
     assert "P8 Talk regularly" in page  # three of four never held 1:1s
     assert "for example:" in page
+    # a count of nobody is never listed ("missed by 0 and partly followed by 3")
+    group = page.split("id='group-lessons'")[1].split("id='mistakes'")[0]
+    lines = re.findall(r"<li class='missed'>([^<]+)</li>", group)
+    assert lines and not [x for x in lines if re.search(r"\bby 0\b", x)]
+    assert all(x.endswith("of 4 players") for x in lines)
 
 
 def test_a_class_report_refuses_saves_of_different_scenarios(saves, tmp_path, capsys):

@@ -335,7 +335,7 @@ def test_validate_reports_every_problem_in_one_pass_cross_references_included(tm
         "{name: Bo, type: service, skills: {account_care: 0.8}}",
         "{name: Bo, type: service, mentor: Anne}",
     )
-    path, found = problems(tmp_path, text)
+    _path, found = problems(tmp_path, text)
     said = [str(p) for p in found]
     assert any("weeks: should be greater than or equal to 1" in x for x in said), said
     assert any("reps.1.mentor: no rep is called 'Anne' (did you mean 'Ann'?)" in x for x in said)

@@ -24,6 +24,7 @@ import numpy as np
 from ..core.spec import Scenario
 from ..policies import POLICIES
 from ..scoring import COMPONENTS
+from ..wording import counted, seeds_range
 from .runs import Task, execute
 from .stats import Interval, mean_ci, paired_difference
 
@@ -145,8 +146,8 @@ def calibrate(
 def report(cal: Calibration) -> str:
     """The calibration as a plain-text report for a trainer."""
     lines = [
-        f"{cal.title} — {len(cal.seeds)} seeds per policy (seeds {cal.seeds[0]}–{cal.seeds[-1]}, "
-        f"the same for every policy); {len(cal.seeds) * len(cal.results)} runs in "
+        f"{cal.title} — {counted(len(cal.seeds), 'seed')} per policy ({seeds_range(cal.seeds)}, "
+        f"the same for every policy); {counted(len(cal.seeds) * len(cal.results), 'run')} in "
         f"{cal.seconds:.0f} s",
         "",
         "How hard: total score (0–100) by policy",

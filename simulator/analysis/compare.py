@@ -23,6 +23,7 @@ import numpy as np
 from ..files import InputError, read_limited
 from ..palette import palette
 from ..scoring import COMPONENTS
+from ..wording import counted
 from .stats import Interval, mean_ci, paired_difference
 from .store import MANIFEST, MANIFEST_BYTES, StoreError, is_missing, read_table
 
@@ -334,7 +335,8 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
         f".lower{{color:{c.bad}}}.higher{{color:{c.good}}}img{{max-width:100%}}",
         "</style></head><body>",
         "<h1>Batch report</h1>",
-        f"<p>{len(m.get('seeds', []))} seeds per policy and point (common random numbers); "
+        f"<p>{counted(len(m.get('seeds', [])), 'seed')} per policy and point "
+        "(common random numbers); "
         f"{m.get('finished_runs', '?')} of {m.get('total_runs', '?')} runs finished, "
         f"{m.get('failed_runs', 0)} failed. Baseline: <b>{html.escape(cmp.baseline)}</b>. "
         f"Status: {html.escape(str(m.get('status', '?')))}.</p>",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..wording import counted
 from .design import DesignError, Point, Range, build
 from .runs import Task, execute, init_worker, run_in_worker
 
@@ -49,6 +50,7 @@ class Sensitivity:
     indices: list[Index]
     mean: float
     sd: float
+    samples: int = 0  # the base sample size N asked for (--samples)
 
 
 def _points(ranges: list[Range], method: str, samples: int, seed: int) -> tuple[dict, np.ndarray]:
@@ -139,7 +141,15 @@ def run_sensitivity(
     y = totals.mean(axis=1)
     indices = _analyse(problem, x, y, method, seed)
     return Sensitivity(
-        method, policy, len(points), len(tasks), failed, indices, float(y.mean()), float(y.std())
+        method,
+        policy,
+        len(points),
+        len(tasks),
+        failed,
+        indices,
+        float(y.mean()),
+        float(y.std()),
+        samples,
     )
 
 
@@ -173,7 +183,7 @@ def _analyse(problem: dict, x: np.ndarray, y: np.ndarray, method: str, seed: int
 def report(s: Sensitivity) -> str:
     lines = [
         f"{s.method.capitalize()} sensitivity of the total score under {s.policy}: "
-        f"{s.points} points, {s.runs} runs ({s.failed} failed); "
+        f"{counted(s.points, 'point')}, {counted(s.runs, 'run')} ({s.failed} failed); "
         f"total {s.mean:.1f} ± {s.sd:.1f} (sd)",
     ]
     if s.method == "sobol":
@@ -188,8 +198,9 @@ def report(s: Sensitivity) -> str:
         )
         if any(ix.first_conf > 0.2 or ix.total_conf > 0.2 for ix in s.indices):
             lines.append(
-                "The intervals are wide (above ±0.2): raise --samples (64 or more) before "
-                "relying on these numbers; values outside 0..1 are sampling noise."
+                f"The intervals are wide (above ±0.2): raise --samples (it was {s.samples}; "
+                f"try {max(64, 4 * s.samples)}) before relying on these numbers; "
+                "values outside 0..1 are sampling noise."
             )
     else:
         lines.append(f"  {'field':<34}{'mu*':>8}{'± conf':>9}{'sigma':>8}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..wording import counted, seeds_range
 from .common import (
     COMMAND_LINE,
     FIRST_SEED,
@@ -207,9 +208,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return fail(str(e))
     n = len(batch.tasks)
     print(
-        f"{n} runs: {len(batch.paths)} scenario(s) × {len(batch.points)} point(s) × "
-        f"{len(batch.policies)} policies × {args.runs} seeds "
-        f"({args.seed}–{args.seed + args.runs - 1})",
+        f"{counted(n, 'run')}: {counted(len(batch.paths), 'scenario')} × "
+        f"{counted(len(batch.points), 'point')} × "
+        f"{counted(len(batch.policies), 'policy', 'policies')} × {counted(args.runs, 'seed')} "
+        f"({seeds_range(range(args.seed, args.seed + args.runs))})",
         file=sys.stderr,
     )
     try:
@@ -219,7 +221,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except BatchError as e:
         return fail(str(e))
     print(
-        f"{outcome.executed} run(s) done now, {outcome.skipped} found done, "
+        f"{counted(outcome.executed, 'run')} done now, {outcome.skipped} found done, "
         f"{outcome.failed} failed, in {outcome.seconds:.0f} s; results in {batch.folder}",
         file=sys.stderr,
     )
@@ -237,7 +239,7 @@ def _stopping(under_way: int) -> None:
     """Ctrl-C on a batch: say at once what happens next."""
     if under_way:
         print(
-            f"stopping: waiting for the {under_way} run(s) under way to finish",
+            f"stopping: waiting for the {counted(under_way, 'run')} under way to finish",
             file=sys.stderr,
             flush=True,
         )

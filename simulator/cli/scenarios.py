@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from ..wording import counted
 from .common import add_out, resolve_scenario
 
 
@@ -57,7 +58,7 @@ def cmd_languages(args: argparse.Namespace) -> int:
     for code, language in catalog.languages().items():
         mine = [p for p in problems if p.startswith(f"{code}: ")]
         done = total if code == "en" else sum(1 for k in catalog.template() if k in language.texts)
-        state = "complete" if not mine else f"{len(mine)} problem(s)"
+        state = "complete" if not mine else counted(len(mine), "problem")
         print(f"{code}\t{language.name}\t{done}/{total} messages\t{state}")
     for p in problems:
         print(p, file=sys.stderr)

@@ -107,13 +107,15 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
 
     def missed_line(x: str) -> str:
         c = per_lesson[x]
-        text = t(
-            "class.group_missed_line",
-            lesson=f"{x} " + t(f"lesson.{x}"),
-            missed=c[MISSED],
-            partly=c[PARTLY],
-            n=n,
+        # a count of nobody is left out: "missed by 0 and partly…" reads as a mistake
+        key = (
+            "class.group_missed_line"
+            if c[MISSED] and c[PARTLY]
+            else "class.group_missed_only"
+            if c[MISSED]
+            else "class.group_partly_only"
         )
+        text = t(key, lesson=f"{x} " + t(f"lesson.{x}"), missed=c[MISSED], partly=c[PARTLY], n=n)
         return f"<li class='missed'>{_e(text)}</li>"
 
     group = (
