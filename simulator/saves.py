@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -166,7 +167,12 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     return SaveGame(**{k: v for k, v in data.items() if k in known})
 
 
-def restore(save: SaveGame, scenario: Scenario, source: str = "the save") -> Session:
+def restore(
+    save: SaveGame,
+    scenario: Scenario,
+    source: str = "the save",
+    on_week: Callable[[int, int], None] | None = None,
+) -> Session:
     """Replay a save on ``scenario``; refuse a scenario of another version.
 
     The same version replays even when the file was edited since (its author
@@ -184,7 +190,9 @@ def restore(save: SaveGame, scenario: Scenario, source: str = "the save") -> Ses
             f"{source} was played on {save.scenario_title!r}, not on {str(scenario.title)!r}"
         )
     try:
-        return Session.replay(scenario, save.seed, save.actions, weeks_played=save.weeks_played)
+        return Session.replay(
+            scenario, save.seed, save.actions, weeks_played=save.weeks_played, on_week=on_week
+        )
     except (KeyError, TypeError, ValueError) as e:
         raise SaveError(f"{source}: the action log cannot be replayed ({e})") from None
 
@@ -266,8 +274,12 @@ def scenario_file_of(save: SaveGame) -> Path:
     return shipped if shipped.exists() else path
 
 
-def open_save(path: str | os.PathLike[str]) -> tuple[SaveGame, Session]:
-    """Read a save, load its scenario and replay it; every failure is a :class:`SaveError`."""
+def open_save(
+    path: str | os.PathLike[str], on_week: Callable[[int, int], None] | None = None
+) -> tuple[SaveGame, Session]:
+    """Read a save, load its scenario and replay it; every failure is a :class:`SaveError`.
+
+    ``on_week(done, weeks)`` follows the replay (a progress bar's hook)."""
     from .scenario import ScenarioError, load_scenario
 
     save = read_save(path)
@@ -278,4 +290,4 @@ def open_save(path: str | os.PathLike[str]) -> tuple[SaveGame, Session]:
         raise SaveError(f"{path}: its scenario cannot be loaded: {e}") from None
     except OSError as e:
         raise SaveError(f"{path}: its scenario {file} cannot be read ({e.strerror or e})") from None
-    return save, restore(save, scenario, source=str(path))
+    return save, restore(save, scenario, source=str(path), on_week=on_week)

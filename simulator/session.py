@@ -18,7 +18,7 @@ it exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,10 +143,13 @@ class Session:
         self.reports.append(report)
         return report
 
-    def run(self) -> Scorecard:
-        """Play the scenario to its end and score it."""
+    def run(self, on_week: Callable[[int, int], None] | None = None) -> Scorecard:
+        """Play the scenario to its end and score it; ``on_week(done, weeks)`` after
+        each week (a progress bar's hook)."""
         while not self.finished:
             self.advance_week()
+            if on_week is not None:
+                on_week(self.world.week - 1, self.scenario.weeks)
         return self.score()
 
     def score(self) -> Scorecard:
@@ -174,17 +177,17 @@ class Session:
         """The game as it really was so far: the trainer's read-only truth."""
         return make_record(self)
 
-    def handbook(self) -> Record:
+    def handbook(self, on_week: Callable[[int, int], None] | None = None) -> Record:
         """The same scenario and seed played to its end by the handbook's policy.
 
         Played once per session and kept: the debrief, the report and the
-        comparison charts all read this one game.
+        comparison charts all read this one game. ``on_week`` as in :meth:`run`.
         """
         if self._handbook is None:
             from .policies import make_policy
 
             book = Session(self.scenario, self.seed, make_policy("by_the_book"))
-            book.run()
+            book.run(on_week)
             self._handbook = book.record()
         return self._handbook
 
@@ -199,6 +202,7 @@ class Session:
         seed: int,
         log: Iterable[dict[str, Any]],
         weeks_played: int | None = None,
+        on_week: Callable[[int, int], None] | None = None,
     ) -> Session:
         """Rebuild a game from its action log (as written by :meth:`log_as_dicts`).
 
@@ -206,10 +210,12 @@ class Session:
         logged for the week after are applied too, as a game saved mid-week
         had them planned. Each logged plan is made again, in order, against the
         same observation, so it is judged and carried out exactly as it was.
+        ``on_week(done, weeks)`` is called after each week (a progress bar's hook).
         """
         replaying = cls.replaying(scenario, seed, log, weeks_played)
-        for _ in replaying:
-            pass
+        for done, _ in enumerate(replaying, 1):
+            if on_week is not None:
+                on_week(done, replaying.weeks)
         return replaying.session
 
     @classmethod

@@ -151,3 +151,68 @@ def test_options_that_take_several_values_take_them_the_same_way_everywhere():
         one = sub.parse_args([*head, "--policy", "by_the_book", "hands_off", *extra])
         two = sub.parse_args([*head, "--policy", "by_the_book", "--policy", "hands_off", *extra])
         assert one.policy == two.policy == ["by_the_book", "hands_off"], name
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run ``salesim args`` with its standard error on a pseudo-terminal, as in a shell;
+    the exit code and what the terminal showed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    leader, follower = pty.openpty()
+    # a terminal of 100 columns (a new pseudo-terminal has none: nothing would be drawn)
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator", *args],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        stdin=subprocess.DEVNULL,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the other end closed: the command is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.communicate(timeout=120)
+    os.close(leader)
+    return proc.returncode, shown.decode("utf-8", "replace")
+
+
+def test_long_commands_show_progress_on_a_terminal_and_stay_quiet_in_a_pipe(tmp_path):
+    import subprocess
+
+    save = tmp_path / "game.json"
+    assert main(["run", "--scenario", "tutorial", "--quiet", "--save", str(save)]) == 0
+    report = ["report", str(save), "--out", str(tmp_path / "report")]
+    code, shown = _on_a_terminal(report)
+    assert code == 0
+    # the parts of the work, each with its weeks counted
+    assert "replaying the game" in shown and "playing it by the book" in shown
+    assert "0/26 [" in shown and "drawing the charts" in shown  # the tutorial: 26 weeks
+    code, shown = _on_a_terminal(["export", str(save), "--out", str(tmp_path / "x")])
+    assert code == 0 and "replaying the game" in shown
+    # piped: the page's path and nothing else
+    piped = subprocess.run(
+        [sys.executable, "-m", "simulator", *report], capture_output=True, text=True, timeout=120
+    )
+    assert piped.returncode == 0 and piped.stderr == ""
+    assert piped.stdout.strip().endswith("report.html")
+
+
+def test_a_batch_run_from_python_draws_no_progress_bar_into_captured_output(tmp_path, capfd):
+    from simulator.analysis.batch import Batch
+    from simulator.scenario import scenarios_dir
+
+    Batch(tmp_path, [scenarios_dir() / "tutorial.yaml"], ["hands_off"], runs=2, jobs=1).run()
+    captured = capfd.readouterr()
+    assert "\r" not in captured.err and "salesim batch" not in captured.err
+    assert (tmp_path / "runs.parquet").exists() or (tmp_path / "runs.csv").exists()

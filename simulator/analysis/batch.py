@@ -252,12 +252,14 @@ class Batch:
     # -------------------------------------------------------------- running
     def run(
         self,
-        progress: bool = True,
+        progress: bool | None = None,
         on_result: Callable[[dict[str, Any]], None] | None = None,
         on_stop: Callable[[int], None] | None = None,
     ) -> Outcome:
         """Run what is not done yet; keep everything finished, whatever happens.
 
+        ``progress``: a progress bar on standard error (default: only when it is a
+        terminal, so a notebook's or a script's captured output stays clean).
         ``on_result`` sees each finished run's entry; ``on_stop`` is told, when a
         Ctrl-C stops the batch, how many runs are under way (they finish and are kept).
         """
@@ -327,7 +329,7 @@ class Batch:
         self,
         t0: float,
         client: Any,
-        progress: bool,
+        progress: bool | None,
         on_result: Callable[[dict[str, Any]], None] | None,
         on_stop: Callable[[int], None],
         started: str,
@@ -566,7 +568,9 @@ def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
     return failed_run(task, name, point, why or "the worker process died while running it")
 
 
-def _progress(total: int, initial: int, enabled: bool) -> Any:
+def _progress(total: int, initial: int, enabled: bool | None) -> Any:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
     if not enabled:
         return None
     from tqdm import tqdm

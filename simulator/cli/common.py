@@ -83,26 +83,49 @@ def game_missing() -> str | None:
 
 
 class Progress:
-    """A progress bar (runs done, rate, time left) for commands that report (done, total).
+    """A progress bar (done, rate, time left) for work that reports (done, total).
 
-    Shown only on a terminal, so piped output stays clean.
+    Work in parts (a report replays the game, then plays it by the book) names
+    each part with :meth:`stage`; the bar starts again from zero under that name.
+    Shown only on a terminal, so piped or captured output stays clean.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "run", desc: str = "playing") -> None:
         self.bar: Any = None
+        self.unit = unit
+        self.desc = desc
+        self.shown = sys.stderr.isatty()
+
+    def stage(self, what: str, counted: bool = True) -> None:
+        """The part of the work now under way; ``counted=False``: one whose steps are
+        not counted (only its name is shown)."""
+        self.desc = what
+        if self.bar is not None:
+            self.bar.set_description(what, refresh=False)
+            self.bar.bar_format = None if counted else "{desc}"
+            self.bar.reset()
 
     def __call__(self, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
+        if not self.shown:
             return
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="run", desc="playing", leave=False)
+            self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, leave=False)
+        if self.bar.total != total:
+            self.bar.reset(total=total)
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+            self.bar = None
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def add_scenario(parser: argparse.ArgumentParser, help: str | None = None, **options: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import add_lang, add_out, add_save, fail, game_missing, out_problem
+from .common import Progress, add_lang, add_out, add_save, fail, game_missing, out_problem
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,7 +67,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
     try:
-        _, session = open_save(args.save)
+        with Progress("week", "replaying the game") as progress:
+            _, session = open_save(args.save, on_week=progress)
         for path in export_logs(session, args.out, args.format):
             print(path)
     except SaveError as e:
@@ -82,7 +83,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
     try:
-        print(report(args.save, args.out, args.lang))
+        with Progress("week") as progress:
+            page = report(args.save, args.out, args.lang, progress)
+        print(page)
     except SaveError as e:
         return fail(str(e))
     return 0
@@ -111,7 +114,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from ..ui import replay
 
     try:
-        save, session = open_save(args.save)
+        with Progress("week", "replaying the game") as progress:
+            save, session = open_save(args.save, on_week=progress)
     except SaveError as e:
         return fail(str(e))
     return replay(save, session, lang=args.lang)

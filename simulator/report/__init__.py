@@ -8,22 +8,44 @@ changed version since it was played is refused, naming both versions.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..saves import SaveError, open_save
 from .game import GameReport, analyse, write
 from .group import write_class
 
 
-def load(path: str | Path) -> GameReport:
-    """Open a save and compute its report (raises :class:`~simulator.saves.SaveError`)."""
-    save, session = open_save(path)
+class Stages(Protocol):
+    """Where a long piece of work is (a progress bar): ``stage`` names the part under
+    way, and the object is called with (done, total) as that part moves on."""
+
+    def stage(self, what: str, counted: bool = True) -> None: ...
+
+    def __call__(self, done: int, total: int) -> None: ...
+
+
+def load(path: str | Path, progress: Stages | None = None) -> GameReport:
+    """Open a save and compute its report (raises :class:`~simulator.saves.SaveError`).
+
+    The slow parts, told to ``progress`` week by week: replaying the player's game,
+    then playing the same seed by the book."""
+    if progress is not None:
+        progress.stage("replaying the game")
+    save, session = open_save(path, on_week=progress)
+    if progress is not None:
+        progress.stage("playing it by the book")
+    session.handbook(on_week=progress)
     return analyse(save, session, Path(path).stem)
 
 
-def report(save: str | Path, out: str | Path, lang: str = "en") -> Path:
+def report(
+    save: str | Path, out: str | Path, lang: str = "en", progress: Stages | None = None
+) -> Path:
     """Write one game's report into ``out``; the page's path."""
-    return write(load(save), Path(out), lang)
+    game = load(save, progress)
+    if progress is not None:
+        progress.stage("drawing the charts", counted=False)
+    return write(game, Path(out), lang)
 
 
 def class_report(
@@ -82,4 +104,4 @@ def _bar(total: int) -> Any:
     return tqdm(total=total, unit="save", desc="replaying", leave=False)
 
 
-__all__ = ["GameReport", "class_report", "load", "report"]
+__all__ = ["GameReport", "Stages", "class_report", "load", "report"]
