@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 
 import pytest
 from plugin_policies import DiesSometimes, FailsSometimes, doomed_seeds
@@ -152,7 +153,28 @@ def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tm
     runs = [json.loads(line)["row"]["run"] for line in lines]
     assert sorted(runs) == list(range(12))  # every run exactly once
     assert same(table(tmp_path), table(sequential))
+    # the reps' and weeks' rows of the runs found done come back whole from the journal
+    for name in ("reps", "weeks"):
+        assert same(table(tmp_path, name), table(sequential, name))
     assert json.loads((tmp_path / "manifest.json").read_text())["status"] == "complete"
+
+
+def test_the_journal_is_compact_and_an_older_verbose_one_still_resumes(sequential, tmp_path):
+    journal = sequential / "journal.jsonl"
+    tables = sum((sequential / f"{n}.parquet").stat().st_size for n in ("runs", "reps", "weeks"))
+    # each label is kept once per run, the weekly rows as values under one header
+    assert journal.stat().st_size < 2 * tables, (journal.stat().st_size, tables)
+    # a folder journalled by an earlier version (every row a dict) is read as it was
+    from simulator.analysis.store import expand
+
+    verbose = [json.dumps(expand(json.loads(line))) for line in journal.read_text().splitlines()]
+    (tmp_path / "journal.jsonl").write_text("\n".join(verbose) + "\n")
+    shutil.copy(sequential / "manifest.json", tmp_path / "manifest.json")
+    assert journal.stat().st_size < 0.5 * (tmp_path / "journal.jsonl").stat().st_size
+    again = small(tmp_path).run(progress=False)
+    assert again.skipped == 12 and again.executed == 0
+    for name in ("runs", "reps", "weeks"):
+        assert same(table(tmp_path, name), table(sequential, name))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -371,7 +393,8 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes_the_batch(tmp_path):
 
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, done.stderr
-    assert f"{10 - kept} run(s) done now, {kept} found done" in done.stderr
+    runs_now = f"{10 - kept} run" + ("" if 10 - kept == 1 else "s")
+    assert f"{runs_now} done now, {kept} found done" in done.stderr
     runs = [json.loads(line)["row"]["run"] for line in journal.read_text().splitlines()]
     assert sorted(runs) == list(range(10))
 

@@ -8,6 +8,7 @@ functions here and keeps every row.
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 import traceback
@@ -156,8 +157,21 @@ def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> d
                 "type_revealed_by": r.revealed_by or "",
             }
         )
-    weeks = [{**key, **asdict(m)} for m in record.weeks]
+    weeks = [{**key, **{k: _series(k, v) for k, v in asdict(m).items()}} for m in record.weeks]
     return {"row": row, "reps": reps, "weeks": weeks}
+
+
+# the weekly series' amounts of money (kept to the cent); the rest are shares and means
+MONEY_SERIES = frozenset({"revenue", "target", "pipeline_true", "pipeline_shown", "budget_spent"})
+
+
+def _series(name: str, value: Any) -> Any:
+    """A weekly series' value as the tables keep it: money to the cent, shares and
+    means to six decimals (what a chart or a regression can use; the run's own
+    scores and totals are kept exact)."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return value
+    return round(value, 2 if name in MONEY_SERIES else 6)
 
 
 # Scenario variants live in each worker process once, not in every task.

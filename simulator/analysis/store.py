@@ -1,11 +1,13 @@
 """A batch's folder: the journal every finished run is appended to, and the tables.
 
-Each finished run is one line of ``journal.jsonl``, written and flushed to disk
-as it arrives, so an interrupted or crashed batch keeps every run it finished
-(a line cut short by a crash is ignored on reading). The tables analysts read,
-``runs.parquet`` and ``reps.parquet`` (``.csv`` where pyarrow is not
-installed), are rebuilt from the journal, sorted by run, and replaced
-atomically (written beside, then renamed), so a reader never sees half a table.
+Each finished run is one line of ``journal.jsonl`` (its table row, and the rows
+of its reps and weeks as columns of values without the labels they share),
+written and flushed to disk as it arrives, so an interrupted or crashed batch
+keeps every run it finished (a line cut short by a crash is ignored on
+reading). The tables analysts read, ``runs.parquet``, ``reps.parquet`` and
+``weeks.parquet`` (``.csv`` where pyarrow is not installed), are rebuilt from
+the journal, sorted by run, and replaced atomically (written beside, then
+renamed), so a reader never sees half a table.
 """
 
 from __future__ import annotations
@@ -67,15 +69,15 @@ class Journal:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if "key" in entry:
-                    out[entry["key"]] = entry
+                if isinstance(entry, dict) and "key" in entry:
+                    out[entry["key"]] = expand(entry)
         return out
 
     def append(self, entry: dict[str, Any]) -> None:
         if self._file is None:
             self._repair()
             self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
-        self._file.write(json.dumps(entry, ensure_ascii=False, allow_nan=True) + "\n")
+        self._file.write(json.dumps(compact(entry), ensure_ascii=False, allow_nan=True) + "\n")
         self._file.flush()
         os.fsync(self._file.fileno())
 
@@ -92,6 +94,47 @@ class Journal:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+# the tables of a run whose rows repeat the run's labels, kept once in the journal
+NESTED = ("reps", "weeks")
+
+
+def compact(entry: dict[str, Any]) -> dict[str, Any]:
+    """A run's entry as the journal keeps it: its reps' and weeks' rows as one list of
+    column names and rows of values, without the labels every row repeats from the
+    run's own row (run, scenario, point, policy, seed). :func:`expand` undoes it."""
+    row = entry.get("row", {})
+    out = dict(entry)
+    for name in NESTED:
+        rows = entry.get(name)
+        if not isinstance(rows, list):
+            continue
+        cols = [
+            c for c in _columns(rows) if not (c in row and all(r.get(c) == row[c] for r in rows))
+        ]
+        labels = [c for c in _columns(rows) if c not in cols]
+        out[name] = {
+            "labels": labels,
+            "columns": cols,
+            "rows": [[r.get(c) for c in cols] for r in rows],
+        }
+    return out
+
+
+def expand(entry: dict[str, Any]) -> dict[str, Any]:
+    """A journal line back into the entry it was made from (see :func:`compact`); a line
+    written before the journal was compact (rows as dicts) is read as it is."""
+    row = entry.get("row", {})
+    out = dict(entry)
+    for name in NESTED:
+        table = entry.get(name)
+        if not isinstance(table, dict):
+            continue
+        head = {c: row.get(c) for c in table.get("labels", [])}
+        cols = table.get("columns", [])
+        out[name] = [{**head, **dict(zip(cols, values, strict=True))} for values in table["rows"]]
+    return out
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
