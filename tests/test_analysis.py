@@ -71,8 +71,12 @@ def test_compare_writes_plots_and_one_self_contained_report(batch_dir, tmp_path)
     cmp = load(batch_dir)
     images = plots(cmp, tmp_path)
     names = {p.name for p in images}
-    assert {"distribution_tutorial_0.png", "components_tutorial_1.png"} <= names
-    assert "sweep_tutorial_market_lead_rate.png" in names
+    # each file named by what it shows: the scenario and the values
+    assert {
+        "distribution_tutorial_market.lead_rate-0.8.png",
+        "components_tutorial_market.lead_rate-1.2.png",
+        "sweep_tutorial_market.lead_rate.png",
+    } <= names
     assert all(p.stat().st_size > 5_000 for p in images)
     report = report_html(cmp, images, tmp_path).read_text(encoding="utf-8")
     assert report.count("data:image/png;base64,") == len(images)

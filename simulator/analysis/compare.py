@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,19 +177,33 @@ def clipped(iv: Interval) -> Interval:
 MAX_CELL_PLOTS = 12  # beyond this many scenario × point cells, plots pool each scenario's points
 
 
+def _file_part(text: str) -> str:
+    """Words for a file's name: letters, digits, dots and dashes ("lead_rate=0.8" →
+    "lead_rate-0.8"), so the file says what it shows on any system."""
+    return re.sub(r"[^0-9A-Za-z._-]+", "-", text).strip("-") or "x"
+
+
 def _groups(cmp: Comparison) -> list[tuple[str, str, list[int]]]:
-    """(file tag, title, cells) for each set of charts."""
+    """(file tag, title, cells) for each set of charts; a file is named by the scenario
+    and the values it shows (``distribution_tutorial_market.lead_rate-0.8.png``)."""
     cells = cmp.cells
     if len(cells) <= MAX_CELL_PLOTS:
-        single = len(cells) == 1
-        return [
-            ("" if single else f"_{c.scenario}_{c.point}", f"{c.scenario}, {c.label}", [i])
-            for i, c in enumerate(cells)
-        ]
+        if len(cells) == 1:
+            return [("", f"{cells[0].scenario}, {cells[0].label}", [0])]
+        out: list[tuple[str, str, list[int]]] = []
+        used: set[str] = set()
+        for i, c in enumerate(cells):
+            values = "_".join(_file_part(f"{k}={v:g}") for k, v in sorted(c.params.items()))
+            tag = f"_{_file_part(c.scenario)}" + (f"_{values}" if values else "")
+            if tag in used:  # two points that print alike: told apart by their number
+                tag += f"_{c.point}"
+            used.add(tag)
+            out.append((tag, f"{c.scenario}, {c.label}", [i]))
+        return out
     out = []
     for scenario in sorted({c.scenario for c in cells}):
         members = [i for i, c in enumerate(cells) if c.scenario == scenario]
-        out.append((f"_{scenario}", f"{scenario}, all {len(members)} points", members))
+        out.append((f"_{_file_part(scenario)}", f"{scenario}, all {len(members)} points", members))
     return out
 
 
@@ -210,22 +225,22 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for tag, title, members in _groups(cmp):
-        fig, ax = plt.subplots(figsize=(8, 4.5))
+        fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
         data = [_pooled(cmp, members, p, "total") for p in cmp.policies]
-        ax.boxplot(data, showmeans=True)
+        box = ax.boxplot(data, showmeans=True)
         ax.set_xticks(range(1, len(cmp.policies) + 1), cmp.policies, rotation=20, ha="right")
         ax.set_ylabel("total score")
         ax.set_ylim(0, 100)
         ax.set_title(f"Total score by policy — {title}")
         ax.grid(axis="y", alpha=0.3)
-        fig.tight_layout()
+        _box_key(fig, box)
         path = out / f"distribution{tag}.png"
         fig.savefig(path, dpi=100)
         plt.close(fig)
         written.append(path)
         CAPTIONS[path.name] = f"Total score by policy (box: quartiles; triangle: mean) — {title}"
 
-        fig, ax = plt.subplots(figsize=(9, 5))
+        fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
         width = 0.8 / max(1, len(cmp.policies))
         x = np.arange(len(COMPONENTS))
         for k, p in enumerate(cmp.policies):
@@ -236,14 +251,8 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
         ax.set_xticks(x + 0.4 - width / 2, COMPONENTS)
         ax.set_ylabel("component score (mean, 95% CI)")
         ax.set_ylim(0, 100)
-        ax.legend(
-            fontsize=8,
-            ncols=min(4, len(cmp.policies)),
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.1),
-        )
+        fig.legend(fontsize=8, ncols=min(4, len(cmp.policies)), loc="outside lower center")
         ax.set_title(f"Scorecard components — {title}")
-        fig.tight_layout()
         path = out / f"components{tag}.png"
         fig.savefig(path, dpi=100)
         plt.close(fig)
@@ -254,6 +263,37 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
 
 
 CAPTIONS: dict[str, str] = {}  # file name → what the chart shows, for the report
+
+
+def _box_key(fig: Any, box: dict[str, list[Any]]) -> None:
+    """The key to a box plot's marks, below it: every mark a reader sees is named."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    mean, median = box["means"][0], box["medians"][0]
+    flier = box["fliers"][0]
+    handles = [
+        Line2D([], [], ls="none", marker=mean.get_marker(), color=mean.get_markerfacecolor()),
+        Line2D([], [], color=median.get_color()),
+        Patch(facecolor="none", edgecolor=box["boxes"][0].get_color()),
+        Line2D([], [], color=box["whiskers"][0].get_color()),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker=flier.get_marker(),
+            color=flier.get_markeredgecolor(),
+            markerfacecolor="none",
+        ),
+    ]
+    labels = [
+        "mean",
+        "median",
+        "middle half of the runs",
+        "whiskers: the rest, up to 1.5 boxes",
+        "runs beyond the whiskers",
+    ]
+    fig.legend(handles, labels, loc="outside lower center", ncols=5, fontsize=8, frameon=False)
 
 
 def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
@@ -273,7 +313,7 @@ def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
             if len(values) < 2:
                 continue
             grid = len(values) < len(cells) or len(cells) <= 8
-            fig, ax = plt.subplots(figsize=(7, 4.5))
+            fig, ax = plt.subplots(figsize=(7, 4.8), layout="constrained")
             for p in cmp.policies:
                 if grid:
                     xs, ys, lo, hi = [], [], [], []
@@ -305,13 +345,25 @@ def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
                     by = [y[idx == b].mean() for b in range(5) if (idx == b).any()]
                     ax.plot(bx, by, marker="o", color=line.get_facecolor()[0], alpha=1, label=p)
             ax.set_xlabel(key)
+            if all(float(v).is_integer() for v in values):  # a whole-number field
+                from matplotlib.ticker import MaxNLocator
+
+                ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_ylabel("total score" + (" (mean, 95% CI)" if grid else ""))
             ax.set_ylim(0, 100)
             ax.set_title(f"Response to {key} — {scenario}")
             ax.grid(alpha=0.3)
-            ax.legend(fontsize=8)
-            fig.tight_layout()
-            path = out / f"sweep_{scenario}_{key.replace('.', '_').replace('*', 'all')}.png"
+            handles, labels = ax.get_legend_handles_labels()
+            if not grid:  # the dots and the line of a hypercube named too
+                from matplotlib.lines import Line2D
+
+                handles += [
+                    Line2D([], [], ls="none", marker="o", ms=3, color="grey", alpha=0.5),
+                    Line2D([], [], marker="o", color="grey"),
+                ]
+                labels += ["one run", "mean over a fifth of the range"]
+            fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncols=4)
+            path = out / f"sweep_{_file_part(scenario)}_{_file_part(key.replace('*', 'all'))}.png"
             fig.savefig(path, dpi=100)
             plt.close(fig)
             written.append(path)
@@ -333,6 +385,8 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
         f"table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid {c.border};",
         "padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}",
         f".lower{{color:{c.bad}}}.higher{{color:{c.good}}}img{{max-width:100%}}",
+        # a mean and its interval stay on one line; a wide table scrolls, never wraps
+        ".wide{overflow-x:auto}td{white-space:nowrap}.pm{color:#666;font-size:.85em}",
         "</style></head><body>",
         "<h1>Batch report</h1>",
         f"<p>{counted(len(m.get('seeds', [])), 'seed')} per policy and point "
@@ -344,17 +398,28 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
     ]
     for i, cell in enumerate(cmp.cells):
         parts.append(f"<h2>{html.escape(cell.scenario)} — {html.escape(cell.label)}</h2>")
-        parts.append("<table><tr><th>policy</th><th>runs</th>")
-        parts += [f"<th>{html.escape(mm.removeprefix('score.'))}</th>" for mm in METRICS]
+        # a row per measure, a column per policy: the intervals fit at 1280 px for
+        # up to seven policies (more scroll sideways, never wrap)
+        parts.append("<div class='wide'><table><tr><th></th>")
+        parts += [f"<th>{html.escape(p)}</th>" for p in cmp.policies]
+        parts.append("</tr><tr><td>runs</td>")
+        parts += [f"<td>{cmp.stats[(i, p, 'total')].n}</td>" for p in cmp.policies]
         parts.append("</tr>")
-        for p in cmp.policies:
-            parts.append(f"<tr><td>{html.escape(p)}</td><td>{cmp.stats[(i, p, 'total')].n}</td>")
-            for mm in METRICS:
+        for mm in METRICS:
+            parts.append(f"<tr><td>{html.escape(mm.removeprefix('score.'))}</td>")
+            for p in cmp.policies:
                 iv = clipped(cmp.stats[(i, p, mm)])
-                cell_text = f"{iv.mean:.1f} [{iv.lo:.1f}, {iv.hi:.1f}]" if iv.n else "—"
+                cell_text = (
+                    f"{iv.mean:.1f} <span class='pm'>[{iv.lo:.1f}, {iv.hi:.1f}]</span>"
+                    if iv.n
+                    else "—"
+                )
                 parts.append(f"<td>{cell_text}</td>")
             parts.append("</tr>")
-        parts.append("</table><ul>")
+        parts.append(
+            "</table></div><p class='pm'>Each cell: the mean, and its 95% interval "
+            "in brackets (kept within 0–100).</p><ul>"
+        )
         for p in cmp.policies:
             if p == cmp.baseline:
                 continue

@@ -71,7 +71,8 @@ def pyplot(lang: str) -> Any:
 
 
 def _save(fig: Any, path: Path) -> Path:
-    fig.tight_layout()
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     fig.savefig(path, dpi=100)
     import matplotlib.pyplot as plt
 
@@ -79,11 +80,22 @@ def _save(fig: Any, path: Path) -> Path:
     return path
 
 
-def _legend(ax: Any, ax2: Any, **kw: Any) -> None:
-    """One legend for the lines of both axes of a twin-axis chart."""
-    handles, labels = ax.get_legend_handles_labels()
-    more_handles, more_labels = ax2.get_legend_handles_labels()
-    ax.legend(handles + more_handles, labels + more_labels, **kw)
+def _figure(plt: Any, height: float, width: float = 8) -> tuple[Any, Any]:
+    """A chart whose layout leaves room outside the axes for the legend."""
+    return plt.subplots(figsize=(width, height), layout="constrained")
+
+
+def _legend(fig: Any, *axes: Any, **kw: Any) -> Any:
+    """One legend for the lines of every axis of a chart, below it, outside the data
+    (a legend inside the axes hides the weeks it covers)."""
+    handles: list[Any] = []
+    labels: list[str] = []
+    for ax in axes:
+        h, lab = ax.get_legend_handles_labels()
+        handles += h
+        labels += lab
+    kw.setdefault("ncols", len(handles))
+    return fig.legend(handles, labels, loc="outside lower center", frameon=False, **kw)
 
 
 def revenue(
@@ -96,7 +108,7 @@ def revenue(
     """Cumulative revenue: you (solid), the target (dotted), the handbook's game (dashed)."""
     plt = pyplot(lang)
     unit = money_unit(lang)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = _figure(plt, 3.9)
     weeks = list(range(1, len(you) + 1))
     ax.plot(weeks, [v / unit for v in you], color=YOU, lw=2.2, label=tr(lang, "debrief.you"))
     ax.plot(
@@ -119,8 +131,9 @@ def revenue(
     ax.set_xlabel(tr(lang, "report.week"))
     ax.set_ylabel(money_axis(lang))
     ax.set_title(tr(lang, "chart.revenue"))
+    ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left")
+    _legend(fig, ax)
     return _save(fig, path)
 
 
@@ -129,7 +142,7 @@ def people(
 ) -> Path:
     """The team's mood as the manager read it and as it was, with the headcount."""
     plt = pyplot(lang)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = _figure(plt, 3.9)
     weeks = list(range(1, len(mood) + 1))
     ax.plot(weeks, mood, color=GOOD, lw=2.2, label=tr(lang, "report.mood_seen"))
     ax.plot(weeks, true_mood, color=INK, lw=1.2, ls="--", label=tr(lang, "report.mood_true"))
@@ -140,8 +153,11 @@ def people(
     ax2 = ax.twinx()
     ax2.step(weeks, headcount, where="post", color=BAD, lw=1.2, label=tr(lang, "report.headcount"))
     ax2.set_ylim(0, max([*headcount, 1]) * 1.4)
+    from matplotlib.ticker import MaxNLocator
+
+    ax2.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
     ax2.set_ylabel(tr(lang, "report.headcount"))
-    _legend(ax, ax2, loc="lower left")
+    _legend(fig, ax, ax2)
     ax.set_title(tr(lang, "report.people_chart"))
     return _save(fig, path)
 
@@ -152,7 +168,7 @@ def pipeline(
     """The funnel's value as reported and as it truly was, and its unhealthy share."""
     plt = pyplot(lang)
     unit = money_unit(lang)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    fig, ax = _figure(plt, 3.9)
     weeks = list(range(1, len(shown) + 1))
     ax.plot(weeks, [v / unit for v in shown], color=YOU, lw=2, label=tr(lang, "report.pipe_shown"))
     ax.plot(
@@ -165,6 +181,7 @@ def pipeline(
     )
     ax.set_xlabel(tr(lang, "report.week"))
     ax.set_ylabel(money_axis(lang))
+    ax.set_ylim(bottom=0)  # the gap between the lines read against the whole, not magnified
     ax.grid(alpha=0.3)
     ax2 = ax.twinx()
     ax2.plot(
@@ -177,7 +194,7 @@ def pipeline(
     )
     ax2.set_ylim(0, 100)
     ax2.set_ylabel("%")
-    _legend(ax, ax2, loc="upper right", fontsize=8)
+    _legend(fig, ax, ax2)
     ax.set_title(tr(lang, "report.pipeline_chart"))
     return _save(fig, path)
 
@@ -185,7 +202,7 @@ def pipeline(
 def scores(path: Path, lang: str, totals: list[float], book: list[float]) -> Path:
     """The group's totals, one dot a player, against the handbook on the same seeds."""
     plt = pyplot(lang)
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = _figure(plt, 3.5)
     ax.hist(
         totals,
         bins=[x * 5 for x in range(21)],
@@ -203,7 +220,7 @@ def scores(path: Path, lang: str, totals: list[float], book: list[float]) -> Pat
     ax.set_xlabel(tr(lang, "score.total"))
     ax.set_ylabel(tr(lang, "report.players"))
     ax.grid(alpha=0.3, axis="y")
-    ax.legend(loc="upper left")
+    _legend(fig, ax)
     ax.set_title(tr(lang, "report.distribution"))
     return _save(fig, path)
 
@@ -213,14 +230,15 @@ def lessons_grid(
 ) -> Path:
     """Who followed which lesson: a grid, with a mark in each cell (not colour alone)."""
     plt = pyplot(lang)
+    # the debrief's marks, in its colours (a mark in each cell, not colour alone)
     marks = {
         "followed": ("✓", GOOD),
         "partly": ("≈", BOOK),
-        "missed": ("✗", BAD),
+        "missed": ("×", BAD),
         "untested": ("–", TARGET),
     }
-    h = max(2.4, 0.32 * len(players) + 1.2)
-    fig, ax = plt.subplots(figsize=(9, h))
+    h = max(2.7, 0.32 * len(players) + 1.5)
+    fig, ax = _figure(plt, h, width=9)
     for i, row in enumerate(status):
         for j, st in enumerate(row):
             mark, colour = marks.get(st, ("?", INK))
@@ -231,4 +249,19 @@ def lessons_grid(
     ax.set_ylim(len(players) - 0.5, -0.5)
     ax.grid(alpha=0.15)
     ax.set_title(tr(lang, "report.grid"))
+    # the key to the marks: each label is the debrief's own ("✓ followed"), in its colour
+    from matplotlib.lines import Line2D
+
+    keys = [k for k in marks if any(k in row for row in status)] or list(marks)
+    legend = fig.legend(
+        [Line2D([], [], ls="none") for _ in keys],
+        [tr(lang, f"debrief.{k}") for k in keys],
+        loc="outside lower center",
+        ncols=len(keys),
+        frameon=False,
+        handlelength=0,
+        handletextpad=0,
+    )
+    for text, k in zip(legend.get_texts(), keys, strict=True):
+        text.set_color(marks[k][1])
     return _save(fig, path)
