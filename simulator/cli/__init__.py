@@ -26,7 +26,7 @@ from collections.abc import Sequence
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from .. import __version__
-from . import common, experiments, play, runs, saved_games, scenarios
+from . import common, examples, experiments, play, runs, saved_games, scenarios
 
 # in the order ``salesim --help`` lists them
 FAMILIES = (play, runs, saved_games, scenarios, experiments)
@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for family in FAMILIES:
         family.register(sub)
+    examples.add_examples(dict(sub.choices))
     return parser
 
 
