@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from simulator.cli import main
 from simulator.scenario import scenarios_dir
 
@@ -124,13 +126,18 @@ def test_run_shows_the_inbox_and_the_answers(capsys):
     assert "answered veteran_role: honour" in out
 
 
-def test_an_unknown_scenario_name_lists_the_shipped_ones(capsys):
-    try:
+def test_an_unknown_scenario_name_lists_the_shipped_ones_and_points_to_the_likely_one(capsys):
+    with pytest.raises(SystemExit) as e:
         main(["run", "--scenario", "tutorail"])
-    except SystemExit as e:
-        assert e.code == 2
+    assert e.value.code == 2
     err = capsys.readouterr().err
-    assert "tutorail: no such file, nor a shipped scenario" in err and "tutorial" in err
+    assert "tutorail: no such file, nor a shipped scenario; did you mean tutorial?" in err
+    assert "quota_season" in err  # the shipped ones listed
+    # a shipped scenario's file name typed where no such file is: how to name it
+    with pytest.raises(SystemExit) as e:
+        main(["calibrate", "quota_season.yaml"])
+    assert e.value.code == 2
+    assert "the shipped one is named without .yaml: quota_season" in capsys.readouterr().err
 
 
 def test_every_problem_of_a_bad_scenario_gets_its_own_error_line(tmp_path, capsys):

@@ -8,6 +8,7 @@ command passes only what differs (its help text, whether it is required).
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -47,12 +48,24 @@ def resolve_scenario(path: str) -> str:
     from ..scenario import scenarios_dir, shipped_scenarios
 
     p = Path(path)
-    if not p.exists() and p.suffix == "" and "/" not in path:
+    if p.exists():
+        return path
+    names = [f.stem for f in shipped_scenarios()]
+    if p.suffix == "" and "/" not in path:
         shipped = scenarios_dir() / f"{path}.yaml"
         if shipped.exists():
             return str(shipped)
-        names = ", ".join(f.stem for f in shipped_scenarios())
-        raise SystemExit(fail(f"{path}: no such file, nor a shipped scenario ({names})"))
+        close = difflib.get_close_matches(path, names, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        listed = ", ".join(names)
+        raise SystemExit(
+            fail(f"{path}: no such file, nor a shipped scenario{hint} (shipped: {listed})")
+        )
+    if p.stem in names and p.suffix in (".yaml", ".yml"):
+        # "tutorial.yaml" typed for the shipped tutorial: say how to name it
+        raise SystemExit(
+            fail(f"{path}: no such file here; the shipped one is named without .yaml: {p.stem}")
+        )
     return path
 
 
