@@ -216,3 +216,37 @@ def test_a_batch_run_from_python_draws_no_progress_bar_into_captured_output(tmp_
     captured = capfd.readouterr()
     assert "\r" not in captured.err and "salesim batch" not in captured.err
     assert (tmp_path / "runs.parquet").exists() or (tmp_path / "runs.csv").exists()
+
+
+def _misspelt(option: str) -> str:
+    """An option with two of its letters swapped, as fingers do: --seed → --sede."""
+    i = len(option) // 2
+    return option[:i] + option[i + 1] + option[i] + option[i + 2 :]
+
+
+def test_every_command_answers_a_misspelt_option_with_its_own_usage_and_the_option_meant(
+    capsys,
+):
+    import shlex
+
+    from simulator.cli import _commands, _parser
+    from simulator.cli.examples import EXAMPLES
+
+    for name, sub in _commands(_parser()).items():
+        options = sorted(
+            (s for a in sub._actions for s in a.option_strings if s.startswith("--")),
+            key=len,
+        )
+        # the command's longest option (for one with none of its own, --help)
+        option = next((o for o in reversed(options) if o != "--help"), "--help")
+        wrong = _misspelt(option)
+        words = shlex.split(EXAMPLES[name][0])[1:] + [wrong]
+        with pytest.raises(SystemExit) as stop:
+            main(words)
+        err = capsys.readouterr().err
+        assert stop.value.code == 2, name
+        assert err.startswith(f"usage: salesim {name}"), (name, err)
+        assert f"unrecognized arguments: {wrong}" in err and f"did you mean {option}?" in err, (
+            name,
+            err,
+        )
