@@ -240,7 +240,7 @@ def test_every_command_answers_a_misspelt_option_with_its_own_usage_and_the_opti
         # the command's longest option (for one with none of its own, --help)
         option = next((o for o in reversed(options) if o != "--help"), "--help")
         wrong = _misspelt(option)
-        words = shlex.split(EXAMPLES[name][0])[1:] + [wrong]
+        words = [*shlex.split(EXAMPLES[name][0])[1:], wrong]
         with pytest.raises(SystemExit) as stop:
             main(words)
         err = capsys.readouterr().err

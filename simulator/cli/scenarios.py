@@ -98,7 +98,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{f}: valid")
     if bad:
         print(
-            f"{count} problem{'s' * (count != 1)} in {bad} of {len(args.files)} files",
+            f"{counted(count, 'problem')} in {bad} of {counted(len(args.files), 'file')}",
             file=sys.stderr,
         )
     return 1 if bad else 0
