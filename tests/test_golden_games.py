@@ -36,6 +36,18 @@ GAMES = [
 ]  # fmt: skip
 
 
+def _steady(x: object) -> object:
+    """Floats to ten significant digits: a real change shows, a last-bit difference
+    between two machines' maths libraries does not."""
+    if isinstance(x, float):
+        return float(f"{x:.10g}")
+    if isinstance(x, dict):
+        return {str(k): _steady(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_steady(v) for v in x]
+    return x
+
+
 def fingerprint(scenario: str, policy: str, seed: int) -> dict[str, object]:
     """A game's outcome: its score, and a digest of everything that happened in it."""
     session = Session(
@@ -49,12 +61,14 @@ def fingerprint(scenario: str, policy: str, seed: int) -> dict[str, object]:
         "weeks": [asdict(w) for w in record.weeks],
     }
     digest = {
-        k: hashlib.sha256(json.dumps(v, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        k: hashlib.sha256(json.dumps(_steady(v), sort_keys=True, default=str).encode()).hexdigest()[
+            :16
+        ]
         for k, v in parts.items()
     }
     return {
-        "total": record.score.total,
-        "components": {c.name: c.value for c in record.score.components},
+        "total": _steady(record.score.total),
+        "components": {c.name: _steady(c.value) for c in record.score.components},
         "events": len(record.events),
         **{f"{k}_digest": d for k, d in digest.items()},
     }
