@@ -55,6 +55,14 @@ class Plan:
         # everything ``add`` was given, in order, with why not where it was turned down
         self.tried: list[tuple[Any, Refusal | None]] = []
         self._claims: dict[Hashable, int] = {}  # claim → index of the item holding it
+        self._totals: tuple[float, float] | None = None  # (hours, money) of the items
+
+    def _sums(self) -> tuple[float, float]:
+        """The items' hours and money, summed in order (kept while items are only added:
+        adding one more to a running sum gives exactly what summing them all again does)."""
+        if self._totals is None:
+            self._totals = (sum(p.hours for p in self.items), sum(p.money for p in self.items))
+        return self._totals
 
     # ------------------------------------------------------------ the totals
     @property
@@ -63,11 +71,11 @@ class Plan:
 
     @property
     def hours_planned(self) -> float:
-        return sum(p.hours for p in self.items)
+        return self._sums()[0]
 
     @property
     def money_planned(self) -> float:
-        return sum(p.money for p in self.items)
+        return self._sums()[1]
 
     @property
     def hours_left(self) -> float:
@@ -113,7 +121,9 @@ class Plan:
             self._drop(replaced)
         for c in planned.claims:
             self._claims[c] = len(self.items)
+        hours, money = self._sums()
         self.items.append(planned)
+        self._totals = (hours + planned.hours, money + planned.money)
         self.tried.append((action, None))
         return True
 
@@ -129,6 +139,7 @@ class Plan:
         rest = [p for i, p in enumerate(self.items) if i != index]
         self.items.clear()
         self._claims.clear()
+        self._totals = None
         dropped = []
         for p in rest:
             try:
@@ -139,6 +150,7 @@ class Plan:
             for c in planned.claims:
                 self._claims[c] = len(self.items)
             self.items.append(planned)
+            self._totals = None
         gone = [removed, *(p.action for p in dropped)]
         self.tried = [t for t in self.tried if not any(t[0] is g for g in gone)]
         return dropped
@@ -153,6 +165,7 @@ class Plan:
     def clear(self) -> None:
         self.items.clear()
         self._claims.clear()
+        self._totals = None
         self.tried.clear()
         self.refused.clear()
 
@@ -183,6 +196,7 @@ class Plan:
 
     def _drop(self, index: int) -> None:
         del self.items[index]
+        self._totals = None
         self._claims = {c: i for i, p in enumerate(self.items) for c in p.claims}
 
     # ------------------------------------------------------------ what checks ask
