@@ -384,29 +384,40 @@ class Observation:
         return sum(r.mood for r in self.reps) / len(self.reps) if self.reps else 0.0
 
 
-def _deal_view(world: World, deal: Deal, now: float) -> DealView:
-    reviewed = (
-        now - deal.reviewed_day <= world.params.review_memory_days or world.manager.daily_plans
-    )
-    return DealView(
-        id=deal.id,
-        rep=deal.rep,
-        account=deal.account,
-        account_name=world.accounts.names[deal.account],
-        account_name_zh=world.accounts.names_zh[deal.account],
-        value=deal.value,
-        stage=deal.stage,
-        days_in_stage=int(now - deal.stage_day),
-        days_since_touch=int(now - deal.last_touch),
-        win_chance=round(deal.shown_p, 3),
-        reviewed=reviewed,
-        unresponsive=deal.zombie and reviewed,
-        big=deal.big,
-        decision_style=DECISION_STYLES[int(world.accounts.style[deal.account])],
-        support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
-        if deal.support
-        else (),
-    )
+class _DealViews:
+    """Makes the manager's view of each open deal; what every view shares is looked up
+    once per observation, not once per deal."""
+
+    def __init__(self, world: World, now: float) -> None:
+        self.now = now
+        self.memory = world.params.review_memory_days
+        self.plans = world.manager.daily_plans
+        self.names = world.accounts.names
+        self.names_zh = world.accounts.names_zh
+        self.styles = [DECISION_STYLES[int(x)] for x in world.accounts.style.tolist()]
+
+    def __call__(self, deal: Deal) -> DealView:
+        now = self.now
+        reviewed = now - deal.reviewed_day <= self.memory or self.plans
+        return DealView(
+            id=deal.id,
+            rep=deal.rep,
+            account=deal.account,
+            account_name=self.names[deal.account],
+            account_name_zh=self.names_zh[deal.account],
+            value=deal.value,
+            stage=deal.stage,
+            days_in_stage=int(now - deal.stage_day),
+            days_since_touch=int(now - deal.last_touch),
+            win_chance=round(deal.shown_p, 3),
+            reviewed=reviewed,
+            unresponsive=deal.zombie and reviewed,
+            big=deal.big,
+            decision_style=self.styles[deal.account],
+            support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
+            if deal.support
+            else (),
+        )
 
 
 def observe(world: World) -> Observation:
@@ -418,6 +429,7 @@ def observe(world: World) -> Observation:
     acc = world.accounts
     live = ~acc.churned & (acc.owner >= 0)
     owned = np.bincount(acc.owner[live], minlength=len(world.reps))
+    deal_view = _DealViews(world, now)
     reps = []
     for rep in world.active_reps:
         history = list(rep.history)
@@ -447,7 +459,7 @@ def observe(world: World) -> Observation:
                 hints=tuple((w, key) for w, key, _ in rep.hints),
                 flight_risk=risk,
                 weakest_skill=rep.weakest_skill() if rep.weakest_known else None,
-                deals=tuple(_deal_view(world, d, now) for d in rep.open_deals),
+                deals=tuple(map(deal_view, rep.open_deals)),
                 last_one_on_one=rep.last_one_on_one,
                 last_review_week=rep.last_review_week,
                 pipeline_reviewed=rep.id in m.reviewed_reps,
@@ -502,7 +514,7 @@ def observe(world: World) -> Observation:
             Person(r.id, r.name, r.name_zh or r.name, r.active, r.left_reason or "")
             for r in world.reps
         ),
-        orphan_deals=tuple(_deal_view(world, d, now) for d in world.orphan_deals()),
+        orphan_deals=tuple(map(deal_view, world.orphan_deals())),
         promises=tuple(
             PromiseView(
                 p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status, p.what

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import motivation as mv
-from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text
+from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text, fill_in
 from .types import Stage
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ class InboxItem:
     status: str = "open"  # open, answered, expired, notice
     choice: str | None = None
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # placeholders, by language
+    # texts already filled (an item's values never change once it has fired)
+    _filled: dict[Text, Text] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def title(self) -> Text:
@@ -53,10 +55,13 @@ class InboxItem:
 
     def fill(self, text: Text) -> Text:
         """``text`` with this item's ``{rep}``, ``{account}`` and ``{value}`` filled in."""
-        return Text(
-            text.format(**self.values.get("en", {})).en,
-            text.format(**self.values.get("zh", {})).zh,
-        )
+        done = self._filled.get(text)
+        if done is None:
+            done = self._filled[text] = Text(
+                fill_in(text.en, self.values.get("en", {})),
+                fill_in(text.zh, self.values.get("zh", {})),
+            )
+        return done
 
 
 PACE_WEEKS = 3  # attainment conditions wait this many weeks into a period

@@ -30,13 +30,14 @@ class Text:
 
     def format(self, **values: str) -> Text:
         """Fill ``{rep}``-style placeholders in both languages."""
-        return Text(_fill(self.en, values), _fill(self.zh, values))
+        return Text(fill_in(self.en, values), fill_in(self.zh, values))
 
     def __str__(self) -> str:
         return self.get("en")
 
 
-def _fill(template: str, values: dict[str, str]) -> str:
+def fill_in(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``{name}`` replaced by its value."""
     out = template
     for k, v in values.items():
         out = out.replace("{" + k + "}", v)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import types
 import typing
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -90,8 +90,8 @@ class Action:
     # --- planning -----------------------------------------------------------
     def validate(self) -> None:
         """Raise :class:`Refused` (``bad_value``) when a field is not of its declared type."""
-        for name, kind in _field_kinds(type(self)):
-            if not _conforms(getattr(self, name), kind):
+        for name, conforms in _field_checks(type(self)):
+            if not conforms(getattr(self, name)):
                 raise Refused("bad_value", field=name)
 
     def check(self, plan: Plan) -> None:
@@ -121,8 +121,8 @@ class Action:
     # --- serialisation ------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind}
-        for f in fields(self):
-            data[f.name] = _json(getattr(self, f.name))
+        for name, _ in _field_kinds(type(self)):
+            data[name] = _json(getattr(self, name))
         return data
 
 
@@ -234,10 +234,8 @@ def record_refusal(world: World, action: Any, refusal: Refusal) -> Result:
 
 def seen_by_manager(result: Result) -> Result:
     """The part of a result a manager can perceive (no hidden moods, odds or fates)."""
-    from dataclasses import replace
-
     seen = {k: v for k, v in result.effects.items() if k in SEEN_EFFECTS}
-    return replace(result, effects=seen)
+    return Result(result.ok, result.action, result.refusal, result.hours, result.money, seen)
 
 
 # ------------------------------------------------------------------ field types
@@ -255,30 +253,60 @@ def _field_kinds(cls: type[Action]) -> tuple[tuple[str, Any], ...]:
     return kinds
 
 
+_CHECKS: dict[type, tuple[tuple[str, Callable[[Any], bool]], ...]] = {}
+_CHECKERS: dict[Any, Callable[[Any], bool]] = {}
+
+
+def _field_checks(cls: type[Action]) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
+    """Each field of an action with the test of its declared type (built once per class:
+    an action is judged twice a week, by its policy's plan and by the session's)."""
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        checks = _CHECKS[cls] = tuple((n, _checker(k)) for n, k in _field_kinds(cls))
+    return checks
+
+
 def _conforms(value: Any, kind: Any) -> bool:
     """Does ``value`` have the declared type? Numbers must be finite, ids real integers."""
+    return _checker(kind)(value)
+
+
+def _checker(kind: Any) -> Callable[[Any], bool]:
+    """The test of a declared type, worked out once per type."""
+    check = _CHECKERS.get(kind)
+    if check is None:
+        check = _CHECKERS[kind] = _make_checker(kind)
+    return check
+
+
+def _finite_number(value: Any) -> bool:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for any float
+        return False
+
+
+def _make_checker(kind: Any) -> Callable[[Any], bool]:
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        return any(_conforms(value, k) for k in typing.get_args(kind))
+        parts = tuple(_checker(k) for k in typing.get_args(kind))
+        return lambda value: any(part(value) for part in parts)
     if kind is type(None):
-        return value is None
+        return lambda value: value is None
     if origin is tuple:
-        args = typing.get_args(kind)
-        return isinstance(value, tuple) and all(_conforms(v, args[0]) for v in value)
+        inner = _checker(typing.get_args(kind)[0])
+        return lambda value: isinstance(value, tuple) and all(inner(v) for v in value)
     if kind is bool:
-        return isinstance(value, bool)
+        return lambda value: isinstance(value, bool)
     if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if kind is float:
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            return False
-        try:
-            return math.isfinite(value)
-        except OverflowError:  # an integer too large for any float
-            return False
+        return _finite_number
     if isinstance(kind, type):
-        return isinstance(value, kind)
-    return True
+        return lambda value: isinstance(value, kind)
+    return lambda value: True
 
 
 def _parse(value: Any, kind: Any) -> Any:
