@@ -462,14 +462,14 @@ def test_a_run_that_hangs_is_stopped_by_the_timeout_and_recorded(tmp_path, jobs,
     assert 0 < len(doomed) < len(seeds)
     began = time.monotonic()
     batch = Batch(
-        tmp_path, [short8], ["plugin_policies:Hangs"], runs=4, seed=1, jobs=jobs, timeout=3
+        tmp_path, [short8], ["plugin_policies:Hangs"], runs=4, seed=1, jobs=jobs, timeout=1.5
     )
     outcome = batch.run(progress=False)
     assert time.monotonic() - began < 120  # the hang cost its limit, not the batch
     assert outcome.failed == len(doomed)
     failed = [r for r in table(tmp_path) if r["status"] == "failed"]
     assert sorted(r["seed"] for r in failed) == doomed
-    assert all(r["error"] == "timed out after 3 s (--timeout)" for r in failed)
+    assert all(r["error"] == "timed out after 1.5 s (--timeout)" for r in failed)
 
 
 def test_a_second_batch_into_a_busy_folder_is_refused_and_sigterm_leaves_no_process(

@@ -25,10 +25,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "validate": ("salesim validate my_team.yaml",),
     "schema": ("salesim schema --out scenario.schema.json",),
     "languages": ("salesim languages",),
-    "calibrate": ("salesim calibrate my_team.yaml --runs 20",),
+    "calibrate": ("salesim calibrate my_team.yaml --runs 10",),
     "batch": (
         "salesim batch --scenario tutorial quota_season --policy by_the_book pressure_cooker "
-        "--runs 10 --set market.lead_rate=0.8,1,1.2 --out results/demand",
+        "--runs 5 --set market.lead_rate=0.8,1,1.2 --out results/demand",
         "salesim batch --scenario tutorial --policy by_the_book hands_off --runs 2 "
         "--set market.lead_rate=0.5:1.5 --set support.presales=1:4 --sample lhs:20 "
         "--out results/lhs",
@@ -36,7 +36,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "compare": ("salesim compare results/demand",),
     "sensitivity": (
         "salesim sensitivity tutorial --policy by_the_book --vary market.lead_rate=0.5:1.5 "
-        "--vary market.competitor_pressure=0:0.3 --samples 32",
+        "--vary market.competitor_pressure=0:0.3 --samples 16",
     ),
 }
 
