@@ -17,6 +17,7 @@ from the same partial picture:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +29,7 @@ from ..core.accounts import DECISION_STYLES
 from ..core.deal import Deal
 from ..core.events import Event
 from ..core.params import HINTS
+from ..core.script import InboxItem
 from ..core.spec import Text
 from ..core.types import MotivationType, Pool, Skill, Stage
 from ..core.world import World
@@ -399,25 +401,72 @@ class _DealViews:
     def __call__(self, deal: Deal) -> DealView:
         now = self.now
         reviewed = now - deal.reviewed_day <= self.memory or self.plans
-        return DealView(
-            id=deal.id,
-            rep=deal.rep,
-            account=deal.account,
-            account_name=self.names[deal.account],
-            account_name_zh=self.names_zh[deal.account],
-            value=deal.value,
-            stage=deal.stage,
-            days_in_stage=int(now - deal.stage_day),
-            days_since_touch=int(now - deal.last_touch),
-            win_chance=round(deal.shown_p, 3),
-            reviewed=reviewed,
-            unresponsive=deal.zombie and reviewed,
-            big=deal.big,
-            decision_style=self.styles[deal.account],
-            support=tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
-            if deal.support
-            else (),
+        # the fields in DealView's order, made as a tuple (a funnel has many rows)
+        return _new_row(
+            DealView,
+            (
+                deal.id,
+                deal.rep,
+                deal.account,
+                self.names[deal.account],
+                self.names_zh[deal.account],
+                deal.value,
+                deal.stage,
+                int(now - deal.stage_day),
+                int(now - deal.last_touch),
+                round(deal.shown_p, 3),
+                reviewed,
+                deal.zombie and reviewed,
+                deal.big,
+                tuple(sorted(deal.support.items(), key=_pool_order)) if deal.support else (),
+                self.styles[deal.account],
+            ),
         )
+
+
+_new_row = tuple.__new__
+
+
+def _pool_order(kv: tuple[Pool, int]) -> str:
+    return kv[0].value
+
+
+class _Seen:
+    """What an observation of one world can reuse from the last: the views of inbox
+    messages that have not changed, and the weeks already past."""
+
+    def __init__(self) -> None:
+        self.inbox: dict[tuple[int, str, str | None], InboxView] = {}
+        self.history: tuple[WeekPoint, ...] = ()
+
+
+_SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
+
+
+def _inbox_view(item: InboxItem) -> InboxView:
+    return InboxView(
+        id=item.id,
+        event=item.event.id,
+        week=item.week,
+        deadline=item.deadline,
+        title=item.title,
+        message=item.message,
+        rep=item.rep,
+        deal=item.deal,
+        choices=tuple(
+            ChoiceView(
+                c.id,
+                item.fill(c.text),
+                c.effects.money,
+                c.effects.hours,
+                item.fill(c.effects.reply),
+            )
+            for c in item.event.choices
+        ),
+        status=item.status,
+        choice=item.choice,
+        handbook=item.event.handbook_choice,
+    )
 
 
 def observe(world: World) -> Observation:
@@ -430,6 +479,31 @@ def observe(world: World) -> Observation:
     live = ~acc.churned & (acc.owner >= 0)
     owned = np.bincount(acc.owner[live], minlength=len(world.reps))
     deal_view = _DealViews(world, now)
+    cache = _SEEN.get(world)
+    if cache is None:
+        cache = _SEEN[world] = _Seen()
+    inbox = []
+    for item in world.script.items:  # a message's view changes only when it is answered
+        key = (item.id, item.status, item.choice)
+        view = cache.inbox.get(key)
+        if view is None:
+            view = cache.inbox[key] = _inbox_view(item)
+        inbox.append(view)
+    weeks = world.metrics.weeks
+    if len(cache.history) != len(weeks):  # the weeks past never change: add the new ones
+        done = cache.history if len(cache.history) < len(weeks) else ()
+        cache.history = done + tuple(
+            WeekPoint(
+                w.week,
+                w.revenue,
+                w.target,
+                w.headcount,
+                w.mood_seen,
+                w.open_deals,
+                w.pipeline_shown,
+            )
+            for w in weeks[len(done) :]
+        )
     reps = []
     for rep in world.active_reps:
         history = list(rep.history)
@@ -521,32 +595,7 @@ def observe(world: World) -> Observation:
             )
             for p in m.promises
         ),
-        inbox=tuple(
-            InboxView(
-                id=i.id,
-                event=i.event.id,
-                week=i.week,
-                deadline=i.deadline,
-                title=i.title,
-                message=i.message,
-                rep=i.rep,
-                deal=i.deal,
-                choices=tuple(
-                    ChoiceView(
-                        c.id,
-                        i.fill(c.text),
-                        c.effects.money,
-                        c.effects.hours,
-                        i.fill(c.effects.reply),
-                    )
-                    for c in i.event.choices
-                ),
-                status=i.status,
-                choice=i.choice,
-                handbook=i.event.handbook_choice,
-            )
-            for i in world.script.items
-        ),
+        inbox=tuple(inbox),
         delegations=tuple(
             DelegationView(d.task.value, d.deputy, d.supervision.value, d.since_week)
             for d in m.delegations.values()
@@ -569,16 +618,5 @@ def observe(world: World) -> Observation:
         accounts=Accounts(world),
         hour_costs=dict(world.params.hours),
         money_costs=dict(world.params.money),
-        history=tuple(
-            WeekPoint(
-                w.week,
-                w.revenue,
-                w.target,
-                w.headcount,
-                w.mood_seen,
-                w.open_deals,
-                w.pipeline_shown,
-            )
-            for w in world.metrics.weeks
-        ),
+        history=cache.history,
     )
