@@ -183,7 +183,8 @@ class Plan:
             if not action.replaces or len(held) > 1:
                 raise Refused("already_planned")
             replaced = held.pop()
-        hours, money = (float(x) for x in action.cost(self))
+        cost_hours, cost_money = action.cost(self)
+        hours, money = float(cost_hours), float(cost_money)
         free_hours, free_money = self.hours_left, self.budget_left
         if replaced is not None:
             free_hours += self.items[replaced].hours

@@ -154,9 +154,12 @@ class Deal:
 
 def stage_durations(cycle_days: float, z: np.ndarray, params: ModelParams) -> np.ndarray:
     """Working days for each open stage, log-normally spread around the shares."""
-    share = np.asarray(STAGE_SHARE)
     spread = params.stage_duration_sigma * z[1:7] - params.stage_duration_shift
-    return np.maximum(1.0, share * cycle_days * np.exp(spread))
+    return np.maximum(1.0, _SHARE * cycle_days * np.exp(spread))
+
+
+_SHARE = np.asarray(STAGE_SHARE)
+_SHARE.flags.writeable = False
 
 
 def run_deal(

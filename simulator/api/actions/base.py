@@ -343,8 +343,16 @@ def _json(value: Any) -> Any:
     return value
 
 
+_AS_IS = frozenset({int, str, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Values as plain JSON-friendly data for the log."""
+    kind = type(value)
+    if kind in _AS_IS:  # most of a log's values: nothing to do
+        return value
+    if kind is float:
+        return round(value, 4)
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

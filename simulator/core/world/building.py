@@ -128,6 +128,10 @@ class Building(WorkWeek):
         segs = self.scenario.market.segments
         weights = np.asarray(STAGE_SHARE) * p.start_stage_decay ** np.arange(6)
         weights = weights / weights.sum()
+        # Generator.choice(6, p=weights) draws one uniform against this table; doing
+        # the same here draws the very same stages without its checks on every call
+        cdf = weights.cumsum()
+        cdf /= cdf[-1]
         zombie_share = self.scenario.market.starting_zombie_share
         for a in range(len(acc)):
             owner = int(acc.owner[a])
@@ -144,7 +148,7 @@ class Building(WorkWeek):
             live = int(rng.poisson(steady))
             dead = int(rng.poisson(steady * zombie_share / (1 - zombie_share)))
             for i in range(live + dead):
-                stage = Stage(int(rng.choice(6, p=weights)))
+                stage = Stage(int(np.searchsorted(cdf, rng.random(), side="right")))
                 deal = self._make_deal(a, owner, day=0.0)
                 deal.stage = stage
                 if i >= live:
