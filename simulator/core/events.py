@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
-    """One thing that happened, on a working day of a week."""
+    """One thing that happened, on a working day of a week.
+
+    Written once by the world and only read after (a year holds thousands, so
+    it is a plain slotted record: made quickly, never changed).
+    """
 
     day: int
     week: int
@@ -49,9 +53,10 @@ class EventLog:
         kind: str,
         rep: int | None = None,
         visible: bool = True,
-        **data: Any,
+        data: dict[str, Any] | None = None,
     ) -> Event:
-        event = Event(int(day), week, kind, rep, data, visible)
+        """Record an event: on ``day`` of ``week``, ``kind`` happened (to ``rep``)."""
+        event = Event(int(day), week, kind, rep, {} if data is None else data, visible)
         if week not in self._week_start:
             self._week_start[week] = len(self.events)
         self.events.append(event)

@@ -81,7 +81,7 @@ class WorldState:
 
     def event(self, kind: str, rep: int | None = None, visible: bool = True, **data: Any) -> Event:
         """Record that ``kind`` happened now (to ``rep``), in the world's diary."""
-        return self.log.add(self.env.now, self.week, kind, rep, visible, **data)
+        return self.log.add(self.env.now, self.week, kind, rep, visible, data)
 
     def whole(self) -> World:
         """This part as the whole world (for the model's functions that take one)."""
