@@ -1,22 +1,27 @@
 """How smooth the game's desk is: frame times, and how long ending a week holds the window.
 
-Drives the real window headless (SDL's dummy driver) on the default scenario,
-with real events: the mouse sweeps over the desk (hovering levers, so
-tooltips appear), tabs are clicked, the team is paged, and the week is ended
-with the Space key.
+Drives the real window headless (SDL's dummy driver) on the default scenario as
+a player would: the pointer itself moves (so the toolkit sees it) and rests on
+one lever after another long enough for its tooltip to open, tabs are clicked,
+and each week is planned in full (the handbook's own week, lever by lever, as
+the desk's buttons add them) before Space ends it; a period's review is
+completed and the frames back to the desk counted.
 
 Prints:
   frame_ms_median=   median time of one frame at the desk (events, update, draw)
-  frame_ms_p99=      99th percentile over 600 frames (goal ≤ 16.7: 60 frames a second)
+  frame_ms_p99=      99th percentile over the frames (goal ≤ 16.7: 60 frames a second)
+  tooltip_frames=    frames drawn with a tooltip open (0 would mean none was ever seen)
   end_week_ms=       the longest single frame after pressing Space — the longest the
                      window stops answering while a week is simulated, saved and the
                      desk redrawn (goal ≤ 100)
   end_week_total_ms= all the frames of one week's end together, the median over weeks
+  planned_actions=   the actions planned a week, the median (a full week, not an empty one)
+  after_review_ms=   the longest frame between finishing a review and the desk being back
   rss_mb_after_desk= the process's peak memory once the desk is up, before any week ends
   rss_mb_after_weeks= the same after the weeks (run --weeks 51 for a whole season: it should
                      stay close to the first figure; a leak shows as steady growth)
 
-Run: python benchmarks/frames.py [--frames 600] [--weeks 12]
+Run: python benchmarks/frames.py [--frames 600] [--weeks 14]
 """
 
 from __future__ import annotations
@@ -56,10 +61,43 @@ def tab_button(app: App, name: str):
     raise LookupError(name)
 
 
+def levers(app: App) -> list:
+    """The desk's enabled buttons with a tooltip: what a player hovers to read a lever."""
+    return [
+        el
+        for el in app.scene.ui.full_text
+        if el.alive() and getattr(el, "tool_tip_text", None) and getattr(el, "is_enabled", False)
+    ]
+
+
+def plan_the_week(app: App) -> int:
+    """Plan the week as the handbook would, one lever at a time through the desk's game."""
+    from simulator.policies import make_policy
+
+    game = app.game
+    policy = make_policy("by_the_book")
+    added = 0
+    for action in policy.decide(game.obs):
+        if game.add(action) is None:
+            added += 1
+    if hasattr(app.scene, "refresh"):
+        app.scene.refresh()
+    return added
+
+
+def settle(app: App) -> list[float]:
+    """Step until the window is idle; the frames it took."""
+    app.frame_ms.clear()
+    app.step(1 / 60)
+    while app.busy:
+        app.step(1 / 60)
+    return list(app.frame_ms)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=600)
-    ap.add_argument("--weeks", type=int, default=12)
+    ap.add_argument("--weeks", type=int, default=14)
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as saves:
@@ -68,49 +106,65 @@ def main() -> None:
         while app.busy:
             app.step(1 / 60)
 
-        # ---- frames at the desk: the mouse sweeps, tabs are clicked
-        w, h = app.size
+        # ---- frames at the desk: the pointer rests on lever after lever, tabs are clicked
         tabs = ["Pipeline", "Accounts", "Quotas", "Inbox", "Desk"]
         app.frame_ms.clear()
+        tooltip_frames = 0
+        dwell = 75  # frames at 60 a second: longer than the toolkit's tooltip delay
         for i in range(args.frames):
-            x = 40 + (i * 37) % (w - 80)
-            y = 80 + (i * 23) % (h - 160)
-            pygame.event.post(
-                pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(1, 1), buttons=(0, 0, 0))
-            )
-            if i % 100 == 50:
-                post_click(tab_button(app, tabs[(i // 100) % len(tabs)]).rect.center)
+            if i % dwell == 0:
+                if i and (i // dwell) % 2 == 0:
+                    tab = tabs[(i // (2 * dwell)) % len(tabs)]
+                    post_click(tab_button(app, tab).rect.center)
+                    app.step(1 / 60)
+                targets = levers(app)
+                if targets:
+                    pos = targets[(i // dwell * 7) % len(targets)].rect.center
+                    pygame.mouse.set_pos(pos)
+                    pygame.event.post(
+                        pygame.event.Event(
+                            pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0)
+                        )
+                    )
             app.step(1 / 60)
+            tooltip_frames += _tooltip_open(app)
         frames = list(app.frame_ms)
 
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        # ---- ending weeks with Space: every frame until the desk is whole again
-        longest, totals = [], []
+        # ---- weeks planned in full and ended with Space; a review completed when it comes
+        longest, totals, planned, after_review = [], [], [], []
         for _ in range(args.weeks):
-            if isinstance(app.scene, ReviewScene):
-                app.scene.done()
-                while app.busy:
-                    app.step(1 / 60)
-            app.frame_ms.clear()
-            post_key(pygame.K_SPACE)
+            planned.append(plan_the_week(app))
             app.step(1 / 60)
-            while app.busy:
-                app.step(1 / 60)
-            longest.append(max(app.frame_ms))
+            post_key(pygame.K_SPACE)
+            ended = settle(app)
+            longest.append(max(ended))
+            totals.append(sum(ended))
             if os.environ.get("FRAMES_DEBUG"):
-                print(type(app.scene).__name__, [round(x) for x in app.frame_ms])
-            totals.append(sum(app.frame_ms))
+                print(type(app.scene).__name__, planned[-1], [round(x) for x in ended])
+            if isinstance(app.scene, ReviewScene):  # the period's end: review, then the desk
+                app.scene.done()
+                after_review.append(max(settle(app)))
             post_key(pygame.K_ESCAPE)  # close the week's report
             app.step(1 / 60)
         app.close()
 
-    print(f"frames={len(frames)} weeks={len(longest)}")
+    print(f"frames={len(frames)} weeks={len(longest)} reviews={len(after_review)}")
     print(f"frame_ms_median={statistics.median(frames):.2f}")
     print(f"frame_ms_p99={np.percentile(frames, 99):.2f}")
+    print(f"tooltip_frames={tooltip_frames}")
     print(f"end_week_ms={max(longest):.1f}")
     print(f"end_week_total_ms={statistics.median(totals):.1f}")
+    print(f"planned_actions={statistics.median(planned):.0f}")
+    if after_review:
+        print(f"after_review_ms={max(after_review):.1f}")
     print(f"rss_mb_after_desk={rss_before:.0f}")
     print(f"rss_mb_after_weeks={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+
+
+def _tooltip_open(app: App) -> int:
+    """1 when a widget of the scene has its tooltip on screen this frame."""
+    return int(any(getattr(el, "tool_tip", None) is not None for el in app.scene.ui.full_text))
 
 
 if __name__ == "__main__":
