@@ -278,9 +278,18 @@ class Accounts:
             yield self[i]
 
     def owned_by(self, rep: int | None) -> list[int]:
-        """Ids of the live accounts a rep owns (``None``: nobody's)."""
+        """Ids of the live accounts a rep owns (``None``: nobody's), in order."""
         who = -1 if rep is None else rep
-        return [int(i) for i in np.flatnonzero((self._owner == who) & ~self._churned)]
+        return list(self._owned.get(who, ()))
+
+    @cached_property
+    def _owned(self) -> dict[int, list[int]]:
+        """Every owner's live accounts, grouped in one pass (``-1``: nobody's)."""
+        live = np.flatnonzero(~self._churned)
+        groups: dict[int, list[int]] = {}
+        for i, owner in zip(live.tolist(), self._owner[live].tolist(), strict=True):
+            groups.setdefault(owner, []).append(i)
+        return groups
 
     def by_potential(self, ids: list[int]) -> list[int]:
         return sorted(ids, key=lambda i: (-self._potential[i], i))
