@@ -16,6 +16,7 @@ from ..deal import (
     run_deal,
     stage_durations,
 )
+from ..params import ModelParams
 from ..types import KEY_STAGE, Stage
 from .capacity import Capacity
 from .state import FATE_DEPTH
@@ -220,15 +221,17 @@ class Deals(Capacity):
         reviewed = (
             self.env.now - deal.reviewed_day <= p.review_memory_days or self.manager.daily_plans
         )
-        if deal.zombie:
-            if reviewed:
-                return float(p.reviewed_dead_shown)
-            return float(min(p.reported_cap, deal.p_at_silence + p.happy_ears))
-        if reviewed:
-            noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
-            shown = deal.p_true + p.reviewed_bias + noise
-            return float(min(p.reviewed_shown_cap, max(p.reviewed_shown_floor, shown)))
-        return float(min(p.reported_cap, deal.p_true + p.happy_ears))
+        return shown_chance(p, deal, reviewed)
+
+    def refresh_shown(self) -> None:
+        """Every open deal's shown win chance for the week ahead, each forecast scored."""
+        p = self.params
+        now = self.env.now
+        memory, plans = p.review_memory_days, self.manager.daily_plans
+        metrics = self.metrics
+        for deal in self.open.values():
+            deal.shown_p = shown = shown_chance(p, deal, now - deal.reviewed_day <= memory or plans)
+            metrics.forecast(shown, 0.0 if deal.zombie else deal.p_true)
 
     def _churn(self, a: int) -> None:
         acc = self.accounts
@@ -243,3 +246,16 @@ class Deals(Capacity):
         )
         for deal in [d for d in self.open.values() if d.account == a]:
             self.close_deal(deal, won=False, reason="churned")
+
+
+def shown_chance(p: ModelParams, deal: Deal, reviewed: bool) -> float:
+    """The win chance shown for ``deal``: checked lately (``reviewed``), or as reported."""
+    if deal.zombie:
+        if reviewed:
+            return float(p.reviewed_dead_shown)
+        return float(min(p.reported_cap, deal.p_at_silence + p.happy_ears))
+    if reviewed:
+        noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
+        shown = deal.p_true + p.reviewed_bias + noise
+        return float(min(p.reviewed_shown_cap, max(p.reviewed_shown_floor, shown)))
+    return float(min(p.reported_cap, deal.p_true + p.happy_ears))

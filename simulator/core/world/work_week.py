@@ -193,9 +193,7 @@ class WorkWeek(Demand):
         self._delegated_work()
         self.script.close_week(self.whole())
         # what the manager will see of each deal
-        for deal in self.open.values():
-            deal.shown_p = self.shown_probability(deal)
-            self.metrics.forecast(deal.shown_p, 0.0 if deal.zombie else deal.p_true)
+        self.refresh_shown()
         self._mood_week(reps)
         self._growth_week()
         resigned = self._attrition(reps)
