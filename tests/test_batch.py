@@ -515,3 +515,19 @@ def test_a_batch_of_millions_of_runs_is_refused_before_anything_runs(tmp_path):
     with pytest.raises(BatchError, match=r"20,000,000 runs in one batch; at most 1,000,000"):
         Batch(tmp_path / "b", [TUTORIAL], ["by_the_book", "hands_off"], runs=10_000_000)
     assert not (tmp_path / "b").exists()
+
+
+def test_each_finished_run_reaches_the_journal_at_once_and_the_disk_within_a_second(
+    tmp_path, monkeypatch
+):
+    """A run's line is readable the moment it is appended (so a Ctrl-C or a kill keeps
+    it); forcing it to the disk is grouped, at most once a second, and on closing."""
+    synced = []
+    monkeypatch.setattr(store.os, "fsync", lambda fd: synced.append(fd))
+    journal = store.Journal(tmp_path)
+    for run in range(50):
+        journal.append({"key": f"k{run}", "row": {"run": run}, "reps": [], "weeks": []})
+        assert len(store.Journal(tmp_path).read()) == run + 1  # another reader sees it now
+    assert 1 <= len(synced) <= 3  # not one per run
+    journal.close()
+    assert len(synced) >= 2  # closing forces what is left

@@ -12,10 +12,12 @@ renamed), so a reader never sees half a table.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
 import os
+import time
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -29,6 +31,7 @@ except ImportError:  # pragma: no cover - exercised where pyarrow is absent
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
 MANIFEST_BYTES = 50_000_000  # a manifest lists its designs and seeds; far below this
+SYNC_SECONDS = 1.0  # the journal is forced to the disk at most this long after a run ends
 
 
 class StoreError(ValueError):
@@ -55,6 +58,7 @@ class Journal:
     def __init__(self, folder: Path) -> None:
         self.path = folder / JOURNAL
         self._file: TextIO | None = None
+        self._synced = -SYNC_SECONDS  # when the journal was last forced to the disk
 
     def read(self) -> dict[str, dict[str, Any]]:
         """Run key → entry, for every complete line (the last entry of a run wins)."""
@@ -74,12 +78,19 @@ class Journal:
         return out
 
     def append(self, entry: dict[str, Any]) -> None:
+        """Add a finished run. Its line is handed to the operating system at once, so
+        a Ctrl-C or a killed batch keeps it; it is forced to the disk at most a second
+        later (and when the journal is closed), which only a crash of the machine
+        itself could come between."""
         if self._file is None:
             self._repair()
             self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open
         self._file.write(json.dumps(compact(entry), ensure_ascii=False, allow_nan=True) + "\n")
         self._file.flush()
-        os.fsync(self._file.fileno())
+        now = time.monotonic()
+        if now - self._synced >= SYNC_SECONDS:
+            os.fsync(self._file.fileno())
+            self._synced = now
 
     def _repair(self) -> None:
         """Drop a torn last line, so the next entry starts on a line of its own."""
@@ -92,6 +103,8 @@ class Journal:
 
     def close(self) -> None:
         if self._file is not None:
+            with contextlib.suppress(OSError):
+                os.fsync(self._file.fileno())
             self._file.close()
             self._file = None
 
