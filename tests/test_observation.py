@@ -40,6 +40,34 @@ def test_reported_chances_differ_from_the_truth_until_reviewed():
     assert all(v.reviewed for v in obs.deals)
 
 
+def test_each_funnel_row_tells_its_own_deal_field_by_field():
+    """A deal's row shows that deal's account, stage, support and the way its customer
+    decides, each under its own name (the rows are built fast, by position)."""
+    from simulator.core.accounts import DECISION_STYLES
+    from simulator.policies import make_policy
+    from simulator.scenario import default_scenario_path, load_scenario
+    from simulator.session import Session
+
+    session = Session(load_scenario(default_scenario_path()), 5, make_policy("by_the_book"))
+    for _ in range(20):  # the handbook asks for support week after week
+        session.advance_week()
+    w = session.world
+    obs = observe(w)
+    for view in obs.deals:
+        deal = w.deals[view.id]
+        assert (view.account, view.rep, view.stage, view.value) == (
+            deal.account,
+            deal.rep,
+            deal.stage,
+            deal.value,
+        )
+        assert view.account_name == w.accounts.names[deal.account]
+        assert view.decision_style == DECISION_STYLES[int(w.accounts.style[deal.account])]
+        assert view.support == tuple(sorted(deal.support.items(), key=lambda kv: kv[0].value))
+        assert view.days_since_touch == int(w.env.now - deal.last_touch)
+    assert any(view.support for view in obs.deals)
+
+
 def test_mood_is_read_close_to_but_not_exactly_the_truth():
     w = world(scenario(), 4)
     run_weeks(w, 2)
