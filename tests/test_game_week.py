@@ -89,3 +89,17 @@ def test_a_refused_action_never_enters_the_plan(tmp_path):
     why = game.add(A.HonourVeteran(game.obs.reps[0].id))  # nobody here is a veteran
     assert why is not None and "veteran" in why
     assert not game.plan
+
+
+def test_a_reps_week_counts_their_deals_rather_than_repeating_them(tmp_path):
+    """Two deals won in one week read "2 deals won", not "a deal won; a deal won"."""
+    from types import SimpleNamespace
+
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "w.json")
+    rep = game.obs.reps[3].id
+    won = [SimpleNamespace(kind="deal_won", rep=rep) for _ in range(2)]
+    lost = [SimpleNamespace(kind="deal_lost", rep=rep)]
+    said = game.their_week([], (*won, *lost))[rep]
+    assert "2 deals won" in said and "a deal lost" in said and "a deal won" not in said
+    game.lang = "zh"
+    assert "赢下 2 单" in game.their_week([], tuple(won))[rep]

@@ -246,10 +246,12 @@ class Game:
                 name = nar.action_name(r.action.kind, data)
                 if name not in held.setdefault(rep, []):
                     held[rep].append(name)
+        counts: dict[tuple[int, str], int] = {}
         for e in events:
             if e.kind in ("deal_won", "deal_lost") and e.rep is not None:
-                key = "ctx.won" if e.kind == "deal_won" else "ctx.lost"
-                held.setdefault(e.rep, []).append(self.tr(key))
+                counts[(e.rep, e.kind)] = counts.get((e.rep, e.kind), 0) + 1
+        for (rep, kind), n in counts.items():  # "2 deals won", not "a deal won; a deal won"
+            held.setdefault(rep, []).append(self.tr(f"ctx.{kind.removeprefix('deal_')}", n=n))
         sep = self.tr("ev.sep")
         return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
 
