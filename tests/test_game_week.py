@@ -100,6 +100,6 @@ def test_a_reps_week_counts_their_deals_rather_than_repeating_them(tmp_path):
     won = [SimpleNamespace(kind="deal_won", rep=rep) for _ in range(2)]
     lost = [SimpleNamespace(kind="deal_lost", rep=rep)]
     said = game.their_week([], (*won, *lost))[rep]
-    assert "2 deals won" in said and "a deal lost" in said and "a deal won" not in said
+    assert "2 deals won" in said and "1 deal lost" in said and "deal won;" not in said
     game.lang = "zh"
     assert "赢下 2 单" in game.their_week([], tuple(won))[rep]
