@@ -1,4 +1,4 @@
-"""A deal and the SimPy process that carries it through the project-sale stages.
+"""A deal and its run through the project-sale stages on SimPy's calendar.
 
 A deal's luck is fixed when it is born: its value, the length of each stage
 and the dice for each stage's exit are read from the account's pre-drawn fate
@@ -9,18 +9,16 @@ only by what they did.
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from typing import TYPE_CHECKING
 
 import numpy as np
 import simpy
+from simpy.events import URGENT
 
 from .tables import STAGE_SHARE
 from .types import OPEN_STAGES, RIGHT_POOL, Pool, Stage
 
 if TYPE_CHECKING:
-    import simpy
-
     from .params import ModelParams
     from .world import World
 
@@ -162,10 +160,8 @@ _SHARE = np.asarray(STAGE_SHARE)
 _SHARE.flags.writeable = False
 
 
-def run_deal(
-    world: World, deal: Deal, elapsed: float = 0.0
-) -> Generator[simpy.Event, object, None]:
-    """The SimPy process of one deal, from its current stage to won or lost.
+class DealRun:
+    """How one deal moves through its stages, from its current one to won or lost.
 
     In each stage the deal needs a certain amount of work; a rep at full
     effort gets through it in the drawn time, a half-hearted one slower. A
@@ -174,25 +170,54 @@ def run_deal(
     the chance of getting through all remaining stages equals the deal's true
     win probability, so a better deal (support, joint visits, a skilled rep)
     survives more of its exits.
+
+    The run lives on SimPy's calendar as a chain of events (the start, each
+    stage's end, a wake-up when a stalled deal is touched), each calling the
+    next step: the same order of events a process per deal would give, without
+    a generator and a process object for each of the hundreds of deals a year.
     """
-    env = world.env
-    p = world.params
-    first = True
-    for s in OPEN_STAGES[int(deal.stage) :]:
-        if not first:
-            deal.stage = s
-            deal.stage_day = env.now
-            world.on_stage(deal)
-        remaining = float(deal.durations[int(s)]) - (elapsed if first else 0.0)
-        first = False
-        effort = world.effort_of(deal.rep)
+
+    __slots__ = ("deal", "elapsed", "env", "next_stage", "params", "stages", "world")
+
+    def __init__(self, world: World, deal: Deal, elapsed: float = 0.0) -> None:
+        self.world = world
+        self.deal = deal
+        self.env = world.env
+        self.params = world.params
+        self.stages = OPEN_STAGES[int(deal.stage) :]
+        self.next_stage = 0
+        self.elapsed = elapsed
+        # starts once the events of this instant already under way are done, as a
+        # process does
+        start = simpy.Event(self.env)
+        start._ok = True
+        start._value = None
+        start.callbacks.append(self._first)
+        self.env.schedule(start, URGENT)
+
+    def _first(self, _event: simpy.Event) -> None:
+        self._enter(self.stages[0], float(self.deal.durations[int(self.stages[0])]) - self.elapsed)
+
+    def _enter(self, s: Stage, remaining: float) -> None:
+        """Start working stage ``s``: its end comes after its remaining work at today's effort."""
+        p = self.params
+        effort = self.world.effort_of(self.deal.rep)
         speed = 1.0 - p.effort_speed + p.effort_speed * effort
-        yield env.timeout(max(0.5, remaining / max(0.2, speed)))
-        while not deal.closed and env.now - deal.last_touch > p.stall_days:
+        self.env.timeout(max(0.5, remaining / max(0.2, speed))).callbacks.append(self._stage_end)
+
+    def _stage_end(self, _event: simpy.Event) -> None:
+        """The stage's work is done: wait for a touch if stalled, then the customer's exit."""
+        deal = self.deal
+        env = self.env
+        p = self.params
+        world = self.world
+        if not deal.closed and env.now - deal.last_touch > p.stall_days:
             deal.waiting = env.event()
-            yield deal.waiting
+            deal.waiting.callbacks.append(self._stage_end)
+            return
         if deal.closed:
             return
+        s = self.stages[self.next_stage]
         left = int(Stage.SIGNING) - int(s) + 1
         effort = world.effort_of(deal.rep)
         worked = 1.0 - p.effort_win + p.effort_win * min(p.effort_win_cap, effort)
@@ -213,7 +238,15 @@ def run_deal(
             return
         # through this stage: what is left to win is the rest of the way
         deal.p_true = min(p.stage_pass_cap, deal.p_true ** ((left - 1) / left)) if left > 1 else 1.0
-    world.close_deal(deal, won=True)
+        self.next_stage += 1
+        if self.next_stage == len(self.stages):
+            world.close_deal(deal, won=True)
+            return
+        s = self.stages[self.next_stage]
+        deal.stage = s
+        deal.stage_day = env.now
+        world.on_stage(deal)
+        self._enter(s, float(deal.durations[int(s)]))
 
 
 def _note_exit(

@@ -10,7 +10,7 @@ from ..deal import (
     DAYS_PER_MONTH,
     FATE_U,
     FATE_Z,
-    run_deal,
+    DealRun,
 )
 from ..names import account_names
 from ..spec import RepSpec
@@ -164,7 +164,7 @@ class Building(WorkWeek):
                 deal.stage_day = -elapsed
                 deal.last_touch = -float(rng.uniform(*p.start_live_idle_days))
                 self._register(deal)
-                self.env.process(run_deal(self.whole(), deal, elapsed))
+                DealRun(self.whole(), deal, elapsed)
 
     def _build_history(self) -> None:
         """Past periods for reps the scenario gave no record: the old manager's quotas."""

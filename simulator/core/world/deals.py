@@ -13,7 +13,7 @@ from ..deal import (
     FATE_Z,
     LOSS_REASONS,
     Deal,
-    run_deal,
+    DealRun,
     stage_durations,
 )
 from ..params import ModelParams
@@ -101,7 +101,7 @@ class Deals(Capacity):
             account=account,
             value=deal.value,
         )
-        self.env.process(run_deal(self.whole(), deal))
+        DealRun(self.whole(), deal)
         return deal
 
     def on_stage(self, deal: Deal) -> None:
