@@ -24,7 +24,7 @@ from typing import Any
 
 from .api.actions import Action, Result, action_from_dict
 from .api.observation import Observation, observe
-from .api.plan import Plan, carry_out
+from .api.plan import Plan, PlannedActions, carry_out
 from .core.events import Event
 from .core.rng import Streams
 from .core.spec import Scenario
@@ -133,8 +133,17 @@ class Session:
             raise RuntimeError("the scenario is over")
         if self.policy is not None:
             plan = self.plan()
-            for a in self.policy.decide(plan.obs) or ():
-                plan.add(a)
+            decided = self.policy.decide(plan.obs) or ()
+            judged = (
+                decided.plan.judged_as(plan.obs, decided)
+                if isinstance(decided, PlannedActions)
+                else None
+            )
+            if judged is not None:  # the policy's own plan, judged once
+                plan = judged
+            else:
+                for a in decided:
+                    plan.add(a)
             self.carry_out(plan)
         week = self.world.week
         summary = self.world.run_week()

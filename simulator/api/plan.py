@@ -45,6 +45,21 @@ class Planned:
     claims: tuple[Hashable, ...] = ()
 
 
+class PlannedActions(list):
+    """A plan's accepted actions, in order, remembering the plan that judged them.
+
+    A policy that fills a :class:`Plan` returns ``plan.actions``; the session
+    carries out the plan as it was judged instead of judging every action a
+    second time, as long as the list is still exactly what the plan accepted.
+    """
+
+    __slots__ = ("plan",)
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(p.action for p in plan.items)
+        self.plan = plan
+
+
 class Plan:
     """A week's actions, in order, within the hours and budget the manager has left."""
 
@@ -56,6 +71,9 @@ class Plan:
         self.tried: list[tuple[Any, Refusal | None]] = []
         self._claims: dict[Hashable, int] = {}  # claim → index of the item holding it
         self._totals: tuple[float, float] | None = None  # (hours, money) of the items
+        # whether an item was ever replaced or taken back (each item was then judged
+        # beside items no longer in the plan)
+        self._reshaped = False
 
     def _sums(self) -> tuple[float, float]:
         """The items' hours and money, summed in order (kept while items are only added:
@@ -66,8 +84,26 @@ class Plan:
 
     # ------------------------------------------------------------ the totals
     @property
-    def actions(self) -> list[Action]:
-        return [p.action for p in self.items]
+    def actions(self) -> PlannedActions:
+        return PlannedActions(self)
+
+    def judged_as(self, obs: Observation, actions: object) -> Plan | None:
+        """This plan with only its accepted actions, to carry out as judged, if ``actions``
+        are still exactly those it accepted against ``obs``, each judged beside the
+        ones before it; ``None`` when they must be judged again."""
+        if obs is not self.obs or self._reshaped or not isinstance(actions, list):
+            return None
+        items = self.items
+        if len(actions) != len(items) or any(
+            a is not p.action for a, p in zip(actions, items, strict=True)
+        ):
+            return None
+        plan = Plan(obs)
+        plan.items = list(items)
+        plan._claims = dict(self._claims)
+        plan._totals = self._totals
+        plan.tried = [(p.action, None) for p in items]
+        return plan
 
     @property
     def hours_planned(self) -> float:
@@ -119,6 +155,7 @@ class Plan:
             gone = self.items[replaced].action
             self.tried = [t for t in self.tried if t[0] is not gone]
             self._drop(replaced)
+            self._reshaped = True
         for c in planned.claims:
             self._claims[c] = len(self.items)
         hours, money = self._sums()
@@ -136,6 +173,7 @@ class Plan:
         if not 0 <= index < len(self.items):
             return []
         removed = self.items[index].action
+        self._reshaped = True
         rest = [p for i, p in enumerate(self.items) if i != index]
         self.items.clear()
         self._claims.clear()
@@ -166,6 +204,7 @@ class Plan:
         self.items.clear()
         self._claims.clear()
         self._totals = None
+        self._reshaped = False
         self.tried.clear()
         self.refused.clear()
 
