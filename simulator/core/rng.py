@@ -32,7 +32,7 @@ class Streams:
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
         self.seed = int(seed)
-        self._cache: dict[tuple[int, ...], np.random.Generator] = {}
+        self._cache: dict[tuple[str, tuple[int, ...]], np.random.Generator] = {}
 
     def sequence(self, name: str, *keys: int) -> np.random.SeedSequence:
         """The SeedSequence behind stream ``name`` (with ``keys``)."""
@@ -41,9 +41,8 @@ class Streams:
 
     def get(self, name: str, *keys: int) -> np.random.Generator:
         """The generator for stream ``name``; the same object on every call."""
-        ident = (_name_key(name), *(int(k) for k in keys))
-        gen = self._cache.get(ident)
+        gen = self._cache.get((name, keys))
         if gen is None:
             gen = np.random.Generator(np.random.PCG64(self.sequence(name, *keys)))
-            self._cache[ident] = gen
+            self._cache[(name, keys)] = gen
         return gen
