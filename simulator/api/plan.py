@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .actions import Action, Result, execute, record_refusal, seen_by_manager
+from .actions import Action, Result, execute, record_refusal
 from .observation import AccountView, DealView, Observation, RepView, observe
 from .refusal import Refusal, Refused
 
@@ -308,5 +308,5 @@ def carry_out(world: World, plan: Plan) -> list[Result]:
             results.append(record_refusal(world, action, refusal))
             continue
         p = costs[id(action)]
-        results.append(seen_by_manager(execute(world, action, p.hours, p.money)))
+        results.append(execute(world, action, p.hours, p.money, seen_only=True))
     return results

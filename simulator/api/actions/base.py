@@ -181,13 +181,17 @@ def action_from_dict(data: dict[str, Any]) -> Action:
     return action
 
 
-def execute(world: World, action: Action, hours: float, money: float) -> Result:
+def execute(
+    world: World, action: Action, hours: float, money: float, *, seen_only: bool = False
+) -> Result:
     """Carry out an action a plan accepted: charge it, apply it, log it.
 
     Only the session calls this, with the costs the plan computed. What the
     action did to people's hidden state is logged for the debrief, not shown.
     An action overtaken by an earlier one of the same plan (an inbox answer
-    that made its rep leave, say) is refused instead.
+    that made its rep leave, say) is refused instead. ``seen_only``: the
+    result holds only the effects a manager perceives (as
+    :func:`seen_by_manager` would make it).
     """
     stale = _overtaken(world, action)
     if stale is not None:
@@ -203,7 +207,7 @@ def execute(world: World, action: Action, hours: float, money: float) -> Result:
         "action", rep, action=action.to_dict(), hours=hours, money=money, effects=_plain(seen)
     )
     world.event("action_effects", rep, visible=False, action=action.kind, effects=_plain(effects))
-    return Result(True, action, hours=hours, money=money, effects=effects)
+    return Result(True, action, hours=hours, money=money, effects=seen if seen_only else effects)
 
 
 _PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
@@ -259,7 +263,7 @@ _CHECKERS: dict[Any, Callable[[Any], bool]] = {}
 
 def _field_checks(cls: type[Action]) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
     """Each field of an action with the test of its declared type (built once per class:
-    an action is judged twice a week, by its policy's plan and by the session's)."""
+    every action planned, by a player or a policy, is judged against it)."""
     checks = _CHECKS.get(cls)
     if checks is None:
         checks = _CHECKS[cls] = tuple((n, _checker(k)) for n, k in _field_kinds(cls))
