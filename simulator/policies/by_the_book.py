@@ -389,10 +389,10 @@ class ByTheBook:
         Only accounts without open deals move, the smallest first, so nobody
         loses a deal in progress and the big relationships stay with experience.
         """
+        if not any(r.ramping for r in obs.reps):
+            return  # nobody new: nothing to hand over
         accts = obs.accounts
         owned = {r.id: accts.owned_by(r.id) for r in obs.reps}
-        if not owned:
-            return
         fair = sum(len(v) for v in owned.values()) / len(owned)
         for r in obs.reps:
             if not r.ramping or len(owned[r.id]) >= 0.5 * fair:
