@@ -73,14 +73,14 @@ class WorkWeek(Demand):
         acc = self.accounts
         live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
         owners = acc.owner[live]
-        order = np.argsort(owners, kind="stable")
-        live, owners = live[order], owners[order]
-        cuts = np.flatnonzero(np.diff(owners)) + 1
-        return {
-            int(g[0]): idx
-            for g, idx in zip(np.split(owners, cuts), np.split(live, cuts), strict=True)
-            if len(g)
-        }
+        live = live[np.argsort(owners, kind="stable")]  # by owner, each in account order
+        counts = np.bincount(owners).tolist()
+        territories, end = {}, 0
+        for rep_id, n in enumerate(counts):
+            if n:
+                territories[rep_id] = live[end : end + n]
+                end += n
+        return territories
 
     def _allocate(self, rep: Rep, mine: np.ndarray) -> None:
         """Spend the rep's week: touch the deals they believe in, prospect, care.
