@@ -531,3 +531,32 @@ def test_each_finished_run_reaches_the_journal_at_once_and_the_disk_within_a_sec
     assert 1 <= len(synced) <= 3  # not one per run
     journal.close()
     assert len(synced) >= 2  # closing forces what is left
+
+
+def test_runs_collected_once_each_keep_memory_flat_and_leave_the_collector_as_it_was(short8):
+    """A batch switches the collector to once per run: a run's objects are all freed when
+    it ends (nothing piles up run after run), and the collector is back on afterwards."""
+    import gc
+    import tracemalloc
+
+    from simulator.analysis.runs import Task, collected_per_run, run_collected
+    from simulator.scenario import load_scenario
+
+    scenario = load_scenario(short8)
+    frozen_before = gc.get_freeze_count()
+    tracemalloc.start()
+    try:
+        with collected_per_run():
+            assert not gc.isenabled()
+            sizes = []
+            for i in range(8):
+                row = run_collected(
+                    Task(i, 0, 0, "by_the_book", 1 + i % 2), scenario, "s", (), None
+                )
+                assert row["row"]["status"] == "ok"
+                sizes.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen_before
+    # after the first two runs (caches filled), six more add almost nothing
+    assert sizes[-1] - sizes[1] < 1_000_000, [s // 1000 for s in sizes]

@@ -44,10 +44,11 @@ from .design import Point, build, label
 from .runs import (
     USER_STOP,
     Task,
-    execute,
+    collected_per_run,
     failed_run,
     init_worker,
     row_head,
+    run_collected,
     run_in_worker,
     run_on_dask,
 )
@@ -379,9 +380,10 @@ class Batch:
                 self._run_dask(client, todo, record, on_stop)
             elif self.jobs == 1:
                 try:
-                    for task in todo:
-                        scenario, name, point = self.variants[(task.scenario, task.point)]
-                        record(execute(task, scenario, name, point, self.timeout))
+                    with collected_per_run():
+                        for task in todo:
+                            scenario, name, point = self.variants[(task.scenario, task.point)]
+                            record(run_collected(task, scenario, name, point, self.timeout))
                 except KeyboardInterrupt:
                     on_stop(0)
                     raise

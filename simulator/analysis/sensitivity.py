@@ -28,7 +28,7 @@ import numpy as np
 
 from ..wording import counted
 from .design import DesignError, Point, Range, build
-from .runs import Task, execute, init_worker, run_in_worker
+from .runs import Task, collected_per_run, init_worker, run_collected, run_in_worker
 
 
 @dataclass(frozen=True)
@@ -117,11 +117,12 @@ def run_sensitivity(
     jobs = max(1, jobs or os.cpu_count() or 1)
     results = []
     if jobs == 1:
-        for t in tasks:
-            scn, name, pt = variants[(0, t.point)]
-            results.append(execute(t, scn, name, pt))
-            if progress:
-                progress(len(results), len(tasks))
+        with collected_per_run():
+            for t in tasks:
+                scn, name, pt = variants[(0, t.point)]
+                results.append(run_collected(t, scn, name, pt, None))
+                if progress:
+                    progress(len(results), len(tasks))
     else:
         with ProcessPoolExecutor(jobs, initializer=init_worker, initargs=(variants,)) as pool:
             for res in pool.map(run_in_worker, tasks, chunksize=4):
