@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 import yaml
-from scipy.stats import qmc
 
 from ..core.spec import Scenario
 from ..scenario import read_merged, to_core, validate
@@ -123,6 +122,8 @@ def latin_hypercube(ranges: list[Range], k: int, seed: int) -> list[Point]:
         raise DesignError("lhs needs at least 2 points (lhs:K)")
     if not ranges:
         raise DesignError("--sample lhs:K needs ranges: --set key=low:high")
+    from scipy.stats import qmc  # only here: scipy.stats takes half a second to load
+
     sampler = qmc.LatinHypercube(d=len(ranges), seed=np.random.default_rng(seed))
     unit = sampler.random(k)
     points = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy.special import stdtrit  # Student's t quantile (what scipy.stats.t.ppf calls)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def mean_ci(values: np.ndarray, level: float = 0.95) -> Interval:
     m = float(x.mean())
     if n < 2:
         return Interval(m, m, m, n)
-    half = float(stats.t.ppf(0.5 + level / 2, n - 1) * x.std(ddof=1) / np.sqrt(n))
+    half = float(stdtrit(n - 1, 0.5 + level / 2) * x.std(ddof=1) / np.sqrt(n))
     return Interval(m, m - half, m + half, n)
 
 
