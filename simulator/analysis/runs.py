@@ -203,14 +203,18 @@ def _collect_per_run() -> None:
 
     A year's game makes hundreds of thousands of objects that live for the
     whole run, and the collector, running every few hundred allocations, walks
-    them again and again (and walks everything a worker inherited at its
-    start: modules, scenarios) — a fifth of a run's time in a worker. What
-    exists now is frozen (kept, never walked again), automatic collection is
-    off, and :func:`run_collected` collects after each run, so memory stays
-    what one run needs.
+    them again and again, and with them everything a worker inherited at its
+    start (modules, scenarios): a fifth of a run's time in a worker. With
+    automatic collection off, everything a run makes stays in the youngest
+    generation, and :func:`run_collected` collects just that after each run
+    (a full collection every ``FULL_EVERY`` runs), so memory stays what one
+    run needs.
     """
-    gc.freeze()
     gc.disable()
+
+
+FULL_EVERY = 100  # runs between full collections (what escaped the young ones)
+_PLAYED = [0]
 
 
 @contextlib.contextmanager
@@ -222,7 +226,6 @@ def collected_per_run() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -234,7 +237,8 @@ def run_collected(
     try:
         return execute(task, scenario, name, point, timeout)
     finally:
-        gc.collect()
+        _PLAYED[0] += 1
+        gc.collect(2 if _PLAYED[0] % FULL_EVERY == 0 else 0)
 
 
 def run_in_worker(task: Task) -> dict[str, Any]:
