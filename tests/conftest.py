@@ -1,5 +1,6 @@
 """The game's window runs headless in the tests: SDL's dummy video and audio drivers."""
 
+import gc
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -21,6 +22,14 @@ settings.load_profile("salesim")
 
 
 import pytest  # noqa: E402 (after the drivers are chosen)
+
+
+def pytest_collection_finish(session):
+    """What is imported and collected before the first test lives as long as the run:
+    frozen, the collector need not walk it again and again through every season the
+    tests play (a sixth of the suite's time)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture

@@ -100,15 +100,25 @@ def test_a_dask_cluster_gives_the_same_table_as_one_process(sequential, tmp_path
 
 def _cluster(distributed):
     """A local Dask cluster of two worker processes; on loopback, every port (the
-    scheduler's and its HTTP server's) chosen by the system."""
-    return distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    )
+    scheduler's and its HTTP server's) chosen by the system.
+
+    Each worker is handed one run at a time (saturation 1). By default a worker
+    also holds the next run in its queue, and a run queued behind one that
+    kills the worker counts as a suspect each time: Dask gives up on a run
+    after four deaths around it, so which innocent runs fail would depend on
+    timing.
+    """
+    import dask
+
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        return distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        )
 
 
 def test_on_dask_a_worker_killed_by_a_run_fails_only_that_run(tmp_path, short8):
