@@ -250,4 +250,7 @@ def run_on_dask(
     task: Task, variant: tuple[Scenario, str, Point], timeout: float | None = None
 ) -> dict[str, Any]:
     scenario, name, point = variant
-    return execute(task, scenario, name, point, timeout)
+    # the collector paused for the run and back as it was after it (a Dask worker is
+    # not ours to keep it off)
+    with collected_per_run():
+        return run_collected(task, scenario, name, point, timeout)
