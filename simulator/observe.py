@@ -21,8 +21,8 @@ from .api.observation import (
     PoolView,
     PromiseView,
     RepView,
-    observe,
 )
+from .api.observing import observe
 
 __all__ = [
     "HINT_SUGGESTS",

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .api.actions import Action, Result, action_from_dict
-from .api.observation import Observation, observe
+from .api.observation import Observation
+from .api.observing import observe
 from .api.plan import Plan, PlannedActions, carry_out
 from .core.events import Event
 from .core.rng import Streams

@@ -44,7 +44,7 @@ from simulator.api import (
     TeamTraining,
     action_from_dict,
 )
-from simulator.api.observation import observe
+from simulator.api.observing import observe
 from simulator.api.plan import apply_action
 from simulator.core.types import DelegatedTask, Pool, Skill, Supervision, Tone
 from simulator.core.types import MotivationType as T

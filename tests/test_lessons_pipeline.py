@@ -27,7 +27,7 @@ from simulator.api import (
     PipelineReview,
     RequestSupport,
 )
-from simulator.api.observation import observe
+from simulator.api.observing import observe
 from simulator.core.deal import DAYS_PER_MONTH
 from simulator.core.spec import SupportSpec
 from simulator.core.types import OPEN_STAGES, RIGHT_POOL, Pool, Skill, Stage
@@ -285,7 +285,7 @@ def test_p17_call_analytics_shows_the_weakest_skill_and_makes_coaching_on_it_cou
 
 def test_p11_support_a_team_does_not_have_cannot_be_asked_for():
     from simulator.api import RequestSupport
-    from simulator.api.observation import observe
+    from simulator.api.observing import observe
     from simulator.api.plan import apply_action
     from simulator.core.spec import SupportSpec
     from simulator.core.types import Pool

@@ -207,7 +207,7 @@ def test_p03_reactions_to_levers_are_visible_but_the_type_is_not():
     from simulator.api import RunContest
 
     act(w, RunContest())
-    from simulator.api.observation import observe
+    from simulator.api.observing import observe
 
     obs = observe(w)
     moods = {e.rep: e.data["mood"] for e in obs.events if e.kind == "reaction"}

@@ -17,7 +17,7 @@ from simulator.api import (
     SetQuota,
     TeamMeeting,
 )
-from simulator.api.observation import observe
+from simulator.api.observing import observe
 from simulator.api.plan import apply_action
 from simulator.core.motivation import weekly_quit_hazard
 from simulator.core.params import ModelParams

@@ -244,7 +244,7 @@ def test_p12_a_hire_given_a_fair_share_of_the_books_builds_a_funnel_one_left_wit
     """No dead end: when nobody's accounts are free, a newcomer's territory comes from
     the largest books (quiet accounts only), with a quota for it, and they sell."""
     from simulator.api import Hire, ReassignAccounts, catalogue
-    from simulator.api.observation import observe
+    from simulator.api.observing import observe
     from simulator.api.plan import Plan
 
     def season(give: bool) -> tuple[int, float, float]:

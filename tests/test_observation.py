@@ -8,7 +8,7 @@ import numpy as np
 from helpers import act, run_weeks, scenario, world
 
 from simulator.api import DealView, Observation, PipelineReview, RepView
-from simulator.api.observation import observe
+from simulator.api.observing import observe
 
 HIDDEN = {
     "type_true",

@@ -8,7 +8,7 @@ import pytest
 from helpers import act, offer_event, quiet, rep_of, run_weeks, scenario, session, world
 
 from simulator.api import Answer, KeepPromise
-from simulator.api.observation import observe
+from simulator.api.observing import observe
 from simulator.api.plan import apply_action
 from simulator.core.spec import (
     ChoiceSpec,

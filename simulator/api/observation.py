@@ -3,8 +3,8 @@
 A real manager never sees a rep's motivation type, true capacity or the true
 odds of a deal. They see results, reported forecasts, behaviour, what people
 say in 1:1s, and what their reviews uncover. The observation is built from
-the world with those limits, so a scripted policy and a human player work
-from the same partial picture:
+the world with those limits (by :mod:`simulator.api.observing`), so a
+scripted policy and a human player work from the same partial picture:
 
 * deal win chances are the rep's report (optimistic: "happy ears") unless the
   deal was reviewed within a week or daily plans are in use;
@@ -17,7 +17,6 @@ from the same partial picture:
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,10 +25,8 @@ from typing import NamedTuple
 import numpy as np
 
 from ..core.accounts import DECISION_STYLES
-from ..core.deal import Deal
 from ..core.events import Event
 from ..core.params import HINTS
-from ..core.script import InboxItem
 from ..core.spec import Text
 from ..core.types import MotivationType, Pool, Skill, Stage
 from ..core.world import World
@@ -393,239 +390,3 @@ class Observation:
     @property
     def team_mood(self) -> float:
         return sum(r.mood for r in self.reps) / len(self.reps) if self.reps else 0.0
-
-
-class _DealViews:
-    """Makes the manager's view of each open deal; what every view shares is looked up
-    once per observation, not once per deal."""
-
-    def __init__(self, world: World, now: float) -> None:
-        self.now = now
-        self.memory = world.params.review_memory_days
-        self.plans = world.manager.daily_plans
-        self.names = world.accounts.names
-        self.names_zh = world.accounts.names_zh
-        self.styles = [DECISION_STYLES[int(x)] for x in world.accounts.style.tolist()]
-
-    def __call__(self, deal: Deal) -> DealView:
-        now = self.now
-        reviewed = now - deal.reviewed_day <= self.memory or self.plans
-        # the fields in DealView's order, made as a tuple (a funnel has many rows)
-        return _new_row(
-            DealView,
-            (
-                deal.id,
-                deal.rep,
-                deal.account,
-                self.names[deal.account],
-                self.names_zh[deal.account],
-                deal.value,
-                deal.stage,
-                int(now - deal.stage_day),
-                int(now - deal.last_touch),
-                round(deal.shown_p, 3),
-                reviewed,
-                deal.zombie and reviewed,
-                deal.big,
-                tuple(sorted(deal.support.items(), key=_pool_order)) if deal.support else (),
-                self.styles[deal.account],
-            ),
-        )
-
-
-_new_row = tuple.__new__
-
-
-def _pool_order(kv: tuple[Pool, int]) -> str:
-    return kv[0].value
-
-
-class _Seen:
-    """What an observation of one world can reuse from the last: the views of inbox
-    messages that have not changed, and the weeks already past."""
-
-    def __init__(self) -> None:
-        self.inbox: dict[tuple[int, str, str | None], InboxView] = {}
-        self.history: tuple[WeekPoint, ...] = ()
-
-
-_SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
-
-
-def _inbox_view(item: InboxItem) -> InboxView:
-    return InboxView(
-        id=item.id,
-        event=item.event.id,
-        week=item.week,
-        deadline=item.deadline,
-        title=item.title,
-        message=item.message,
-        rep=item.rep,
-        deal=item.deal,
-        choices=tuple(
-            ChoiceView(
-                c.id,
-                item.fill(c.text),
-                c.effects.money,
-                c.effects.hours,
-                item.fill(c.effects.reply),
-            )
-            for c in item.event.choices
-        ),
-        status=item.status,
-        choice=item.choice,
-        handbook=item.event.handbook_choice,
-    )
-
-
-def observe(world: World) -> Observation:
-    """Build the manager's view of ``world`` as it stands now."""
-    now = world.env.now
-    per = world.period
-    m = world.manager
-    first, last = world.period_weeks_of(per)
-    acc = world.accounts
-    live = ~acc.churned & (acc.owner >= 0)
-    owned = np.bincount(acc.owner[live], minlength=len(world.reps))
-    deal_view = _DealViews(world, now)
-    cache = _SEEN.get(world)
-    if cache is None:
-        cache = _SEEN[world] = _Seen()
-    inbox = []
-    for item in world.script.items:  # a message's view changes only when it is answered
-        key = (item.id, item.status, item.choice)
-        view = cache.inbox.get(key)
-        if view is None:
-            view = cache.inbox[key] = _inbox_view(item)
-        inbox.append(view)
-    weeks = world.metrics.weeks
-    if len(cache.history) != len(weeks):  # the weeks past never change: add the new ones
-        done = cache.history if len(cache.history) < len(weeks) else ()
-        cache.history = done + tuple(
-            WeekPoint(
-                w.week,
-                w.revenue,
-                w.target,
-                w.headcount,
-                w.mood_seen,
-                w.open_deals,
-                w.pipeline_shown,
-            )
-            for w in weeks[len(done) :]
-        )
-    reps = []
-    for rep in world.active_reps:
-        history = list(rep.history)
-        for p in range(per):
-            if p in rep.quotas:
-                history.append((rep.quotas[p], rep.booked.get(p, 0.0)))
-        seen = rep.flight_risk_seen_week
-        recent = seen is not None and world.week - seen <= FLIGHT_RISK_MEMORY
-        risk = rep.flight_risk_seen if recent else None
-        reps.append(
-            RepView(
-                id=rep.id,
-                name=rep.name,
-                name_zh=rep.name_zh or rep.name,
-                tenure_years=round(rep.tenure_weeks / 52, 1),
-                veteran=rep.veteran,
-                novice=rep.novice,
-                quota=rep.quota(per),
-                booked=rep.booked.get(per, 0.0),
-                attainment=rep.attainment(per),
-                pace=world.pace(rep),
-                history=tuple(history),
-                mood=round(rep.mood_seen, 2),
-                type=rep.type if rep.revealed else None,
-                revealed_by=rep.revealed_by if rep.revealed else None,
-                read=world.manager.reads.get(rep.id),
-                hints=tuple((w, key) for w, key, _ in rep.hints),
-                flight_risk=risk,
-                weakest_skill=rep.weakest_skill() if rep.weakest_known else None,
-                deals=tuple(map(deal_view, rep.open_deals)),
-                last_one_on_one=rep.last_one_on_one,
-                last_review_week=rep.last_review_week,
-                pipeline_reviewed=rep.id in m.reviewed_reps,
-                last_recognised=rep.last_recognised,
-                deputy=rep.deputy_since is not None,
-                profit_share=rep.profit_share,
-                mentor=rep.mentor,
-                mentee=rep.mentor_of,
-                rival=rep.rival if rep.rival_until >= world.week else None,
-                autonomy=rep.autonomy,
-                development_plan=rep.development_plan,
-                key_accounts=rep.key_accounts,
-                ramping=rep.ramp < 1.0,
-                accounts=int(owned[rep.id]),
-            )
-        )
-    target_to_date = world.target_through(world.week - 1)
-    events = tuple(e for e in world.log.since_week(world.week - 1) if e.visible)
-    return Observation(
-        title=world.scenario.title,
-        briefing=world.scenario.briefing,
-        currency=world.scenario.currency,
-        segments=tuple(seg.name for seg in world.scenario.market.segments),
-        segment_labels=tuple(seg.label for seg in world.scenario.market.segments),
-        week=world.week,
-        weeks=world.scenario.weeks,
-        finished=world.finished,
-        period=per,
-        periods=world.scenario.periods,
-        week_in_period=world.week - first,
-        period_weeks=last - first + 1,
-        weeks_per_period=world.scenario.period_weeks,
-        period_start=world.is_period_start(),
-        period_end=world.is_period_end(),
-        # a period's review: in its last week or the next one's first two (none before
-        # the first period has results)
-        review_window=world.is_period_end() or (per > 0 and world.week - first <= 1),
-        team_target=world.target_for(per),
-        targets=tuple(world.target_for(p) for p in range(world.scenario.periods)),
-        team_booked=sum(r.booked.get(per, 0.0) for r in world.reps),
-        revenue_total=world.revenue_total,
-        target_to_date=target_to_date,
-        hours_available=world.hours_available(),
-        hours_per_week=m.hours_per_week,
-        budget_left=m.budget_left,
-        budget_per_period=m.budget_per_period,
-        max_headcount=m.max_headcount,
-        pending_hires=m.pending_hires,
-        reps=tuple(reps),
-        departed=tuple((r.id, r.name, r.left_reason or "") for r in world.reps if not r.active),
-        people=tuple(
-            Person(r.id, r.name, r.name_zh or r.name, r.active, r.left_reason or "")
-            for r in world.reps
-        ),
-        orphan_deals=tuple(map(deal_view, world.orphan_deals())),
-        promises=tuple(
-            PromiseView(
-                p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status, p.what
-            )
-            for p in m.promises
-        ),
-        inbox=tuple(inbox),
-        delegations=tuple(
-            DelegationView(d.task.value, d.deputy, d.supervision.value, d.since_week)
-            for d in m.delegations.values()
-        ),
-        contest_running=m.contest_period == per,
-        team_met=world.week in m.meetings,
-        daily_plans=m.daily_plans,
-        call_analytics=m.call_analytics,
-        team_goal_set=m.team_goal_period == per,
-        pools=tuple(
-            PoolView(
-                pool,
-                world.pools.sizes.get(pool, int(world.pools.resources[pool].capacity)),
-                world.pools.busy(pool),
-                world.pools.queue_length(pool),
-            )
-            for pool in Pool
-        ),
-        events=events,
-        accounts=Accounts(world),
-        hour_costs=dict(world.params.hours),
-        money_costs=dict(world.params.money),
-        history=cache.history,
-    )

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .actions import Action, Result, execute, record_refusal
-from .observation import AccountView, DealView, Observation, RepView, observe
+from .observation import AccountView, DealView, Observation, RepView
+from .observing import observe
 from .refusal import Refusal, Refused
 
 if TYPE_CHECKING:
