@@ -68,3 +68,47 @@ def test_the_style_family_at_its_defaults_is_the_handbooks_manager(size):
         repr(a.action) for a in book.record().actions
     ]
     assert style.record().score.total == book.record().score.total
+
+
+def test_a_policys_plan_is_carried_out_as_judged_and_what_it_changed_after_is_judged_again():
+    """A policy returns its plan's actions: carried out as its plan judged them. A list
+    it changed afterwards (an action appended, one replaced in the plan) is judged
+    again like any other, so what does not fit is refused and logged, as before."""
+    from simulator.api import OneOnOne, Plan, SetQuota
+
+    class Appends:
+        name = "appends"
+
+        def decide(self, obs):
+            plan = Plan(obs)
+            r = obs.reps[0]
+            plan.add(OneOnOne(r.id))
+            actions = plan.actions
+            actions.append(OneOnOne(r.id))  # a second 1:1 with the same rep: refused
+            return actions
+
+    class Replaces:
+        name = "replaces"
+
+        def decide(self, obs):
+            plan = Plan(obs)
+            r = obs.reps[0]
+            plan.add(SetQuota(r.id, 100_000.0))
+            plan.add(OneOnOne(r.id))
+            plan.add(SetQuota(r.id, 120_000.0))  # replaces the first
+            return plan.actions
+
+    base = scenario()
+    appended = Session(base, 3, Appends())
+    for _ in range(3):
+        appended.advance_week()
+    fates = [(a.action.kind, a.ok, a.code) for a in appended.action_log]
+    assert fates == [("one_on_one", True, ""), ("one_on_one", False, "already_planned")] * 3
+    replaced = Session(base, 3, Replaces())
+    replaced.advance_week()
+    assert [(a.action.kind, a.ok) for a in replaced.action_log] == [
+        ("one_on_one", True),
+        ("set_quota", True),
+    ]
+    rep = replaced.world.reps[0]
+    assert rep.quota(replaced.world.period) == 120_000.0
