@@ -8,8 +8,6 @@ from their recent results, and the sums a reward is usually worth.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..core.types import MotivationType
 from .observation import HINT_SUGGESTS, Observation, RepView
 
@@ -31,12 +29,16 @@ def believed_type(rep: RepView, min_hints: int = 3) -> MotivationType | None:
     """The rep's type if revealed, else the clear majority of the hints so far."""
     if rep.type is not None:
         return rep.type
-    votes = Counter(HINT_SUGGESTS[key] for _, key in rep.hints if key in HINT_SUGGESTS)
+    votes: dict[MotivationType, int] = {}
+    for _, key in rep.hints:
+        suggests = HINT_SUGGESTS.get(key)
+        if suggests is not None:
+            votes[suggests] = votes.get(suggests, 0) + 1
     if sum(votes.values()) < min_hints:
         return None
-    ranked = votes.most_common()
-    top, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    top = max(votes, key=votes.__getitem__)
+    n = votes[top]
+    runner_up = max((c for t, c in votes.items() if t is not top), default=0)
     return top if n - runner_up >= 2 else None
 
 
