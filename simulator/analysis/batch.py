@@ -55,7 +55,10 @@ from .runs import (
 from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format, write_table
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
-CHECKPOINT_SECONDS = 5.0  # how often the tables are rebuilt from the journal while running
+# how often the tables are rebuilt from the journal while running (at least: never more
+# than a tenth of the time; the journal holds every finished run the moment it ends, and
+# rebuilding the tables takes the command's process away from its workers)
+CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
