@@ -139,7 +139,10 @@ class Micromanager(ByTheBook):
                     plan.add(Feedback(r.id, Tone.CRITICISM, public=False))
         for r in obs.reps:
             plan.add(OneOnOne(r.id))
+        visit = obs.hour_costs["joint_visit"]
         for d in sorted(obs.deals, key=lambda d: -d.value):
+            if not plan.can_afford(visit):
+                break  # the week is full: no further visit would fit
             if d.rep is not None and not d.unresponsive:
                 plan.add(JointVisit(d.rep, d.id))
         return plan.actions
