@@ -38,11 +38,10 @@ class Demand(Obligations):
             acc.relationship *= cool
             acc.potential *= 1.0 + p.growth_rate * (acc.relationship - p.growth_neutral)
             c = rng_churn.random(len(acc))
-            lost = np.flatnonzero(
-                (c < p.churn_hazard) & (acc.relationship < p.churn_threshold) & ~acc.churned
-            )
-            for a in lost:
-                self._churn(int(a))
+            # the few accounts the day's dice put at risk, then whether each is cold enough
+            for a in np.flatnonzero(c < p.churn_hazard).tolist():
+                if acc.relationship[a] < p.churn_threshold and not acc.churned[a]:
+                    self._churn(a)
             if day + 1 >= total_days:
                 return
             yield self.env.timeout(1)
