@@ -39,9 +39,9 @@ class Demand(Obligations):
             acc.potential *= 1.0 + p.growth_rate * (acc.relationship - p.growth_neutral)
             c = rng_churn.random(len(acc))
             # the few accounts the day's dice put at risk, then whether each is cold enough
-            for a in np.flatnonzero(c < p.churn_hazard).tolist():
-                if acc.relationship[a] < p.churn_threshold and not acc.churned[a]:
-                    self._churn(a)
+            for at_risk in np.flatnonzero(c < p.churn_hazard).tolist():
+                if acc.relationship[at_risk] < p.churn_threshold and not acc.churned[at_risk]:
+                    self._churn(at_risk)
             if day + 1 >= total_days:
                 return
             yield self.env.timeout(1)
