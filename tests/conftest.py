@@ -27,7 +27,7 @@ import pytest  # noqa: E402 (after the drivers are chosen)
 def pytest_collection_finish(session):
     """What is imported and collected before the first test lives as long as the run:
     frozen, the collector need not walk it again and again through every season the
-    tests play (a sixth of the suite's time)."""
+    tests play."""
     gc.collect()
     gc.freeze()
 

@@ -122,7 +122,7 @@ def latin_hypercube(ranges: list[Range], k: int, seed: int) -> list[Point]:
         raise DesignError("lhs needs at least 2 points (lhs:K)")
     if not ranges:
         raise DesignError("--sample lhs:K needs ranges: --set key=low:high")
-    from scipy.stats import qmc  # only here: scipy.stats takes half a second to load
+    from scipy.stats import qmc  # only here: scipy.stats is slow to load
 
     sampler = qmc.LatinHypercube(d=len(ranges), seed=np.random.default_rng(seed))
     unit = sampler.random(k)

@@ -195,22 +195,7 @@ def init_worker(
     _VARIANTS.clear()
     _VARIANTS.update(variants)
     _TIMEOUT[0] = timeout
-    _collect_per_run()
-
-
-def _collect_per_run() -> None:
-    """Collect a run's garbage once, when it is over, instead of all through it.
-
-    A year's game makes hundreds of thousands of objects that live for the
-    whole run, and the collector, running every few hundred allocations, walks
-    them again and again, and with them everything a worker inherited at its
-    start (modules, scenarios): a fifth of a run's time in a worker. With
-    automatic collection off, everything a run makes stays in the youngest
-    generation, and :func:`run_collected` collects just that after each run
-    (a full collection every ``FULL_EVERY`` runs), so memory stays what one
-    run needs.
-    """
-    gc.disable()
+    gc.disable()  # the worker's runs are collected one by one (see run_collected)
 
 
 FULL_EVERY = 100  # runs between full collections (what escaped the young ones)
@@ -219,10 +204,11 @@ _PLAYED = [0]
 
 @contextlib.contextmanager
 def collected_per_run() -> Iterator[None]:
-    """Within this block, runs played by :func:`run_collected` are collected once each
-    (see :func:`_collect_per_run`); the collector is as it was afterwards."""
+    """Within this block, automatic collection is off and runs played by
+    :func:`run_collected` are collected once each; the collector is as it was
+    afterwards."""
     enabled = gc.isenabled()
-    _collect_per_run()
+    gc.disable()
     try:
         yield
     finally:
@@ -233,7 +219,17 @@ def collected_per_run() -> Iterator[None]:
 def run_collected(
     task: Task, scenario: Scenario, name: str, point: Point, timeout: float | None
 ) -> dict[str, Any]:
-    """:func:`execute`, then the run's garbage collected."""
+    """:func:`execute`, then the run's garbage collected (in a worker, or within
+    :func:`collected_per_run`, where automatic collection is off).
+
+    A year's game makes hundreds of thousands of objects that live for the
+    whole run; the collector, running every few hundred allocations, walks
+    them again and again, and with them everything a worker inherited at its
+    start (modules, scenarios). With automatic collection off, everything a
+    run makes stays in the youngest generation: collecting just that after
+    each run (and everything every ``FULL_EVERY`` runs) keeps memory at what
+    one run needs.
+    """
     try:
         return execute(task, scenario, name, point, timeout)
     finally:
