@@ -110,10 +110,13 @@ def score(world: World) -> Scorecard:
     # regretted attrition
     start_heads = len(world.scenario.reps)
     resigned = world.log.of_kind("resigned")
+    let_go = {e.rep for e in world.log.of_kind("let_go")}  # only their records are read
     let_go_unfair = [
         e
         for e in world.log.of_kind("action_effects")
-        if e.data["action"] == "let_go" and not e.data["effects"].get("fair", True)
+        if e.rep in let_go
+        and e.data["action"] == "let_go"
+        and not e.data["effects"].get("fair", True)
     ]
     regretted = len(resigned) + len(let_go_unfair)
     leavers = len(resigned) + len(world.log.of_kind("let_go"))

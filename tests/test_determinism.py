@@ -63,6 +63,26 @@ def test_replaying_the_action_log_rebuilds_the_game_exactly():
     assert _fingerprint(full) == _fingerprint(s)
 
 
+def test_the_log_says_the_same_read_as_it_happens_or_at_the_end():
+    """What an action did is put into words only when read: reading the log every
+    week (as the desk does) and only at the end (as a batch does) must tell the
+    same story, down to a pickled copy."""
+    import pickle
+
+    read_weekly = Session(scenario(weeks=16), 9, make_policy("micromanager"))
+    weekly = []
+    while not read_weekly.finished:
+        read_weekly.advance_week()
+        weekly.extend(e.as_dict() for e in read_weekly.event_log[len(weekly) :])
+    read_at_end = Session(scenario(weeks=16), 9, make_policy("micromanager"))
+    read_at_end.run()
+    kinds = {e["kind"] for e in weekly}
+    assert {"action", "action_effects"} <= kinds
+    assert [e.as_dict() for e in read_at_end.event_log] == weekly
+    copy = pickle.loads(pickle.dumps(list(read_at_end.event_log)))
+    assert copy == list(read_at_end.event_log)
+
+
 def test_an_action_in_week_5_leaves_the_market_luck_of_weeks_1_to_4_alone():
     """Named streams: what the manager does never shifts the market's dice."""
     from simulator.api import CashBonus, RunContest

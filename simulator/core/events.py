@@ -8,25 +8,47 @@ the debrief and the trainer's report can show all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
-@dataclass(slots=True)
 class Event:
     """One thing that happened, on a working day of a week.
 
-    Written once by the world and only read after (a year holds thousands, so
-    it is a plain slotted record: made quickly, never changed).
+    Written once by the world and only read after. A year holds thousands, so
+    it is a plain slotted record, and what the manager's own actions did is
+    kept in compact form (the action and its raw effects) and put into words
+    and plain values (:attr:`data`) only when someone reads it: the debrief,
+    a report, an export. Most of a batch's runs never read most of their log.
     """
 
-    day: int
-    week: int
-    kind: str
-    rep: int | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-    visible: bool = True
+    __slots__ = ("_data", "_make", "day", "kind", "rep", "visible", "week")
+
+    def __init__(
+        self,
+        day: int,
+        week: int,
+        kind: str,
+        rep: int | None = None,
+        data: dict[str, Any] | None = None,
+        visible: bool = True,
+    ) -> None:
+        self.day = day
+        self.week = week
+        self.kind = kind
+        self.rep = rep
+        self._data: dict[str, Any] = {} if data is None else data
+        self._make: Callable[[], dict[str, Any]] | None = None
+        self.visible = visible
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """What happened, as plain values (made from the compact record on first read)."""
+        make = self._make
+        if make is not None:
+            self._data = make()
+            self._make = None
+        return self._data
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -37,6 +59,26 @@ class Event:
             "data": self.data,
             "visible": self.visible,
         }
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.day, self.week, self.kind, self.rep, self.data, self.visible)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Event:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        day, week, kind, rep, data, visible = self._fields()
+        return (
+            f"Event(day={day!r}, week={week!r}, kind={kind!r}, rep={rep!r}, "
+            f"data={data!r}, visible={visible!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a copy or a pickle holds the plain values
+        return (Event, self._fields())
 
 
 class EventLog:
@@ -60,6 +102,23 @@ class EventLog:
         if week not in self._week_start:
             self._week_start[week] = len(self.events)
         self.events.append(event)
+        return event
+
+    def add_deferred(
+        self,
+        day: float,
+        week: int,
+        kind: str,
+        rep: int | None,
+        visible: bool,
+        make: Callable[[], dict[str, Any]],
+    ) -> Event:
+        """Record an event whose data ``make`` will build when it is first read.
+
+        ``make`` must hold what it needs (nothing the world changes later).
+        """
+        event = self.add(day, week, kind, rep, visible)
+        event._make = make
         return event
 
     def __len__(self) -> int:

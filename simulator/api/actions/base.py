@@ -202,12 +202,43 @@ def execute(
     m.budget_spent_total += money
     effects = action.apply(world) or {}
     rep = getattr(action, "rep", None)
-    seen = {k: v for k, v in effects.items() if k in SEEN_EFFECTS}
-    world.event(
-        "action", rep, action=action.to_dict(), hours=hours, money=money, effects=_plain(seen)
-    )
-    world.event("action_effects", rep, visible=False, action=action.kind, effects=_plain(effects))
-    return Result(True, action, hours=hours, money=money, effects=seen if seen_only else effects)
+    done = _Done(action, hours, money, effects)
+    now, week, log = world.env.now, world.week, world.log
+    log.add_deferred(now, week, "action", rep, True, done.as_seen)
+    log.add_deferred(now, week, "action_effects", rep, False, done.as_effects)
+    if seen_only:
+        return Result(True, action, hours=hours, money=money, effects=done.seen())
+    return Result(True, action, hours=hours, money=money, effects=dict(effects))
+
+
+class _Done:
+    """An action carried out, as the log keeps it until someone reads it: the action
+    and its raw effects, put into plain values (:func:`_plain`) only then. It holds
+    the only reference to its effects, so nothing the world does later changes them."""
+
+    __slots__ = ("action", "effects", "hours", "money")
+
+    def __init__(self, action: Action, hours: float, money: float, effects: dict) -> None:
+        self.action = action
+        self.hours = hours
+        self.money = money
+        self.effects = effects
+
+    def seen(self) -> dict[str, Any]:
+        return {k: v for k, v in self.effects.items() if k in SEEN_EFFECTS}
+
+    def as_seen(self) -> dict[str, Any]:
+        """The ``action`` event: what was done, at what cost, and what the manager saw."""
+        return {
+            "action": self.action.to_dict(),
+            "hours": self.hours,
+            "money": self.money,
+            "effects": _plain(self.seen()),
+        }
+
+    def as_effects(self) -> dict[str, Any]:
+        """The hidden ``action_effects`` event: everything the action did."""
+        return {"action": self.action.kind, "effects": _plain(self.effects)}
 
 
 _PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
