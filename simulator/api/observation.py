@@ -380,6 +380,11 @@ class Observation:
         return {r.id: r for r in self.reps}
 
     @cached_property
+    def staffed_pools(self) -> frozenset[Pool]:
+        """The kinds of support this team can call on (a pool with anyone in it)."""
+        return frozenset(p.pool for p in self.pools if p.size > 0)
+
+    @cached_property
     def _deals_by_id(self) -> dict[int, DealView]:
         return {d.id: d for d in self.deals}
 

@@ -74,6 +74,7 @@ class _DealViews:
 
 
 _new_row = tuple.__new__
+_POOLS = tuple(Pool)  # in their declared order
 
 
 def _pool_order(kv: tuple[Pool, int]) -> str:
@@ -261,7 +262,7 @@ def observe(world: World) -> Observation:
                 world.pools.busy(pool),
                 world.pools.queue_length(pool),
             )
-            for pool in Pool
+            for pool in _POOLS
         ),
         events=events,
         accounts=Accounts(world),

@@ -38,7 +38,7 @@ class Event:
         self.kind = kind
         self.rep = rep
         self._data: dict[str, Any] = {} if data is None else data
-        self._make: Callable[[], dict[str, Any]] | None = None
+        self._make: Callable[[str], dict[str, Any]] | None = None
         self.visible = visible
 
     @property
@@ -46,7 +46,7 @@ class Event:
         """What happened, as plain values (made from the compact record on first read)."""
         make = self._make
         if make is not None:
-            self._data = make()
+            self._data = make(self.kind)
             self._make = None
         return self._data
 
@@ -111,11 +111,12 @@ class EventLog:
         kind: str,
         rep: int | None,
         visible: bool,
-        make: Callable[[], dict[str, Any]],
+        make: Callable[[str], dict[str, Any]],
     ) -> Event:
-        """Record an event whose data ``make`` will build when it is first read.
+        """Record an event whose data ``make(kind)`` will build when it is first read.
 
-        ``make`` must hold what it needs (nothing the world changes later).
+        ``make`` must hold what it needs (nothing the world changes later); one
+        record may stand behind several events of different kinds.
         """
         event = self.add(day, week, kind, rep, visible)
         event._make = make

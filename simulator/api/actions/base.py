@@ -25,7 +25,7 @@ import math
 import types
 import typing
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -204,8 +204,8 @@ def execute(
     rep = getattr(action, "rep", None)
     done = _Done(action, hours, money, effects)
     now, week, log = world.env.now, world.week, world.log
-    log.add_deferred(now, week, "action", rep, True, done.as_seen)
-    log.add_deferred(now, week, "action_effects", rep, False, done.as_effects)
+    log.add_deferred(now, week, "action", rep, True, done)
+    log.add_deferred(now, week, "action_effects", rep, False, done)
     if seen_only:
         return Result(True, action, hours=hours, money=money, effects=done.seen())
     return Result(True, action, hours=hours, money=money, effects=dict(effects))
@@ -223,6 +223,9 @@ class _Done:
         self.hours = hours
         self.money = money
         self.effects = effects
+
+    def __call__(self, kind: str) -> dict[str, Any]:
+        return self.as_seen() if kind == "action" else self.as_effects()
 
     def seen(self) -> dict[str, Any]:
         return {k: v for k, v in self.effects.items() if k in SEEN_EFFECTS}
@@ -242,14 +245,29 @@ class _Done:
 
 
 _PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
+_REFERS: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+def _refers_to(cls: type) -> tuple[tuple[str, ...], bool]:
+    """Which of an action class's names may hold a person, and whether one may hold a
+    deal (its fields, or anything the class itself defines), worked out once per class."""
+    known = _REFERS.get(cls)
+    if known is None:
+        names = {f.name for f in fields(cls)} if is_dataclass(cls) else set()
+        has = [n for n in (*_PEOPLE_FIELDS, "deal") if n in names or hasattr(cls, n)]
+        known = _REFERS[cls] = (tuple(n for n in has if n != "deal"), "deal" in has)
+    return known
 
 
 def _overtaken(world: World, action: Action) -> Refusal | None:
     """A rep gone or a deal closed since the plan was made, by the plan's own earlier actions."""
-    for name in _PEOPLE_FIELDS:
+    people, has_deal = _refers_to(type(action))
+    for name in people:
         rep_id = getattr(action, name, None)
         if isinstance(rep_id, int) and not world.reps[rep_id].active:
             return Refusal("rep_left")
+    if not has_deal:
+        return None
     deal_id = getattr(action, "deal", None)
     if isinstance(deal_id, int):
         deal = world.deals.get(deal_id)

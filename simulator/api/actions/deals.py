@@ -132,7 +132,7 @@ class RequestSupport(Action):
 
     def check(self, plan: Plan) -> None:
         plan.deal(self.deal)
-        if not any(p.pool == self.pool and p.size > 0 for p in plan.obs.pools):
+        if self.pool not in plan.obs.staffed_pools:
             raise Refused("no_such_support", pool=self.pool.value)
 
     def claims(self, plan: Plan) -> tuple[Hashable, ...]:

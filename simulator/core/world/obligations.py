@@ -7,8 +7,11 @@ import numpy as np
 from .. import motivation as mv
 from ..manager import Delegation
 from ..rep import SKILLS, Rep
-from ..types import Stage, Supervision
+from ..types import DelegatedTask, Stage, Supervision
 from .people import People
+
+# each task's delegation stream is keyed by its place in the declared order
+_TASK_INDEX = {task: i for i, task in enumerate(DelegatedTask)}
 
 
 class Obligations(People):
@@ -19,13 +22,11 @@ class Obligations(People):
         return self.manager.hours_available(p.supervision_hours, p.hours["daily_plans_weekly"])
 
     def _delegated_work(self) -> None:
-        from ..types import DelegatedTask
-
         p = self.params
         m = self.manager
         for task, d in sorted(m.delegations.items(), key=lambda kv: kv[0].value):
             deputy = self.reps[d.deputy]
-            u = self.streams.get("delegation", list(DelegatedTask).index(task)).random(2)
+            u = self.streams.get("delegation", _TASK_INDEX[task]).random(2)
             if task is DelegatedTask.PIPELINE_REVIEW:
                 self._deputy_review(deputy, d)
             elif task is DelegatedTask.KEY_ACCOUNTS:

@@ -17,6 +17,8 @@ from ..types import MotivationType, Supervision
 from .deals import Deals
 from .state import DAYS_PER_WEEK
 
+_TYPES = list(MotivationType)  # in their declared order (a hint's dice pick by index)
+
 
 class People(Deals):
     """The people: who is on the team, their moods week by week, learning, leaving and joining."""
@@ -397,7 +399,7 @@ class People(Deals):
         """One observable behaviour, usually typical of the rep's true type."""
         rng = self.streams.get("rep.hints", rep.id)
         u, v, w = rng.random(3)
-        types = list(MotivationType)
+        types = _TYPES
         if u < self.params.hint_accuracy or rep.revealed:
             # once the type is known (given or assessed), what one sees agrees with it
             shown = rep.type
