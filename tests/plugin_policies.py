@@ -46,6 +46,14 @@ class DiesSometimes(ByTheBook):
         return super().decide(obs)
 
 
+class DiesRarely(DiesSometimes):
+    """On about one seed in ten it kills its own process in week 2."""
+
+    def reset(self, rng) -> None:
+        ByTheBook.reset(self, rng)
+        self.doomed = float(rng.random()) < 0.1
+
+
 class OpensAfterThree(TalkOnly):
     """The first three runs of a batch play freely; the rest wait for a gate to open.
 

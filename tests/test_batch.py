@@ -7,11 +7,12 @@ import math
 import shutil
 
 import pytest
-from plugin_policies import DiesSometimes, FailsSometimes, doomed_seeds
+from plugin_policies import DiesRarely, DiesSometimes, FailsSometimes, doomed_seeds
 
 from simulator.analysis import store
 from simulator.analysis.batch import Batch, BatchError
 from simulator.analysis.design import factorial, parse_sweep
+from simulator.analysis.runs import MAX_CHUNK, Task, guided_chunks
 from simulator.analysis.store import read_table
 from simulator.scenario import scenarios_dir
 
@@ -98,19 +99,20 @@ def test_a_dask_cluster_gives_the_same_table_as_one_process(sequential, tmp_path
     assert "dask" in json.loads((tmp_path / "manifest.json").read_text())["executor"]
 
 
-def _cluster(distributed):
+def _cluster(distributed, **config):
     """A local Dask cluster of two worker processes; on loopback, every port (the
     scheduler's and its HTTP server's) chosen by the system.
 
-    Each worker is handed one run at a time (saturation 1). By default a worker
-    also holds the next run in its queue, and a run queued behind one that
-    kills the worker counts as a suspect each time: Dask gives up on a run
+    Each worker is handed one task at a time (saturation 1). By default a worker
+    also holds the next one in its queue, and a task queued behind one that
+    kills the worker counts as a suspect each time: Dask gives up on a task
     after four deaths around it, so which innocent runs fail would depend on
-    timing.
+    timing. ``config``: more of the scheduler's settings.
     """
     import dask
 
-    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+    settings = {"worker-saturation": 1.0, **config}
+    with dask.config.set({f"distributed.scheduler.{k}": v for k, v in settings.items()}):
         return distributed.LocalCluster(
             n_workers=2,
             threads_per_worker=1,
@@ -141,6 +143,42 @@ def test_on_dask_a_worker_killed_by_a_run_fails_only_that_run(tmp_path, short8):
     assert outcome.failed == len(doomed)
     assert sorted(r["seed"] for r in rows if r["status"] == "failed") == doomed
     assert all(r["status"] == "ok" for r in rows if r["seed"] not in doomed)
+
+
+def test_a_cluster_gets_big_chunks_first_and_single_runs_at_the_end():
+    tasks = [Task(i, 0, 0, "by_the_book", i) for i in range(300)]
+    chunks = guided_chunks(tasks, workers=2)
+    sizes = [len(c) for c in chunks]
+    assert [t for c in chunks for t in c] == tasks  # every run once, in order
+    assert sizes[0] == MAX_CHUNK and sizes == sorted(sizes, reverse=True)
+    assert sizes[-8:] == [1] * 8  # the last runs go one by one: nobody waits at the end
+    assert len(chunks) < len(tasks) / 4  # a fraction of the scheduler's round trips
+    assert [len(c) for c in guided_chunks(tasks[:7], workers=2)] == [1] * 7
+
+
+def test_on_dask_a_chunk_lost_with_its_worker_is_replayed_run_by_run(tmp_path, short8):
+    """The first of 16 runs kills its worker while in a chunk with another run: the
+    chunk fails (the cluster retries a task once), each of its runs is sent again
+    alone, and only the killer is recorded as failed."""
+    distributed = pytest.importorskip("distributed")
+    from pathlib import Path
+
+    first = next(b for b in range(1, 2000) if doomed_seeds(DiesRarely, range(b, b + 16)) == [b])
+    tasks = [Task(i, 0, 0, "p", first + i) for i in range(16)]
+    assert len(guided_chunks(tasks, workers=2)[0]) > 1  # the killer shares its chunk
+    here = str(Path(__file__).parent)
+    with (
+        _cluster(distributed, **{"allowed-failures": 1}) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.run(lambda: __import__("sys").path.insert(0, here))  # the plugin's module
+        batch = Batch(
+            tmp_path, [short8], ["plugin_policies:DiesRarely"], runs=16, seed=first, dask=client
+        )
+        outcome = batch.run(progress=False)
+    rows = table(tmp_path)
+    assert len(rows) == 16 and outcome.failed == 1
+    assert [r["seed"] for r in rows if r["status"] == "failed"] == [first]
 
 
 def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tmp_path):

@@ -46,6 +46,7 @@ from .runs import (
     Task,
     collected_per_run,
     failed_run,
+    guided_chunks,
     init_worker,
     row_head,
     run_collected,
@@ -511,30 +512,43 @@ class Batch:
         record: Callable[[dict[str, Any]], None],
         on_stop: Callable[[int], None],
     ) -> None:
+        """Runs on a Dask cluster, sent in chunks (:func:`guided_chunks`).
+
+        A chunk lost with its worker is sent again run by run, so only the run
+        that takes a worker down is recorded as failed.
+        """
         from distributed import as_completed
 
-        # each run carries its scenario: data scattered to the workers dies with the
-        # worker that held it, and with it every run still waiting for it
-        futures = {
-            client.submit(
-                run_on_dask,
-                t,
-                self.variants[(t.scenario, t.point)],
-                self.timeout,
-                key=f"salesim-{self.identity}-{t.run}",
-                pure=False,
-            ): t
-            for t in todo
-        }
+        pending: dict[Any, list[Task]] = {}
+
+        def submit(chunk: list[Task]) -> Any:
+            # each chunk carries its scenarios: data scattered to the workers dies with
+            # the worker that held it, and with it every run still waiting for it
+            variants = {(t.scenario, t.point): self.variants[(t.scenario, t.point)] for t in chunk}
+            key = f"salesim-{self.identity}-{chunk[0].run}"
+            if len(chunk) > 1:
+                key += f"+{len(chunk)}"
+            fut = client.submit(run_on_dask, chunk, variants, self.timeout, key=key, pure=False)
+            pending[fut] = chunk
+            return fut
+
+        threads = sum(client.nthreads().values())
+        finished = as_completed([submit(c) for c in guided_chunks(todo, threads)])
         try:
-            for fut in as_completed(list(futures)):
-                task = futures[fut]
+            for fut in finished:
+                chunk = pending.pop(fut)
                 try:
-                    record(fut.result())
-                except Exception as e:  # a worker lost with the run on it, and the like
-                    record(_crashed(task, self.variants, f"{type(e).__name__}: {e}"))
+                    entries = fut.result()
+                except Exception as e:  # a worker lost with the runs on it, and the like
+                    if len(chunk) > 1:  # which run took it down is not known: each alone
+                        for task in chunk:
+                            finished.add(submit([task]))
+                        continue
+                    entries = [_crashed(chunk[0], self.variants, f"{type(e).__name__}: {e}")]
+                for entry in entries:
+                    record(entry)
         except KeyboardInterrupt:
-            client.cancel(list(futures))
+            client.cancel(list(pending))
             on_stop(0)
             raise
 

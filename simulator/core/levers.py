@@ -299,9 +299,8 @@ def review_funnel(world: World, deals: list[Deal]) -> tuple[list[int], list[int]
     now = world.env.now
     stalled, dead = [], []
     revive: dict[int, list[Deal]] = {}
+    world.mark_checked(deals)
     for d in deals:
-        d.reviewed_day = int(now)
-        d.shown_p = world.shown_probability(d)
         idle = now - d.last_touch
         if idle >= p.dead_days:
             dead.append(d.id)

@@ -215,13 +215,15 @@ class Deals(Capacity):
     def orphan_deals(self) -> list[Deal]:
         return [d for d in self.open.values() if d.rep is None]
 
-    def shown_probability(self, deal: Deal) -> float:
-        """The win chance the manager sees: the rep's report unless checked (P10, P17)."""
+    def mark_checked(self, deals: list[Deal]) -> None:
+        """These deals were just gone through: from today each shows its honest odds, not
+        the rep's report (P10, P17)."""
+        today = int(self.env.now)
         p = self.params
-        reviewed = (
-            self.env.now - deal.reviewed_day <= p.review_memory_days or self.manager.daily_plans
-        )
-        return shown_chance(p, deal, reviewed)
+        reviewed = self.env.now - today <= p.review_memory_days or self.manager.daily_plans
+        for deal in deals:
+            deal.reviewed_day = today
+            deal.shown_p = shown_chance(p, deal, reviewed)
 
     def refresh_shown(self) -> None:
         """Every open deal's shown win chance for the week ahead, each forecast scored."""
