@@ -39,13 +39,13 @@ class _DealViews:
     """Makes the manager's view of each open deal; what every view shares is looked up
     once per observation, not once per deal."""
 
-    def __init__(self, world: World, now: float) -> None:
+    def __init__(self, world: World, now: float, styles: list[str]) -> None:
         self.now = now
         self.memory = world.params.review_memory_days
         self.plans = world.manager.daily_plans
         self.names = world.accounts.names
         self.names_zh = world.accounts.names_zh
-        self.styles = [DECISION_STYLES[int(x)] for x in world.accounts.style.tolist()]
+        self.styles = styles
 
     def __call__(self, deal: Deal) -> DealView:
         now = self.now
@@ -75,19 +75,22 @@ class _DealViews:
 
 _new_row = tuple.__new__
 _POOLS = tuple(Pool)  # in their declared order
+_POOL_RANK = {pool: i for i, pool in enumerate(sorted(Pool, key=lambda p: p.value))}
 
 
-def _pool_order(kv: tuple[Pool, int]) -> str:
-    return kv[0].value
+def _pool_order(kv: tuple[Pool, int]) -> int:
+    return _POOL_RANK[kv[0]]  # by name
 
 
 class _Seen:
     """What an observation of one world can reuse from the last: the views of inbox
-    messages that have not changed, and the weeks already past."""
+    messages that have not changed, the weeks already past, and how each account
+    decides (fixed when the market is made)."""
 
-    def __init__(self) -> None:
+    def __init__(self, world: World) -> None:
         self.inbox: dict[tuple[int, str, str | None], InboxView] = {}
         self.history: tuple[WeekPoint, ...] = ()
+        self.styles = [DECISION_STYLES[x] for x in world.accounts.style.tolist()]
 
 
 _SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
@@ -128,10 +131,10 @@ def observe(world: World) -> Observation:
     acc = world.accounts
     live = ~acc.churned & (acc.owner >= 0)
     owned = np.bincount(acc.owner[live], minlength=len(world.reps))
-    deal_view = _DealViews(world, now)
     cache = _SEEN.get(world)
     if cache is None:
-        cache = _SEEN[world] = _Seen()
+        cache = _SEEN[world] = _Seen(world)
+    deal_view = _DealViews(world, now, cache.styles)
     inbox = []
     for item in world.script.items:  # a message's view changes only when it is answered
         key = (item.id, item.status, item.choice)
