@@ -11,8 +11,9 @@ from plugin_policies import DiesRarely, DiesSometimes, FailsSometimes, doomed_se
 
 from simulator.analysis import store
 from simulator.analysis.batch import Batch, BatchError
+from simulator.analysis.cluster import MAX_CHUNK, guided_chunks
 from simulator.analysis.design import factorial, parse_sweep
-from simulator.analysis.runs import MAX_CHUNK, Task, guided_chunks
+from simulator.analysis.runs import Task
 from simulator.analysis.store import read_table
 from simulator.scenario import scenarios_dir
 

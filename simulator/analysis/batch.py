@@ -40,18 +40,17 @@ from typing import Any
 
 from ..core.spec import Scenario
 from ..files import InputError, read_limited
+from .cluster import run_on_cluster
 from .design import Point, build, label
 from .runs import (
     USER_STOP,
     Task,
     collected_per_run,
-    failed_run,
-    guided_chunks,
+    crashed_run,
     init_worker,
     row_head,
     run_collected,
     run_in_worker,
-    run_on_dask,
 )
 from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format, write_table
 
@@ -381,7 +380,9 @@ class Batch:
             if not todo:
                 pass
             elif client is not None:
-                self._run_dask(client, todo, record, on_stop)
+                run_on_cluster(
+                    client, todo, self.variants, self.identity, self.timeout, record, on_stop
+                )
             elif self.jobs == 1:
                 try:
                     with collected_per_run():
@@ -496,7 +497,7 @@ class Batch:
                     try:
                         record(solo.submit(run_in_worker, task).result())
                     except BrokenProcessPool:
-                        record(_crashed(task, self.variants))
+                        record(crashed_run(task, self.variants))
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -504,53 +505,6 @@ class Batch:
             initializer=init_worker,
             initargs=(self.variants, self.timeout),
         )
-
-    def _run_dask(
-        self,
-        client: Any,
-        todo: list[Task],
-        record: Callable[[dict[str, Any]], None],
-        on_stop: Callable[[int], None],
-    ) -> None:
-        """Runs on a Dask cluster, sent in chunks (:func:`guided_chunks`).
-
-        A chunk lost with its worker is sent again run by run, so only the run
-        that takes a worker down is recorded as failed.
-        """
-        from distributed import as_completed
-
-        pending: dict[Any, list[Task]] = {}
-
-        def submit(chunk: list[Task]) -> Any:
-            # each chunk carries its scenarios: data scattered to the workers dies with
-            # the worker that held it, and with it every run still waiting for it
-            variants = {(t.scenario, t.point): self.variants[(t.scenario, t.point)] for t in chunk}
-            key = f"salesim-{self.identity}-{chunk[0].run}"
-            if len(chunk) > 1:
-                key += f"+{len(chunk)}"
-            fut = client.submit(run_on_dask, chunk, variants, self.timeout, key=key, pure=False)
-            pending[fut] = chunk
-            return fut
-
-        threads = sum(client.nthreads().values())
-        finished = as_completed([submit(c) for c in guided_chunks(todo, threads)])
-        try:
-            for fut in finished:
-                chunk = pending.pop(fut)
-                try:
-                    entries = fut.result()
-                except Exception as e:  # a worker lost with the runs on it, and the like
-                    if len(chunk) > 1:  # which run took it down is not known: each alone
-                        for task in chunk:
-                            finished.add(submit([task]))
-                        continue
-                    entries = [_crashed(chunk[0], self.variants, f"{type(e).__name__}: {e}")]
-                for entry in entries:
-                    record(entry)
-        except KeyboardInterrupt:
-            client.cancel(list(pending))
-            on_stop(0)
-            raise
 
 
 @contextlib.contextmanager
@@ -580,11 +534,6 @@ def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -
     while queue and len(pending) < window:
         task = queue.popleft()
         pending[pool.submit(run_in_worker, task)] = task
-
-
-def _crashed(task: Task, variants: dict, why: str = "") -> dict[str, Any]:
-    _, name, point = variants[(task.scenario, task.point)]
-    return failed_run(task, name, point, why or "the worker process died while running it")
 
 
 def _progress(total: int, initial: int, enabled: bool | None) -> Any:

@@ -242,35 +242,9 @@ def run_in_worker(task: Task) -> dict[str, Any]:
     return run_collected(task, scenario, name, point, _TIMEOUT[0])
 
 
-def run_on_dask(
-    tasks: list[Task],
-    variants: dict[tuple[int, int], tuple[Scenario, str, Point]],
-    timeout: float | None = None,
-) -> list[dict[str, Any]]:
-    """A chunk of runs on a Dask worker, each with its scenario (``variants`` holds
-    those the chunk needs); their entries in order."""
-    # the collector paused for the runs and back as it was after them (a Dask worker
-    # is not ours to keep it off)
-    with collected_per_run():
-        return [run_collected(t, *variants[(t.scenario, t.point)], timeout) for t in tasks]
-
-
-MAX_CHUNK = 8  # runs in one Dask task at most
-
-
-def guided_chunks(tasks: list[Task], workers: int) -> list[list[Task]]:
-    """The runs cut into chunks for a cluster, in order: big ones first, smaller and
-    smaller, single runs at the end.
-
-    Each chunk is one task for the scheduler, so its round trips are paid per
-    chunk, not per run; as the work left shrinks so do the chunks (each is at
-    most a quarter of every worker's fair share of what is left), so no worker
-    finishes a long chunk while the others wait. A small batch is all single runs.
-    """
-    chunks, i, n = [], 0, len(tasks)
-    per = 4 * max(1, workers)
-    while i < n:
-        size = max(1, min(MAX_CHUNK, (n - i) // per))
-        chunks.append(tasks[i : i + size])
-        i += size
-    return chunks
+def crashed_run(
+    task: Task, variants: dict[tuple[int, int], tuple[Scenario, str, Point]], why: str = ""
+) -> dict[str, Any]:
+    """The entry of a run whose worker died under it."""
+    _, name, point = variants[(task.scenario, task.point)]
+    return failed_run(task, name, point, why or "the worker process died while running it")
