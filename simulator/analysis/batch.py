@@ -38,13 +38,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from ..core.spec import Scenario
 from ..files import InputError, read_limited
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .runs import (
     USER_STOP,
     Task,
+    Variants,
     collected_per_run,
     crashed_run,
     init_worker,
@@ -145,7 +145,7 @@ class Batch:
         self.timeout = timeout
         self._active: Any = None  # the process pool at work, if any
         self._terminated = False
-        self.variants: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
+        self.variants: Variants = {}
         for i, path in enumerate(self.paths):
             for j, scn in enumerate(build(path, self.points)):
                 self.variants[(i, j)] = (scn, Path(path).stem, self.points[j])

@@ -14,13 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.spec import Scenario
-from .design import Point
-from .runs import Task, collected_per_run, crashed_run, run_collected
+from .runs import Task, Variants, collected_per_run, crashed_run, run_collected
 
 MAX_CHUNK = 8  # runs in one Dask task at most
-
-Variants = dict[tuple[int, int], tuple[Scenario, str, Point]]
 
 
 def guided_chunks(tasks: list[Task], workers: int) -> list[list[Task]]:

@@ -38,6 +38,10 @@ class Task:
     seed: int
 
 
+# (scenario, point) → the scenario with that point's values, its name, the point
+Variants = dict[tuple[int, int], tuple[Scenario, str, Point]]
+
+
 def row_head(task: Task, scenario_name: str, point: Point) -> dict[str, Any]:
     """The columns that say which run a row is."""
     return {
@@ -181,15 +185,13 @@ def _series(name: str, value: Any) -> Any:
 
 
 # Scenario variants live in each worker process once, not in every task.
-_VARIANTS: dict[tuple[int, int], tuple[Scenario, str, Point]] = {}
+_VARIANTS: Variants = {}
 
 
 _TIMEOUT: list[float | None] = [None]
 
 
-def init_worker(
-    variants: dict[tuple[int, int], tuple[Scenario, str, Point]], timeout: float | None = None
-) -> None:
+def init_worker(variants: Variants, timeout: float | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
     _VARIANTS.clear()
@@ -242,9 +244,7 @@ def run_in_worker(task: Task) -> dict[str, Any]:
     return run_collected(task, scenario, name, point, _TIMEOUT[0])
 
 
-def crashed_run(
-    task: Task, variants: dict[tuple[int, int], tuple[Scenario, str, Point]], why: str = ""
-) -> dict[str, Any]:
+def crashed_run(task: Task, variants: Variants, why: str = "") -> dict[str, Any]:
     """The entry of a run whose worker died under it."""
     _, name, point = variants[(task.scenario, task.point)]
     return failed_run(task, name, point, why or "the worker process died while running it")
