@@ -98,7 +98,7 @@ class EventLog:
         data: dict[str, Any] | None = None,
     ) -> Event:
         """Record an event: on ``day`` of ``week``, ``kind`` happened (to ``rep``)."""
-        event = Event(int(day), week, kind, rep, {} if data is None else data, visible)
+        event = Event(int(day), week, kind, rep, data, visible)
         if week not in self._week_start:
             self._week_start[week] = len(self.events)
         self.events.append(event)
