@@ -83,6 +83,24 @@ def test_the_log_says_the_same_read_as_it_happens_or_at_the_end():
     assert copy == list(read_at_end.event_log)
 
 
+def test_the_log_holds_plain_values_that_a_file_keeps_as_they_were():
+    """Every event's data is plain JSON (no numpy truth values or counts slipping
+    through from the model): an exported log says ``true``, not ``"True"``."""
+    let_go = []
+    base = load_scenario(default_scenario_path())
+    for seed in range(12, 18):  # a random manager lets people go, fairly or not
+        s = Session(base, seed, make_policy("random"))
+        s.run()
+        events = [e.as_dict() for e in s.event_log]
+        assert json.loads(json.dumps(events)) == events  # no default= needed, nothing lost
+        let_go += [
+            e["data"]["effects"]["fair"]
+            for e in events
+            if e["kind"] == "action_effects" and e["data"]["action"] == "let_go"
+        ]
+    assert len(let_go) >= 3 and all(type(fair) is bool for fair in let_go)
+
+
 def test_an_action_in_week_5_leaves_the_market_luck_of_weeks_1_to_4_alone():
     """Named streams: what the manager does never shifts the market's dice."""
     from simulator.api import CashBonus, RunContest

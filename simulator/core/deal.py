@@ -150,10 +150,17 @@ class Deal:
         return [[c, round(x, 1)] for c, x in shown]
 
 
-def stage_durations(cycle_days: float, z: np.ndarray, params: ModelParams) -> np.ndarray:
-    """Working days for each open stage, log-normally spread around the shares."""
-    spread = params.stage_duration_sigma * z[1:7] - params.stage_duration_shift
-    return np.maximum(1.0, _SHARE * cycle_days * np.exp(spread))
+def stage_durations(
+    cycle_days: float | np.ndarray, z: np.ndarray, params: ModelParams
+) -> np.ndarray:
+    """Working days for each open stage, log-normally spread around the shares.
+
+    One fate (``z`` of length ``FATE_Z``, a cycle length) or many at once
+    (``z`` of shape ``(..., FATE_Z)``, a cycle length for each): the stage
+    lengths along the last axis.
+    """
+    spread = params.stage_duration_sigma * z[..., 1:7] - params.stage_duration_shift
+    return np.maximum(1.0, _SHARE * np.asarray(cycle_days)[..., None] * np.exp(spread))
 
 
 _SHARE = np.asarray(STAGE_SHARE)

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import numpy as np
+
 from ..refusal import Refusal, Refused
 
 if TYPE_CHECKING:
@@ -414,4 +416,6 @@ def _plain(value: Any) -> Any:
         return round(value, 4)
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, np.generic):  # a numpy truth value or count: as plain Python
+        return _plain(value.item())
     return value

@@ -11,6 +11,7 @@ from ..deal import (
     FATE_U,
     FATE_Z,
     DealRun,
+    stage_durations,
 )
 from ..names import account_names
 from ..spec import RepSpec
@@ -113,12 +114,20 @@ class Building(WorkWeek):
         )
         big = np.asarray([s.big_deal for s in segs])
         self._seg_big_weight = np.where(np.isfinite(big), self.params.big_negotiation_weight, 0.0)
+        # the same per-segment constants as plain floats, for the one-deal-at-a-time paths
+        self._seg_big_weights = self._seg_big_weight.tolist()
+        self._seg_wins = self._seg_win.tolist()
         self._pot_mean = pot_mean
         self._lead_base = self._seg_lead[seg_arr]
         fu = self.streams.get("fates.u")
         fz = self.streams.get("fates.z")
         self._fate_u = fu.random((n, FATE_DEPTH, FATE_U))
         self._fate_z = fz.standard_normal((n, FATE_DEPTH, FATE_Z))
+        # each pre-drawn fate's cycle and stage lengths, worked out for all at once
+        lo = np.asarray([segs[i].cycle_months[0] for i in seg_arr.tolist()], dtype=float)
+        hi = np.asarray([segs[i].cycle_months[1] for i in seg_arr.tolist()], dtype=float)
+        cycle = (lo[:, None] + (hi - lo)[:, None] * self._fate_u[:, :, 0]) * DAYS_PER_MONTH
+        self._fate_durations = stage_durations(cycle, self._fate_z, self.params)
 
     def _seed_pipeline(self) -> None:
         """The funnel the new manager inherits: deals in every stage, some long dead."""

@@ -26,7 +26,7 @@ class Capacity(Calendar):
         if pressure is None:
             pressure = self._pressure()
         warmth = prm.relationship_win_base + prm.relationship_win_slope * rel
-        p = self._seg_win[seg] * self.selling(rep, seg) * warmth * (1.0 - pressure)
+        p = self._seg_wins[seg] * self.selling(rep, seg) * warmth * (1.0 - pressure)
         return float(min(prm.win_chance_ceiling, max(prm.win_chance_floor, p)))
 
     def _pressure(self, extra: bool = True) -> float:
@@ -46,7 +46,7 @@ class Capacity(Calendar):
         if rep is None:
             skill = p.orphan_selling_skill
         else:
-            w_neg = p.negotiation_weight + self._seg_big_weight[segment]
+            w_neg = p.negotiation_weight + self._seg_big_weights[segment]
             skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[Skill.NEGOTIATION]
         return p.selling_base + p.selling_slope * skill
 
@@ -103,6 +103,9 @@ class Capacity(Calendar):
         funnel = np.bincount(owner, weights=demand * self._seg_cycle[acc.segment], minlength=n_reps)
         pressure = self._pressure()
         period_days = self.scenario.period_weeks * DAYS_PER_WEEK
+        # plain floats for the per-rep arithmetic below (the same values, cheaper to use)
+        grid_rows, daily_l, funnel_l = grid.tolist(), daily.tolist(), funnel.tolist()
+        big_weights = self._seg_big_weights
         for rep in self.reps:
             if not rep.active:
                 rep.capacity = 0.0
@@ -111,12 +114,12 @@ class Capacity(Calendar):
             for _ in range(3):  # settle funnel size and prospecting time together
                 _, prospect, _ = self._prospect_hours(rep, 1.0, round(n_open))
                 lead = self._lead_factor(rep, prospect)
-                n_open = funnel[rep.id] * lead * p.funnel_time_share if daily[rep.id] > 0 else 0
+                n_open = funnel_l[rep.id] * lead * p.funnel_time_share if daily_l[rep.id] > 0 else 0
             cap = 0.0
+            row = grid_rows[rep.id]
+            solution, negotiation = rep.skills[Skill.SOLUTION], rep.skills[Skill.NEGOTIATION]
             for s in range(n_seg):
-                w_neg = p.negotiation_weight + self._seg_big_weight[s]
-                skill = (1 - w_neg) * rep.skills[Skill.SOLUTION] + w_neg * rep.skills[
-                    Skill.NEGOTIATION
-                ]
-                cap += grid[rep.id, s] * (p.selling_base + p.selling_slope * skill)
+                w_neg = p.negotiation_weight + big_weights[s]
+                skill = (1 - w_neg) * solution + w_neg * negotiation
+                cap += row[s] * (p.selling_base + p.selling_slope * skill)
             rep.capacity = cap * lead * (1.0 - pressure) * period_days

@@ -25,25 +25,27 @@ from .state import FATE_DEPTH
 class Deals(Capacity):
     """The deals: their making and fates, the funnel, touches, wins, losses and drops."""
 
-    def _fate(self, account: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def _fate(self, account: int, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The dice of the account's ``k``-th deal and its stage lengths."""
         if k < FATE_DEPTH:
-            return self._fate_u[account, k], self._fate_z[account, k]
+            at = (account, k)
+            return self._fate_u[at], self._fate_z[at], self._fate_durations[at]
         g = self.streams.get("fates.extra", account, k)
-        return g.random(FATE_U), g.standard_normal(FATE_Z)
+        u, z = g.random(FATE_U), g.standard_normal(FATE_Z)
+        seg = self.scenario.market.segments[int(self.accounts.segment[account])]
+        lo, hi = seg.cycle_months
+        return u, z, stage_durations((lo + (hi - lo) * u[0]) * DAYS_PER_MONTH, z, self.params)
 
     def _make_deal(self, account: int, rep_id: int | None, day: float) -> Deal:
         acc = self.accounts
         k = int(acc.deal_count[account])
         acc.deal_count[account] += 1
-        u, z = self._fate(account, k)
+        u, z, durations = self._fate(account, k)
         seg_i = int(acc.segment[account])
         seg = self.scenario.market.segments[seg_i]
         size = seg.deal_size * math.sqrt(acc.potential[account] / self._pot_mean[account])
         sigma = seg.deal_size_sigma
         value = round(size * math.exp(sigma * z[0] - 0.5 * sigma * sigma), -3)
-        lo, hi = seg.cycle_months
-        cycle_days = (lo + (hi - lo) * u[0]) * DAYS_PER_MONTH
-        durations = stage_durations(cycle_days, z, self.params)
         rep = self.reps[rep_id] if rep_id is not None else None
         deal = Deal(
             self._next_deal,

@@ -68,11 +68,14 @@ class WorldState:
     _seg_win: np.ndarray
     _seg_cycle: np.ndarray
     _seg_big_weight: np.ndarray
+    _seg_wins: list[float]  # _seg_win and _seg_big_weight as plain floats
+    _seg_big_weights: list[float]
     _pot_mean: np.ndarray
     _lead_base: np.ndarray
     _hazard: np.ndarray
     _fate_u: np.ndarray
     _fate_z: np.ndarray
+    _fate_durations: np.ndarray  # each pre-drawn fate's stage lengths
     _next_deal: int
     _next_promise: int
     _week_won: int
