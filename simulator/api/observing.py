@@ -39,17 +39,21 @@ class _DealViews:
     """Makes the manager's view of each open deal; what every view shares is looked up
     once per observation, not once per deal."""
 
-    def __init__(self, world: World, now: float, styles: list[str]) -> None:
+    def __init__(self, world: World, now: float, seen: _Seen) -> None:
         self.now = now
         self.memory = world.params.review_memory_days
         self.plans = world.manager.daily_plans
         self.names = world.accounts.names
         self.names_zh = world.accounts.names_zh
-        self.styles = styles
+        self.styles = seen.styles
+        self.shown = seen.shown
 
     def __call__(self, deal: Deal) -> DealView:
         now = self.now
         reviewed = now - deal.reviewed_day <= self.memory or self.plans
+        shown = self.shown.get(deal.shown_p)
+        if shown is None:
+            shown = self.shown[deal.shown_p] = round(deal.shown_p, 3)
         # the fields in DealView's order, made as a tuple (a funnel has many rows)
         return _new_row(
             DealView,
@@ -63,7 +67,7 @@ class _DealViews:
                 deal.stage,
                 int(now - deal.stage_day),
                 int(now - deal.last_touch),
-                round(deal.shown_p, 3),
+                shown,
                 reviewed,
                 deal.zombie and reviewed,
                 deal.big,
@@ -85,14 +89,24 @@ def _pool_order(kv: tuple[Pool, int]) -> int:
 class _Seen:
     """What an observation of one world can reuse from the last: the views of inbox
     messages that have not changed, the weeks already past, and how each account
-    decides (fixed when the market is made)."""
+    decides (fixed when the market is made), and each win chance as shown, rounded
+    (most deals show the same chance week after week, and rounding a float to three
+    places is among the dearer things a view does)."""
 
     def __init__(self, world: World) -> None:
         self.inbox: dict[tuple[int, str, str | None], InboxView] = {}
         self.history: tuple[WeekPoint, ...] = ()
         self.styles = [DECISION_STYLES[x] for x in world.accounts.style.tolist()]
+        self.shown: dict[float, float] = {}
+
+    def fresh(self) -> _Seen:
+        """Itself, with the rounded chances forgotten once they are many."""
+        if len(self.shown) > SHOWN_KEPT:
+            self.shown.clear()
+        return self
 
 
+SHOWN_KEPT = 20_000  # rounded chances an observation keeps (a year uses a few thousand)
 _SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
 
 
@@ -134,7 +148,7 @@ def observe(world: World) -> Observation:
     cache = _SEEN.get(world)
     if cache is None:
         cache = _SEEN[world] = _Seen(world)
-    deal_view = _DealViews(world, now, cache.styles)
+    deal_view = _DealViews(world, now, cache.fresh())
     inbox = []
     for item in world.script.items:  # a message's view changes only when it is answered
         key = (item.id, item.status, item.choice)

@@ -16,7 +16,7 @@ from ..deal import (
 from ..names import account_names
 from ..spec import RepSpec
 from ..tables import STAGE_SHARE
-from ..types import Stage
+from ..types import KEY_STAGE, Stage
 from .state import FATE_DEPTH
 from .work_week import WorkWeek
 
@@ -117,6 +117,8 @@ class Building(WorkWeek):
         # the same per-segment constants as plain floats, for the one-deal-at-a-time paths
         self._seg_big_weights = self._seg_big_weight.tolist()
         self._seg_wins = self._seg_win.tolist()
+        # the stage where each account's customer decides (their way of deciding is fixed)
+        self._key_stages = [KEY_STAGE[DECISION_STYLES[x]] for x in self.accounts.style.tolist()]
         self._pot_mean = pot_mean
         self._lead_base = self._seg_lead[seg_arr]
         fu = self.streams.get("fates.u")

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 
-from ..accounts import DECISION_STYLES
 from ..deal import (
     DAYS_PER_MONTH,
     FATE_U,
@@ -17,7 +16,7 @@ from ..deal import (
     stage_durations,
 )
 from ..params import ModelParams
-from ..types import KEY_STAGE, Stage
+from ..types import Stage
 from .capacity import Capacity
 from .state import FATE_DEPTH
 
@@ -70,7 +69,7 @@ class Deals(Capacity):
 
     def key_stage(self, deal: Deal) -> Stage:
         """The stage where the deal's customer decides, by their way of deciding."""
-        return KEY_STAGE[DECISION_STYLES[int(self.accounts.style[deal.account])]]
+        return self._key_stages[deal.account]
 
     def unsupported_penalty(self, deal: Deal) -> float:
         """How much a key stage passed without its support costs: more for bigger deals."""

@@ -20,6 +20,7 @@ from ..rng import Streams
 from ..script import Script
 from ..spec import Scenario
 from ..support import SupportPools
+from ..types import Stage
 
 if TYPE_CHECKING:
     from .world import World
@@ -70,6 +71,7 @@ class WorldState:
     _seg_big_weight: np.ndarray
     _seg_wins: list[float]  # _seg_win and _seg_big_weight as plain floats
     _seg_big_weights: list[float]
+    _key_stages: list[Stage]  # by account: the stage where its customer decides
     _pot_mean: np.ndarray
     _lead_base: np.ndarray
     _hazard: np.ndarray
