@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import numpy as np
 
 from .. import motivation as mv
@@ -12,6 +14,7 @@ from .people import People
 
 # each task's delegation stream is keyed by its place in the declared order
 _TASK_INDEX = {task: i for i, task in enumerate(DelegatedTask)}
+_by_id = attrgetter("id")
 
 
 class Obligations(People):
@@ -69,11 +72,11 @@ class Obligations(People):
         from ..levers import review_funnel
 
         q = self.review_quality(deputy, d)
-        deals = sorted((x for x in self.open.values() if x.rep is not None), key=lambda x: x.id)
         g = self.streams.get("delegation.review", self.week)
         if g.random() >= self.params.deputy_review_kept[d.supervision.value]:
             return  # nobody asked about it this week, so it did not happen
-        u = g.random(len(deals))
+        deals = sorted((x for x in self.open.values() if x.rep is not None), key=_by_id)
+        u = g.random(len(deals)).tolist()
         checked = [x for x, v in zip(deals, u, strict=True) if v < q]
         review_funnel(self.whole(), checked)
 
