@@ -112,10 +112,11 @@ class Building(WorkWeek):
         self._seg_cycle = np.asarray(
             [0.5 * (s.cycle_months[0] + s.cycle_months[1]) * DAYS_PER_MONTH for s in segs]
         )
+        # how much more negotiation weighs in a segment of big projects; this and the
+        # win rates as plain floats, for the one-deal-at-a-time paths
         big = np.asarray([s.big_deal for s in segs])
-        self._seg_big_weight = np.where(np.isfinite(big), self.params.big_negotiation_weight, 0.0)
-        # the same per-segment constants as plain floats, for the one-deal-at-a-time paths
-        self._seg_big_weights = self._seg_big_weight.tolist()
+        big_weight = np.where(np.isfinite(big), self.params.big_negotiation_weight, 0.0)
+        self._seg_big_weights = big_weight.tolist()
         self._seg_wins = self._seg_win.tolist()
         # the stage where each account's customer decides (their way of deciding is fixed)
         self._key_stages = [KEY_STAGE[DECISION_STYLES[x]] for x in self.accounts.style.tolist()]

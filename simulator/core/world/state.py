@@ -68,9 +68,8 @@ class WorldState:
     _seg_value: np.ndarray
     _seg_win: np.ndarray
     _seg_cycle: np.ndarray
-    _seg_big_weight: np.ndarray
-    _seg_wins: list[float]  # _seg_win and _seg_big_weight as plain floats
-    _seg_big_weights: list[float]
+    _seg_wins: list[float]  # _seg_win as plain floats
+    _seg_big_weights: list[float]  # the extra weight of negotiation, by segment
     _key_stages: list[Stage]  # by account: the stage where its customer decides
     _pot_mean: np.ndarray
     _lead_base: np.ndarray
