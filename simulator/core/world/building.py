@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 
 from .. import motivation as mv
@@ -144,23 +146,28 @@ class Building(WorkWeek):
         # the same here draws the very same stages without its checks on every call
         cdf = weights.cumsum()
         cdf /= cdf[-1]
+        cdf_list = cdf.tolist()
         zombie_share = self.scenario.market.starting_zombie_share
+        # the accounts' columns as plain lists: this walks them one account at a time
+        owners, seg_of = acc.owner.tolist(), acc.segment.tolist()
+        lead_base, pot_mean = self._lead_base.tolist(), self._pot_mean.tolist()
+        relationship, potential = acc.relationship.tolist(), acc.potential.tolist()
         for a in range(len(acc)):
-            owner = int(acc.owner[a])
+            owner = owners[a]
             if owner < 0:
                 continue
-            seg = segs[int(acc.segment[a])]
+            seg = segs[seg_of[a]]
             mean_cycle = 0.5 * (seg.cycle_months[0] + seg.cycle_months[1]) * DAYS_PER_MONTH
             rate = (
-                self._lead_base[a]
-                * (p.demand_relationship_base + acc.relationship[a])
-                * (acc.potential[a] / self._pot_mean[a])
+                lead_base[a]
+                * (p.demand_relationship_base + relationship[a])
+                * (potential[a] / pot_mean[a])
             )
             steady = rate * mean_cycle * p.funnel_time_share
             live = int(rng.poisson(steady))
             dead = int(rng.poisson(steady * zombie_share / (1 - zombie_share)))
             for i in range(live + dead):
-                stage = Stage(int(np.searchsorted(cdf, rng.random(), side="right")))
+                stage = Stage(bisect_right(cdf_list, rng.random()))
                 deal = self._make_deal(a, owner, day=0.0)
                 deal.stage = stage
                 if i >= live:
