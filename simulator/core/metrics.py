@@ -68,10 +68,13 @@ class MetricsCollector:
         """Mean squared gap between the win chance shown and what happened (0 = perfect)."""
         return self.brier_sum / self.brier_n if self.brier_n else 0.0
 
-    def forecast(self, shown: float, true: float) -> None:
-        """One weekly forecast the manager saw against the deal's true chance."""
-        self.forecast_sq += (shown - true) ** 2
-        self.forecast_n += 1
+    def forecasts(self, gaps: list[float]) -> None:
+        """A week's forecasts the manager saw: each deal's shown minus its true chance."""
+        sq = self.forecast_sq
+        for gap in gaps:
+            sq += gap**2
+        self.forecast_sq = sq
+        self.forecast_n += len(gaps)
 
     @property
     def forecast_rmse(self) -> float:

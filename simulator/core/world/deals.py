@@ -231,10 +231,11 @@ class Deals(Capacity):
         p = self.params
         now = self.env.now
         memory, plans = p.review_memory_days, self.manager.daily_plans
-        metrics = self.metrics
+        gaps = []
         for deal in self.open.values():
             deal.shown_p = shown = shown_chance(p, deal, now - deal.reviewed_day <= memory or plans)
-            metrics.forecast(shown, 0.0 if deal.zombie else deal.p_true)
+            gaps.append(shown - (0.0 if deal.zombie else deal.p_true))
+        self.metrics.forecasts(gaps)
 
     def _churn(self, a: int) -> None:
         acc = self.accounts

@@ -129,11 +129,12 @@ class WorkWeek(Demand):
             skill = p.care_skill_base + p.care_skill_slope * rep.skills[Skill.ACCOUNT_CARE]
             if rep.type is MotivationType.SERVICE:
                 skill *= 1.0 + p.fit_care * (rep.fit - 0.5)
-            key = mine[acc.key[mine]]
+            is_key = acc.key[mine]
+            key = mine[is_key]
             if len(key):
                 acc.relationship[key] += p.key_account_care * skill * (1 - acc.relationship[key])
                 acc.last_contact[key] = int(now)
-            others = mine[~acc.key[mine]]
+            others = mine[~is_key]
             if visits > 0 and len(others):
                 pick = others[np.argsort(acc.last_contact[others], kind="stable")[:visits]]
                 acc.relationship[pick] += p.care_visit * skill * thin * (1 - acc.relationship[pick])
