@@ -99,12 +99,6 @@ class _Seen:
         self.styles = [DECISION_STYLES[x] for x in world.accounts.style.tolist()]
         self.shown: dict[float, float] = {}
 
-    def fresh(self) -> _Seen:
-        """Itself, with the rounded chances forgotten once they are many."""
-        if len(self.shown) > SHOWN_KEPT:
-            self.shown.clear()
-        return self
-
 
 SHOWN_KEPT = 20_000  # rounded chances an observation keeps (a year uses a few thousand)
 _SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
@@ -148,7 +142,9 @@ def observe(world: World) -> Observation:
     cache = _SEEN.get(world)
     if cache is None:
         cache = _SEEN[world] = _Seen(world)
-    deal_view = _DealViews(world, now, cache.fresh())
+    if len(cache.shown) > SHOWN_KEPT:  # forget the rounded chances once they are many
+        cache.shown.clear()
+    deal_view = _DealViews(world, now, cache)
     inbox = []
     for item in world.script.items:  # a message's view changes only when it is answered
         key = (item.id, item.status, item.choice)

@@ -150,6 +150,14 @@ class Deal:
         return [[c, round(x, 1)] for c, x in shown]
 
 
+def cycle_days(
+    lo: float | np.ndarray, hi: float | np.ndarray, u: float | np.ndarray
+) -> float | np.ndarray:
+    """A deal's whole sales cycle in working days: ``u`` of the way from ``lo`` to ``hi``
+    months (one deal's, or many at once)."""
+    return (lo + (hi - lo) * u) * DAYS_PER_MONTH
+
+
 def stage_durations(
     cycle_days: float | np.ndarray, z: np.ndarray, params: ModelParams
 ) -> np.ndarray:

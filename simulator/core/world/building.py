@@ -13,6 +13,7 @@ from ..deal import (
     FATE_U,
     FATE_Z,
     DealRun,
+    cycle_days,
     stage_durations,
 )
 from ..names import account_names
@@ -131,7 +132,7 @@ class Building(WorkWeek):
         # each pre-drawn fate's cycle and stage lengths, worked out for all at once
         lo = np.asarray([segs[i].cycle_months[0] for i in seg_arr.tolist()], dtype=float)
         hi = np.asarray([segs[i].cycle_months[1] for i in seg_arr.tolist()], dtype=float)
-        cycle = (lo[:, None] + (hi - lo)[:, None] * self._fate_u[:, :, 0]) * DAYS_PER_MONTH
+        cycle = cycle_days(lo[:, None], hi[:, None], self._fate_u[:, :, 0])
         self._fate_durations = stage_durations(cycle, self._fate_z, self.params)
 
     def _seed_pipeline(self) -> None:

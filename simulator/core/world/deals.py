@@ -7,12 +7,12 @@ import math
 import numpy as np
 
 from ..deal import (
-    DAYS_PER_MONTH,
     FATE_U,
     FATE_Z,
     LOSS_REASONS,
     Deal,
     DealRun,
+    cycle_days,
     stage_durations,
 )
 from ..params import ModelParams
@@ -33,7 +33,7 @@ class Deals(Capacity):
         u, z = g.random(FATE_U), g.standard_normal(FATE_Z)
         seg = self.scenario.market.segments[int(self.accounts.segment[account])]
         lo, hi = seg.cycle_months
-        return u, z, stage_durations((lo + (hi - lo) * u[0]) * DAYS_PER_MONTH, z, self.params)
+        return u, z, stage_durations(cycle_days(lo, hi, u[0]), z, self.params)
 
     def _make_deal(self, account: int, rep_id: int | None, day: float) -> Deal:
         acc = self.accounts
