@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .api.actions import Action, Result, action_from_dict
+from .api.frozen import frozen
 from .api.observation import Observation
 from .api.observing import observe
 from .api.plan import Plan, PlannedActions, carry_out
@@ -111,8 +112,11 @@ class Session:
         self._plans += 1
         week = self.world.week
         results = carry_out(self.world, plan)
+        n = self._plans
         for r in results:
-            self.action_log.append(ActionRecord(week, r.action, r.ok, r.code, self._plans))
+            self.action_log.append(
+                frozen(ActionRecord, week=week, action=r.action, ok=r.ok, code=r.code, plan=n)
+            )
         return results
 
     def act(self, action: Action) -> Result:

@@ -123,7 +123,7 @@ def test_an_action_in_week_5_leaves_the_market_luck_of_weeks_1_to_4_alone():
     assert market_rolls(base) == market_rolls(busy)
     # an account's n-th opportunity gets the same dice in both games (common random numbers)
     dice = [
-        {(d.account, d.serial): d.u.tobytes() for d in s.world.deals.values()} for s in (base, busy)
+        {(d.account, d.serial): tuple(d.u) for d in s.world.deals.values()} for s in (base, busy)
     ]
     common = set(dice[0]) & set(dice[1])
     assert len(common) > 30

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 from helpers import act, run_weeks, scenario, world
 
-from simulator.api import DealView, Observation, PipelineReview, RepView
+from simulator.api import DealView, Observation, OneOnOne, PipelineReview, RepView
 from simulator.api.observing import observe
 
 HIDDEN = {
@@ -96,3 +96,42 @@ def test_observation_shows_hours_budget_costs_and_the_weeks_events():
     assert all(e.visible for e in obs.events)
     assert all(e.week >= obs.week - 1 for e in obs.events)
     assert not any(e.kind in ("deal_went_silent",) for e in obs.events)
+
+
+def test_the_records_made_in_one_step_are_the_ones_their_constructors_make():
+    """Views, plan items, results and log lines made by filling their fields at once
+    (:func:`simulator.api.frozen.frozen`) hold exactly their fields, equal and hash
+    like the class's own constructor's, and stay frozen."""
+    from simulator.api.plan import Planned
+    from simulator.policies import make_policy
+    from simulator.session import ActionRecord, Session
+
+    s = Session(scenario(weeks=8), 4, make_policy("by_the_book"))
+    for _ in range(6):
+        s.advance_week()
+    plan = s.plan()
+    obs = plan.obs
+    assert plan.add(PipelineReview()) and plan.add(OneOnOne(obs.reps[0].id))
+    results = s.carry_out(plan)
+    made = [obs, *obs.reps, *obs.promises, *results, *s.action_log[-2:], *plan.items]
+    assert {type(r) for r in made} >= {Observation, RepView, ActionRecord, Planned}
+    for record in made:
+        cls = type(record)
+        names = {f.name for f in dataclasses.fields(cls)}
+        assert set(vars(record)) - {"_reps_by_id", "_deals_by_id", "_all_deals"} == names
+        again = cls(**{n: getattr(record, n) for n in names})
+        assert again == record and repr(again) == repr(record)
+        assert _hash(again) == _hash(record)
+        try:
+            record.id = -1  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError(f"{cls.__name__} could be changed")
+
+
+def _hash(record: object) -> int | None:
+    try:
+        return hash(record)
+    except TypeError:  # it holds a dict (an observation, a result's effects)
+        return None

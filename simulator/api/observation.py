@@ -386,11 +386,16 @@ class Observation:
 
     @cached_property
     def _deals_by_id(self) -> dict[int, DealView]:
-        return {d.id: d for d in self.deals}
+        return {d.id: d for d in self._all_deals}
+
+    @cached_property
+    def _all_deals(self) -> tuple[DealView, ...]:
+        return tuple(d for r in self.reps for d in r.deals) + self.orphan_deals
 
     @property
     def deals(self) -> list[DealView]:
-        return [d for r in self.reps for d in r.deals] + list(self.orphan_deals)
+        """Every open deal: each rep's in turn, then those nobody owns (a fresh list)."""
+        return list(self._all_deals)
 
     @property
     def team_mood(self) -> float:

@@ -11,6 +11,7 @@ next.
 from __future__ import annotations
 
 import weakref
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from ..core.deal import Deal
 from ..core.script import InboxItem
 from ..core.types import Pool
 from ..core.world import World
+from .frozen import frozen
 from .observation import (
     FLIGHT_RISK_MEMORY,
     Accounts,
@@ -98,6 +100,9 @@ class _Seen:
         self.history: tuple[WeekPoint, ...] = ()
         self.styles = [DECISION_STYLES[x] for x in world.accounts.style.tolist()]
         self.shown: dict[float, float] = {}
+        # a promise's view changes only with its status; a rep's hints only grow
+        self.promises: dict[tuple[Any, ...], PromiseView] = {}
+        self.hints: dict[int, tuple[tuple[int, str], ...]] = {}
 
 
 SHOWN_KEPT = 20_000  # rounded chances an observation keeps (a year uses a few thousand)
@@ -176,8 +181,12 @@ def observe(world: World) -> Observation:
         seen = rep.flight_risk_seen_week
         recent = seen is not None and world.week - seen <= FLIGHT_RISK_MEMORY
         risk = rep.flight_risk_seen if recent else None
+        hints = cache.hints.get(rep.id, ())
+        if len(hints) != len(rep.hints):
+            hints = cache.hints[rep.id] = tuple((w, key) for w, key, _ in rep.hints)
         reps.append(
-            RepView(
+            frozen(
+                RepView,
                 id=rep.id,
                 name=rep.name,
                 name_zh=rep.name_zh or rep.name,
@@ -193,7 +202,7 @@ def observe(world: World) -> Observation:
                 type=rep.type if rep.revealed else None,
                 revealed_by=rep.revealed_by if rep.revealed else None,
                 read=world.manager.reads.get(rep.id),
-                hints=tuple((w, key) for w, key, _ in rep.hints),
+                hints=hints,
                 flight_risk=risk,
                 weakest_skill=rep.weakest_skill() if rep.weakest_known else None,
                 deals=tuple(map(deal_view, rep.open_deals)),
@@ -215,7 +224,24 @@ def observe(world: World) -> Observation:
         )
     target_to_date = world.target_through(world.week - 1)
     events = tuple(e for e in world.log.since_week(world.week - 1) if e.visible)
-    return Observation(
+    promises = []
+    for pr in m.promises:
+        facts = (pr.id, pr.status, pr.rep, pr.amount, pr.condition, pr.made_week, pr.due_week)
+        known = cache.promises.get(facts)
+        if known is None or known.what is not pr.what:
+            known = cache.promises[facts] = PromiseView(
+                pr.id,
+                pr.rep,
+                pr.amount,
+                pr.condition,
+                pr.made_week,
+                pr.due_week,
+                pr.status,
+                pr.what,
+            )
+        promises.append(known)
+    return frozen(
+        Observation,
         title=world.scenario.title,
         briefing=world.scenario.briefing,
         currency=world.scenario.currency,
@@ -252,12 +278,7 @@ def observe(world: World) -> Observation:
             for r in world.reps
         ),
         orphan_deals=tuple(map(deal_view, world.orphan_deals())),
-        promises=tuple(
-            PromiseView(
-                p.id, p.rep, p.amount, p.condition, p.made_week, p.due_week, p.status, p.what
-            )
-            for p in m.promises
-        ),
+        promises=tuple(promises),
         inbox=tuple(inbox),
         delegations=tuple(
             DelegationView(d.task.value, d.deputy, d.supervision.value, d.since_week)

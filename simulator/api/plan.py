@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .actions import Action, Result, execute, record_refusal
+from .frozen import frozen
 from .observation import AccountView, DealView, Observation, RepView
 from .observing import observe
 from .refusal import Refusal, Refused
@@ -233,7 +234,7 @@ class Plan:
             raise Refused("no_hours", need=hours, left=max(0.0, free_hours))
         if money > free_money + EPS:
             raise Refused("no_budget", need=money, left=max(0.0, free_money))
-        return Planned(action, hours, money, claims), replaced
+        return frozen(Planned, action=action, hours=hours, money=money, claims=claims), replaced
 
     def _drop(self, index: int) -> None:
         del self.items[index]

@@ -97,8 +97,10 @@ class Deal:
         self.rep = rep
         self.value = value
         self.p_true = p_true
-        self.durations = durations
-        self.u = u
+        # kept as plain floats: a deal reads its own dice one at a time, at each stage's
+        # end and each shown chance, and a Python float is cheaper to read than a numpy one
+        self.durations: list[float] = durations.tolist()
+        self.u: list[float] = u.tolist()
         self.big = big
         self.stage = Stage.QUALIFICATION
         self.stage_day = day
@@ -211,7 +213,7 @@ class DealRun:
         self.env.schedule(start, URGENT)
 
     def _first(self, _event: simpy.Event) -> None:
-        self._enter(self.stages[0], float(self.deal.durations[int(self.stages[0])]) - self.elapsed)
+        self._enter(self.stages[0], self.deal.durations[int(self.stages[0])] - self.elapsed)
 
     def _enter(self, s: Stage, remaining: float) -> None:
         """Start working stage ``s``: its end comes after its remaining work at today's effort."""
@@ -261,7 +263,7 @@ class DealRun:
         deal.stage = s
         deal.stage_day = env.now
         world.on_stage(deal)
-        self._enter(s, float(deal.durations[int(s)]))
+        self._enter(s, deal.durations[int(s)])
 
 
 def _note_exit(

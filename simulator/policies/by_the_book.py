@@ -31,6 +31,7 @@ from ..api import (
     AssignMentor,
     CashBonus,
     Coach,
+    DealView,
     Delegate,
     DelegatedTask,
     DevelopmentPlan,
@@ -92,6 +93,14 @@ STRETCH: dict[MotivationType | None, float] = {
     T.SERVICE: 1.00,
     None: 1.08,
 }
+
+
+_LATE = (Stage.EVALUATION, Stage.NEGOTIATION)  # where a joint visit can still tip a deal
+
+
+def _expected_first(d: DealView) -> float:
+    """A sort key: deals by what they are expected to bring, the most first."""
+    return -d.value * d.win_chance
 
 
 class ByTheBook:
@@ -432,9 +441,10 @@ class ByTheBook:
         if not delegated:
             plan.add(PipelineReview())
         pushes = 0
-        for d in sorted(obs.deals, key=lambda d: -d.value):
-            if d.rep is None:
-                continue
+        # what may need a decision (gone quiet, or stalled: the dead suspects are among
+        # the stalled), biggest first
+        needing = [d for d in obs.deals if d.rep is not None and (d.unresponsive or d.stalled)]
+        for d in sorted(needing, key=lambda d: -d.value):
             if d.unresponsive or (d.dead_suspect and d.reviewed and d.win_chance < 0.1):
                 plan.add(DropDeal(d.id))
             elif d.stalled and d.win_chance >= 0.2 and pushes < 4 and plan.add(PushDeal(d.id)):
@@ -451,28 +461,28 @@ class ByTheBook:
         """
         busy = {p.pool: p.queue for p in obs.pools}
         size = {p.pool: p.size for p in obs.pools}
-        deals = sorted(obs.deals, key=lambda d: -d.value * d.win_chance)
-        for d in deals:
-            if d.rep is None or d.unresponsive or d.win_chance < 0.15:
+        # at the stage where the customer decides, likely enough to be worth the help; and
+        # late, where the manager's presence can still tip it
+        deciding, late = [], []
+        for d in obs.deals:
+            if d.rep is None or d.unresponsive:
                 continue
-            key = KEY_STAGE[d.decision_style]
-            pool = RIGHT_POOL[key]
-            if d.stage is not key or not size[pool] or dict(d.support).get(pool):
+            if d.win_chance >= 0.15 and d.stage is KEY_STAGE[d.decision_style]:
+                deciding.append(d)
+            if d.stage in _LATE and 0.3 <= d.win_chance <= 0.85:
+                late.append(d)
+        for d in sorted(deciding, key=_expected_first):
+            pool = RIGHT_POOL[d.stage]
+            if not size[pool] or dict(d.support).get(pool):
                 continue
             if busy[pool] <= size[pool] and plan.add(RequestSupport(d.id, pool)):
                 busy[pool] += 1
-        for d in deals:
-            if (
-                d.rep is not None
-                and not d.unresponsive
-                and d.stage in (Stage.EVALUATION, Stage.NEGOTIATION)
-                and 0.3 <= d.win_chance <= 0.85
-            ):
-                rep = next(r for r in obs.reps if r.id == d.rep)
-                if rep.autonomy:
-                    continue
-                plan.add(JointVisit(d.rep, d.id))
-                break
+        for d in sorted(late, key=_expected_first):
+            rep = next(r for r in obs.reps if r.id == d.rep)
+            if rep.autonomy:
+                continue
+            plan.add(JointVisit(rep.id, d.id))
+            break
 
     def develop(self, obs: Observation, plan: Planner) -> None:
         """Coach novices on the skill they lack most."""

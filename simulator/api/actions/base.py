@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
+from ..frozen import frozen
 from ..refusal import Refusal, Refused
 
 if TYPE_CHECKING:
@@ -208,9 +209,10 @@ def execute(
     now, week, log = world.env.now, world.week, world.log
     log.add_deferred(now, week, "action", rep, True, done)
     log.add_deferred(now, week, "action_effects", rep, False, done)
-    if seen_only:
-        return Result(True, action, hours=hours, money=money, effects=done.seen())
-    return Result(True, action, hours=hours, money=money, effects=dict(effects))
+    told = done.seen() if seen_only else dict(effects)
+    return frozen(
+        Result, ok=True, action=action, refusal=None, hours=hours, money=money, effects=told
+    )
 
 
 class _Done:

@@ -259,7 +259,7 @@ def shown_chance(p: ModelParams, deal: Deal, reviewed: bool) -> float:
             return float(p.reviewed_dead_shown)
         return float(min(p.reported_cap, deal.p_at_silence + p.happy_ears))
     if reviewed:
-        noise = p.review_noise * (2.0 * float(deal.u[15]) - 1.0)
+        noise = p.review_noise * (2.0 * deal.u[15] - 1.0)
         shown = deal.p_true + p.reviewed_bias + noise
         return float(min(p.reviewed_shown_cap, max(p.reviewed_shown_floor, shown)))
     return float(min(p.reported_cap, deal.p_true + p.happy_ears))
