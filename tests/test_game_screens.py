@@ -258,6 +258,34 @@ def test_the_desk_fits_a_small_window_and_a_large_one(tmp_path, shots):
         app.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_funnel_shows_every_stage_name_and_its_legend_whole(lang, tmp_path):
+    """At the usual 1280×720, the Pipeline tab's stage column and its legend line are not
+    cut short: the account's name gives way first."""
+    from simulator.texts import tr
+
+    app = App(lang=lang, saves=tmp_path, seed=2)
+    try:
+        app.game = Game(played(3), str(default_scenario_path()), lang, tmp_path / "a.json")
+        app.switch(DeskScene)
+        step(app, 4)
+        stages = {tr(lang, f"stage.{i}") for i in range(6)}
+        whole = stages | {tr(lang, "pipe.legend")}
+        seen: set[str] = set()
+        for rep in app.game.obs.reps:
+            app.scene.select(rep.id)
+            app.scene.set_tab("pipeline")
+            step(app, 8)
+            full = app.scene.ui.full_text
+            for el, given in full.items():
+                if el.alive() and isinstance(el, UILabel) and given.strip() in whole:
+                    assert el.text.strip() == given.strip(), f"{given!r} shows as {el.text!r}"
+                    seen.add(given.strip())
+        assert tr(lang, "pipe.legend") in seen and len(seen & stages) >= 5
+    finally:
+        app.close()
+
+
 def test_a_save_for_the_load_screen(tmp_path):
     # the load screen lists real saves by scenario and week
     game = Game(played(3), str(default_scenario_path()), "en", tmp_path / "autosave.json")

@@ -19,10 +19,10 @@ TABS = ("desk", "pipeline", "accounts", "quotas", "inbox")
 # the tables' columns: (heading, width)
 PIPE_COLS = (
     ("pipe.account", 160),
-    ("pipe.value", 72),
-    ("pipe.stage", 142),
-    ("pipe.touch", 92),
-    ("pipe.chance", 88),
+    ("pipe.value", 66),
+    ("pipe.stage", 142),  # "technical exchange", whole
+    ("pipe.touch", 80),
+    ("pipe.chance", 88),  # "39% no reply"
 )
 ACC_COLS = (
     ("acc.name", 190),

@@ -108,17 +108,23 @@ class PipelineTabPart(TablesPart):
 
     def pipe_cols(self, width: int) -> tuple[tuple[str, int], ...]:
         """The table's columns, narrowed in a small window so the row's buttons keep their
-        words (three of at least 66 px)."""
-        room = width - 16 - 3 * 69
-        total = sum(cw for _, cw in PIPE_COLS)
-        if total <= room:
-            return PIPE_COLS
-        # the numbers keep their width; the account's name and the stage give way
-        flexible = {"pipe.account", "pipe.stage"}
-        fixed = sum(cw for key, cw in PIPE_COLS if key not in flexible)
-        give = sum(cw for key, cw in PIPE_COLS if key in flexible)
-        scale = max(0.4, (room - fixed) / give)
-        return tuple((key, int(cw * scale) if key in flexible else cw) for key, cw in PIPE_COLS)
+        words (three of at least 66 px).
+
+        The numbers keep their width. The account's name gives way first (the
+        start of a name tells it, and its card shows it whole), then the stage,
+        then the name again, each down to a floor.
+        """
+        cols = dict(PIPE_COLS)
+        over = sum(cols.values()) - (width - 16 - 3 * 69)
+        for key, floor in (
+            ("pipe.account", 96),
+            ("pipe.stage", int(0.4 * cols["pipe.stage"])),
+            ("pipe.account", int(0.4 * cols["pipe.account"])),
+        ):
+            take = max(0, min(over, cols[key] - floor))
+            cols[key] -= take
+            over -= take
+        return tuple((key, cols[key]) for key, _ in PIPE_COLS)
 
     def toggle_orphans(self) -> None:
         self.show_orphans = not self.show_orphans
