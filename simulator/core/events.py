@@ -81,6 +81,11 @@ class Event:
         return (Event, self._fields())
 
 
+# what a deferred event holds until its data is first read (replaced then, never shown):
+# one shared placeholder, not an empty dict for each of the thousands a year makes
+_PENDING: dict[str, Any] = {}
+
+
 class EventLog:
     """An append-only list of events with a cursor per reader."""
 
@@ -118,7 +123,7 @@ class EventLog:
         ``make`` must hold what it needs (nothing the world changes later); one
         record may stand behind several events of different kinds.
         """
-        event = self.add(day, week, kind, rep, visible)
+        event = self.add(day, week, kind, rep, visible, _PENDING)
         event._make = make
         return event
 

@@ -116,6 +116,7 @@ class ByTheBook:
         self.rng: np.random.Generator | None = None
         self.initial_headcount: int | None = None
         self.praised_paces: list[float] = []  # the paces praised this period (one standard)
+        self._believed: dict[int, tuple[RepView, MotivationType | None]] = {}
 
     def reset(self, rng: np.random.Generator) -> None:
         self.rng = rng
@@ -149,6 +150,14 @@ class ByTheBook:
             plan.add(TeamMeeting())
         return plan.actions
 
+    def believed(self, rep: RepView) -> MotivationType | None:
+        """The rep's type as revealed or as the hints suggest (:func:`believed_type`),
+        read once per view of the rep: several of the week's decisions ask it."""
+        known = self._believed.get(rep.id)
+        if known is None or known[0] is not rep:
+            known = self._believed[rep.id] = (rep, believed_type(rep))
+        return known[1]
+
     def start_week(self, obs: Observation) -> None:
         """What the routine remembers: the team it started with, the praise of this period."""
         if self.initial_headcount is None:
@@ -165,7 +174,7 @@ class ByTheBook:
 
     # ---------------------------------------------------------------- quotas
     def stretch(self, rep: RepView) -> float:
-        return STRETCH[believed_type(rep) if self.match_types else None]
+        return STRETCH[self.believed(rep) if self.match_types else None]
 
     def set_quotas(self, obs: Observation, plan: Planner) -> None:
         """Realistic and challenging, then nudged towards the team target (P2)."""
@@ -208,14 +217,14 @@ class ByTheBook:
         the budget allows."""
         # what the hints have made clear is noted as the manager's read (and revised)
         for r in obs.reps:
-            seen = believed_type(r) if r.type is None else None
+            seen = self.believed(r) if r.type is None else None
             if seen is not None and seen is not r.read:
                 plan.add(ReadType(r.id, seen))
         big = len(obs.reps) > OWN_TALKS  # the 1:1s will take months to reach everyone
         if obs.week < (1 if big else ASSESS_AFTER_WEEKS):
             return
         cost = obs.money_costs["assessment"]
-        unclear = [r for r in obs.reps if believed_type(r) is None and not r.novice]
+        unclear = [r for r in obs.reps if self.believed(r) is None and not r.novice]
         for r in sorted(unclear, key=lambda r: (len(r.hints), r.id))[: 3 if big else 2]:
             if plan.budget_left - cost >= 0.5 * obs.budget_per_period:
                 plan.add(StrengthsAssessment(r.id))
@@ -223,7 +232,7 @@ class ByTheBook:
     def reviews(self, obs: Observation, plan: Planner) -> None:
         """Period-end reviews: praise in public, correct in private (P9)."""
         for r in obs.reps:
-            t = believed_type(r) if self.match_types else None
+            t = self.believed(r) if self.match_types else None
             att = r.attainment
             if att >= 1.0:
                 self.give_praise(plan, r, public=t is not T.SERVICE, review=True)
@@ -253,7 +262,7 @@ class ByTheBook:
     def motivate(self, obs: Observation, plan: Planner) -> None:
         """Levers matched to what each rep is known to want (P3–P7)."""
         reps = {r.id: r for r in obs.reps}
-        types = {r.id: believed_type(r) for r in obs.reps}
+        types = {r.id: self.believed(r) for r in obs.reps}
         competitors = [r for r in obs.reps if types[r.id] is T.COMPETITOR]
         service = [r for r in obs.reps if types[r.id] is T.SERVICE]
         if (
@@ -302,7 +311,7 @@ class ByTheBook:
         """A rival of similar level, another competitor if there is one (P4)."""
         est = team_estimates(obs)
         pool = [c for c in competitors if c.id != rep.id] or [
-            r for r in obs.reps if r.id != rep.id and believed_type(r) not in (T.SERVICE,)
+            r for r in obs.reps if r.id != rep.id and self.believed(r) not in (T.SERVICE,)
         ]
         if not pool:
             return None
@@ -347,13 +356,13 @@ class ByTheBook:
                 for r in obs.reps
                 if not r.novice
                 and r.id not in taken
-                and believed_type(r) in (T.ACHIEVER, T.COMPETITOR, None)
+                and self.believed(r) in (T.ACHIEVER, T.COMPETITOR, None)
             ]
             if not candidates:
                 continue
             best = max(
                 candidates,
-                key=lambda r: (r.veteran, believed_type(r) is T.ACHIEVER, est[r.id], -r.id),
+                key=lambda r: (r.veteran, self.believed(r) is T.ACHIEVER, est[r.id], -r.id),
             )
             if plan.add(Delegate(best.id, task, self.supervision)):
                 taken.add(best.id)

@@ -41,7 +41,6 @@ from ..api import (
     Supervision,
     TeamMeeting,
     Tone,
-    believed_type,
     team_estimates,
 )
 from .anti_patterns import contests_for_all
@@ -241,7 +240,7 @@ class StylePolicy(ByTheBook):
         """The wrong lever for each type: what a manager who misreads people would pull."""
         est = team_estimates(obs)
         for r in obs.reps:
-            t = believed_type(r)
+            t = self.believed(r)
             if t is T.COMPETITOR and r.key_accounts == 0:
                 mine = obs.accounts.by_potential(obs.accounts.owned_by(r.id))
                 for a in mine[:3]:  # a hunter made to farm
@@ -264,7 +263,7 @@ class StylePolicy(ByTheBook):
         for r in obs.reps:
             if r.pace >= 1.1 and obs.week - r.last_recognised >= 4:
                 public = mode == "public" or (
-                    mode == "matched" and believed_type(r) is not T.SERVICE
+                    mode == "matched" and self.believed(r) is not T.SERVICE
                 )
                 self.give_praise(plan, r, public=public)
 

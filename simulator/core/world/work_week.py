@@ -32,7 +32,10 @@ class WorkWeek(Demand):
         first, last = self.period_weeks_of(per)
         weeks_left = last - self.week + 1
         period_len = last - first + 1
-        territories = self._territories()
+        acc = self.accounts
+        live = ~acc.churned & (acc.owner >= 0)
+        accounts_of = np.bincount(acc.owner[live], minlength=len(self.reps)).tolist()
+        care: dict[int, tuple[int, float, float]] = {}  # rep → (visits, skill, thinness)
         for rep in self.active_reps:
             cap = rep.capacity
             quota = rep.quota(per)
@@ -65,28 +68,15 @@ class WorkWeek(Demand):
             rep.effort = min(p.effort_max, max(p.effort_min, effort * mod))
             rep.effort_total += rep.effort
             rep.weeks_worked += 1
-            self._allocate(rep, territories.get(rep.id, np.zeros(0, dtype=np.int64)))
+            visits, skill = self._allocate(rep)
+            if accounts_of[rep.id]:
+                care[rep.id] = (visits, skill, min(1.0, p.ref_accounts / accounts_of[rep.id]))
+        self._account_care(live, care)
         self._weekly_demand()
 
-    def _territories(self) -> dict[int, np.ndarray]:
-        """Each rep's live accounts, grouped in one pass (not one scan per rep)."""
-        acc = self.accounts
-        live = np.flatnonzero(~acc.churned & (acc.owner >= 0))
-        owners = acc.owner[live]
-        live = live[np.argsort(owners, kind="stable")]  # by owner, each in account order
-        counts = np.bincount(owners).tolist()
-        territories, end = {}, 0
-        for rep_id, n in enumerate(counts):
-            if n:
-                territories[rep_id] = live[end : end + n]
-                end += n
-        return territories
-
-    def _allocate(self, rep: Rep, mine: np.ndarray) -> None:
-        """Spend the rep's week: touch the deals they believe in, prospect, care.
-
-        ``mine`` are the rep's live accounts.
-        """
+    def _allocate(self, rep: Rep) -> tuple[int, float]:
+        """Spend the rep's week: touch the deals they believe in, prospect; and say how much
+        care their accounts get (visits, and the skill of each: see :meth:`_account_care`)."""
         p = self.params
         deals = rep.open_deals
         touch_h, prospect_h, care_h = self._prospect_hours(rep, rep.effort, len(deals))
@@ -121,24 +111,55 @@ class WorkWeek(Demand):
             # hunters who feel the job is theirs hunt more; a service rep pushed to hunt
             # does not become a hunter (the handbook's asymmetry, P7)
             rep.lead_factor *= 1.0 + p.fit_hunt * (rep.fit - 0.5)
-        # account care: visit the accounts that have waited longest, key accounts first
+        # account care: about an hour a visit
+        skill = p.care_skill_base + p.care_skill_slope * rep.skills[Skill.ACCOUNT_CARE]
+        if rep.type is MotivationType.SERVICE:
+            skill *= 1.0 + p.fit_care * (rep.fit - 0.5)
+        return round(care_h), skill
+
+    def _account_care(self, live: np.ndarray, care: dict[int, tuple[int, float, float]]) -> None:
+        """The week's account care, every rep's at once: each key account is looked after,
+        and each rep visits as many other accounts as they have hours for, those that have
+        waited longest first (by account where they waited as long), a thin book getting
+        less of each visit.
+
+        ``care`` holds each caring rep's (visits, skill, thinness); ``live`` marks the
+        accounts still customers and owned. A rep's own deals are on their own
+        accounts, so every rep's care sees the same accounts, touched the same way, as
+        if each rep had cared for theirs in turn.
+        """
+        if not care:
+            return
         acc = self.accounts
-        if len(mine):
-            visits = round(care_h)  # about an hour a visit
-            thin = min(1.0, p.ref_accounts / len(mine))
-            skill = p.care_skill_base + p.care_skill_slope * rep.skills[Skill.ACCOUNT_CARE]
-            if rep.type is MotivationType.SERVICE:
-                skill *= 1.0 + p.fit_care * (rep.fit - 0.5)
-            is_key = acc.key[mine]
-            key = mine[is_key]
-            if len(key):
-                acc.relationship[key] += p.key_account_care * skill * (1 - acc.relationship[key])
-                acc.last_contact[key] = int(now)
-            others = mine[~is_key]
-            if visits > 0 and len(others):
-                pick = others[np.argsort(acc.last_contact[others], kind="stable")[:visits]]
-                acc.relationship[pick] += p.care_visit * skill * thin * (1 - acc.relationship[pick])
-                acc.last_contact[pick] = int(now)
+        p = self.params
+        now = int(self.env.now)
+        n = len(self.reps)
+        visits = np.zeros(n, dtype=np.int64)
+        skill = np.zeros(n)
+        thin = np.zeros(n)
+        caring = np.zeros(n, dtype=bool)
+        for rep_id, (v, sk, th) in care.items():
+            visits[rep_id], skill[rep_id], thin[rep_id], caring[rep_id] = v, sk, th, True
+        owner = acc.owner
+        whose = np.where(live, owner, 0)
+        mine = live & caring[whose]
+        key = np.flatnonzero(mine & acc.key)
+        if len(key):
+            rel = acc.relationship[key]
+            acc.relationship[key] += p.key_account_care * skill[owner[key]] * (1 - rel)
+            acc.last_contact[key] = now
+        others = np.flatnonzero(mine & ~acc.key & (visits[whose] > 0))
+        if len(others):
+            # by owner, then longest waiting, then account: each rep's first ``visits``
+            by = owner[others]
+            order = np.lexsort((others, acc.last_contact[others], by))
+            others, by = others[order], by[order]
+            rank = np.arange(len(others)) - np.searchsorted(by, by, side="left")
+            chosen = rank < visits[by]
+            pick, by = others[chosen], by[chosen]
+            rel = acc.relationship[pick]
+            acc.relationship[pick] += p.care_visit * skill[by] * thin[by] * (1 - rel)
+            acc.last_contact[pick] = now
 
     def run_week(self) -> WeekSummary:
         """Plan, simulate five working days, then settle the week's consequences."""
