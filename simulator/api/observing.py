@@ -56,6 +56,13 @@ class _DealViews:
         shown = self.shown.get(deal.shown_p)
         if shown is None:
             shown = self.shown[deal.shown_p] = round(deal.shown_p, 3)
+        support = deal.support  # by pool name (most deals have had one kind of help or none)
+        if support:
+            helped = tuple(support.items())
+            if len(helped) > 1:
+                helped = tuple(sorted(helped, key=_pool_order))
+        else:
+            helped = ()
         # the fields in DealView's order, made as a tuple (a funnel has many rows)
         return _new_row(
             DealView,
@@ -73,7 +80,7 @@ class _DealViews:
                 reviewed,
                 deal.zombie and reviewed,
                 deal.big,
-                tuple(sorted(deal.support.items(), key=_pool_order)) if deal.support else (),
+                helped,
                 self.styles[deal.account],
             ),
         )

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .deal import Deal
 
 SKILLS: tuple[Skill, ...] = tuple(Skill)
+_BY_NAME: tuple[Skill, ...] = tuple(sorted(SKILLS, key=lambda s: s.value))  # for ties
 
 
 @dataclass(eq=False)
@@ -126,7 +127,8 @@ class Rep:
         return self.skills[skill] - before
 
     def weakest_skill(self) -> Skill:
-        return min(SKILLS, key=lambda s: (self.skills[s], s.value))
+        """The lowest skill (the first by name among equals)."""
+        return min(_BY_NAME, key=self.skills.__getitem__)
 
     def quota(self, period: int) -> float:
         return self.quotas.get(period, 0.0)

@@ -41,7 +41,9 @@ class Calendar(WorldState):
         """Head office's cumulative target for weeks 1..``week`` (a period's target
         spread evenly over its weeks)."""
         per_week = self.scenario.period_weeks
-        return sum(self.target_for(self.period_of(w)) for w in range(1, week + 1)) / (per_week)
+        # each period's target looked up once, then added week by week as before
+        targets = [self.target_for(p) for p in range(self.period_of(max(1, week)) + 1)]
+        return sum(targets[(w - 1) // per_week] for w in range(1, week + 1)) / per_week
 
     def period_elapsed(self) -> float:
         """Share of the current period already behind us, at the week's start."""

@@ -150,11 +150,15 @@ class WorkWeek(Demand):
             acc.last_contact[key] = now
         others = np.flatnonzero(mine & ~acc.key & (visits[whose] > 0))
         if len(others):
-            # by owner, then longest waiting, then account: each rep's first ``visits``
+            # by owner, then longest waiting, then account (a stable sort keeps the
+            # accounts' order): each rep's first ``visits``
             by = owner[others]
-            order = np.lexsort((others, acc.last_contact[others], by))
+            waited = acc.last_contact[others]
+            low = int(waited.min())
+            order = np.argsort(by * (int(waited.max()) - low + 1) + (waited - low), kind="stable")
             others, by = others[order], by[order]
-            rank = np.arange(len(others)) - np.searchsorted(by, by, side="left")
+            counts = np.bincount(by, minlength=len(visits))
+            rank = np.arange(len(others)) - (np.cumsum(counts) - counts)[by]
             chosen = rank < visits[by]
             pick, by = others[chosen], by[chosen]
             rel = acc.relationship[pick]
