@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 from concurrent.futures import ProcessPoolExecutor
 
+import numpy as np
 from helpers import scenario
+from hypothesis import given
+from hypothesis import strategies as st
 
+from simulator.core.motivation import quota_effort
+from simulator.core.params import EFFORT_CURVES
 from simulator.core.rng import Streams
 from simulator.policies import POLICIES, make_policy
 from simulator.scenario import default_scenario_path, load_scenario
@@ -138,3 +143,15 @@ def test_streams_are_named_and_independent():
     a2 = s2.get("market.leads").random(3)
     assert (a1 == a2).all()
     assert (Streams(7).get("x").random(3) != Streams(8).get("x").random(3)).any()
+
+
+_KNOTS = sorted({x for xs, _ in EFFORT_CURVES.values() for x in xs})
+
+
+@given(st.floats(min_value=-1.0, max_value=6.0, allow_nan=False) | st.sampled_from(_KNOTS))
+def test_the_effort_curve_is_read_as_numpy_reads_it_to_the_last_bit(difficulty):
+    """A rep's effort at a quota difficulty is the straight line between the curve's
+    points, flat beyond its ends: read without numpy, and bit for bit what
+    ``numpy.interp`` gives (results stay as they were)."""
+    for mtype, (xs, ys) in EFFORT_CURVES.items():
+        assert quota_effort(difficulty, mtype) == float(np.interp(difficulty, xs, ys))

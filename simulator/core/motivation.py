@@ -7,8 +7,7 @@ tested on its own.
 from __future__ import annotations
 
 import math
-
-import numpy as np
+from bisect import bisect_right
 
 from .params import EFFORT_CURVES, ModelParams
 from .types import MotivationType
@@ -22,7 +21,26 @@ def quota_effort(difficulty: float, mtype: MotivationType) -> float:
     give up before they start.
     """
     xs, ys = EFFORT_CURVES[mtype]
-    return float(np.interp(difficulty, xs, ys))
+    return _interp(float(difficulty), xs, ys)
+
+
+def _interp(x: float, xs: tuple[float, ...], ys: tuple[float, ...]) -> float:
+    """The curve through the points (``xs``, ``ys``) at ``x``, flat beyond its ends.
+
+    What ``numpy.interp`` gives, value for value, for one point: it is asked
+    for every rep every week, and for one number converting the curve to
+    arrays cost more than reading it.
+    """
+    if x != x:  # not a number: nothing to read off the curve
+        return x
+    if x >= xs[-1]:
+        return ys[-1]
+    if x < xs[0]:
+        return ys[0]
+    j = bisect_right(xs, x) - 1
+    if xs[j] == x:
+        return ys[j]
+    return (ys[j + 1] - ys[j]) / (xs[j + 1] - xs[j]) * (x - xs[j]) + ys[j]
 
 
 def saturate(value: float, delta: float, ref: float = 0.65) -> float:

@@ -253,13 +253,21 @@ class Deals(Capacity):
 
 
 def shown_chance(p: ModelParams, deal: Deal, reviewed: bool) -> float:
-    """The win chance shown for ``deal``: checked lately (``reviewed``), or as reported."""
+    """The win chance shown for ``deal``: checked lately (``reviewed``), or as reported.
+
+    Worked out for every open deal every week (and again for each deal a review
+    checks), so its caps are plain comparisons rather than calls to ``min`` and ``max``.
+    """
     if deal.zombie:
         if reviewed:
             return float(p.reviewed_dead_shown)
-        return float(min(p.reported_cap, deal.p_at_silence + p.happy_ears))
+        said, cap = deal.p_at_silence + p.happy_ears, p.reported_cap
+        return float(said if said < cap else cap)
     if reviewed:
         noise = p.review_noise * (2.0 * deal.u[15] - 1.0)
         shown = deal.p_true + p.reviewed_bias + noise
-        return float(min(p.reviewed_shown_cap, max(p.reviewed_shown_floor, shown)))
-    return float(min(p.reported_cap, deal.p_true + p.happy_ears))
+        floor, cap = p.reviewed_shown_floor, p.reviewed_shown_cap
+        shown = shown if shown > floor else floor
+        return float(shown if shown < cap else cap)
+    said, cap = deal.p_true + p.happy_ears, p.reported_cap
+    return float(said if said < cap else cap)
