@@ -218,12 +218,14 @@ class Plan:
         action.validate()
         action.check(self)
         claims = tuple(action.claims(self))
-        held = {self._claims[c] for c in claims if c in self._claims}
         replaced: int | None = None
-        if held:
-            if not action.replaces or len(held) > 1:
+        for c in claims:  # an item already holding one of them is replaced, or refuses it
+            held = self._claims.get(c)
+            if held is None or held == replaced:
+                continue
+            if not action.replaces or replaced is not None:
                 raise Refused("already_planned")
-            replaced = held.pop()
+            replaced = held
         cost_hours, cost_money = action.cost(self)
         hours, money = float(cost_hours), float(cost_money)
         free_hours, free_money = self.hours_left, self.budget_left
