@@ -188,15 +188,21 @@ class DealRun:
     win probability, so a better deal (support, joint visits, a skilled rep)
     survives more of its exits.
 
-    The run lives on SimPy's calendar as a chain of events (the start, each
-    stage's end, a wake-up when a stalled deal is touched), each calling the
-    next step: the same order of events a process per deal would give, without
+    The run lives on SimPy's calendar as a chain of events (each stage's end, a
+    wake-up when a stalled deal is touched), each calling the next step, without
     a generator and a process object for each of the hundreds of deals a year.
+    A deal the market makes during a working day starts its first stage at once
+    (``at_once``: its rep's effort is the day's). Any other (inherited when the
+    world is made, or brought by an event at a week's close) starts when the
+    simulation next runs, once the events of that instant under way are done, as
+    a process would: after the coming week's plan has set its rep's effort.
     """
 
     __slots__ = ("deal", "elapsed", "env", "next_stage", "params", "stages", "world")
 
-    def __init__(self, world: World, deal: Deal, elapsed: float = 0.0) -> None:
+    def __init__(
+        self, world: World, deal: Deal, elapsed: float = 0.0, *, at_once: bool = False
+    ) -> None:
         self.world = world
         self.deal = deal
         self.env = world.env
@@ -204,15 +210,16 @@ class DealRun:
         self.stages = OPEN_STAGES[int(deal.stage) :]
         self.next_stage = 0
         self.elapsed = elapsed
-        # starts once the events of this instant already under way are done, as a
-        # process does
+        if at_once:
+            self._first(None)
+            return
         start = simpy.Event(self.env)
         start._ok = True
         start._value = None
         start.callbacks.append(self._first)
         self.env.schedule(start, URGENT)
 
-    def _first(self, _event: simpy.Event) -> None:
+    def _first(self, _event: simpy.Event | None) -> None:
         self._enter(self.stages[0], self.deal.durations[int(self.stages[0])] - self.elapsed)
 
     def _enter(self, s: Stage, remaining: float) -> None:

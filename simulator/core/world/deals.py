@@ -90,7 +90,9 @@ class Deals(Capacity):
         if deal.rep is not None:
             self.reps[deal.rep].open_deals.append(deal)
 
-    def spawn_deal(self, account: int, day: float) -> Deal:
+    def spawn_deal(self, account: int, day: float, *, at_once: bool = False) -> Deal:
+        """A new opportunity at ``account``: ``at_once`` when the market's working day
+        makes it (its first stage starts now, see :class:`DealRun`)."""
         owner = int(self.accounts.owner[account])
         deal = self._make_deal(account, owner if owner >= 0 else None, day)
         self._register(deal)
@@ -102,7 +104,7 @@ class Deals(Capacity):
             account=account,
             value=deal.value,
         )
-        DealRun(self.whole(), deal)
+        DealRun(self.whole(), deal, at_once=at_once)
         return deal
 
     def on_stage(self, deal: Deal) -> None:

@@ -34,7 +34,7 @@ class Demand(Obligations):
             u = rng_leads.random(len(acc))
             hits = np.flatnonzero(u < self._hazard * (season[month] * self.market.lead_mod))
             for a in hits:
-                self.spawn_deal(int(a), day)
+                self.spawn_deal(int(a), day, at_once=True)
             acc.relationship *= cool
             acc.potential *= 1.0 + p.growth_rate * (acc.relationship - p.growth_neutral)
             c = rng_churn.random(len(acc))
