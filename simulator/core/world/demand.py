@@ -28,18 +28,27 @@ class Demand(Obligations):
         rng_churn = self.streams.get("market.churn")
         cool = 1.0 - p.relationship_decay
         total_days = self.scenario.weeks * DAYS_PER_WEEK
+        # each account's chance of a lead today: this week's demand × the month's season
+        # (worked out again only when one of them changes)
+        chance, hazard, chance_month, chance_mod = self._hazard, self._hazard, -1, 0.0
         while True:
             day = self.env.now
             month = int(day * 12 // 260) % 12
+            lead_mod = self.market.lead_mod
+            if self._hazard is not hazard or month != chance_month or lead_mod != chance_mod:
+                hazard, chance_month, chance_mod = self._hazard, month, lead_mod
+                chance = hazard * (season[month] * lead_mod)
             u = rng_leads.random(len(acc))
-            hits = np.flatnonzero(u < self._hazard * (season[month] * self.market.lead_mod))
-            for a in hits:
-                self.spawn_deal(int(a), day, at_once=True)
+            for a in (u < chance).nonzero()[0].tolist():
+                self.spawn_deal(a, day, at_once=True)
             acc.relationship *= cool
-            acc.potential *= 1.0 + p.growth_rate * (acc.relationship - p.growth_neutral)
+            growth = acc.relationship - p.growth_neutral  # the same steps, without new arrays
+            growth *= p.growth_rate
+            growth += 1.0
+            acc.potential *= growth
             c = rng_churn.random(len(acc))
             # the few accounts the day's dice put at risk, then whether each is cold enough
-            for at_risk in np.flatnonzero(c < p.churn_hazard).tolist():
+            for at_risk in (c < p.churn_hazard).nonzero()[0].tolist():
                 if acc.relationship[at_risk] < p.churn_threshold and not acc.churned[at_risk]:
                     self._churn(at_risk)
             if day + 1 >= total_days:
