@@ -150,12 +150,15 @@ class WorkWeek(Demand):
             acc.last_contact[key] = now
         others = np.flatnonzero(mine & ~acc.key & (visits[whose] > 0))
         if len(others):
-            # by owner, then longest waiting, then account (a stable sort keeps the
-            # accounts' order): each rep's first ``visits``
+            # by owner, then longest waiting, then account: one number for each, unique,
+            # so a plain sort puts them in that order (every last contact is today or
+            # before); then each rep's first ``visits``
             by = owner[others]
             waited = acc.last_contact[others]
-            low = int(waited.min())
-            order = np.argsort(by * (int(waited.max()) - low + 1) + (waited - low), kind="stable")
+            low, m = int(waited.min()), len(others)
+            rank_key = (by * (now - low + 1) + (waited - low)) * m + np.arange(m)
+            rank_key.sort()
+            order = rank_key % m
             others, by = others[order], by[order]
             counts = np.bincount(by, minlength=len(visits))
             rank = np.arange(len(others)) - (np.cumsum(counts) - counts)[by]
