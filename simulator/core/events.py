@@ -135,8 +135,10 @@ class EventLog:
 
     def since_week(self, week: int) -> list[Event]:
         """Events of ``week`` and every week after it."""
-        starts = [i for w, i in self._week_start.items() if w >= week]
-        return self.events[min(starts) :] if starts else []
+        start = self._week_start.get(week)
+        if start is None:  # a week without events: from the next week that has some
+            start = min((i for w, i in self._week_start.items() if w >= week), default=None)
+        return self.events[start:] if start is not None else []
 
     def of_week(self, week: int) -> list[Event]:
         return [e for e in self.since_week(week) if e.week == week]

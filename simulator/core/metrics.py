@@ -87,7 +87,17 @@ class MetricsCollector:
         now = world.env.now
         stall = world.params.stall_days
         open_deals = list(world.open.values())
-        unhealthy = sum(1 for d in open_deals if d.zombie or now - d.last_touch >= stall)
+        # the funnel's health and worth, true and as shown, in one pass (summed in order)
+        unhealthy, worth_true, worth_shown = 0, 0.0, 0.0
+        for d in open_deals:
+            if d.zombie:
+                unhealthy += 1
+                worth_true += 0.0
+            else:
+                if now - d.last_touch >= stall:
+                    unhealthy += 1
+                worth_true += d.p_true * d.value
+            worth_shown += d.shown_p * d.value
         target = world.target_through(world.week)
         self.weeks.append(
             WeekMetrics(
@@ -104,8 +114,8 @@ class MetricsCollector:
                 cohesion=world.cohesion,
                 open_deals=len(open_deals),
                 unhealthy_share=unhealthy / len(open_deals) if open_deals else 0.0,
-                pipeline_true=sum(0.0 if d.zombie else d.p_true * d.value for d in open_deals),
-                pipeline_shown=sum(d.shown_p * d.value for d in open_deals),
+                pipeline_true=worth_true,
+                pipeline_shown=worth_shown,
                 customer_health=world.accounts.health(),
                 hours_used=world.manager.hours_used,
                 budget_spent=world.manager.budget_spent_total,
