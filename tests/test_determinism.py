@@ -155,3 +155,14 @@ def test_the_effort_curve_is_read_as_numpy_reads_it_to_the_last_bit(difficulty):
     ``numpy.interp`` gives (results stay as they were)."""
     for mtype, (xs, ys) in EFFORT_CURVES.items():
         assert quota_effort(difficulty, mtype) == float(np.interp(difficulty, xs, ys))
+
+
+def test_the_funnel_keeps_its_deals_in_the_order_they_were_made():
+    """The open deals are listed by id (the order they were made) all season: the
+    deputy's review goes through them in that order without sorting them first."""
+    for policy in ("by_the_book", "random", "micromanager"):
+        s = Session(load_scenario(default_scenario_path()), 13, make_policy(policy))
+        while not s.finished:
+            s.advance_week()
+            ids = list(s.world.open)
+            assert ids == sorted(ids)

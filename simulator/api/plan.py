@@ -228,7 +228,9 @@ class Plan:
             replaced = held
         cost_hours, cost_money = action.cost(self)
         hours, money = float(cost_hours), float(cost_money)
-        free_hours, free_money = self.hours_left, self.budget_left
+        planned_hours, planned_money = self._sums()  # what is left, as hours_left and budget_left
+        free_hours = max(0.0, self.obs.hours_available - planned_hours)
+        free_money = max(0.0, self.obs.budget_left - planned_money)
         if replaced is not None:
             free_hours += self.items[replaced].hours
             free_money += self.items[replaced].money

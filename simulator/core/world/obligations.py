@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 import numpy as np
 
 from .. import motivation as mv
@@ -14,7 +12,6 @@ from .people import People
 
 # each task's delegation stream is keyed by its place in the declared order
 _TASK_INDEX = {task: i for i, task in enumerate(DelegatedTask)}
-_by_id = attrgetter("id")
 
 
 class Obligations(People):
@@ -75,7 +72,8 @@ class Obligations(People):
         g = self.streams.get("delegation.review", self.week)
         if g.random() >= self.params.deputy_review_kept[d.supervision.value]:
             return  # nobody asked about it this week, so it did not happen
-        deals = sorted((x for x in self.open.values() if x.rep is not None), key=_by_id)
+        # the open deals are kept in the order they were made, which is by id
+        deals = [x for x in self.open.values() if x.rep is not None]
         u = g.random(len(deals)).tolist()
         checked = [x for x, v in zip(deals, u, strict=True) if v < q]
         review_funnel(self.whole(), checked)

@@ -86,16 +86,22 @@ class WorkWeek(Demand):
             # a deal the manager pushed comes first; then deals going cold (a week
             # and a half without a touch), then what the rep believes is big and likely
             plans = self.manager.daily_plans
+            memory, bias, cold_days, hopes = (
+                p.review_memory_days,
+                p.reviewed_bias,
+                p.cold_days,
+                p.happy_ears,
+            )
 
             def belief(d: Deal) -> tuple[bool, bool, float]:
                 # a deal checked lately is judged on its honest odds (a dead one is let
                 # go); the others on the rep's own hopes
-                if plans or now - d.reviewed_day <= p.review_memory_days:
-                    prob = 0.0 if d.zombie else d.p_true + p.reviewed_bias
-                    cold = not d.zombie and now - d.last_touch >= p.cold_days
+                if plans or now - d.reviewed_day <= memory:
+                    prob = 0.0 if d.zombie else d.p_true + bias
+                    cold = not d.zombie and now - d.last_touch >= cold_days
                     return d.pushed, cold, prob * d.value
-                prob = (d.p_at_silence if d.zombie else d.p_true) + p.happy_ears
-                return d.pushed, now - d.last_touch >= p.cold_days, prob * d.value
+                prob = (d.p_at_silence if d.zombie else d.p_true) + hopes
+                return d.pushed, now - d.last_touch >= cold_days, prob * d.value
 
             order = sorted(deals, key=belief, reverse=True)
             for d in order[:n_touch]:
