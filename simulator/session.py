@@ -152,7 +152,7 @@ class Session:
             self.carry_out(plan)
         week = self.world.week
         summary = self.world.run_week()
-        events = tuple(e for e in self.world.log.of_week(week) if e.visible)
+        events = tuple(e for e in self.world.log.seen_since(week) if e.week == week)
         report = WeekReport(summary, events)
         self.reports.append(report)
         return report

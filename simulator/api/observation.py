@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -390,7 +391,7 @@ class Observation:
 
     @cached_property
     def _all_deals(self) -> tuple[DealView, ...]:
-        return tuple(d for r in self.reps for d in r.deals) + self.orphan_deals
+        return (*chain.from_iterable(r.deals for r in self.reps), *self.orphan_deals)
 
     @property
     def deals(self) -> list[DealView]:

@@ -230,7 +230,7 @@ def observe(world: World) -> Observation:
             )
         )
     target_to_date = world.target_through(world.week - 1)
-    events = tuple(e for e in world.log.since_week(world.week - 1) if e.visible)
+    events = world.log.seen_since(world.week - 1)
     promises = []
     for pr in m.promises:
         facts = (pr.id, pr.status, pr.rep, pr.amount, pr.condition, pr.made_week, pr.due_week)

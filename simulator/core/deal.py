@@ -220,12 +220,14 @@ class DealRun:
         self.env.schedule(start, URGENT)
 
     def _first(self, _event: simpy.Event | None) -> None:
-        self._enter(self.stages[0], self.deal.durations[int(self.stages[0])] - self.elapsed)
+        first = self.stages[0]
+        remaining = self.deal.durations[int(first)] - self.elapsed
+        self._enter(first, remaining, self.world.effort_of(self.deal.rep))
 
-    def _enter(self, s: Stage, remaining: float) -> None:
-        """Start working stage ``s``: its end comes after its remaining work at today's effort."""
+    def _enter(self, s: Stage, remaining: float, effort: float) -> None:
+        """Start working stage ``s``: its end comes after its remaining work at today's
+        ``effort`` (its rep's)."""
         p = self.params
-        effort = self.world.effort_of(self.deal.rep)
         speed = 1.0 - p.effort_speed + p.effort_speed * effort
         self.env.timeout(max(0.5, remaining / max(0.2, speed))).callbacks.append(self._stage_end)
 
@@ -270,7 +272,7 @@ class DealRun:
         deal.stage = s
         deal.stage_day = env.now
         world.on_stage(deal)
-        self._enter(s, deal.durations[int(s)])
+        self._enter(s, deal.durations[int(s)], effort)
 
 
 def _note_exit(

@@ -9,6 +9,7 @@ the debrief and the trainer's report can show all of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any
 
 
@@ -81,6 +82,7 @@ class Event:
         return (Event, self._fields())
 
 
+_SEEN = attrgetter("visible")
 # what a deferred event holds until its data is first read (replaced then, never shown):
 # one shared placeholder, not an empty dict for each of the thousands a year makes
 _PENDING: dict[str, Any] = {}
@@ -142,6 +144,10 @@ class EventLog:
 
     def of_week(self, week: int) -> list[Event]:
         return [e for e in self.since_week(week) if e.week == week]
+
+    def seen_since(self, week: int) -> tuple[Event, ...]:
+        """The events a manager could see, of ``week`` and every week after it."""
+        return tuple(filter(_SEEN, self.since_week(week)))
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]
