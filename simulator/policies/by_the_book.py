@@ -116,12 +116,14 @@ class ByTheBook:
         self.rng: np.random.Generator | None = None
         self.initial_headcount: int | None = None
         self.praised_paces: list[float] = []  # the paces praised this period (one standard)
-        self._believed: dict[int, tuple[RepView, MotivationType | None]] = {}
+        # rep → (the hints and the type it was read from, the type believed)
+        self._believed: dict[int, tuple[tuple, MotivationType | None, MotivationType | None]] = {}
 
     def reset(self, rng: np.random.Generator) -> None:
         self.rng = rng
         self.initial_headcount = None
         self.praised_paces = []
+        self._believed = {}
 
     # ------------------------------------------------------------------ main
     def decide(self, obs: Observation) -> list[Action]:
@@ -152,11 +154,13 @@ class ByTheBook:
 
     def believed(self, rep: RepView) -> MotivationType | None:
         """The rep's type as revealed or as the hints suggest (:func:`believed_type`),
-        read once per view of the rep: several of the week's decisions ask it."""
+        worked out again only when what it reads has changed: several of the week's
+        decisions ask it, and a rep's hints are the same from week to week until a
+        talk brings a new one."""
         known = self._believed.get(rep.id)
-        if known is None or known[0] is not rep:
-            known = self._believed[rep.id] = (rep, believed_type(rep))
-        return known[1]
+        if known is None or known[0] is not rep.hints or known[1] is not rep.type:
+            known = self._believed[rep.id] = (rep.hints, rep.type, believed_type(rep))
+        return known[2]
 
     def start_week(self, obs: Observation) -> None:
         """What the routine remembers: the team it started with, the praise of this period."""
