@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import motivation as mv
 from .manager import Delegation, Promise
 from .rep import Rep
-from .support import support_visit
+from .support import SupportVisit
 from .talk import SMALL_REWARD, add_hint, react, respond
 from .talk import feedback as feedback  # a lever of its own, told with the talk
 from .types import DelegatedTask, MotivationType, Pool, Skill, Stage, Supervision
@@ -364,7 +364,7 @@ def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
 
 
 def request_support(world: World, deal: Deal, pool: Pool) -> Effects:
-    world.env.process(support_visit(world, deal, pool))
+    SupportVisit(world, deal, pool)
     return {"deal": deal.id, "pool": pool.value, "queue": world.pools.queue_length(pool)}
 
 

@@ -11,11 +11,11 @@ mostly wasted.
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import simpy
+from simpy.events import URGENT
 
 from .spec import SupportSpec
 from .types import RIGHT_POOL, Pool, Stage
@@ -76,18 +76,46 @@ class SupportPools:
         return self.resources[pool].count
 
 
-def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event, object, None]:
-    """Process: one deal waits for, then receives, one engagement of ``pool``."""
-    env = world.env
-    p = world.params
-    pools = world.pools
-    stats = pools.stats[pool]
-    stats.requests += 1
-    asked = env.now
-    with pools.resources[pool].request() as req:
-        yield req
+class SupportVisit:
+    """One deal waits for, then receives, one engagement of ``pool``.
+
+    It lives on SimPy's calendar as a chain of events, as a deal's run does:
+    it starts once the events of the instant it was asked for are done (as a
+    process would), queues for the pool, and when one of the pool is free
+    holds them for the engagement's length, then gives them back and leaves
+    its mark on the deal.
+    """
+
+    __slots__ = ("asked", "deal", "pool", "request", "world")
+
+    def __init__(self, world: World, deal: Deal, pool: Pool) -> None:
+        self.world = world
+        self.deal = deal
+        self.pool = pool
+        self.asked = 0.0
+        self.request: simpy.resources.resource.Request | None = None
+        start = simpy.Event(world.env)
+        start._ok = True
+        start._value = None
+        start.callbacks.append(self._ask)
+        world.env.schedule(start, URGENT)
+
+    def _ask(self, _event: simpy.Event) -> None:
+        pools = self.world.pools
+        pools.stats[self.pool].requests += 1
+        self.asked = self.world.env.now
+        self.request = pools.resources[self.pool].request()
+        self.request.callbacks.append(self._granted)
+
+    def _granted(self, _event: simpy.Event) -> None:
+        """Someone of the pool is free: the engagement starts, if there is a deal left."""
+        world, deal, pool = self.world, self.deal, self.pool
+        env = world.env
+        p = world.params
+        pools = world.pools
+        stats = pools.stats[pool]
         stats.served += 1
-        stats.wait_days += env.now - asked
+        stats.wait_days += env.now - self.asked
         if deal.closed:
             world.event(
                 "support_wasted",
@@ -97,50 +125,63 @@ def support_visit(world: World, deal: Deal, pool: Pool) -> Generator[simpy.Event
                 account=deal.account,
                 why="closed",
             )
+            self._release()
             return
         # a bigger project takes longer to prepare for: the specialist is tied up longer
         seg = world.scenario.market.segments[deal.segment]
         size = deal.value / seg.deal_size if seg.deal_size > 0 else 1.0
         scale = p.support_days_base + p.support_days_per_size * min(p.support_size_cap, size)
-        yield env.timeout(pools.service_days[pool] * scale)
-    if deal.closed:
-        return
-    world.touch(deal)
-    if deal.zombie:
-        # the specialists find nobody home: the manager now knows the truth
-        deal.reviewed_day = int(env.now)
+        env.timeout(pools.service_days[pool] * scale).callbacks.append(self._served)
+
+    def _release(self) -> None:
+        assert self.request is not None
+        self.world.pools.resources[self.pool].release(self.request)
+
+    def _served(self, _event: simpy.Event) -> None:
+        """The engagement is over: the specialist is free again, and the deal may gain."""
+        self._release()
+        world, deal, pool = self.world, self.deal, self.pool
+        env = world.env
+        p = world.params
+        stats = world.pools.stats[pool]
+        if deal.closed:
+            return
+        world.touch(deal)
+        if deal.zombie:
+            # the specialists find nobody home: the manager now knows the truth
+            deal.reviewed_day = int(env.now)
+            world.event(
+                "support_found_dead", deal.rep, pool=pool.value, deal=deal.id, account=deal.account
+            )
+            return
+        right = RIGHT_POOL.get(deal.stage) == pool
+        if right and pool is Pool.EXECUTIVE and deal.stage is Stage.EVALUATION and deal.big:
+            boost = p.support_boost_big
+        elif right:
+            boost = p.support_boost
+        else:
+            boost = p.support_wrong_stage_boost
+        key = right and deal.stage is world.key_stage(deal)
+        if key:
+            boost *= p.style_match_boost  # the help this customer decides on, when it counts
+        if right:
+            stats.well_timed += 1
+        boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
+        timing = "key" if key else ("right" if right else "wrong")
+        before = deal.p_true
+        deal.set_p(min(p.boosted_cap, deal.p_true + boost), f"support.{pool.value}.{timing}")
+        deal.support[pool] = deal.support.get(pool, 0) + 1
+        deal.helped_at.add((pool, deal.stage))
         world.event(
-            "support_found_dead", deal.rep, pool=pool.value, deal=deal.id, account=deal.account
+            "support_given",
+            deal.rep,
+            pool=pool.value,
+            deal=deal.id,
+            account=deal.account,
+            stage=deal.stage.name.lower(),
+            right_stage=right,
+            key_stage=key,
+            boost=round(boost, 3),
+            points=round(100.0 * (deal.p_true - before), 1),
+            waited=round(env.now - self.asked - world.pools.service_days[pool], 1),
         )
-        return
-    right = RIGHT_POOL.get(deal.stage) == pool
-    if right and pool is Pool.EXECUTIVE and deal.stage is Stage.EVALUATION and deal.big:
-        boost = p.support_boost_big
-    elif right:
-        boost = p.support_boost
-    else:
-        boost = p.support_wrong_stage_boost
-    key = right and deal.stage is world.key_stage(deal)
-    if key:
-        boost *= p.style_match_boost  # the help this customer decides on, when it counts
-    if right:
-        stats.well_timed += 1
-    boost *= 1.0 - deal.p_true  # help matters most where the outcome is open
-    timing = "key" if key else ("right" if right else "wrong")
-    before = deal.p_true
-    deal.set_p(min(p.boosted_cap, deal.p_true + boost), f"support.{pool.value}.{timing}")
-    deal.support[pool] = deal.support.get(pool, 0) + 1
-    deal.helped_at.add((pool, deal.stage))
-    world.event(
-        "support_given",
-        deal.rep,
-        pool=pool.value,
-        deal=deal.id,
-        account=deal.account,
-        stage=deal.stage.name.lower(),
-        right_stage=right,
-        key_stage=key,
-        boost=round(boost, 3),
-        points=round(100.0 * (deal.p_true - before), 1),
-        waited=round(env.now - asked - pools.service_days[pool], 1),
-    )
