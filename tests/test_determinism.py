@@ -166,3 +166,23 @@ def test_the_funnel_keeps_its_deals_in_the_order_they_were_made():
             s.advance_week()
             ids = list(s.world.open)
             assert ids == sorted(ids)
+
+
+def test_a_closed_deal_tells_the_same_story_whenever_its_entry_is_read():
+    """A won or lost deal's log entry (what moved its odds, who pushed it) is put into
+    words when first read; a closed deal's ledger is final, so reading it the week it
+    closed or at the season's end gives the same entry."""
+    for policy in ("by_the_book", "random"):
+        s = Session(load_scenario(default_scenario_path()), 17, make_policy(policy))
+        early: dict[int, str] = {}
+        while not s.finished:
+            report = s.advance_week()
+            for e in report.events:
+                if e.kind in ("deal_won", "deal_lost"):
+                    early[e.data["deal"]] = json.dumps(e.data)
+        assert len(early) > 20
+        for deal_id, told in early.items():
+            deal = s.world.deals[deal_id]
+            again = json.loads(told)
+            assert again["causes"] == json.loads(json.dumps(deal.told_causes()))
+            assert again["pushed"] == {by: round(idle) for by, idle in deal.pushes.items()}

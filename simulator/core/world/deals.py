@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -172,28 +173,12 @@ class Deals(Capacity):
                 per = self.period
                 rep.booked[per] = rep.booked.get(per, 0.0) + deal.value
             acc.note(deal.account, now, "won", f"deal {deal.id}")
-            self.event(
-                "deal_won",
-                deal.rep,
-                deal=deal.id,
-                account=deal.account,
-                value=deal.value,
-                causes=deal.told_causes(),
-                pushed={by: round(idle) for by, idle in deal.pushes.items()},
-            )
         else:
             self._week_lost += 1
             acc.note(deal.account, now, "lost", reason)
-            self.event(
-                "deal_lost",
-                deal.rep,
-                deal=deal.id,
-                account=deal.account,
-                value=deal.value,
-                reason=reason,
-                causes=deal.told_causes(),
-                pushed={by: round(idle) for by, idle in deal.pushes.items()},
-            )
+        # what moved its odds is told when someone reads it (a closed deal's ledger is final)
+        kind = "deal_won" if won else "deal_lost"
+        self.log.add_deferred(now, self.week, kind, deal.rep, True, _Closed(deal, reason))
 
     def drop_deal(self, deal: Deal, by: str) -> None:
         """Take a deal out of the funnel; if it was alive, its chance is lost."""
@@ -273,3 +258,23 @@ def shown_chance(p: ModelParams, deal: Deal, reviewed: bool) -> float:
         return float(shown if shown < cap else cap)
     said, cap = deal.p_true + p.happy_ears, p.reported_cap
     return float(said if said < cap else cap)
+
+
+class _Closed:
+    """A closed deal's entry in the log, made into plain values when first read: the
+    deal, what moved its odds (:meth:`Deal.told_causes`) and the pushes it had."""
+
+    __slots__ = ("deal", "reason")
+
+    def __init__(self, deal: Deal, reason: str) -> None:
+        self.deal = deal
+        self.reason = reason
+
+    def __call__(self, kind: str) -> dict[str, Any]:
+        deal = self.deal
+        data: dict[str, Any] = {"deal": deal.id, "account": deal.account, "value": deal.value}
+        if kind == "deal_lost":
+            data["reason"] = self.reason
+        data["causes"] = deal.told_causes()
+        data["pushed"] = {by: round(idle) for by, idle in deal.pushes.items()}
+        return data
