@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import simpy
-from simpy.events import URGENT
 
+from .chains import start_soon
 from .tables import STAGE_SHARE
 from .types import OPEN_STAGES, RIGHT_POOL, Pool, Stage
 
@@ -213,11 +213,7 @@ class DealRun:
         if at_once:
             self._first(None)
             return
-        start = simpy.Event(self.env)
-        start._ok = True
-        start._value = None
-        start.callbacks.append(self._first)
-        self.env.schedule(start, URGENT)
+        start_soon(self.env, self._first)
 
     def _first(self, _event: simpy.Event | None) -> None:
         first = self.stages[0]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import simpy
-from simpy.events import URGENT
 
+from .chains import start_soon
 from .spec import SupportSpec
 from .types import RIGHT_POOL, Pool, Stage
 
@@ -94,11 +94,7 @@ class SupportVisit:
         self.pool = pool
         self.asked = 0.0
         self.request: simpy.resources.resource.Request | None = None
-        start = simpy.Event(world.env)
-        start._ok = True
-        start._value = None
-        start.callbacks.append(self._ask)
-        world.env.schedule(start, URGENT)
+        start_soon(world.env, self._ask)
 
     def _ask(self, _event: simpy.Event) -> None:
         pools = self.world.pools

@@ -118,8 +118,8 @@ class Deals(Capacity):
 
     def touch(self, deal: Deal) -> None:
         """Someone worked the deal today: it is no longer stalled."""
-        deal.last_touch = self.env.now
-        self.accounts.last_contact[deal.account] = int(self.env.now)
+        deal.last_touch = now = self.env.now
+        self.accounts.last_contact[deal.account] = int(now)
         if deal.waiting is not None and not deal.waiting.triggered:
             deal.waiting.succeed()
         deal.waiting = None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
-
 import numpy as np
 import simpy
 
+from ..chains import start_soon
 from .obligations import Obligations
 from .state import DAYS_PER_WEEK
 
@@ -14,13 +13,15 @@ from .state import DAYS_PER_WEEK
 class Demand(Obligations):
     """The market's days: demand for quotes, relationships cooling and growing, churn."""
 
-    def _daily(self) -> Generator[simpy.Event, object, None]:
-        """One process for the whole market: demand, relationships, churn.
+    def _open_market(self) -> None:
+        """The market's working days, one after another on SimPy's calendar: demand,
+        relationships, churn.
 
         Each working day every account may ask for a quote (one vectorised
         draw against this week's demand), every relationship cools a little,
         good customers grow and neglected ones may leave for a competitor.
         """
+        env = self.env
         acc = self.accounts
         p = self.params
         season = np.asarray(self.scenario.market.seasonality, dtype=float)
@@ -31,8 +32,10 @@ class Demand(Obligations):
         # each account's chance of a lead today: this week's demand × the month's season
         # (worked out again only when one of them changes)
         chance, hazard, chance_month, chance_mod = self._hazard, self._hazard, -1, 0.0
-        while True:
-            day = self.env.now
+
+        def working_day(_event: simpy.Event) -> None:
+            nonlocal chance, hazard, chance_month, chance_mod
+            day = env.now
             month = int(day * 12 // 260) % 12
             lead_mod = self.market.lead_mod
             if self._hazard is not hazard or month != chance_month or lead_mod != chance_mod:
@@ -51,9 +54,10 @@ class Demand(Obligations):
             for at_risk in (c < p.churn_hazard).nonzero()[0].tolist():
                 if acc.relationship[at_risk] < p.churn_threshold and not acc.churned[at_risk]:
                     self._churn(at_risk)
-            if day + 1 >= total_days:
-                return
-            yield self.env.timeout(1)
+            if day + 1 < total_days:
+                env.timeout(1).callbacks.append(working_day)
+
+        start_soon(env, working_day)
 
     def _weekly_demand(self) -> None:
         """Each account's daily chance of an opportunity this week (before season).

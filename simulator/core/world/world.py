@@ -76,7 +76,7 @@ class World(Building):
             rep.capacity_start = rep.capacity
         self._build_history()
         self._refresh_seen_moods()
-        self.env.process(self._daily())
+        self._open_market()
         self.metrics.start(self)
         self.script = Script(scenario.events)
         self.script.open_week(self)
