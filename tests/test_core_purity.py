@@ -60,10 +60,12 @@ def test_core_imports_no_pygame_no_yaml_and_does_no_file_io():
 def test_core_only_imports_stdlib_numpy_and_simpy():
     allowed = {
         "__future__",
+        "bisect",
         "collections",
         "dataclasses",
         "enum",
         "math",
+        "operator",
         "typing",
         "zlib",
         "numpy",
