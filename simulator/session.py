@@ -115,7 +115,10 @@ class Session:
         n = self._plans
         for r in results:
             self.action_log.append(
-                frozen(ActionRecord, week=week, action=r.action, ok=r.ok, code=r.code, plan=n)
+                frozen(
+                    ActionRecord,
+                    {"week": week, "action": r.action, "ok": r.ok, "code": r.code, "plan": n},
+                )
             )
         return results
 

@@ -238,7 +238,9 @@ class Plan:
             raise Refused("no_hours", need=hours, left=max(0.0, free_hours))
         if money > free_money + EPS:
             raise Refused("no_budget", need=money, left=max(0.0, free_money))
-        return frozen(Planned, action=action, hours=hours, money=money, claims=claims), replaced
+        return frozen(
+            Planned, {"action": action, "hours": hours, "money": money, "claims": claims}
+        ), replaced
 
     def _drop(self, index: int) -> None:
         del self.items[index]

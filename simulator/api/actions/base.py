@@ -211,7 +211,15 @@ def execute(
     log.add_deferred(now, week, "action_effects", rep, False, done)
     told = done.seen() if seen_only else dict(effects)
     return frozen(
-        Result, ok=True, action=action, refusal=None, hours=hours, money=money, effects=told
+        Result,
+        {
+            "ok": True,
+            "action": action,
+            "refusal": None,
+            "hours": hours,
+            "money": money,
+            "effects": told,
+        },
     )
 
 
