@@ -21,8 +21,8 @@ class Capacity(Calendar):
         """
         acc = self.accounts
         prm = self.params
-        seg = int(acc.segment[account])
-        rel = float(acc.relationship[account])
+        seg = acc.segment.item(account)
+        rel = acc.relationship.item(account)
         if pressure is None:
             pressure = self._pressure()
         warmth = prm.relationship_win_base + prm.relationship_win_slope * rel

@@ -38,14 +38,15 @@ class Deals(Capacity):
 
     def _make_deal(self, account: int, rep_id: int | None, day: float) -> Deal:
         acc = self.accounts
-        k = int(acc.deal_count[account])
-        acc.deal_count[account] += 1
+        # the accounts' numbers read as plain values (the same numbers, cheaper to use)
+        k = acc.deal_count.item(account)
+        acc.deal_count[account] = k + 1
         u, z, durations = self._fate(account, k)
-        seg_i = int(acc.segment[account])
+        seg_i = acc.segment.item(account)
         seg = self.scenario.market.segments[seg_i]
-        size = seg.deal_size * math.sqrt(acc.potential[account] / self._pot_mean[account])
+        size = seg.deal_size * math.sqrt(acc.potential.item(account) / self._pot_mean.item(account))
         sigma = seg.deal_size_sigma
-        value = round(size * math.exp(sigma * z[0] - 0.5 * sigma * sigma), -3)
+        value = round(size * math.exp(sigma * z.item(0) - 0.5 * sigma * sigma), -3)
         rep = self.reps[rep_id] if rep_id is not None else None
         deal = Deal(
             self._next_deal,
