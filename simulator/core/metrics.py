@@ -90,9 +90,8 @@ class MetricsCollector:
         # the funnel's health and worth, true and as shown, in one pass (summed in order)
         unhealthy, worth_true, worth_shown = 0, 0.0, 0.0
         for d in open_deals:
-            if d.zombie:
+            if d.zombie:  # worth nothing, truly
                 unhealthy += 1
-                worth_true += 0.0
             else:
                 if now - d.last_touch >= stall:
                     unhealthy += 1
