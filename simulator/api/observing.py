@@ -11,6 +11,7 @@ next.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -37,25 +38,22 @@ from .observation import (
 )
 
 
-class _DealViews:
-    """Makes the manager's view of each open deal; what every view shares is looked up
-    once per observation, not once per deal."""
+def _deal_views(world: World, now: float, seen: _Seen) -> Callable[[Deal], DealView]:
+    """What makes the manager's view of each open deal. What every view shares is
+    looked up once per observation, not once per deal (and held where the maker
+    reads it fastest: a funnel has many rows)."""
+    memory = world.params.review_memory_days
+    plans = world.manager.daily_plans
+    names = world.accounts.names
+    names_zh = world.accounts.names_zh
+    styles = seen.styles
+    rounded = seen.shown
 
-    def __init__(self, world: World, now: float, seen: _Seen) -> None:
-        self.now = now
-        self.memory = world.params.review_memory_days
-        self.plans = world.manager.daily_plans
-        self.names = world.accounts.names
-        self.names_zh = world.accounts.names_zh
-        self.styles = seen.styles
-        self.shown = seen.shown
-
-    def __call__(self, deal: Deal) -> DealView:
-        now = self.now
-        reviewed = now - deal.reviewed_day <= self.memory or self.plans
-        shown = self.shown.get(deal.shown_p)
+    def view(deal: Deal) -> DealView:
+        reviewed = now - deal.reviewed_day <= memory or plans
+        shown = rounded.get(deal.shown_p)
         if shown is None:
-            shown = self.shown[deal.shown_p] = round(deal.shown_p, 3)
+            shown = rounded[deal.shown_p] = round(deal.shown_p, 3)
         support = deal.support  # by pool name (most deals have had one kind of help or none)
         if support:
             helped = tuple(support.items())
@@ -63,15 +61,16 @@ class _DealViews:
                 helped = tuple(sorted(helped, key=_pool_order))
         else:
             helped = ()
-        # the fields in DealView's order, made as a tuple (a funnel has many rows)
+        account = deal.account
+        # the fields in DealView's order, made as a tuple
         return _new_row(
             DealView,
             (
                 deal.id,
                 deal.rep,
-                deal.account,
-                self.names[deal.account],
-                self.names_zh[deal.account],
+                account,
+                names[account],
+                names_zh[account],
                 deal.value,
                 deal.stage,
                 int(now - deal.stage_day),
@@ -81,9 +80,11 @@ class _DealViews:
                 deal.zombie and reviewed,
                 deal.big,
                 helped,
-                self.styles[deal.account],
+                styles[account],
             ),
         )
+
+    return view
 
 
 _new_row = tuple.__new__
@@ -156,7 +157,7 @@ def observe(world: World) -> Observation:
         cache = _SEEN[world] = _Seen(world)
     if len(cache.shown) > SHOWN_KEPT:  # forget the rounded chances once they are many
         cache.shown.clear()
-    deal_view = _DealViews(world, now, cache)
+    deal_view = _deal_views(world, now, cache)
     inbox = []
     for item in world.script.items:  # a message's view changes only when it is answered
         key = (item.id, item.status, item.choice)
