@@ -177,6 +177,14 @@ _SHARE = np.asarray(STAGE_SHARE)
 _SHARE.flags.writeable = False
 
 
+# for each open stage: how many stages are left to pass from it (itself included), and
+# which of a deal's dice decide whether the customer walks away at its end, and whether
+# silently
+_EXIT: dict[Stage, tuple[int, int, int]] = {
+    s: (int(Stage.SIGNING) - int(s) + 1, 1 + int(s), 7 + int(s)) for s in OPEN_STAGES
+}
+
+
 class DealRun:
     """How one deal moves through its stages, from its current one to won or lost.
 
@@ -240,7 +248,7 @@ class DealRun:
         if deal.closed:
             return
         s = self.stages[self.next_stage]
-        left = int(Stage.SIGNING) - int(s) + 1
+        left, exit_die, silence_die = _EXIT[s]
         effort = world.effort_of(deal.rep)
         worked = 1.0 - p.effort_win + p.effort_win * min(p.effort_win_cap, effort)
         chance = deal.p_true * worked
@@ -254,9 +262,10 @@ class DealRun:
             unsupported = 1.0 - world.unsupported_penalty(deal)
             chance *= unsupported
         _note_exit(deal, left, worked, selling, unsupported, s)
-        chance = min(0.999, max(0.001, chance))
-        if deal.u[1 + int(s)] >= chance ** (1.0 / left):
-            world.deal_failed(deal, silent=bool(deal.u[7 + int(s)] < p.silent_loss_share))
+        chance = chance if chance > 0.001 else 0.001
+        chance = chance if chance < 0.999 else 0.999
+        if deal.u[exit_die] >= chance ** (1.0 / left):
+            world.deal_failed(deal, silent=bool(deal.u[silence_die] < p.silent_loss_share))
             return
         # through this stage: what is left to win is the rest of the way
         deal.p_true = min(p.stage_pass_cap, deal.p_true ** ((left - 1) / left)) if left > 1 else 1.0
