@@ -108,7 +108,8 @@ class _Seen:
         self.history: tuple[WeekPoint, ...] = ()
         self.styles = [DECISION_STYLES[x] for x in world.accounts.style.tolist()]
         self.shown: dict[float, float] = {}
-        # a promise's view changes only with its status; a rep's hints only grow
+        # a promise's view, kept while its facts are unchanged (in practice its status
+        # is what moves); a rep's hints, which only ever grow
         self.promises: dict[tuple[Any, ...], PromiseView] = {}
         self.hints: dict[int, tuple[tuple[int, str], ...]] = {}
 
