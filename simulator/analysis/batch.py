@@ -52,12 +52,12 @@ from .runs import (
     run_collected,
     run_in_worker,
 )
-from .store import MANIFEST, MANIFEST_BYTES, Journal, atomic_write, table_format, write_table
+from .store import MANIFEST, MANIFEST_BYTES, Journal, Tables, atomic_write, table_format
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
-# how often the tables are rebuilt from the journal while running (at least: never more
-# than a tenth of the time; the journal holds every finished run the moment it ends, and
-# rebuilding the tables takes the command's process away from its workers)
+# how often the tables are written while running (at least: never more than a tenth of
+# the time; the journal holds every finished run the moment it ends, and writing the
+# tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 LOCK = ".lock"  # held by the batch writing into a folder
@@ -350,8 +350,10 @@ class Batch:
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
         )
-        results = dict(keep)
-        self._write(results, "running", started)
+        tables = Tables(self.folder)
+        for run, entry in keep.items():
+            tables.add(run, entry)
+        self._write(tables, "running", started)
         bar = _progress(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
         pause = CHECKPOINT_SECONDS
@@ -360,7 +362,7 @@ class Batch:
             nonlocal last, pause
             entry["key"] = self.keys[entry["row"]["run"]]
             journal.append(entry)
-            results[entry["row"]["run"]] = entry
+            tables.add(entry["row"]["run"], entry)
             outcome.executed += 1
             outcome.failed += entry["row"]["status"] != "ok"
             if bar is not None:
@@ -368,9 +370,9 @@ class Batch:
                 bar.set_postfix(failed=outcome.failed, refresh=False)
             if time.monotonic() - last > pause:
                 begin = time.monotonic()
-                self._write(results, "running", started)
+                self._write(tables, "running", started)
                 last = time.monotonic()
-                # big batches: rebuilding the tables must not eat the run time
+                # big batches: writing the tables must not eat the run time
                 pause = max(CHECKPOINT_SECONDS, 10 * (last - begin))
             if on_result is not None:
                 on_result(entry)
@@ -404,11 +406,13 @@ class Batch:
             if not ended:
                 # A stop can land anywhere, also between a run's journal line and its
                 # count here: what the folder says it holds is what the journal holds.
-                results = self._journalled(journal)
+                tables = Tables(self.folder)
+                for run, entry in self._journalled(journal).items():
+                    tables.add(run, entry)
             status = "interrupted" if outcome.interrupted else "complete"
-            if not outcome.interrupted and len(results) < len(self.tasks):
+            if not outcome.interrupted and len(tables) < len(self.tasks):
                 status = "incomplete"
-            self._write(results, status, started)
+            self._write(tables, status, started)
         outcome.seconds = time.perf_counter() - t0
         return outcome
 
@@ -436,12 +440,9 @@ class Batch:
             "weeks": [{**r, **ids} for r in entry.get("weeks", [])],
         }
 
-    def _write(self, results: dict[int, dict[str, Any]], status: str, started: str) -> None:
-        order = sorted(results)
-        rows = [results[k]["row"] for k in order]
-        write_table(self.folder / "runs", rows)
-        write_table(self.folder / "reps", [r for k in order for r in results[k]["reps"]])
-        write_table(self.folder / "weeks", [r for k in order for r in results[k].get("weeks", [])])
+    def _write(self, tables: Tables, status: str, started: str) -> None:
+        tables.write()
+        rows = tables.rows()
         failed = sum(1 for r in rows if r.get("status") != "ok")
         manifest = self._manifest(status, started, len(rows), failed)
         atomic_write(

@@ -5,8 +5,8 @@ of its reps and weeks as columns of values without the labels they share),
 written and flushed to disk as it arrives, so an interrupted or crashed batch
 keeps every run it finished (a line cut short by a crash is ignored on
 reading). The tables analysts read, ``runs.parquet``, ``reps.parquet`` and
-``weeks.parquet`` (``.csv`` where pyarrow is not installed), are rebuilt from
-the journal, sorted by run, and replaced atomically (written beside, then
+``weeks.parquet`` (``.csv`` where pyarrow is not installed), are kept by
+:class:`Tables`: sorted by run, and replaced atomically (written beside, then
 renamed), so a reader never sees half a table.
 """
 
@@ -20,6 +20,8 @@ import os
 import time
 from pathlib import Path
 from typing import Any, TextIO
+
+import numpy as np
 
 try:  # Parquet when pyarrow is there; CSV otherwise
     import pyarrow as pa
@@ -182,6 +184,121 @@ def write_table(path_stem: Path, rows: list[dict[str, Any]]) -> Path:
         w.writerow({k: ("" if v is None else v) for k, v in r.items()})
     atomic_write(path, buf.getvalue().encode("utf-8"))
     return path
+
+
+TABLES = ("runs", "reps", "weeks")  # a batch's tables: one row per run, per rep, per week
+
+
+class Tables:
+    """A batch's three tables, added to run by run while the batch goes on.
+
+    A finished run's rows wait until the tables are next written; then the runs
+    that arrived since the last write become Arrow columns together (one piece
+    per table), and each table is written from all its pieces, put in run order
+    by Arrow. So a run's rows are turned into columns once, however often a long
+    batch writes its tables, and the table written is the one
+    :func:`write_table` would make from every row sorted by run, to the byte
+    (same columns in the same order, same types, one row group). The file itself
+    is still written whole and atomically: a Parquet file keeps its index at its
+    end, so one that is appended to is unreadable until it is closed, and a batch's
+    tables are read while it runs. Where pyarrow is missing, the CSV tables are
+    rebuilt from the rows.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._entries: dict[int, dict[str, Any]] = {}  # run → its entry (row, reps, weeks)
+        self._waiting: set[int] = set()  # runs not yet in the pieces
+        self._pieces: dict[str, list[tuple[Any, np.ndarray]]] = {n: [] for n in TABLES}
+        # per table: each distinct list of columns a run's rows had → the first run with it
+        # (the table's columns are the first-seen over the runs in order: only the first run
+        # of each such list can add any)
+        self._columns: dict[str, dict[tuple[str, ...], int]] = {n: {} for n in TABLES}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The runs table's rows, by run."""
+        return [self._entries[k]["row"] for k in sorted(self._entries)]
+
+    def add(self, run: int, entry: dict[str, Any]) -> None:
+        """A finished run (its entry: ``row``, ``reps``, ``weeks``); a run added again
+        replaces what it had."""
+        if run in self._entries and run not in self._waiting:
+            self._reset()  # already in the pieces: make them afresh
+        self._waiting.add(run)
+        self._entries[run] = entry
+
+    def _reset(self) -> None:
+        self._waiting = set(self._entries)
+        self._pieces = {n: [] for n in TABLES}
+        self._columns = {n: {} for n in TABLES}
+
+    def write(self) -> None:
+        """Write the three tables as they stand (each atomically)."""
+        if pa is None:
+            rows = {name: self._rows_of(name, sorted(self._entries)) for name in TABLES}
+            for name in TABLES:
+                write_table(self.folder / name, rows[name])
+            return
+        self._take_waiting()
+        for name in TABLES:
+            path = self.folder / f"{name}.parquet"
+            sink = pa.BufferOutputStream()
+            pq.write_table(self._table(name), sink)
+            atomic_write(path, sink.getvalue().to_pybytes())
+
+    def _rows_of(self, name: str, runs: list[int]) -> list[dict[str, Any]]:
+        if name == "runs":
+            return [self._entries[k]["row"] for k in runs]
+        return [r for k in runs for r in self._entries[k].get(name, [])]
+
+    def _take_waiting(self) -> None:
+        """The runs that arrived since the last write, as one piece of each table."""
+        if not self._waiting:
+            return
+        runs = sorted(self._waiting)
+        self._waiting = set()
+        for name in TABLES:
+            rows, owner = [], []
+            firsts = self._columns[name]
+            for k in runs:
+                mine = self._rows_of(name, [k])
+                if not mine:
+                    continue
+                cols = tuple(_columns(mine))
+                firsts[cols] = min(firsts.get(cols, k), k)
+                rows += mine
+                owner += [k] * len(mine)
+            if rows:
+                data = {c: [r.get(c) for r in rows] for c in _columns(rows)}
+                self._pieces[name].append((pa.table(data), np.asarray(owner, dtype=np.int64)))
+
+    def _table(self, name: str) -> Any:
+        """One table from its pieces: rows by run (a run's own in the order it gave
+        them), columns first-seen over the runs in order."""
+        pieces = self._pieces[name]
+        if not pieces:
+            return pa.table({})
+        order: list[str] = []
+        seen: set[str] = set()
+        for cols, _ in sorted(self._columns[name].items(), key=lambda kv: kv[1]):
+            for c in cols:
+                if c not in seen:
+                    seen.add(c)
+                    order.append(c)
+        if len(pieces) == 1:
+            table, owner = pieces[0]
+        else:
+            table = pa.concat_tables([t for t, _ in pieces], promote_options="permissive")
+            owner = np.concatenate([o for _, o in pieces])
+        by_run = np.argsort(owner, kind="stable")
+        if (by_run != np.arange(len(by_run))).any():
+            table, owner = table.take(pa.array(by_run)), owner[by_run]
+        table = table.combine_chunks()
+        self._pieces[name] = [(table, owner)]  # the next write adds to this one piece
+        return table.select(order)
 
 
 def read_table(folder: Path, name: str) -> list[dict[str, Any]]:

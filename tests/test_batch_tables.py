@@ -1,0 +1,116 @@
+"""A batch's tables: added to run by run, written the same to the byte as built whole."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.analysis import batch as batch_module
+from simulator.analysis import store
+from simulator.analysis.batch import Batch
+from simulator.scenario import scenarios_dir
+
+pytest.importorskip("pyarrow")
+
+# a column holds one kind of value in every run, as a batch's do: scores (NaN for a
+# failed run), labels, counts, numbers that are sometimes whole; any cell may be missing
+KINDS = {
+    "score": st.floats(allow_nan=True, allow_infinity=False),
+    "status": st.one_of(st.none(), st.sampled_from(["ok", "failed", ""])),
+    "n": st.one_of(st.none(), st.integers(-5, 5)),
+    "error": st.one_of(st.none(), st.text(max_size=3)),
+    "x": st.one_of(st.none(), st.integers(-5, 5), st.floats(-9, 9)),
+}
+COLUMNS = tuple(KINDS)
+
+
+@st.composite
+def entries(draw) -> dict:
+    """A run's entry: its row, and reps' and weeks' rows whose columns may vary by run."""
+
+    def rows(k_lo: int, k_hi: int) -> list[dict]:
+        cols = draw(st.lists(st.sampled_from(COLUMNS), unique=True, max_size=4))
+        return [{c: draw(KINDS[c]) for c in cols} for _ in range(draw(st.integers(k_lo, k_hi)))]
+
+    return {"row": (rows(1, 1) or [{}])[0], "reps": rows(0, 3), "weeks": rows(0, 4)}
+
+
+def whole(entries_by_run: dict[int, dict], folder) -> dict[str, bytes]:
+    """The tables built whole from every row, by run: what the batch always wrote."""
+    order = sorted(entries_by_run)
+    out = {}
+    for name in store.TABLES:
+        if name == "runs":
+            rows = [{"run": k, **entries_by_run[k]["row"]} for k in order]
+        else:
+            rows = [{"run": k, **r} for k in order for r in entries_by_run[k][name]]
+        out[name] = store.write_table(folder / f"whole_{name}", rows).read_bytes()
+    return out
+
+
+def with_run(run: int, entry: dict) -> dict:
+    return {
+        "row": {"run": run, **entry["row"]},
+        "reps": [{"run": run, **r} for r in entry["reps"]],
+        "weeks": [{"run": run, **r} for r in entry["weeks"]],
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(entries(), min_size=1, max_size=8),
+    st.randoms(use_true_random=False),
+    st.lists(st.booleans(), min_size=8, max_size=8),
+)
+def test_tables_added_to_in_any_order_equal_the_tables_built_whole(
+    tmp_path_factory, runs, rnd, writes
+):
+    folder = tmp_path_factory.mktemp("tables")
+    arrival = list(range(len(runs)))
+    rnd.shuffle(arrival)
+    tables = store.Tables(folder)
+    so_far: dict[int, dict] = {}
+    for run, write in zip(arrival, writes, strict=False):
+        tables.add(run, with_run(run, runs[run]))
+        so_far[run] = runs[run]
+        if write:  # a checkpoint while the batch goes on: the tables of the runs so far
+            tables.write()
+            expected = whole(so_far, folder)
+            for name in store.TABLES:
+                assert (folder / f"{name}.parquet").read_bytes() == expected[name], name
+    tables.write()
+    expected = whole(dict(enumerate(runs)), folder)
+    for name in store.TABLES:
+        assert (folder / f"{name}.parquet").read_bytes() == expected[name], name
+
+
+def test_a_run_added_again_replaces_its_rows(tmp_path):
+    tables = store.Tables(tmp_path)
+    first = {"row": {"run": 0, "score": 1.0}, "reps": [{"run": 0, "a": 1}], "weeks": []}
+    tables.add(0, first)
+    tables.add(1, {"row": {"run": 1, "score": 2.0}, "reps": [], "weeks": []})
+    tables.write()
+    tables.add(0, {"row": {"run": 0, "score": 3.0}, "reps": [{"run": 0, "b": "x"}], "weeks": []})
+    tables.write()
+    runs = store.read_table(tmp_path, "runs")
+    assert runs == [{"run": 0, "score": 3.0}, {"run": 1, "score": 2.0}]
+    assert store.read_table(tmp_path, "reps") == [{"run": 0, "b": "x"}]
+
+
+def test_a_batch_that_writes_its_tables_after_every_run_writes_the_same_files(
+    tmp_path, monkeypatch
+):
+    """Runs finishing in any order on two workers, the tables written after each one:
+    the files at the end are byte for byte those of the same batch written once."""
+
+    def study(folder) -> Batch:
+        tutorial = str(scenarios_dir() / "tutorial.yaml")
+        return Batch(folder, [tutorial], ["by_the_book", "hands_off"], runs=3, seed=5, jobs=2)
+
+    once, often = tmp_path / "once", tmp_path / "often"
+    study(once).run(progress=False)
+    monkeypatch.setattr(batch_module, "CHECKPOINT_SECONDS", -1.0)  # write after every run
+    study(often).run(progress=False)
+    for name in store.TABLES:
+        assert (often / f"{name}.parquet").read_bytes() == (once / f"{name}.parquet").read_bytes()
