@@ -114,3 +114,39 @@ def test_a_batch_that_writes_its_tables_after_every_run_writes_the_same_files(
     study(often).run(progress=False)
     for name in store.TABLES:
         assert (often / f"{name}.parquet").read_bytes() == (once / f"{name}.parquet").read_bytes()
+
+
+def test_a_long_batch_keeps_its_finished_runs_as_columns_not_as_rows(tmp_path):
+    """The rows of a run already written are let go: what a batch holds in Python
+    grows by the runs table's rows, not by every rep's and week's (a batch of tens of
+    thousands of runs would otherwise need gigabytes)."""
+    import tracemalloc
+
+    def entry(run: int) -> dict:
+        weeks = [
+            {"run": run, "week": w, **{f"m{k}": w * 0.5 + k for k in range(20)}} for w in range(52)
+        ]
+        reps = [{"run": run, "rep": r, "booked": 1000.0 * r, "left": False} for r in range(8)]
+        return {"row": {"run": run, "score": 50.0 + run % 7}, "reps": reps, "weeks": weeks}
+
+    warm = store.Tables(tmp_path / "warm")  # whatever a first write imports, imported now
+    (tmp_path / "warm").mkdir()
+    warm.add(0, entry(0))
+    warm.write()
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        rows = [entry(run) for run in range(100)]
+        as_rows = tracemalloc.get_traced_memory()[0] - start
+        del rows
+        tables = store.Tables(tmp_path)
+        start = tracemalloc.get_traced_memory()[0]
+        for run in range(400):
+            tables.add(run, entry(run))
+            if run % 100 == 99:
+                tables.write()
+        held = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    assert held < as_rows / 4, (held, as_rows)  # four times the runs, in a sixteenth
+    assert len(store.read_table(tmp_path, "weeks")) == 400 * 52

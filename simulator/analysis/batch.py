@@ -339,21 +339,15 @@ class Batch:
         started: str,
     ) -> Outcome:
         journal = Journal(self.folder)
-        done = journal.read()
-        keep = {}
-        for t in self.tasks:
-            entry = done.get(self.keys[t.run])
-            if entry is None or (self.retry_failed and entry["row"].get("status") != "ok"):
-                continue
-            keep[t.run] = self._adopt(entry, t)
-        todo = [t for t in self.tasks if t.run not in keep]
+        tables = Tables(self.folder)
+        for run, entry in self._journalled(journal).items():
+            if not (self.retry_failed and entry["row"].get("status") != "ok"):
+                tables.add(run, entry)
+        todo = [t for t in self.tasks if t.run not in tables]
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
         )
-        tables = Tables(self.folder)
-        for run, entry in keep.items():
-            tables.add(run, entry)
-        self._write(tables, "running", started)
+        self._write(tables, "running", started)  # the runs found done: now only columns
         bar = _progress(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
         pause = CHECKPOINT_SECONDS

@@ -196,51 +196,63 @@ class Tables:
     that arrived since the last write become Arrow columns together (one piece
     per table), and each table is written from all its pieces, put in run order
     by Arrow. So a run's rows are turned into columns once, however often a long
-    batch writes its tables, and the table written is the one
-    :func:`write_table` would make from every row sorted by run, to the byte
-    (same columns in the same order, same types, one row group). The file itself
-    is still written whole and atomically: a Parquet file keeps its index at its
-    end, so one that is appended to is unreadable until it is closed, and a batch's
-    tables are read while it runs. Where pyarrow is missing, the CSV tables are
-    rebuilt from the rows.
+    batch writes its tables; once they are columns, the rows themselves are let
+    go (a run's rows as Python values take about eight times the memory of its
+    columns). The table written is the one :func:`write_table` would make from
+    every row sorted by run, to the byte (same columns in the same order, same
+    types, one row group). The file itself is still written whole and
+    atomically: a Parquet file keeps its index at its end, so one that is
+    appended to is unreadable until it is closed, and a batch's tables are read
+    while it runs. Where pyarrow is missing, the CSV tables are rebuilt from the
+    rows.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._entries: dict[int, dict[str, Any]] = {}  # run → its entry (row, reps, weeks)
-        self._waiting: set[int] = set()  # runs not yet in the pieces
+        self._runs: dict[int, dict[str, Any]] = {}  # run → its row of the runs table
+        self._waiting: dict[int, dict[str, Any]] = {}  # run → its entry, not yet in columns
         self._pieces: dict[str, list[tuple[Any, np.ndarray]]] = {n: [] for n in TABLES}
-        # per table: each distinct list of columns a run's rows had → the first run with it
-        # (the table's columns are the first-seen over the runs in order: only the first run
-        # of each such list can add any)
-        self._columns: dict[str, dict[tuple[str, ...], int]] = {n: {} for n in TABLES}
+        # per table: each distinct list of columns a run's rows had → the runs with it (the
+        # table's columns are the first-seen over the runs in order: only the first run of
+        # each such list can add any)
+        self._columns: dict[str, dict[tuple[str, ...], set[int]]] = {n: {} for n in TABLES}
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._runs)
+
+    def __contains__(self, run: object) -> bool:
+        return run in self._runs
 
     def rows(self) -> list[dict[str, Any]]:
         """The runs table's rows, by run."""
-        return [self._entries[k]["row"] for k in sorted(self._entries)]
+        return [self._runs[k] for k in sorted(self._runs)]
 
     def add(self, run: int, entry: dict[str, Any]) -> None:
         """A finished run (its entry: ``row``, ``reps``, ``weeks``); a run added again
         replaces what it had."""
-        if run in self._entries and run not in self._waiting:
-            self._reset()  # already in the pieces: make them afresh
-        self._waiting.add(run)
-        self._entries[run] = entry
+        if run in self._runs and run not in self._waiting:
+            self._drop(run)  # already in columns
+        self._runs[run] = entry["row"]
+        self._waiting[run] = entry
 
-    def _reset(self) -> None:
-        self._waiting = set(self._entries)
-        self._pieces = {n: [] for n in TABLES}
-        self._columns = {n: {} for n in TABLES}
+    def _drop(self, run: int) -> None:
+        """Take a run's rows out of the columns."""
+        for name in TABLES:
+            self._pieces[name] = [
+                (table.filter(pa.array(owner != run)), owner[owner != run])
+                for table, owner in self._pieces[name]
+            ]
+            for cols in list(self._columns[name]):
+                self._columns[name][cols].discard(run)
+                if not self._columns[name][cols]:
+                    del self._columns[name][cols]
 
     def write(self) -> None:
         """Write the three tables as they stand (each atomically)."""
         if pa is None:
-            rows = {name: self._rows_of(name, sorted(self._entries)) for name in TABLES}
+            runs = sorted(self._waiting)
             for name in TABLES:
-                write_table(self.folder / name, rows[name])
+                write_table(self.folder / name, self._rows_of(name, runs))
             return
         self._take_waiting()
         for name in TABLES:
@@ -248,32 +260,32 @@ class Tables:
             sink = pa.BufferOutputStream()
             pq.write_table(self._table(name), sink)
             atomic_write(path, sink.getvalue().to_pybytes())
+        pa.default_memory_pool().release_unused()  # the copies made on the way, back to the system
 
     def _rows_of(self, name: str, runs: list[int]) -> list[dict[str, Any]]:
         if name == "runs":
-            return [self._entries[k]["row"] for k in runs]
-        return [r for k in runs for r in self._entries[k].get(name, [])]
+            return [self._waiting[k]["row"] for k in runs]
+        return [r for k in runs for r in self._waiting[k].get(name, [])]
 
     def _take_waiting(self) -> None:
         """The runs that arrived since the last write, as one piece of each table."""
         if not self._waiting:
             return
         runs = sorted(self._waiting)
-        self._waiting = set()
         for name in TABLES:
             rows, owner = [], []
-            firsts = self._columns[name]
+            signatures = self._columns[name]
             for k in runs:
                 mine = self._rows_of(name, [k])
                 if not mine:
                     continue
-                cols = tuple(_columns(mine))
-                firsts[cols] = min(firsts.get(cols, k), k)
+                signatures.setdefault(tuple(_columns(mine)), set()).add(k)
                 rows += mine
                 owner += [k] * len(mine)
             if rows:
                 data = {c: [r.get(c) for r in rows] for c in _columns(rows)}
                 self._pieces[name].append((pa.table(data), np.asarray(owner, dtype=np.int64)))
+        self._waiting = {}
 
     def _table(self, name: str) -> Any:
         """One table from its pieces: rows by run (a run's own in the order it gave
@@ -283,7 +295,7 @@ class Tables:
             return pa.table({})
         order: list[str] = []
         seen: set[str] = set()
-        for cols, _ in sorted(self._columns[name].items(), key=lambda kv: kv[1]):
+        for cols, _ in sorted(self._columns[name].items(), key=lambda kv: min(kv[1])):
             for c in cols:
                 if c not in seen:
                     seen.add(c)
