@@ -347,7 +347,7 @@ class Batch:
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
         )
-        self._write(tables, "running", started)  # the runs found done: now only columns
+        self._write(tables, "running", started)  # the runs found done, from now on as columns
         bar = _progress(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
         pause = CHECKPOINT_SECONDS
