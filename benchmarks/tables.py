@@ -17,6 +17,10 @@ Prints:
   rows_mb=                   the finished runs' rows as Python values (what rebuilding keeps)
   held_mb=                   what the tables hold in Python after the last write
                              (the columns themselves live in Arrow's memory: arrow_mb=)
+  journal_read_peak_mb=      the most Python memory reading the runs' journal back takes
+                             all at once (as a resumed batch did)
+  journal_stream_peak_mb=    the same journal read a line at a time into the tables (as a
+                             resumed batch does now)
 
 Run: python benchmarks/tables.py [--runs 4800] [--writes 20] [--seed-runs 40]
 """
@@ -94,6 +98,33 @@ def rebuilt(entries: list[dict[str, Any]], folder: Path, writes: int) -> list[fl
     return took
 
 
+def journal_peaks(source: list[dict[str, Any]], n: int, folder: Path) -> tuple[float, float]:
+    """The peak Python memory (MB, traced) of reading a journal of ``n`` runs back: all at
+    once, and a line at a time into the batch's tables."""
+    folder.mkdir()
+    journal = store.Journal(folder)
+    for run, entry in enumerate(relabelled(source, n)):
+        journal.append({**entry, "key": f"run-{run}"})
+    journal.close()
+    gc.collect()
+    peaks = []
+    for stream in (False, True):
+        tracemalloc.reset_peak()
+        start = tracemalloc.get_traced_memory()[0]
+        if stream:
+            tables = store.Tables(folder)
+            for run, entry in enumerate(journal.each()):
+                tables.add(run, entry)
+            tables.write()
+        else:
+            everything = journal.read()
+        peaks.append((tracemalloc.get_traced_memory()[1] - start) / 2**20)
+        if not stream:
+            del everything
+        gc.collect()
+    return peaks[0], peaks[1]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=4800)
@@ -133,8 +164,10 @@ def main() -> int:
         tables.write()
         gc.collect()
         held_mb = (tracemalloc.get_traced_memory()[0] - start) / 2**20
-        tracemalloc.stop()
         arrow_mb = pa.total_allocated_bytes() / 2**20
+        del tables
+        read_peak, stream_peak = journal_peaks(source, args.runs, root / "journal")
+        tracemalloc.stop()
     print(f"runs={args.runs}")
     print(f"writes={len(mine)}")
     print(f"tables_last_write_s={mine[-1]:.3f}")
@@ -144,6 +177,8 @@ def main() -> int:
     print(f"rows_mb={rows_mb:.0f}")
     print(f"held_mb={held_mb:.1f}")
     print(f"arrow_mb={arrow_mb:.0f}")
+    print(f"journal_read_peak_mb={read_peak:.0f}")
+    print(f"journal_stream_peak_mb={stream_peak:.0f}")
     return 0 if same else 1
 
 

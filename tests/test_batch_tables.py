@@ -62,14 +62,18 @@ def with_run(run: int, entry: dict) -> dict:
     st.lists(entries(), min_size=1, max_size=8),
     st.randoms(use_true_random=False),
     st.lists(st.booleans(), min_size=8, max_size=8),
+    st.integers(1, 9),
 )
 def test_tables_added_to_in_any_order_equal_the_tables_built_whole(
-    tmp_path_factory, runs, rnd, writes
+    tmp_path_factory, runs, rnd, writes, settle
 ):
+    """Runs arriving in any order, the tables written at any points and runs made into
+    columns any few at a time: every write is, byte for byte, the tables built whole
+    from the runs so far."""
     folder = tmp_path_factory.mktemp("tables")
     arrival = list(range(len(runs)))
     rnd.shuffle(arrival)
-    tables = store.Tables(folder)
+    tables = store.Tables(folder, settle=settle)
     so_far: dict[int, dict] = {}
     for run, write in zip(arrival, writes, strict=False):
         tables.add(run, with_run(run, runs[run]))
@@ -83,9 +87,47 @@ def test_tables_added_to_in_any_order_equal_the_tables_built_whole(
     expected = whole(dict(enumerate(runs)), folder)
     for name in store.TABLES:
         assert (folder / f"{name}.parquet").read_bytes() == expected[name], name
+    assert not tables.reshaped
 
 
-def test_a_run_added_again_replaces_its_rows(tmp_path):
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(entries(), min_size=2, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), entries()), min_size=1, max_size=4),
+    st.integers(1, 4),
+)
+def test_a_run_recorded_again_replaces_its_rows_wherever_they_are(
+    tmp_path_factory, runs, again, settle
+):
+    """A run added again (its rows already columns or still waiting) leaves exactly the
+    latest rows of each run: the same values as the tables built whole, and the same
+    bytes unless a taken-out run had widened a column's type (then ``reshaped`` says so)."""
+    folder = tmp_path_factory.mktemp("again")
+    tables = store.Tables(folder, settle=settle)
+    latest = dict(enumerate(runs))
+    for run, entry in latest.items():
+        tables.add(run, with_run(run, entry))
+    for run, entry in again:
+        run %= len(runs)
+        tables.add(run, with_run(run, entry))
+        latest[run] = entry
+    tables.write()
+    expected = whole(latest, folder)
+    for name in store.TABLES:
+        got = folder / f"{name}.parquet"
+        if not tables.reshaped:
+            assert got.read_bytes() == expected[name], name
+        want = store.read_table(folder, f"whole_{name}")
+        have = store.read_table(folder, name)
+        assert [_cells(r) for r in have] == [_cells(r) for r in want], name
+
+
+def _cells(row: dict) -> dict:
+    """A row's values, NaN written as a word (so rows with NaN compare equal)."""
+    return {k: ("nan" if isinstance(v, float) and v != v else v) for k, v in row.items()}
+
+
+def test_a_run_added_again_after_a_write_replaces_its_rows(tmp_path):
     tables = store.Tables(tmp_path)
     first = {"row": {"run": 0, "score": 1.0}, "reps": [{"run": 0, "a": 1}], "weeks": []}
     tables.add(0, first)
@@ -150,3 +192,46 @@ def test_a_long_batch_keeps_its_finished_runs_as_columns_not_as_rows(tmp_path):
         tracemalloc.stop()
     assert held < as_rows / 4, (held, as_rows)  # four times the runs, in a sixteenth
     assert len(store.read_table(tmp_path, "weeks")) == 400 * 52
+
+
+def test_a_journal_read_back_a_few_runs_at_a_time_gives_the_same_tables(tmp_path, monkeypatch):
+    """A batch resumed from its journal makes the finished runs into columns a few at a
+    time; failed runs played again (so found twice in the journal, far apart) leave the
+    tables exactly those of a batch that ran once."""
+    from plugin_policies import FailsSometimes, doomed_seeds
+
+    tutorial = str(scenarios_dir() / "tutorial.yaml")
+    kw = {"runs": 6, "seed": 1, "jobs": 1}
+    pols = ["plugin_policies:FailsSometimes", "hands_off"]
+    assert doomed_seeds(FailsSometimes, range(1, 7)), "some runs fail"
+    once, resumed = tmp_path / "once", tmp_path / "resumed"
+    Batch(once, [tutorial], pols, **kw).run(progress=False)
+    Batch(resumed, [tutorial], pols, **kw).run(progress=False)
+    Batch(resumed, [tutorial], pols, retry_failed=True, **kw).run(progress=False)
+    monkeypatch.setattr(store, "SETTLE_RUNS", 1)  # every run made columns as soon as read
+    again = Batch(resumed, [tutorial], pols, **kw).run(progress=False)
+    assert again.executed == 0 and again.skipped == 12
+    for name in store.TABLES:
+        assert (resumed / f"{name}.parquet").read_bytes() == (once / f"{name}.parquet").read_bytes()
+
+
+def test_a_run_found_again_after_it_widened_a_column_leaves_the_tables_exact(tmp_path, monkeypatch):
+    """A run's earlier journal entry gave a column of whole numbers a fraction; its
+    later entry (the one that counts) did not. Read back a run at a time, the tables
+    are still those of the batch that wrote the journal, to the byte."""
+    import json
+
+    tutorial = str(scenarios_dir() / "tutorial.yaml")
+    design = ([tutorial], ["hands_off"])
+    Batch(tmp_path, *design, runs=3, seed=1, jobs=1).run(progress=False)
+    before = {n: (tmp_path / f"{n}.parquet").read_bytes() for n in store.TABLES}
+    journal = tmp_path / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    odd = json.loads(lines[0])
+    odd["weeks"]["rows"][0][odd["weeks"]["columns"].index("week")] = 1.5  # weeks are whole
+    journal.write_text(json.dumps(odd) + "\n" + "".join(lines), encoding="utf-8")
+    monkeypatch.setattr(store, "SETTLE_RUNS", 1)
+    again = Batch(tmp_path, *design, runs=3, seed=1, jobs=1).run(progress=False)
+    assert again.executed == 0
+    for name in store.TABLES:
+        assert (tmp_path / f"{name}.parquet").read_bytes() == before[name], name

@@ -339,10 +339,7 @@ class Batch:
         started: str,
     ) -> Outcome:
         journal = Journal(self.folder)
-        tables = Tables(self.folder)
-        for run, entry in self._journalled(journal).items():
-            if not (self.retry_failed and entry["row"].get("status") != "ok"):
-                tables.add(run, entry)
+        tables = self._journalled(journal, retry_failed=self.retry_failed)
         todo = [t for t in self.tasks if t.run not in tables]
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
@@ -400,9 +397,7 @@ class Batch:
             if not ended:
                 # A stop can land anywhere, also between a run's journal line and its
                 # count here: what the folder says it holds is what the journal holds.
-                tables = Tables(self.folder)
-                for run, entry in self._journalled(journal).items():
-                    tables.add(run, entry)
+                tables = self._journalled(journal)
             status = "interrupted" if outcome.interrupted else "complete"
             if not outcome.interrupted and len(tables) < len(self.tasks):
                 status = "incomplete"
@@ -410,14 +405,33 @@ class Batch:
         outcome.seconds = time.perf_counter() - t0
         return outcome
 
-    def _journalled(self, journal: Journal) -> dict[int, dict[str, Any]]:
-        """This design's finished runs as the journal holds them (the last entry wins)."""
-        done = journal.read()
-        return {
-            t.run: self._adopt(done[self.keys[t.run]], t)
-            for t in self.tasks
-            if self.keys[t.run] in done
-        }
+    def _journalled(
+        self, journal: Journal, *, retry_failed: bool = False, settle: int | None = None
+    ) -> Tables:
+        """The tables of this design's finished runs as the journal holds them (the last
+        entry of a run wins), read a line at a time; ``retry_failed``: without the runs
+        that failed, to be played again. A run found again after its rows were made
+        columns (a failed run played again, far down the journal) has the journal read
+        once more, holding every row until the end, so the tables stay exact."""
+        tasks: dict[str, list[Task]] = {}
+        for t in self.tasks:
+            tasks.setdefault(self.keys[t.run], []).append(t)
+        tables = Tables(self.folder, settle=settle)
+        failed: set[int] = set()
+        for entry in journal.each():
+            for t in tasks.get(entry["key"], ()):
+                adopted = self._adopt(entry, t)
+                tables.add(t.run, adopted)
+                if adopted["row"].get("status") == "ok":
+                    failed.discard(t.run)
+                else:
+                    failed.add(t.run)
+        if retry_failed:
+            for run in failed:
+                tables.remove(run)
+        if tables.reshaped:
+            return self._journalled(journal, retry_failed=retry_failed, settle=MOST_RUNS)
+        return tables
 
     def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:
         """A finished run from the journal, numbered and labelled for this design."""

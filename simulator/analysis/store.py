@@ -18,6 +18,7 @@ import json
 import math
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -64,9 +65,13 @@ class Journal:
 
     def read(self) -> dict[str, dict[str, Any]]:
         """Run key → entry, for every complete line (the last entry of a run wins)."""
-        out: dict[str, dict[str, Any]] = {}
+        return {entry["key"]: entry for entry in self.each()}
+
+    def each(self) -> Iterator[dict[str, Any]]:
+        """Every complete line's entry, in the order they were written, one at a time (a
+        long batch's journal is read without holding all of it)."""
         if not self.path.exists():
-            return out
+            return
         with open(self.path, encoding="utf-8") as f:
             for line in f:
                 if not line.endswith("\n"):
@@ -76,8 +81,7 @@ class Journal:
                 except json.JSONDecodeError:
                     continue
                 if isinstance(entry, dict) and "key" in entry:
-                    out[entry["key"]] = expand(entry)
-        return out
+                    yield expand(entry)
 
     def append(self, entry: dict[str, Any]) -> None:
         """Add a finished run. Its line is handed to the operating system at once, so
@@ -187,6 +191,7 @@ def write_table(path_stem: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 TABLES = ("runs", "reps", "weeks")  # a batch's tables: one row per run, per rep, per week
+SETTLE_RUNS = 256  # finished runs waiting as rows, at most, before they are made columns
 
 
 class Tables:
@@ -207,8 +212,17 @@ class Tables:
     rows.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, settle: int | None = None) -> None:
+        """``settle``: this many runs waiting are made into columns even before the next
+        write (so a fast batch, or one read back from its journal, holds few rows; by
+        default ``SETTLE_RUNS``)."""
         self.folder = folder
+        self.settle = SETTLE_RUNS if settle is None else settle
+        # a run's rows were taken out of the columns: its column types stay as they were
+        # with them (a column of whole numbers that one run gave a fraction stays
+        # fractional), so the tables are as :func:`write_table` would make them only
+        # up to the types; who needs them exact builds the tables again from the rows
+        self.reshaped = False
         self._runs: dict[int, dict[str, Any]] = {}  # run → its row of the runs table
         self._waiting: dict[int, dict[str, Any]] = {}  # run → its entry, not yet in columns
         self._pieces: dict[str, list[tuple[Any, np.ndarray]]] = {n: [] for n in TABLES}
@@ -234,9 +248,20 @@ class Tables:
             self._drop(run)  # already in columns
         self._runs[run] = entry["row"]
         self._waiting[run] = entry
+        if pa is not None and len(self._waiting) >= self.settle:
+            self._take_waiting()
+
+    def remove(self, run: int) -> None:
+        """Take a run out of the tables (if it is in them)."""
+        if run in self._waiting:
+            del self._waiting[run]
+        elif run in self._runs:
+            self._drop(run)
+        self._runs.pop(run, None)
 
     def _drop(self, run: int) -> None:
         """Take a run's rows out of the columns."""
+        self.reshaped = True
         for name in TABLES:
             self._pieces[name] = [
                 (table.filter(pa.array(owner != run)), owner[owner != run])
