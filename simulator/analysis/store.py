@@ -197,19 +197,19 @@ SETTLE_RUNS = 256  # finished runs waiting as rows, at most, before they are mad
 class Tables:
     """A batch's three tables, added to run by run while the batch goes on.
 
-    A finished run's rows wait until the tables are next written; then the runs
-    that arrived since the last write become Arrow columns together (one piece
-    per table), and each table is written from all its pieces, put in run order
-    by Arrow. So a run's rows are turned into columns once, however often a long
-    batch writes its tables; once they are columns, the rows themselves are let
-    go (a run's rows as Python values take about eight times the memory of its
-    columns). The table written is the one :func:`write_table` would make from
-    every row sorted by run, to the byte (same columns in the same order, same
-    types, one row group). The file itself is still written whole and
-    atomically: a Parquet file keeps its index at its end, so one that is
-    appended to is unreadable until it is closed, and a batch's tables are read
-    while it runs. Where pyarrow is missing, the CSV tables are rebuilt from the
-    rows.
+    A finished run's rows wait until the tables are next written (or until
+    ``SETTLE_RUNS`` runs wait); then the runs waiting become Arrow columns
+    together (one piece per table), and each table is written from all its
+    pieces, put in run order by Arrow. So a run's rows are turned into columns
+    once, however often a long batch writes its tables; once they are columns,
+    the rows themselves are let go (a run's rows as Python values take four to
+    five times the memory of its columns). The table written is the one
+    :func:`write_table` would make from every row sorted by run, to the byte
+    (same columns in the same order, same types, one row group). The file
+    itself is still written whole and atomically: a Parquet file keeps its
+    index at its end, so one that is appended to is unreadable until it is
+    closed, and a batch's tables are read while it runs. Where pyarrow is
+    missing, the CSV tables are rebuilt from the rows.
     """
 
     def __init__(self, folder: Path, settle: int | None = None) -> None:
@@ -218,10 +218,11 @@ class Tables:
         default ``SETTLE_RUNS``)."""
         self.folder = folder
         self.settle = SETTLE_RUNS if settle is None else settle
-        # a run's rows were taken out of the columns: its column types stay as they were
-        # with them (a column of whole numbers that one run gave a fraction stays
-        # fractional), so the tables are as :func:`write_table` would make them only
-        # up to the types; who needs them exact builds the tables again from the rows
+        # a run's rows were taken out of the columns (it was added again, or removed):
+        # the columns keep the types they had with it (whole numbers that run made
+        # fractional stay fractional), so the values are exact but the types may be
+        # wider than :func:`write_table` would make them; build again from the rows
+        # where that matters
         self.reshaped = False
         self._runs: dict[int, dict[str, Any]] = {}  # run → its row of the runs table
         self._waiting: dict[int, dict[str, Any]] = {}  # run → its entry, not yet in columns
