@@ -429,8 +429,9 @@ class Batch:
         if retry_failed:
             for run in failed:
                 tables.remove(run)
-        if tables.reshaped:
-            return self._journalled(journal, retry_failed=retry_failed, settle=MOST_RUNS)
+        if tables.reshaped:  # read again, every run waiting as rows until the end
+            everyone = len(self.tasks) + 1
+            return self._journalled(journal, retry_failed=retry_failed, settle=everyone)
         return tables
 
     def _adopt(self, entry: dict[str, Any], task: Task) -> dict[str, Any]:

@@ -299,17 +299,21 @@ class Tables:
             return
         runs = sorted(self._waiting)
         for name in TABLES:
-            rows, owner = [], []
+            rows: list[dict[str, Any]] = []
+            owner: list[int] = []
+            cols: dict[str, None] = {}  # the piece's columns, first-seen over its runs
             signatures = self._columns[name]
             for k in runs:
                 mine = self._rows_of(name, [k])
                 if not mine:
                     continue
-                signatures.setdefault(tuple(_columns(mine)), set()).add(k)
+                theirs = tuple(_columns(mine))
+                signatures.setdefault(theirs, set()).add(k)
+                cols.update(dict.fromkeys(theirs))
                 rows += mine
                 owner += [k] * len(mine)
             if rows:
-                data = {c: [r.get(c) for r in rows] for c in _columns(rows)}
+                data = {c: [r.get(c) for r in rows] for c in cols}
                 self._pieces[name].append((pa.table(data), np.asarray(owner, dtype=np.int64)))
         self._waiting = {}
 
