@@ -81,6 +81,32 @@ def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
     assert app.game.session.week == 8
 
 
+def test_a_quota_typed_with_decimals_is_that_amount_and_an_untouched_one_stays_exact(app):
+    """In Chinese a quota is typed in 万 and records read like ¥59.5万: typing 59.5 must
+    plan ¥595,000, not ten times it; the fields left as they were keep each quota."""
+    click(app, "中文")
+    click(app, "新游戏")
+    click(app, "两个短月")
+    click(app, "开始")
+    click(app, "开始工作")
+    click(app, "指标")
+    entries = sorted(
+        (el for el in app.scene.regions["centre"].ui.elements if isinstance(el, UITextEntryLine)),
+        key=lambda e: e.rect.y,
+    )
+    reps = app.game.obs.reps
+    assert len(entries) == len(reps) >= 2
+    click_at(app, entries[0].rect.center)
+    for _ in range(8):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "59.5")
+    assert entries[0].get_text() == "59.5"  # the point is kept, not dropped
+    click(app, "列入本周计划")
+    planned = {p.action.rep: p.action.amount for p in app.game.plan if p.action.kind == "set_quota"}
+    assert planned[reps[0].id] == 595_000
+    assert all(planned[r.id] == r.quota for r in reps[1:])
+
+
 def test_tab_and_enter_reach_every_title_button_without_a_mouse(app):
     # Tab walks the buttons in order; Enter presses the focused one
     names = []

@@ -6,6 +6,8 @@ import re
 import string
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from simulator.api import ACTION_TYPES
 from simulator.core.deal import LOSS_REASONS
@@ -17,7 +19,7 @@ from simulator.policies import make_policy
 from simulator.scenario import load_scenario, scenarios_dir
 from simulator.scoring import COMPONENTS
 from simulator.session import Session
-from simulator.texts import catalog, money, tr
+from simulator.texts import catalog, money, quota_text, quota_unit, tr, typed_quota
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -194,3 +196,29 @@ def test_the_scorecard_working_reads_in_chinese_too():
     assert "万" in revenue and "M" not in revenue
     english = Narrator(session.observe(), "en").working(card.component("revenue"))
     assert "万" not in english and ("M" in english or "k" in english)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [
+        ("zh", "59.5", 595_000.0),  # 万
+        ("zh", "60", 600_000.0),
+        ("zh", ".5", 5_000.0),
+        ("en", "595.5", 595_500.0),  # thousands
+        ("en", " 900 ", 900_000.0),
+        ("en", "", None),
+        ("en", ".", None),
+        ("en", "1.2.3", None),
+        ("en", "12a", None),
+    ],
+)
+def test_a_typed_quota_counts_its_decimals_in_the_fields_unit(lang, text, amount):
+    assert typed_quota(text, lang) == amount
+
+
+@given(st.floats(min_value=0.0, max_value=1e9, allow_nan=False), st.sampled_from(["en", "zh"]))
+def test_a_quota_field_left_as_it_was_gives_its_quota_back_exactly(amount, lang):
+    shown = quota_text(amount, lang)
+    assert typed_quota(shown, lang, amount) == amount
+    typed = typed_quota(shown, lang)  # the same text, typed afresh: within a cent of the unit
+    assert typed is not None and abs(typed - amount) <= 0.005 * quota_unit(lang) + 1e-6 * amount

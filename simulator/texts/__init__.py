@@ -83,6 +83,33 @@ def quota_unit(lang: str) -> float:
     return 10_000.0 if lang == "zh" else 1_000.0
 
 
+# what a quota field lets one type: a number in the field's unit, with a decimal point
+QUOTA_CHARACTERS = list("0123456789.")
+
+
+def quota_text(amount: float, lang: str) -> str:
+    """A quota as its field shows it: in the field's unit (:func:`quota_unit`), with up
+    to two decimals and no trailing zeros — 64.73 (万), 647.3 (k), 900."""
+    return f"{amount / quota_unit(lang):.2f}".rstrip("0").rstrip(".") or "0"
+
+
+def typed_quota(text: str, lang: str, current: float | None = None) -> float | None:
+    """The quota typed in a field, in money; ``None`` when it is not a number.
+
+    Decimals count ("59.5" is ¥595,000 in 万), so a player copying a record
+    shown as ¥59.5万 gets that amount, not ten times it. A field still showing
+    ``current`` as :func:`quota_text` wrote it gives ``current`` exactly: a
+    quota accepted as it was is not rounded to what the field can show.
+    """
+    text = text.strip()
+    if current is not None and text == quota_text(current, lang):
+        return current
+    whole, _, part = text.partition(".")
+    if not (whole or part) or not (whole + part).isdigit() or "." in part:
+        return None
+    return round(float(text) * quota_unit(lang), 2)
+
+
 def joiner(lang: str) -> str:
     """The separator of a list of names or things: "、" in Chinese, ", " in English."""
     return "、" if lang == "zh" else ", "

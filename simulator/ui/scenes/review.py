@@ -19,7 +19,7 @@ import pygame_gui
 
 from ... import api as A
 from ...api import RepView, Tone
-from ...texts import percent, quota_unit, rep_name
+from ...texts import QUOTA_CHARACTERS, percent, quota_text, rep_name, typed_quota
 from ..app import Scene
 from ..widgets import Builder, html
 
@@ -216,22 +216,14 @@ class ReviewScene(Scene):
 
     def quota_field(self, c: Builder, x: int, rep: RepView) -> None:
         """The next quota: a field (k or 万), the rep's record, a warning when far from it."""
-        g = self.game
         c.label(
             (x, 2, QUOTA_W - 8, 22),
             self.tr("review.next_quota", period=self.quota_period + 1),
             object_id="#small",
         )
-        quotas = [
-            p.action
-            for p in g.planned("set_quota", rep=rep.id)
-            if isinstance(p.action, A.SetQuota)
-            and p.action.target_period(g.obs.period) == self.quota_period
-        ]
-        current = quotas[0].amount if quotas else rep.quota
-        text = self.typed.get(rep.id, f"{current / quota_unit(self.lang):.0f}")
+        text = self.typed.get(rep.id, quota_text(self.shown_quota(rep), self.lang))
         entry = c.entry((x, 24, 96, 30), text)
-        entry.set_allowed_characters("numbers")
+        entry.set_allowed_characters(QUOTA_CHARACTERS)
         self.entries[rep.id] = entry
         self.notes[rep.id] = c.label(
             (x + 100, 28, QUOTA_W - 108, 22),
@@ -241,6 +233,17 @@ class ReviewScene(Scene):
         )
         c.label((x, 58, QUOTA_W - 8, 22), self.record_text(rep), object_id="#small")
 
+    def shown_quota(self, rep: RepView) -> float:
+        """What the rep's field starts from: the next quota planned already, or the rep's
+        quota now."""
+        quotas = [
+            p.action
+            for p in self.game.planned("set_quota", rep=rep.id)
+            if isinstance(p.action, A.SetQuota)
+            and p.action.target_period(self.game.obs.period) == self.quota_period
+        ]
+        return quotas[0].amount if quotas else rep.quota
+
     def record_text(self, rep: RepView) -> str:
         results = [b for _, b in rep.history]
         if not results:
@@ -248,23 +251,22 @@ class ReviewScene(Scene):
         return self.tr("review.record", last=self.game.money(results[-1]))
 
     def far_note(self, rep: RepView, text: str) -> str:
-        amount = self.amount(text)
+        amount = self.amount(text, rep)
         far = amount is not None and A.far_from_record(rep, amount)
         return self.tr("review.far") if far else ""
 
-    def amount(self, text: str) -> float | None:
-        text = text.strip()
-        return quota_unit(self.lang) * int(text) if text.isdigit() else None
+    def amount(self, text: str, rep: RepView) -> float | None:
+        """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""
+        return typed_quota(text, self.lang, self.shown_quota(rep))
 
     def typed_amounts(self) -> dict[int, float]:
         """Every rep's next quota as typed so far (on any page), or as it stands."""
         self.keep_typed()
-        unit = quota_unit(self.lang)
         out = {}
         for r in self.game.obs.reps:
             raw = self.typed.get(r.id)
-            amount = self.amount(raw) if raw is not None else None
-            out[r.id] = amount if amount is not None else round(r.quota / unit) * unit
+            amount = self.amount(raw, r) if raw is not None else None
+            out[r.id] = amount if amount is not None else self.shown_quota(r)
         return out
 
     def quota_sum_text(self) -> str:
@@ -363,11 +365,10 @@ class ReviewScene(Scene):
         g = self.game
         if self.has_next_quota:
             self.keep_typed()
-            unit = quota_unit(self.lang)
             for rep in g.obs.reps:
                 # a field left as it was still sets that quota: accepting it is a decision
-                text = self.typed.get(rep.id, f"{rep.quota / unit:.0f}")
-                amount = self.amount(text)
+                text = self.typed.get(rep.id, quota_text(self.shown_quota(rep), self.lang))
+                amount = self.amount(text, rep)
                 if amount is None or amount <= 0:
                     self.status = self.tr("quota.bad", text=text.strip())
                     self.rebuild()

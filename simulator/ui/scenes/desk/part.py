@@ -92,6 +92,7 @@ class DeskPart(Scene):
         self.show_orphans = False
         self.quota_entries: dict[int, Any] = {}
         self.quota_notes: dict[int, Any] = {}
+        self.quota_shown: dict[int, float] = {}  # what each field showed when it was made
         self.save_name: Any = None  # the menu's "save as" field
         self.pages: dict[str, int] = {}
         self.regions: dict[str, Region] = {}

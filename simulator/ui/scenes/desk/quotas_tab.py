@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pygame
 
 from .... import api as A
 from ....api import RepView
-from ....texts import joiner, percent, quota_unit, rep_name
+from ....texts import QUOTA_CHARACTERS, joiner, percent, quota_text, rep_name, typed_quota
 from ...widgets import Builder
 from .tables import TablesPart
 
@@ -31,6 +30,7 @@ class QuotasTabPart(TablesPart):
         ui.label((16, 8, r.w - 32, 28), self.tr("quota.title", period=per + 1), object_id="#h3")
         self.quota_entries = {}
         self.quota_notes = {}
+        self.quota_shown = {}
         ui.label((16, 38, r.w - 32, 20), self.tr("quota.entry_tip"), object_id="#small")
         row_h = 38
         planned = {
@@ -60,9 +60,10 @@ class QuotasTabPart(TablesPart):
             )
             current = planned.get(rep.id, rep.quota)
             # no tooltip on the field: it would cover the next one (the title says the unit)
-            entry = rows.entry((entry_x, y + 2, 106, 32), f"{current / quota_unit(self.lang):.0f}")
-            entry.set_allowed_characters("numbers")
+            entry = rows.entry((entry_x, y + 2, 106, 32), quota_text(current, self.lang))
+            entry.set_allowed_characters(QUOTA_CHARACTERS)
             self.quota_entries[rep.id] = entry
+            self.quota_shown[rep.id] = current
             self.quota_notes[rep.id] = rows.label(
                 (note_x, y + 6, width - note_x - 4, 24),
                 self.far_note(rep, current),
@@ -72,7 +73,7 @@ class QuotasTabPart(TablesPart):
             y += row_h
             yield
         y = min(62 + len(obs.reps) * row_h, r.h - 52)
-        total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
+        total = sum(self.entry_amount(i) or 0 for i in self.quota_entries)
         pct = 100 * total / target if target else 0
         self.quota_sum = ui.label(
             (16, y + 8, r.w - 260, 26),
@@ -96,7 +97,7 @@ class QuotasTabPart(TablesPart):
         """While typing: the sum against the target and each field's warning, live."""
         g = self.game
         target = g.obs.targets[self.quota_period()]
-        total = sum(self.entry_amount(e) or 0 for e in self.quota_entries.values())
+        total = sum(self.entry_amount(i) or 0 for i in self.quota_entries)
         pct = 100 * total / target if target else 0
         if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
             self.quota_sum.set_text(
@@ -107,28 +108,27 @@ class QuotasTabPart(TablesPart):
                     pct=percent(pct / 100, self.lang),
                 )
             )
-        for rep_id, entry in self.quota_entries.items():
+        for rep_id in self.quota_entries:
             note = self.quota_notes.get(rep_id)
             if note is not None and note.alive() and g.obs.has_rep(rep_id):
-                amount = self.entry_amount(entry) or 0
+                amount = self.entry_amount(rep_id) or 0
                 note.set_text(self.far_note(g.obs.rep(rep_id), amount))
 
     def far_note(self, rep: RepView, amount: float) -> str:
         return self.tr("review.far") if A.far_from_record(rep, amount) else ""
 
-    def entry_amount(self, entry: Any) -> float | None:
-        """A typed quota in money (the field counts in k, or 万 in Chinese)."""
-        text = entry.get_text().strip()
-        if not text.isdigit():
-            return None
-        return quota_unit(self.lang) * int(text)
+    def entry_amount(self, rep_id: int) -> float | None:
+        """The quota typed in a rep's field, in money (the field counts in k, or 万 in
+        Chinese, decimals allowed); the quota it showed, exactly, if left as it was."""
+        text = self.quota_entries[rep_id].get_text()
+        return typed_quota(text, self.lang, self.quota_shown.get(rep_id))
 
     def apply_quotas(self) -> None:
         obs = self.game.obs
         per = self.quota_period()
         bad = []
         for rep_id, entry in self.quota_entries.items():
-            amount = self.entry_amount(entry)
+            amount = self.entry_amount(rep_id)
             if amount is None or amount <= 0:
                 bad.append(entry.get_text())
                 continue
