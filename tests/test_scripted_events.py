@@ -156,6 +156,24 @@ def test_deal_triggers_pick_the_largest_deal_at_the_stage():
     assert deal.p_true == pytest.approx(min(0.99, before + 0.2))
 
 
+def test_a_message_about_a_deal_names_its_customer_in_the_players_language():
+    ev = EventSpec(
+        id="tender",
+        title=Text("{account} wants a meeting", "{account}想见面"),
+        message=Text("{rep}'s deal with {account}", "{rep}与{account}的单子"),
+        trigger=TriggerSpec(week=1, deal_reaches=Stage.NEGOTIATION),
+        choices=(ChoiceSpec("help", Text("Help", "帮忙"), EffectSpec(hours=1)),),
+    )
+    w = world(with_events(ev))
+    (item,) = observe(w).inbox
+    account = w.deals[item.deal].account
+    en, zh = w.accounts.names[account], w.accounts.names_zh[account]
+    assert en != zh  # the Chinese game has Chinese names for its customers
+    assert item.title.get("en") == f"{en} wants a meeting"
+    assert item.title.get("zh") == f"{zh}想见面"
+    assert zh in item.message.get("zh") and en not in item.message.get("zh")
+
+
 def test_a_lost_deal_choice_closes_the_deal():
     ev = EventSpec(
         id="cut",

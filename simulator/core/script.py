@@ -194,8 +194,8 @@ class Script:
             values_zh["rep"] = rep.name_zh or rep.name
         if deal_id is not None:
             deal = world.deals[deal_id]
-            name = world.accounts.names[deal.account]
-            values["account"] = values_zh["account"] = name
+            values["account"] = world.accounts.names[deal.account]
+            values_zh["account"] = world.accounts.names_zh[deal.account]
             values["value"], values_zh["value"] = _amount(deal.value)
         item = InboxItem(
             id=len(self.items) + 1,
