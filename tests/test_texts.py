@@ -58,6 +58,15 @@ def test_messages_that_count_agree_with_their_number_in_english():
     assert tr("en", "card.type_short", n=1) == "type ? (1 hint)"
     assert tr("zh", "card.type_short", n=1) == tr("zh", "card.type_short", n=2).replace("2", "1")
 
+    # a count that is not the message's own number is never followed by a noun it would
+    # have to agree with ("1 contests and 0 rivals")
+    for key, values in {
+        "s.p4": {"contests": 1, "rivals": 0, "n": 2},
+        "s.p7": {"cared": 1, "hurt": 1, "n": 2},
+    }.items():
+        text = tr("en", key, **values)
+        assert not re.search(r"\b[01] [a-z]+s\b", text), text
+
 
 def test_a_third_language_is_a_catalog_file_and_nothing_more(tmp_path, monkeypatch):
     """A trainer adds a language by adding its catalog: start from the template, translate,
