@@ -137,6 +137,10 @@ def test_every_model_term_has_words():
     need |= {f"lesson.P{i}" for i in range(1, 19)}
     need |= {f"difficulty.{d}" for d in ("easy", "medium", "hard")}
     assert need <= keys, sorted(need - keys)
+    # the scorecard's headings are words, not the components' names in the code
+    for c in (*COMPONENTS, "total"):
+        heading = tr("en", f"score.{c}")
+        assert heading != c and heading[:1].isupper(), heading
 
 
 @pytest.mark.parametrize(
