@@ -103,3 +103,21 @@ def test_a_reps_week_counts_their_deals_rather_than_repeating_them(tmp_path):
     assert "2 deals won" in said and "1 deal lost" in said and "deal won;" not in said
     game.lang = "zh"
     assert "赢下 2 单" in game.their_week([], tuple(won))[rep]
+
+
+def test_a_deal_planned_to_be_dropped_or_a_rep_planned_to_go_says_so_not_that_it_is_over(
+    tmp_path,
+):
+    """Before the week runs the deal is still open and the rep still here: what refuses a
+    second action on them is the plan, and the words say that."""
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    deal = next(d for d in game.obs.deals if d.rep is not None)
+    assert game.add(A.DropDeal(deal.id)) is None
+    why = game.add(A.PushDeal(deal.id))
+    assert why is not None and "already in this week's plan" in why and "closed" not in why
+    rep = next(r for r in game.obs.reps if r.id != deal.rep)
+    assert game.add(A.LetGo(rep.id)) is None
+    why = game.add(A.OneOnOne(rep.id))
+    assert why is not None and "already in this week's plan" in why and "left" not in why
+    game.lang = "zh"
+    assert "本周计划" in game.add(A.Coach(rep.id, A.Skill.PROSPECTING))

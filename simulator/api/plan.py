@@ -268,7 +268,7 @@ class Plan:
                 raise Refused("rep_left")
             raise Refused("unknown_rep")
         if self.claimed(("let_go", rep_id)):
-            raise Refused("rep_left")
+            raise Refused("let_go_planned")  # gone once the plan is carried out
         return self.obs.rep(rep_id)
 
     def deal(self, deal_id: int) -> DealView:
@@ -278,7 +278,7 @@ class Plan:
         except KeyError:
             raise Refused("unknown_deal") from None
         if self.claimed(("drop", deal_id)):
-            raise Refused("deal_closed")
+            raise Refused("drop_planned")  # closed once the plan is carried out
         return deal
 
     def account(self, account_id: int) -> AccountView:
