@@ -267,3 +267,21 @@ def test_a_hire_arrives_and_is_given_a_territory_from_the_desk(app):
     _end_week(app)
     assert app.game.obs.rep(newcomer.id).accounts >= newcomer.accounts + len(give.accounts)
     assert app.game.obs.rep(newcomer.id).quota > 0
+
+
+def test_each_reps_pipeline_review_is_planned_under_their_name(app):
+    """The desk's Pipeline review goes through the selected rep's funnel: two of them are
+    two rows, each saying whose funnel, and a third on the same rep says why not."""
+    from simulator.api import PipelineReview
+
+    _start(app)
+    first, second = app.game.obs.reps[:2]
+    assert app.game.add(PipelineReview((first.id,))) is None
+    assert app.game.add(PipelineReview((second.id,))) is None
+    why = app.game.add(PipelineReview((first.id,)))
+    assert why is not None and "in the plan" in why
+    app.scene.refresh("plan")
+    step(app, 4)
+    rows = [t for el, t in widgets(app).items() if isinstance(el, UILabel) and "Pipeline" in t]
+    names = {r.name for r in (first, second)}
+    assert sorted(rows) == sorted(f"Pipeline review · {n}" for n in names)

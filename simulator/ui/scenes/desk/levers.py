@@ -227,6 +227,12 @@ class LeverPart(DeskPart):
             )
         if action.kind == "profit_share":
             parts.append(nar.rep(a.deputy))
+        if action.kind == "pipeline_review":  # whose funnels: one rep's, or the whole team
+            parts.append(
+                joiner(self.lang).join(nar.rep(i) for i in a.reps)
+                if a.reps is not None
+                else self.tr("ui.whole_team")
+            )
         if action.kind in ("bonus", "promise", "set_quota"):
             parts.append(self.game.money(a.amount))
         if "deal" in data:
