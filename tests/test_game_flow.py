@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 from gui import click, click_at, find, header, key, step, type_text, widgets
-from pygame_gui.elements import UILabel, UITextEntryLine
+from pygame_gui.elements import UILabel, UITextBox, UITextEntryLine
 
 from simulator.lessons import debrief
 from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
@@ -285,3 +285,18 @@ def test_each_reps_pipeline_review_is_planned_under_their_name(app):
     rows = [t for el, t in widgets(app).items() if isinstance(el, UILabel) and "Pipeline" in t]
     names = {r.name for r in (first, second)}
     assert sorted(rows) == sorted(f"Pipeline review · {n}" for n in names)
+
+
+def test_a_hint_heard_twice_shows_once_with_both_weeks(app):
+    _start(app)
+    rep_id = app.scene.selected
+    rep = app.game.session.world.reps[rep_id]
+    heard = [(1, "wants_leaderboard"), (2, "tells_war_stories"), (3, "wants_leaderboard")]
+    rep.hints[:] = [(w, key, True) for w, key in heard]
+    app.game.refresh()
+    app.scene.refresh("centre")
+    step(app, 6)
+    boxes = [el for el in app.scene.regions["centre"].ui.elements if isinstance(el, UITextBox)]
+    (line,) = [el.html_text for el in boxes if el.alive() and "Hints:" in el.html_text]
+    assert line.count("leaderboard") == 1 and "(wk 1, 3)" in line, line
+    assert line.index("(wk 2)") < line.index("(wk 1, 3)")  # heard most lately comes last

@@ -111,7 +111,8 @@ class ReplayScene(Scene):
         chosen = next((r for r in reps if r.id == self.selected), None)
         if chosen is not None:
             rep = chosen
-            hints = joiner(self.lang).join(self.tr(f"hint.{k}") for _, k in rep.hints[-3:])
+            heard = list(dict.fromkeys(k for _, k in reversed(rep.hints)))[:3]  # latest first
+            hints = joiner(self.lang).join(self.tr(f"hint.{k}") for k in reversed(heard))
             typ = (
                 self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")
             )

@@ -70,16 +70,18 @@ class RepTabPart(LeverPart):
             + last,
             object_id="#small",
         )
-        # what they have let slip so far: the clues to their type, newest last, wrapped
-        hints = [
-            f"“{self.tr(f'hint.{k}')}”"
-            + (
-                f"（{self.tr('ui.week_short', week=w)}）"
-                if self.lang == "zh"
-                else f" ({self.tr('ui.week_short', week=w)})"
+        # what they have let slip so far: the clues to their type, the three heard most
+        # lately, each once with every week it came up ("wants a leaderboard" (wk 1, 12))
+        heard: dict[str, list[int]] = {}
+        for w, k in rep.hints:
+            heard.setdefault(k, []).append(w)
+        weeks_sep = joiner(self.lang) if self.lang == "zh" else ", "
+        hints = []
+        for k in sorted(heard, key=lambda k: heard[k][-1])[-3:]:
+            when = self.tr("ui.week_short", week=weeks_sep.join(map(str, heard[k])))
+            hints.append(
+                f"“{self.tr(f'hint.{k}')}”" + (f"（{when}）" if self.lang == "zh" else f" ({when})")
             )
-            for w, k in rep.hints[-3:]
-        ]
         if hints:
             text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
         elif rep.type is not None:
