@@ -300,3 +300,15 @@ def test_a_hint_heard_twice_shows_once_with_both_weeks(app):
     (line,) = [el.html_text for el in boxes if el.alive() and "Hints:" in el.html_text]
     assert line.count("leaderboard") == 1 and "(wk 1, 3)" in line, line
     assert line.index("(wk 2)") < line.index("(wk 1, 3)")  # heard most lately comes last
+
+
+def test_the_first_weeks_news_column_does_not_report_a_week_never_played(app):
+    _start(app)
+    plan = app.scene.regions["plan"].ui
+    boxes = [el.html_text for el in plan.elements if isinstance(el, UITextBox) and el.alive()]
+    assert any("first week" in t for t in boxes) and not any("quiet week" in t for t in boxes)
+    _end_week(app)
+    step(app, 6)
+    plan = app.scene.regions["plan"].ui
+    boxes = [el.html_text for el in plan.elements if isinstance(el, UITextBox) and el.alive()]
+    assert boxes and not any("first week" in t for t in boxes)

@@ -62,7 +62,8 @@ class PlanPart(LeverPart):
         ui.label((4, y, r.w - 8, 24), self.tr("ui.last_week"), object_id="#h3")
         y += 26
         last = g.outcomes[-1].lines if g.outcomes else []
-        body = "<br>".join(html(x) for x in last[:14]) or html(self.tr("ui.nothing_happened"))
+        quiet = "ui.first_week" if g.obs.week == 1 and not g.outcomes else "ui.nothing_happened"
+        body = "<br>".join(html(x) for x in last[:14]) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
     def unplan(self, index: int) -> None:
