@@ -312,3 +312,22 @@ def test_the_first_weeks_news_column_does_not_report_a_week_never_played(app):
     plan = app.scene.regions["plan"].ui
     boxes = [el.html_text for el in plan.elements if isinstance(el, UITextBox) and el.alive()]
     assert boxes and not any("first week" in t for t in boxes)
+
+
+def test_a_plan_rows_cost_is_shown_whole_in_chinese(app):
+    from simulator.api import Feedback, SetQuota, Tone
+
+    click(app, "中文")
+    click(app, "新游戏")
+    click(app, "两个短月")
+    click(app, "开始")
+    click(app, "开始工作")
+    rep = app.game.obs.reps[0]
+    assert app.game.add(SetQuota(rep.id, 1_234_000)) is None
+    assert app.game.add(Feedback(rep.id, Tone.PRAISE, True)) is None
+    app.scene.refresh("plan")
+    step(app, 4)
+    plan = app.scene.regions["plan"].ui
+    costs = [(el, t) for el, t in plan.full_text.items() if el.alive() and t.endswith("小时")]
+    assert len(costs) >= 2
+    assert all(el.text == t for el, t in costs), [(el.text, t) for el, t in costs]

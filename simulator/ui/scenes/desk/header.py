@@ -46,7 +46,6 @@ class HeaderPart(LeverPart):
         )
         elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), pct / 100, elapsed))
-        used = obs.hours_per_week - obs.hours_available + game.hours_planned
         x, bw = xs[2], widths[2] - 20
         ui.label(
             (x, 4, bw, 24),
@@ -55,7 +54,8 @@ class HeaderPart(LeverPart):
             ),
             object_id="#header_text",
         )
-        share = used / obs.hours_per_week if obs.hours_per_week else 0
+        # the bars show what is left, as their labels say (full at the week's start)
+        share = game.hours_left / obs.hours_per_week if obs.hours_per_week else 0
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), share))
         x, bw = xs[3], widths[3] - 12
         ui.label(
@@ -67,8 +67,8 @@ class HeaderPart(LeverPart):
             ),
             object_id="#header_text",
         )
-        spent = 1 - game.budget_left / obs.budget_per_period if obs.budget_per_period else 0
-        ui.image((x, 32, bw, 12), charts.bar((bw, 12), spent))
+        left = game.budget_left / obs.budget_per_period if obs.budget_per_period else 0
+        ui.image((x, 32, bw, 12), charts.bar((bw, 12), left))
         w = r.w
         ui.button((w - 276, 8, 84, 40), self.tr("ui.menu"), self.menu)
         ui.button(

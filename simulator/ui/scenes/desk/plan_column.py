@@ -41,9 +41,10 @@ class PlanPart(LeverPart):
             sc = ui.scroller((0, y, r.w, room), len(items) * 28)
             rows, top, width = ui.within(sc), 0, r.w - 20
         for k, p in enumerate(items):
-            cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g} 小时"
-            rows.label((4, top + 2, width - 100, 24), self.describe(p.action), object_id="#small")
-            rows.label((width - 94, top + 2, 56, 24), cost, object_id="#small")
+            cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g}小时"
+            # the cost keeps room for "0.25小时": a row cut short cuts the name, never the cost
+            rows.label((4, top + 2, width - 114, 24), self.describe(p.action), object_id="#small")
+            rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(
                 (width - 36, top, 32, 28),
                 self.tr("ui.remove"),
