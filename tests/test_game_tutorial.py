@@ -124,3 +124,20 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
     assert isinstance(app.scene, DebriefScene)
     assert reviews == [14, 26]
     assert app.game.finished
+
+
+def test_quotas_set_in_the_first_week_meet_the_second_weeks_goal(app):
+    click(app, t(app, "title.new"))
+    click(app, "Tutorial" if app.lang == "en" else "教程")
+    click(app, t(app, "picker.start"))
+    click(app, t(app, "brief.begin"))
+    click(app, t(app, "tab.quotas"))  # the tab is open from the start
+    click(app, t(app, "quota.apply"))
+    click(app, t(app, "tab.desk"))
+    for mtype in (MotivationType.COMPETITOR, MotivationType.SERVICE):
+        select(app, mtype)
+        click(app, t(app, "act.one_on_one"), exact=True)
+    report_after_end_week(app)
+    assert app.game.obs.week == 2 and not app.game.plan
+    assert t(app, "tour.quotas.goal") in shown(app)
+    assert goal_met(app)  # nothing to set again

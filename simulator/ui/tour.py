@@ -59,11 +59,13 @@ class Step:
     opens: frozenset[str]  # lever groups open from this week on
     key: str  # the texts: tour.<key>.title, .goal, .note
     done: Callable[[Planned], bool]
+    # whether what was done in the weeks before counts too (quotas set in week 1 are set)
+    earlier: bool = False
 
 
 STEPS: tuple[Step, ...] = (
     Step(1, frozenset({"talk"}), "talk", _talked),
-    Step(2, frozenset(), "quotas", _quotas),  # the Quotas tab is always open
+    Step(2, frozenset(), "quotas", _quotas, earlier=True),  # the Quotas tab is always open
     Step(3, frozenset({"grow", "motivate"}), "types", _by_type),
     Step(4, frozenset({"deals"}), "deals", _deals),
     Step(5, frozenset({"organise", "people", "team"}), "hand_over", _hand_over),

@@ -24,7 +24,8 @@ class PlanPart(LeverPart):
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:
             # the guided week's goal, ticked once the plan meets it
-            met = step.done([p.action for p in g.plan])
+            done = [r.action for r in g.session.action_log if r.ok] if step.earlier else []
+            met = step.done([*done, *(p.action for p in g.plan)])
             head = self.tr("tour.goal_done") if met else self.tr("tour.goal")
             ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
             ui.text((0, y + 22, r.w, 104), html(self.tr(f"tour.{step.key}.goal")), raw=True)
