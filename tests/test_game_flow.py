@@ -331,3 +331,23 @@ def test_a_plan_rows_cost_is_shown_whole_in_chinese(app):
     costs = [(el, t) for el, t in plan.full_text.items() if el.alive() and t.endswith("小时")]
     assert len(costs) >= 2
     assert all(el.text == t for el, t in costs), [(el.text, t) for el, t in costs]
+
+
+def test_a_chooser_widens_rather_than_cut_its_choices_and_a_cut_button_shows_it_all(app):
+    from pygame_gui.elements import UIButton
+
+    _start(app)
+    for rep in app.game.obs.reps:
+        if rep.deals:
+            app.scene.card_click(app.scene.card_rects[rep.id].center)
+            break
+    step(app, 4)
+    click(app, "Support")
+    step(app, 2)
+    modal = app.scene.modal_ui
+    assert modal is not None
+    choices = [el for el in modal.elements if isinstance(el, UIButton) and "·" in el.text]
+    assert choices
+    texts = app.scene.ui.full_text
+    assert all(el.text == texts[el] for el in choices), [el.text for el in choices]
+    assert app.scene.modal.rect.width > 600  # the fit marks made it wider than the default

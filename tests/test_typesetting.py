@@ -57,3 +57,22 @@ def test_a_number_stays_with_its_unit_when_chinese_text_wraps(tmp_path):
         ui.kill()
     finally:
         app.close()
+
+
+def test_a_button_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
+    from simulator.ui.widgets import Builder
+
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        ui = Builder(app.manager)
+        long = "Changjiang Chemicals · ¥740k · solution · consultant · ✓ fits this stage"
+        cut = ui.button((10, 10, 160, 36), long)
+        assert cut.text.endswith("…") and long in (cut.tool_tip_text or "")
+        own = ui.button((10, 60, 160, 36), long, tip="its own words")
+        assert own.tool_tip_text == "its own words"  # a tooltip given is kept
+        whole = ui.button((10, 110, 160, 36), "OK")
+        assert whole.text == "OK" and not whole.tool_tip_text
+        ui.kill()
+    finally:
+        app.close()

@@ -163,9 +163,11 @@ class Scene:
         options: list[tuple[str, Callable[[], None] | None, str | None]],
         page: int = 0,
         note: str = "",
+        width: int = 600,
     ) -> None:
         """A dialog listing choices, eight to a page. A choice that cannot be taken is
-        greyed and says why on its face; it is never a button that does nothing."""
+        greyed and says why on its face; it is never a button that does nothing. The
+        dialog widens (as far as the window allows) rather than cut a choice short."""
         per = 8
         pages = max(1, -(-len(options) // per))
         page = min(max(0, page), pages - 1)
@@ -174,7 +176,7 @@ class Scene:
         common = next(iter(reasons)) if len(reasons) == 1 else None  # one reason for all
         head = self.tr("chooser.none", why=common) if common else note
         top = 46 + (30 if head else 0)
-        mw = 600
+        mw = min(width, self.app.size[0] - 40)
         mh = top + 64 + 46 * len(shown)
         ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 32, 30), title, object_id="#h2")
@@ -182,27 +184,33 @@ class Scene:
             ui.label(
                 (16, 42, mw - 32, 24), head, object_id="#small", cls="@bad" if common else None
             )
+        cut = False
         for i, (text, job, why) in enumerate(shown):
             label = text if why is None or common else f"{text} — {why}"
-            ui.button(
+            el = ui.button(
                 (16, top + i * 46, mw - 32, 40),
                 label,
                 self._modal_job(job),
                 object_id="#refused" if why else None,
                 enabled=why is None and job is not None,
             )
+            cut = cut or el.text != label
+        wide = self.app.size[0] - 40
+        if cut and mw < wide:  # once more, as wide as the window allows
+            self.open_chooser(title, options, page, note, width=wide)
+            return
         if pages > 1:
             ui.button(
                 (16, mh - 50, 60, 40),
                 "◀",
-                lambda: self.open_chooser(title, options, page - 1, note),
+                lambda: self.open_chooser(title, options, page - 1, note, mw),
                 enabled=page > 0,
             )
             ui.label((80, mh - 42, 60, 24), f"{page + 1}/{pages}", object_id="#small")
             ui.button(
                 (140, mh - 50, 60, 40),
                 "▶",
-                lambda: self.open_chooser(title, options, page + 1, note),
+                lambda: self.open_chooser(title, options, page + 1, note, mw),
                 enabled=page < pages - 1,
             )
         ui.button((mw - 176, mh - 50, 160, 40), self.tr("ui.cancel"), self._modal_job(None))

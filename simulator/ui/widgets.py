@@ -263,6 +263,8 @@ class Builder:
         short = shorten(el, text)
         if short != text:
             el.set_text(short)
+            if not tip:  # a button cut short shows its whole text when pointed at
+                el.set_tooltip(html(text))
         if on_press is not None:
             self.callbacks[el] = on_press
         if enabled:
