@@ -401,6 +401,9 @@ class Narrator:
             lines.append(
                 t("story.revealed", week=s.revealed_week, by=self.value("by", s.revealed_by))
             )
+        elif s.read is not None:  # never confirmed, but read: was the read right?
+            key = "story.read_right" if s.read == s.type else "story.read_wrong"
+            lines.append(t(key, week=s.read_week, read=t(f"type.{s.read}")))
         else:
             lines.append(t("story.never"))
         lines.append(

@@ -202,6 +202,24 @@ def test_stories_tell_each_rep_who_they_were_and_what_moved_them(seasons):
         assert tales[rep_id].revealed_week == week
 
 
+def test_a_reps_story_tells_the_managers_own_read_and_whether_it_was_right():
+    s = Session(DEFAULT, 5)
+    right, wrong = s.world.reps[0], s.world.reps[1]
+    other = next(t for t in A.MotivationType if t is not wrong.type)
+    s.act_all([A.ReadType(right.id, right.type), A.ReadType(wrong.id, other)])
+    for _ in range(6):
+        s.advance_week()
+    tales = {t.rep: t for t in stories(s.record())}
+    assert (tales[right.id].read, tales[right.id].read_week) == (right.type.value, 1)
+    assert tales[wrong.id].read == other.value
+    _, lines = Narrator(s.observe(), "en").story(tales[right.id])
+    assert any(f"your read in week 1, {right.type.value}, was right" in x for x in lines), lines
+    _, lines = Narrator(s.observe(), "en").story(tales[wrong.id])
+    assert any(f"{other.value}, was wrong" in x for x in lines), lines
+    _, lines = Narrator(s.observe(), "zh").story(tales[wrong.id])
+    assert any("判断有误" in x for x in lines), lines
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_moment_reads_as_a_sentence(seasons, lang):
     for s in seasons.values():

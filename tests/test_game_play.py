@@ -245,3 +245,27 @@ def test_next_quotas_far_out_of_reach_typed_on_the_review_screen_are_a_missed_p2
     assert f.status == MISSED
     high = [m for m in f.moments if m.key == "m.p2_too_high"]
     assert high and all(m.week == week and "rep" in m.values for m in high)
+
+
+def test_the_review_screen_shows_the_managers_own_read_of_a_type(app):
+    from simulator.api import MotivationType, ReadType
+
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    key(app, pygame.K_RETURN)
+    rep = app.game.obs.reps[0]
+    app.game.session.world.reps[rep.id].revealed = False  # this tutorial tells every type
+    app.game.refresh()
+    assert app.game.obs.rep(rep.id).type is None
+    assert app.game.add(ReadType(rep.id, MotivationType.ACHIEVER)) is None
+    for _ in range(12):
+        if isinstance(app.scene, ReviewScene):
+            break
+        click(app, "End week")
+        if app.scene.modal is not None:
+            key(app, pygame.K_ESCAPE)
+        step(app, 6)
+    assert isinstance(app.scene, ReviewScene)
+    shown = [t for el, t in widgets(app).items() if t.startswith(("your read", "type:"))]
+    assert "your read: achiever" in shown, shown

@@ -63,6 +63,9 @@ class Story:
     left_week: int | None
     left_reason: str | None
     results: tuple[tuple[float, float], ...]  # (quota, booked) of each period played
+    # the manager's own read of their type as it last stood, and the week it was made
+    read: str | None = None
+    read_week: int | None = None
 
 
 def status_of(share: float, good: float = 0.75, some: float = 0.25) -> str:

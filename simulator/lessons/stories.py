@@ -13,6 +13,9 @@ def stories(record: Record) -> tuple[Story, ...]:
     f = Facts(record)
     talks = Counter(a.rep for _, a in f.by_kind["one_on_one"])
     revealed = {e.rep: e for e in f.ev["type_revealed"]}
+    reads: dict[int, tuple[int, str | None]] = {}  # the last read of each rep stands
+    for week, a in f.by_kind["read_type"]:
+        reads[a.rep] = (week, a.type.value if a.type is not None else None)
     up: dict[int, Counter] = defaultdict(Counter)
     down: dict[int, Counter] = defaultdict(Counter)
     for e in f.ev["reaction"]:
@@ -46,6 +49,8 @@ def stories(record: Record) -> tuple[Story, ...]:
                 left_week=rep.left_week,
                 left_reason=rep.left_reason,
                 results=results,
+                read=reads.get(rep.id, (None, None))[1],
+                read_week=reads.get(rep.id, (None, None))[0],
             )
         )
     return tuple(out)

@@ -141,7 +141,7 @@ class ReviewScene(Scene):
         left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
         key = "review.result" if self.ended else "review.result_so_far"
         c.label(
-            (10, 4, left_w - 150, 24),
+            (10, 4, left_w - 190, 24),
             self.tr(
                 key,
                 name=rep_name(rep, self.lang),
@@ -152,8 +152,14 @@ class ReviewScene(Scene):
             object_id="#h3",
             cls="@good" if pct >= 100 else None,
         )
-        typ = self.tr(f"type.{rep.type.value}") if rep.type is not None else self.tr("ui.unknown")
-        c.label((left_w - 140, 6, 140, 22), self.tr("card.type", type=typ), object_id="#small")
+        # what the manager knows of their type, or has read into it (as their card says)
+        if rep.type is not None:
+            typ = self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
+        elif rep.read is not None:
+            typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
+        else:
+            typ = self.tr("card.type", type=self.tr("ui.unknown"))
+        c.label((left_w - 180, 6, 180, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
         review: Any = planned[0].action if planned else None
