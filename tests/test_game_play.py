@@ -269,3 +269,22 @@ def test_the_review_screen_shows_the_managers_own_read_of_a_type(app):
     assert isinstance(app.scene, ReviewScene)
     shown = [t for el, t in widgets(app).items() if t.startswith(("your read", "type:"))]
     assert "your read: achiever" in shown, shown
+
+
+def test_a_promise_made_on_the_review_screen_shows_on_its_row_with_its_terms(app):
+    _to_the_review(app)
+    before = len(_buttons(app, "Promise ▼"))
+    first = _buttons(app, "Promise ▼")[0]
+    click_at(app, first.rect.center)
+    step(app, 2)
+    terms = next(
+        t for el, t in widgets(app).items() if t.startswith("¥") and "whatever happens" in t
+    )
+    click(app, terms)
+    step(app, 4)
+    promised = [el for el, t in widgets(app).items() if t.startswith("Promised ¥")]
+    assert len(promised) == 1
+    assert "whatever happens" in promised[0].tool_tip_text
+    assert len(_buttons(app, "Promise ▼")) == before - 1
+    toggle = _buttons(app, "In private")[0]
+    assert "front of the team" in toggle.tool_tip_text  # what a click will do

@@ -189,24 +189,31 @@ class ReviewScene(Scene):
                 )
                 x += bw + 4
             public = self.public.get(rep.id, False)
-            c.button(
+            c.button(  # shows how the verdict will be given; the tip says what a click does
                 (x, 32, bw, 26),
                 self.tr("review.in_public" if public else "review.in_private"),
                 partial(self.toggle_public, rep.id),
-                tip=self.tr("review.public_tip"),
+                tip=self.tr("review.to_private_tip" if public else "review.to_public_tip"),
                 object_id="#small_button",
             )
         # promises: one to make (not in the closing review: the season ends), those to keep
         bx = 10
         if not self.closing:
-            c.button(
-                (bx, 60, 120, 22),
-                self.tr("act.promise") + " ▼",
+            made = [p.action for p in g.planned("promise", rep=rep.id)]
+            promised: Any = made[0] if made else None
+            c.button(  # a promise planned shows on its button, its terms in the tip
+                (bx, 60, 160, 22),
+                (
+                    self.tr("review.promised", amount=g.money(promised.amount))
+                    if promised is not None
+                    else self.tr("act.promise")
+                )
+                + " ▼",
                 partial(self.promise, rep.id),
-                tip=self.tr("why.promise"),
-                object_id="#small_button",
+                tip=self.tr("why.promise") if promised is None else self.promise_terms(promised),
+                object_id="#tab_active" if promised is not None else "#small_button",
             )
-            bx += 124
+            bx += 164
         for p in obs.promises:
             if p.rep == rep.id and p.status in ("open", "due") and bx + 200 <= left_w:
                 c.button(
@@ -315,6 +322,15 @@ class ReviewScene(Scene):
             self.tr("act.promise") + " · " + g.narrator.rep(rep_id),
             options,
             note=self.tr("review.promise_note"),
+        )
+
+    def promise_terms(self, promise: Any) -> str:
+        """A promise's terms in words: how much, on what condition, settled when."""
+        return self.tr(
+            f"review.promise_{promise.condition}",
+            amount=self.game.money(promise.amount),
+            period=self.quota_period + 1,
+            week=promise.due_week,
         )
 
     def rebuild(self) -> None:

@@ -151,7 +151,12 @@ class LeverPart(DeskPart):
             )
         if key == "keep_promise":
             promise = next(p for p in self.game.obs.promises if p.id == a.promise)
-            return f"{nar.rep(promise.rep)} · {self.game.money(promise.amount)}"
+            terms = self.tr(
+                f"promise.terms_{promise.condition}",
+                amount=self.game.money(promise.amount),
+                week=promise.due_week,
+            )
+            return f"{nar.rep(promise.rep)} · {terms}"
         if key == "key_account":
             acc = self.game.obs.accounts[a.account]
             return f"{account_name(acc, self.lang)} · {self.game.money(acc.potential)}"
