@@ -288,3 +288,16 @@ def test_a_promise_made_on_the_review_screen_shows_on_its_row_with_its_terms(app
     assert len(_buttons(app, "Promise ▼")) == before - 1
     toggle = _buttons(app, "In private")[0]
     assert "front of the team" in toggle.tool_tip_text  # what a click will do
+
+
+def test_the_review_screens_hours_are_what_the_desk_shows_after_it(app):
+    import re
+
+    _to_the_review(app)
+    line = next(t for t in widgets(app).values() if "after the next quotas" in t)
+    left = float(re.match(r"left ([\d.]+) h", line).group(1))
+    assert left < app.game.hours_left  # the quotas "Done" plans take time
+    click(app, "Done")
+    step(app, 4)
+    assert isinstance(app.scene, DeskScene)
+    assert app.game.hours_left == pytest.approx(left)

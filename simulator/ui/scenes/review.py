@@ -102,11 +102,7 @@ class ReviewScene(Scene):
             self.sum_label = ui.label(
                 (40, h - 116, w - 80, 24), self.quota_sum_text(), object_id="#small"
             )
-        ui.label(
-            (40, h - 92, w - 80, 24),
-            self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),
-            object_id="#h3",
-        )
+        ui.label((40, h - 92, w - 80, 24), self.hours_text(), object_id="#h3")
         ui.label((240, h - 60, w - 540, 40), self.status, object_id="#small", cls="@bad")
         ui.button(
             (w - 280, h - 64, 240, 44), self.tr("review.done"), self.done, object_id="#primary"
@@ -322,6 +318,30 @@ class ReviewScene(Scene):
             self.tr("act.promise") + " · " + g.narrator.rep(rep_id),
             options,
             note=self.tr("review.promise_note"),
+        )
+
+    def hours_text(self) -> str:
+        """The week's hours and money left, counting the next quotas "Done" will plan (a
+        quota takes time to agree: the figure is what the desk will show after)."""
+        g = self.game
+        quotas = 0.0
+        if self.has_next_quota:
+            period = None if self.quota_period == g.obs.period else self.quota_period
+            for rep in g.obs.reps:
+                if not self.planned_quota(rep):
+                    quotas += g.cost(A.SetQuota(rep.id, max(1.0, rep.quota), period))[0]
+        money = g.money(g.budget_left)
+        if not quotas:
+            return self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=money)
+        left = max(0.0, g.hours_left - quotas)
+        return self.tr("review.hours_left", hours=f"{left:g}", money=money, quotas=f"{quotas:g}")
+
+    def planned_quota(self, rep: RepView) -> bool:
+        """Whether the rep's next quota is in the plan already."""
+        return any(
+            isinstance(p.action, A.SetQuota)
+            and p.action.target_period(self.game.obs.period) == self.quota_period
+            for p in self.game.planned("set_quota", rep=rep.id)
         )
 
     def promise_terms(self, promise: Any) -> str:
