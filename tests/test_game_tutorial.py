@@ -141,3 +141,26 @@ def test_quotas_set_in_the_first_week_meet_the_second_weeks_goal(app):
     assert app.game.obs.week == 2 and not app.game.plan
     assert t(app, "tour.quotas.goal") in shown(app)
     assert goal_met(app)  # nothing to set again
+
+
+def test_each_inbox_message_fits_its_card_with_its_choices_and_no_scroll_bar(app):
+    from pygame_gui.elements import UIButton, UIPanel
+
+    click(app, t(app, "title.new"))
+    click(app, "Tutorial" if app.lang == "en" else "教程")
+    click(app, t(app, "picker.start"))
+    click(app, t(app, "brief.begin"))
+    report_after_end_week(app)  # week 2 brings a decision with three choices
+    click(app, next(v for v in widgets(app).values() if v.startswith(t(app, "tab.inbox"))))
+    step(app, 4)
+    ui = app.scene.regions["centre"].ui
+    cards = [el for el in ui.elements if isinstance(el, UIPanel) and el.alive()]
+    boxes = [el for el in ui.elements if isinstance(el, UITextBox) and el.alive()]
+    choices = [el for el in ui.elements if isinstance(el, UIButton) and el.alive()]
+    assert cards and boxes and len(choices) >= 3
+    for el in (*boxes, *choices):
+        home = [c for c in cards if c.rect.collidepoint(el.rect.topleft)]
+        if home:  # inside its card, bottom edge included
+            assert el.rect.bottom <= home[0].rect.bottom, (el.rect, home[0].rect)
+    for box in boxes:
+        assert box.scroll_bar is None, box.html_text

@@ -20,9 +20,10 @@ class InboxTabPart(TablesPart):
         if not items:
             ui.label((16, 16, r.w - 32, 28), self.tr("inbox.empty"))
             return
+        # each card: title and status (50), the message, the choices (44 each), a margin
+        # inside the card (6) and the gap to the next (8)
         heights = [
-            36 + self.message_height(i, r.w) + 20 + (44 * len(i.choices) if i.open else 0)
-            for i in items
+            64 + self.message_height(i, r.w) + (44 * len(i.choices) if i.open else 0) for i in items
         ]
         # as many as fit on a page, open messages first
         pages: list[list[int]] = []
@@ -47,10 +48,12 @@ class InboxTabPart(TablesPart):
 
     def message_height(self, item: InboxView, width: int) -> int:
         """A message's box: as tall as its wrapped lines (no scroll bar for two lines)."""
-        text = text_of(item.message, self.lang)
-        per_line = max(20, (width - 40) // (16 if self.lang == "zh" else 8))
-        rows = max(1, -(-len(text) // per_line))
-        return 26 * rows + 14
+        text = text_of(item.message, self.lang).strip()
+        # a generous guess of a line's characters (a spare line is better than a scroll bar),
+        # each paragraph on lines of its own
+        per_line = max(20, (width - 48) // (17 if self.lang == "zh" else 9))
+        rows = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        return 30 * rows + 20
 
     def inbox_item(self, ui: Builder, r: pygame.Rect, item: InboxView) -> None:
         ui.panel(r, object_id="#card")
@@ -80,7 +83,7 @@ class InboxTabPart(TablesPart):
             status = ""
         c.label((12, 30, r.w - 24, 20), status, object_id="#small")
         msg_h = self.message_height(item, r.w)
-        c.text((8, 50, r.w - 16, msg_h), text_of(item.message, self.lang))
+        c.text((8, 50, r.w - 16, msg_h), text_of(item.message, self.lang).strip())
         if not item.open:
             return
         y = 50 + msg_h + 6
