@@ -351,3 +351,22 @@ def test_a_chooser_widens_rather_than_cut_its_choices_and_a_cut_button_shows_it_
     texts = app.scene.ui.full_text
     assert all(el.text == texts[el] for el in choices), [el.text for el in choices]
     assert app.scene.modal.rect.width > 600  # the fit marks made it wider than the default
+
+
+def test_the_coach_chooser_marks_the_skill_an_assessment_found_weakest(app):
+    from pygame_gui.elements import UIButton
+
+    _start(app)
+    rep_id = app.scene.selected
+    rep = app.game.session.world.reps[rep_id]
+    rep.weakest_known = True  # as an assessment leaves it
+    app.game.refresh()
+    app.scene.refresh("centre")
+    step(app, 4)
+    weakest = app.game.obs.rep(rep_id).weakest_skill
+    assert weakest is not None
+    click(app, "Coach")
+    step(app, 2)
+    options = [el.text for el in app.scene.modal_ui.elements if isinstance(el, UIButton)]
+    marked = [o for o in options if "weakest" in o]
+    assert len(marked) == 1 and marked[0].lower().startswith(weakest.value.replace("_", " ")[:4])

@@ -134,7 +134,11 @@ class LeverPart(DeskPart):
             side = self.tr("pick.public" if a.public else "pick.private")
             return f"{self.tr(f'act.feedback_{a.tone.value}')} · {side}"
         if key in ("coach", "team_training"):
-            return self.tr(f"skill.{a.skill.value}")
+            skill = self.tr(f"skill.{a.skill.value}")
+            rep = self.game.obs.rep(lever.rep) if lever.rep is not None else None
+            if rep is not None and rep.weakest_skill is a.skill:  # known from an assessment
+                return f"{skill} · {self.tr('pick.weakest')}"
+            return skill
         if key == "read_type":
             return self.tr(f"type.{a.type.value}") if a.type else self.tr("pick.no_read")
         if key == "mentor" and isinstance(a, AssignMentor):
