@@ -370,3 +370,21 @@ def test_the_coach_chooser_marks_the_skill_an_assessment_found_weakest(app):
     options = [el.text for el in app.scene.modal_ui.elements if isinstance(el, UIButton)]
     marked = [o for o in options if "weakest" in o]
     assert len(marked) == 1 and marked[0].lower().startswith(weakest.value.replace("_", " ")[:4])
+
+
+def test_every_open_levers_tooltip_says_what_it_costs_choosers_included(app):
+    from pygame_gui.elements import UIButton
+
+    _start(app)
+    levers = {
+        t: el
+        for el, t in widgets(app).items()
+        if isinstance(el, UIButton) and el.tool_tip_text and el.tool_tip_text.strip()
+    }
+    praise = levers["Praise ▼"].tool_tip_text
+    assert praise.startswith("Costs ") and "to" not in praise.split(".")[0]  # one price
+    bonus = levers["Bonus ▼"].tool_tip_text
+    assert bonus.startswith("Costs ") and " to " in bonus.split(". ")[0]  # from the least
+    for text, el in levers.items():
+        if text.endswith("▼") and "Not possible" not in el.tool_tip_text:
+            assert el.tool_tip_text.startswith("Costs "), (text, el.tool_tip_text)

@@ -65,18 +65,21 @@ class LeverPart(DeskPart):
         text = label or self.tr(f"act.{lever.key}")
         purpose = self.tr(f"why.{lever.key}")
         first = lever.options[0] if lever.options else None
-        if first is not None and not lever.choice:
-            tip = self.tr(
-                "tip.cost", cost=self.cost_text(first.hours, first.money), purpose=purpose
-            )
-        else:
+        # what it costs: the one price of its options, or the cheapest to the dearest
+        costs = sorted({(o.hours, o.money) for o in lever.options})
+        if not costs:
             tip = purpose
+        else:
+            cost = self.cost_text(*costs[0])
+            if len(costs) > 1:
+                cost = self.tr("cost.range", low=cost, high=self.cost_text(*costs[-1]))
+            tip = self.tr("tip.cost", cost=cost, purpose=purpose)
         if lever.choice and press is None:
             text += " ▼"
         why = nar.refusal(lever.refusal) if lever.refusal is not None else None
         why = locked or why
-        if why:
-            tip = self.tr("ui.refused", why=why) + "\n" + tip
+        if why:  # not possible now: why, and what it is for (a price would mean nothing)
+            tip = self.tr("ui.refused", why=why) + "\n" + purpose
 
         def pull() -> None:
             if why:
