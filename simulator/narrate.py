@@ -427,7 +427,10 @@ class Narrator:
                 )
             )
         if s.results:
-            items = sep.join(f"{self.money(b)} / {self.money(q)}" for q, b in s.results)
+            items = sep.join(
+                t("story.period_result", period=i + 1, booked=self.money(b), quota=self.money(q))
+                for i, (q, b) in enumerate(s.results)
+            )
             lines.append(t("story.results", items=items))
         if s.left_week is not None:
             lines.append(t("story.left", week=s.left_week, why=t(f"left.{s.left_reason}")))

@@ -207,7 +207,7 @@ def test_a_reps_story_tells_the_managers_own_read_and_whether_it_was_right():
     right, wrong = s.world.reps[0], s.world.reps[1]
     other = next(t for t in A.MotivationType if t is not wrong.type)
     s.act_all([A.ReadType(right.id, right.type), A.ReadType(wrong.id, other)])
-    for _ in range(6):
+    for _ in range(DEFAULT.period_weeks + 1):  # past the first period's end
         s.advance_week()
     tales = {t.rep: t for t in stories(s.record())}
     assert (tales[right.id].read, tales[right.id].read_week) == (right.type.value, 1)
@@ -216,6 +216,8 @@ def test_a_reps_story_tells_the_managers_own_read_and_whether_it_was_right():
     assert any(f"your read in week 1, {right.type.value}, was right" in x for x in lines), lines
     _, lines = Narrator(s.observe(), "en").story(tales[wrong.id])
     assert any(f"{other.value}, was wrong" in x for x in lines), lines
+    # each period's result says which period it was, booked against quota
+    assert any(x.startswith("Booked against quota: period 1 ¥") for x in lines), lines
     _, lines = Narrator(s.observe(), "zh").story(tales[wrong.id])
     assert any("判断有误" in x for x in lines), lines
 
