@@ -384,7 +384,9 @@ def test_every_open_levers_tooltip_says_what_it_costs_choosers_included(app):
     praise = levers["Praise ▼"].tool_tip_text
     assert praise.startswith("Costs ") and "to" not in praise.split(".")[0]  # one price
     bonus = levers["Bonus ▼"].tool_tip_text
-    assert bonus.startswith("Costs ") and " to " in bonus.split(". ")[0]  # from the least
+    price = bonus.split(". ")[0]
+    assert price.startswith("Costs ") and " to " in price  # from the least to the most
+    assert price.count(" h") == 1, price  # the same time for every sum: said once
     for text, el in levers.items():
         if text.endswith("▼") and "Not possible" not in el.tool_tip_text:
             assert el.tool_tip_text.startswith("Costs "), (text, el.tool_tip_text)

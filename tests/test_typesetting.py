@@ -59,7 +59,7 @@ def test_a_number_stays_with_its_unit_when_chinese_text_wraps(tmp_path):
         app.close()
 
 
-def test_a_button_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
+def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
     from simulator.ui.widgets import Builder
 
     app = App(lang="en", saves=tmp_path, seed=1)
@@ -73,6 +73,8 @@ def test_a_button_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
         assert own.tool_tip_text == "its own words"  # a tooltip given is kept
         whole = ui.button((10, 110, 160, 36), "OK")
         assert whole.text == "OK" and not whole.tool_tip_text
+        row = ui.label((10, 160, 120, 24), "Set quota · Sun Hui · ¥595k")  # a plan row
+        assert row.text.endswith("…") and "¥595k" in (row.tool_tip_text or "")
         ui.kill()
     finally:
         app.close()

@@ -237,8 +237,9 @@ class Builder:
         self._keep(el)
         self.full_text[el] = text
         short = shorten(el, text)
-        if short != text:
+        if short != text:  # cut short: the whole text shows when pointed at
             el.set_text(short)
+            el.set_tooltip(html(text))
         return el
 
     def button(

@@ -54,7 +54,7 @@ class HeaderPart(LeverPart):
             ),
             object_id="#header_text",
         )
-        # the bars show what is left, as their labels say (full at the week's start)
+        # the bars show what is left of the whole, as their labels say (admin comes first)
         share = game.hours_left / obs.hours_per_week if obs.hours_per_week else 0
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), share))
         x, bw = xs[3], widths[3] - 12

@@ -95,6 +95,7 @@ class InboxTabPart(TablesPart):
                 cost.append(self.game.money(ch.money))
             text = text_of(ch.text, self.lang)
             if cost:
-                text += " (" + joiner(self.lang).join(cost) + ")"
+                costs = joiner(self.lang).join(cost)
+                text += f"（{costs}）" if self.lang == "zh" else f" ({costs})"
             lever = self.catalogue().for_action("answer", A.Answer(item.id, ch.id), item.rep)
             self.lever_button(c, (12, y + 44 * k, r.w - 24, 38), lever, label=text, small=False)

@@ -70,9 +70,13 @@ class LeverPart(DeskPart):
         if not costs:
             tip = purpose
         else:
-            cost = self.cost_text(*costs[0])
-            if len(costs) > 1:
-                cost = self.tr("cost.range", low=cost, high=self.cost_text(*costs[-1]))
+            (h0, m0), (h1, m1) = costs[0], costs[-1]
+            cost = self.cost_text(h0, m0)
+            if len(costs) > 1 and h0 == h1 and m0 and m1:  # the same time, a range of money
+                money = self.tr("cost.range", low=self.game.money(m0), high=self.game.money(m1))
+                cost = self.tr("cost.both", hours=f"{h0:g}", money=money)
+            elif len(costs) > 1:
+                cost = self.tr("cost.range", low=cost, high=self.cost_text(h1, m1))
             tip = self.tr("tip.cost", cost=cost, purpose=purpose)
         if lever.choice and press is None:
             text += " ▼"
