@@ -161,13 +161,15 @@ def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
     assert [(a.rep, a.tone.value) for a in reviews()] == [(who, "criticism")]
 
 
-def _to_the_review(app, quota: str | None = None) -> None:
-    """Start the short game (every quota typed as ``quota`` k, if given) and play on to
-    the first period's review."""
+def _to_the_review(app, quota: str | None = None, first=None) -> None:
+    """Start the short game (every quota typed as ``quota`` k, if given; ``first(app)``
+    done in the first week) and play on to the first period's review."""
     click(app, "New game")
     click(app, "Two short months")
     click(app, "Start")
     key(app, pygame.K_RETURN)
+    if first is not None:
+        first(app)
     if quota is not None:
         click(app, "Quotas")
         live = (el for el in app.scene.regions["centre"].ui.elements)
@@ -250,23 +252,14 @@ def test_next_quotas_far_out_of_reach_typed_on_the_review_screen_are_a_missed_p2
 def test_the_review_screen_shows_the_managers_own_read_of_a_type(app):
     from simulator.api import MotivationType, ReadType
 
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    key(app, pygame.K_RETURN)
-    rep = app.game.obs.reps[0]
-    app.game.session.world.reps[rep.id].revealed = False  # this tutorial tells every type
-    app.game.refresh()
-    assert app.game.obs.rep(rep.id).type is None
-    assert app.game.add(ReadType(rep.id, MotivationType.ACHIEVER)) is None
-    for _ in range(12):
-        if isinstance(app.scene, ReviewScene):
-            break
-        click(app, "End week")
-        if app.scene.modal is not None:
-            key(app, pygame.K_ESCAPE)
-        step(app, 6)
-    assert isinstance(app.scene, ReviewScene)
+    def read_one(app) -> None:
+        rep = app.game.obs.reps[0]
+        app.game.session.world.reps[rep.id].revealed = False  # this tutorial tells every type
+        app.game.refresh()
+        assert app.game.obs.rep(rep.id).type is None
+        assert app.game.add(ReadType(rep.id, MotivationType.ACHIEVER)) is None
+
+    _to_the_review(app, first=read_one)
     shown = [t for el, t in widgets(app).items() if t.startswith(("your read", "type:"))]
     assert "your read: achiever" in shown, shown
 
