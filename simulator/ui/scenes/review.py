@@ -242,16 +242,21 @@ class ReviewScene(Scene):
         )
         c.label((x, 58, QUOTA_W - 8, 22), self.record_text(rep), object_id="#small")
 
+    def next_quota_planned(self, rep: RepView) -> A.SetQuota | None:
+        """The rep's next quota, if the plan holds it already."""
+        for p in self.game.planned("set_quota", rep=rep.id):
+            a = p.action
+            if isinstance(a, A.SetQuota) and a.target_period(self.game.obs.period) == (
+                self.quota_period
+            ):
+                return a
+        return None
+
     def shown_quota(self, rep: RepView) -> float:
         """What the rep's field starts from: the next quota planned already, or the rep's
         quota now."""
-        quotas = [
-            p.action
-            for p in self.game.planned("set_quota", rep=rep.id)
-            if isinstance(p.action, A.SetQuota)
-            and p.action.target_period(self.game.obs.period) == self.quota_period
-        ]
-        return quotas[0].amount if quotas else rep.quota
+        planned = self.next_quota_planned(rep)
+        return planned.amount if planned is not None else rep.quota
 
     def record_text(self, rep: RepView) -> str:
         results = [b for _, b in rep.history]
@@ -328,21 +333,13 @@ class ReviewScene(Scene):
         if self.has_next_quota:
             period = None if self.quota_period == g.obs.period else self.quota_period
             for rep in g.obs.reps:
-                if not self.planned_quota(rep):
+                if self.next_quota_planned(rep) is None:
                     quotas += g.cost(A.SetQuota(rep.id, max(1.0, rep.quota), period))[0]
         money = g.money(g.budget_left)
         if not quotas:
             return self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=money)
         left = max(0.0, g.hours_left - quotas)
         return self.tr("review.hours_left", hours=f"{left:g}", money=money, quotas=f"{quotas:g}")
-
-    def planned_quota(self, rep: RepView) -> bool:
-        """Whether the rep's next quota is in the plan already."""
-        return any(
-            isinstance(p.action, A.SetQuota)
-            and p.action.target_period(self.game.obs.period) == self.quota_period
-            for p in self.game.planned("set_quota", rep=rep.id)
-        )
 
     def promise_terms(self, promise: Any) -> str:
         """A promise's terms in words: how much, on what condition, settled when."""
