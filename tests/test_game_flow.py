@@ -390,3 +390,31 @@ def test_every_open_levers_tooltip_says_what_it_costs_choosers_included(app):
     for text, el in levers.items():
         if text.endswith("▼") and "Not possible" not in el.tool_tip_text:
             assert el.tool_tip_text.startswith("Costs "), (text, el.tool_tip_text)
+
+
+def test_a_long_plan_shows_the_item_just_added_and_stays_put_when_redrawn(app):
+    from pygame_gui.elements import UIScrollingContainer
+
+    from simulator.api import Feedback, OneOnOne, Tone
+
+    def scroll_bar():
+        plan = app.scene.regions["plan"].ui
+        (sc,) = [el for el in plan.elements if isinstance(el, UIScrollingContainer)]
+        return sc.vert_scroll_bar
+
+    _start(app)
+    for r in app.game.obs.reps:
+        for action in (OneOnOne(r.id), Feedback(r.id, Tone.PRAISE, True)):
+            assert app.game.add(action) is None
+            app.scene.refresh("plan")
+            step(app, 2)
+    bar = scroll_bar()
+    end = 1.0 - bar.visible_percentage
+    assert bar.start_percentage == pytest.approx(end, abs=0.02)  # the newest is in view
+    assert end > 0.05
+    bar.set_scroll_from_start_percentage(end / 2)  # the player scrolls up a little
+    step(app, 2)
+    app.scene.refresh("plan")  # e.g. the week's news changed
+    step(app, 4)
+    kept = scroll_bar().start_percentage
+    assert kept == pytest.approx(end / 2, abs=0.02)

@@ -93,6 +93,8 @@ class DeskPart(Scene):
         self.quota_entries: dict[int, Any] = {}
         self.quota_notes: dict[int, Any] = {}
         self.quota_shown: dict[int, float] = {}  # what each field showed when it was made
+        self.plan_scroller: Any = None  # the plan's list, when it is long enough to scroll
+        self.plan_count = 0  # how many items the plan's list held when last built
         self.save_name: Any = None  # the menu's "save as" field
         self.pages: dict[str, int] = {}
         self.regions: dict[str, Region] = {}

@@ -41,6 +41,15 @@ class PlanPart(LeverPart):
             # a long plan scrolls: every item stays in reach, to read and to take back
             sc = ui.scroller((0, y, r.w, room), len(items) * 28)
             rows, top, width = ui.within(sc), 0, r.w - 20
+            # rebuilt, it stays where it was; when an item was just added, it shows the end
+            was, count = self.plan_view
+            bar = sc.vert_scroll_bar
+            if bar is not None:
+                bar.set_scroll_from_start_percentage(1.0 if len(items) > count else was)
+            self.plan_scroller = sc
+        else:
+            self.plan_scroller = None
+        self.plan_count = len(items)
         for k, p in enumerate(items):
             cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g}小时"
             # the cost keeps room for "0.25小时": a row cut short cuts the name, never the cost
@@ -67,6 +76,14 @@ class PlanPart(LeverPart):
         quiet = "ui.first_week" if g.obs.week == 1 and not g.outcomes else "ui.nothing_happened"
         body = "<br>".join(html(x) for x in last[:14]) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
+
+    @property
+    def plan_view(self) -> tuple[float, int]:
+        """Where the plan's list was scrolled to when last built, and how many items it
+        held then."""
+        sc = self.plan_scroller
+        bar = sc.vert_scroll_bar if sc is not None else None
+        return (bar.start_percentage if bar is not None else 0.0), self.plan_count
 
     def unplan(self, index: int) -> None:
         self.game.remove(index)
