@@ -79,6 +79,11 @@ def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
     assert "Your score" in header(app)
     assert app.game.finished
     assert app.game.session.week == 8
+    # the comparison with the handbook's season says where each revenue line ends
+    app.scene.show("compare")
+    step(app, 4)
+    legend = next(t for t in widgets(app).values() if t.startswith("Revenue: you ¥"))
+    assert "by the book ¥" in legend and "target ¥" in legend
 
 
 def test_a_quota_typed_with_decimals_is_that_amount_and_an_untouched_one_stays_exact(app):

@@ -161,11 +161,21 @@ class DebriefScene(Scene):
         d = self.data
         ui = self.ui
         half = (w - 16) // 2
-        ui.label((x, y, half, 24), self.tr("chart.compare_legend"), object_id="#small")
         game = self.app.game
         assert game is not None
         n = max(len(d.revenue), len(d.book_revenue))
         target = [0.0, *game.obs.target_plan][: n + 1]
+        # the legend says where each line ends: the chart's scale in three figures
+        ui.label(
+            (x, y, half, 24),
+            self.tr(
+                "chart.compare_legend",
+                you=game.money(d.revenue[-1] if d.revenue else 0.0),
+                book=game.money(d.book_revenue[-1] if d.book_revenue else 0.0),
+                target=game.money(target[-1]),
+            ),
+            object_id="#small",
+        )
         chart = charts.revenue_chart(
             (half, h - 32), [0.0, *d.revenue], target, n + 1, book=[0.0, *d.book_revenue]
         )

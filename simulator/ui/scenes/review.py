@@ -137,7 +137,7 @@ class ReviewScene(Scene):
         left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
         key = "review.result" if self.ended else "review.result_so_far"
         c.label(
-            (10, 4, left_w - 190, 24),
+            (10, 4, left_w - 150, 24),
             self.tr(
                 key,
                 name=rep_name(rep, self.lang),
@@ -155,7 +155,7 @@ class ReviewScene(Scene):
             typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
         else:
             typ = self.tr("card.type", type=self.tr("ui.unknown"))
-        c.label((left_w - 180, 6, 180, 22), typ, object_id="#small")
+        c.label((left_w - 140, 6, 140, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
         review: Any = planned[0].action if planned else None
