@@ -155,15 +155,22 @@ def test_the_last_period_has_its_review_before_the_debrief(app):
     assert not any(m.key == "m.p1_no_review" and m.values["period"] == 2 for m in f.moments)
 
 
-def test_a_long_plan_scrolls_and_every_item_can_be_taken_back(app):
-    from pygame_gui.elements import UIScrollingContainer
-
+def _plan_a_long_week(app, after_each=None) -> None:
+    """A 1:1 and public praise for everyone: a plan longer than its column."""
     from simulator.api import Feedback, OneOnOne, Tone
 
-    _start(app)
     for r in app.game.obs.reps:
         for action in (OneOnOne(r.id), Feedback(r.id, Tone.PRAISE, True)):
             assert app.game.add(action) is None
+            if after_each is not None:
+                after_each()
+
+
+def test_a_long_plan_scrolls_and_every_item_can_be_taken_back(app):
+    from pygame_gui.elements import UIScrollingContainer
+
+    _start(app)
+    _plan_a_long_week(app)
     app.scene.refresh("plan")
     step(app, 4)
     n = len(app.game.plan)
@@ -395,19 +402,17 @@ def test_every_open_levers_tooltip_says_what_it_costs_choosers_included(app):
 def test_a_long_plan_shows_the_item_just_added_and_stays_put_when_redrawn(app):
     from pygame_gui.elements import UIScrollingContainer
 
-    from simulator.api import Feedback, OneOnOne, Tone
-
     def scroll_bar():
         plan = app.scene.regions["plan"].ui
         (sc,) = [el for el in plan.elements if isinstance(el, UIScrollingContainer)]
         return sc.vert_scroll_bar
 
+    def redraw() -> None:  # as the desk does after each lever
+        app.scene.refresh("plan")
+        step(app, 2)
+
     _start(app)
-    for r in app.game.obs.reps:
-        for action in (OneOnOne(r.id), Feedback(r.id, Tone.PRAISE, True)):
-            assert app.game.add(action) is None
-            app.scene.refresh("plan")
-            step(app, 2)
+    _plan_a_long_week(app, redraw)
     bar = scroll_bar()
     end = 1.0 - bar.visible_percentage
     assert bar.start_percentage == pytest.approx(end, abs=0.02)  # the newest is in view
