@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, step, type_text, widgets
+from gui import click, click_at, find, header, key, labels, step, type_text, widgets
 from pygame_gui.elements import UITextEntryLine
 
 from simulator.lessons import MISSED, debrief
@@ -299,3 +299,25 @@ def test_the_review_screens_hours_are_what_the_desk_shows_after_it(app):
     step(app, 4)
     assert isinstance(app.scene, DeskScene)
     assert app.game.hours_left == pytest.approx(left)
+
+
+def test_p12_the_archive_shows_no_contact_the_season_has_not_had(app):
+    """Week 1's archive has no contacts on file (it said "0 d ago" for every account);
+    after a week of work, the accounts the reps reached say when."""
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    click(app, "Go to the desk")
+    click(app, "Accounts")
+    shown = [t for t in labels(app) if t == "not yet" or t.endswith(" d ago")]
+    assert shown and set(shown) == {"not yet"}
+    click(app, "End week")
+    key(app, pygame.K_RETURN)
+    step(app, 8)
+    click(app, "Accounts")
+    click(app, "Last contact")  # sorted by it: the longest without contact first
+    shown = [t for t in labels(app) if t == "not yet" or t.endswith(" d ago")]
+    assert shown[0] == "not yet"
+    reached = [a for a in app.game.obs.accounts if a.last_contact_day >= 0]
+    assert 0 < len(reached) < len(app.game.obs.accounts)
+    assert all(a.last_contact_day < 5 for a in reached)  # in the week played

@@ -40,7 +40,9 @@ class AccountBook:
         n = len(names)
         self.key = np.zeros(n, dtype=bool)
         self.churned = np.zeros(n, dtype=bool)
-        self.last_contact = np.zeros(n, dtype=np.int64)
+        # the day of the last contact this season; -1: none yet (what came before the
+        # season is not on file)
+        self.last_contact = np.full(n, -1, dtype=np.int64)
         self.deal_count = np.zeros(n, dtype=np.int64)
         self.open_deals = np.zeros(n, dtype=np.int64)
         self.won_value = np.zeros(n, dtype=float)

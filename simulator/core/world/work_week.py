@@ -158,9 +158,10 @@ class WorkWeek(Demand):
         if len(others):
             # by owner, then longest waiting, then account: one number for each, unique,
             # so a plain sort puts them in that order (every last contact is today or
-            # before); then each rep's first ``visits``
+            # before; none this season waits as long as one on its first day); then each
+            # rep's first ``visits``
             by = owner[others]
-            waited = acc.last_contact[others]
+            waited = np.maximum(acc.last_contact[others], 0)
             low, m = int(waited.min()), len(others)
             rank_key = (by * (now - low + 1) + (waited - low)) * m + np.arange(m)
             rank_key.sort()

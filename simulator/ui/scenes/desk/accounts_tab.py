@@ -82,7 +82,7 @@ class AccountsTabPart(TablesPart):
                 f"{100 * a.relationship:.0f}%",
                 self.tr("acc.days_ago", days=max(0, today - a.last_contact_day))
                 if a.last_contact_day >= 0
-                else "—",
+                else self.tr("acc.not_yet"),
                 self.tr("acc.lost") if a.churned else str(a.open_deals),
             ]
             # the name opens the account's file: its history, deal by deal
