@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import shutil
+from pathlib import Path
 
 import pytest
 from plugin_policies import DiesRarely, DiesSometimes, FailsSometimes, doomed_seeds
@@ -608,3 +610,69 @@ def test_runs_collected_once_each_keep_memory_flat_and_leave_the_collector_as_it
     assert gc.isenabled()
     # after the first two runs (caches filled), six more add almost nothing
     assert sizes[-1] - sizes[1] < 1_000_000, [s // 1000 for s in sizes]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes in /proc")
+@pytest.mark.parametrize("how", ["SIGHUP", "SIGKILL"])
+def test_a_batch_killed_or_hung_up_leaves_no_worker_and_the_same_command_finishes_it(
+    tmp_path, short8, how
+):
+    """A closed terminal (SIGHUP) or a kill the batch cannot catch (SIGKILL): its
+    workers end within moments, so they neither play on for nobody nor hold the
+    folder against the command run again to finish the batch."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "b"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    cmd = [sys.executable, "-m", "simulator.cli", "batch", "--scenario", short8]
+    cmd += ["--policy", "plugin_policies:Hangs", "--runs", "4", "--seed", "1"]
+    cmd += ["--jobs", "2", "--timeout", "300", "--out", str(out), "--no-progress"]
+    first = subprocess.Popen(
+        cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60  # bounds on a hang, not measures of speed
+        while not (out / "manifest.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _children(first.pid)
+        assert len(workers) == 2, "the batch's workers never started"
+        os.kill(first.pid, getattr(signal, how))
+        first.wait(timeout=30)
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(workers), f"workers left running after {how}"
+    finally:
+        if first.poll() is None:
+            os.killpg(first.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(first.pid, signal.SIGKILL)
+    # the folder is free: a batch runs in it
+    assert Batch(out, [short8], ["hands_off"], runs=1, seed=1, jobs=1).run(progress=False)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pids: list[int]) -> bool:
+    """Whether any of ``pids`` still runs (a zombie has ended)."""
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError):
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state != "Z":
+                return True
+    return False

@@ -285,7 +285,8 @@ class Batch:
 
     def _signals(self) -> Callable[[], None]:
         """While the batch runs: Ctrl-C is the person's (a plugin's KeyboardInterrupt is
-        its run's failure); SIGTERM stops at once, workers and all. Returns the undo."""
+        its run's failure); SIGTERM or SIGHUP stops at once, workers and all. Returns the
+        undo."""
         if threading.current_thread() is not threading.main_thread():
             return lambda: None
 
@@ -301,9 +302,13 @@ class Batch:
                     proc.kill()  # no worker outlives the batch
             raise KeyboardInterrupt
 
-        old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+        ends = [signal.SIGTERM]
+        if hasattr(signal, "SIGHUP"):  # a closed terminal stops the batch as SIGTERM does
+            ends.append(signal.SIGHUP)
+        old = {s: signal.getsignal(s) for s in (signal.SIGINT, *ends)}
         signal.signal(signal.SIGINT, interrupt)
-        signal.signal(signal.SIGTERM, terminate)
+        for s in ends:
+            signal.signal(s, terminate)
 
         def undo() -> None:
             for s, handler in old.items():

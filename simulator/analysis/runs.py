@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
+import os
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -191,13 +193,32 @@ _VARIANTS: Variants = {}
 _TIMEOUT: list[float | None] = [None]
 
 
+PARENT_CHECK_SECONDS = 0.5  # how often a worker looks whether its batch is still there
+
+
 def init_worker(variants: Variants, timeout: float | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
+    _end_with_parent()
     _VARIANTS.clear()
     _VARIANTS.update(variants)
     _TIMEOUT[0] = timeout
     gc.disable()  # the worker's runs are collected one by one (see run_collected)
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the batch that started it is gone. A batch killed outright
+    (SIGKILL, the machine's memory guard) cannot stop its workers; left alone they
+    would play on for nobody, holding the batch's folder so that the command run
+    again to finish it is refused."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="salesim-parent-watch", daemon=True).start()
 
 
 FULL_EVERY = 100  # runs between full collections (what escaped the young ones)
