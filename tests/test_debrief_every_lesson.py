@@ -18,7 +18,8 @@ from helpers import TYPES, rep, scenario, session
 from simulator import api as A
 from simulator.core.spec import ChoiceSpec, EventSpec, Text, TriggerSpec
 from simulator.core.types import MotivationType as T
-from simulator.lessons import FOLLOWED, MISSED, debrief
+from simulator.lessons import CHECKS, FOLLOWED, MISSED, PARTLY, debrief
+from simulator.lessons.facts import Facts
 from simulator.narrate import Narrator
 from simulator.policies.by_the_book import ByTheBook
 from simulator.scenario import load_scenario, shipped_scenarios
@@ -401,6 +402,23 @@ def test_the_handbooks_answer_is_counted_as_following_its_lesson(lesson):
     assert f.status == FOLLOWED or idle != "untested"
 
 
+def test_p15_one_answer_against_the_handbook_takes_a_kept_promise_season_to_partly():
+    """A season of promises kept and one message answered against the handbook: the
+    lesson is partly followed (the answer named first), neither followed nor missed."""
+    promises_kept = _promise(keep=True)
+    kept = play(promises_kept, weeks=16)
+    assert finding(kept, "P15").status == FOLLOWED
+
+    def week(s):
+        return promises_kept(s) + _answer("wrong")(s)
+
+    s = play(week, weeks=16, events=(_asked("P15"),))
+    f = finding(s, "P15")
+    assert f.status == PARTLY
+    assert f.moments[0].key == "m.choice_against"
+    assert any(m.key == "s.p15" for m in f.moments)  # what was done is still said
+
+
 def test_a_message_left_to_expire_counts_its_default_against_the_handbook():
     s = play(nothing, weeks=8, events=(_asked("P9"),))
     f = finding(s, "P9")
@@ -432,7 +450,8 @@ def test_most_shipped_scenarios_ask_for_decisions():
 
 @pytest.mark.parametrize("path", WITH_DECISIONS, ids=lambda p: p.stem)
 def test_each_shipped_scenarios_tagged_choices_change_their_lessons_verdict(path):
-    """Answered against the handbook, a message's lessons are missed; by it, they are not."""
+    """Answered against the handbook, a message's lessons fall a step below what the
+    desk alone earned (missed when nothing else judges them); by it, they are not missed."""
     scn = load_scenario(path)
     against = Session(scn, 1, AgainstTheBook())
     against.run()
@@ -454,7 +473,10 @@ def test_each_shipped_scenarios_tagged_choices_change_their_lessons_verdict(path
     assert tagged, f"{path.stem}: no tagged decision came up"
     wrong = debrief(against.record())
     right = debrief(book.record())
+    # what the desk alone says of the season played against the book, lesson by lesson
+    desk = {f.lesson: f.status for f in (check(Facts(against.record())) for check in CHECKS)}
+    step_down = {FOLLOWED: PARTLY, PARTLY: MISSED, MISSED: MISSED, "untested": MISSED}
     for lesson in sorted(tagged):
-        assert wrong.finding(lesson).status == MISSED, lesson
-        assert right.finding(lesson).status != MISSED, lesson
-        assert any(m.key.startswith("m.choice_") for m in wrong.finding(lesson).moments)
+        w, r = wrong.finding(lesson).status, right.finding(lesson).status
+        assert w == step_down[desk[lesson]] and r != MISSED, (lesson, desk[lesson], w, r)
+        assert wrong.finding(lesson).moments[0].key.startswith("m.choice_")

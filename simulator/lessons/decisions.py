@@ -4,10 +4,14 @@ A scenario's messages ask for decisions ("Huang Fang rescued an installation
 and missed her call target: what do you say?"). The author marks the choice the
 handbook would make (``handbook: true``) and tags choices with the lessons they
 touch (``lessons: [P7, P9]``). Every answer is a decision the debrief must
-count: an answer against the handbook marks the lessons at stake missed, with
-the moment ("week 3: you chose «Remind her at the team meeting…» for Huang
-Fang"); the handbook's answer counts as following them. A message left to
-expire lets its default happen, and that default is judged the same way.
+count, beside what the manager did at the desk: an answer against the handbook
+takes a lesson's verdict one step down (a lesson otherwise followed is partly
+followed; one partly followed, or with nothing else to judge it by, is missed),
+with the moment first ("week 3: you chose «Remind her at the team meeting…» for
+Huang Fang"); the handbook's answer counts as following them. One wrong answer
+does not undo a season of doing what a lesson teaches, and a season of doing it
+does not excuse the answer. A message left to expire lets its default happen,
+and that default is judged the same way.
 
 The lessons at stake in an answer are its own tags, the message's, and — for
 an answer against the handbook — the handbook answer's tags too: choosing
@@ -20,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..record import Record
-from .facts import FOLLOWED, MISSED, UNTESTED, Finding, Moment
+from .facts import FOLLOWED, MISSED, PARTLY, UNTESTED, Finding, Moment
 
 
 @dataclass(frozen=True)
@@ -92,9 +96,11 @@ def moment(d: Decision) -> Moment:
 def judge(finding: Finding, made: list[Decision]) -> Finding:
     """The finding with the inbox decisions that touch its lesson counted in.
 
-    An answer against the handbook marks the lesson missed, its moment first;
-    the handbook's answers are moments of the lesson followed, and make a
-    lesson the game otherwise gave no occasion for a followed one.
+    Answers against the handbook take the verdict a step down, their moments
+    first: followed becomes partly; partly, missed. A lesson judged by the
+    answers alone is missed unless the handbook's answers outnumber the others
+    (then partly). The handbook's answers are moments of the lesson followed,
+    and make a lesson the game otherwise gave no occasion for a followed one.
     """
     mine = [d for d in made if d.judged and finding.lesson in d.lessons]
     if not mine:
@@ -102,11 +108,17 @@ def judge(finding: Finding, made: list[Decision]) -> Finding:
     against = [moment(d) for d in mine if not d.followed]
     along = [moment(d) for d in mine if d.followed]
     if against:
+        if finding.status == FOLLOWED:
+            status = PARTLY
+        elif finding.status == UNTESTED and len(along) > len(against):
+            status = PARTLY
+        else:
+            status = MISSED
         # the facts of the lesson stay, as the first of its moments
         facts = () if finding.status == UNTESTED else (finding.summary,)
         return replace(
             finding,
-            status=MISSED,
+            status=status,
             summary=Moment(0, "s.choices_against", {"n": len(against), "of": len(mine)}),
             moments=(*against, *facts, *finding.moments, *along),
         )
