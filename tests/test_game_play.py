@@ -5,10 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 from gui import click, click_at, find, header, key, labels, step, type_text, widgets
-from pygame_gui.elements import UITextEntryLine
+from pygame_gui.elements import UITextBox, UITextEntryLine
 
 from simulator.lessons import MISSED, debrief
 from simulator.ui.scenes import DebriefScene, DeskScene, ReviewScene
+from simulator.ui.widgets import html
 
 
 @pytest.fixture
@@ -321,3 +322,30 @@ def test_p12_the_archive_shows_no_contact_the_season_has_not_had(app):
     reached = [a for a in app.game.obs.accounts if a.last_contact_day >= 0]
     assert 0 < len(reached) < len(app.game.obs.accounts)
     assert all(a.last_contact_day < 5 for a in reached)  # in the week played
+
+
+def test_the_review_opened_from_the_desk_shows_last_weeks_report_and_that_the_week_is_to_play(
+    app,
+):
+    """In a period's last week the desk's Review opens the review screen: its side panel
+    is the week just played's report (it said "A quiet week." whatever happened), and
+    it says the period ends this week (it said "The period is over.")."""
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    key(app, pygame.K_RETURN)
+    for _ in range(3):  # on to week 4, the first period's last
+        click(app, "End week")
+        key(app, pygame.K_RETURN)
+        step(app, 8)
+    assert "Week 4 / 8" in header(app)
+    reported = app.game.outcomes[-1].lines
+    assert reported, "week 3 had no news to show"
+    click(app, "Review", exact=True)
+    assert isinstance(app.scene, ReviewScene)
+    texts = list(widgets(app).values())
+    boxes = [el.html_text for el in app.scene.ui.elements if isinstance(el, UITextBox)]
+    assert any(html(reported[0]) in t for t in boxes)
+    assert not any("A quiet week." in t for t in boxes)
+    assert any(t.startswith("The period ends this week.") for t in texts)
+    assert not any("The period is over." in t for t in texts)

@@ -35,7 +35,10 @@ QUOTA_W = 230  # the next quota's field, its record and its warning, right of ea
 class ReviewScene(Scene):
     def __init__(self, app: App, outcome: Any = None) -> None:
         super().__init__(app)
-        self.outcome = outcome
+        # the week just played: what ending it brought, or (the screen opened from the
+        # desk) the last week's report, as the desk showed it
+        outcomes = self.game.outcomes
+        self.outcome = outcome if outcome is not None else (outcomes[-1] if outcomes else None)
         self.entries: dict[int, Any] = {}
         self.notes: dict[int, Any] = {}
         self.typed: dict[int, str] = {}  # quotas typed so far, kept across pages and redraws
@@ -66,7 +69,10 @@ class ReviewScene(Scene):
         obs = g.obs
         ui = self.ui
         title = "review.closing_title" if self.closing else "review.title"
-        intro = "review.closing_intro" if self.closing else "review.intro"
+        if self.closing:
+            intro = "review.closing_intro"
+        else:  # held after the period (its first weeks), or in its last week, still to play
+            intro = "review.intro" if self.ended else "review.intro_ending"
         if all(self.reviewed_in(r) is not None for r in obs.reps):
             intro = "review.all_done"
         ui.label(
@@ -94,7 +100,8 @@ class ReviewScene(Scene):
         si.label((12, 8, side_w - 24, 26), self.tr("ui.last_week"), object_id="#h3")
         si.text(
             (4, 36, side_w - 8, list_h - 44),
-            "<br>".join(html(x) for x in lines[:30]) or html(self.tr("ui.nothing_happened")),
+            "<br>".join(html(x) for x in lines[:30])
+            or html(self.tr("ui.nothing_happened" if self.outcome else "ui.first_week")),
             raw=True,
         )
         self.sum_label = None
