@@ -67,7 +67,7 @@ def respond(
 ) -> float:
     """Apply a lever's engagement response for the rep's hidden type.
 
-    Good news lands softer with a rep who does not trust the manager. The
+    Whatever lifts a rep lands softer when they do not trust the manager. The
     rep's visible reaction (perked up / shrugged / put off) is logged for the
     manager: that is how types are learnt from behaviour (P3). ``why`` carries
     the caller's reasons for a damped response (praise repeated, words
