@@ -173,6 +173,36 @@ def test_p09_one_standard_for_all_leaves_trust_alone():
     assert w.reps[2].trust == trust[2]
 
 
+def test_p09_the_team_weighs_a_correction_against_a_colleagues_latest_feedback():
+    """A was praised early in the period, when behind, and again once well ahead; B,
+    behind now as A was then, is corrected. The team holds B's correction against A's
+    latest praise (for results far apart), not the early one: trust stays."""
+
+    def set_pace(w, r, pace: float) -> None:
+        frac = max(0.5 / w.scenario.period_weeks, w.period_elapsed())
+        r.booked[w.period] = pace * r.quota(w.period) * frac
+
+    def bystanders_trust(praised_again: bool) -> float:
+        w = world(scenario())
+        a, b = w.reps[0], w.reps[1]
+        run_weeks(w, 3)
+        set_pace(w, a, 0.4)
+        act(w, Feedback(a.id, Tone.PRAISE, public=False))  # behind, praised
+        run_weeks(w, 3)
+        assert w.period == 0
+        set_pace(w, a, 1.3)
+        set_pace(w, b, 0.45)
+        if praised_again:
+            act(w, Feedback(a.id, Tone.PRAISE, public=False))  # far ahead now
+        before = {r.id: r.trust for r in w.reps}
+        act(w, Feedback(b.id, Tone.CRITICISM, public=False))
+        others = [r for r in w.reps if r.id not in (a.id, b.id)]
+        return sum(r.trust - before[r.id] for r in others) / len(others)
+
+    assert bystanders_trust(praised_again=False) <= -0.025  # like results, unlike words
+    assert bystanders_trust(praised_again=True) == 0.0
+
+
 # ------------------------------------------------------------------- P15
 
 

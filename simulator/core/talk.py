@@ -172,8 +172,10 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
                 change,
                 [["on_pace", round(pace, 2)]],
             )
-    # one standard for all: like results treated unlike erode the team's trust
-    for other_id, other_pace, other_tone, other_public, other_telling in m.feedback:
+    # one standard for all: like results treated unlike erode the team's trust (each
+    # colleague's latest feedback this period is the one the team holds it against)
+    latest = {entry[0]: entry for entry in m.feedback}
+    for other_id, other_pace, other_tone, other_public, other_telling in latest.values():
         if (
             telling
             and other_telling
