@@ -32,16 +32,18 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str = "files") 
     if not stat.S_ISREG(info.st_mode):
         raise InputError("this is not a regular file (a device, a pipe or a socket)")
     if info.st_size > limit:
-        raise InputError(_too_large(info.st_size, limit, what))
+        raise InputError(too_large(info.st_size, limit, what))
     try:
         with open(p, "rb") as f:
             data = f.read(limit + 1)
     except OSError as e:
         raise InputError(f"cannot read it ({e.strerror or e})") from None
     if len(data) > limit:  # it grew while we looked
-        raise InputError(_too_large(len(data), limit, what))
+        raise InputError(too_large(len(data), limit, what))
     return data
 
 
-def _too_large(size: int, limit: int, what: str) -> str:
-    return f"the file is {size / 1e6:.1f} MB; {what} are limited to {limit / 1e6:g} MB"
+def too_large(size: int, limit: int, what: str) -> str:
+    """Why a file is refused for its size, in bytes, so the difference shows (a file of
+    1,012,429 bytes against a limit of 1,000,000 would read "1.0 MB" against "1 MB")."""
+    return f"the file is {size:,} bytes; {what} are limited to {limit:,} bytes ({limit / 1e6:g} MB)"

@@ -70,10 +70,11 @@ def snapshot(
     lang: str = "en",
     extra: dict[str, Any] | None = None,
 ) -> SaveGame:
-    """The save of a session as it stands."""
+    """The save of a session as it stands (the scenario's path stored absolute)."""
     s = session.scenario
     return SaveGame(
-        scenario_path=str(scenario_path),
+        # absolute: the save reopens from any folder, not only the one it was made in
+        scenario_path=os.path.abspath(scenario_path),
         scenario_title=str(s.title),
         scenario_version=s.version,
         scenario_fingerprint=fingerprint(s),
@@ -103,7 +104,8 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only disk refuses the cleaning up too
+            tmp.unlink(missing_ok=True)
         raise SaveError(f"{path}: cannot write the save ({e.strerror or e})") from None
     _clean_stale(path)
     return path
@@ -177,7 +179,8 @@ def restore(
 
     The same version replays even when the file was edited since (its author
     kept the version, declaring the change compatible); the outcome may then
-    differ from what the player saw.
+    differ from what the player saw (:func:`changed_since_saved` says so). A
+    save claiming more weeks played than the scenario has is damaged.
     """
     if scenario.version != save.scenario_version:
         raise SaveError(
@@ -188,6 +191,11 @@ def restore(
         # another scenario altogether (the save's path was pointed elsewhere)
         raise SaveError(
             f"{source} was played on {save.scenario_title!r}, not on {str(scenario.title)!r}"
+        )
+    if save.weeks_played > scenario.weeks:
+        raise SaveError(
+            f"{source}: the save is damaged (it says {save.weeks_played} weeks were played; "
+            f"the scenario has {scenario.weeks})"
         )
     try:
         return Session.replay(
@@ -263,31 +271,70 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
     return written
 
 
-def scenario_file_of(save: SaveGame) -> Path:
-    """The save's scenario file, or the shipped one of the same name (saves travel)."""
+def scenario_file_of(save: SaveGame, beside: str | os.PathLike[str] | None = None) -> Path:
+    """The save's scenario file, looked for where a save that travelled would find it.
+
+    In order: the path the save stores (absolute in new saves; older ones hold
+    it as typed, relative to the folder ``run --save`` ran in); with ``beside``
+    (the save file's own path), that path taken from the save's folder, then a
+    file of the same name next to the save (a trainer keeps a custom scenario
+    beside the participants' saves); then the shipped scenario of that name.
+    When none exists, the stored path (so the message names it).
+    """
     from .scenario import scenarios_dir
 
     path = Path(save.scenario_path)
-    if path.exists():
-        return path
-    shipped = scenarios_dir() / path.name
-    return shipped if shipped.exists() else path
+    candidates = [path]
+    if beside is not None:
+        folder = Path(beside).parent
+        if not path.is_absolute():
+            candidates.append(folder / path)
+        candidates.append(folder / path.name)
+    candidates.append(scenarios_dir() / path.name)
+    for candidate in candidates:
+        if path.name and candidate.is_file():
+            return candidate
+    return path
+
+
+def changed_since_saved(save: SaveGame, scenario: Scenario) -> bool:
+    """Whether ``scenario``'s content differs from the one the game was played on.
+
+    Only its fingerprint tells: an edit that kept the version replays (the
+    author declared it compatible), but the replay may then differ from what
+    was played. Commands that replay a save warn about it in one line.
+    """
+    return fingerprint(scenario) != save.scenario_fingerprint
+
+
+def changed_warning(path: str | os.PathLike[str]) -> str:
+    """The one line that warns a save's scenario was edited since (same version)."""
+    return (
+        f"{path}: the scenario's content has changed since this game was saved "
+        "(its version has not), so the replay may differ from what was played"
+    )
 
 
 def open_save(
-    path: str | os.PathLike[str], on_week: Callable[[int, int], None] | None = None
+    path: str | os.PathLike[str],
+    on_week: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[SaveGame, Session]:
     """Read a save, load its scenario and replay it; every failure is a :class:`SaveError`.
 
-    ``on_week(done, weeks)`` follows the replay (a progress bar's hook)."""
+    ``on_week(done, weeks)`` follows the replay (a progress bar's hook); ``warn`` is
+    told, in one line, when the scenario was edited since the game was saved."""
     from .scenario import ScenarioError, load_scenario
 
     save = read_save(path)
-    file = scenario_file_of(save)
+    file = scenario_file_of(save, beside=path)
     try:
         scenario = load_scenario(file)
     except ScenarioError as e:
         raise SaveError(f"{path}: its scenario cannot be loaded: {e}") from None
     except OSError as e:
         raise SaveError(f"{path}: its scenario {file} cannot be read ({e.strerror or e})") from None
-    return save, restore(save, scenario, source=str(path), on_week=on_week)
+    session = restore(save, scenario, source=str(path), on_week=on_week)
+    if warn is not None and changed_since_saved(save, scenario):
+        warn(changed_warning(path))
+    return save, session

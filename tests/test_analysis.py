@@ -137,6 +137,18 @@ def test_bad_sweeps_are_explained(text, words):
         parse_range("market.lead_rate=2:1")
 
 
+def test_a_key_given_twice_is_refused_in_every_design(tmp_path, capsys):
+    twice = [parse_range("market.lead_rate=0.5:1.5"), parse_range("market.lead_rate=0.6:1")]
+    with pytest.raises(DesignError, match=r"a key is swept twice: market\.lead_rate"):
+        latin_hypercube(twice, 4, 1)
+    with pytest.raises(DesignError, match=r"a key is swept twice: market\.lead_rate"):
+        factorial([parse_sweep("market.lead_rate=1,2"), parse_sweep("market.lead_rate=3")])
+    vary = ["--vary", "market.lead_rate=0.5:1.5", "--vary", "market.lead_rate=0.6:1"]
+    assert main(["sensitivity", "tutorial", *vary, "--samples", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err == "salesim: error: a key is swept twice: market.lead_rate\n"
+
+
 # ------------------------------------------------------------------ plugins
 def test_a_plugin_policy_plays_like_a_built_in_one():
     policy = make_policy("plugin_policies:TalkOnly")
@@ -372,3 +384,45 @@ def test_counts_in_the_analysts_output_are_grammatical():
     assert counted(1, "policy", "policies") == "1 policy"
     assert counted(2, "policy", "policies") == "2 policies"
     assert seeds_range([7]) == "seed 7" and seeds_range(range(1, 31)) == "seeds 1–30"
+
+
+def test_compare_on_a_file_or_a_batch_stopped_before_its_tables_says_what_to_do(tmp_path, capsys):
+    from simulator.analysis import store
+
+    a_file = tmp_path / "runs.csv"
+    a_file.write_text("run\n")
+    assert main(["compare", str(a_file)]) == 2
+    assert f"{a_file}: this is a file, not a batch's folder" in capsys.readouterr().err
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
+    folder = tmp_path / "b"
+    design = {"runs": 2, "jobs": 1}
+    Batch(folder, [str(short)], ["by_the_book"], **design).run(progress=False)
+    for kill in ("empty", "missing"):
+        # killed before its tables were written: the journal holds every finished run
+        if kill == "empty":
+            store.Tables(folder).write()
+        else:
+            for table in folder.glob("runs.*"):
+                table.unlink()
+        with pytest.raises(CompareError) as e:
+            load(folder)
+        assert str(e.value) == (
+            f"{folder}: its tables were not written yet, but its journal holds 2 finished "
+            "runs; run the same salesim batch command again to finish the batch and write "
+            "the tables"
+        )
+        outcome = Batch(folder, [str(short)], ["by_the_book"], **design).run(progress=False)
+        assert outcome.executed == 0 and len(load(folder).cells[0].runs["by_the_book"]) == 2
+
+
+def test_batch_refuses_a_baseline_that_is_not_one_of_its_policies_before_running(tmp_path, capsys):
+    out = tmp_path / "b"
+    words = ["batch", "--scenario", "tutorial", "--policy", "by_the_book", "hands_off"]
+    assert main([*words, "--runs", "2", "--out", str(out), "--baseline", "nosuch"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "salesim: error: --baseline nosuch: not one of this batch's policies "
+        "(by_the_book, hands_off)\n"
+    )
+    assert not any(out.iterdir())  # nothing was played

@@ -313,6 +313,23 @@ def test_failed_runs_are_kept_on_resume_unless_asked_to_retry(tmp_path):
     assert retried.executed == len(doomed_seeds(FailsSometimes, range(1, 5)))
 
 
+def test_a_rerun_that_finds_failed_runs_in_the_folder_says_so_and_exits_1(tmp_path, short8, capsys):
+    from simulator.cli import main
+
+    doomed = doomed_seeds(FailsSometimes, range(1, 5))
+    assert doomed, "the seeds chosen must hold a failing run"
+    words = ["batch", "--scenario", short8, "--policy", "plugin_policies:FailsSometimes"]
+    words += ["--runs", "4", "--seed", "1", "--jobs", "1", "--out", str(tmp_path)]
+    assert main(words) == 1
+    capsys.readouterr()
+    assert main(words) == 1  # nothing played now, but the batch still holds failed runs
+    err = capsys.readouterr().err
+    assert f"0 runs done now, 4 found done ({len(doomed)} of them failed), 0 failed now" in err
+    assert "rerun with --retry-failed" in err
+    assert main([*words, "--retry-failed"]) == 1  # they fail again, as they must
+    assert f"{len(doomed)} failed now" in capsys.readouterr().err
+
+
 def test_more_seeds_or_policies_reuse_the_runs_already_in_the_folder(sequential, tmp_path):
     small(tmp_path, runs=2).run(progress=False)  # seeds 5 and 6
     more = small(tmp_path, runs=3, policies=["by_the_book", "hands_off"]).run(progress=False)

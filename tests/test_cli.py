@@ -250,3 +250,82 @@ def test_every_command_answers_a_misspelt_option_with_its_own_usage_and_the_opti
             name,
             err,
         )
+
+
+@pytest.mark.parametrize(
+    "words, told",
+    [
+        (["run", "--seed", str(2**63)], "out of range: give 0 to 9223372036854775807"),
+        (["run", "--seed", "-1"], "out of range"),
+        (["calibrate", "tutorial", "--seed", str(2**64)], "out of range"),
+        (["sensitivity", "tutorial", "--vary", "market.lead_rate=1:2", "--seed", "-5"], "range"),
+        (
+            [
+                "batch",
+                "--scenario",
+                "t",
+                "--policy",
+                "p",
+                "--runs",
+                "1",
+                "--out",
+                "o",
+                "--seed",
+                str(2**63),
+            ],
+            "out of range",
+        ),
+        (
+            [
+                "batch",
+                "--scenario",
+                "t",
+                "--policy",
+                "p",
+                "--runs",
+                "1",
+                "--out",
+                "o",
+                "--jobs",
+                "0",
+            ],
+            "--jobs: 0: give 1 or more",
+        ),
+        (
+            [
+                "batch",
+                "--scenario",
+                "t",
+                "--policy",
+                "p",
+                "--runs",
+                "1",
+                "--out",
+                "o",
+                "--jobs",
+                "-2",
+            ],
+            "give 1 or more",
+        ),
+        (["calibrate", "tutorial", "--jobs", "0"], "give 1 or more"),
+        (["sensitivity", "tutorial", "--vary", "market.lead_rate=1:2", "--jobs", "0"], "1 or more"),
+    ],
+)
+def test_seeds_out_of_range_and_jobs_below_one_are_refused_by_the_parser(words, told, capsys):
+    """A seed a save or a batch's tables cannot keep (0 ≤ seed < 2**63), or no workers."""
+    with pytest.raises(SystemExit) as stop:
+        main(words)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: salesim {words[0]}") and told in err
+
+
+def test_a_batch_whose_last_seed_would_overflow_is_refused_before_anything_runs(tmp_path, capsys):
+    out = tmp_path / "b"
+    words = ["batch", "--scenario", "tutorial", "--policy", "by_the_book", "--runs", "2"]
+    assert main([*words, "--seed", str(2**63 - 1), "--out", str(out), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "--seed 9223372036854775807 with --runs 2: the last seed" in err
+    assert not (out / "journal.jsonl").exists() and not (out / "manifest.json").exists()
+    assert main(["calibrate", "tutorial", "--runs", "3", "--seed", str(2**63 - 2)]) == 2
+    assert "the last seed would pass" in capsys.readouterr().err

@@ -17,7 +17,10 @@ def test_play_refuses_a_missing_scenario_or_save(capsys, tmp_path):
     assert "no such file, nor a shipped scenario" in capsys.readouterr().err
     assert main(["play", "--load", str(tmp_path / "gone.json")]) == 2
     assert "no such save" in capsys.readouterr().err
-    assert main(["play", "--seed", "-1", "--scenario", "tutorial"]) == 2
+    with pytest.raises(SystemExit) as stop:  # refused by the parser, as every seed is
+        main(["play", "--seed", "-1", "--scenario", "tutorial"])
+    assert stop.value.code == 2
+    assert "--seed: -1 is out of range" in capsys.readouterr().err
 
 
 def test_play_reports_a_broken_scenario_with_file_and_line(capsys, tmp_path):

@@ -151,3 +151,25 @@ def test_every_problem_of_a_bad_scenario_gets_its_own_error_line(tmp_path, capsy
         assert e.code == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith(f"salesim: error: {bad}:") for line in lines)
+
+
+def test_schema_out_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    for out, words in [
+        (tmp_path, "cannot write this file (Is a directory)"),
+        (tmp_path / "no" / "s.json", "its folder"),
+    ]:
+        assert main(["schema", "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err == f"salesim: error: --out {out}: " + err.split(": ", 3)[3]
+        assert words in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_empty_scenario_name_is_said_to_name_nothing(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["validate", ""])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err == "salesim: error: no scenario was named (the name given is empty)\n"
+    with pytest.raises(SystemExit):
+        main(["run", "--scenario", "", "--quiet"])  # not the default scenario in silence
+    assert "no scenario was named" in capsys.readouterr().err

@@ -210,3 +210,108 @@ def test_a_save_pointed_at_another_scenario_of_the_same_version_is_refused(tmp_p
     with pytest.raises(SaveError) as e:
         open_save(path)
     assert "was played on 'Tutorial: your first quarters', not on" in str(e.value)
+
+
+def _custom(folder, weeks: int = 4):
+    """A trainer's own scenario (the tutorial, a few weeks long) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "mine.yaml"
+    path.write_text(f"extends: tutorial\nweeks: {weeks}\nperiod_weeks: 2\n", encoding="utf-8")
+    return path
+
+
+def test_a_custom_scenarios_save_reopens_from_any_folder_and_beside_its_scenario(
+    tmp_path, monkeypatch, capsys
+):
+    from simulator.saves import open_save
+
+    made = tmp_path / "made"
+    _custom(made)
+    monkeypatch.chdir(made)
+    assert (
+        main(["run", "--scenario", "mine.yaml", "--seed", "2", "--quiet", "--save", "s.json"]) == 0
+    )
+    assert read_save(made / "s.json").scenario_path == str(made / "mine.yaml")  # absolute
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    save = str(made / "s.json")
+    assert main(["report", save, "--out", "report"]) == 0
+    assert main(["export", save, "--out", "tables"]) == 0
+    assert (elsewhere / "report" / "report.html").exists()
+    assert (elsewhere / "tables" / "actions.csv").exists()
+    assert "error" not in capsys.readouterr().err
+    # the save and its scenario mailed together to a trainer: found beside the save
+    mailed = tmp_path / "mailed"
+    mailed.mkdir()
+    for name in ("s.json", "mine.yaml"):
+        (mailed / name).write_bytes((made / name).read_bytes())
+    (made / "mine.yaml").unlink()
+    assert open_save(mailed / "s.json")[1].finished
+    # an older save keeps the path as typed: taken from the save's own folder
+    old = json.loads((mailed / "s.json").read_text(encoding="utf-8"))
+    (mailed / "sub").mkdir()
+    (mailed / "sub" / "mine.yaml").write_bytes((mailed / "mine.yaml").read_bytes())
+    (mailed / "mine.yaml").unlink()
+    (mailed / "old.json").write_text(json.dumps({**old, "scenario_path": "sub/mine.yaml"}))
+    assert open_save(mailed / "old.json")[1].finished
+
+
+def test_a_save_replayed_on_its_scenario_edited_since_warns_in_one_line(
+    tmp_path, monkeypatch, capsys
+):
+    from simulator.saves import changed_since_saved
+
+    scenario = _custom(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert (
+        main(["run", "--scenario", "mine.yaml", "--seed", "2", "--quiet", "--save", "s.json"]) == 0
+    )
+    capsys.readouterr()
+    save = read_save(tmp_path / "s.json")
+    assert not changed_since_saved(save, load_scenario(scenario))
+    assert main(["export", "s.json", "--out", "t"]) == 0
+    assert "warning" not in capsys.readouterr().err  # unchanged: nothing to say
+    edited = "extends: tutorial\nweeks: 4\nperiod_weeks: 2\nmarket:\n  lead_rate: 1.5\n"
+    scenario.write_text(edited, "utf-8")
+    assert changed_since_saved(save, load_scenario(scenario))
+    for command in (["export", "s.json", "--out", "t2"], ["report", "s.json", "--out", "r"]):
+        assert main(command) == 0, command  # still replayed, as documented
+        lines = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+        assert lines == [
+            "salesim: warning: s.json: the scenario's content has changed since this game "
+            "was saved (its version has not), so the replay may differ from what was played"
+        ], command
+    assert main(["class", "s.json", "--out", "c"]) == 0
+    assert capsys.readouterr().err.count("the scenario's content has changed") == 1
+
+
+def test_a_save_on_a_read_only_disk_is_a_save_error_not_a_traceback(tmp_path, monkeypatch, capsys):
+    import errno
+    from pathlib import Path
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    session = played(1)
+    monkeypatch.setattr(os, "replace", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)  # cleaning up is refused as well
+    with pytest.raises(SaveError, match="cannot write the save \\(Read-only file system\\)"):
+        write_save(snapshot(session, str(TUTORIAL)), tmp_path / "g.json")
+    scenario = _custom(tmp_path / "scn", weeks=2)
+    code = main(["run", "--scenario", str(scenario), "--quiet", "--save", str(tmp_path / "s.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "s.json: cannot write the save (Read-only file system)" in err
+
+
+def test_a_save_claiming_more_weeks_than_its_scenario_has_is_damaged(tmp_path):
+    from simulator.saves import open_save
+
+    path = write_save(snapshot(played(2), str(TUTORIAL)), tmp_path / "g.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**data, "weeks_played": 100}), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        open_save(path)
+    assert "the save is damaged" in str(e.value) and "100 weeks" in str(e.value)
+    assert "has 26" in str(e.value)

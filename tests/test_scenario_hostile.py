@@ -50,8 +50,11 @@ def test_custom_tags_are_refused(tmp_path):
 
 
 def test_a_huge_file_is_refused_before_parsing(tmp_path):
-    msg = refused(tmp_path, GOOD + "# " + "x" * (MAX_BYTES + 10) + "\n")
-    assert "limited to 1 MB" in msg
+    text = GOOD + "# " + "x" * (MAX_BYTES + 10) + "\n"
+    msg = refused(tmp_path, text)
+    # in bytes, so a file just over the limit does not read "1.0 MB; limited to 1 MB"
+    assert f"the file is {len(text):,} bytes; scenario files are limited to 1,000,000 bytes" in msg
+    assert "(1 MB)" in msg
 
 
 def test_deep_nesting_is_refused(tmp_path):
@@ -175,7 +178,8 @@ def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "2000.0 MB" in str(e.value) and "limited to 1 MB" in str(e.value)
+    assert "the file is 2,000,000,000 bytes" in str(e.value)
+    assert "limited to 1,000,000 bytes (1 MB)" in str(e.value)
     assert peak < 5_000_000
 
 

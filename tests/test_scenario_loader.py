@@ -339,3 +339,48 @@ def test_validate_reports_every_problem_in_one_pass_cross_references_included(tm
     said = [str(p) for p in found]
     assert any("weeks: should be greater than or equal to 1" in x for x in said), said
     assert any("reps.1.mentor: no rep is called 'Anne' (did you mean 'Ann'?)" in x for x in said)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        # a field left empty in YAML is null: said to be empty, not "(got None)"
+        ("weeks: 8", "weeks:", "2:7: weeks: should be a whole number, but the field is empty"),
+        # pydantic's "List should have at least 1 item after validation, not 0", in words
+        (
+            "team_target: [1000000]",
+            "team_target: []",
+            "4:14: team_target: the list is empty; it needs at least 1 item",
+        ),
+        (
+            "segments:\n    - {name: all, accounts: 40, potential: 500000, deal_size: 100000}",
+            "segments: []",
+            "6:13: market.segments: the list is empty; it needs at least 1 item",
+        ),
+        (
+            "market:\n",
+            "market:\n  seasonality: [1, 1, 1]\n",
+            "6:16: market.seasonality: the list has 3 items; it needs at least 12",
+        ),
+        # names (and texts) of only spaces name nothing
+        ("{name: Ann,", "{name: '   ',", "9:12: reps.0.name: this is only spaces; give it"),
+        ("name: Bo,", "name: Bo, name_zh: ' ',", "10:25: reps.1.name_zh: this is only spaces"),
+        ("{name: all,", "{name: ' ',", "7:14: market.segments.0.name: this is only spaces"),
+        ("title: Small", "title: '  '", "1:8: title.en: this is only spaces"),
+        ("title: Small", "title: ''", "1:8: title.en: this is empty; give some text"),
+    ],
+)
+def test_problems_are_worded_plainly_where_pydantic_words_them_for_programmers(
+    tmp_path, old, new, expected
+):
+    text = GOOD.replace(old, new)
+    assert text != GOOD
+    path, found = problems(tmp_path, text)
+    assert [str(p) for p in found if str(p).startswith(f"{path}:{expected}")], found
+    assert not any("None" in str(p) or "validation" in str(p) for p in found)
+
+
+def test_a_scenario_named_by_an_empty_string_is_not_called_a_folder():
+    with pytest.raises(ScenarioError) as e:
+        load_scenario("")
+    assert str(e.value.problems[0]) == "<scenario>: no file was named (the name is empty)"

@@ -60,18 +60,21 @@ DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 # tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
+SEEDS = 2**63  # seeds are 0 .. 2**63 - 1: the tables keep them as 64-bit integers
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 
 
 @dataclass
 class Outcome:
-    """What a batch did: how many runs it found done, ran, and lost to errors."""
+    """What a batch did: how many runs it found done (``failed_before`` of them recorded
+    as failed by an earlier go), ran, and lost to errors now (``failed``)."""
 
     total: int
     skipped: int = 0
     executed: int = 0
     failed: int = 0
+    failed_before: int = 0
     interrupted: bool = False
     folder: Path = field(default_factory=Path)
     seconds: float = 0.0
@@ -126,6 +129,11 @@ class Batch:
             raise BatchError("--timeout must be more than 0 seconds")
         if seed < 0:
             raise BatchError("--seed must be 0 or more")
+        if seed + runs - 1 >= SEEDS:
+            raise BatchError(
+                f"--seed {seed} with --runs {runs}: the last seed, {seed} + {runs} - 1, "
+                f"would be past {SEEDS - 1}, the largest seed the tables can keep"
+            )
         if not scenarios or not policies:
             raise BatchError("give at least one --scenario and one --policy")
         if len(set(policies)) != len(policies):
@@ -349,7 +357,8 @@ class Batch:
         outcome = Outcome(
             total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
         )
-        self._write(tables, "running", started)  # the runs found done, from now on as columns
+        # the runs found done, from now on as columns
+        outcome.failed_before = self._write(tables, "running", started)
         bar = _progress(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
         pause = CHECKPOINT_SECONDS
@@ -454,7 +463,8 @@ class Batch:
             "weeks": [{**r, **ids} for r in entry.get("weeks", [])],
         }
 
-    def _write(self, tables: Tables, status: str, started: str) -> None:
+    def _write(self, tables: Tables, status: str, started: str) -> int:
+        """Write the tables and the manifest; how many of the runs in them failed."""
         tables.write()
         rows = tables.rows()
         failed = sum(1 for r in rows if r.get("status") != "ok")
@@ -463,6 +473,7 @@ class Batch:
             self.folder / MANIFEST,
             (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
         )
+        return failed
 
     def _run_pool(
         self,

@@ -26,7 +26,7 @@ from ..palette import palette
 from ..scoring import COMPONENTS
 from ..wording import counted
 from .stats import Interval, mean_ci, paired_difference
-from .store import MANIFEST, MANIFEST_BYTES, StoreError, is_missing, read_table
+from .store import MANIFEST, MANIFEST_BYTES, Journal, StoreError, is_missing, read_table
 
 METRICS = ("total", *(f"score.{c}" for c in COMPONENTS))
 
@@ -83,6 +83,8 @@ class CompareError(ValueError):
 def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
     """Read a batch folder and compute every interval and paired difference."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CompareError(f"{folder}: this is a file, not a batch's folder (salesim batch --out)")
     if not folder.is_dir():
         raise CompareError(f"{folder}: no such folder")
     try:
@@ -93,11 +95,19 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
     except (ValueError, RecursionError) as e:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
+    written = any((folder / f"runs.{kind}").exists() for kind in ("parquet", "csv"))
     try:
-        rows = read_table(folder, "runs")
+        rows = read_table(folder, "runs") if written or not _journalled(folder) else []
     except StoreError as e:
         raise CompareError(str(e)) from None
     if not rows:
+        if done := _journalled(folder):
+            # stopped before its tables were written: the journal keeps every run
+            raise CompareError(
+                f"{folder}: its tables were not written yet, but its journal holds "
+                f"{counted(done, 'finished run')}; run the same salesim batch command again "
+                "to finish the batch and write the tables"
+            )
         raise CompareError(f"{folder} holds no finished runs yet")
     policies = list(manifest.get("policies") or sorted({r["policy"] for r in rows}))
     if baseline not in policies:
@@ -134,6 +144,14 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
             b = np.array([base[s]["total"] for s in seeds], dtype=float)
             gaps[(i, p)] = paired_difference(a, b)
     return Comparison(folder, baseline, policies, ordered, stats, gaps, manifest)
+
+
+def _journalled(folder: Path) -> int:
+    """How many finished runs a batch folder's journal holds (read a line at a time)."""
+    try:
+        return len({entry["key"] for entry in Journal(folder).each()})
+    except (OSError, ValueError, TypeError, KeyError):  # a journal damaged past reading
+        return 0
 
 
 def text(cmp: Comparison) -> str:

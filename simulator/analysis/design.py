@@ -100,11 +100,17 @@ def parse_range(text: str, flag: str = "--vary") -> Range:
     return Range(key, lo, hi)
 
 
+def distinct(keys: list[str]) -> None:
+    """Refuse a design that names a field twice (which of its values would hold?)."""
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise DesignError(f"a key is swept twice: {', '.join(twice)}")
+
+
 def factorial(sweeps: list[Sweep]) -> list[Point]:
     """Every combination of the sweeps' values (one empty point without sweeps)."""
     keys = [s.key for s in sweeps]
-    if len(set(keys)) != len(keys):
-        raise DesignError("a key is swept twice")
+    distinct(keys)
     return [
         tuple(zip(keys, combo, strict=True))
         for combo in itertools.product(*(s.values for s in sweeps))
@@ -122,6 +128,7 @@ def latin_hypercube(ranges: list[Range], k: int, seed: int) -> list[Point]:
         raise DesignError("lhs needs at least 2 points (lhs:K)")
     if not ranges:
         raise DesignError("--sample lhs:K needs ranges: --set key=low:high")
+    distinct([r.key for r in ranges])
     from scipy.stats import qmc  # only here: scipy.stats is slow to load
 
     sampler = qmc.LatinHypercube(d=len(ranges), seed=np.random.default_rng(seed))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..wording import counted
-from .design import DesignError, Point, Range, build
+from .design import DesignError, Point, Range, build, distinct
 from .runs import Task, collected_per_run, init_worker, run_collected, run_in_worker
 
 
@@ -98,6 +98,7 @@ def run_sensitivity(
         ) from None
     if not ranges:
         raise DesignError("give at least one --vary key=low:high")
+    distinct([r.key for r in ranges])
     if samples < 2:
         raise DesignError("--samples must be at least 2")
     if method == "sobol" and samples & (samples - 1):

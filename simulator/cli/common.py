@@ -33,6 +33,30 @@ def lang_code(text: str) -> str:
 
 
 FIRST_SEED = "first seed (default: 1)"
+SEEDS = 2**63  # seeds are 0 .. 2**63 - 1: what saves and batch tables (int64) hold
+
+
+def seed_value(text: str) -> int:
+    """A ``--seed`` value: a whole number from 0 to 2**63 - 1 (a save and a batch's
+    tables keep it as a 64-bit integer)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < SEEDS:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: give 0 to {SEEDS - 1}")
+    return value
+
+
+def positive_count(text: str) -> int:
+    """A count that must be at least 1 (``--jobs``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: give 1 or more")
+    return value
 
 
 def fail(message: str) -> int:
@@ -47,6 +71,8 @@ def resolve_scenario(path: str) -> str:
 
     from ..scenario import scenarios_dir, shipped_scenarios
 
+    if not path.strip():  # Path("") would be the current folder
+        raise SystemExit(fail("no scenario was named (the name given is empty)"))
     p = Path(path)
     if p.exists():
         return path
@@ -78,7 +104,9 @@ def read_scenario(path: str | None) -> Scenario:
     from ..scenario import ScenarioError, default_scenario_path, load_scenario
 
     try:
-        return load_scenario(resolve_scenario(path) if path else default_scenario_path())
+        return load_scenario(
+            resolve_scenario(path) if path is not None else default_scenario_path()
+        )
     except ScenarioError as e:
         for problem in e.problems:
             fail(str(problem))
@@ -172,13 +200,13 @@ def add_seed(
     help = help or "the random seed (of a sequence of runs, the first)"
     if default is not None and "default" not in help:
         help += " (default: %(default)s)"
-    parser.add_argument("--seed", type=int, default=default, metavar=metavar, help=help)
+    parser.add_argument("--seed", type=seed_value, default=default, metavar=metavar, help=help)
 
 
 def add_jobs(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     """``--jobs J``: how many processes play runs at once (default: all cores)."""
     help = help or "worker processes (default: all cores)"
-    parser.add_argument("--jobs", type=int, default=None, metavar="J", help=help)
+    parser.add_argument("--jobs", type=positive_count, default=None, metavar="J", help=help)
 
 
 def add_out(
@@ -210,9 +238,12 @@ def out_problem(value: str | None) -> str | None:
     return None
 
 
-def add_baseline(parser: argparse.ArgumentParser, help: str | None = None) -> None:
-    """``--baseline NAME``: the policy others are compared against."""
-    parser.add_argument("--baseline", default="by_the_book", metavar="NAME", help=help)
+def add_baseline(
+    parser: argparse.ArgumentParser, help: str | None = None, default: str | None = "by_the_book"
+) -> None:
+    """``--baseline NAME``: the policy others are compared against (``default=None``: the
+    command tells a baseline given from none, and picks one itself)."""
+    parser.add_argument("--baseline", default=default, metavar="NAME", help=help)
 
 
 def add_save(parser: argparse.ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from ..wording import counted, seeds_range
 from .common import (
     COMMAND_LINE,
     FIRST_SEED,
+    SEEDS,
     Progress,
     add_baseline,
     add_jobs,
@@ -80,7 +81,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     bat.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
     add_out(bat, required=True)
-    add_baseline(bat, "policy the summary compares against (default: by_the_book)")
+    add_baseline(
+        bat,
+        "one of the --policy names, compared against in the summary (default: by_the_book)",
+        default=None,
+    )
     bat.add_argument("--retry-failed", action="store_true", help="rerun runs recorded as failed")
     bat.add_argument(
         "--timeout",
@@ -156,8 +161,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
     if args.runs < 2:
         return fail("--runs must be at least 2 (an interval needs two runs)")
-    if args.seed < 0:
-        return fail("--seed must be 0 or more")
+    if args.seed + args.runs - 1 >= SEEDS:
+        return fail(
+            f"--seed {args.seed} with --runs {args.runs}: the last seed would pass {SEEDS - 1}"
+        )
     for name in args.policy or ():
         if name not in POLICIES:
             return fail(f"unknown policy {name!r}; choose from {', '.join(POLICIES)}")
@@ -180,6 +187,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    if args.baseline is not None and args.baseline not in args.policy:
+        # told now, not after every run has been played
+        return fail(
+            f"--baseline {args.baseline}: not one of this batch's policies "
+            f"({', '.join(args.policy)})"
+        )
     try:
         if args.sample:
             kind, _, k = args.sample.partition(":")
@@ -220,19 +233,27 @@ def cmd_batch(args: argparse.Namespace) -> int:
         )
     except BatchError as e:
         return fail(str(e))
+    earlier = f" ({outcome.failed_before} of them failed)" if outcome.failed_before else ""
     print(
-        f"{counted(outcome.executed, 'run')} done now, {outcome.skipped} found done, "
-        f"{outcome.failed} failed, in {outcome.seconds:.0f} s; results in {batch.folder}",
+        f"{counted(outcome.executed, 'run')} done now, {outcome.skipped} found done{earlier}, "
+        f"{outcome.failed} failed now, in {outcome.seconds:.0f} s; results in {batch.folder}",
         file=sys.stderr,
     )
+    failed = outcome.failed + outcome.failed_before
     if outcome.interrupted:
         print("interrupted: rerun the same command to finish", file=sys.stderr)
         return 130
     try:
-        print(text(load(batch.folder, args.baseline)), end="")
+        print(text(load(batch.folder, args.baseline or "by_the_book")), end="")
     except CompareError as e:
         print(f"(no summary: {e})", file=sys.stderr)
-    return 0 if outcome.failed == 0 else 1
+    if failed:
+        print(
+            f"{counted(failed, 'run')} of this batch failed: rerun with --retry-failed "
+            "to play them again",
+            file=sys.stderr,
+        )
+    return 0 if failed == 0 else 1
 
 
 def _stopping(under_way: int) -> None:
@@ -277,6 +298,11 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
 
+    if args.seed + args.replicates - 1 >= SEEDS:
+        return fail(
+            f"--seed {args.seed} with --replicates {args.replicates}: "
+            f"the last seed would pass {SEEDS - 1}"
+        )
     path = resolve_scenario(args.file)
     read_scenario(path)
     progress = Progress()

@@ -56,8 +56,6 @@ def cmd_play(args: argparse.Namespace) -> int:
         read_scenario(scenario)  # a scenario with errors is reported here, with file:line
     if args.load and not Path(args.load).exists():
         return fail(f"no such save: {args.load}")
-    if args.seed is not None and args.seed < 0:
-        return fail("--seed must be 0 or more")
     from ..texts import catalog
 
     for problem in catalog.problems():  # a gap shows in English; the trainer should know

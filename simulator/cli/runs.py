@@ -104,8 +104,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     from ..policies import make_policy
     from ..session import Session
 
-    if args.seed < 0:
-        return fail("--seed must be 0 or more")
     scenario = read_scenario(args.scenario)
     try:
         policy = make_policy(args.policy)

@@ -61,14 +61,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rpl.set_defaults(func=cmd_replay)
 
 
+def _tell(warnings: list[str]) -> None:
+    """Warnings gathered while a save replayed (a scenario edited since), one line each,
+    after the progress bar has gone."""
+    for line in warnings:
+        print(f"salesim: warning: {line}", file=sys.stderr)
+    warnings.clear()
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from ..saves import SaveError, export_logs, open_save
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    told: list[str] = []
     try:
         with Progress("week", "replaying the game") as progress:
-            _, session = open_save(args.save, on_week=progress)
+            _, session = open_save(args.save, on_week=progress, warn=told.append)
+        _tell(told)
         for path in export_logs(session, args.out, args.format):
             print(path)
     except SaveError as e:
@@ -82,11 +92,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    told: list[str] = []
     try:
         with Progress("week") as progress:
-            page = report(args.save, args.out, args.lang, progress)
+            page = report(args.save, args.out, args.lang, progress, warn=told.append)
+        _tell(told)
         print(page)
     except SaveError as e:
+        _tell(told)
         return fail(str(e))
     return 0
 
@@ -98,10 +111,14 @@ def cmd_class(args: argparse.Namespace) -> int:
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
     skipped: list[str] = []
+    told: list[str] = []
     try:
-        print(class_report(args.saves, args.out, args.lang, skipped))
+        page = class_report(args.saves, args.out, args.lang, skipped, warn=told.append)
     except (SaveError, ValueError) as e:
+        _tell(told)
         return fail(str(e))
+    _tell(told)
+    print(page)
     for why in skipped:  # a damaged save leaves the class, not the report
         print(f"salesim: left out {why}", file=sys.stderr)
     return 0
@@ -113,9 +130,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from ..saves import SaveError, open_save
     from ..ui import replay
 
+    told: list[str] = []
     try:
         with Progress("week", "replaying the game") as progress:
-            save, session = open_save(args.save, on_week=progress)
+            save, session = open_save(args.save, on_week=progress, warn=told.append)
     except SaveError as e:
         return fail(str(e))
+    _tell(told)
     return replay(save, session, lang=args.lang)

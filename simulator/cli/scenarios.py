@@ -9,7 +9,7 @@ import json
 import sys
 
 from ..wording import counted
-from .common import add_out, resolve_scenario
+from .common import add_out, fail, resolve_scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -111,7 +111,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.out:
         from pathlib import Path
 
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as e:
+            if not Path(args.out).parent.is_dir():
+                return fail(f"--out {args.out}: its folder {Path(args.out).parent} does not exist")
+            return fail(f"--out {args.out}: cannot write this file ({e.strerror or e})")
     else:
         sys.stdout.write(text)
     return 0

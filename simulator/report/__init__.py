@@ -7,6 +7,7 @@ changed version since it was played is refused, naming both versions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,14 +25,19 @@ class Stages(Protocol):
     def __call__(self, done: int, total: int) -> None: ...
 
 
-def load(path: str | Path, progress: Stages | None = None) -> GameReport:
+def load(
+    path: str | Path,
+    progress: Stages | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> GameReport:
     """Open a save and compute its report (raises :class:`~simulator.saves.SaveError`).
 
     The slow parts, told to ``progress`` week by week: replaying the player's game,
-    then playing the same seed by the book."""
+    then playing the same seed by the book. ``warn`` is told when the save's
+    scenario was edited since (same version): the replay may differ from the game."""
     if progress is not None:
         progress.stage("replaying the game")
-    save, session = open_save(path, on_week=progress)
+    save, session = open_save(path, on_week=progress, warn=warn)
     if progress is not None:
         progress.stage("playing it by the book")
     session.handbook(on_week=progress)
@@ -39,10 +45,14 @@ def load(path: str | Path, progress: Stages | None = None) -> GameReport:
 
 
 def report(
-    save: str | Path, out: str | Path, lang: str = "en", progress: Stages | None = None
+    save: str | Path,
+    out: str | Path,
+    lang: str = "en",
+    progress: Stages | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write one game's report into ``out``; the page's path."""
-    game = load(save, progress)
+    """Write one game's report into ``out``; the page's path (``warn``: as :func:`load`)."""
+    game = load(save, progress, warn)
     if progress is not None:
         progress.stage("drawing the charts", counted=False)
     return write(game, Path(out), lang)
@@ -53,11 +63,13 @@ def class_report(
     out: str | Path,
     lang: str = "en",
     skipped: list[str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Write a class report (and each player's report) into ``out``; the page's path.
 
     A save that cannot be read or replayed is left out, not the class: its path and
     why go into ``skipped`` (as "path: why"); with none left, the last error is raised.
+    ``warn`` is told of each save whose scenario was edited since (see :func:`load`).
     """
     from ..saves import read_save
 
@@ -77,7 +89,7 @@ def class_report(
     bar = _bar(len(saves))
     for s in saves:
         try:
-            reports.append(load(s))
+            reports.append(load(s, warn=warn))
         except SaveError as e:
             last = e
             if skipped is not None:

@@ -63,6 +63,10 @@ class ScenarioError(Exception):
 
 # ----------------------------------------------------------------- reading
 def _read(path: Path, source: str) -> tuple[dict[str, Any], dict[str, Mark]]:
+    if not source.strip():  # Path("") is the current folder: say what really happened
+        raise ScenarioError(
+            [Problem(source, None, None, "", "no file was named (the name is empty)")]
+        )
     try:
         raw = read_limited(path, MAX_BYTES, "scenario files")
     except InputError as e:
@@ -272,19 +276,53 @@ def _message(err: dict[str, Any]) -> str:
         "string_type": "should be text",
     }
     if kind in plain:
-        return f"{plain[kind]} (got {_shown(given)})"
+        return f"{plain[kind]}{_got(given)}"
+    if (sized := _sized(kind, err.get("ctx", {}), given)) is not None:
+        return sized
     msg = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             return msg[len(prefix) :]
     msg = msg.replace("Input should be", "should be")
     if kind in ("model_type", "dict_type"):
-        return f"expected a mapping of fields, got {_shown(given)}"
+        return f"expected a mapping of fields{_got(given, ', got ')}"
     if kind in ("list_type", "tuple_type"):
-        return f"expected a list, got {_shown(given)}"
+        return f"expected a list{_got(given, ', got ')}"
     if not isinstance(given, dict | list):
-        msg += f" (got {_shown(given)})"
+        msg += _got(given)
     return msg
+
+
+def _got(given: Any, before: str = " (got ") -> str:
+    """What was given, after the message: an empty field (``weeks:`` with nothing after
+    it, which YAML reads as null) is said to be empty, not shown as ``None``."""
+    if given is None:
+        return ", but the field is empty"
+    return f"{before}{_shown(given)}" + (")" if before.startswith(" (") else "")
+
+
+def _sized(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
+    """Too few or too many items or characters, in plain words (None: another problem)."""
+    least, most = ctx.get("min_length"), ctx.get("max_length")
+    if kind == "too_short" and isinstance(least, int):
+        have = len(given) if isinstance(given, list | tuple | dict) else ctx.get("actual_length")
+        if not have:
+            return f"the list is empty; it needs at least {_items(least)}"
+        return f"the list has {_items(have)}; it needs at least {least}"
+    if kind == "too_long" and isinstance(most, int):
+        have = len(given) if isinstance(given, list | tuple | dict) else ctx.get("actual_length")
+        return f"the list has {_items(have)}; it takes at most {most}"
+    if kind == "string_too_short" and isinstance(least, int):
+        if not given:
+            return "this is empty; give some text"
+        return f"needs at least {least} characters (got {_shown(given)})"
+    if kind == "string_too_long" and isinstance(most, int):
+        return f"takes at most {most} characters (got {_shown(given)})"
+    return None
+
+
+def _items(n: Any) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
 
 
 def _loc_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:

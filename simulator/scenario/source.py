@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from ..files import too_large
+
 MAX_BYTES = 1_000_000  # a large scenario is ~50 kB
 MAX_DEPTH = 40  # nesting of mappings and lists
 MAX_NODES = 200_000  # values after expanding every alias
@@ -97,11 +99,7 @@ def _fail(source: str, message: str, mark: Any = None, field: str = "") -> Sourc
 def decode(raw: bytes, source: str) -> str:
     """Bytes to text, or a plain-words reason why they are not a text file."""
     if len(raw) > MAX_BYTES:
-        raise _fail(
-            source,
-            f"the file is {len(raw) / 1e6:.1f} MB; scenario files are limited to "
-            f"{MAX_BYTES // 1_000_000} MB",
-        )
+        raise _fail(source, too_large(len(raw), MAX_BYTES, "scenario files"))
     if not raw.strip():
         raise SourceError(Problem(source, 1, 1, "", "the file is empty"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
