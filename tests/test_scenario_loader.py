@@ -239,6 +239,13 @@ def test_a_valid_event_loads(tmp_path):
         ),
         ("week: 2,", "week: 99,", 15, "events.0.trigger.week", "after the game's last week"),
         ("id: let_go", "id: match", 19, "events.0.choices.1.id", "two choices are called 'match'"),
+        (
+            "effects: {rep_leaves: true}",
+            "effects: {lever: contests}",
+            19,
+            "events.0.choices.1.effects.lever",
+            "'contest'",
+        ),
     ],
 )
 def test_event_mistakes_are_located(tmp_path, old, new, line, field, words):
@@ -248,6 +255,19 @@ def test_event_mistakes_are_located(tmp_path, old, new, line, field, words):
     assert hits, [str(p) for p in found]
     assert re.match(rf"{re.escape(str(path))}:{line}:\d+: {re.escape(field)}: ", hits[0]), hits
     assert words in hits[0]
+
+
+def test_a_word_pulled_by_a_choice_needs_an_event_about_a_rep(tmp_path):
+    text = EVENTS.replace("    trigger: {week: 2, rep: Ann}\n", "").replace(
+        '"{rep} has an offer"', "An offer"
+    )
+    text = text.replace("effects: {rep_leaves: true}", "effects: {lever: praise_public}")
+    _, found = problems(tmp_path, text)
+    hits = [str(p) for p in found if p.field == "events.0.choices.1.effects.lever"]
+    assert hits and "not about a rep" in hits[0], [str(p) for p in found]
+    # a contest needs nobody in particular
+    _, fine = problems(tmp_path, text.replace("lever: praise_public", "lever: contest"))
+    assert not [p for p in fine if p.field.endswith("lever")]
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from helpers import act, offer_event, quiet, rep_of, run_weeks, scenario, session, world
+from helpers import (
+    act,
+    offer_event,
+    quiet,
+    rep,
+    rep_of,
+    run_weeks,
+    scenario,
+    session,
+    set_quota_ratio,
+    world,
+)
 
 from simulator.api import Answer, KeepPromise
 from simulator.api.observing import observe
@@ -411,3 +422,66 @@ def test_a_deals_value_in_a_message_reads_like_money_elsewhere_in_each_language(
     assert re.search(r"¥\d+(\.\d\d)?[kM]\b", item.message.en), item.message.en
     assert "," not in item.message.en.split("¥")[1].split()[0]
     assert re.search(r"¥\d+(\.\d)?[万亿]", item.message.zh), item.message.zh
+
+
+# ------------------------------------------------- a choice that pulls a lever
+def _lever_event(lever: str, rep: str | None = None) -> EventSpec:
+    """Week 1: a message whose first choice pulls ``lever``; the other does nothing."""
+    return EventSpec(
+        id="asks",
+        title=Text("A call to make", "一个决定"),
+        message=Text("What do you do?", "你怎么做？"),
+        trigger=TriggerSpec(week=1, rep=rep),
+        choices=(
+            ChoiceSpec("pull", Text("Do it", "做"), EffectSpec(lever=lever)),
+            ChoiceSpec("no", Text("Leave it", "不做")),
+        ),
+        default="no",
+        respond_weeks=2,
+    )
+
+
+def test_p04_a_contest_chosen_in_the_inbox_runs_and_lifts_a_competitive_teams_revenue():
+    """A contest chosen in a message is a contest: it runs to the period's end, the desk
+    shows it, and a team of competitors sells more (as with the desk's own)."""
+    reps = tuple(rep(n, T.COMPETITOR) for n in ("Ann", "Bo", "Cai", "Dan"))
+
+    def revenue(choice: str, seed: int) -> float:
+        w = world(quiet(scenario(reps, weeks=13, events=(_lever_event("contest"),))), seed)
+        act(w, Answer(1, choice))
+        assert observe(w).contest_running == (choice == "pull")
+        run_weeks(w, 13, lambda w: set_quota_ratio(w, 1.1))
+        return w.revenue_total
+
+    gain = sum(revenue("pull", s) / revenue("no", s) for s in range(4)) / 4
+    assert gain > 1.05
+
+
+def test_p04_p07_p09_levers_pulled_in_the_inbox_are_counted_by_the_debrief():
+    """The debrief counts a contest chosen in a message among the contests (P4) and the
+    service reps it put off (P7), and a word in front of the team among the public
+    criticisms (P9), with the rep's reaction shown to the manager."""
+    from simulator.lessons import debrief
+
+    def played(lever: str, rep: str | None, choice: str):
+        s = session(with_events(_lever_event(lever, rep)), seed=2)
+        s.act(Answer(1, choice))
+        for _ in range(4):
+            s.advance_week()
+        return s
+
+    contest = debrief(played("contest", None, "pull").record())
+    assert contest.finding("P4").summary.values["contests"] == 1
+    assert contest.finding("P7").summary.values["hurt"] >= 1
+    none = debrief(played("contest", None, "no").record())
+    assert none.finding("P4").summary.values["contests"] == 0
+    assert none.finding("P7").summary.values["hurt"] == 0
+
+    s = played("criticism_public", "Dan", "pull")  # the service rep
+    p9 = debrief(s.record()).finding("P9")
+    assert p9.summary.values["public"] == 1 and p9.status == "missed"
+    sue = rep_of(s.world, T.SERVICE).id
+    assert any(
+        e.kind == "reaction" and e.rep == sue and e.data["lever"] == "criticism_public"
+        for e in s.world.log.events
+    )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import motivation as mv
 from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text, fill_in
-from .types import Stage
+from .types import Stage, Tone
 
 if TYPE_CHECKING:
     from .deal import Deal
@@ -329,9 +329,13 @@ def apply_choice(
         for per in range(world.period + 1, world.scenario.periods):
             world.target_scale[per] = world.target_scale.get(per, 1.0) * (1 + e.target_change)
         out["target_change"] = e.target_change
+    pulled = _pull(world, e.lever, rep)
+    if pulled is not None:
+        out["lever"] = {"lever": e.lever, "effects": pulled}
     if rep is not None and e.rep_leaves:
         world.remove_rep(rep, "resigned")
         out["left"] = rep.name
+    told: dict[str, Any] = {"lever": e.lever} if pulled is not None else {}
     world.event(
         "inbox_answer",
         item.rep,
@@ -341,8 +345,24 @@ def apply_choice(
         handbook=choice.handbook,
         defaulted=defaulted,
         engagement=float(out.get("rep", {}).get("engagement", 0.0)),
+        **told,
     )
     return out
+
+
+def _pull(world: World, lever: str | None, rep: Rep | None) -> dict[str, Any] | None:
+    """The lever a choice pulls, pulled as the desk would (None: no lever, or a word for a
+    rep who is no longer there)."""
+    from . import levers
+
+    if lever is None:
+        return None
+    if lever == "contest":
+        return levers.contest(world)
+    if rep is None:
+        return None
+    tone, where = lever.split("_")
+    return levers.feedback(world, rep, Tone(tone), public=where == "public")
 
 
 def _amount(value: float) -> tuple[str, str]:

@@ -213,10 +213,23 @@ class DealChange:
     lost: bool = False
 
 
+# the levers a message's choice may pull as the desk's own would (a contest that runs, a
+# word said in front of the team): their modelled effects on each type, the reactions the
+# manager sees and the debrief's count of them, beside whatever else the choice does
+CHOICE_LEVERS = (
+    "contest",
+    "praise_public",
+    "praise_private",
+    "criticism_public",
+    "criticism_private",
+)
+
+
 @dataclass(frozen=True)
 class EffectSpec:
     """Everything one choice of a scripted event does."""
 
+    lever: str | None = None  # one of CHOICE_LEVERS (a word said is said to the message's rep)
     money: float = 0.0
     hours: float = 0.0
     rep: StateChange | None = None

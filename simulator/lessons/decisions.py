@@ -108,12 +108,8 @@ def judge(finding: Finding, made: list[Decision]) -> Finding:
     against = [moment(d) for d in mine if not d.followed]
     along = [moment(d) for d in mine if d.followed]
     if against:
-        if finding.status == FOLLOWED:
-            status = PARTLY
-        elif finding.status == UNTESTED and len(along) > len(against):
-            status = PARTLY
-        else:
-            status = MISSED
+        outweighed = finding.status == UNTESTED and len(along) > len(against)
+        status = PARTLY if finding.status == FOLLOWED or outweighed else MISSED
         # the facts of the lesson stay, as the first of its moments
         facts = () if finding.status == UNTESTED else (finding.summary,)
         return replace(

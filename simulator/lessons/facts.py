@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import MotivationType
+from ..api import Feedback, MotivationType, RunContest, Tone
 from ..record import Record, RepTruth
 
 FOLLOWED, PARTLY, MISSED, UNTESTED = "followed", "partly", "missed", "untested"
@@ -88,6 +88,18 @@ class Facts:
         self.ev: dict[str, list] = defaultdict(list)
         for e in self.events:
             self.ev[e.kind].append(e)
+        # a lever pulled by an inbox answer counts as the desk's own: a contest chosen in
+        # a message runs like one started at the desk, a word in front of the team is one
+        for e in self.ev["inbox_answer"]:
+            lever = e.data.get("lever")
+            if lever == "contest":
+                self.by_kind["contest"].append((e.week, RunContest()))
+            elif lever is not None and e.rep is not None:
+                tone, where = lever.split("_")
+                said = Feedback(e.rep, Tone(tone), public=where == "public")
+                self.by_kind["feedback"].append((e.week, said))
+        for kind in ("contest", "feedback"):
+            self.by_kind[kind].sort(key=lambda done: done[0])  # in the order of the weeks
         self.reps: tuple[RepTruth, ...] = record.reps
 
     @property

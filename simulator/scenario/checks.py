@@ -37,6 +37,9 @@ def _known(value: str | None, names: list[str], path: str, what: str) -> Iterato
 
     close = difflib.get_close_matches(value, names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
+    if not names:
+        yield path, f"no {what} is called {value!r}; the file names no {what}s"
+        return
     listed = ", ".join(repr(n) for n in names[:8])
     yield path, f"no {what} is called {value!r}{hint}; the {what}s are {listed}"
 
@@ -229,5 +232,7 @@ def _check_effects(e: Effects, path: str, about_rep: bool, about_deal: bool) -> 
         for key in ("rep_leaves", "reveal_type", "cancel_outside_offer"):
             if getattr(e, key):
                 yield f"{path}.{key}", "the event is not about a rep, so there is nobody to affect"
+        if e.lever is not None and e.lever != "contest":
+            yield f"{path}.lever", "the event is not about a rep, so there is nobody to say it to"
     if e.deal is not None and not about_deal:
         yield f"{path}.deal", "the event is not about a deal (give trigger.deal_reaches)"

@@ -51,6 +51,7 @@ def _state(s: schema.StateChange | None) -> core.StateChange | None:
 
 def _effects(e: schema.Effects) -> core.EffectSpec:
     return core.EffectSpec(
+        lever=e.lever,
         money=e.money,
         hours=e.hours,
         rep=_state(e.rep),

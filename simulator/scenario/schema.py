@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..core.spec import CHOICE_LEVERS
 from ..core.types import MotivationType, Stage
 
 # every number finite (no .inf, no .nan: the file validates what a run can use) and,
@@ -32,6 +34,18 @@ Positive = Annotated[float, Field(gt=0.0, le=MOST)]
 NonNegative = Annotated[float, Field(ge=0.0, le=MOST)]
 LessonId = Annotated[str, Field(pattern=r"^P([1-9]|1[0-8])$")]
 STAGES = tuple(s.name.lower() for s in Stage if s.is_open)
+
+
+def _not_blank(value: str) -> str:
+    """A name or text that is there must be more than spaces: a rep called "   " would
+    be listed, and named in events, as nothing at all."""
+    if value and not value.strip():
+        raise ValueError("this is only spaces; give it a name or some text")
+    return value
+
+
+# a name or text given (empty: "none", where the field allows that), never only spaces
+Named = Annotated[str, AfterValidator(_not_blank)]
 DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 
 
@@ -49,8 +63,8 @@ def _text_in(value: Any) -> Any:
 class LocalText(Model):
     """Text in English and Simplified Chinese."""
 
-    en: str = Field(min_length=1, description="English.")
-    zh: str = Field("", description="Simplified Chinese; English is shown where it is missing.")
+    en: Named = Field(min_length=1, description="English.")
+    zh: Named = Field("", description="Simplified Chinese; English is shown where it is missing.")
 
 
 Text = Annotated[
@@ -92,8 +106,8 @@ class PastPeriod(Model):
 class Rep(Model):
     """One member of the team as the game starts."""
 
-    name: str = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
-    name_zh: str = Field("", max_length=20, description="Name in the Chinese game.")
+    name: Named = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
+    name_zh: Named = Field("", max_length=20, description="Name in the Chinese game.")
     type: MotivationType = Field(
         strict=False,
         description="Hidden motivation profile: competitor, achiever, ego_driven or service.",
@@ -137,7 +151,7 @@ class StyleMix(Model):
 class Segment(Model):
     """A market segment: its accounts and the deals they bring."""
 
-    name: str = Field(min_length=1, max_length=30)
+    name: Named = Field(min_length=1, max_length=30)
     label: Text | None = Field(
         None,
         description="What players read for this segment, {en, zh} (default: the game's own "
@@ -196,8 +210,8 @@ class Market(Model):
 class Account(Model):
     """A named account placed by hand, on top of the generated ones."""
 
-    name: str = Field(min_length=1, max_length=60)
-    name_zh: str = Field(
+    name: Named = Field(min_length=1, max_length=60)
+    name_zh: Named = Field(
         "", max_length=60, description="Its name in the Chinese game (default: the same)."
     )
     segment: str = Field(description="One of market.segments' names.")
@@ -316,6 +330,11 @@ class DealEffect(Model):
 class Effects(Model):
     """Everything one choice does."""
 
+    lever: Literal[CHOICE_LEVERS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="A lever the choice pulls as the desk would (a contest runs, a word is "
+        "said to the event's rep): its modelled effects, reactions and the debrief's count.",
+    )
     money: NonNegative = Field(0.0, description="Paid from this period's budget.")
     hours: NonNegative = Field(0.0, le=60, description="Manager hours this week.")
     rep: StateChange | None = Field(None, description="The rep the event is about.")
