@@ -349,3 +349,6 @@ def test_the_review_opened_from_the_desk_shows_last_weeks_report_and_that_the_we
     assert not any("A quiet week." in t for t in boxes)
     assert any(t.startswith("The period ends this week.") for t in texts)
     assert not any("The period is over." in t for t in texts)
+    # the record beside each next quota is from before the manager came, and says so
+    records = [t for t in texts if t.startswith("booked ¥")]
+    assert records and all(t.endswith(" before you came") for t in records)

@@ -269,7 +269,9 @@ class ReviewScene(Scene):
         results = [b for _, b in rep.history]
         if not results:
             return self.tr("review.no_record")
-        return self.tr("review.record", last=self.game.money(results[-1]))
+        # in the first period, the last result on file is from before the manager came
+        key = "review.record_before" if self.game.obs.period == 0 else "review.record"
+        return self.tr(key, last=self.game.money(results[-1]))
 
     def far_note(self, rep: RepView, text: str) -> str:
         amount = self.amount(text, rep)
