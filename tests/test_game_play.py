@@ -352,3 +352,15 @@ def test_the_review_opened_from_the_desk_shows_last_weeks_report_and_that_the_we
     # the record beside each next quota is from before the manager came, and says so
     records = [t for t in texts if t.startswith("booked ¥")]
     assert records and all(t.endswith(" before you came") for t in records)
+
+
+def test_levers_that_charge_every_period_say_so_before_they_are_pulled(app):
+    """Call analytics and a deputy's profit share are charged again as each period
+    begins: their tooltips say how much (they said only the first charge)."""
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    click(app, "Go to the desk")
+    analytics = find(app, "Call analytics")
+    assert "¥6k again from the budget as each period begins" in analytics.tool_tip_text
+    assert "again" not in find(app, "1:1").tool_tip_text

@@ -35,6 +35,9 @@ from .part import DeskPart
 
 # the desk's lever grid: the catalogue's groups, with what the grid leaves to the tabs
 GRID_GROUPS = ("talk", "grow", "motivate", "organise", "deals", "people")
+# levers that charge the budget again at the start of every later period while they
+# last (the lever → its price in the model's money costs)
+RECURRING = {"profit_share": "profit_share", "call_analytics": "call_analytics"}
 ON_TABS = frozenset({"push_deal", "drop_deal", "set_quota", "team_review", "hire", "drop_orphan"})
 
 
@@ -78,6 +81,9 @@ class LeverPart(DeskPart):
             elif len(costs) > 1:
                 cost = self.tr("cost.range", low=cost, high=self.cost_text(h1, m1))
             tip = self.tr("tip.cost", cost=cost, purpose=purpose)
+            again = self.game.obs.money_costs.get(RECURRING.get(lever.key, ""), 0.0)
+            if again:  # charged again as each later period begins, while it lasts
+                tip += "\n" + self.tr("tip.every_period", money=self.game.money(again))
         if lever.choice and press is None:
             text += " ▼"
         why = nar.refusal(lever.refusal) if lever.refusal is not None else None
