@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from ..app import App
 
 
-def save_title(save: SaveGame, lang: str) -> str:
-    """The saved game's scenario title in ``lang`` (the save keeps the English one)."""
+def save_title(save: SaveGame, lang: str, path: Path | None = None) -> str:
+    """The saved game's scenario title in ``lang`` (the save keeps the English one);
+    ``path``: the save file's own, where its scenario may lie beside it."""
     if lang == "en":
         return save.scenario_title
     try:
-        return text_of(load_scenario(scenario_file_of(save)).title, lang)
+        return text_of(load_scenario(scenario_file_of(save, beside=path)).title, lang)
     except (ScenarioError, OSError):
         return save.scenario_title
 
@@ -45,10 +46,10 @@ def newer_damaged(folder: Path, latest: Path | None) -> str | None:
     return None
 
 
-def save_week(save: SaveGame, tr: Callable[..., str]) -> str:
+def save_week(save: SaveGame, tr: Callable[..., str], path: Path | None = None) -> str:
     """Where a saved game stands: the week it resumes at, or finished."""
     try:
-        weeks = load_scenario(scenario_file_of(save)).weeks
+        weeks = load_scenario(scenario_file_of(save, beside=path)).weeks
     except (ScenarioError, OSError):
         weeks = None
     if weeks is not None and save.weeks_played >= weeks:
@@ -75,8 +76,8 @@ class TitleScene(Scene):
                 can_continue = True
                 info = self.tr(
                     "title.saved_at",
-                    title=save_title(save, self.lang),
-                    week=save_week(save, self.tr),
+                    title=save_title(save, self.lang, latest),
+                    week=save_week(save, self.tr, latest),
                 )
             except SaveError as e:
                 info = self.tr("load.error", why=str(e))
@@ -150,8 +151,8 @@ class LoadScene(Scene):
                 )
                 y += 48
                 continue
-            week = save_week(save, self.tr)
-            text = f"{path.stem} · {save_title(save, self.lang)} · {week}"
+            week = save_week(save, self.tr, path)
+            text = f"{path.stem} · {save_title(save, self.lang, path)} · {week}"
             ui.button((40, y, min(760, w - 80), 40), text, partial(self.open_path, path))
             y += 48
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
