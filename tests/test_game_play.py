@@ -364,3 +364,18 @@ def test_levers_that_charge_every_period_say_so_before_they_are_pulled(app):
     analytics = find(app, "Call analytics")
     assert "¥6k again from the budget as each period begins" in analytics.tool_tip_text
     assert "again" not in find(app, "1:1").tool_tip_text
+
+
+def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(app):
+    """Light and tight supervision looked alike in the chooser: each now says the hours
+    it takes from every week after (none takes nothing, and says nothing)."""
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    click(app, "Go to the desk")
+    click(app, "Delegate")
+    assert app.scene.modal is not None
+    shown = list(widgets(app).values())
+    assert any("light supervision · 1 h a week" in t for t in shown), shown
+    assert any("tight supervision · 3 h a week" in t for t in shown)
+    assert not any("no supervision ·" in t for t in shown)

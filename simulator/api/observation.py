@@ -18,7 +18,7 @@ scripted policy and a human player work from the same partial picture:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 from typing import NamedTuple
@@ -342,6 +342,8 @@ class Observation:
     hour_costs: dict[str, float]  # what each action costs in hours (the tooltips' numbers)
     money_costs: dict[str, float]
     history: tuple[WeekPoint, ...] = ()  # every week played so far, oldest first
+    # a delegation's standing hours each week, by supervision ("none", "light", "tight")
+    supervision_hours: dict[str, float] = field(default_factory=dict)
 
     def rep(self, rep_id: int) -> RepView:
         """The rep on the team with this id (``KeyError`` when there is none)."""

@@ -317,5 +317,6 @@ def observe(world: World) -> Observation:
             "hour_costs": dict(world.params.hours),
             "money_costs": dict(world.params.money),
             "history": cache.history,
+            "supervision_hours": dict(world.params.supervision_hours),
         },
     )

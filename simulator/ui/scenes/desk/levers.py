@@ -186,7 +186,11 @@ class LeverPart(DeskPart):
                 return self.tr("pick.share", n=len(a.accounts), who=who)
             return self.tr("pick.unowned", n=len(a.accounts))
         if key == "delegate":
-            return f"{self.tr(f'task.{a.task.value}')} · {self.tr(f'sup.{a.supervision.value}')}"
+            label = f"{self.tr(f'task.{a.task.value}')} · {self.tr(f'sup.{a.supervision.value}')}"
+            weekly = self.game.obs.supervision_hours.get(a.supervision.value, 0.0)
+            if weekly:  # what watching the deputy takes from every week after
+                label += " · " + self.tr("pick.weekly_hours", hours=f"{weekly:g}")
+            return label
         if key in ("joint_visit", "push_deal", "drop_deal", "drop_orphan"):
             return self.deal_text(self.game.obs.deal(a.deal))
         if key == "request_support":
