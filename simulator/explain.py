@@ -109,7 +109,7 @@ def deal_causes(nar: Narrator, e: Event) -> str:
         if text:
             parts.append(text)
     pushed = e.data.get("pushed") or {}
-    for by in ("manager", "review"):
+    for by in ("manager", "review", "deputy"):
         if by in pushed:
             text = push(nar, by, float(pushed[by]))
             if text:

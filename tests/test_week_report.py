@@ -14,6 +14,8 @@ from helpers import E, market, quiet, scenario, session
 
 from simulator.api import (
     AdoptCallAnalytics,
+    Delegate,
+    DelegatedTask,
     Feedback,
     JointVisit,
     Pool,
@@ -23,6 +25,7 @@ from simulator.api import (
     SetTeamGoal,
     Skill,
     Stage,
+    Supervision,
     TeamMeeting,
     TeamTraining,
     Tone,
@@ -353,3 +356,23 @@ def test_half_a_period_without_a_sale_is_flagged_with_the_signs():
     line = nar.line(e)
     assert line in lines
     assert line.startswith(f"⚠ {nar.rep(idle.id)} has booked nothing in ")
+
+
+def test_p13_a_deal_a_deputys_review_put_first_credits_the_deputy_not_the_manager():
+    """Pipeline reviews handed to a deputy: the deals their reviews put first are told as
+    the deputy's work (they were told as "your pipeline review")."""
+    s = session(quiet(scenario(weeks=26, market=market(scale=3))), seed=5)
+    deputy = s.observe().reps[0].id
+    assert s.act(Delegate(deputy, DelegatedTask.PIPELINE_REVIEW, Supervision.TIGHT)).ok
+    weeks = _play(s, 25)
+    pushed = [
+        (e, lines)
+        for _, events, lines in weeks
+        for e in events
+        if e.kind in ("deal_won", "deal_lost") and e.data.get("pushed")
+    ]
+    assert pushed, "no deal the deputy's reviews put first closed"
+    assert all(set(e.data["pushed"]) == {"deputy"} for e, _ in pushed)
+    told = [x for _, lines in pushed for x in lines if x.startswith(("+ Won", "− Lost"))]
+    assert any("your deputy's pipeline review put it first" in x for x in told), told
+    assert not any("your pipeline review" in x for x in told)

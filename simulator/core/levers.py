@@ -288,12 +288,16 @@ def profit_share(world: World, deputy: Rep) -> Effects:
 
 
 # --------------------------------------------------------------- deals (P10, P11)
-def review_funnel(world: World, deals: list[Deal]) -> tuple[list[int], list[int]]:
+def review_funnel(
+    world: World, deals: list[Deal], by: str = "review"
+) -> tuple[list[int], list[int]]:
     """Go through deals one by one (1-15-30): true odds come out, and the week is re-planned.
 
     Every deal checked shows its honest odds (a dead one shows as dead, and its
     rep will let it go); the most promising stalled deals of each rep are put
-    first in their week. The (stalled, dead) deals found, by id.
+    first in their week. The (stalled, dead) deals found, by id. ``by``: whose
+    review it was ("review": the manager's, "deputy": a deputy's), as a deal's
+    causes tell it.
     """
     p = world.params
     now = world.env.now
@@ -312,7 +316,7 @@ def review_funnel(world: World, deals: list[Deal]) -> tuple[list[int], list[int]
         rep_deals.sort(key=lambda d: (-d.p_true * d.value, d.id))
         for d in rep_deals[: p.review_pushes]:
             if not d.pushed:
-                d.push_by = "review"
+                d.push_by = by
             d.pushed = True
     return stalled, dead
 

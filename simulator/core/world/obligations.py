@@ -76,7 +76,7 @@ class Obligations(People):
         deals = [x for x in self.open.values() if x.rep is not None]
         u = g.random(len(deals)).tolist()
         checked = [x for x, v in zip(deals, u, strict=True) if v < q]
-        review_funnel(self.whole(), checked)
+        review_funnel(self.whole(), checked, by="deputy")
 
     def _deputy_talks(self, deputy: Rep, d: Delegation) -> None:
         """A deputy's weekly 1:1s with those the manager did not see (P8 at scale).
