@@ -379,3 +379,8 @@ def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(ap
     assert any("light supervision · 1 h a week" in t for t in shown), shown
     assert any("tight supervision · 3 h a week" in t for t in shown)
     assert not any("no supervision ·" in t for t in shown)
+    # chosen, its plan row reads like every other: its parts between dots (it had a
+    # colon and a comma, ASCII in the Chinese game too)
+    click(app, next(t for t in shown if "light supervision · 1 h a week" in t), exact=True)
+    row = next(t for t in widgets(app).values() if t.startswith("Delegate ·"))
+    assert ":" not in row and "," not in row and row.endswith("· light supervision"), row

@@ -247,10 +247,9 @@ class LeverPart(DeskPart):
         if action.kind == "rival":
             parts.append("↔ " + nar.rep(a.rival))
         if action.kind == "delegate":
-            parts.append(
-                f"{nar.rep(a.deputy)}: {self.tr(f'task.{a.task.value}')}, "
-                f"{self.tr(f'sup.{a.supervision.value}')}"
-            )
+            parts.append(nar.rep(a.deputy))
+            parts.append(self.tr(f"task.{a.task.value}"))
+            parts.append(self.tr(f"sup.{a.supervision.value}"))
         if action.kind == "profit_share":
             parts.append(nar.rep(a.deputy))
         if action.kind == "pipeline_review":  # whose funnels: one rep's, or the whole team
