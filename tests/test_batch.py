@@ -547,19 +547,10 @@ def test_a_second_batch_into_a_busy_folder_is_refused_and_sigterm_leaves_no_proc
     of its process group is left behind."""
     import os
     import signal
-    import subprocess
-    import sys
     import time
-    from pathlib import Path
 
     out = tmp_path / "b"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
-    cmd = [sys.executable, "-m", "simulator.cli", "batch", "--scenario", short8]
-    cmd += ["--policy", "plugin_policies:Hangs", "--runs", "4", "--seed", "1"]
-    cmd += ["--jobs", "2", "--timeout", "300", "--out", str(out), "--no-progress"]
-    first = subprocess.Popen(
-        cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    first = _hanging_batch(out, short8)
     try:
         deadline = time.monotonic() + 60
         while not (out / "manifest.json").exists() and time.monotonic() < deadline:
@@ -639,18 +630,10 @@ def test_a_batch_killed_or_hung_up_leaves_no_worker_and_the_same_command_finishe
     folder against the command run again to finish the batch."""
     import os
     import signal
-    import subprocess
-    import sys
     import time
 
     out = tmp_path / "b"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
-    cmd = [sys.executable, "-m", "simulator.cli", "batch", "--scenario", short8]
-    cmd += ["--policy", "plugin_policies:Hangs", "--runs", "4", "--seed", "1"]
-    cmd += ["--jobs", "2", "--timeout", "300", "--out", str(out), "--no-progress"]
-    first = subprocess.Popen(
-        cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    first = _hanging_batch(out, short8)
     try:
         deadline = time.monotonic() + 60  # bounds on a hang, not measures of speed
         while not (out / "manifest.json").exists() and time.monotonic() < deadline:
@@ -672,6 +655,22 @@ def test_a_batch_killed_or_hung_up_leaves_no_worker_and_the_same_command_finishe
             os.killpg(first.pid, signal.SIGKILL)
     # the folder is free: a batch runs in it
     assert Batch(out, [short8], ["hands_off"], runs=1, seed=1, jobs=1).run(progress=False)
+
+
+def _hanging_batch(out: Path, scenario: str):
+    """``salesim batch`` started in a session of its own, on two workers whose runs hang
+    (until a 300 s limit): a batch busy for as long as a test needs it."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    cmd = [sys.executable, "-m", "simulator.cli", "batch", "--scenario", scenario]
+    cmd += ["--policy", "plugin_policies:Hangs", "--runs", "4", "--seed", "1"]
+    cmd += ["--jobs", "2", "--timeout", "300", "--out", str(out), "--no-progress"]
+    return subprocess.Popen(
+        cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def _children(pid: int) -> list[int]:

@@ -252,6 +252,9 @@ def test_every_command_answers_a_misspelt_option_with_its_own_usage_and_the_opti
         )
 
 
+BATCH = ["batch", "--scenario", "t", "--policy", "p", "--runs", "1", "--out", "o"]
+
+
 @pytest.mark.parametrize(
     "words, told",
     [
@@ -260,51 +263,15 @@ def test_every_command_answers_a_misspelt_option_with_its_own_usage_and_the_opti
         (["calibrate", "tutorial", "--seed", str(2**64)], "out of range"),
         (["sensitivity", "tutorial", "--vary", "market.lead_rate=1:2", "--seed", "-5"], "range"),
         (
-            [
-                "batch",
-                "--scenario",
-                "t",
-                "--policy",
-                "p",
-                "--runs",
-                "1",
-                "--out",
-                "o",
-                "--seed",
-                str(2**63),
-            ],
+            [*BATCH, "--seed", str(2**63)],
             "out of range",
         ),
         (
-            [
-                "batch",
-                "--scenario",
-                "t",
-                "--policy",
-                "p",
-                "--runs",
-                "1",
-                "--out",
-                "o",
-                "--jobs",
-                "0",
-            ],
+            [*BATCH, "--jobs", "0"],
             "--jobs: 0: give 1 or more",
         ),
         (
-            [
-                "batch",
-                "--scenario",
-                "t",
-                "--policy",
-                "p",
-                "--runs",
-                "1",
-                "--out",
-                "o",
-                "--jobs",
-                "-2",
-            ],
+            [*BATCH, "--jobs", "-2"],
             "give 1 or more",
         ),
         (["calibrate", "tutorial", "--jobs", "0"], "give 1 or more"),

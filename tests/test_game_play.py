@@ -143,10 +143,7 @@ def test_the_language_switch_turns_every_screen_chinese(app):
 
 
 def test_a_refused_lever_is_greyed_and_says_why_when_pressed(app):
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    click(app, "Go to the desk")
+    _to_the_desk(app)
     # nobody on the tutorial team is a veteran: "Honour" is refused, in words
     honour = find(app, "Honour")
     assert "only veterans" in honour.tool_tip_text
@@ -165,6 +162,14 @@ def test_changing_a_review_on_the_review_screen_replaces_the_one_planned(app):
     who = reviews()[0].rep
     click(app, "Correct")  # the player changes their mind: one review, now a correction
     assert [(a.rep, a.tone.value) for a in reviews()] == [(who, "criticism")]
+
+
+def _to_the_desk(app) -> None:
+    """Start the short game and go to the desk, with the mouse."""
+    click(app, "New game")
+    click(app, "Two short months")
+    click(app, "Start")
+    click(app, "Go to the desk")
 
 
 def _to_the_review(app, quota: str | None = None, first=None) -> None:
@@ -305,10 +310,7 @@ def test_the_review_screens_hours_are_what_the_desk_shows_after_it(app):
 def test_p12_the_archive_shows_no_contact_the_season_has_not_had(app):
     """Week 1's archive has no contacts on file (it said "0 d ago" for every account);
     after a week of work, the accounts the reps reached say when."""
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    click(app, "Go to the desk")
+    _to_the_desk(app)
     click(app, "Accounts")
     shown = [t for t in labels(app) if t == "not yet" or t.endswith(" d ago")]
     assert shown and set(shown) == {"not yet"}
@@ -357,10 +359,7 @@ def test_the_review_opened_from_the_desk_shows_last_weeks_report_and_that_the_we
 def test_levers_that_charge_every_period_say_so_before_they_are_pulled(app):
     """Call analytics and a deputy's profit share are charged again as each period
     begins: their tooltips say how much (they said only the first charge)."""
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    click(app, "Go to the desk")
+    _to_the_desk(app)
     analytics = find(app, "Call analytics")
     assert "¥6k again from the budget as each period begins" in analytics.tool_tip_text
     assert "again" not in find(app, "1:1").tool_tip_text
@@ -369,10 +368,7 @@ def test_levers_that_charge_every_period_say_so_before_they_are_pulled(app):
 def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(app):
     """Light and tight supervision looked alike in the chooser: each now says the hours
     it takes from every week after (none takes nothing, and says nothing)."""
-    click(app, "New game")
-    click(app, "Two short months")
-    click(app, "Start")
-    click(app, "Go to the desk")
+    _to_the_desk(app)
     click(app, "Delegate")
     assert app.scene.modal is not None
     shown = list(widgets(app).values())
