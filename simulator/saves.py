@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .core.rng import SEEDS
 from .core.spec import Scenario
 from .files import InputError, read_limited
 from .session import Session
@@ -156,7 +157,7 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     for name, kind in expected.items():
         if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
             raise SaveError(f"{p}: the save is damaged ({name} is missing or wrong)")
-    if not 0 <= data["seed"] < 2**63 or not 0 <= data["weeks_played"] <= 10_000:
+    if not 0 <= data["seed"] < SEEDS or not 0 <= data["weeks_played"] <= 10_000:
         raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
     for i, row in enumerate(data["actions"]):
         if not (

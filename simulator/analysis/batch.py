@@ -38,6 +38,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from ..core.rng import SEEDS
 from ..files import InputError, read_limited
 from .cluster import run_on_cluster
 from .design import Point, build, label
@@ -60,7 +61,6 @@ DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 # tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
-SEEDS = 2**63  # seeds are 0 .. 2**63 - 1: the tables keep them as 64-bit integers
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 

@@ -33,12 +33,13 @@ def lang_code(text: str) -> str:
 
 
 FIRST_SEED = "first seed (default: 1)"
-SEEDS = 2**63  # seeds are 0 .. 2**63 - 1: what saves and batch tables (int64) hold
 
 
 def seed_value(text: str) -> int:
     """A ``--seed`` value: a whole number from 0 to 2**63 - 1 (a save and a batch's
     tables keep it as a 64-bit integer)."""
+    from ..core.rng import SEEDS  # here: the model loads only once a seed is given
+
     try:
         value = int(text)
     except ValueError:

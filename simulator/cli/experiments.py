@@ -13,7 +13,6 @@ from ..wording import counted, seeds_range
 from .common import (
     COMMAND_LINE,
     FIRST_SEED,
-    SEEDS,
     Progress,
     add_baseline,
     add_jobs,
@@ -161,6 +160,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
     if args.runs < 2:
         return fail("--runs must be at least 2 (an interval needs two runs)")
+    from ..core.rng import SEEDS
+
     if args.seed + args.runs - 1 >= SEEDS:
         return fail(
             f"--seed {args.seed} with --runs {args.runs}: the last seed would pass {SEEDS - 1}"
@@ -297,6 +298,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+
+    from ..core.rng import SEEDS
 
     if args.seed + args.replicates - 1 >= SEEDS:
         return fail(

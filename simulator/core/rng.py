@@ -19,6 +19,9 @@ import zlib
 
 import numpy as np
 
+# a run's seed is 0 .. SEEDS - 1: saves and a batch's tables keep it as a 64-bit integer
+SEEDS = 2**63
+
 
 def _name_key(name: str) -> int:
     # crc32 is stable across processes and Python versions, unlike hash().

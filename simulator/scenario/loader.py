@@ -30,6 +30,7 @@ from ..core import spec as core
 from ..core.params import ModelParams
 from ..files import InputError, read_limited
 from ..paths import data_dir
+from ..wording import counted
 from . import checks, schema
 from .convert import to_core
 from .source import MAX_BYTES, Mark, Problem, SourceError, decode, parse
@@ -304,14 +305,14 @@ def _got(given: Any, before: str = " (got ") -> str:
 def _sized(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     """Too few or too many items or characters, in plain words (None: another problem)."""
     least, most = ctx.get("min_length"), ctx.get("max_length")
+    sized = isinstance(given, list | tuple | dict)
+    have = len(given) if sized else int(ctx.get("actual_length") or 0)
     if kind == "too_short" and isinstance(least, int):
-        have = len(given) if isinstance(given, list | tuple | dict) else ctx.get("actual_length")
         if not have:
-            return f"the list is empty; it needs at least {_items(least)}"
-        return f"the list has {_items(have)}; it needs at least {least}"
+            return f"the list is empty; it needs at least {counted(least, 'item')}"
+        return f"the list has {counted(have, 'item')}; it needs at least {least}"
     if kind == "too_long" and isinstance(most, int):
-        have = len(given) if isinstance(given, list | tuple | dict) else ctx.get("actual_length")
-        return f"the list has {_items(have)}; it takes at most {most}"
+        return f"the list has {counted(have, 'item')}; it takes at most {most}"
     if kind == "string_too_short" and isinstance(least, int):
         if not given:
             return "this is empty; give some text"
@@ -319,10 +320,6 @@ def _sized(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     if kind == "string_too_long" and isinstance(most, int):
         return f"takes at most {most} characters (got {_shown(given)})"
     return None
-
-
-def _items(n: Any) -> str:
-    return f"{n} item" if n == 1 else f"{n} items"
 
 
 def _loc_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
