@@ -10,6 +10,10 @@ Prints:
   year_ms_by_the_book=  median ms of the default scenario's year as played (8 reps, 340 accounts)
   played_vs_toy=        year_ms_by_the_book ÷ toy_ms (goal ≤ 2.0, stretch 1.5)
   played_cpu_vs_toy=    the same ratio in CPU time (less sensitive to a busy machine)
+  pair_ratios=          the lowest and highest ratio of one repeat's year to the toy's just
+                        before it: how far the machine's noise moved a single measurement
+  played_vs_toy_best=   the fastest year as played ÷ the fastest toy's year (noise only ever
+                        adds time, so the fastest of each is the least disturbed)
   year_ms_world=        the same year with no manager (the market and the team alone)
   scale4x_ratio=        a year as played with 4× the reps and accounts ÷ 1× (goal ≤ 4.5)
   load=                 the machine's load average while it ran, and its cores
@@ -50,8 +54,9 @@ def scaled(scenario, k: int):
     )
 
 
-def medians_ms(jobs: dict, repeat: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Median wall and CPU time of each job, the jobs interleaved so noise hits all alike."""
+def timed(jobs: dict, repeat: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU times (s) of each job's repeats, the jobs interleaved so noise hits
+    all alike."""
     wall: dict[str, list[float]] = {name: [] for name in jobs}
     cpu: dict[str, list[float]] = {name: [] for name in jobs}
     for i in range(repeat):
@@ -61,10 +66,11 @@ def medians_ms(jobs: dict, repeat: int) -> tuple[dict[str, float], dict[str, flo
             fn(i)
             wall[name].append(time.perf_counter() - t0)
             cpu[name].append(time.process_time() - c0)
-    return (
-        {name: statistics.median(t) * 1000 for name, t in wall.items()},
-        {name: statistics.median(t) * 1000 for name, t in cpu.items()},
-    )
+    return wall, cpu
+
+
+def median_ms(times: dict[str, list[float]]) -> dict[str, float]:
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
 
 
 def main() -> None:
@@ -79,7 +85,7 @@ def main() -> None:
 
     year(base, "by_the_book")(0)  # warm imports and caches
     load_before = os.getloadavg()[0]
-    ms, cpu = medians_ms(
+    wall, cpu_s = timed(
         {
             "toy": toy_year,
             "book": year(base, "by_the_book"),
@@ -88,10 +94,14 @@ def main() -> None:
         },
         args.repeat,
     )
+    ms, cpu = median_ms(wall), median_ms(cpu_s)
+    pairs = [b / t for b, t in zip(wall["book"], wall["toy"], strict=True)]
     print(f"toy_ms={ms['toy']:.1f}")
     print(f"year_ms_by_the_book={ms['book']:.1f}")
     print(f"played_vs_toy={ms['book'] / ms['toy']:.2f}")
     print(f"played_cpu_vs_toy={cpu['book'] / cpu['toy']:.2f}")
+    print(f"pair_ratios={min(pairs):.2f}-{max(pairs):.2f}")
+    print(f"played_vs_toy_best={min(wall['book']) / min(wall['toy']):.2f}")
     print(f"year_ms_world={ms['world']:.1f}")
     print(f"scale4x_ratio={ms['four'] / ms['book']:.2f}")
     print(f"load={load_before:.2f}->{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

@@ -226,6 +226,15 @@ class Narrator:
         reply = choice.reply.get(self.lang) if choice is not None else ""
         if reply:
             line += self.tr("ev.answer_reply", reply=reply)
+        handed = d.get("delegated")
+        if handed is not None and e.rep is not None:
+            shared = "_shared" if handed.get("profit_share") else ""
+            line += self.tr(
+                f"ev.answer_delegated{shared}",
+                task=self.tr(f"task.{handed['task']}"),
+                rep=self.rep(e.rep),
+                supervision=self.tr(f"sup.{handed['supervision']}"),
+            )
         moved = float(d.get("engagement", 0.0))
         if e.rep is not None and abs(moved) >= ANSWER_VISIBLE:
             strength = "strong" if abs(moved) >= ANSWER_STRONG else "mild"

@@ -24,12 +24,40 @@ settings.load_profile("salesim")
 import pytest  # noqa: E402 (after the drivers are chosen)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "beside(argv, cwd=None): the test's command runs beside the suite (beside.py)"
+    )
+
+
 def pytest_collection_finish(session):
-    """What is imported and collected before the first test lives as long as the run:
-    frozen, the collector need not walk it again and again through every season the
-    tests play."""
+    """Commands marked to run beside the tests start now. What is imported and
+    collected before the first test lives as long as the run: frozen, the collector
+    need not walk it again and again through every season the tests play."""
+    import beside
+
+    for item in session.items:
+        mark = item.get_closest_marker("beside")
+        if mark is not None:
+            beside.start(item.nodeid, *mark.args, **mark.kwargs)
     gc.collect()
     gc.freeze()
+
+
+def pytest_sessionfinish(session):
+    import beside
+
+    beside.stop_all()
+
+
+@pytest.fixture
+def beside(request):
+    """The finished command a ``@pytest.mark.beside`` test named (waited for here)."""
+    import beside as running
+
+    mark = request.node.get_closest_marker("beside")
+    assert mark is not None, "the beside fixture needs @pytest.mark.beside(argv)"
+    return running.finish(request.node.nodeid, *mark.args, **mark.kwargs)
 
 
 @pytest.fixture

@@ -246,6 +246,27 @@ def test_a_valid_event_loads(tmp_path):
             "events.0.choices.1.effects.lever",
             "'contest'",
         ),
+        (
+            "effects: {rep_leaves: true}",
+            "effects: {delegate: {task: pipeline_review, supervision: loose}}",
+            19,
+            "events.0.choices.1.effects.delegate.supervision",
+            "is not one of: none, light, tight",
+        ),
+        (
+            "effects: {rep_leaves: true}",
+            "effects: {delegate: {task: reviews, supervision: light}}",
+            19,
+            "events.0.choices.1.effects.delegate.task",
+            "is not one of: pipeline_review, key_accounts",
+        ),
+        (
+            "week: 2,",
+            "week: 2, not_delegated: reviews,",
+            15,
+            "events.0.trigger.not_delegated",
+            "is not one of: pipeline_review, key_accounts",
+        ),
     ],
 )
 def test_event_mistakes_are_located(tmp_path, old, new, line, field, words):
@@ -268,6 +289,16 @@ def test_a_word_pulled_by_a_choice_needs_an_event_about_a_rep(tmp_path):
     # a contest needs nobody in particular
     _, fine = problems(tmp_path, text.replace("lever: praise_public", "lever: contest"))
     assert not [p for p in fine if p.field.endswith("lever")]
+
+
+def test_a_task_handed_over_by_a_choice_needs_an_event_about_a_rep(tmp_path):
+    text = EVENTS.replace("    trigger: {week: 2, rep: Ann}\n", "").replace(
+        '"{rep} has an offer"', "An offer"
+    )
+    text = text.replace("effects: {rep_leaves: true}", "effects: {delegate: {supervision: light}}")
+    _, found = problems(tmp_path, text)
+    hits = [str(p) for p in found if p.field == "events.0.choices.1.effects.delegate"]
+    assert hits and "not about a rep" in hits[0], [str(p) for p in found]
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):

@@ -18,12 +18,13 @@ from helpers import (
     world,
 )
 
-from simulator.api import Answer, KeepPromise
+from simulator.api import Answer, Delegate, KeepPromise
 from simulator.api.observing import observe
 from simulator.api.plan import apply_action
 from simulator.core.spec import (
     ChoiceSpec,
     DealChange,
+    DelegationSpec,
     EffectSpec,
     EventSpec,
     MarketShift,
@@ -31,8 +32,8 @@ from simulator.core.spec import (
     Text,
     TriggerSpec,
 )
+from simulator.core.types import DelegatedTask, Stage, Supervision
 from simulator.core.types import MotivationType as T
-from simulator.core.types import Stage
 from simulator.policies import make_policy
 from simulator.scoring import score
 
@@ -485,3 +486,131 @@ def test_p04_p07_p09_levers_pulled_in_the_inbox_are_counted_by_the_debrief():
         e.kind == "reaction" and e.rep == sue and e.data["lever"] == "criticism_public"
         for e in s.world.log.events
     )
+
+
+# ------------------------------------------------- a choice that hands over a task
+def _handover_event(**trigger) -> EventSpec:
+    """Week 1: Bo (the achiever) offers to run the pipeline reviews; hand them over with
+    light supervision and a share, with none, or keep them."""
+    review = DelegatedTask.PIPELINE_REVIEW
+    return EventSpec(
+        id="offers",
+        title=Text("{rep} offers to take over", "{rep}主动请缨"),
+        message=Text("Let me run the reviews.", "让我来主持评审吧。"),
+        trigger=TriggerSpec(**({"week": 1, "rep": "Bo"} | trigger)),
+        choices=(
+            ChoiceSpec(
+                "light",
+                Text("With a weekly check and a share", "每周过一次，并分成"),
+                EffectSpec(delegate=DelegationSpec(review, Supervision.LIGHT, profit_share=True)),
+                handbook=True,
+            ),
+            ChoiceSpec(
+                "none",
+                Text("Entirely", "全权交给他"),
+                EffectSpec(delegate=DelegationSpec(review, Supervision.NONE)),
+            ),
+            ChoiceSpec("keep", Text("Keep them", "自己主持")),
+        ),
+        default="keep",
+        respond_weeks=2,
+    )
+
+
+def _handed_over(choice: str, seed: int, weeks: int = 52):
+    w = world(quiet(scenario(weeks=weeks, events=(_handover_event(),))), seed)
+    before = w.hours_available()
+    act(w, Answer(1, choice))
+    hours = before - w.hours_available()
+    run_weeks(w, weeks, lambda w: set_quota_ratio(w, 1.1))
+    return w, hours
+
+
+def test_p13_a_review_handed_over_in_a_message_runs_as_the_desks_delegation():
+    """Handing the reviews over in a message is a delegation: the desk shows it, its
+    supervision takes its hours every week, the deputy's reviews happen, and without
+    supervision it goes wrong far more often, as the desk's own does."""
+
+    def after_a_week(choice: str):
+        w = world(quiet(scenario(events=(_handover_event(),))), 0)
+        act(w, Answer(1, choice))
+        run_weeks(w, 2)
+        return w, observe(w)
+
+    w, seen = after_a_week("light")
+    kept_w, kept = after_a_week("keep")
+    bo = rep_of(w, T.ACHIEVER).id
+    (d,) = seen.delegations
+    assert (d.deputy, d.task, d.supervision) == (bo, "pipeline_review", "light")
+    assert seen.rep(bo).profit_share and not kept.rep(bo).profit_share
+    assert kept.delegations == ()
+    # light supervision's hour, every week
+    assert kept_w.hours_available() - w.hours_available() == pytest.approx(1.0)
+    # the deputy went through the funnel; nobody did where the reviews were kept and
+    # then not held
+    assert sum(x.reviewed for x in seen.deals) >= 3
+    assert sum(x.reviewed for x in kept.deals) == 0
+
+    slips = {c: 0 for c in ("light", "none")}
+    for seed in range(6):
+        for c in slips:
+            done, _ = _handed_over(c, seed)
+            slips[c] += sum(1 for e in done.log.events if e.kind == "delegation_slip")
+    assert slips["none"] >= 8 and slips["none"] >= 3 * max(1, slips["light"])
+
+
+def test_p13_p14_p10_the_debrief_judges_a_hand_over_chosen_in_a_message():
+    """The debrief counts a task handed over in a message as the desk's delegation: light
+    supervision with a share is followed (P13, P14), none is missed, and the deputy's
+    reviews count as the team's weekly review (P10)."""
+    from simulator.lessons import debrief
+
+    def judged(choice: str):
+        s = session(with_events(_handover_event()), seed=3)
+        s.act(Answer(1, choice))
+        for _ in range(13):
+            s.advance_week()
+        return debrief(s.record())
+
+    light, none, keep = judged("light"), judged("none"), judged("keep")
+    assert light.finding("P13").status == "followed"
+    assert light.finding("P13").summary.values["n"] == 1
+    assert light.finding("P14").summary.values["shared"] == 1
+    assert none.finding("P13").status == "missed"
+    assert none.finding("P14").summary.values["shared"] == 0
+    assert keep.finding("P13").status == "untested"
+    assert light.finding("P10").summary.values["weeks"] >= 13
+    assert keep.finding("P10").summary.values["weeks"] == 0
+
+
+def test_the_week_report_says_who_took_over_what_and_how_closely_it_is_watched():
+    from simulator.narrate import Narrator
+
+    s = session(with_events(_handover_event()), seed=1)
+    s.act(Answer(1, "light"))
+    events = s.advance_week().events
+    answer = next(e for e in s.world.log.events if e.kind == "inbox_answer")
+    en = Narrator(s.observe(), "en").week_report([answer])[0]
+    zh = Narrator(s.observe(), "zh").week_report([answer])[0]
+    assert "Bo takes over pipeline reviews, with light supervision and a profit share" in en
+    assert "漏斗审查从此交给Bo，适度监督，并给予利润分成" in zh
+    assert events is not None
+
+
+def test_a_hand_over_offer_does_not_come_for_work_already_delegated():
+    """A message that offers to take over a task the manager has already given away
+    would contradict the desk: it waits until nobody has the task."""
+    w = world(with_events(_handover_event(week=2, not_delegated=DelegatedTask.PIPELINE_REVIEW)))
+    act(w, Delegate(rep_of(w, T.COMPETITOR).id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT))
+    run_weeks(w, 3)
+    assert observe(w).inbox == ()
+    w = world(with_events(_handover_event(week=2, not_delegated=DelegatedTask.PIPELINE_REVIEW)))
+    run_weeks(w, 2)
+    assert [i.event for i in observe(w).inbox] == ["offers"]
+
+
+def test_a_newcomer_is_not_handed_a_task_in_a_message_as_the_desk_would_not():
+    reps = (rep("Ann", T.COMPETITOR), rep("Bo", T.ACHIEVER, tenure_years=0.2))
+    w = world(quiet(scenario(reps, events=(_handover_event(),))), 0)
+    act(w, Answer(1, "light"))
+    assert observe(w).delegations == ()

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from simulator.analysis.calibrate import calibrate
+from simulator.core.params import ModelParams
 from simulator.policies import POLICIES
 from simulator.scenario import check_file, json_schema, load_scenario, shipped_scenarios
 
@@ -116,11 +117,20 @@ def test_the_authoring_guides_annotated_example_is_a_valid_scenario(tmp_path):
     assert s.events and s.accounts and s.title.zh
 
 
+def _hours(choice) -> float:
+    """The manager hours a choice takes: at once, and each week of a supervision it sets."""
+    e = choice.effects
+    weekly = ModelParams().supervision_hours
+    return e.hours + (weekly[e.delegate.supervision.value] if e.delegate else 0.0)
+
+
 def _costs_something(choice) -> bool:
     """The choice asks something of the manager or the team now: hours, money, or a
     short-term loss of someone's mood, trust or calm."""
     e = choice.effects
-    if e.hours > 0 or e.money > 0 or e.promise is not None:
+    if _hours(choice) > 0 or e.money > 0 or e.promise is not None:
+        return True
+    if e.delegate is not None and e.delegate.profit_share:
         return True
     for change in (e.rep, e.team):
         if change is None:
@@ -152,7 +162,7 @@ def test_every_period_has_a_decision_and_the_handbooks_answer_is_a_real_trade_of
             continue
         assert _costs_something(book), f"{e.id}: the handbook's answer costs nothing"
         others = [c for c in e.choices if c is not book]
-        assert any(c.effects.hours < book.effects.hours or _tempting(c) for c in others), (
+        assert any(_hours(c) < _hours(book) or _tempting(c) for c in others), (
             f"{e.id}: no other answer is easier or more tempting now"
         )
         if len(book.text.en) >= max(len(c.text.en) for c in e.choices):

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import motivation as mv
-from .spec import ChoiceSpec, EffectSpec, EventSpec, StateChange, Text, fill_in
+from .spec import (
+    ChoiceSpec,
+    DelegationSpec,
+    EffectSpec,
+    EventSpec,
+    StateChange,
+    Text,
+    fill_in,
+)
 from .types import Stage, Tone
 
 if TYPE_CHECKING:
@@ -107,6 +115,8 @@ class Script:
         team = world.active_reps
         if t.headcount_below is not None and len(team) >= t.headcount_below:
             return None
+        if t.not_delegated is not None and t.not_delegated in world.manager.delegations:
+            return None  # an offer to take over work somebody already does
         paced = t.attainment_below is not None or t.attainment_above is not None
         first, _ = world.period_weeks_of(world.period)
         if paced and world.week - first < PACE_WEEKS:
@@ -332,10 +342,19 @@ def apply_choice(
     pulled = _pull(world, e.lever, rep)
     if pulled is not None:
         out["lever"] = {"lever": e.lever, "effects": pulled}
+    handed = _hand_over(world, e.delegate, rep)
+    if handed is not None:
+        out["delegated"] = handed
     if rep is not None and e.rep_leaves:
         world.remove_rep(rep, "resigned")
         out["left"] = rep.name
     told: dict[str, Any] = {"lever": e.lever} if pulled is not None else {}
+    if handed is not None and e.delegate is not None:
+        told["delegated"] = {
+            "task": e.delegate.task.value,
+            "supervision": e.delegate.supervision.value,
+            "profit_share": "profit_share" in handed,
+        }
     world.event(
         "inbox_answer",
         item.rep,
@@ -363,6 +382,21 @@ def _pull(world: World, lever: str | None, rep: Rep | None) -> dict[str, Any] | 
         return None
     tone, where = lever.split("_")
     return levers.feedback(world, rep, Tone(tone), public=where == "public")
+
+
+def _hand_over(world: World, spec: DelegationSpec | None, rep: Rep | None) -> dict[str, Any] | None:
+    """The task a choice hands to the message's rep, handed over as the desk would (None:
+    no task, a rep who is no longer there, or a newcomer, whom the desk would refuse as a
+    deputy too). A value share is given with it if the choice says so and the rep has
+    none yet."""
+    from . import levers
+
+    if spec is None or rep is None or rep.novice:
+        return None
+    out: dict[str, Any] = {"delegate": levers.delegate(world, rep, spec.task, spec.supervision)}
+    if spec.profit_share and not rep.profit_share:
+        out["profit_share"] = levers.profit_share(world, rep)
+    return out
 
 
 def _amount(value: float) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .params import ModelParams
-from .types import MotivationType, Skill, Stage
+from .types import DelegatedTask, MotivationType, Skill, Stage, Supervision
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
@@ -206,6 +206,17 @@ class MarketShift:
 
 
 @dataclass(frozen=True)
+class DelegationSpec:
+    """A task a choice hands to the message's rep, as the desk's Delegate would (P13):
+    the desk shows it, it takes the supervision's hours every week and the deputy does
+    the work at the quality that supervision gets; a value share (P14) if one is given."""
+
+    task: DelegatedTask = DelegatedTask.PIPELINE_REVIEW
+    supervision: Supervision = Supervision.LIGHT
+    profit_share: bool = False
+
+
+@dataclass(frozen=True)
 class DealChange:
     """What a choice does to the deal an event is about."""
 
@@ -242,6 +253,7 @@ class EffectSpec:
     market: MarketShift | None = None
     deal: DealChange | None = None
     target_change: float = 0.0  # fraction added to the targets of the periods still to come
+    delegate: DelegationSpec | None = None  # to the message's rep
     reply: Text = field(default_factory=Text)
 
 
@@ -277,6 +289,7 @@ class TriggerSpec:
     segment: str | None = None
     min_value: float = 0.0
     headcount_below: int | None = None
+    not_delegated: DelegatedTask | None = None  # only while the manager still does this task
     chance: float = 1.0
 
     @property

@@ -19,7 +19,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import Feedback, MotivationType, RunContest, Tone
+from ..api import (
+    Delegate,
+    DelegatedTask,
+    Feedback,
+    MotivationType,
+    ProfitShare,
+    RunContest,
+    Supervision,
+    Tone,
+)
 from ..record import Record, RepTruth
 
 FOLLOWED, PARTLY, MISSED, UNTESTED = "followed", "partly", "missed", "untested"
@@ -98,7 +107,15 @@ class Facts:
                 tone, where = lever.split("_")
                 said = Feedback(e.rep, Tone(tone), public=where == "public")
                 self.by_kind["feedback"].append((e.week, said))
-        for kind in ("contest", "feedback"):
+            # a task handed over in a message is a delegation like the desk's (P13), and a
+            # value share given with it a profit share (P14)
+            handed = e.data.get("delegated")
+            if handed is not None and e.rep is not None:
+                task, level = DelegatedTask(handed["task"]), Supervision(handed["supervision"])
+                self.by_kind["delegate"].append((e.week, Delegate(e.rep, task, level)))
+                if handed.get("profit_share"):
+                    self.by_kind["profit_share"].append((e.week, ProfitShare(e.rep)))
+        for kind in ("contest", "feedback", "delegate", "profit_share"):
             self.by_kind[kind].sort(key=lambda done: done[0])  # in the order of the weeks
         self.reps: tuple[RepTruth, ...] = record.reps
 

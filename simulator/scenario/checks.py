@@ -229,7 +229,7 @@ def _check_effects(e: Effects, path: str, about_rep: bool, about_deal: bool) -> 
         for key in ("rep", "promise", "outside_offer_weeks"):
             if getattr(e, key):
                 yield f"{path}.{key}", "the event is not about a rep, so there is nobody to affect"
-        for key in ("rep_leaves", "reveal_type", "cancel_outside_offer"):
+        for key in ("rep_leaves", "reveal_type", "cancel_outside_offer", "delegate"):
             if getattr(e, key):
                 yield f"{path}.{key}", "the event is not about a rep, so there is nobody to affect"
         if e.lever is not None and e.lever != "contest":

@@ -9,7 +9,7 @@ import re
 
 from ..core import spec as core
 from ..core.params import ModelParams
-from ..core.types import MotivationType, Stage
+from ..core.types import DelegatedTask, MotivationType, Stage, Supervision
 from . import schema
 
 # Chinese characters and full-width punctuation: YAML's folded text (``zh: >``) joins its
@@ -77,6 +77,15 @@ def _effects(e: schema.Effects) -> core.EffectSpec:
         ),
         deal=core.DealChange(e.deal.win_chance, e.deal.lost) if e.deal else None,
         target_change=e.target_change,
+        delegate=(
+            core.DelegationSpec(
+                DelegatedTask(e.delegate.task),
+                Supervision(e.delegate.supervision),
+                e.delegate.profit_share,
+            )
+            if e.delegate
+            else None
+        ),
         reply=_text(e.reply),
     )
 
@@ -97,6 +106,7 @@ def _event(ev: schema.Event) -> core.EventSpec:
         segment=t.segment,
         min_value=t.min_value,
         headcount_below=t.headcount_below,
+        not_delegated=DelegatedTask(t.not_delegated) if t.not_delegated else None,
         chance=t.chance,
     )
     return core.EventSpec(

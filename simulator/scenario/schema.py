@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from ..core.spec import CHOICE_LEVERS
-from ..core.types import MotivationType, Stage
+from ..core.types import DelegatedTask, MotivationType, Stage, Supervision
 
 # every number finite (no .inf, no .nan: the file validates what a run can use) and,
 # for amounts, at most a trillion — far above any team's target, far below an overflow
@@ -34,6 +34,8 @@ Positive = Annotated[float, Field(gt=0.0, le=MOST)]
 NonNegative = Annotated[float, Field(ge=0.0, le=MOST)]
 LessonId = Annotated[str, Field(pattern=r"^P([1-9]|1[0-8])$")]
 STAGES = tuple(s.name.lower() for s in Stage if s.is_open)
+DELEGATED_TASKS = tuple(t.value for t in DelegatedTask)
+SUPERVISIONS = tuple(s.value for s in Supervision)
 
 
 def _not_blank(value: str) -> str:
@@ -320,6 +322,16 @@ class MarketChange(Model):
     weeks: int = Field(8, ge=1, le=104)
 
 
+class Delegation(Model):
+    """A task handed to the event's rep, as the desk's delegation would (P13, P14)."""
+
+    task: Literal[DELEGATED_TASKS] = "pipeline_review"  # type: ignore[valid-type]
+    supervision: Literal[SUPERVISIONS] = Field(  # type: ignore[valid-type]
+        ..., description="none, light (1 h a week) or tight (3 h a week)."
+    )
+    profit_share: bool = Field(False, description="And a share of the value they create.")
+
+
 class DealEffect(Model):
     """What the choice does to the deal the event is about."""
 
@@ -348,6 +360,9 @@ class Effects(Model):
     deal: DealEffect | None = None
     target_change: float = Field(
         0.0, ge=-0.9, le=3, description="Fraction added to the targets of later periods."
+    )
+    delegate: Delegation | None = Field(
+        None, description="A task handed to the event's rep, shown and run as the desk's."
     )
     reply: Text | None = Field(None, description="What the player reads after choosing.")
 
@@ -378,6 +393,9 @@ class Trigger(Model):
     segment: str | None = None
     min_value: NonNegative = 0.0
     headcount_below: int | None = Field(None, ge=1)
+    not_delegated: Literal[DELEGATED_TASKS] | None = Field(  # type: ignore[valid-type]
+        None, description="Only while the manager still does this task (nobody was given it)."
+    )
     chance: float = Field(1.0, gt=0, le=1, description="Weekly chance once the rest holds.")
 
 
