@@ -121,3 +121,57 @@ def test_a_deal_planned_to_be_dropped_or_a_rep_planned_to_go_says_so_not_that_it
     assert why is not None and "already in this week's plan" in why and "left" not in why
     game.lang = "zh"
     assert "本周计划" in game.add(A.Coach(rep.id, A.Skill.PROSPECTING))
+
+
+DEFAULT = scenarios_dir() / "default.yaml"
+
+
+def _falls_told(tmp_path, lang: str, quota_times: float, seed: int) -> list[str]:
+    """The week report's lines about Huang Fang (a service rep) over ten weeks, her
+    quota set at ``quota_times`` her record in week 1."""
+    save = tmp_path / f"{lang}{quota_times}{seed}.json"
+    game = Game.new(DEFAULT, seed=seed, save_path=save, lang=lang)
+    rep = next(r for r in game.obs.reps if r.name == "Huang Fang")
+    record = max(q for q, _ in rep.history) if rep.history else rep.quota
+    game.add(A.SetQuota(rep.id, quota_times * max(record, rep.quota)))
+    name = game.narrator.rep(rep.id)
+    lines = []
+    for _ in range(10):
+        lines += [x for x in game.end_week().lines if name in x]
+    return lines
+
+
+def test_p07_a_service_reps_mood_falling_under_a_hunters_quota_says_so(tmp_path):
+    """A mood that falls is told with what visibly weighed on it: a service rep given
+    a hunter's quota says so, in English and in Chinese; at her usual quota it never
+    comes up."""
+    told_en = sum(
+        "a quota that means hunting new business" in x
+        for s in (1, 2)
+        for x in _falls_told(tmp_path, "en", 2.5, s)
+    )
+    told_zh = sum("指标逼着去开拓新客户" in x for x in _falls_told(tmp_path, "zh", 2.5, 1))
+    usual = sum(
+        "hunting new business" in x for s in (1, 2) for x in _falls_told(tmp_path, "en", 1.0, s)
+    )
+    assert told_en >= 1 and told_zh >= 1
+    assert usual == 0
+
+
+def test_every_weight_the_model_can_put_on_a_rep_has_words_in_every_language():
+    import re
+    from pathlib import Path
+
+    from simulator.api.observation import WEIGHS_ON
+    from simulator.texts import languages, tr
+
+    source = (Path(__file__).parents[1] / "simulator/core/world/people.py").read_text()
+    made = set(re.findall(r'weighs\.append\("(\w+)"\)', source))
+    made |= set(re.findall(r'weighs_on \+= \("(\w+)",\)', source))
+    # the held levers' names, and a contest's two ways of weighing
+    made |= {"autonomy", "key_account", "development_plan", "contest", "contest_bottom"}
+    assert made == set(WEIGHS_ON)
+    for lang in languages():
+        for code in WEIGHS_ON:
+            words = tr(lang, f"weigh.{code}")
+            assert words and "weigh." not in words, (lang, code)

@@ -71,6 +71,30 @@ class DealView(NamedTuple):
         return self.days_since_touch >= 30
 
 
+# what can visibly weigh on a rep in a week (RepView.weighs_on), each worded by the game
+# as ``weigh.<code>``: the drags of the model's mood week a manager could see
+WEIGHS_ON = (
+    "contest",
+    "contest_bottom",
+    "rival",
+    "autonomy",
+    "key_account",
+    "development_plan",
+    "mentor_struggling",
+    "quota_low",
+    "quota_hunting",
+    "oversight",
+    "daily_plans",
+    "tight_supervision",
+    "no_share",
+    "not_honoured",
+    "overlooked",
+    "no_talk",
+    "team_mood",
+    "veterans_ignored",
+)
+
+
 @dataclass(frozen=True)
 class RepView:
     """A rep as the manager knows them."""
@@ -108,6 +132,9 @@ class RepView:
     key_accounts: int
     ramping: bool
     accounts: int
+    # what visibly weighed on them last week (a quota far from their record, close
+    # watch, no share of what they run…): codes the week report words
+    weighs_on: tuple[str, ...] = ()
 
     @property
     def pipeline(self) -> float:

@@ -230,6 +230,7 @@ def observe(world: World) -> Observation:
                     "key_accounts": rep.key_accounts,
                     "ramping": rep.ramp < 1.0,
                     "accounts": int(owned[rep.id]),
+                    "weighs_on": rep.weighs_on,
                 },
             )
         )

@@ -75,6 +75,8 @@ class Rep:
     praise_this_period: int = 0
     oversight: int = 0  # controlling interventions this week
     last_recognised: int = 0  # week last honoured, praised in public, rewarded or made mentor
+    # what weighed on them last week, as a manager could see it (the mood week's drags)
+    weighs_on: tuple[str, ...] = ()
     # warning signs (read only, for the manager's week report): the best pace this period
     pace_peak: float = 0.0
     pace_peak_period: int = -1

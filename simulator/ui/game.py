@@ -268,10 +268,12 @@ class Game:
             band = self.tr(f"moodword.{mood_band(r.mood)}")
             name = self.narrator.rep(r.id)
             ctx = context.get(r.id, "")
+            # beside a fall, what weighed on them as a manager could see it
+            weighs = ctx + self.weighs_on(r)
             if r.mood < UNHAPPY_BELOW:
-                out.append(self.tr("ev.unhappy", rep=name, band=band) + ctx)
+                out.append(self.tr("ev.unhappy", rep=name, band=band) + weighs)
             elif dropped and was is not None:
-                out.append(self.tr("ev.mood_fell", rep=name, band=band) + ctx)
+                out.append(self.tr("ev.mood_fell", rep=name, band=band) + weighs)
             elif was is not None and mood_band(was) != mood_band(r.mood):
                 up = r.mood > was
                 out.append(
@@ -281,9 +283,16 @@ class Game:
                         band=band,
                         was=self.tr(f"moodword.{mood_band(was)}"),
                     )
-                    + ctx
+                    + (ctx if up else weighs)
                 )
         return out
+
+    def weighs_on(self, rep: Any) -> str:
+        """What visibly weighed on a rep last week, in words ("" when nothing did)."""
+        if not rep.weighs_on:
+            return ""
+        words = [self.tr(f"weigh.{code}") for code in rep.weighs_on]
+        return self.tr("ev.weighs_on", list=self.tr("ev.sep").join(words))
 
     # ------------------------------------------------------------ after the game
     def debrief(self) -> Debrief:

@@ -18,6 +18,8 @@ from .deals import Deals
 from .state import DAYS_PER_WEEK
 
 _TYPES = list(MotivationType)  # in their declared order (a hint's dice pick by index)
+# how far above the team's mood a rep must be for the team's to be seen pulling them down
+TEAM_MOOD_PULL = 0.1
 
 
 class People(Deals):
@@ -127,56 +129,77 @@ class People(Deals):
             top_half = {r.id for r in ranked[: max(1, len(ranked) // 2)]}
         for rep in reps:
             e = 0.0  # this week's pushes on engagement, applied with saturation
+            # what pulled them down, as the manager could see it (a sigh about the quota,
+            # a cold shoulder at the board): the week report names it beside a mood's fall
+            weighs: list[str] = []
             t = rep.type
             if contest:
                 bottom_ego = t is MotivationType.EGO_DRIVEN and rep.id not in top_half
-                e += CONTEST_ONGOING_EGO_BOTTOM if bottom_ego else CONTEST_ONGOING[t]
+                push = CONTEST_ONGOING_EGO_BOTTOM if bottom_ego else CONTEST_ONGOING[t]
+                e += push
+                if push < 0:
+                    weighs.append("contest_bottom" if bottom_ego else "contest")
             if rep.rival is not None and rep.rival_until >= week:
                 e += RIVAL_ONGOING[t]
-            if rep.autonomy:
-                e += ONGOING["autonomy"][t]
-            if rep.key_accounts:
-                e += ONGOING["key_account"][t]
-            if rep.development_plan:
-                e += ONGOING["development_plan"][t]
+                if RIVAL_ONGOING[t] < 0:
+                    weighs.append("rival")
+            for held, lever in (
+                (rep.autonomy, "autonomy"),
+                (rep.key_accounts, "key_account"),
+                (rep.development_plan, "development_plan"),
+            ):
+                if held:
+                    e += ONGOING[lever][t]
+                    if ONGOING[lever][t] < 0:
+                        weighs.append(lever)
             if rep.mentor_of is not None and self.reps[rep.mentor_of].active:
                 if self.mentor_performing(rep):
                     e += ONGOING["mentor"][t]
                     rep.last_recognised = week  # a novice looking up to you, every week
                 else:
                     e -= p.mentor_struggling  # preaching what one cannot show
+                    weighs.append("mentor_struggling")
             # achievers bored by low quotas (P5)
             cap = rep.capacity
             q = rep.quota(per)
             if t is MotivationType.ACHIEVER and cap > 0 and q / cap < p.coasting_threshold:
                 e -= p.achiever_boredom
+                weighs.append("quota_low")
             # service reps pushed to hunt feel they must become someone else (P7)
             if t is MotivationType.SERVICE and cap > 0 and q / cap > p.service_hunting_threshold:
                 e -= p.service_hunting
+                weighs.append("quota_hunting")
             # micromanagement (P5)
             if rep.oversight > 1:
                 e -= OVERSIGHT_SENSITIVITY[t] * min(p.oversight_counted, rep.oversight - 1)
+                if OVERSIGHT_SENSITIVITY[t] > 0:
+                    weighs.append("oversight")
             if m.daily_plans and t is MotivationType.ACHIEVER:
                 e -= p.daily_plans_achiever_drag
+                weighs.append("daily_plans")
             # deputies (P13, P14)
             d = deputies.get(rep.id)
             if d is not None:
                 e += ONGOING["deputy"][t]
             if d is not None and d.supervision is Supervision.TIGHT:
                 e -= p.tight_deflation
+                weighs.append("tight_supervision")
             if self._resentful_deputy(rep):
                 # real responsibility, none of the value: "I could run my own business"
                 e -= p.no_share_resentment
                 rep.trust = max(0.0, rep.trust - p.no_share_trust)
+                weighs.append("no_share")
             # veterans need status and face (P14)
             if rep.veteran and week - rep.last_recognised > p.veteran_neglect_weeks:
                 e -= p.veteran_neglect
                 ignored_veterans += 1
+                weighs.append("not_honoured")
             # ego-driven reps need to feel important: being overlooked hurts (P6)
             elif t is MotivationType.EGO_DRIVEN and (
                 week - rep.last_recognised > p.ego_neglect_weeks
             ):
                 e -= p.ego_neglect
+                weighs.append("overlooked")
             rep.nudge(e)
             # what the week's arrangements say about the fit of the job lasts; it fades slowly
             rep.nudge_fit(p.fit_from_week * e)
@@ -187,6 +210,8 @@ class People(Deals):
             last = rep.last_talk if rep.last_talk is not None else rep.joined_week
             if week - last >= p.no_talk_weeks and rep.trust > p.neglect_trust_floor:
                 rep.trust = max(p.neglect_trust_floor, rep.trust - p.no_talk_trust_decay)
+            if week - last >= p.no_talk_weeks:
+                weighs.append("no_talk")
             # confidence follows the odds of making quota; stress the load
             cap_d = q / cap if cap > 0 else 1.0
             rep.confidence += p.confidence_rate * (
@@ -196,12 +221,18 @@ class People(Deals):
                 mv.stress_target(cap_d, len(rep.open_deals), rep.oversight, p) - rep.stress
             )
             rep.oversight = 0
+            rep.weighs_on = tuple(weighs)
         # mood is contagious (P18); ignored veterans drag everybody
         if reps:
             mean = sum(r.engagement for r in reps) / len(reps)
             for rep in reps:
-                rep.engagement += p.contagion * (mean - rep.engagement)
+                pull = mean - rep.engagement
+                rep.engagement += p.contagion * pull
                 rep.nudge(-p.veteran_team_drag * ignored_veterans)
+                if pull <= -TEAM_MOOD_PULL:
+                    rep.weighs_on += ("team_mood",)
+                if ignored_veterans and "not_honoured" not in rep.weighs_on:
+                    rep.weighs_on += ("veterans_ignored",)
         for rep in reps:
             rep.engagement = min(1.0, max(0.0, rep.engagement))
             rep.trust = min(1.0, max(0.0, rep.trust))
