@@ -284,3 +284,35 @@ TOOLS = frozenset(
         "support_wasted",
     }
 )
+
+
+SHORT_NAMED = 2  # the reps furthest under quota a missed target's line names
+
+
+def period_end(nar: Narrator, e: Event) -> str:
+    """A period's close: what was booked against the target, and, when it fell short,
+    where the gap came from as the manager can check it: quotas that did not add up to
+    the target (P1, P2) and the reps furthest under their quota."""
+    d = e.data
+    line = nar.tr(
+        "ev.period_end",
+        period=d["period"] + 1,
+        booked=nar.money(d["booked"]),
+        target=nar.money(d["target"]),
+    )
+    short = float(d["target"]) - float(d["booked"])
+    results = {int(k): (float(q), float(b)) for k, (q, b) in (d.get("results") or {}).items()}
+    if short <= 0 or not results:
+        return line
+    parts = []
+    quotas = sum(q for q, _ in results.values())
+    if quotas < float(d["target"]):
+        parts.append(nar.tr("ev.short_quotas", quotas=nar.money(quotas)))
+    under = sorted(
+        ((q - b, rep) for rep, (q, b) in results.items() if q - b > 0), key=lambda x: (-x[0], x[1])
+    )
+    for gap, rep in under[:SHORT_NAMED]:
+        parts.append(nar.tr("ev.short_rep", rep=nar.rep(rep), gap=nar.money(gap)))
+    if not parts:
+        return line
+    return line + nar.tr("ev.short_by", short=nar.money(short), why=nar.tr("ev.sep").join(parts))

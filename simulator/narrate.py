@@ -192,12 +192,7 @@ class Narrator:
         if k == "support_found_dead":
             return t("ev.support_dead", account=self.account(d.get("account")))
         if k == "period_end":
-            return t(
-                "ev.period_end",
-                period=d["period"] + 1,
-                booked=self.money(d["booked"]),
-                target=self.money(d["target"]),
-            )
+            return explain.period_end(self, e)
         return None
 
     def week_report(self, events: list[Event] | tuple[Event, ...]) -> list[str]:

@@ -376,3 +376,28 @@ def test_p13_a_deal_a_deputys_review_put_first_credits_the_deputy_not_the_manage
     told = [x for _, lines in pushed for x in lines if x.startswith(("+ Won", "− Lost"))]
     assert any("your deputy's pipeline review put it first" in x for x in told), told
     assert not any("your pipeline review" in x for x in told)
+
+
+def _period_lines(policy: str, lang: str = "en") -> list[str]:
+    from simulator.policies import make_policy
+    from simulator.scenario import default_scenario_path, load_scenario
+    from simulator.session import Session
+
+    s = Session(load_scenario(default_scenario_path()), 3, make_policy(policy))
+    s.run()
+    closes = [e for e in s.world.log.events if e.kind == "period_end"]
+    return [Narrator(s.observe(), lang).lines([e])[0] for e in closes]
+
+
+def test_p01_p02_a_missed_target_is_told_with_where_the_gap_came_from():
+    """A period that misses its target says by how much, whether the quotas even added up
+    to it (P1, P2), and who fell furthest under quota; a period that makes it says no
+    more than the result."""
+    missed = _period_lines("hands_off")
+    assert all(" short: " in x for x in missed), missed
+    assert any("the quotas added up to only ¥" in x for x in missed)
+    assert all(x.count(" under quota") == 2 for x in missed)
+    made = _period_lines("by_the_book")
+    assert made and not any("short" in x or "under quota" in x for x in made)
+    zh = _period_lines("hands_off", "zh")
+    assert all("——差¥" in x and "离指标差¥" in x for x in zh), zh
