@@ -35,6 +35,8 @@ ORDER = (
     "delegation_slip",
     "flight_risk",
     "type_revealed",
+    # a decision comes before the reactions to it (an answer's lever, a deputy's role)
+    "inbox_answer",
     "reaction",
     "unfair_treatment",
     "hint",
@@ -43,7 +45,6 @@ ORDER = (
     "stuck_deals",
     "market_event",
     "inbox",
-    "inbox_answer",
     "action_refused",
     "contest_won",
     # what the manager's tools produced

@@ -380,3 +380,24 @@ def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(ap
     click(app, next(t for t in shown if "light supervision · 1 h a week" in t), exact=True)
     row = next(t for t in widgets(app).values() if t.startswith("Delegate ·"))
     assert ":" not in row and "," not in row and row.endswith("· light supervision"), row
+
+
+def test_p13_a_delegation_in_place_shows_on_the_desk_where_a_manager_looks(app):
+    """Once a task is handed over, the deputy's details name it and its supervision, the
+    week's fixed hours say how many go to supervising, and the chooser marks the
+    arrangement in place (it looked as if nothing had been delegated)."""
+    _to_the_desk(app)
+    click(app, "Delegate")
+    shown = list(widgets(app).values())
+    click(app, next(t for t in shown if "light supervision · 1 h a week" in t), exact=True)
+    click(app, "End week")
+    key(app, pygame.K_RETURN)
+    step(app, 8)
+    texts = list(widgets(app).values())
+    assert any("deputy for pipeline reviews (light supervision)" in t for t in texts), texts
+    assert any(t.startswith("Admin & meetings:") and "1 h of it supervising" in t for t in texts)
+    click(app, "Delegate")
+    shown = list(widgets(app).values())
+    light = next(t for t in shown if "pipeline reviews · light supervision" in t)
+    assert light.endswith("· in place now"), light
+    assert not any("tight supervision" in t and "in place now" in t for t in shown)

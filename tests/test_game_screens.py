@@ -298,3 +298,32 @@ def test_a_save_for_the_load_screen(tmp_path):
         assert any(t.startswith("mine · ") and "East Region" in t for t in texts), texts
     finally:
         app.close()
+
+
+def test_a_reps_portrait_suits_how_the_scenario_speaks_of_them_and_never_changes():
+    """Han Dong, "he" in every message, had a woman's face: a rep the scenario calls
+    "she" or "he" gets a face of that kind, each their own, kept when a colleague leaves;
+    every shipped rep is spoken of one way or the other."""
+    import json
+
+    from simulator.api import Person
+    from simulator.scenario import load_scenario, shipped_scenarios
+    from simulator.ui.app import assets_dir
+    from simulator.ui.portraits import face_of
+
+    looks = json.loads((assets_dir() / "portraits" / "portraits.json").read_text())
+    team = [
+        Person(0, "Wang Lei", "王磊", True, "", "he"),
+        Person(1, "Li Na", "李娜", True, "", "she"),
+        Person(2, "Han Dong", "韩东", True, "", "he"),
+        Person(3, "Huang Fang", "黄芳", True, "", "she"),
+        Person(4, "New Hire", "新人", True, "", None),
+    ]
+    faces = {p.id: face_of(p.id, team) for p in team}
+    assert faces == {0: ("he", 0), 1: ("she", 0), 2: ("he", 1), 3: ("she", 1), 4: ("any", 4)}
+    assert set(looks) == {"she", "he"} and not set(looks["she"]) & set(looks["he"])
+    left = [team[0]._replace(active=False), *team[1:]]
+    assert {p.id: face_of(p.id, left) for p in left} == faces
+    for path in shipped_scenarios():
+        for rep in load_scenario(path).reps:
+            assert rep.pronoun in ("she", "he"), (path.stem, rep.name)

@@ -175,3 +175,26 @@ def test_every_weight_the_model_can_put_on_a_rep_has_words_in_every_language():
         for code in WEIGHS_ON:
             words = tr(lang, f"weigh.{code}")
             assert words and "weigh." not in words, (lang, code)
+
+
+def test_a_rise_in_mood_is_not_told_beside_a_lost_deal(tmp_path):
+    """Beside a rise, the rep's week lists what could have lifted them (what you did, deals
+    won), not a deal lost, which read as its cause; beside a fall, everything."""
+    from types import SimpleNamespace
+
+    from simulator.ui.game import UNHAPPY_BELOW
+
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "w.json")
+    rep = next(r for r in game.obs.reps if r.mood >= UNHAPPY_BELOW + 0.05)
+    events = (
+        SimpleNamespace(kind="deal_won", rep=rep.id),
+        SimpleNamespace(kind="deal_lost", rep=rep.id),
+    )
+    full = game.their_week([], events)
+    lifts = game.their_week([], events, lifts_only=True)
+    assert "1 deal lost" in full[rep.id] and "1 deal lost" not in lifts[rep.id]
+    name = game.narrator.rep(rep.id)
+    (up,) = [x for x in game.unhappy({rep.id: 0.0}, full, lifts) if name in x]
+    assert "mood is now" in up and "1 deal won" in up and "lost" not in up
+    (down,) = [x for x in game.unhappy({rep.id: 1.0}, full, lifts) if name in x]
+    assert "1 deal lost" in down

@@ -531,6 +531,11 @@ def test_p13_a_review_handed_over_in_a_message_runs_as_the_desks_delegation():
     supervision takes its hours every week, the deputy's reviews happen, and without
     supervision it goes wrong far more often, as the desk's own does."""
 
+    # before answering, each choice says the hours a week its supervision will take
+    offer = world(quiet(scenario(events=(_handover_event(),))), 0)
+    (item,) = observe(offer).inbox
+    assert {c.id: c.weekly_hours for c in item.choices} == {"light": 1.0, "none": 0.0, "keep": 0.0}
+
     def after_a_week(choice: str):
         w = world(quiet(scenario(events=(_handover_event(),))), 0)
         act(w, Answer(1, choice))
@@ -594,7 +599,11 @@ def test_the_week_report_says_who_took_over_what_and_how_closely_it_is_watched()
     zh = Narrator(s.observe(), "zh").week_report([answer])[0]
     assert "Bo takes over pipeline reviews, with light supervision and a profit share" in en
     assert "漏斗审查从此交给Bo，适度监督，并给予利润分成" in zh
-    assert events is not None
+    # the decision is told before the reactions to it (Bo's to the deputy role)
+    lines = Narrator(s.observe(), "en").week_report(events)
+    answered = next(i for i, x in enumerate(lines) if "takes over pipeline reviews" in x)
+    reacted = next(i for i, x in enumerate(lines) if x.startswith("▲ Bo"))
+    assert answered < reacted, lines
 
 
 def test_a_hand_over_offer_does_not_come_for_work_already_delegated():

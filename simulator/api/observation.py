@@ -166,6 +166,7 @@ class Person(NamedTuple):
     name_zh: str
     active: bool
     left_reason: str  # "" while on the team
+    pronoun: str | None = None  # "she" or "he", when the scenario says (its portrait follows)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ class ChoiceView:
     money: float
     hours: float
     reply: Text  # what the player reads after choosing it (may be empty)
+    # the manager hours a week the choice takes from then on (a supervision it sets)
+    weekly_hours: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,8 @@ SHOWN_KEPT = 20_000  # rounded chances an observation keeps (a year uses a few t
 _SEEN: weakref.WeakKeyDictionary[World, _Seen] = weakref.WeakKeyDictionary()
 
 
-def _inbox_view(item: InboxItem) -> InboxView:
+def _inbox_view(item: InboxItem, weekly: dict[str, float]) -> InboxView:
+    """A message as the manager sees it; ``weekly``: the hours a week of each supervision."""
     return InboxView(
         id=item.id,
         event=item.event.id,
@@ -135,6 +136,7 @@ def _inbox_view(item: InboxItem) -> InboxView:
                 c.effects.money,
                 c.effects.hours,
                 item.fill(c.effects.reply),
+                weekly[c.effects.delegate.supervision.value] if c.effects.delegate else 0.0,
             )
             for c in item.event.choices
         ),
@@ -164,7 +166,7 @@ def observe(world: World) -> Observation:
         key = (item.id, item.status, item.choice)
         view = cache.inbox.get(key)
         if view is None:
-            view = cache.inbox[key] = _inbox_view(item)
+            view = cache.inbox[key] = _inbox_view(item, world.params.supervision_hours)
         inbox.append(view)
     weeks = world.metrics.weeks
     if len(cache.history) != len(weeks):  # the weeks past never change: add the new ones
@@ -289,7 +291,7 @@ def observe(world: World) -> Observation:
                 (r.id, r.name, r.left_reason or "") for r in world.reps if not r.active
             ),
             "people": tuple(
-                Person(r.id, r.name, r.name_zh or r.name, r.active, r.left_reason or "")
+                Person(r.id, r.name, r.name_zh or r.name, r.active, r.left_reason or "", r.pronoun)
                 for r in world.reps
             ),
             "orphan_deals": tuple(map(deal_view, world.orphan_deals())),

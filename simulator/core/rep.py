@@ -44,6 +44,7 @@ class Rep:
     # this week's working state (computed at the start of each week)
     effort: float = 1.0
     name_zh: str = ""  # the name in the Chinese game, when it differs
+    pronoun: str | None = None  # "she" or "he", when the scenario says
     capacity: float = 0.0  # true bookings per period at full effort
     capacity_start: float = 0.0  # the capacity they joined with (the scale of their results)
     effort_total: float = 0.0  # Σ of weekly effort, for the season's mean

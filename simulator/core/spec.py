@@ -65,6 +65,7 @@ class RepSpec:
     type: MotivationType
     skills: Skills = field(default_factory=Skills)
     name_zh: str = ""  # the name shown in the Chinese game; empty: same as ``name``
+    pronoun: str | None = None  # "she" or "he", as the scenario's texts speak of them
     tenure_years: float = 2.0
     veteran: bool = False
     engagement: float = 0.65

@@ -136,6 +136,7 @@ def to_core(m: schema.ScenarioFile) -> core.Scenario:
         core.RepSpec(
             name=r.name,
             name_zh=r.name_zh,
+            pronoun=r.pronoun,
             type=r.type,
             skills=core.Skills(**r.skills.model_dump()),
             tenure_years=r.tenure_years,

@@ -110,6 +110,9 @@ class Rep(Model):
 
     name: Named = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
     name_zh: Named = Field("", max_length=20, description="Name in the Chinese game.")
+    pronoun: Literal["she", "he"] | None = Field(
+        None, description="As the scenario's texts speak of them; the game's portrait follows."
+    )
     type: MotivationType = Field(
         strict=False,
         description="Hidden motivation profile: competitor, achiever, ego_driven or service.",

@@ -7,11 +7,11 @@ the rep.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pygame
 
-from ..api import RepView
+from ..api import Person, RepView
 from ..texts import rep_name
 from . import charts
 from .portraits import font, portrait_for
@@ -37,10 +37,12 @@ def rep_card(
     selected: bool,
     on_select: Callable[[], None],
     tip: str | None = None,
+    people: Sequence[Person] = (),
 ) -> None:
-    """Draw the card's tile and put the rep's name on it as a button."""
+    """Draw the card's tile and put the rep's name on it as a button (``people``: everyone
+    who is or was on the team, whom the portraits are chosen among)."""
     name = rep_name(rep, lang)
-    portrait = portrait_for(rep.id, initials(name, lang), 44, lang)
+    portrait = portrait_for(rep.id, initials(name, lang), 44, lang, people)
     img = charts.card(rect.size, portrait, rows, font(14), selected, bar_share=rep.attainment)
     ui.image(rect, img)
     ui.button(

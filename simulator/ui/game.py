@@ -223,7 +223,11 @@ class Game:
         self.refresh()
         nar = self.narrator
         lines = nar.week_report(report.events)
-        lines += self.unhappy(before, self.their_week(results, report.events))
+        lines += self.unhappy(
+            before,
+            self.their_week(results, report.events),
+            self.their_week(results, report.events, lifts_only=True),
+        )
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
         try:
@@ -234,9 +238,12 @@ class Game:
         self.outcomes.append(outcome)
         return outcome
 
-    def their_week(self, results: list[Any], events: tuple[Any, ...]) -> dict[int, str]:
+    def their_week(
+        self, results: list[Any], events: tuple[Any, ...], lifts_only: bool = False
+    ) -> dict[int, str]:
         """What each rep's week held, in a few words: what you did with them, deals won or
-        lost (the context a change of mood is read in)."""
+        lost (the context a change of mood is read in). ``lifts_only``: without the deals
+        lost (beside a rise, a loss reads as its cause)."""
         nar = self.narrator
         held: dict[int, list[str]] = {}
         for r in results:
@@ -248,6 +255,8 @@ class Game:
                     held[rep].append(name)
         counts: dict[tuple[int, str], int] = {}
         for e in events:
+            if e.kind == "deal_lost" and lifts_only:
+                continue
             if e.kind in ("deal_won", "deal_lost") and e.rep is not None:
                 counts[(e.rep, e.kind)] = counts.get((e.rep, e.kind), 0) + 1
         for (rep, kind), n in counts.items():  # "2 deals won", not "a deal won; a deal won"
@@ -255,11 +264,18 @@ class Game:
         sep = self.tr("ev.sep")
         return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
 
-    def unhappy(self, before: dict[int, float], context: dict[int, str] | None = None) -> list[str]:
+    def unhappy(
+        self,
+        before: dict[int, float],
+        context: dict[int, str] | None = None,
+        lifts: dict[int, str] | None = None,
+    ) -> list[str]:
         """How moods moved as the cards show them: low spirits, a sharp drop, or a card's
         word that changed (the report never leaves a card's change unexplained), each
-        with what the rep's week held."""
+        with what the rep's week held (``lifts`` beside a rise: the week without its
+        losses)."""
         context = context or {}
+        lifts = context if lifts is None else lifts
         out = []
         for r in self.obs.reps:
             was = before.get(r.id)
@@ -283,7 +299,7 @@ class Game:
                         band=band,
                         was=self.tr(f"moodword.{mood_band(was)}"),
                     )
-                    + (ctx if up else weighs)
+                    + (lifts.get(r.id, "") if up else weighs)
                 )
         return out
 

@@ -79,6 +79,7 @@ class People(Deals):
             start_skills=dict(skills),
             last_recognised=joined_week,
             name_zh=spec.name_zh,
+            pronoun=spec.pronoun,
         )
         if spec.revealed:
             rep.revealed = True

@@ -94,6 +94,7 @@ class ReplayScene(Scene):
                 rows,
                 rep.id == self.selected,
                 partial(self.select, rep.id),
+                people=obs.people,
             )
             y += card_h + 4
         yield

@@ -93,6 +93,8 @@ class InboxTabPart(TablesPart):
                 cost.append(self.tr("cost.hours", hours=f"{ch.hours:g}"))
             if ch.money:
                 cost.append(self.game.money(ch.money))
+            if ch.weekly_hours:  # a supervision the choice sets, from then on
+                cost.append(self.tr("pick.weekly_hours", hours=f"{ch.weekly_hours:g}"))
             text = text_of(ch.text, self.lang)
             if cost:
                 costs = joiner(self.lang).join(cost)

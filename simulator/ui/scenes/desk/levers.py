@@ -190,6 +190,11 @@ class LeverPart(DeskPart):
             weekly = self.game.obs.supervision_hours.get(a.supervision.value, 0.0)
             if weekly:  # what watching the deputy takes from every week after
                 label += " · " + self.tr("pick.weekly_hours", hours=f"{weekly:g}")
+            now = next((d for d in self.game.obs.delegations if d.task == a.task.value), None)
+            if now is not None and now.deputy == a.deputy and now.supervision == a.supervision:
+                label += " · " + self.tr("pick.in_place")
+            elif now is not None:  # handing it over takes it from whoever has it
+                label += " · " + self.tr("pick.held_by", name=nar.rep(now.deputy))
             return label
         if key in ("joint_visit", "push_deal", "drop_deal", "drop_orphan"):
             return self.deal_text(self.game.obs.deal(a.deal))

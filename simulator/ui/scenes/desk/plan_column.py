@@ -19,7 +19,14 @@ class PlanPart(LeverPart):
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.plan"), object_id="#h3")
         # what the week takes before any plan: admin, standing meetings, supervision
         fixed = g.obs.hours_per_week - g.obs.hours_available
-        ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
+        hours = g.obs.supervision_hours
+        supervising = sum(hours.get(d.supervision, 0.0) for d in g.obs.delegations)
+        admin = (
+            self.tr("ui.admin_supervising", hours=f"{fixed:g}", sup=f"{supervising:g}")
+            if supervising
+            else self.tr("ui.admin", hours=f"{fixed:g}")
+        )
+        ui.label((4, 26, r.w - 8, 20), admin, object_id="#small")
         y = 48
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:
@@ -51,8 +58,8 @@ class PlanPart(LeverPart):
             self.plan_scroller = None
         self.plan_count = len(items)
         for k, p in enumerate(items):
-            cost = f"{p.hours:g} h" if self.lang == "en" else f"{p.hours:g}小时"
-            # the cost keeps room for "0.25小时": a row cut short cuts the name, never the cost
+            cost = self.tr("cost.hours", hours=f"{p.hours:g}")
+            # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
             rows.label((4, top + 2, width - 114, 24), self.describe(p.action), object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(

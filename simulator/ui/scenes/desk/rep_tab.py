@@ -98,7 +98,16 @@ class RepTabPart(LeverPart):
     def roles(self, rep: RepView) -> list[str]:
         nar = self.game.narrator
         out = []
-        if rep.deputy:
+        held = [d for d in self.game.obs.delegations if d.deputy == rep.id]
+        for d in held:  # what they run for you, and how closely you watch it
+            out.append(
+                self.tr(
+                    "role.deputy_for",
+                    task=self.tr(f"task.{d.task}"),
+                    supervision=self.tr(f"sup.{d.supervision}"),
+                )
+            )
+        if rep.deputy and not held:
             out.append(self.tr("role.deputy"))
         if rep.profit_share:
             out.append(self.tr("role.profit_share"))

@@ -122,6 +122,7 @@ class TeamPart(LeverPart):
             rep.id == self.selected,
             partial(self.select, rep.id),
             tip,
+            self.game.obs.people,
         )
         self.card_rects[rep.id] = rect.move(ui.origin)
 
