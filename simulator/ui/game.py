@@ -304,9 +304,10 @@ class Game:
         return out
 
     def weighs_on(self, rep: Any) -> str:
-        """What visibly weighed on a rep last week, in words ("" when nothing did)."""
+        """What visibly weighed on a rep last week, in words, or that nothing visibly did
+        (a mood read from the outside moves a little from week to week by itself)."""
         if not rep.weighs_on:
-            return ""
+            return self.tr("ev.weighs_nothing")
         words = [self.tr(f"weigh.{code}") for code in rep.weighs_on]
         return self.tr("ev.weighs_on", list=self.tr("ev.sep").join(words))
 
