@@ -278,27 +278,30 @@ def test_event_mistakes_are_located(tmp_path, old, new, line, field, words):
     assert words in hits[0]
 
 
-def test_a_word_pulled_by_a_choice_needs_an_event_about_a_rep(tmp_path):
+def _not_about_a_rep(tmp_path, effects: str, field: str) -> tuple[list[str], list[str]]:
+    """The example event made about nobody in particular, its second choice's effects
+    ``effects``: the problems found at ``field``, and all of them."""
     text = EVENTS.replace("    trigger: {week: 2, rep: Ann}\n", "").replace(
         '"{rep} has an offer"', "An offer"
     )
-    text = text.replace("effects: {rep_leaves: true}", "effects: {lever: praise_public}")
+    text = text.replace("effects: {rep_leaves: true}", f"effects: {effects}")
     _, found = problems(tmp_path, text)
-    hits = [str(p) for p in found if p.field == "events.0.choices.1.effects.lever"]
-    assert hits and "not about a rep" in hits[0], [str(p) for p in found]
+    return [str(p) for p in found if p.field == field], [str(p) for p in found]
+
+
+def test_a_word_pulled_by_a_choice_needs_an_event_about_a_rep(tmp_path):
+    field = "events.0.choices.1.effects.lever"
+    hits, found = _not_about_a_rep(tmp_path, "{lever: praise_public}", field)
+    assert hits and "not about a rep" in hits[0], found
     # a contest needs nobody in particular
-    _, fine = problems(tmp_path, text.replace("lever: praise_public", "lever: contest"))
-    assert not [p for p in fine if p.field.endswith("lever")]
+    hits, found = _not_about_a_rep(tmp_path, "{lever: contest}", field)
+    assert not hits, found
 
 
 def test_a_task_handed_over_by_a_choice_needs_an_event_about_a_rep(tmp_path):
-    text = EVENTS.replace("    trigger: {week: 2, rep: Ann}\n", "").replace(
-        '"{rep} has an offer"', "An offer"
-    )
-    text = text.replace("effects: {rep_leaves: true}", "effects: {delegate: {supervision: light}}")
-    _, found = problems(tmp_path, text)
-    hits = [str(p) for p in found if p.field == "events.0.choices.1.effects.delegate"]
-    assert hits and "not about a rep" in hits[0], [str(p) for p in found]
+    field = "events.0.choices.1.effects.delegate"
+    hits, found = _not_about_a_rep(tmp_path, "{delegate: {supervision: light}}", field)
+    assert hits and "not about a rep" in hits[0], found
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
