@@ -327,3 +327,13 @@ def test_a_reps_portrait_suits_how_the_scenario_speaks_of_them_and_never_changes
     for path in shipped_scenarios():
         for rep in load_scenario(path).reps:
             assert rep.pronoun in ("she", "he"), (path.stem, rep.name)
+    # and a newcomer hired in the game is spoken of as their given name reads
+    import numpy as np
+
+    from simulator.core.names import person_name
+
+    rng = np.random.default_rng(0)
+    hired = [person_name(rng, set()) for _ in range(60)]
+    assert {pronoun for _, _, pronoun in hired} == {"she", "he"}
+    assert all(p == "he" for n, _, p in hired if n.endswith((" Wei", " Lei", " Qiang")))
+    assert all(p == "she" for n, _, p in hired if n.endswith((" Fang", " Mei", " Lan")))

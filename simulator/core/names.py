@@ -160,6 +160,31 @@ _GIVEN_ZH: dict[str, str] = {
     "Mei": "梅",
 }
 
+# how a newcomer with each given name is spoken of (the name's usual reading in
+# Chinese; the game's portrait follows it)
+_GIVEN_PRONOUN: dict[str, str] = {
+    "Wei": "he",
+    "Fang": "she",
+    "Lei": "he",
+    "Jing": "she",
+    "Qiang": "he",
+    "Min": "she",
+    "Yang": "he",
+    "Li": "she",
+    "Jun": "he",
+    "Xia": "she",
+    "Tao": "he",
+    "Hui": "she",
+    "Bo": "he",
+    "Yan": "she",
+    "Chen": "he",
+    "Ning": "she",
+    "Peng": "he",
+    "Lan": "she",
+    "Hao": "he",
+    "Mei": "she",
+}
+
 _FAMILY_ZH: dict[str, str] = {
     "Wang": "王",
     "Li": "李",
@@ -200,12 +225,13 @@ def account_names(n: int, rng: np.random.Generator) -> list[tuple[str, str]]:
     return names
 
 
-def person_name(rng: np.random.Generator, taken: set[str]) -> tuple[str, str]:
-    """A new rep's name not already in the team, in English and Chinese ("Lin Chen", "林晨")."""
+def person_name(rng: np.random.Generator, taken: set[str]) -> tuple[str, str, str | None]:
+    """A new rep's name not already in the team, in English and Chinese ("Lin Chen", "林晨"),
+    and how they are spoken of ("he", "she"; None for a numbered stand-in)."""
     for _ in range(200):
         family = _FAMILY[int(rng.integers(len(_FAMILY)))]
         given = _GIVEN[int(rng.integers(len(_GIVEN)))]
         name = f"{family} {given}"
         if name not in taken:
-            return name, f"{_FAMILY_ZH[family]}{_GIVEN_ZH[given]}"
-    return f"Rep {len(taken) + 1}", f"销售{len(taken) + 1}"
+            return name, f"{_FAMILY_ZH[family]}{_GIVEN_ZH[given]}", _GIVEN_PRONOUN[given]
+    return f"Rep {len(taken) + 1}", f"销售{len(taken) + 1}", None

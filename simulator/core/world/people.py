@@ -411,10 +411,11 @@ class People(Deals):
                 skills.negotiation,
                 min(p.new_hire_service_care_cap, skills.account_care + p.new_hire_service_care),
             )
-        name, name_zh = person_name(rng, {r.name for r in self.reps})
+        name, name_zh, pronoun = person_name(rng, {r.name for r in self.reps})
         spec = RepSpec(
             name=name,
             name_zh=name_zh,
+            pronoun=pronoun,
             type=mtype,
             skills=skills,
             tenure_years=0.0,
