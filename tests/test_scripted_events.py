@@ -623,3 +623,18 @@ def test_a_newcomer_is_not_handed_a_task_in_a_message_as_the_desk_would_not():
     w = world(quiet(scenario(reps, events=(_handover_event(),))), 0)
     act(w, Answer(1, "light"))
     assert observe(w).delegations == ()
+
+
+def test_a_message_for_a_newcomer_comes_about_a_newcomer_and_never_a_veteran():
+    """A newcomer's doubts ("is sales the right job for me?") reached an eight-year
+    veteran whose confidence dipped: ``novice: true`` keeps such a message to reps in
+    their first year, and ``false`` to the others."""
+
+    def about(novice: bool | None) -> list[str]:
+        reps = (rep("Ann", T.COMPETITOR, confidence=0.2), rep("Bo", T.ACHIEVER, tenure_years=0.3))
+        w = world(with_events(offer_event(week=1, rep=None, novice=novice), reps=reps))
+        run_weeks(w, 1)
+        return [w.reps[i.rep].name for i in observe(w).inbox]
+
+    assert about(True) == ["Bo"]
+    assert about(False) == ["Ann"]

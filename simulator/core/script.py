@@ -121,7 +121,12 @@ class Script:
         first, _ = world.period_weeks_of(world.period)
         if paced and world.week - first < PACE_WEEKS:
             return None  # a pace means little in a period's first weeks
-        about_rep = t.rep is not None or t.rep_conditions or t.deal_reaches is not None
+        about_rep = (
+            t.rep is not None
+            or t.rep_conditions
+            or t.deal_reaches is not None
+            or t.novice is not None
+        )
         if not about_rep:
             pace = world.team_pace()
             if t.attainment_below is not None and pace >= t.attainment_below:
@@ -131,6 +136,8 @@ class Script:
             return None, None
         if t.rep is not None:
             team = [r for r in team if r.name == t.rep]
+        if t.novice is not None:
+            team = [r for r in team if r.novice == t.novice]
         team = [
             r
             for r in team

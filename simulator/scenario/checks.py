@@ -182,6 +182,7 @@ def _check_event(
     about_rep = (
         t.rep is not None
         or t.deal_reaches is not None
+        or t.novice is not None
         or any(
             v is not None
             for v in (t.engagement_below, t.confidence_below, t.trust_below, t.stress_above)

@@ -399,6 +399,9 @@ class Trigger(Model):
     not_delegated: Literal[DELEGATED_TASKS] | None = Field(  # type: ignore[valid-type]
         None, description="Only while the manager still does this task (nobody was given it)."
     )
+    novice: bool | None = Field(
+        None, description="Only about a rep in their first year (true) or past it (false)."
+    )
     chance: float = Field(1.0, gt=0, le=1, description="Weekly chance once the rest holds.")
 
 
