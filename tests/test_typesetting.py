@@ -78,3 +78,23 @@ def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_pa
         ui.kill()
     finally:
         app.close()
+
+
+def test_a_chinese_paragraph_never_ends_on_one_character_alone():
+    """ "…面" on one line and "谈。" alone on the next (a play-tester found one): the last
+    line takes the character before it along; nothing else moves."""
+    from simulator.ui.widgets import wrap_units
+
+    def measure(s: str) -> int:
+        return 10 * len(s)
+
+    text = "每周都和每位销售进行一次面谈。"  # 15 characters
+    lines = wrap_units(text, measure, 140)  # 14 a line: greedy would leave "。" glued to 谈
+    assert "".join(lines) == text
+    assert all(len(x.rstrip("。，")) >= 2 for x in lines), lines
+    assert lines[-1] == "面谈。", lines
+    # a paragraph whose last line is already longer is left as it was
+    assert wrap_units("每周都和每位销售进行一次面谈，听听对方的想法。", measure, 140) == [
+        "每周都和每位销售进行一次面",
+        "谈，听听对方的想法。",
+    ]

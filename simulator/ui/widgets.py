@@ -131,7 +131,20 @@ def wrap_units(text: str, measure: Any, width: int) -> list[str]:
             line += unit
     if line:
         lines.append(line.rstrip())
+    if len(lines) >= 2 and _lone(lines[-1]):
+        # a paragraph never ends on one character alone ("…面" / "谈。"): the last
+        # line takes the piece before it along (it is the shorter of the two, so fits)
+        before = units(lines[-2])
+        if len(before) > 1:
+            lines[-2] = "".join(before[:-1]).rstrip()
+            lines[-1] = before[-1].lstrip() + lines[-1]
     return lines
+
+
+def _lone(line: str) -> bool:
+    """One Chinese character on a line, with nothing but its punctuation."""
+    bare = "".join(ch for ch in line if ch not in CLOSING and not ch.isspace())
+    return len(bare) == 1 and bool(_CJK_CHAR.match(bare))
 
 
 def wrap_chinese(box: Any) -> None:
