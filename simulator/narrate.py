@@ -267,7 +267,7 @@ class Narrator:
             elif k in _COUNT_INPUTS:
                 values[k] = f"{x:.0f}"
             else:
-                values[k] = f"{x:.3f}"
+                values[k] = f"{x:.4f}"  # enough that the working gives the score shown
         key = f"work.{component.name}"
         settled = component.inputs.get("K", 0.0) + component.inputs.get("B", 0.0)
         if component.name == "trust" and not settled:

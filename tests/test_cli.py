@@ -296,3 +296,27 @@ def test_a_batch_whose_last_seed_would_overflow_is_refused_before_anything_runs(
     assert not (out / "journal.jsonl").exists() and not (out / "manifest.json").exists()
     assert main(["calibrate", "tutorial", "--runs", "3", "--seed", str(2**63 - 2)]) == 2
     assert "the last seed would pass" in capsys.readouterr().err
+
+
+def test_the_scorecards_working_gives_the_score_it_shows(capsys):
+    """Each line's working, done by hand from the numbers printed, gives the score printed:
+    inputs are written with enough digits (the engagement line read
+    "100 × (0.776 − 0.30) / 0.50 = 95.1", which is 95.2)."""
+    import re
+
+    checks = {
+        r"100 × \((\d\.\d+) − 0\.30\) / 0\.50 = (\d+\.\d)": lambda e: 100 * (e - 0.3) / 0.5,
+        r"50 \+ 400 × (-?\d\.\d+) = (\d+\.\d)": lambda g: 50 + 400 * g,
+        r"100 × min\(1, (\d\.\d+) / 0\.6\) = (\d+\.\d)": lambda c: 100 * min(1.0, c / 0.6),
+    }
+    seen = 0
+    for seed in (1, 2, 3):
+        assert main(["run", "--seed", str(seed), "--quiet"]) == 0
+        out = capsys.readouterr().out
+        for pattern, rule in checks.items():
+            m = re.search(pattern, out)
+            assert m, (pattern, out)
+            shown, score = float(m.group(1)), float(m.group(2))
+            assert abs(min(100.0, rule(shown)) - score) <= 0.051, (m.group(0), rule(shown))
+            seen += 1
+    assert seen == 9
