@@ -292,7 +292,8 @@ SHORT_NAMED = 2  # the reps furthest under quota a missed target's line names
 def period_end(nar: Narrator, e: Event) -> str:
     """A period's close: what was booked against the target, and, when it fell short,
     where the gap came from as the manager can check it: quotas that did not add up to
-    the target (P1, P2) and the reps furthest under their quota."""
+    the target (P1, P2), reps who left during the period, and the reps still on the team
+    furthest under their quota."""
     d = e.data
     line = nar.tr(
         "ev.period_end",
@@ -308,8 +309,12 @@ def period_end(nar: Narrator, e: Event) -> str:
     quotas = sum(q for q, _ in results.values())
     if quotas < float(d["target"]):
         parts.append(nar.tr("ev.short_quotas", quotas=nar.money(quotas)))
+    left = [int(x) for x in d.get("left") or ()]
+    for rep in left:  # a quota left half-worked: the gap is the leaving, not the selling
+        parts.append(nar.tr("ev.short_left", rep=nar.rep(rep)))
     under = sorted(
-        ((q - b, rep) for rep, (q, b) in results.items() if q - b > 0), key=lambda x: (-x[0], x[1])
+        ((q - b, rep) for rep, (q, b) in results.items() if q - b > 0 and rep not in left),
+        key=lambda x: (-x[0], x[1]),
     )
     for gap, rep in under[:SHORT_NAMED]:
         parts.append(nar.tr("ev.short_rep", rep=nar.rep(rep), gap=nar.money(gap)))

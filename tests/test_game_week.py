@@ -198,5 +198,8 @@ def test_a_rise_in_mood_is_not_told_beside_a_lost_deal(tmp_path):
     assert "mood is now" in up and "1 deal won" in up and "lost" not in up
     (down,) = [x for x in game.unhappy({rep.id: 1.0}, full, lifts) if name in x]
     assert "1 deal lost" in down
-    # and a fall with nothing visible behind it says so, rather than leave a win as its cause
-    assert down.endswith(". Nothing visible weighed on them"), down
+    # and a fall with nothing visible behind it says so: nothing else, beside what the
+    # week held (a lost deal listed, then "nothing weighed on them", read as a contradiction)
+    assert down.endswith(". Nothing else visible weighed on them"), down
+    (bare,) = [x for x in game.unhappy({rep.id: 1.0}) if name in x]
+    assert bare.endswith(". Nothing visible weighed on them"), bare

@@ -401,3 +401,11 @@ def test_p01_p02_a_missed_target_is_told_with_where_the_gap_came_from():
     assert made and not any("short" in x or "under quota" in x for x in made)
     zh = _period_lines("hands_off", "zh")
     assert all("——差¥" in x and "离指标差¥" in x for x in zh), zh
+    # a rep who left during the period is named as having left, not as under quota
+    import re
+
+    lines = _period_lines("pressure_cooker")
+    gone = [re.findall(r"([A-Z][a-z]+ [A-Z][a-z]+) left during the period", x) for x in lines]
+    assert any(gone), lines
+    for names, line in zip(gone, lines, strict=True):
+        assert not any(f"{n} ¥" in line for n in names), line

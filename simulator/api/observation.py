@@ -374,6 +374,7 @@ class Observation:
     history: tuple[WeekPoint, ...] = ()  # every week played so far, oldest first
     # a delegation's standing hours each week, by supervision ("none", "light", "tight")
     supervision_hours: dict[str, float] = field(default_factory=dict)
+    hire_weeks: tuple[int, int] = (4, 8)  # the fewest and most weeks until a hire starts
 
     def rep(self, rep_id: int) -> RepView:
         """The rep on the team with this id (``KeyError`` when there is none)."""

@@ -321,5 +321,6 @@ def observe(world: World) -> Observation:
             "money_costs": dict(world.params.money),
             "history": cache.history,
             "supervision_hours": dict(world.params.supervision_hours),
+            "hire_weeks": tuple(world.params.hire_weeks),
         },
     )

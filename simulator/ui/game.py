@@ -285,7 +285,7 @@ class Game:
             name = self.narrator.rep(r.id)
             ctx = context.get(r.id, "")
             # beside a fall, what weighed on them as a manager could see it
-            weighs = ctx + self.weighs_on(r)
+            weighs = ctx + self.weighs_on(r, told=bool(ctx))
             if r.mood < UNHAPPY_BELOW:
                 out.append(self.tr("ev.unhappy", rep=name, band=band) + weighs)
             elif dropped and was is not None:
@@ -303,11 +303,12 @@ class Game:
                 )
         return out
 
-    def weighs_on(self, rep: Any) -> str:
+    def weighs_on(self, rep: Any, told: bool = False) -> str:
         """What visibly weighed on a rep last week, in words, or that nothing visibly did
-        (a mood read from the outside moves a little from week to week by itself)."""
+        (a mood read from the outside moves a little from week to week by itself);
+        ``told``: the line already lists what their week held (then: nothing else)."""
         if not rep.weighs_on:
-            return self.tr("ev.weighs_nothing")
+            return self.tr("ev.weighs_nothing_else" if told else "ev.weighs_nothing")
         words = [self.tr(f"weigh.{code}") for code in rep.weighs_on]
         return self.tr("ev.weighs_on", list=self.tr("ev.sep").join(words))
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Hire(Action):
-    """Open a position: the hire starts in 4–8 weeks, at part speed."""
+    """Open a position: the hire starts in 4–8 weeks (the scenario's ``hire_weeks``), at part
+    speed."""
 
     kind: ClassVar[str] = "hire"
     hours_key: ClassVar[str | None] = "hire"

@@ -246,10 +246,13 @@ class WorkWeek(Demand):
         per = self.period
         m = self.manager
         results = {}
+        left = []  # who left the team during the period (their results count, short)
         for rep in self.reps:
             left_now = rep.left_week is not None and self.period_of(rep.left_week) == per
             if rep.active or left_now:
                 results[rep.id] = (rep.quota(per), rep.booked.get(per, 0.0))
+            if left_now:
+                left.append(rep.id)
         if m.contest_period == per:
             ranked = sorted(self.active_reps, key=lambda r: -r.attainment(per))
             if ranked:
@@ -266,6 +269,7 @@ class WorkWeek(Demand):
             target=self.target_for(per),
             booked=sum(b for _, b in results.values()),
             results={str(k): [round(q), round(b)] for k, (q, b) in results.items()},
+            **({"left": left} if left else {}),
         )
 
     def _open_week(self) -> None:

@@ -66,7 +66,8 @@ class LeverPart(DeskPart):
         (``locked``: why the guided weeks keep it closed for now)."""
         nar = self.game.narrator
         text = label or self.tr(f"act.{lever.key}")
-        purpose = self.tr(f"why.{lever.key}")
+        low, high = self.game.obs.hire_weeks
+        purpose = self.tr(f"why.{lever.key}", low=low, high=high)
         first = lever.options[0] if lever.options else None
         # what it costs: the one price of its options, or the cheapest to the dearest
         costs = sorted({(o.hours, o.money) for o in lever.options})

@@ -21,13 +21,15 @@ class PlanPart(LeverPart):
         fixed = g.obs.hours_per_week - g.obs.hours_available
         hours = g.obs.supervision_hours
         supervising = sum(hours.get(d.supervision, 0.0) for d in g.obs.delegations)
-        admin = (
-            self.tr("ui.admin_supervising", hours=f"{fixed:g}", sup=f"{supervising:g}")
-            if supervising
-            else self.tr("ui.admin", hours=f"{fixed:g}")
-        )
-        ui.label((4, 26, r.w - 8, 20), admin, object_id="#small")
+        ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
         y = 48
+        if supervising:  # of those, what watching deputies takes (a line of its own: it fits)
+            ui.label(
+                (4, 46, r.w - 8, 20),
+                self.tr("ui.admin_supervising", sup=f"{supervising:g}"),
+                object_id="#small",
+            )
+            y = 68
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:
             # the guided week's goal, ticked once the plan meets it
