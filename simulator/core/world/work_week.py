@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import motivation as mv
@@ -262,15 +264,15 @@ class WorkWeek(Demand):
                     attainment=round(ranked[0].attainment(per), 2),
                 )
             m.contest_period = None
-        self.event(
-            "period_end",
-            None,
-            period=per,
-            target=self.target_for(per),
-            booked=sum(b for _, b in results.values()),
-            results={str(k): [round(q), round(b)] for k, (q, b) in results.items()},
-            **({"left": left} if left else {}),
-        )
+        closed: dict[str, Any] = {
+            "period": per,
+            "target": self.target_for(per),
+            "booked": sum(b for _, b in results.values()),
+            "results": {str(k): [round(q), round(b)] for k, (q, b) in results.items()},
+        }
+        if left:
+            closed["left"] = left
+        self.event("period_end", None, **closed)
 
     def _open_week(self) -> None:
         """Reset the manager's week; at a period's start, reset budget and quotas."""
