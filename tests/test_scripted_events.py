@@ -638,3 +638,59 @@ def test_a_message_for_a_newcomer_comes_about_a_newcomer_and_never_a_veteran():
 
     assert about(True) == ["Bo"]
     assert about(False) == ["Ann"]
+
+
+def _stage_event(**trigger) -> EventSpec:
+    return EventSpec(
+        id="price_cut",
+        title=Text("A price cut at {account}"),
+        message=Text("A competitor offers {account} 15% off a project in negotiation."),
+        trigger=TriggerSpec(**trigger),
+        choices=(
+            ChoiceSpec("hold", Text("Hold the price"), EffectSpec(hours=1)),
+            ChoiceSpec("match", Text("Match it"), EffectSpec(money=100)),
+        ),
+    )
+
+
+def test_a_message_that_names_a_stage_comes_about_a_deal_at_that_stage_not_past_it():
+    """ "A project in negotiation" reached deals already at signing with ``deal_reaches``
+    (a stage or further on). ``deal_at`` keeps the message to deals at the stage now,
+    and over a season of seeds it always finds one."""
+    stages_at, stages_reaching = [], []
+    for seed in range(8):
+        for trigger, seen in (
+            ({"deal_at": (Stage.NEGOTIATION,)}, stages_at),
+            ({"deal_reaches": Stage.NEGOTIATION}, stages_reaching),
+        ):
+            w = world(with_events(_stage_event(week=2, **trigger)), seed)
+            for _ in range(40):
+                inbox = observe(w).inbox
+                if inbox:
+                    seen.append(w.deals[inbox[0].deal].stage)
+                    break
+                run_weeks(w, 1)
+    assert len(stages_at) == 8
+    assert set(stages_at) == {Stage.NEGOTIATION}
+    assert Stage.SIGNING in stages_reaching  # what deal_reaches alone would have said
+
+
+def test_deal_at_takes_one_stage_or_several_and_never_beside_deal_reaches(tmp_path):
+    from simulator.scenario import ScenarioError, load_scenario
+
+    def load(trigger: str):
+        path = tmp_path / "s.yaml"
+        path.write_text(
+            "extends: default\nevents:\n  - id: probe\n    title: '{account}'\n"
+            f"    message: m\n    trigger: {trigger}\n"
+        )
+        return load_scenario(path)
+
+    one = load("{week: 2, deal_at: evaluation}").events[-1].trigger
+    two = load("{week: 2, deal_at: [solution, evaluation]}").events[-1].trigger
+    assert one.deal_at == (Stage.EVALUATION,)
+    assert two.deal_at == (Stage.SOLUTION, Stage.EVALUATION)
+    with pytest.raises(ScenarioError, match=r"s\.yaml:6:.*not both"):
+        load("{week: 2, deal_at: evaluation, deal_reaches: solution}")
+    with pytest.raises(ScenarioError, match=r"deal_at\.0: 'evaluaton' .*did you mean 'evaluation'"):
+        load("{week: 2, deal_at: [evaluaton]}")

@@ -121,12 +121,7 @@ class Script:
         first, _ = world.period_weeks_of(world.period)
         if paced and world.week - first < PACE_WEEKS:
             return None  # a pace means little in a period's first weeks
-        about_rep = (
-            t.rep is not None
-            or t.rep_conditions
-            or t.deal_reaches is not None
-            or t.novice is not None
-        )
+        about_rep = t.rep is not None or t.rep_conditions or t.about_deal or t.novice is not None
         if not about_rep:
             pace = world.team_pace()
             if t.attainment_below is not None and pace >= t.attainment_below:
@@ -152,7 +147,7 @@ class Script:
             )
         if not team:
             return None  # nobody fits (or the named rep has left)
-        if t.deal_reaches is not None:
+        if t.about_deal:
             deal = self._deal(world, ev, {r.id for r in team})
             return None if deal is None else (deal.rep, deal.id)
         return team[0].id, None
@@ -190,6 +185,8 @@ class Script:
         best = None
         for d in world.open.values():
             if d.zombie or d.rep is None or d.rep not in reps or d.stage < stage:
+                continue
+            if t.deal_at and d.stage not in t.deal_at:
                 continue
             if d.value < t.min_value:
                 continue

@@ -274,7 +274,8 @@ class TriggerSpec:
     Rep conditions read the rep's real state (an outside offer arrives whether
     or not the manager has noticed the mood). Without ``rep`` the rep who meets
     them most clearly is chosen. A deal condition picks the largest open deal
-    that has reached the stage.
+    that has reached the stage (``deal_reaches``) or is at one of the stages now
+    (``deal_at``).
     """
 
     week: int = 1
@@ -287,12 +288,18 @@ class TriggerSpec:
     attainment_below: float | None = None
     attainment_above: float | None = None
     deal_reaches: Stage | None = None
+    deal_at: tuple[Stage, ...] = ()  # the deal is at one of these stages now
     segment: str | None = None
     min_value: float = 0.0
     headcount_below: int | None = None
     not_delegated: DelegatedTask | None = None  # only while the manager still does this task
     novice: bool | None = None  # only about a rep in (True) or past (False) their first year
     chance: float = 1.0
+
+    @property
+    def about_deal(self) -> bool:
+        """Is the event about a deal (and so about the rep who owns it)?"""
+        return self.deal_reaches is not None or bool(self.deal_at)
 
     @property
     def rep_conditions(self) -> bool:

@@ -173,22 +173,30 @@ def _check_event(
     t = ev.trigger
     yield from _known(t.rep, reps, f"{path}.trigger.rep", "rep")
     yield from _known(t.segment, segments, f"{path}.trigger.segment", "segment")
-    if t.segment is not None and t.deal_reaches is None:
-        yield f"{path}.trigger.segment", "only a deal trigger (deal_reaches) uses a segment"
+    about_deal = t.deal_reaches is not None or t.deal_at is not None
+    if t.segment is not None and not about_deal:
+        yield (
+            f"{path}.trigger.segment",
+            "only a deal trigger (deal_reaches, deal_at) uses a segment",
+        )
+    if t.deal_reaches is not None and t.deal_at is not None:
+        yield (
+            f"{path}.trigger.deal_at",
+            "give deal_reaches (this stage or further on) or deal_at (at this stage now), not both",
+        )
     if t.week > s.weeks:
         yield f"{path}.trigger.week", f"week {t.week} is after the game's last week ({s.weeks})"
     if t.until_week is not None and t.until_week < t.week:
         yield f"{path}.trigger.until_week", "is before the trigger's week"
     about_rep = (
         t.rep is not None
-        or t.deal_reaches is not None
+        or about_deal
         or t.novice is not None
         or any(
             v is not None
             for v in (t.engagement_below, t.confidence_below, t.trust_below, t.stress_above)
         )
     )
-    about_deal = t.deal_reaches is not None
     n = len(ev.choices)
     if n == 1:
         yield (
@@ -214,11 +222,14 @@ def _check_event(
                     where,
                     (
                         "uses {" + name + "} but the event is not about a rep "
-                        "(give trigger.rep, a rep condition or deal_reaches)"
+                        "(give trigger.rep, a rep condition, deal_reaches or deal_at)"
                     ),
                 )
             elif name in DEAL_PLACEHOLDERS and not about_deal:
-                yield where, "uses {" + name + "} but the event is not about a deal (deal_reaches)"
+                yield (
+                    where,
+                    "uses {" + name + "} but the event is not about a deal (deal_reaches, deal_at)",
+                )
             elif name not in REP_PLACEHOLDERS | DEAL_PLACEHOLDERS:
                 yield where, "unknown placeholder {" + name + "}; use {rep}, {account} or {value}"
     for j, c in enumerate(ev.choices):
@@ -236,4 +247,4 @@ def _check_effects(e: Effects, path: str, about_rep: bool, about_deal: bool) -> 
         if e.lever is not None and e.lever != "contest":
             yield f"{path}.lever", "the event is not about a rep, so there is nobody to say it to"
     if e.deal is not None and not about_deal:
-        yield f"{path}.deal", "the event is not about a deal (give trigger.deal_reaches)"
+        yield f"{path}.deal", "the event is not about a deal (give trigger.deal_reaches or deal_at)"

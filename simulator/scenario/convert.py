@@ -90,6 +90,10 @@ def _effects(e: schema.Effects) -> core.EffectSpec:
     )
 
 
+def _stages(names: list[str] | None) -> tuple[Stage, ...]:
+    return tuple(Stage[n.upper()] for n in names or ())
+
+
 def _event(ev: schema.Event) -> core.EventSpec:
     t = ev.trigger
     trigger = core.TriggerSpec(
@@ -103,6 +107,7 @@ def _event(ev: schema.Event) -> core.EventSpec:
         attainment_below=t.attainment_below,
         attainment_above=t.attainment_above,
         deal_reaches=Stage[t.deal_reaches.upper()] if t.deal_reaches else None,
+        deal_at=_stages(t.deal_at),
         segment=t.segment,
         min_value=t.min_value,
         headcount_below=t.headcount_below,

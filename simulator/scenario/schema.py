@@ -378,6 +378,26 @@ class Choice(Model):
     lessons: list[LessonId] = Field(default_factory=list)
 
 
+def _stages_in(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+# one stage or a list of them (``deal_at: evaluation`` or ``deal_at: [solution, evaluation]``)
+StagesNow = Annotated[
+    list[Literal[STAGES]],  # type: ignore[valid-type]
+    Field(min_length=1),
+    BeforeValidator(_stages_in),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(STAGES)},
+                {"type": "array", "items": {"enum": list(STAGES)}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
 class Trigger(Model):
     """When the event fires: from ``week`` on, once every condition given holds."""
 
@@ -391,7 +411,12 @@ class Trigger(Model):
     attainment_below: NonNegative | None = Field(None, description="Pace vs quota (or target).")
     attainment_above: NonNegative | None = None
     deal_reaches: Literal[STAGES] | None = Field(  # type: ignore[valid-type]
-        None, description="A deal of the rep(s) reaches this stage."
+        None, description="A deal of the rep(s) reaches this stage (or is further on)."
+    )
+    deal_at: StagesNow | None = Field(
+        None,
+        description="A deal of the rep(s) is at this stage (or one of these) now, not past "
+        "it: for a message that names the stage.",
     )
     segment: str | None = None
     min_value: NonNegative = 0.0
