@@ -18,7 +18,7 @@ from helpers import (
     world,
 )
 
-from simulator.api import Answer, Delegate, KeepPromise
+from simulator.api import Answer, Delegate, KeepPromise, ProfitShare
 from simulator.api.observing import observe
 from simulator.api.plan import apply_action
 from simulator.core.spec import (
@@ -604,6 +604,22 @@ def test_the_week_report_says_who_took_over_what_and_how_closely_it_is_watched()
     answered = next(i for i, x in enumerate(lines) if "takes over pipeline reviews" in x)
     reacted = next(i for i, x in enumerate(lines) if x.startswith("▲ Bo"))
     assert answered < reacted, lines
+
+
+def test_a_hand_over_to_a_rep_who_already_shares_the_value_says_they_still_do():
+    """A deputy given a share before (at the desk) keeps it when a message hands them a
+    task: the report says so, although the choice itself gives no new share."""
+    from simulator.narrate import Narrator
+
+    s = session(with_events(_handover_event(week=2)), seed=1)
+    bo = next(r for r in s.world.active_reps if r.name == "Bo")
+    s.act(Delegate(bo.id, DelegatedTask.KEY_ACCOUNTS, Supervision.LIGHT))
+    s.act(ProfitShare(bo.id))
+    s.advance_week()
+    s.act(Answer(1, "none"))
+    answer = next(e for e in s.world.log.events if e.kind == "inbox_answer")
+    en = Narrator(s.observe(), "en").week_report([answer])[0]
+    assert "Bo takes over pipeline reviews, with no supervision and a profit share" in en
 
 
 def test_a_hand_over_offer_does_not_come_for_work_already_delegated():

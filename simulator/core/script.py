@@ -353,11 +353,11 @@ def apply_choice(
         world.remove_rep(rep, "resigned")
         out["left"] = rep.name
     told: dict[str, Any] = {"lever": e.lever} if pulled is not None else {}
-    if handed is not None and e.delegate is not None:
+    if handed is not None and e.delegate is not None and rep is not None:
         told["delegated"] = {
             "task": e.delegate.task.value,
             "supervision": e.delegate.supervision.value,
-            "profit_share": "profit_share" in handed,
+            "profit_share": rep.profit_share,  # given now, or theirs already
         }
     world.event(
         "inbox_answer",
