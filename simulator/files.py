@@ -8,6 +8,7 @@ one byte, so a hostile path costs a ``stat`` and at most that many bytes.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -17,10 +18,34 @@ class InputError(Exception):
     """A file that cannot be read as asked, in words (no traceback for the user)."""
 
 
+def shortened(name: str, most: int = 80) -> str:
+    """A name for a one-line message: one of thousands of characters, cut in the middle."""
+    return name if len(name) <= most else f"{name[: most // 2]}…{name[-most // 2 :]}"
+
+
+def path_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why a path cannot even be looked up, in words (None: it can, whether or not there
+    is a file there). A name with a NUL character, a name longer than the system allows
+    and a loop of symbolic links make Python's path functions raise instead of answer."""
+    try:
+        os.stat(path)
+    except ValueError:
+        return "its name holds a NUL character, which no file name may"
+    except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            return "its name is longer than this system allows"
+        if e.errno == errno.ELOOP:
+            return "it is a loop of symbolic links"
+    return None
+
+
 def read_limited(path: str | os.PathLike[str], limit: int, what: str = "files") -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes (``what`` names the kind of
     file in the message: "scenario files", "saves")."""
     p = Path(path)
+    problem = path_problem(p)
+    if problem is not None:
+        raise InputError(problem)
     try:
         info = os.stat(p)
     except FileNotFoundError:

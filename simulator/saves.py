@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -28,7 +29,7 @@ from typing import Any
 
 from .core.rng import SEEDS
 from .core.spec import Scenario
-from .files import InputError, read_limited
+from .files import InputError, path_problem, read_limited, shortened
 from .session import Session
 
 SAVE_FORMAT = 1
@@ -89,8 +90,41 @@ def snapshot(
     )
 
 
+def check_save_target(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`SaveError` when a save written at ``path`` would destroy something
+    that is not a save: a trainer's scenario file, a report, a device, a folder. A save
+    replaces only an earlier salesim save (or nothing)."""
+    p = Path(path)
+    name = shortened(str(p))
+    problem = path_problem(p)
+    if problem is not None:
+        raise SaveError(f"{name}: {problem}")
+    try:
+        info = os.stat(p)
+    except OSError:
+        return  # nothing there (or nothing this check can see): the write will say
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(f"{name}: this is a folder; name a file for the save")
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(
+            f"{name}: this is not a regular file (a device, a pipe or a socket); "
+            "a save will not replace it"
+        )
+    try:
+        data = json.loads(read_limited(p, MAX_SAVE_BYTES, "saves").decode("utf-8"))
+    except (InputError, UnicodeDecodeError, ValueError, RecursionError):
+        data = None
+    if not (isinstance(data, dict) and data.get("kind") == KIND):
+        raise SaveError(
+            f"{name}: this file exists and is not a salesim save; "
+            "a save will not write over it (name another file)"
+        )
+
+
 def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
-    """Write atomically: the file at ``path`` is always a whole save."""
+    """Write atomically: the file at ``path`` is always a whole save. Only an earlier save
+    is ever replaced (:func:`check_save_target`)."""
+    check_save_target(path)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -293,7 +327,7 @@ def scenario_file_of(save: SaveGame, beside: str | os.PathLike[str] | None = Non
         candidates.append(folder / path.name)
     candidates.append(scenarios_dir() / path.name)
     for candidate in candidates:
-        if path.name and candidate.is_file():
+        if path.name and path_problem(candidate) is None and candidate.is_file():
             return candidate
     return path
 

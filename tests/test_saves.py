@@ -318,3 +318,32 @@ def test_a_save_claiming_more_weeks_than_its_scenario_has_is_damaged(tmp_path):
         open_save(path)
     assert "the save is damaged" in str(e.value) and "100 weeks" in str(e.value)
     assert "has 26" in str(e.value)
+
+
+def test_a_save_never_writes_over_a_file_that_is_not_a_save(tmp_path, capsys):
+    """``run --save`` given the scenario being played (or any file that is not a save, a
+    folder, a device) refuses before the season is played and leaves the file as it was;
+    an earlier save is replaced, as a game's autosave replaces its own."""
+    scenario = tmp_path / "mine.yaml"
+    scenario.write_text(TUTORIAL.read_text(encoding="utf-8"), encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("the class's notes", encoding="utf-8")
+    before = scenario.read_bytes()
+    for target, words in (
+        (scenario, "exists and is not a salesim save"),
+        (notes, "exists and is not a salesim save"),
+        (tmp_path, "this is a folder"),
+        ("/dev/null", "not a regular file"),
+    ):
+        argv = ["run", "--scenario", str(scenario), "--quiet", "--save", str(target)]
+        assert main(argv) == 2
+        assert words in capsys.readouterr().err
+    assert scenario.read_bytes() == before and notes.read_text() == "the class's notes"
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    with pytest.raises(SaveError, match="not a salesim save"):
+        write_save(snapshot(played(1), str(scenario)), notes)
+    saved = tmp_path / "game.json"
+    for seed in (5, 6):
+        argv = ["run", "--scenario", str(scenario), "--seed", str(seed), "--quiet"]
+        assert main([*argv, "--save", str(saved)]) == 0
+        assert read_save(saved).seed == seed

@@ -227,3 +227,33 @@ def test_a_scenario_too_big_to_play_in_a_minute_is_refused_by_validate(tmp_path)
     text = str(e.value)
     assert "100,000 accounts in all; at most 50,000" in text
     assert "new opportunities over the game" in text and "at most 100,000" in text
+
+
+def test_names_no_file_can_have_get_a_message_not_a_traceback(tmp_path, capsys):
+    """A NUL character, a name longer than the system allows and a loop of symbolic links
+    make Python's path functions raise; in ``extends:`` and on the command line each is
+    told in words, with the file and line."""
+    from simulator.cli import main
+
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(tmp_path / "loop.yaml")
+    for ref, words in (
+        ('"tutorial\\0x"', "holds a NUL character"),
+        ("x" * 5000 + ".yaml", "longer than this system allows"),
+        ("./loop.yaml", "a loop of symbolic links"),
+    ):
+        path = tmp_path / "s.yaml"
+        path.write_text(f"extends: {ref}\n", encoding="utf-8")
+        with pytest.raises(ScenarioError) as e:
+            load_scenario(path)
+        assert str(e.value).startswith(f"{path}:1:10: extends: ") and words in str(e.value)
+        assert len(str(e.value)) < 300  # a name of thousands of characters is cut
+    for name, words in (
+        ("x" * 300 + ".yaml", "longer than this system allows"),
+        (str(loop), "a loop of symbolic links"),
+    ):
+        with pytest.raises(SystemExit) as stop:
+            main(["run", "--scenario", name, "--quiet"])
+        assert stop.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("salesim: error: ") and words in err and len(err) < 200

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..files import path_problem, shortened
+
 if TYPE_CHECKING:
     from ..scenario import Scenario
 
@@ -74,6 +76,9 @@ def resolve_scenario(path: str) -> str:
 
     if not path.strip():  # Path("") would be the current folder
         raise SystemExit(fail("no scenario was named (the name given is empty)"))
+    problem = path_problem(path)
+    if problem is not None:
+        raise SystemExit(fail(f"{shortened(path)}: {problem}"))
     p = Path(path)
     if p.exists():
         return path

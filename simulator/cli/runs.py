@@ -109,6 +109,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         policy = make_policy(args.policy)
     except ValueError as e:
         return fail(str(e))
+    if args.save:  # before the season is played: a save that cannot be written loses it
+        from ..saves import SaveError, check_save_target
+
+        try:
+            check_save_target(args.save)
+        except SaveError as e:
+            return fail(str(e))
     session = Session(scenario, args.seed, policy)
     cur = scenario.currency
     if not args.json and not args.quiet:

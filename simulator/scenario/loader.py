@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core import spec as core
 from ..core.params import ModelParams
-from ..files import InputError, read_limited
+from ..files import InputError, path_problem, read_limited, shortened
 from ..paths import data_dir
 from ..wording import counted
 from . import checks, schema
@@ -71,7 +71,7 @@ def _read(path: Path, source: str) -> tuple[dict[str, Any], dict[str, Mark]]:
     try:
         raw = read_limited(path, MAX_BYTES, "scenario files")
     except InputError as e:
-        raise ScenarioError([Problem(source, None, None, "", str(e))]) from None
+        raise ScenarioError([Problem(shortened(source, 200), None, None, "", str(e))]) from None
     try:
         return parse(decode(raw, source), source)
     except SourceError as e:
@@ -145,7 +145,12 @@ def read_merged(
 
     if not isinstance(ref, str) or not ref.strip():
         raise bad("give the file (or shipped scenario name) this one starts from")
+    if "\0" in ref:
+        raise bad(f"{ref!r} cannot be a file: its name holds a NUL character")
     parent = _parent_path(ref, p)
+    problem = path_problem(parent)
+    if problem is not None:
+        raise bad(f"{shortened(ref)!r} cannot be opened: {problem}")
     me = p.resolve()
     if parent.resolve() == me or parent.resolve() in _chain:
         raise bad(f"{ref!r} leads back to this file: extends: must not go round in a circle")
