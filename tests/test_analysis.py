@@ -426,3 +426,28 @@ def test_batch_refuses_a_baseline_that_is_not_one_of_its_policies_before_running
         "(by_the_book, hands_off)\n"
     )
     assert not any(out.iterdir())  # nothing was played
+
+
+@pytest.mark.parametrize(
+    ("manifest", "words"),
+    [
+        ("[1, 2]", "it is not a batch's manifest (damaged, or another kind of file)"),
+        ('{"policies": "by_the_book"}', "its policies are damaged"),
+        ('{"points": [{"point": "0"}]}', "its design points are damaged"),
+    ],
+)
+def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(
+    tmp_path, capsys, manifest, words
+):
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
+    folder = tmp_path / "b"
+    Batch(folder, [str(short)], ["by_the_book"], runs=2, jobs=1).run(progress=False)
+    (folder / "manifest.json").write_text(manifest, encoding="utf-8")
+    assert main(["compare", str(folder), "--no-plots"]) == 2
+    err = capsys.readouterr().err
+    assert f"manifest.json cannot be used: {words}" in err and "Traceback" not in err
+    argv = ["batch", "--scenario", str(short), "--policy", "by_the_book", "--runs", "2"]
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot be used: {words}; choose another --out" in err

@@ -53,7 +53,15 @@ from .runs import (
     run_collected,
     run_in_worker,
 )
-from .store import MANIFEST, MANIFEST_BYTES, Journal, Tables, atomic_write, table_format
+from .store import (
+    MANIFEST,
+    MANIFEST_BYTES,
+    Journal,
+    Tables,
+    atomic_write,
+    manifest_problem,
+    table_format,
+)
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 # how often the tables are written while running (at least: never more than a tenth of
@@ -248,6 +256,9 @@ class Batch:
             old = json.loads(read_limited(path, MANIFEST_BYTES, "manifests"))
         except (InputError, ValueError, RecursionError) as e:
             raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
+        problem = manifest_problem(old)
+        if problem is not None:
+            raise BatchError(f"{path} cannot be used: {problem}; choose another --out")
         self._history = list(old.get("history", []))
         if old.get("identity") != self.identity:
             # another design (more seeds, another policy, ...): the finished runs this

@@ -26,7 +26,15 @@ from ..palette import palette
 from ..scoring import COMPONENTS
 from ..wording import counted
 from .stats import Interval, mean_ci, paired_difference
-from .store import MANIFEST, MANIFEST_BYTES, Journal, StoreError, is_missing, read_table
+from .store import (
+    MANIFEST,
+    MANIFEST_BYTES,
+    Journal,
+    StoreError,
+    is_missing,
+    manifest_problem,
+    read_table,
+)
 
 METRICS = ("total", *(f"score.{c}" for c in COMPONENTS))
 
@@ -95,6 +103,9 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
     except (ValueError, RecursionError) as e:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
+    problem = manifest_problem(manifest)
+    if problem is not None:
+        raise CompareError(f"{folder / MANIFEST} cannot be used: {problem}")
     written = any((folder / f"runs.{kind}").exists() for kind in ("parquet", "csv"))
     try:
         rows = read_table(folder, "runs") if written or not _journalled(folder) else []

@@ -41,6 +41,28 @@ class StoreError(ValueError):
     """A batch folder's table that cannot be read, and why."""
 
 
+def manifest_problem(manifest: Any) -> str | None:
+    """What makes a manifest read from a file unusable (None: nothing): it must be a
+    mapping whose lists hold what a batch writes, or it was damaged or is not one."""
+    if not isinstance(manifest, dict):
+        return "it is not a batch's manifest (damaged, or another kind of file)"
+    policies = manifest.get("policies", [])
+    if not isinstance(policies, list) or not all(isinstance(x, str) for x in policies):
+        return "its policies are damaged"
+    points = manifest.get("points", [])
+    if not isinstance(points, list) or not all(
+        isinstance(x, dict)
+        and isinstance(x.get("point"), int)
+        and isinstance(x.get("label"), str)
+        and isinstance(x.get("params"), dict)
+        for x in points
+    ):
+        return "its design points are damaged"
+    if not isinstance(manifest.get("history", []), list):
+        return "its history is damaged"
+    return None
+
+
 def table_format() -> str:
     return "parquet" if pa is not None else "csv"
 
