@@ -166,6 +166,8 @@ def test_refused_quota_of_zero_or_less_or_in_the_past():
     w = world(scenario(weeks=26))
     _refused(w, SetQuota(0, 0), "bad_quota")
     _refused(w, SetQuota(0, -10), "bad_quota")
+    _refused(w, SetQuota(0, 1e308), "too_large")  # a save edited by hand, say
+    _refused(w, MakePromise(0, 1e308), "too_large")
     _refused(w, SetQuota(0, 10_000, period=5), "beyond_game")
     for _ in range(14):
         w.run_week()

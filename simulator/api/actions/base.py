@@ -44,6 +44,9 @@ ACTION_TYPES: dict[str, type[Action]] = {}
 # Effects of an action the manager perceives at once: what people say and what a
 # review turns up. Changes to moods, skills and true odds stay hidden; the manager
 # sees reactions (the "reaction" events) and, later, results.
+# no amount a manager sets (a quota, a promise) goes beyond this: a trillion is far above
+# any team's target (the scenario files' own limit), far below where sums overflow
+MAX_AMOUNT = 1e12
 SEEN_EFFECTS = frozenset(
     {
         "hint",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...core import levers
 from ..refusal import Refused
-from .base import Action
+from .base import MAX_AMOUNT, Action
 
 if TYPE_CHECKING:
     from ...core.world import World
@@ -100,6 +100,8 @@ class MakePromise(Action):
         obs = plan.obs
         if not self.amount > 0:
             raise Refused("bad_amount")
+        if self.amount > MAX_AMOUNT:
+            raise Refused("too_large")
         if self.condition not in ("quota", "none"):
             raise Refused("bad_condition")
         due = self.due(obs.period_last_week)

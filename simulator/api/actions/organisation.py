@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...core import levers
 from ...core.types import DelegatedTask, Supervision
 from ..refusal import Refused
-from .base import Action
+from .base import MAX_AMOUNT, Action
 
 if TYPE_CHECKING:
     from ...core.world import World
@@ -35,6 +35,8 @@ class SetQuota(Action):
         plan.rep(self.rep)
         if not self.amount > 0:
             raise Refused("bad_quota")
+        if self.amount > MAX_AMOUNT:
+            raise Refused("too_large")
         per = self.target_period(plan.obs.period)
         if per < plan.obs.period:
             raise Refused("past_period", period=per + 1)
