@@ -257,3 +257,37 @@ def test_names_no_file_can_have_get_a_message_not_a_traceback(tmp_path, capsys):
         assert stop.value.code == 2
         err = capsys.readouterr().err
         assert err.startswith("salesim: error: ") and words in err and len(err) < 200
+
+
+def _reps(*pairs: tuple[str, str]) -> str:
+    lines = ["extends: tutorial", "reps:"]
+    for name, zh in pairs:
+        lines += [f"  - name: {name}", f"    name_zh: {zh}", "    type: achiever"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        (_reps(("Li Na", "李娜"), ('"Li\\u200bNa"', "李四")), "reps.1.name", "invisible character"),
+        (_reps(("Li Na", "李娜"), ('"Li Na "', "李四")), "reps.1.name", "ends with a space"),
+        (_reps(("Li Na", "李娜"), ("li na", "李四")), "reps.1.name", "'li na' (and 'Li Na')"),
+        (_reps(("Li Na", "李娜"), ("Wang Fang", "李娜")), "reps.1.name_zh", "called '李娜'"),
+        (_reps(("Li Na", "李娜"), ("Ｌｉ Ｎａ", "李四")), "reps.1.name", "(and 'Li Na')"),
+        (
+            'extends: tutorial\ntitle: "Q3 \\e[2J\\e[31mred"\n',
+            "title.en",
+            "control character (0x1b)",
+        ),
+    ],
+)
+def test_names_a_player_could_not_tell_apart_and_terminal_codes_are_refused(
+    tmp_path, text, where, words
+):
+    """Two reps who read alike would be one name in every event and list; an escape code
+    in a text would drive the trainer's terminal when ``run --news`` prints it."""
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(path)
+    assert f": {where}: " in str(e.value) and words in str(e.value), str(e.value)

@@ -10,6 +10,7 @@ put it at the right line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,11 +24,18 @@ Finding = tuple[str, str]
 
 
 def _unique(names: list[str], path: str, what: str, key: str = "name") -> Iterator[Finding]:
-    seen: set[str] = set()
+    """Names a player could not tell apart are one name: compared as read (compatible
+    forms folded, case ignored), so "Li Na" and "li na" are two reps called 'Li Na'."""
+    seen: dict[str, str] = {}
     for i, n in enumerate(names):
-        if n in seen:
-            yield f"{path}.{i}.{key}", f"two {what}s are called {n!r}"
-        seen.add(n)
+        if not n:
+            continue  # left out (a Chinese name not given)
+        read = unicodedata.normalize("NFKC", n).casefold()
+        if read in seen:
+            first = seen[read]
+            also = "" if first == n else f" (and {first!r})"
+            yield f"{path}.{i}.{key}", f"two {what}s are called {n!r}{also}"
+        seen.setdefault(read, n)
 
 
 def _known(value: str | None, names: list[str], path: str, what: str) -> Iterator[Finding]:
@@ -94,6 +102,7 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
     reps = [r.name for r in s.reps]
     segments = [g.name for g in s.market.segments]
     yield from _unique(reps, "reps", "rep")
+    yield from _unique([r.name_zh for r in s.reps], "reps", "rep", key="name_zh")
     yield from _unique(segments, "market.segments", "segment")
     yield from _unique([a.name for a in s.accounts], "accounts", "account")
     accounts = sum(g.accounts for g in s.market.segments) + len(s.accounts)

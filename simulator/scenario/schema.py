@@ -11,6 +11,7 @@ who is not on the team, weights that do not add up) live in
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -40,14 +41,33 @@ SUPERVISIONS = tuple(s.value for s in Supervision)
 
 def _not_blank(value: str) -> str:
     """A name or text that is there must be more than spaces: a rep called "   " would
-    be listed, and named in events, as nothing at all."""
+    be listed, and named in events, as nothing at all. Nor may it hold control
+    characters (other than line breaks and tabs): printed to a terminal, they move the
+    cursor, change colours or clear the screen."""
     if value and not value.strip():
         raise ValueError("this is only spaces; give it a name or some text")
+    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if bad is not None:
+        raise ValueError(f"holds a control character ({ord(bad):#04x}); use plain text")
+    return value
+
+
+def _a_name(value: str) -> str:
+    """A name is what a player reads and an event refers to: no invisible characters
+    (a zero-width space makes "Li Na" a second, different "Li Na") and no spaces
+    around it."""
+    hidden = next((c for c in value if unicodedata.category(c) == "Cf"), None)
+    if hidden is not None:
+        raise ValueError(f"holds an invisible character (U+{ord(hidden):04X}); retype the name")
+    if value != value.strip():
+        raise ValueError("starts or ends with a space")
     return value
 
 
 # a name or text given (empty: "none", where the field allows that), never only spaces
 Named = Annotated[str, AfterValidator(_not_blank)]
+# a person's, segment's or account's name: as Named, and nothing invisible in it
+Name = Annotated[str, AfterValidator(_not_blank), AfterValidator(_a_name)]
 DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 
 
@@ -108,8 +128,8 @@ class PastPeriod(Model):
 class Rep(Model):
     """One member of the team as the game starts."""
 
-    name: Named = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
-    name_zh: Named = Field("", max_length=20, description="Name in the Chinese game.")
+    name: Name = Field(min_length=1, max_length=40, description="Unique; events refer to it.")
+    name_zh: Name = Field("", max_length=20, description="Name in the Chinese game.")
     pronoun: Literal["she", "he"] | None = Field(
         None, description="As the scenario's texts speak of them; the game's portrait follows."
     )
@@ -156,7 +176,7 @@ class StyleMix(Model):
 class Segment(Model):
     """A market segment: its accounts and the deals they bring."""
 
-    name: Named = Field(min_length=1, max_length=30)
+    name: Name = Field(min_length=1, max_length=30)
     label: Text | None = Field(
         None,
         description="What players read for this segment, {en, zh} (default: the game's own "
@@ -215,8 +235,8 @@ class Market(Model):
 class Account(Model):
     """A named account placed by hand, on top of the generated ones."""
 
-    name: Named = Field(min_length=1, max_length=60)
-    name_zh: Named = Field(
+    name: Name = Field(min_length=1, max_length=60)
+    name_zh: Name = Field(
         "", max_length=60, description="Its name in the Chinese game (default: the same)."
     )
     segment: str = Field(description="One of market.segments' names.")
