@@ -35,6 +35,9 @@ from .session import Session
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 50_000_000
 KIND = "salesim-save"
+# what a week of a save may hold: a manager of a hundred reps, every lever tried on each,
+# stays far below; a file with more was made to stall the replay
+MAX_ACTIONS_PER_WEEK = 1_000
 
 
 class SaveError(Exception):
@@ -193,13 +196,28 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
             raise SaveError(f"{p}: the save is damaged ({name} is missing or wrong)")
     if not 0 <= data["seed"] < SEEDS or not 0 <= data["weeks_played"] <= 10_000:
         raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
+    per_week: dict[int, int] = {}
+    last = data["weeks_played"] + 1  # the week under way, when the save was made mid-week
     for i, row in enumerate(data["actions"]):
         if not (
             isinstance(row, dict)
             and isinstance(row.get("week"), int)
+            and not isinstance(row.get("week"), bool)
             and isinstance(row.get("action"), dict)
         ):
             raise SaveError(f"{p}: the save is damaged (action {i + 1} is unreadable)")
+        week = row["week"]
+        if not 1 <= week <= last:
+            raise SaveError(
+                f"{p}: the save is damaged (action {i + 1} is dated week {week}, "
+                f"outside the {data['weeks_played']} weeks played)"
+            )
+        per_week[week] = per_week.get(week, 0) + 1
+        if per_week[week] > MAX_ACTIONS_PER_WEEK:
+            raise SaveError(
+                f"{p}: the save is damaged (week {week} holds more than "
+                f"{MAX_ACTIONS_PER_WEEK:,} actions; a game makes far fewer)"
+            )
     known = set(SaveGame.__dataclass_fields__)
     return SaveGame(**{k: v for k, v in data.items() if k in known})
 

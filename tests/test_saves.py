@@ -347,3 +347,23 @@ def test_a_save_never_writes_over_a_file_that_is_not_a_save(tmp_path, capsys):
         argv = ["run", "--scenario", str(scenario), "--seed", str(seed), "--quiet"]
         assert main([*argv, "--save", str(saved)]) == 0
         assert read_save(saved).seed == seed
+
+
+def test_a_save_with_actions_outside_its_weeks_or_thousands_in_a_week_is_damaged(tmp_path):
+    """An action dated outside the weeks played was silently dropped, and a save with
+    tens of thousands of plans in one week (well under the size limit) stalled the
+    replay: both are refused in words at once."""
+    good = json.loads(write_save(snapshot(played(2), str(TUTORIAL)), tmp_path / "g").read_text())
+    row = {"week": 1, "plan": 1, "action": {"kind": "pipeline_review"}, "ok": True, "code": ""}
+    for week in (0, -4, 999, True):
+        p = tmp_path / f"week-{week}"
+        p.write_text(json.dumps({**good, "actions": [{**row, "week": week}]}))
+        with pytest.raises(SaveError, match=r"the save is damaged \(action 1"):
+            read_save(p)
+    flood = tmp_path / "flood"
+    flood.write_text(json.dumps({**good, "actions": [dict(row, plan=i) for i in range(5_000)]}))
+    with pytest.raises(SaveError, match="week 1 holds more than 1,000 actions"):
+        read_save(flood)  # on reading, before any replay
+    ok = tmp_path / "busy"
+    ok.write_text(json.dumps({**good, "actions": [dict(row, plan=i) for i in range(600)]}))
+    assert len(restore(read_save(ok), load_scenario(TUTORIAL)).action_log) == 600

@@ -94,6 +94,9 @@ class EventLog:
     def __init__(self) -> None:
         self.events: list[Event] = []
         self._week_start: dict[int, int] = {}
+        # the last answer of seen_since: its week, where it started and ended in the log,
+        # and the events it held (the log only grows: the next answer adds the new ones)
+        self._seen: tuple[int, int, int, tuple[Event, ...]] = (-1, 0, 0, ())
 
     def add(
         self,
@@ -135,19 +138,35 @@ class EventLog:
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
-    def since_week(self, week: int) -> list[Event]:
-        """Events of ``week`` and every week after it."""
+    def _start(self, week: int) -> int:
+        """Where the events of ``week`` and after begin in the log (its end: none yet)."""
         start = self._week_start.get(week)
         if start is None:  # a week without events: from the next week that has some
             start = min((i for w, i in self._week_start.items() if w >= week), default=None)
-        return self.events[start:] if start is not None else []
+        return len(self.events) if start is None else start
+
+    def since_week(self, week: int) -> list[Event]:
+        """Events of ``week`` and every week after it."""
+        return self.events[self._start(week) :]
 
     def of_week(self, week: int) -> list[Event]:
         return [e for e in self.since_week(week) if e.week == week]
 
     def seen_since(self, week: int) -> tuple[Event, ...]:
-        """The events a manager could see, of ``week`` and every week after it."""
-        return tuple(filter(_SEEN, self.since_week(week)))
+        """The events a manager could see, of ``week`` and every week after it.
+
+        Asked for the same week again (every plan of a week is judged against a fresh
+        observation), only the events added since the last answer are looked at: a
+        week of thousands of plans costs in proportion, not in its square.
+        """
+        start = self._start(week)
+        last_week, last_start, upto, seen = self._seen
+        if last_week != week or last_start != start or upto > len(self.events):
+            upto, seen = start, ()
+        if upto < len(self.events):
+            seen += tuple(filter(_SEEN, self.events[upto:]))
+        self._seen = (week, start, len(self.events), seen)
+        return seen
 
     def of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.events if e.kind == kind]
