@@ -110,3 +110,24 @@ def test_a_shorter_game_leaves_out_the_inherited_events_it_can_never_reach(tmp_p
     s = load_scenario(child(tmp_path, text))
     assert [e.id for e in s.events] == [e.id for e in parent.events if e.trigger.week <= 10]
     assert len(s.events) < len(parent.events)
+
+
+def test_a_problem_with_an_inherited_value_says_where_to_change_it(tmp_path):
+    """A ten-week game extending the tutorial inherits its 13-week periods: the problem is
+    in the shipped file's line, but the trainer changes it in their own file, so the
+    message says which field to set there (for a list item, the whole list)."""
+    child = tmp_path / "short.yaml"
+    child.write_text("extends: tutorial\nweeks: 10\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(child)
+    assert str(e.value).endswith(
+        "period_weeks: a period of 13 weeks is longer than the game (10 weeks) "
+        "(inherited from tutorial.yaml; set period_weeks here to change it)"
+    )
+    child.write_text(
+        "extends: tutorial\nreps:\n  - {name: Ann, type: achiever}\n", encoding="utf-8"
+    )
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(child)
+    assert "no rep is called 'Li Na'" in str(e.value)
+    assert "(inherited from tutorial.yaml; set events here to change it)" in str(e.value)

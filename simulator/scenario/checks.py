@@ -156,7 +156,10 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
             (f"is {m.max_headcount} but the team already has {len(s.reps)} reps"),
         )
     if s.period_weeks > s.weeks:
-        yield "period_weeks", f"a period of {s.period_weeks} weeks is longer than the game"
+        yield (
+            "period_weeks",
+            f"a period of {s.period_weeks} weeks is longer than the game ({s.weeks} weeks)",
+        )
     yield from _unique([e.id for e in s.events], "events", "event", key="id")
     for i, ev in enumerate(s.events):
         yield from _check_event(s, ev, f"events.{i}", reps, segments)

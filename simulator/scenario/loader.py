@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import os
 import types
 import typing
@@ -339,6 +340,10 @@ def validate(
 
     def at(path: str, message: str, key: bool = False) -> Problem:
         m = _locate(marks, path, key)
+        if m is not None and m.source != source and path:
+            # a value this file inherits: the trainer fixes it here, not in the parent
+            field = ".".join(itertools.takewhile(lambda part: not part.isdigit(), path.split(".")))
+            message += f" (inherited from {Path(m.source).name}; set {field} here to change it)"
         return Problem(
             m.source if m else source,
             m.line if m else None,
