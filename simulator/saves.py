@@ -22,8 +22,9 @@ import os
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,46 @@ class SaveError(Exception):
 
 
 def fingerprint(scenario: Scenario) -> str:
-    """A short hash of everything the scenario sets."""
-    return hashlib.sha256(repr(scenario).encode("utf-8")).hexdigest()[:16]
+    """A short hash of everything the scenario sets.
+
+    It hashes the scenario's content, not how the program holds it: a field left at
+    its default is left out, so a later salesim that adds a setting (with a default)
+    does not make every earlier save look as if its scenario had been edited.
+    """
+    canonical = json.dumps(_content(scenario), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _content(value: Any) -> Any:
+    """``value`` as plain data for :func:`fingerprint`: dataclasses as the fields that
+    differ from their defaults, enums as their values, floats exactly (``repr``)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in fields(value):
+            v = getattr(value, f.name)
+            if f.default is not MISSING and _same(v, f.default):
+                continue
+            if f.default_factory is not MISSING and _same(v, f.default_factory()):
+                continue
+            out[f.name] = _content(v)
+        return out
+    if isinstance(value, Enum):
+        return _content(value.value)
+    if isinstance(value, dict):
+        return {str(k): _content(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        items = [_content(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, frozenset | set) else items
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b) and type(a) is type(b)
+    except (TypeError, ValueError):  # values that do not compare (arrays): not the default
+        return False
 
 
 @dataclass(frozen=True)

@@ -367,3 +367,24 @@ def test_a_save_with_actions_outside_its_weeks_or_thousands_in_a_week_is_damaged
     ok = tmp_path / "busy"
     ok.write_text(json.dumps({**good, "actions": [dict(row, plan=i) for i in range(600)]}))
     assert len(restore(read_save(ok), load_scenario(TUTORIAL)).action_log) == 600
+
+
+def test_a_saves_scenario_fingerprint_moves_with_content_not_with_new_settings():
+    """A later salesim that adds a setting (with its default) must not make every earlier
+    save warn that its scenario was edited; an edit to the content still shows."""
+    from dataclasses import dataclass, field
+
+    from simulator.core.spec import Scenario
+    from simulator.saves import fingerprint
+
+    @dataclass(frozen=True)
+    class Later(Scenario):  # the same scenario, held by a program with one more setting
+        new_setting: float = 0.5
+        new_list: tuple[int, ...] = field(default_factory=tuple)
+
+    s = load_scenario(TUTORIAL)
+    later = Later(**{f: getattr(s, f) for f in s.__dataclass_fields__})
+    assert fingerprint(later) == fingerprint(s)
+    assert fingerprint(replace(later, new_setting=0.7)) != fingerprint(s)
+    assert fingerprint(replace(s, weeks=s.weeks - 1)) != fingerprint(s)
+    assert fingerprint(replace(s, team_target=(s.team_target[0] + 1.0,))) != fingerprint(s)
