@@ -451,3 +451,21 @@ def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(
     assert main([*argv, "--out", str(folder), "--no-progress"]) == 2
     err = capsys.readouterr().err
     assert f"cannot be used: {words}; choose another --out" in err
+
+
+def test_a_batch_rerun_on_an_edited_scenario_says_why_it_reuses_nothing(tmp_path, capsys):
+    """Runs played on the scenario before an edit are not reused (they would mix two
+    scenarios in one table); the command says so instead of a silent "0 found done"."""
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
+    folder = tmp_path / "b"
+    argv = ["batch", "--scenario", str(short), "--policy", "by_the_book", "--runs", "2"]
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 0
+    assert "earlier run" not in capsys.readouterr().err
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 0
+    assert "2 found done" in capsys.readouterr().err
+    short.write_text("extends: tutorial\nweeks: 3\nperiod_weeks: 3\n", encoding="utf-8")
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "2 runs done now, 0 found done" in err
+    assert "2 earlier runs in the folder played a scenario whose content differs" in err

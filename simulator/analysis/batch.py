@@ -40,6 +40,7 @@ from typing import Any
 
 from ..core.rng import SEEDS
 from ..files import InputError, read_limited
+from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .runs import (
@@ -86,6 +87,9 @@ class Outcome:
     interrupted: bool = False
     folder: Path = field(default_factory=Path)
     seconds: float = 0.0
+    # runs in the folder's journal played on other content (the scenario edited since,
+    # or other sweep values): kept there, not reused
+    other_content: int = 0
 
 
 class BatchError(ValueError):
@@ -179,10 +183,9 @@ class Batch:
         self.identity = self._identity()
         self._history: list[dict[str, Any]] = []
         # a run is known by what decides it: the scenario variant's content, policy, seed
-        fingerprint = {
-            k: hashlib.sha256(repr(v[0]).encode()).hexdigest()[:16]
-            for k, v in self.variants.items()
-        }
+        fingerprint = {k: content_fingerprint(v[0]) for k, v in self.variants.items()}
+        self._contents = set(fingerprint.values())
+        self._other_content = 0  # set when the journal is read
         self.keys = {
             t.run: f"{fingerprint[(t.scenario, t.point)]}|{t.policy}|{t.seed}" for t in self.tasks
         }
@@ -191,8 +194,7 @@ class Batch:
         """What decides the runs: the scenarios (by content), points, policies, seeds."""
         return {
             "scenarios": [
-                hashlib.sha256(repr(self.variants[(i, 0)][0]).encode()).hexdigest()[:16]
-                for i in range(len(self.paths))
+                content_fingerprint(self.variants[(i, 0)][0]) for i in range(len(self.paths))
             ],
             "points": [[list(kv) for kv in p] for p in self.points],
             "policies": self.policies,
@@ -366,7 +368,10 @@ class Batch:
         tables = self._journalled(journal, retry_failed=self.retry_failed)
         todo = [t for t in self.tasks if t.run not in tables]
         outcome = Outcome(
-            total=len(self.tasks), skipped=len(self.tasks) - len(todo), folder=self.folder
+            total=len(self.tasks),
+            skipped=len(self.tasks) - len(todo),
+            folder=self.folder,
+            other_content=self._other_content,
         )
         # the runs found done, from now on as columns
         outcome.failed_before = self._write(tables, "running", started)
@@ -443,7 +448,11 @@ class Batch:
             tasks.setdefault(self.keys[t.run], []).append(t)
         tables = Tables(self.folder, settle=settle)
         failed: set[int] = set()
+        other: set[str] = set()
         for entry in journal.each():
+            key = str(entry.get("key", ""))
+            if key.split("|", 1)[0] not in self._contents:
+                other.add(key)
             for t in tasks.get(entry["key"], ()):
                 adopted = self._adopt(entry, t)
                 tables.add(t.run, adopted)
@@ -451,6 +460,7 @@ class Batch:
                     failed.discard(t.run)
                 else:
                     failed.add(t.run)
+        self._other_content = len(other)
         if retry_failed:
             for run in failed:
                 tables.remove(run)

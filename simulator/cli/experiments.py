@@ -240,6 +240,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         f"{outcome.failed} failed now, in {outcome.seconds:.0f} s; results in {batch.folder}",
         file=sys.stderr,
     )
+    if outcome.other_content:
+        print(
+            f"{counted(outcome.other_content, 'earlier run')} in the folder played a scenario "
+            "whose content differs from this one's (edited since, or other sweep values): "
+            "kept in its journal, not reused",
+            file=sys.stderr,
+        )
     failed = outcome.failed + outcome.failed_before
     if outcome.interrupted:
         print("interrupted: rerun the same command to finish", file=sys.stderr)
