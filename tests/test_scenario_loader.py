@@ -77,7 +77,32 @@ def test_folded_chinese_text_is_joined_without_the_spaces_yaml_puts_in(tmp_path)
         # a wrong type
         ("weeks: 8", "weeks: eight", 2, 8, "weeks", "should be a whole number (got 'eight')"),
         # no silent conversions: true is not a number, 1 is not true
-        ("weeks: 8", "weeks: true", 2, 8, "weeks", "should be a whole number (got True)"),
+        ("weeks: 8", "weeks: true", 2, 8, "weeks", "should be a whole number (got true)"),
+        # in the file's words: a pattern said as what it asks for, a date YAML made
+        (
+            "weeks: 8",
+            "weeks: 8\nteaches: [P0]",
+            3,
+            11,
+            "teaches.0",
+            "a lesson, P1 to P18 (got 'P0')",
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nversion: 2024-05-01",
+            3,
+            10,
+            "version",
+            'YAML reads 2024-05-01 as a date; put it in quotes ("2024-05-01") to make it text',
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nversion: 2.0",
+            3,
+            10,
+            "version",
+            'should be text (got 2.0; put it in quotes, "2.0", to make it text)',
+        ),
         (
             "type: competitor}",
             "type: competitor, veteran: 1}",

@@ -251,6 +251,8 @@ def _locate(marks: dict[str, Mark], path: str, key: bool) -> Mark | None:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the file spells it
     if isinstance(value, datetime.date):
         value = value.isoformat()  # YAML reads 2024-05-01 as a date
     text = repr(value)
@@ -276,6 +278,17 @@ def _message(err: dict[str, Any]) -> str:
         close = difflib.get_close_matches(str(given), options, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{_shown(given)} is not one of: {', '.join(options)}{hint}"
+    if isinstance(given, datetime.date) and kind != "missing":
+        # ``version: 2024-05-01`` or a title of a date: YAML made it a date, not text
+        day = given.isoformat()
+        return f'YAML reads {day} as a date; put it in quotes ("{day}") to make it text'
+    if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+        return f'should be text (got {_shown(given)}; put it in quotes, "{given}", to make it text)'
+    if kind == "string_pattern_mismatch":
+        pattern = str(err.get("ctx", {}).get("pattern", ""))
+        return (
+            f"{_PATTERNS.get(pattern, 'is not written in the form this field takes')}{_got(given)}"
+        )
     plain = {
         "bool_type": "should be true or false",
         "int_type": "should be a whole number",
@@ -298,6 +311,13 @@ def _message(err: dict[str, Any]) -> str:
     if not isinstance(given, dict | list):
         msg += _got(given)
     return msg
+
+
+# what each pattern of the schema asks for, in words
+_PATTERNS = {
+    r"^P([1-9]|1[0-8])$": "should be a lesson, P1 to P18",
+    r"^[a-z0-9_]+$": "may hold only lower-case letters, digits and _ (no spaces)",
+}
 
 
 def _got(given: Any, before: str = " (got ") -> str:
