@@ -243,3 +243,23 @@ def test_a_class_report_leaves_out_a_damaged_save_and_says_so(saves, tmp_path, c
     assert f"salesim: left out {broken}: this is not a salesim save" in err
     page = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
     assert page.count("players/") >= 2
+
+
+def test_a_class_report_counts_each_game_once(saves, tmp_path, capsys):
+    """A save given twice, or a copy of it under another name, is one player, not two:
+    the league table and the group's figures count the game once and say what was
+    left out."""
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(saves["by_the_book"].read_bytes())
+    book, other = str(saves["by_the_book"]), str(saves["hands_off"])
+    capsys.readouterr()
+    assert main(["class", book, other, book, str(copy), "--out", str(tmp_path / "c")]) == 0
+    err = capsys.readouterr().err
+    assert f"salesim: left out {book}: given twice" in err
+    assert f"salesim: left out {copy}: the same game as {book}" in err
+    page = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "c" / "players").iterdir()) == [
+        "by_the_book",
+        "hands_off",
+    ]
+    assert page.count("players/by_the_book/report.html") == 1

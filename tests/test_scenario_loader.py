@@ -463,3 +463,38 @@ def test_a_scenario_named_by_an_empty_string_is_not_called_a_folder():
     with pytest.raises(ScenarioError) as e:
         load_scenario("")
     assert str(e.value.problems[0]) == "<scenario>: no file was named (the name is empty)"
+
+
+@pytest.mark.parametrize(
+    ("reps", "words"),
+    [
+        (
+            "  - {name: A, type: achiever, mentor: B, tenure_years: 0.2}\n"
+            "  - {name: B, type: service, mentor: A, tenure_years: 0.5}\n",
+            "'B' is in their first year too; a mentor must be past it",
+        ),
+        (
+            "  - {name: A, type: achiever, mentor: B, tenure_years: 4}\n"
+            "  - {name: B, type: service, tenure_years: 6}\n",
+            "only a rep in their first year has a mentor ('A' has 4 years",
+        ),
+    ],
+)
+def test_a_mentor_in_a_file_follows_the_desks_rule(tmp_path, reps, words):
+    """At the desk a mentor is for a newcomer and comes from past the first year; a file
+    that pairs two newcomers (or mentors a veteran) would start a game the desk could
+    never reach."""
+    path = tmp_path / "s.yaml"
+    path.write_text(f"extends: tutorial\nevents: []\nreps:\n{reps}", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(words)):
+        load_scenario(path)
+
+
+def test_an_empty_extends_is_a_mistake_not_nothing(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("extends:\nweeks: 10\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(path)
+    assert str(e.value) == (
+        f"{path}:1:9: extends: give the file (or shipped scenario name) this one starts from"
+    )

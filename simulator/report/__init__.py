@@ -7,6 +7,8 @@ changed version since it was played is refused, naming both versions.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -75,15 +77,27 @@ def class_report(
 
     # a class is one scenario: told before any game is replayed (the slow part)
     seen: dict[tuple[str, str], str] = {}
+    games: dict[str, str] = {}  # one game (however many copies of its save) counts once
+    once: list[str | Path] = []
     for s in saves:
         try:
             head = read_save(s)
         except SaveError:
+            once.append(s)
             continue  # told below, with the others left out
         seen.setdefault((head.scenario_title, head.scenario_version), str(s))
+        game = json.dumps([head.seed, head.saved_at, head.actions], sort_keys=True)
+        first = games.setdefault(hashlib.sha256(game.encode("utf-8")).hexdigest(), str(s))
+        if first != str(s) or s in once:
+            if skipped is not None:
+                why = "given twice" if Path(first).resolve() == Path(s).resolve() else ""
+                skipped.append(f"{s}: {why or f'the same game as {first}'}")
+            continue
+        once.append(s)
     if len(seen) > 1:
         (a, _), (b, _) = list(seen)[:2]
         raise ValueError(f"these saves are of different scenarios ({a!r} and {b!r})")
+    saves = once
     reports = []
     last: SaveError | None = None
     bar = _bar(len(saves))

@@ -128,10 +128,23 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
                 f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
             ),
         )
+    tenure = {r.name: r.tenure_years for r in s.reps}
     for i, r in enumerate(s.reps):
         yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")
         if r.mentor == r.name:
             yield f"reps.{i}.mentor", "a rep cannot mentor themselves"
+        elif r.mentor in tenure and r.tenure_years >= 1:
+            # as at the desk: a mentor is for a newcomer, and comes from past the first year
+            yield (
+                f"reps.{i}.mentor",
+                f"only a rep in their first year has a mentor ({r.name!r} has "
+                f"{r.tenure_years:g} years; tenure_years under 1 is a newcomer)",
+            )
+        elif r.mentor in tenure and tenure[r.mentor] < 1:
+            yield (
+                f"reps.{i}.mentor",
+                f"{r.mentor!r} is in their first year too; a mentor must be past it",
+            )
     mentors = [r.mentor for r in s.reps if r.mentor]
     for name in {m for m in mentors if mentors.count(m) > 1}:
         i = reps.index(name) if name in reps else 0

@@ -135,8 +135,9 @@ def read_merged(
     p = Path(path)
     source = str(path)
     data, marks = _read(p, source)
+    given = "extends" in data
     ref = data.pop("extends", None)
-    if ref is None:
+    if ref is None and not given:
         return data, marks
     mark = marks.get("extends")
     line, col = (mark.line, mark.column) if mark else (None, None)
