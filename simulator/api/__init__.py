@@ -102,6 +102,7 @@ from .vocabulary import (
     Supervision,
     Text,
     Tone,
+    choice_word,
 )
 
 ENV_ID = "salesim/SalesManager-v0"
@@ -198,6 +199,7 @@ __all__ = [
     "believed_type",
     "capacity_estimate",
     "catalogue",
+    "choice_word",
     "fair_share",
     "far_from_record",
     "mood_band",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..core.accounts import DECISION_STYLES
 from ..core.params import HINTS
-from ..core.spec import Text
+from ..core.spec import Text, choice_word
 from ..core.types import (
     KEY_STAGE,
     OPEN_STAGES,
@@ -39,4 +39,5 @@ __all__ = [
     "Supervision",
     "Text",
     "Tone",
+    "choice_word",
 ]

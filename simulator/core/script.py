@@ -27,9 +27,10 @@ from .spec import (
     EventSpec,
     StateChange,
     Text,
+    choice_word,
     fill_in,
 )
-from .types import Stage, Tone
+from .types import Stage
 
 if TYPE_CHECKING:
     from .deal import Deal
@@ -384,8 +385,8 @@ def _pull(world: World, lever: str | None, rep: Rep | None) -> dict[str, Any] | 
         return levers.contest(world)
     if rep is None:
         return None
-    tone, where = lever.split("_")
-    return levers.feedback(world, rep, Tone(tone), public=where == "public")
+    tone, public = choice_word(lever)
+    return levers.feedback(world, rep, tone, public=public)
 
 
 def _hand_over(world: World, spec: DelegationSpec | None, rep: Rep | None) -> dict[str, Any] | None:

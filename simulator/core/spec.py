@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .params import ModelParams
-from .types import DelegatedTask, MotivationType, Skill, Stage, Supervision
+from .types import DelegatedTask, MotivationType, Skill, Stage, Supervision, Tone
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
@@ -235,6 +235,13 @@ CHOICE_LEVERS = (
     "criticism_public",
     "criticism_private",
 )
+
+
+def choice_word(lever: str) -> tuple[Tone, bool]:
+    """A word a message's choice says (``praise_public``, ``criticism_private``): its
+    tone, and whether it is said in front of the team."""
+    tone, where = lever.split("_")
+    return Tone(tone), where == "public"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from ..api import (
     ProfitShare,
     RunContest,
     Supervision,
-    Tone,
+    choice_word,
 )
 from ..record import Record, RepTruth
 
@@ -104,8 +104,8 @@ class Facts:
             if lever == "contest":
                 self.by_kind["contest"].append((e.week, RunContest()))
             elif lever is not None and e.rep is not None:
-                tone, where = lever.split("_")
-                said = Feedback(e.rep, Tone(tone), public=where == "public")
+                tone, public = choice_word(lever)
+                said = Feedback(e.rep, tone, public=public)
                 self.by_kind["feedback"].append((e.week, said))
             # a task handed over in a message is a delegation like the desk's (P13), and a
             # value share given with it a profit share (P14)
