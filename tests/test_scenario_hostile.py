@@ -104,6 +104,8 @@ def test_modest_anchors_and_aliases_are_fine(tmp_path):
             "not UTF-8 text (byte 0xe9); save the file as UTF-8",
         ),
         ("title: x\n".encode("utf-16"), "UTF-16 text; save it as UTF-8"),
+        ("title: x\nweeks: 26\n".encode("utf-16-le"), "UTF-16 text (without its byte-order"),
+        ("title: x\nweeks: 26\n".encode("utf-16-be"), "UTF-16 text (without its byte-order"),
         (b"title: [unclosed\n", "not valid YAML"),
     ],
 )

@@ -106,6 +106,17 @@ def decode(raw: bytes, source: str) -> str:
         raise SourceError(
             Problem(source, 1, 1, "", "the file is UTF-16 text; save it as UTF-8 instead")
         )
+    if _utf16_without_mark(raw):
+        raise SourceError(
+            Problem(
+                source,
+                1,
+                1,
+                "",
+                "the file looks like UTF-16 text (without its byte-order mark); "
+                "save it as UTF-8 instead",
+            )
+        )
     if b"\x00" in raw:
         raise SourceError(
             Problem(source, None, None, "", "this is binary data, not a YAML text file")
@@ -125,6 +136,19 @@ def decode(raw: bytes, source: str) -> str:
             )
         ) from None
     return text
+
+
+def _utf16_without_mark(raw: bytes) -> bool:
+    """Text saved as UTF-16 with no byte-order mark: most of its ASCII characters come
+    with a NUL beside them, all on the same side (odd or even bytes)."""
+    head = raw[:4096]
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    for nul, text in ((even, odd), (odd, even)):
+        if nul.count(0) > 0.6 * len(nul) and text.count(0) < 0.1 * len(text):
+            return True
+    return False
 
 
 def _at(text: str, mark: Any) -> str:
