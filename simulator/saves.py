@@ -200,6 +200,15 @@ def _clean_stale(path: Path) -> None:
                 old.unlink()
 
 
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once: a save names each field once, and
+    a second value for one (a hand edit, a merge) would be taken silently otherwise."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("a key given twice")
+    return out
+
+
 def read_save(path: str | os.PathLike[str]) -> SaveGame:
     """Read and check a save file."""
     p = Path(path)
@@ -209,7 +218,7 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
         why = "no such save" if str(e) == "no such file" else str(e)
         raise SaveError(f"{p}: {why}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_once_each)
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, nested past reason, or a number of thousands of digits: not a save
         raise SaveError(

@@ -52,6 +52,8 @@ def test_a_save_restores_the_same_game_and_it_plays_on_the_same(tmp_path):
         (b"\x00\x01garbage\xff", "not a salesim save \\(damaged"),
         (b'{"kind": "salesim-save", "format": 1, "seed": 1', "not a salesim save \\(damaged"),
         (b'["a", "list"]', "this is not a salesim save"),
+        # a field given twice (a hand edit, a merge): which one counts would be a guess
+        (b'{"kind": "salesim-save", "format": 1, "seed": 1, "seed": 2}', "not a salesim save"),
         (b'{"hello": "world"}', "this is not a salesim save"),
         (
             b'{"kind": "salesim-save", "format": 99}',
