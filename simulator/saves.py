@@ -283,15 +283,16 @@ def restore(
     differ from what the player saw (:func:`changed_since_saved` says so). A
     save claiming more weeks played than the scenario has is damaged.
     """
+    if str(scenario.title) != save.scenario_title:
+        # another scenario altogether (the save's path was pointed elsewhere): said before
+        # any version, which would compare two scenarios' numbers
+        raise SaveError(
+            f"{source} was played on {save.scenario_title!r}, not on {str(scenario.title)!r}"
+        )
     if scenario.version != save.scenario_version:
         raise SaveError(
             f"{source} was played on {save.scenario_title!r} version {save.scenario_version}, "
             f"but the scenario is now version {scenario.version}: they are not compatible"
-        )
-    if str(scenario.title) != save.scenario_title:
-        # another scenario altogether (the save's path was pointed elsewhere)
-        raise SaveError(
-            f"{source} was played on {save.scenario_title!r}, not on {str(scenario.title)!r}"
         )
     if save.weeks_played > scenario.weeks:
         raise SaveError(

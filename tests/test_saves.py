@@ -215,6 +215,13 @@ def test_a_save_pointed_at_another_scenario_of_the_same_version_is_refused(tmp_p
     with pytest.raises(SaveError) as e:
         open_save(path)
     assert "was played on 'Tutorial: your first quarters', not on" in str(e.value)
+    # of another version too: the titles are told, not two scenarios' version numbers
+    data["scenario_path"] = str(scenarios_dir() / "default.yaml")
+    data["scenario_version"] = "0"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        open_save(path)
+    assert "was played on 'Tutorial: your first quarters', not on 'East Region" in str(e.value)
 
 
 def _custom(folder, weeks: int = 4):
