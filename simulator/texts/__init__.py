@@ -147,6 +147,8 @@ def tenure(years: float, lang: str = "en") -> str:
     if years < 1:
         return tr(lang, "tenure.months", m=max(1, round(years * 12)))
     rounded = round(years * 2) / 2  # to the half year
+    if rounded == 1:
+        return tr(lang, "tenure.one_year")
     return tr(lang, "tenure.years", y=f"{rounded:g}")
 
 
