@@ -62,6 +62,9 @@ ORDER = (
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}
 
+# a line that lists deals names at most this many (and says how many more)
+SHOWN_DEALS = 3
+
 # how far an inbox answer must move the person's mood to show, and to show strongly
 ANSWER_VISIBLE = 0.02
 ANSWER_STRONG = 0.06
@@ -244,14 +247,39 @@ class Narrator:
             (e for e in events if e.visible and e.kind in _RANK),
             key=lambda e: (_RANK[e.kind], e.day),
         )
+        # the dead deals a rep took out of the funnel in the week: one line per rep, so a
+        # deal that leaves the pipeline is always accounted for
+        cleared: dict[int | None, list[Event]] = {}
+        for e in ranked:
+            if e.kind == "deal_dropped" and e.data.get("by") == "rep":
+                cleared.setdefault(e.rep, []).append(e)
         out = []
         for e in ranked:
-            text = self.line(e)
+            if e.kind == "deal_dropped" and e.data.get("by") == "rep":
+                group = cleared.pop(e.rep, None)
+                text = self.cleared(e.rep, group) if group else None
+            else:
+                text = self.line(e)
             if text and text not in out:
                 out.append(text)
             if limit is not None and len(out) >= limit:
                 break
         return out
+
+    def cleared(self, rep: int | None, dropped: list[Event]) -> str:
+        """Dead deals a rep took out of their funnel (the customer had gone quiet): the
+        deals, biggest first, so the pipeline's shrinking is explained."""
+        biggest = sorted(dropped, key=lambda e: -float(e.data["value"]))
+        shown = [
+            f"{self.account(e.data.get('account'))} {self.money(float(e.data['value']))}"
+            for e in biggest[:SHOWN_DEALS]
+        ]
+        if len(biggest) > SHOWN_DEALS:
+            shown.append(self.tr("ev.more_deals", n=len(biggest) - SHOWN_DEALS))
+        owner = self.rep(rep) if rep is not None else self.tr("ev.unowned")
+        return self.tr(
+            "ev.deals_cleared", rep=owner, n=len(dropped), deals=joiner(self.lang).join(shown)
+        )
 
     # ------------------------------------------------------------ the scorecard
     def formula(self, component: Component) -> str:

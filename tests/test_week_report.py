@@ -409,3 +409,32 @@ def test_p01_p02_a_missed_target_is_told_with_where_the_gap_came_from():
     assert any(gone), lines
     for names, line in zip(gone, lines, strict=True):
         assert not any(f"{n} ¥" in line for n in names), line
+
+
+def test_p10_no_deal_leaves_the_pipeline_without_a_line_in_the_week_report():
+    """Deals a rep took out of the funnel once their customers had gone quiet vanished
+    from the Pipeline tab with nothing in the report: every deal that leaves the funnel
+    in a week is named in that week's report (won, lost, dropped or cleared), whether
+    the manager reviews the funnel or leaves the team alone."""
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    for name, policy, seed in (
+        ("industrial_projects", "hands_off", 4),
+        ("default", "by_the_book", 2),
+    ):
+        s = Session(load_scenario(scenarios_dir() / f"{name}.yaml"), seed, make_policy(policy))
+        gone_in_all = 0
+        for _ in range(12):
+            before = {d.id: d for d in s.observe().deals}
+            report = s.advance_week()
+            after = {d.id for d in s.observe().deals}
+            obs = s.observe()
+            for lang in ("en", "zh"):
+                text = "\n".join(Narrator(obs, lang).week_report(report.events))
+                for deal_id in before.keys() - after:
+                    account = obs.accounts.name(before[deal_id].account, lang)
+                    assert account in text, (name, lang, account, text)
+            gone_in_all += len(before.keys() - after)
+        assert gone_in_all >= 5  # the check met deals leaving, not an empty funnel
