@@ -99,8 +99,8 @@ def test_p10_the_review_marks_15_and_30_day_silences():
     w = world(quiet(scenario()), 0)
     r = w.reps[0]
     d15, d30 = r.open_deals[0], r.open_deals[1]
-    d15.last_touch = w.env.now - 16
-    d30.last_touch = w.env.now - 31
+    d15.last_touch = d15.last_heard = w.env.now - 16
+    d30.last_touch = d30.last_heard = w.env.now - 31
     eff = act(w, PipelineReview()).effects
     assert d15.id in eff["stalled"] and d30.id in eff["dead"]
     view = {d.id: d for d in observe(w).deals}
@@ -109,6 +109,28 @@ def test_p10_the_review_marks_15_and_30_day_silences():
 
 
 # ------------------------------------------------------------------- P11
+
+
+def test_p10_a_dead_deal_a_rep_keeps_calling_still_shows_as_untouched_until_reviewed():
+    """A rep with "happy ears" keeps calling customers who have silently walked away; a
+    call nobody answers is no contact, so the funnel goes on showing those deals as
+    untouched for 15 and 30 days (the 1-15-30 clue). A manager who reviews weekly and
+    drops what is dead clears them within weeks; left alone, the clue stays in sight."""
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    for name in ("default", "growing_team"):
+        scn = load_scenario(scenarios_dir() / f"{name}.yaml")
+        for seed in (1, 2, 3):
+            stalled = {}
+            for policy in ("hands_off", "by_the_book"):
+                s = Session(scn, seed, make_policy(policy))
+                for _ in range(8):
+                    s.advance_week()
+                stalled[policy] = sum(1 for d in s.observe().deals if d.stalled)
+            assert stalled["hands_off"] >= 15, (name, seed, stalled)
+            assert stalled["by_the_book"] <= 2, (name, seed, stalled)
 
 
 def test_p11_deals_move_through_the_handbook_stages_in_order():

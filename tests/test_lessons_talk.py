@@ -65,7 +65,7 @@ def test_p08_one_on_ones_surface_stuck_deals_and_hints():
     r = w.reps[0]
     run_weeks(w, 6)
     for d in r.open_deals[:2]:
-        d.last_touch = w.env.now - 20
+        d.last_touch = d.last_heard = w.env.now - 20
     eff = act(w, OneOnOne(r.id)).effects
     assert len(eff.get("stuck_deals", [])) >= 2
     w.run_week()

@@ -74,7 +74,7 @@ def _deal_views(world: World, now: float, seen: _Seen) -> Callable[[Deal], DealV
                 deal.value,
                 deal.stage,
                 int(now - deal.stage_day),
-                int(now - deal.last_touch),
+                int(now - deal.last_heard),
                 shown,
                 reviewed,
                 deal.zombie and reviewed,

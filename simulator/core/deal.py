@@ -54,6 +54,7 @@ class Deal:
         "durations",
         "helped_at",
         "id",
+        "last_heard",
         "last_touch",
         "outcome",
         "p_at_silence",
@@ -105,7 +106,8 @@ class Deal:
         self.stage = Stage.QUALIFICATION
         self.stage_day = day
         self.created_day = day
-        self.last_touch = day
+        self.last_touch = day  # the rep last worked it
+        self.last_heard = day  # the customer last answered (a dead deal's calls go unanswered)
         self.zombie = False
         self.p_at_silence = 0.0
         self.closed = False

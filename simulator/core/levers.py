@@ -49,7 +49,7 @@ def one_on_one(world: World, rep: Rep) -> Effects:
         world.event("flight_risk", rep.id, risk=round(risk, 2))
         eff["flight_risk"] = round(risk, 2)
     now = world.env.now
-    stuck = [d.id for d in rep.open_deals if now - d.last_touch >= p.stall_days]
+    stuck = [d.id for d in rep.open_deals if now - d.last_heard >= p.stall_days]
     if stuck:
         world.event("stuck_deals", rep.id, deals=stuck)
         eff["stuck_deals"] = stuck
@@ -305,7 +305,7 @@ def review_funnel(
     revive: dict[int, list[Deal]] = {}
     world.mark_checked(deals)
     for d in deals:
-        idle = now - d.last_touch
+        idle = now - d.last_heard
         if idle >= p.dead_days:
             dead.append(d.id)
         elif idle >= p.stall_days:

@@ -107,7 +107,7 @@ def _signs(world: World, rep: Rep) -> list[list[Any]]:
         big = max(lost, key=lambda e: (e.data["value"], -e.day))
         signs.append(["big_loss", {"account": big.data["account"], "value": big.data["value"]}])
     now = world.env.now
-    stuck = sum(1 for d in rep.open_deals if now - d.last_touch >= p.stall_days)
+    stuck = sum(1 for d in rep.open_deals if now - d.last_heard >= p.stall_days)
     if stuck >= STUCK_DEALS:
         signs.append(["stuck", stuck])
     if len(rep.open_deals) >= FUNNEL_FULL * p.normal_open_deals:

@@ -175,6 +175,7 @@ class Building(WorkWeek):
                     deal.zombie = True
                     deal.p_at_silence = deal.p_true
                     deal.last_touch = -float(rng.uniform(*p.start_dead_idle_days))
+                    deal.last_heard = deal.last_touch
                     deal.stage_day = deal.last_touch - float(rng.uniform(*p.start_dead_stage_days))
                     self._register(deal)
                     continue
@@ -183,6 +184,7 @@ class Building(WorkWeek):
                 elapsed = float(rng.uniform(0, deal.durations[int(stage)]))
                 deal.stage_day = -elapsed
                 deal.last_touch = -float(rng.uniform(*p.start_live_idle_days))
+                deal.last_heard = deal.last_touch
                 self._register(deal)
                 DealRun(self.whole(), deal, elapsed)
 

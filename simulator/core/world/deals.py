@@ -118,8 +118,12 @@ class Deals(Capacity):
         )
 
     def touch(self, deal: Deal) -> None:
-        """Someone worked the deal today: it is no longer stalled."""
+        """Someone worked the deal today: it is no longer stalled. A customer who has
+        silently walked away does not answer: the manager's "last contact" stays where
+        it was, so a dead deal a rep keeps calling still looks untouched (P10)."""
         deal.last_touch = now = self.env.now
+        if not deal.zombie:
+            deal.last_heard = now
         self.accounts.last_contact[deal.account] = int(now)
         if deal.waiting is not None and not deal.waiting.triggered:
             deal.waiting.succeed()
