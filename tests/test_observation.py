@@ -77,6 +77,33 @@ def test_mood_is_read_close_to_but_not_exactly_the_truth():
     assert any(d > 0.005 for d in diffs)
 
 
+def test_a_cards_mood_word_does_not_flip_back_and_forth_on_the_reading_alone():
+    """A manager misreads a person in a lasting way (one looks brighter than they feel),
+    so over a season the readings stay about as far off as before (a few hundredths)
+    but a card's word rarely turns and turns back from one week to the next; when the
+    error was drawn anew each week, the words flipped back in one rep-week in 25."""
+    from simulator.api.reading import mood_band
+    from simulator.policies import make_policy
+    from simulator.scenario import default_scenario_path, load_scenario
+    from simulator.session import Session
+
+    errors, flip_backs, rep_weeks = [], 0, 0
+    for seed in (1, 2, 3):
+        s = Session(load_scenario(default_scenario_path()), seed, make_policy("by_the_book"))
+        words: dict[int, list[str]] = {}
+        while not s.finished:
+            s.advance_week()
+            for r in s.observe().reps:
+                errors.append(r.mood - s.world.reps[r.id].engagement)
+                seen = words.setdefault(r.id, [])
+                if len(seen) >= 2 and seen[-2] == mood_band(r.mood) != seen[-1]:
+                    flip_backs += 1
+                seen.append(mood_band(r.mood))
+                rep_weeks += 1
+    assert 0.03 <= float(np.std(errors)) <= 0.07  # still a reading, not the truth
+    assert flip_backs / rep_weeks < 0.025
+
+
 def test_the_observation_is_a_snapshot_the_world_does_not_change_behind_it():
     w = world(scenario(), 5)
     obs = observe(w)

@@ -217,6 +217,7 @@ class ModelParams:
     daily_plans_achiever_hit: float = 0.02  # an achiever's engagement lost when plans start
     daily_plans_achiever_drag: float = 0.01  # and each week they last (P17)
     mood_seen_noise: float = 0.05  # sd of the manager's reading of a rep's mood
+    mood_seen_memory: float = 0.8  # how much of last week's misreading lasts (0 to 0.99)
 
     # --- trust and talk (P8, P9, P15) ---------------------------------------
     one_on_one_trust: float = 0.02

@@ -68,6 +68,7 @@ class Rep:
     last_talk: int | None = None  # a 1:1 with the manager or a deputy
     last_review_week: int | None = None
     mood_seen: float = 0.65  # engagement as the manager reads it, refreshed weekly
+    mood_read_error: float | None = None  # how far that reading is off (lasting, see people)
     flight_risk_seen: float = 0.0
     praise_weeks: list[int] = field(default_factory=list)
     criticism_weeks: list[int] = field(default_factory=list)  # corrections in private

@@ -102,11 +102,23 @@ class People(Deals):
         return rep
 
     def _refresh_seen_moods(self) -> None:
-        """How each rep's mood reads from the outside this week: close, not exact."""
-        noise = self.params.mood_seen_noise
+        """How each rep's mood reads from the outside this week: close, not exact.
+
+        The error of a manager's reading is mostly lasting (one person looks brighter
+        than they feel, another gloomier) and only partly new each week: it follows
+        ``e' = m × e + √(1 − m²) × σ × z`` with ``m`` the reading's memory, so it keeps
+        its size (σ) but a card's word does not flip from week to week on noise alone.
+        """
+        p = self.params
+        noise, memory = p.mood_seen_noise, min(0.99, max(0.0, p.mood_seen_memory))
+        fresh = (1.0 - memory * memory) ** 0.5
         for rep in self.active_reps:
             z = float(self.streams.get("rep.mood", rep.id).standard_normal())
-            rep.mood_seen = min(1.0, max(0.0, rep.engagement + noise * z))
+            if rep.mood_read_error is None:  # a first impression: the whole error at once
+                rep.mood_read_error = noise * z
+            else:
+                rep.mood_read_error = memory * rep.mood_read_error + fresh * noise * z
+            rep.mood_seen = min(1.0, max(0.0, rep.engagement + rep.mood_read_error))
 
     def _mood_week(self, reps: list[Rep]) -> None:
         """Weekly drift of engagement, trust, confidence and stress."""
