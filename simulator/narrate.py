@@ -57,6 +57,7 @@ ORDER = (
     "team_goal",
     "team_meeting",
     "hire_started",
+    "pipeline_review",
     "deal_dropped",
     "period_end",
 )
@@ -139,6 +140,8 @@ class Narrator:
             return explain.pace_fall(self, e)
         if k in explain.TOOLS:
             return explain.tool(self, e)
+        if k == "pipeline_review":
+            return self.review(e)
         if k == "deal_dropped" and d.get("by") == "manager":
             return t(
                 "ev.deal_dropped",
@@ -265,6 +268,32 @@ class Narrator:
             if limit is not None and len(out) >= limit:
                 break
         return out
+
+    def review(self, e: Event) -> str:
+        """A pipeline review as the week report tells it: what it found untouched for 15
+        and 30 days, and the funnel's worth as checked beside what the reps reported (the
+        happy ears a review takes out, P10)."""
+        d = e.data
+        reps = [r for r in d.get("reps", ()) if any(v.id == r for v in self.obs.reps)]
+        whole = len(reps) == len(self.obs.reps) and len(reps) > 1
+        who = (
+            self.tr("ev.review_team")
+            if whole
+            else joiner(self.lang).join(self.rep(r) for r in reps) or self.tr("ev.unowned")
+        )
+        line = self.tr(
+            "ev.review",
+            who=who,
+            stalled=len(d.get("stalled", ())),
+            dead=len(d.get("dead", ())),
+        )
+        if "reported" in d and "checked" in d:
+            line += self.tr(
+                "ev.review_worth",
+                checked=self.money(float(d["checked"])),
+                reported=self.money(float(d["reported"])),
+            )
+        return line
 
     def cleared(self, rep: int | None, dropped: list[Event]) -> str:
         """Dead deals a rep took out of their funnel (the customer had gone quiet): the

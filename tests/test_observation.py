@@ -9,6 +9,7 @@ from helpers import act, run_weeks, scenario, world
 
 from simulator.api import DealView, Observation, OneOnOne, PipelineReview, RepView
 from simulator.api.observing import observe
+from simulator.core.types import Stage
 
 HIDDEN = {
     "type_true",
@@ -75,6 +76,26 @@ def test_mood_is_read_close_to_but_not_exactly_the_truth():
     diffs = [abs(v.mood - w.reps[v.id].engagement) for v in obs.reps]
     assert max(diffs) < 0.2
     assert any(d > 0.005 for d in diffs)
+
+
+def test_the_inherited_funnel_shows_on_day_one_the_chances_its_reps_would_report():
+    """On the first day the funnel showed each deal's chance as it opened, so deals at
+    signing read lower than deals at the technical exchange and jumped a week later;
+    it shows from the start what the reps report: each deal's own chance at its stage,
+    with their optimism, as every later week does."""
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    for name in ("default", "tutorial", "industrial_projects"):
+        s = Session(load_scenario(scenarios_dir() / f"{name}.yaml"), 3)
+        first = {d.id: d.win_chance for d in s.observe().deals}
+        late = [c for d, c in first.items() if s.world.deals[d].stage >= Stage.NEGOTIATION]
+        early = [c for d, c in first.items() if s.world.deals[d].stage <= Stage.TECHNICAL_EXCHANGE]
+        live = [d for d in s.world.open.values() if not d.zombie]
+        assert np.mean(late) > np.mean(early) + 0.1, name
+        # as reported: above the truth (happy ears), as in every later week
+        shown = {d.id: first[d.id] for d in live}
+        assert np.mean([shown[d.id] - d.p_true for d in live]) > 0.1, name
 
 
 def test_a_cards_mood_word_does_not_flip_back_and_forth_on_the_reading_alone():

@@ -438,3 +438,24 @@ def test_p10_no_deal_leaves_the_pipeline_without_a_line_in_the_week_report():
                     assert account in text, (name, lang, account, text)
             gone_in_all += len(before.keys() - after)
         assert gone_in_all >= 5  # the check met deals leaving, not an empty funnel
+
+
+def test_p10_a_pipeline_review_tells_what_it_found_and_how_far_the_reps_had_hoped():
+    """A review's findings were never told: the week report now names the deals untouched
+    for 15 and 30 days and the funnel's worth as checked beside what the reps had
+    reported, so a player sees the happy ears a review takes out (the reported worth is
+    well above the checked one on the first week's inherited funnel)."""
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    for name in ("default", "tutorial", "industrial_projects"):
+        s = Session(load_scenario(scenarios_dir() / f"{name}.yaml"), 2, make_policy("by_the_book"))
+        report = s.advance_week()
+        (review,) = [e for e in report.events if e.kind == "pipeline_review"]
+        assert review.data["reported"] > 1.2 * review.data["checked"] > 0, review.data
+        en = Narrator(s.observe(), "en").week_report(report.events)
+        zh = Narrator(s.observe(), "zh").week_report(report.events)
+        line = next(x for x in en if x.startswith("Pipeline review of the whole team: "))
+        assert "where the reps had reported" in line
+        assert any(x.startswith("漏斗审查（全队）：") and "销售自报" in x for x in zh)

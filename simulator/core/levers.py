@@ -325,13 +325,19 @@ def pipeline_review(world: World, reps: list[Rep]) -> Effects:
     """Go through each rep's funnel deal by deal: true stage and odds come out."""
     for rep in reps:
         world.manager.reviewed_reps.add(rep.id)
-    stalled, dead = review_funnel(world, [d for rep in reps for d in rep.open_deals])
+    deals = [d for rep in reps for d in rep.open_deals]
+    # the funnel's worth as the reps had reported it, and as the review finds it
+    reported = sum(d.shown_p * d.value for d in deals)
+    stalled, dead = review_funnel(world, deals)
+    checked = sum(d.shown_p * d.value for d in deals)
     world.event(
         "pipeline_review",
         None,
         reps=[r.id for r in reps],
         stalled=stalled,
         dead=dead,
+        reported=round(reported),
+        checked=round(checked),
     )
     return {"stalled": stalled, "dead": dead}
 

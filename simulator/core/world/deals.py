@@ -218,6 +218,15 @@ class Deals(Capacity):
             deal.reviewed_day = today
             deal.shown_p = shown_chance(p, deal, reviewed)
 
+    def first_shown(self) -> None:
+        """The inherited funnel's win chances as its reps report them on day one (the
+        predecessor checked none): each deal's own chance at its stage, with the reps'
+        optimism, like every later week's, not the chance it opened with."""
+        p = self.params
+        plans = self.manager.daily_plans
+        for deal in self.open.values():
+            deal.shown_p = shown_chance(p, deal, plans)
+
     def refresh_shown(self) -> None:
         """Every open deal's shown win chance for the week ahead, each forecast scored."""
         p = self.params

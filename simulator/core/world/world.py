@@ -71,6 +71,7 @@ class World(Building):
         self._week_lost = 0
         self._week_revenue = 0.0
         self._seed_pipeline()
+        self.first_shown()
         self.refresh_capacity()
         for rep in self.reps:
             rep.capacity_start = rep.capacity
