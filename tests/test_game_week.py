@@ -203,3 +203,22 @@ def test_a_rise_in_mood_is_not_told_beside_a_lost_deal(tmp_path):
     assert down.endswith(". Nothing else visible weighed on them"), down
     (bare,) = [x for x in game.unhappy({rep.id: 1.0}) if name in x]
     assert bare.endswith(". Nothing visible weighed on them"), bare
+
+
+def test_a_cards_pace_waits_until_two_fifths_of_the_period_have_passed(tmp_path):
+    """Project deals come in lumps: one deal more or less swung a card from "on course for
+    0%" to 111% between two early weeks. The card says it is too early to tell until two
+    fifths of the period have passed, then the pace."""
+    from simulator.ui.scenes.desk.part import pace_told
+
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    told = []
+    for _ in range(8):
+        told.append(pace_told(game.obs, game.obs.reps[0]))
+        game.end_week()
+    assert game.obs.period_weeks == 13
+    first_told = next(i for i, t in enumerate(told) if t is not None)
+    assert first_told == 5, told  # too early in weeks 1 to 5; told from the sixth
+    assert all(t is None for t in told[:first_told]) and all(
+        t is not None for t in told[first_told:]
+    )

@@ -35,6 +35,19 @@ ACC_COLS = (
 )
 HEADER_H = 56
 CHART_H = 128
+# the share of a period that passes before a rep's pace is worth telling (deals come in lumps)
+PACE_FROM = 0.4
+
+
+def pace_told(obs: Any, rep: Any) -> float | None:
+    """The share of quota a rep's period is on course for, as a card tells it; None
+    before two fifths of the period have passed: project deals come in lumps, and one
+    deal more or less swung a rep from 0% to 111% between two early weeks."""
+    if obs.week_in_period < max(3, round(PACE_FROM * obs.period_weeks)):
+        return None
+    return float(rep.pace)
+
+
 TEAM_W = 232
 PLAN_W = 256
 GAP = 8
@@ -108,11 +121,9 @@ class DeskPart(Scene):
         return self.app.game
 
     def pace_text(self, rep: Any) -> str:
-        """The share of quota the period is on course for; too early to say in its first
-        weeks (one deal would read as 400%)."""
-        if self.game.obs.week_in_period < 3:
-            return self.tr("detail.too_early")
-        return f"{100 * rep.pace:.0f}%"
+        """The share of quota the period is on course for, or that it is too early to say."""
+        pace = pace_told(self.game.obs, rep)
+        return self.tr("detail.too_early") if pace is None else f"{100 * pace:.0f}%"
 
     def reselect(self) -> None:
         """Keep the selection on someone still on the team (the first card when not)."""
