@@ -98,3 +98,27 @@ def test_a_chinese_paragraph_never_ends_on_one_character_alone():
         "每周都和每位销售进行一次面",
         "谈，听听对方的想法。",
     ]
+
+
+def test_a_click_on_a_tooltip_reaches_the_button_under_it(tmp_path):
+    """A tooltip shown below one row's button covers the next row's: it took the click
+    meant for that button (a player planned five drops and got four). The button under
+    a tooltip keeps the pointer, so the click reaches it."""
+    import pygame
+    from pygame_gui.elements import UIButton
+
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        under = UIButton(pygame.Rect(300, 320, 120, 30), "Drop", manager=app.manager)
+        tip = app.manager.create_tool_tip("Take the deal out", (300, 300), (0, 8), None, None)
+        assert tip.rect.colliderect(under.rect)  # the tooltip lies over the button
+        point = under.rect.center
+        assert tip.rect.collidepoint(point)
+        app.manager._update_mouse_position = lambda: setattr(app.manager, "mouse_position", point)
+        app.manager.update(0.05)
+        assert under.hovered
+        tip.kill()
+        under.kill()
+    finally:
+        app.close()

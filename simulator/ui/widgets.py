@@ -31,15 +31,24 @@ ELLIPSIS = "…"
 BUTTON_PAD = 8  # the theme's text_horiz_alignment_padding for buttons
 
 
+def _never_under_the_pointer(x: float, y: float) -> bool:
+    return False
+
+
 class Manager(pygame_gui.UIManager):
     """pygame_gui's manager, with tooltips that wrap the way Chinese does: between
-    characters, never with a hyphen in a word ("建立信-／-任")."""
+    characters, never with a hyphen in a word ("建立信-／-任"), and that a click goes
+    through: a tooltip shown below one row's button covers the next row's, and took
+    the click meant for it (a player planned five drops and got four)."""
 
     def create_tool_tip(
         self, text: str, position: Any, hover_distance: Any, *args: Any, **kw: Any
     ) -> Any:
         tip = super().create_tool_tip(text, position, hover_distance, *args, **kw)
         box = getattr(tip, "text_block", None)
+        for part in (tip, box):  # what lies under the tooltip keeps the pointer
+            if part is not None:
+                part.hover_point = _never_under_the_pointer  # type: ignore[union-attr]
         if box is not None and box.allow_split_dashes:
             box.allow_split_dashes = False
             box.rebuild()
