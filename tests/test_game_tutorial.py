@@ -60,6 +60,17 @@ def select(app, mtype: MotivationType) -> int:
     return rep.id
 
 
+def goal_whole(app, key: str) -> bool:
+    """The week's goal shows whole in its box: no scroll bar hides its end."""
+    goal = t(app, f"tour.{key}.goal")
+    boxes = [
+        el
+        for el in app.manager.get_sprite_group().sprites()
+        if isinstance(el, UITextBox) and el.alive() and goal[:12] in html.unescape(el.html_text)
+    ]
+    return bool(boxes) and all(box.scroll_bar is None for box in boxes)
+
+
 def goal_met(app) -> bool:
     return any(v == t(app, "tour.goal_done") for v in widgets(app).values())
 
@@ -73,6 +84,7 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
 
     # week 1: talking first; what comes later is greyed and says when it opens
     assert t(app, "tour.talk.goal") in shown(app)
+    assert goal_whole(app, "talk")
     select(app, MotivationType.ACHIEVER)
     plan = find(app, t(app, "act.development_plan"))
     click_at(app, plan.rect.center)
@@ -93,6 +105,7 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
 
     # week 3: each type's levers open: a development plan for the achiever
     click(app, t(app, "tab.desk"))
+    assert goal_whole(app, "types")  # the longest goal: it was cut to three lines
     select(app, MotivationType.ACHIEVER)
     click(app, t(app, "act.development_plan"))
     assert goal_met(app)

@@ -10,6 +10,8 @@ from ... import tour
 from ...widgets import Builder, html
 from .levers import LeverPart
 
+GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
+
 
 class PlanPart(LeverPart):
     """This week's plan and last week's news."""
@@ -37,8 +39,9 @@ class PlanPart(LeverPart):
             met = step.done([*done, *(p.action for p in g.plan)])
             head = self.tr("tour.goal_done") if met else self.tr("tour.goal")
             ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
-            ui.text((0, y + 22, r.w, 104), html(self.tr(f"tour.{step.key}.goal")), raw=True)
-            y += 130
+            # as tall as the goal's text (a long one was cut to three lines behind a bar)
+            goal = ui.text((0, y + 22, r.w, -1), html(self.tr(f"tour.{step.key}.goal")), raw=True)
+            y += 22 + max(GOAL_MIN_H, int(goal.rect.height)) + 4
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
