@@ -86,7 +86,7 @@ def test_a_joint_visit_is_told_on_the_won_and_the_lost_deal_with_its_points():
         assert line in lines  # told in that week's report
         head = "+ Won " if e.kind == "deal_won" else "− Lost "
         assert line.startswith(head + nar.account(e.data["account"]))
-        assert f"your joint visit {_pts(points)} pt" in line, line
+        assert f"your joint visit {_pts(points)} point" in line, line
         zh = Narrator(s.observe(), "zh").line(e)
         assert f"你的陪同拜访 {_pts(points)} 个百分点" in zh, zh
 
