@@ -222,3 +222,19 @@ def test_a_cards_pace_waits_until_two_fifths_of_the_period_have_passed(tmp_path)
     assert all(t is None for t in told[:first_told]) and all(
         t is not None for t in told[first_told:]
     )
+
+
+def test_a_mood_line_counts_an_inbox_answer_among_what_the_reps_week_held(tmp_path):
+    """A rep's mood rose after a message was answered, and the report credited the quota
+    set that week: an answer in the inbox is among what their week held."""
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    for _ in range(3):
+        if any(i.open and i.rep is not None and i.choices for i in game.obs.inbox):
+            break
+        game.end_week()
+    item = next(i for i in game.obs.inbox if i.open and i.rep is not None and i.choices)
+    assert game.session.act(A.Answer(item.id, item.choices[0].id)).ok
+    game.refresh()
+    events = tuple(e for e in game.session.world.log.events if e.week == game.obs.week)
+    held = game.their_week([], events)
+    assert "your answer in the inbox" in held[item.rep]

@@ -253,6 +253,11 @@ class Game:
                 name = nar.action_name(r.action.kind, data)
                 if name not in held.setdefault(rep, []):
                     held[rep].append(name)
+        for e in events:  # an answer in the inbox is something done with them too
+            if e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
+                said = self.tr("ctx.answer")
+                if said not in held.setdefault(e.rep, []):
+                    held[e.rep].append(said)
         counts: dict[tuple[int, str], int] = {}
         for e in events:
             if e.kind == "deal_lost" and lifts_only:
