@@ -57,6 +57,7 @@ ORDER = (
     "team_goal",
     "team_meeting",
     "hire_started",
+    "joint_visit",
     "pipeline_review",
     "deal_dropped",
     "period_end",
@@ -142,6 +143,15 @@ class Narrator:
             return explain.tool(self, e)
         if k == "pipeline_review":
             return self.review(e)
+        if k == "joint_visit":
+            key = "ev.visit_silent" if d.get("silent") else "ev.visit"
+            return t(
+                key,
+                account=self.account(d.get("account")),
+                rep=self.rep(e.rep),
+                pct=percent(float(d.get("shown", 0.0)), self.lang),
+                skill=t(f"skill.{d.get('skill')}"),
+            )
         if k == "deal_dropped" and d.get("by") == "manager":
             return t(
                 "ev.deal_dropped",

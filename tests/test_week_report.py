@@ -459,3 +459,29 @@ def test_p10_a_pipeline_review_tells_what_it_found_and_how_far_the_reps_had_hope
         line = next(x for x in en if x.startswith("Pipeline review of the whole team: "))
         assert "where the reps had reported" in line
         assert any(x.startswith("漏斗审查（全队）：") and "销售自报" in x for x in zh)
+
+
+def test_p10_a_joint_visit_shows_the_deals_real_odds_and_says_so():
+    """After a visit with a rep, the deal's chance fell (the rep's hopeful figure gave way
+    to the checked one) with nothing in the report: the report now says the manager saw
+    the real odds for themself, the same figure the Pipeline tab marks ✓, or that the
+    customer had gone quiet."""
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "default.yaml"), 3)
+    obs = s.observe()
+    live = next(d for d in obs.deals if d.rep is not None and not s.world.deals[d.id].zombie)
+    dead = next(d for d in obs.deals if d.rep is not None and s.world.deals[d.id].zombie)
+    for d in (live, dead):
+        assert s.act(JointVisit(rep=d.rep, deal=d.id)).ok
+    after = {d.id: d for d in s.observe().deals}
+    assert after[live.id].reviewed and after[dead.id].unresponsive
+    visits = [e for e in s.world.log.events if e.kind == "joint_visit"]
+    nar = Narrator(s.observe(), "en")
+    lines = nar.week_report(visits)
+    shown = f"{100 * after[live.id].win_chance:.0f}% ✓"
+    assert any(
+        nar.account(live.account) in x and f"real odds for yourself, {shown}" in x for x in lines
+    )
+    assert any(nar.account(dead.account) in x and "the customer has gone quiet" in x for x in lines)

@@ -365,11 +365,19 @@ def joint_visit(world: World, rep: Rep, deal: Deal) -> Effects:
     if not deal.zombie:
         lifted = min(p.boosted_cap, deal.p_true + p.joint_visit_boost * (1.0 - deal.p_true))
         deal.set_p(lifted, "joint_visit")
-    else:
-        deal.reviewed_day = int(world.env.now)  # the manager sees for themself
+    world.mark_checked([deal])  # the manager sees the customer, and the odds, for themself
     skill = Skill.SOLUTION if deal.stage <= Stage.SOLUTION else Skill.NEGOTIATION
     rep.learn(skill, p.joint_visit_share)
     rep.oversight += 1
+    world.event(
+        "joint_visit",
+        rep.id,
+        deal=deal.id,
+        account=deal.account,
+        shown=round(deal.shown_p, 3),
+        silent=deal.zombie,
+        skill=skill.value,
+    )
     return {"deal": deal.id, "win_chance": deal.p_true - before, "skill": skill.value}
 
 
