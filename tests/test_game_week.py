@@ -238,3 +238,19 @@ def test_a_mood_line_counts_an_inbox_answer_among_what_the_reps_week_held(tmp_pa
     events = tuple(e for e in game.session.world.log.events if e.week == game.obs.week)
     held = game.their_week([], events)
     assert "your answer in the inbox" in held[item.rep]
+
+
+def test_a_mood_that_rises_with_nothing_in_the_reps_week_says_so(tmp_path):
+    """A card's word that rose was told with no cause at all; as with a fall, the line
+    says when nothing visible lifted them (a reading moves a little by itself)."""
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    rep = max(game.obs.reps, key=lambda r: r.mood)  # good now; say it read low before
+    name = game.narrator.rep(rep.id)
+    (line,) = [x for x in game.unhappy({rep.id: 0.1}, {}, {}) if name in x]
+    assert line.startswith("▲") and line.endswith(
+        "Nothing visible lifted them (a reading moves a little by itself)"
+    )
+    (line,) = [
+        x for x in game.unhappy({rep.id: 0.1}, {}, {rep.id: " — their week: 1:1"}) if name in x
+    ]
+    assert line.endswith(" — their week: 1:1")

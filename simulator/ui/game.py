@@ -304,7 +304,7 @@ class Game:
                         band=band,
                         was=self.tr(f"moodword.{mood_band(was)}"),
                     )
-                    + (lifts.get(r.id, "") if up else weighs)
+                    + ((lifts.get(r.id) or self.tr("ev.lifts_nothing")) if up else weighs)
                 )
         return out
 
