@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .api import Event, MotivationType, Observation
+from .core.events import told_in
 from .core.metrics import WeekMetrics
 from .core.spec import Scenario
 from .scoring import Scorecard
@@ -99,6 +100,10 @@ class Record:
 
     def of_week(self, week: int) -> list[Event]:
         return [e for e in self.events if e.week == week]
+
+    def told_in_week(self, week: int) -> list[Event]:
+        """What the report of ``week`` tells (:func:`~simulator.core.events.told_in`)."""
+        return [e for e in self.events if told_in(e, week)]
 
 
 def make_record(session: Session) -> Record:

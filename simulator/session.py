@@ -27,7 +27,7 @@ from .api.frozen import frozen
 from .api.observation import Observation
 from .api.observing import observe
 from .api.plan import Plan, PlannedActions, carry_out
-from .core.events import Event
+from .core.events import Event, told_in
 from .core.rng import Streams
 from .core.spec import Scenario
 from .core.world import WeekSummary, World
@@ -155,7 +155,7 @@ class Session:
             self.carry_out(plan)
         week = self.world.week
         summary = self.world.run_week()
-        events = tuple(e for e in self.world.log.seen_since(week) if e.week == week)
+        events = tuple(e for e in self.world.log.seen_since(week) if told_in(e, week))
         report = WeekReport(summary, events)
         self.reports.append(report)
         return report

@@ -485,3 +485,26 @@ def test_p10_a_joint_visit_shows_the_deals_real_odds_and_says_so():
         nar.account(live.account) in x and f"real odds for yourself, {shown}" in x for x in lines
     )
     assert any(nar.account(dead.account) in x and "the customer has gone quiet" in x for x in lines)
+
+
+def test_every_message_that_arrives_is_told_in_the_report_before_the_week_it_opens():
+    """A message that arrived as a week closed, and was left to its default by the next
+    week's end, was never told as arriving: the report that opens a week now says what
+    is waiting in the inbox ("→ In your inbox: …"), and the next one how it ended."""
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(
+        load_scenario(scenarios_dir() / "industrial_projects.yaml"), 4, make_policy("hands_off")
+    )
+    told: dict[int, str] = {}
+    for _ in range(12):
+        report = s.advance_week()
+        told[s.world.week - 1] = "\n".join(Narrator(s.observe(), "en").week_report(report.events))
+    arrived = [i for i in s.observe().inbox if 1 < i.week <= 12]
+    assert len(arrived) >= 3
+    for item in arrived:
+        line = f"→ In your inbox: {item.title.get('en')}"
+        assert line in told[item.week - 1], (item.week, line)
+        assert line not in told.get(item.week, "")

@@ -88,6 +88,16 @@ _SEEN = attrgetter("visible")
 _PENDING: dict[str, Any] = {}
 
 
+def told_in(event: Event, week: int) -> bool:
+    """Whether the report of ``week`` tells ``event``: what happened in the week, and
+    the messages that arrived as it closed (they open the next week, where the manager
+    finds them in the inbox). A message that arrived at a week's opening was told the
+    week before; the first week's are in the inbox when the game starts."""
+    if event.kind == "inbox":
+        return event.week == week + 1
+    return event.week == week
+
+
 class EventLog:
     """An append-only list of events with a cursor per reader."""
 

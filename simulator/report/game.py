@@ -228,7 +228,7 @@ def _timeline(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     ]
     for m in r.record.weeks:
         happened = r.record.of_week(m.week)
-        events = nar.week_report(happened)
+        events = nar.week_report(r.record.told_in_week(m.week))
         pct = 100 * m.revenue / m.target if m.target else 0.0
         left = [e for e in happened if e.kind in ("resigned", "let_go")]
         head = f"{m.headcount}" + (f" (−{len(left)})" if left else "")
