@@ -281,27 +281,29 @@ class Narrator:
 
     def review(self, e: Event) -> str:
         """A pipeline review as the week report tells it: what it found untouched for 15
-        and 30 days, and the funnel's worth as checked beside what the reps reported (the
-        happy ears a review takes out, P10)."""
+        to 29 and for 30 days or more, whose customers no longer answer, and the funnel's
+        worth as checked beside what its reps had reported (the happy ears a review takes
+        out, P10)."""
         d = e.data
+        t = self.tr
         reps = [r for r in d.get("reps", ()) if any(v.id == r for v in self.obs.reps)]
         whole = len(reps) == len(self.obs.reps) and len(reps) > 1
-        who = (
-            self.tr("ev.review_team")
-            if whole
-            else joiner(self.lang).join(self.rep(r) for r in reps) or self.tr("ev.unowned")
-        )
-        line = self.tr(
-            "ev.review",
-            who=who,
-            stalled=len(d.get("stalled", ())),
-            dead=len(d.get("dead", ())),
-        )
+        names = joiner(self.lang).join(self.rep(r) for r in reps) or t("ev.unowned")
+        dead = len(d.get("dead", ()))
+        untouched = len(d.get("stalled", ())) + dead
+        silent = int(d.get("silent", 0))
+        found = t("ev.review_untouched", n=untouched) if untouched else t("ev.review_none")
+        if dead:
+            found += t("ev.review_of_them", n=dead)
+        if silent:
+            found += t("ev.sep") + t("ev.review_silent", n=silent)
+        line = t("ev.review", who=t("ev.review_team") if whole else names, found=found)
         if "reported" in d and "checked" in d:
-            line += self.tr(
+            line += t(
                 "ev.review_worth",
                 checked=self.money(float(d["checked"])),
                 reported=self.money(float(d["reported"])),
+                who=t("ev.review_reps") if len(reps) != 1 else names,
             )
         return line
 

@@ -133,6 +133,27 @@ def test_p10_a_dead_deal_a_rep_keeps_calling_still_shows_as_untouched_until_revi
             assert stalled["by_the_book"] <= 2, (name, seed, stalled)
 
 
+def test_p10_a_deal_seen_dead_stays_dead_on_the_pipeline_until_it_leaves():
+    """A joint visit found a customer gone quiet ("a dead deal"), and a week later the
+    funnel showed the rep's hopeful 68% again, as if the game had forgotten: a deal the
+    manager has seen dead shows as no reply until it leaves the funnel."""
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "default.yaml"), 3)
+    dead = [d for d in s.observe().deals if d.rep is not None and s.world.deals[d.id].zombie]
+    assert s.act(JointVisit(rep=dead[0].rep, deal=dead[0].id)).ok
+    for _ in range(6):
+        s.advance_week()
+        view = next((d for d in s.observe().deals if d.id == dead[0].id), None)
+        if view is None:
+            break  # its rep took it out of the funnel
+        assert view.unresponsive and view.win_chance < 0.05
+    # one nobody looked at still shows its rep's hopes
+    unseen = [d for d in s.observe().deals if d.id in {x.id for x in dead[1:]}]
+    assert any(d.win_chance > 0.3 and not d.unresponsive for d in unseen)
+
+
 def test_p11_deals_move_through_the_handbook_stages_in_order():
     s = session(scenario(weeks=52), 1)
     s.run()

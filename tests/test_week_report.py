@@ -458,7 +458,7 @@ def test_p10_a_pipeline_review_tells_what_it_found_and_how_far_the_reps_had_hope
         zh = Narrator(s.observe(), "zh").week_report(report.events)
         line = next(x for x in en if x.startswith("Pipeline review of the whole team: "))
         assert "where the reps had reported" in line
-        assert any(x.startswith("漏斗审查（全队）：") and "销售自报" in x for x in zh)
+        assert any(x.startswith("漏斗审查（全队）：") and "销售们自报" in x for x in zh)
 
 
 def test_p10_a_joint_visit_shows_the_deals_real_odds_and_says_so():
@@ -508,3 +508,24 @@ def test_every_message_that_arrives_is_told_in_the_report_before_the_week_it_ope
         line = f"→ In your inbox: {item.title.get('en')}"
         assert line in told[item.week - 1], (item.week, line)
         assert line not in told.get(item.week, "")
+
+
+def test_p10_a_review_of_one_funnel_names_its_rep_and_counts_in_plain_words():
+    """A review of one rep's funnel said "where the reps had reported", counted "1 deals"
+    and set 15 days beside 30 as if they were apart; it names the rep, and counts the
+    30-day deals among the 15-day ones."""
+    from simulator.api import PipelineReview
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "default.yaml"), 2)
+    rep = max(s.observe().reps, key=lambda r: sum(d.stalled for d in r.deals))
+    assert s.act(PipelineReview(reps=(rep.id,))).ok
+    review = next(e for e in s.world.log.events if e.kind == "pipeline_review")
+    nar = Narrator(s.observe(), "en")
+    (line,) = nar.week_report([review])
+    untouched = len(review.data["stalled"]) + len(review.data["dead"])
+    assert line.startswith(f"Pipeline review of {nar.rep(rep.id)}: ")
+    assert f"where {nar.rep(rep.id)} had reported " in line
+    assert f"{untouched} deal{'s' if untouched != 1 else ''} untouched for 15 days or more" in line
+    assert "1 deals" not in line and "0 deals" not in line

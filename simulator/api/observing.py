@@ -77,7 +77,7 @@ def _deal_views(world: World, now: float, seen: _Seen) -> Callable[[Deal], DealV
                 int(now - deal.last_heard),
                 shown,
                 reviewed,
-                deal.zombie and reviewed,
+                deal.zombie and (reviewed or deal.found_dead),
                 deal.big,
                 helped,
                 styles[account],

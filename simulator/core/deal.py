@@ -52,6 +52,7 @@ class Deal:
         "closed",
         "created_day",
         "durations",
+        "found_dead",
         "helped_at",
         "id",
         "last_heard",
@@ -110,6 +111,7 @@ class Deal:
         self.last_heard = day  # the customer last answered (a dead deal's calls go unanswered)
         self.zombie = False
         self.p_at_silence = 0.0
+        self.found_dead = False  # the manager has seen that its customer went quiet
         self.closed = False
         self.outcome: Stage | None = None
         self.reviewed_day = -10_000

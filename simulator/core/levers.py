@@ -336,6 +336,7 @@ def pipeline_review(world: World, reps: list[Rep]) -> Effects:
         reps=[r.id for r in reps],
         stalled=stalled,
         dead=dead,
+        silent=sum(1 for d in deals if d.zombie),  # customers found gone quiet
         reported=round(reported),
         checked=round(checked),
     )

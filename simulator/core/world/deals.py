@@ -216,6 +216,8 @@ class Deals(Capacity):
         reviewed = self.env.now - today <= p.review_memory_days or self.manager.daily_plans
         for deal in deals:
             deal.reviewed_day = today
+            if deal.zombie:  # seen dead is known dead: it shows so until it leaves the funnel
+                deal.found_dead = True
             deal.shown_p = shown_chance(p, deal, reviewed)
 
     def first_shown(self) -> None:
@@ -260,7 +262,7 @@ def shown_chance(p: ModelParams, deal: Deal, reviewed: bool) -> float:
     checks), so its caps are plain comparisons rather than calls to ``min`` and ``max``.
     """
     if deal.zombie:
-        if reviewed:
+        if reviewed or deal.found_dead:
             return float(p.reviewed_dead_shown)
         said, cap = deal.p_at_silence + p.happy_ears, p.reported_cap
         return float(said if said < cap else cap)
