@@ -177,3 +177,27 @@ def test_each_inbox_message_fits_its_card_with_its_choices_and_no_scroll_bar(app
             assert el.rect.bottom <= home[0].rect.bottom, (el.rect, home[0].rect)
     for box in boxes:
         assert box.scroll_bar is None, box.html_text
+
+
+def test_a_lever_the_guided_weeks_keep_closed_is_closed_on_every_tab(app):
+    """In the first week the desk said the pipeline review "opens in week 4", while the
+    Pipeline tab's own review, visit and drop buttons worked: they are closed there too,
+    and say when they open."""
+    click(app, t(app, "title.new"))
+    click(app, "Tutorial" if app.lang == "en" else "教程")
+    click(app, t(app, "picker.start"))
+    click(app, t(app, "brief.begin"))
+    click(app, t(app, "tab.pipeline"), exact=True)
+    step(app, 12)  # the funnel's rows are built over a few frames
+    locked = t(app, "tour.locked", week=4)
+
+    def says_locked(el) -> bool:
+        return locked in el.tool_tip_text.replace("\u00a0", " ")
+
+    review = find(app, t(app, "act.pipeline_review"))
+    assert says_locked(review)
+    click_at(app, review.rect.center)
+    drops = [el for el, text in widgets(app).items() if text == t(app, "act.drop_deal")]
+    assert drops and all(says_locked(el) for el in drops)
+    click_at(app, drops[0].rect.center)
+    assert not app.game.plan  # nothing planned: greyed, with when it opens

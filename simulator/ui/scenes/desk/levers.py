@@ -63,7 +63,10 @@ class LeverPart(DeskPart):
         locked: str | None = None,
     ) -> Any:
         """A lever's button: plans its one action or opens its chooser; greyed with why
-        (``locked``: why the guided weeks keep it closed for now)."""
+        (``locked``: why the guided weeks keep it closed for now; found from its group
+        when not given, so a lever is closed on every tab, not only on the desk)."""
+        if locked is None:
+            locked = self.locked(lever)
         nar = self.game.narrator
         text = label or self.tr(f"act.{lever.key}")
         low, high = self.game.obs.hire_weeks
@@ -276,6 +279,15 @@ class LeverPart(DeskPart):
             if choice is not None:
                 parts.append(text_of(choice.text, self.lang))
         return " · ".join(parts)
+
+    def locked(self, lever: Lever) -> str | None:
+        """Why the guided weeks keep a lever closed this week (None: it is open)."""
+        if lever.key == "set_quota" or lever.group not in tour.ALL_GROUPS:
+            return None  # the Quotas tab and the inbox are always open
+        opened = tour.open_groups(self.game.session.scenario.guided, self.game.obs.week)
+        if lever.group in opened:
+            return None
+        return self.tr("tour.locked", week=tour.opens_in(lever.group))
 
     # ------------------------------------------------------------ the grid
     def lever_grid(self, ui: Builder, r: pygame.Rect, rep_id: int) -> Iterator[None]:
