@@ -65,7 +65,7 @@ ORDER = (
 _RANK = {k: i for i, k in enumerate(ORDER)}
 
 # a line that lists deals names at most this many (and says how many more)
-SHOWN_DEALS = 3
+SHOWN_DEALS = 8
 
 # how far an inbox answer must move the person's mood to show, and to show strongly
 ANSWER_VISIBLE = 0.02
