@@ -103,7 +103,15 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
     assert goal_met(app)
     assert t(app, "tour.quotas.note") in report_after_end_week(app)
 
-    # week 3: each type's levers open: a development plan for the achiever
+    # week 3: the Quotas tab plans the next period, with the running one first on each row
+    click(app, t(app, "tab.quotas"), exact=True)
+    step(app, 8)
+    first = app.game.obs.reps[0]
+    now = t(
+        app, "quota.now", quota=app.game.money(first.quota), booked=app.game.money(first.booked)
+    )
+    assert any(text.startswith(now) for text in widgets(app).values()), now
+    # each type's levers open: a development plan for the achiever
     click(app, t(app, "tab.desk"))
     assert goal_whole(app, "types")  # the longest goal: it was cut to three lines
     select(app, MotivationType.ACHIEVER)
