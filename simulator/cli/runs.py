@@ -82,12 +82,11 @@ def _week_line(report: WeekReport, session: Session, currency: str) -> str:
         flags.append("left: " + ", ".join(nar.rep(i) for i in s.resigned))
     if s.hired:
         flags.append("joined: " + ", ".join(nar.rep(i) for i in s.hired))
-    titles = {i.id: i.title.en for i in obs.inbox}
+    # the messages that arrived in this week (the report tells them the week before)
+    flags += [f"inbox: {i.title.en}" for i in obs.inbox if i.week == s.week]
     for e in report.events:
         if e.kind == "market_event":
             flags.append(e.data["event"].replace("_", " "))
-        elif e.kind == "inbox":
-            flags.append(f"inbox: {titles.get(e.data['item'], '')}")
         elif e.kind == "inbox_answer":
             flags.append(f"answered {e.data['event']}: {e.data['choice']}")
         elif e.kind == "inbox_expired":
