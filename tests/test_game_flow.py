@@ -423,3 +423,21 @@ def test_a_long_plan_shows_the_item_just_added_and_stays_put_when_redrawn(app):
     step(app, 4)
     kept = scroll_bar().start_percentage
     assert kept == pytest.approx(end / 2, abs=0.02)
+
+
+def test_another_reps_funnel_opens_at_its_first_page(app):
+    """Switching rep on the Pipeline tab opened the next funnel on the page the last one
+    was left at (a player met Huang Fang's funnel on page 2 of 2)."""
+    _start(app)
+    click(app, "Pipeline", exact=True)
+    step(app, 8)
+    first, second = sorted(app.game.obs.reps, key=lambda r: -len(r.deals))[:2]
+    assert len(second.deals) >= 9  # two pages of eight rows, in this window
+    app.scene.select(first.id)
+    step(app, 8)
+    app.scene.pages["pipeline"] = 1  # as if ▶ was pressed
+    step(app, 8)
+    assert app.scene.pages["pipeline"] == 1
+    app.scene.select(second.id)
+    step(app, 8)
+    assert app.scene.pages["pipeline"] == 0

@@ -127,6 +127,8 @@ class TeamPart(LeverPart):
         self.card_rects[rep.id] = rect.move(ui.origin)
 
     def select(self, rep_id: int) -> None:
+        if rep_id != self.selected:
+            self.pages["pipeline"] = 0  # another rep's funnel opens at its first page
         self.selected = rep_id
         self._follow_selection = True
         self.refresh("team", "centre")
