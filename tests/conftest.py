@@ -2,6 +2,8 @@
 
 import gc
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -28,6 +30,17 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "beside(argv, cwd=None): the test's command runs beside the suite (beside.py)"
     )
+    if not hasattr(config, "workerinput"):  # the process that runs or starts the workers
+        import beside
+
+        os.environ[beside.SHARED] = tempfile.mkdtemp(prefix="salesim-beside-")
+
+
+def pytest_unconfigure(config):
+    import beside
+
+    if not hasattr(config, "workerinput") and beside.SHARED in os.environ:
+        shutil.rmtree(os.environ.pop(beside.SHARED), ignore_errors=True)
 
 
 def pytest_collection_finish(session):
@@ -44,10 +57,10 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-def pytest_sessionfinish(session):
+def pytest_sessionfinish(session, exitstatus):
     import beside
 
-    beside.stop_all()
+    beside.stop_all(cut_short=exitstatus == pytest.ExitCode.INTERRUPTED)
 
 
 @pytest.fixture
