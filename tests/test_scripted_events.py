@@ -710,3 +710,28 @@ def test_deal_at_takes_one_stage_or_several_and_never_beside_deal_reaches(tmp_pa
         load("{week: 2, deal_at: evaluation, deal_reaches: solution}")
     with pytest.raises(ScenarioError, match=r"deal_at\.0: 'evaluaton' .*did you mean 'evaluation'"):
         load("{week: 2, deal_at: [evaluaton]}")
+
+
+def test_a_message_that_names_another_rep_never_comes_once_they_have_left(tmp_path):
+    """ "{rep} and Gao Feng both want the engineer" reached a team Gao Feng had left.
+    ``with_reps`` holds such a message until everyone it names is on the team; a
+    file that names nobody on the team there is told so, with the names it has."""
+    from simulator.scenario import ScenarioError, load_scenario
+
+    names_bo = offer_event(week=2, with_reps=("Bo",))
+    w = world(with_events(names_bo))
+    run_weeks(w, 2)
+    assert [w.reps[i.rep].name for i in observe(w).inbox] == ["Ann"]
+    w = world(with_events(names_bo))
+    w.remove_rep(next(r for r in w.reps if r.name == "Bo"), "resigned")
+    run_weeks(w, 6)
+    assert observe(w).inbox == ()
+
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "extends: default\nevents:\n  - id: probe\n    title: t\n    message: m\n"
+        "    trigger: {week: 2, with_reps: [Wang Fang, Li Nah]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError, match=r"s\.yaml:6:.*with_reps\.1: no rep is called 'Li Nah'"):
+        load_scenario(path)

@@ -118,6 +118,8 @@ class Script:
             return None
         if t.not_delegated is not None and t.not_delegated in world.manager.delegations:
             return None  # an offer to take over work somebody already does
+        if t.with_reps and not set(t.with_reps) <= {r.name for r in team}:
+            return None  # a message naming someone who has left
         paced = t.attainment_below is not None or t.attainment_above is not None
         first, _ = world.period_weeks_of(world.period)
         if paced and world.week - first < PACE_WEEKS:

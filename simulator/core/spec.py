@@ -300,6 +300,7 @@ class TriggerSpec:
     min_value: float = 0.0
     headcount_below: int | None = None
     not_delegated: DelegatedTask | None = None  # only while the manager still does this task
+    with_reps: tuple[str, ...] = ()  # only while these reps are all on the team
     novice: bool | None = None  # only about a rep in (True) or past (False) their first year
     chance: float = 1.0
 

@@ -83,6 +83,10 @@ def cross_references(data: Any) -> Iterator[Finding]:
         trigger: dict[str, Any] = ev["trigger"] if isinstance(ev.get("trigger"), dict) else {}
         if isinstance(trigger.get("rep"), str):
             yield from _known(trigger["rep"], reps, f"events.{i}.trigger.rep", "rep")
+        named = trigger.get("with_reps")
+        for j, name in enumerate(named if isinstance(named, list) else []):
+            if isinstance(name, str):
+                yield from _known(name, reps, f"events.{i}.trigger.with_reps.{j}", "rep")
         if isinstance(trigger.get("segment"), str):
             yield from _known(
                 trigger["segment"], segments, f"events.{i}.trigger.segment", "segment"
@@ -197,6 +201,8 @@ def _check_event(
 ) -> Iterator[Finding]:
     t = ev.trigger
     yield from _known(t.rep, reps, f"{path}.trigger.rep", "rep")
+    for j, name in enumerate(t.with_reps):
+        yield from _known(name, reps, f"{path}.trigger.with_reps.{j}", "rep")
     yield from _known(t.segment, segments, f"{path}.trigger.segment", "segment")
     about_deal = t.deal_reaches is not None or t.deal_at is not None
     if t.segment is not None and not about_deal:

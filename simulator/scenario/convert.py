@@ -112,6 +112,7 @@ def _event(ev: schema.Event) -> core.EventSpec:
         min_value=t.min_value,
         headcount_below=t.headcount_below,
         not_delegated=DelegatedTask(t.not_delegated) if t.not_delegated else None,
+        with_reps=tuple(t.with_reps),
         novice=t.novice,
         chance=t.chance,
     )

@@ -449,6 +449,11 @@ class Trigger(Model):
     not_delegated: Literal[DELEGATED_TASKS] | None = Field(  # type: ignore[valid-type]
         None, description="Only while the manager still does this task (nobody was given it)."
     )
+    with_reps: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Only while these reps are all on the team: for a message that names them.",
+    )
     novice: bool | None = Field(
         None, description="Only about a rep in their first year (true) or past it (false)."
     )
