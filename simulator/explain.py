@@ -169,13 +169,15 @@ def unfair(nar: Narrator, e: Event) -> str:
     d = e.data
     if "other_tone" not in d:
         return nar.tr("ev.unfair")
+    earlier = d.get("other_week", e.week) != e.week
     return nar.tr(
-        "ev.unfair_named",
+        "ev.unfair_named_earlier" if earlier else "ev.unfair_named",
         first=nar.rep(d.get("other")),
         first_did=_did(nar, d["other_tone"], d.get("other_public")),
         second=nar.rep(e.rep),
         second_did=_did(nar, d["tone"], d.get("public")),
         first_pace=pct(float(d["other_pace"])),
+        first_week=d.get("other_week", e.week),
         second_pace=pct(float(d["pace"])),
     )
 

@@ -236,6 +236,31 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     assert "当众表扬" in zh and "私下纠正" in zh
 
 
+def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_result_then():
+    """The team holds an earlier correction against this week's praise: the line says
+    when the first was given and the result it answered then (a card that reads 29%
+    today beside "on course for 0%" read as a contradiction)."""
+    s = session(quiet(scenario(weeks=8)), seed=6)
+    _play(s, 3)
+    obs = s.observe()
+    a = obs.reps[0]
+    s.act_all([Feedback(rep=a.id, tone=Tone.CRITICISM, public=False)])
+    _play(s, 1)
+    obs = s.observe()
+    b = min((r for r in obs.reps if r.id != a.id), key=lambda r: abs(r.pace - a.pace))
+    s.act_all([Feedback(rep=b.id, tone=Tone.PRAISE, public=True)])
+    (_, events, lines), *_ = _play(s, 1)
+    unfair = [e for e in events if e.kind == "unfair_treatment"]
+    assert unfair, "like results treated unlike, two weeks apart"
+    nar = Narrator(s.observe(), "en")
+    line = nar.line(unfair[0])
+    assert line in lines
+    assert f"{nar.rep(a.id)} was corrected in private in week 4, on course for " in line, line
+    assert f"and {nar.rep(b.id)} praised in public this week" in line, line
+    zh = Narrator(s.observe(), "zh").line(unfair[0])
+    assert "第 4 周" in zh and "本周" in zh, zh
+
+
 def test_a_sharp_fall_of_pace_is_flagged_with_the_signs_the_manager_could_see():
     s = session(quiet(scenario(weeks=18, period_weeks=6)), seed=7)
     obs = s.observe()

@@ -62,9 +62,9 @@ class ManagerState:
     meetings: list[int] = field(default_factory=list)  # weeks with a team meeting
     reviewed_reps: set[int] = field(default_factory=set)  # pipeline-reviewed this week
     pending_hires: int = 0
-    # feedback given this period: (rep, attainment pace, tone, in public) for the fairness check
-    # this period's feedback: (rep, pace, tone, public, whether the pace then said anything)
-    feedback: list[tuple[int, float, str, bool, bool]] = field(default_factory=list)
+    # this period's feedback, for the fairness check: (rep, pace, tone, public, whether the
+    # pace then said anything, the week it was given)
+    feedback: list[tuple[int, float, str, bool, bool, int]] = field(default_factory=list)
 
     def standing_hours(self, supervision_hours: dict[str, float], plans_hours: float) -> float:
         """Hours a week already spoken for by running arrangements."""

@@ -175,7 +175,8 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
     # one standard for all: like results treated unlike erode the team's trust (each
     # colleague's latest feedback this period is the one the team holds it against)
     latest = {entry[0]: entry for entry in m.feedback}
-    for other_id, other_pace, other_tone, other_public, other_telling in latest.values():
+    for given in latest.values():
+        other_id, other_pace, other_tone, other_public, other_telling, other_week = given
         if (
             telling
             and other_telling
@@ -195,9 +196,10 @@ def feedback(world: World, rep: Rep, tone: Tone, public: bool, formal: bool = Fa
                 other_tone=other_tone,
                 other_public=other_public,
                 other_pace=round(other_pace, 2),
+                other_week=other_week,
             )
             eff["unfair"] = True
             break
-    m.feedback.append((rep.id, pace, tone.value, public, telling))
+    m.feedback.append((rep.id, pace, tone.value, public, telling, world.week))
     eff["trust"] = rep.trust - trust_before
     return eff
