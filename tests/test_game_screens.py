@@ -7,6 +7,7 @@ so a person can look at them after a run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -337,3 +338,69 @@ def test_a_reps_portrait_suits_how_the_scenario_speaks_of_them_and_never_changes
     assert {pronoun for _, _, pronoun in hired} == {"she", "he"}
     assert all(p == "he" for n, _, p in hired if n.endswith((" Wei", " Lei", " Qiang")))
     assert all(p == "she" for n, _, p in hired if n.endswith((" Fang", " Mei", " Lan")))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, tmp_path):
+    """A Chinese message one character longer than a line covered its card's second
+    choice with the next card: the page was laid out with one line fewer than the card
+    drew. Messages of every length near a line's: each choice inside its card, and no
+    card over another."""
+    from pygame_gui.elements import UIPanel, UITextBox
+
+    sentence = {"en": "The customer wants a word with you before they decide. ", "zh": "客户"}
+    events = []
+    for k in range(10):
+        n = (36 + 2 * k) if lang == "zh" else (70 + 8 * k)
+        text = (sentence[lang] * 60)[:n]
+        en, zh = (text, "消息") if lang == "en" else ("x", text)
+        events.append(
+            f"  - id: m{k}\n    title: Message {k}\n    message: {{en: '{en}', zh: '{zh}'}}\n"
+            "    trigger: {week: 1}\n"
+            "    choices:\n"
+            "      - {id: a, text: {en: Take the first way, zh: 走第一条路}}\n"
+            "      - {id: b, text: {en: Take the second way, zh: 走第二条路}}\n"
+        )
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "extends: default\nweeks: 4\nperiod_weeks: 4\nteam_target: [900000]\nevents:\n"
+        + "".join(events),
+        encoding="utf-8",
+    )
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3)
+    try:
+        app.start_game(str(path), 3)
+        app.switch(DeskScene)
+        step(app, 4)
+        scene = app.scene
+        scene.set_tab("inbox")
+        step(app, 6)
+        pages = scene.pages.get("inbox_n", 1)
+        assert pages > 1
+        seen_choices = 0
+        for page in range(pages):
+            scene.pages["inbox"] = page
+            scene.refresh("centre")
+            step(app, 6)
+            ui = scene.regions["centre"].ui
+            panels = [el.rect for el in ui.elements if isinstance(el, UIPanel) and el.alive()]
+            # the messages' cards: the panels inside the tab's own
+            cards = [p for p in panels if not any(o != p and p.contains(o) for o in panels)]
+            choices = [
+                el.rect
+                for el in ui.elements
+                if isinstance(el, UIButton) and el.alive() and el.rect.y > cards[0].y
+            ]
+            for a, b in itertools.pairwise(cards):
+                assert a.bottom <= b.top, (a, b)
+            for c in choices:
+                home = [card for card in cards if card.top <= c.top < card.bottom]
+                if home:
+                    assert c.bottom <= home[0].bottom, (c, home[0])
+                    seen_choices += 1
+            for box in ui.elements:
+                if isinstance(box, UITextBox) and box.alive():
+                    assert box.scroll_bar is None, box.html_text
+        assert seen_choices == 20
+    finally:
+        app.close()

@@ -22,8 +22,10 @@ class InboxTabPart(TablesPart):
             return
         # each card: title and status (50), the message, the choices (44 each), a margin
         # inside the card (6) and the gap to the next (8)
+        # (the message measured at the card's width, as the card draws it)
         heights = [
-            64 + self.message_height(i, r.w) + (44 * len(i.choices) if i.open else 0) for i in items
+            64 + self.message_height(i, r.w - 16) + (44 * len(i.choices) if i.open else 0)
+            for i in items
         ]
         # as many as fit on a page, open messages first
         pages: list[list[int]] = []
@@ -47,7 +49,8 @@ class InboxTabPart(TablesPart):
             y += heights[k]
 
     def message_height(self, item: InboxView, width: int) -> int:
-        """A message's box: as tall as its wrapped lines (no scroll bar for two lines)."""
+        """A message's box in a card ``width`` wide: as tall as its wrapped lines (no
+        scroll bar for two lines)."""
         text = text_of(item.message, self.lang).strip()
         # a generous guess of a line's characters (a spare line is better than a scroll bar),
         # each paragraph on lines of its own
