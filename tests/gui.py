@@ -53,6 +53,31 @@ def widgets(app) -> dict:
     return {el: t for el, t in texts.items() if el.alive() and el.visible}
 
 
+def plan_rows(app) -> list[str]:
+    """The plan column's texts, a row that goes on over a second line (indented under
+    it) joined as one line would show it."""
+    from pygame_gui.elements import UILabel
+
+    texts = widgets(app)
+    labels = [
+        el
+        for el in app.scene.regions["plan"].ui.elements
+        if isinstance(el, UILabel) and el in texts
+    ]
+    at = {(el.rect.x, el.rect.y): el for el in labels}
+    seconds = {
+        el: at[(el.rect.x - 12, el.rect.y - 20)]
+        for el in labels
+        if (el.rect.x - 12, el.rect.y - 20) in at
+    }
+    firsts = {first: second for second, first in seconds.items()}
+    return [
+        f"{texts[el]} · {texts[firsts[el]]}" if el in firsts else texts[el]
+        for el in sorted(labels, key=lambda e: (e.rect.y, e.rect.x))
+        if el not in seconds
+    ]
+
+
 def find(app, text: str, kind=UIButton, exact: bool = False):
     """The live widget whose text is (or starts with) ``text``."""
     found = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, step, type_text, widgets
+from gui import click, click_at, find, header, key, plan_rows, step, type_text, widgets
 from pygame_gui.elements import UILabel, UITextBox, UITextEntryLine
 
 from simulator.lessons import debrief
@@ -289,7 +289,7 @@ def test_each_reps_pipeline_review_is_planned_under_their_name(app):
     assert why is not None and "in the plan" in why
     app.scene.refresh("plan")
     step(app, 4)
-    rows = [t for el, t in widgets(app).items() if isinstance(el, UILabel) and "Pipeline" in t]
+    rows = [t for t in plan_rows(app) if "Pipeline" in t]
     names = {r.name for r in (first, second)}
     assert sorted(rows) == sorted(f"Pipeline review · {n}" for n in names)
 

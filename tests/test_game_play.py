@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, labels, step, type_text, widgets
+from gui import click, click_at, find, header, key, labels, plan_rows, step, type_text, widgets
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
 from simulator.lessons import MISSED, debrief
@@ -378,7 +378,7 @@ def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(ap
     # chosen, its plan row reads like every other: its parts between dots (it had a
     # colon and a comma, ASCII in the Chinese game too)
     click(app, next(t for t in shown if "light supervision · 1 h a week" in t), exact=True)
-    row = next(t for t in widgets(app).values() if t.startswith("Delegate ·"))
+    row = next(t for t in plan_rows(app) if t.startswith("Delegate ·"))
     assert ":" not in row and "," not in row and row.endswith("· light supervision"), row
 
 

@@ -404,3 +404,32 @@ def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, t
         assert seen_choices == 20
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_planned_action_says_whole_whom_it_is_for(lang, tmp_path):
+    """A plan of quotas read "Set quota · Zh…", "Set quota · Zh…": two reps, one row
+    each, and no telling which was which. A row too long for the column puts whom it
+    is for on a line of its own: every rep's name shows whole."""
+    from simulator.api import SetQuota
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        app.switch(DeskScene)
+        step(app, 4)
+        game = app.game
+        for rep in game.obs.reps:
+            assert game.add(SetQuota(rep.id, 1_560_000)) is None
+        app.scene.refresh()
+        step(app, 8)
+        shown = [
+            el.text
+            for el in app.scene.regions["plan"].ui.elements
+            if isinstance(el, UILabel) and el.alive()
+        ]
+        for rep in game.obs.reps:
+            name = game.narrator.rep(rep.id)
+            assert any(name in text for text in shown), (name, shown)
+    finally:
+        app.close()

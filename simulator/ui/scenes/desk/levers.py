@@ -234,6 +234,10 @@ class LeverPart(DeskPart):
 
     def describe(self, action: Action) -> str:
         """A planned action in a few words: what, for whom."""
+        return " · ".join(self.describe_parts(action))
+
+    def describe_parts(self, action: Action) -> list[str]:
+        """A planned action's words: what it is, then for whom and how."""
         nar = self.game.narrator
         data = action.to_dict()
         parts = [nar.action_name(action.kind, data)]
@@ -278,7 +282,7 @@ class LeverPart(DeskPart):
             choice = next((c for c in item.choices if c.id == a.choice), None) if item else None
             if choice is not None:
                 parts.append(text_of(choice.text, self.lang))
-        return " · ".join(parts)
+        return parts
 
     def locked(self, lever: Lever) -> str | None:
         """Why the guided weeks keep a lever closed this week (None: it is open)."""

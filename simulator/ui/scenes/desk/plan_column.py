@@ -7,10 +7,12 @@ from functools import partial
 import pygame
 
 from ... import tour
-from ...widgets import Builder, html
+from ...widgets import Builder, html, text_width
 from .levers import LeverPart
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
+ROW_H = 28  # a planned action's row
+TWO_LINE_H = 46  # a row whose words take two lines
 
 
 class PlanPart(LeverPart):
@@ -46,12 +48,14 @@ class PlanPart(LeverPart):
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
         items = list(g.plan)
-        room = max(3 * 28, (r.h // 2 - 60) // 28 * 28)
+        lines = self.plan_lines(ui, [p.action for p in items], r.w - 20 - 114)
+        heights = [ROW_H if second is None else TWO_LINE_H for _, second in lines]
+        room = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
         rows, top = ui, y
         width = r.w
-        if len(items) * 28 > room:
+        if sum(heights) > room:
             # a long plan scrolls: every item stays in reach, to read and to take back
-            sc = ui.scroller((0, y, r.w, room), len(items) * 28)
+            sc = ui.scroller((0, y, r.w, room), sum(heights))
             rows, top, width = ui.within(sc), 0, r.w - 20
             # rebuilt, it stays where it was; when an item was just added, it shows the end
             was, count = self.plan_view
@@ -62,10 +66,12 @@ class PlanPart(LeverPart):
         else:
             self.plan_scroller = None
         self.plan_count = len(items)
-        for k, p in enumerate(items):
+        for k, (p, (first, second)) in enumerate(zip(items, lines, strict=True)):
             cost = self.tr("cost.hours", hours=f"{p.hours:g}")
             # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
-            rows.label((4, top + 2, width - 114, 24), self.describe(p.action), object_id="#small")
+            rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
+            if second is not None:  # for whom, on a line of its own (under the cost too)
+                rows.label((16, top + 22, width - 56, 24), second, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(
                 (width - 36, top, 32, 28),
@@ -74,8 +80,8 @@ class PlanPart(LeverPart):
                 tip=self.tr("ui.remove_tip"),
                 object_id="#small_button",
             )
-            top += 28
-        y += room if rows is not ui else len(items) * 28
+            top += heights[k]
+        y += room if rows is not ui else sum(heights)
         ui.label(
             (4, y + 4, r.w - 8, 22),
             self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),
@@ -88,6 +94,22 @@ class PlanPart(LeverPart):
         quiet = "ui.first_week" if g.obs.week == 1 and not g.outcomes else "ui.nothing_happened"
         body = "<br>".join(html(x) for x in last[:14]) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
+
+    def plan_lines(self, ui: Builder, actions: list, width: int) -> list[tuple[str, str | None]]:
+        """Each planned action's row: its words on one line where they fit ``width``,
+        else what it is on one line and for whom on a second ("Set quota · Zh…" could
+        have been either of two reps)."""
+        probe = ui.label((0, 0, width, 24), " ", object_id="#small")  # the rows' font
+        out: list[tuple[str, str | None]] = []
+        for action in actions:
+            parts = self.describe_parts(action)
+            whole = " · ".join(parts)
+            if len(parts) < 2 or text_width(probe, whole) <= width - 2:
+                out.append((whole, None))
+            else:
+                out.append((parts[0], " · ".join(parts[1:])))
+        probe.hide()
+        return out
 
     @property
     def plan_view(self) -> tuple[float, int]:
