@@ -8,6 +8,7 @@ from simulator.scenario import scenarios_dir
 from simulator.ui.game import Game
 
 TUTORIAL = scenarios_dir() / "tutorial.yaml"
+DEFAULT = scenarios_dir() / "default.yaml"
 
 
 def test_planning_checks_hours_and_budget_before_the_week_runs(tmp_path):
@@ -254,3 +255,39 @@ def test_a_mood_that_rises_with_nothing_in_the_reps_week_says_so(tmp_path):
         x for x in game.unhappy({rep.id: 0.1}, {}, {rep.id: " — their week: 1:1"}) if name in x
     ]
     assert line.endswith(" — their week: 1:1")
+
+
+def test_a_mentoring_is_in_the_week_of_both_the_mentor_and_the_newcomer(tmp_path):
+    """A mentor set in week 3: the mentor "perked up (mentoring)", and the newcomer's
+    rise read "Nothing visible lifted them". Both people a mentoring (or a rivalry)
+    names had it in their week."""
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / "m.json")
+    novice = next(r for r in game.obs.reps if r.novice)
+    mentor = next(r for r in game.obs.reps if r.veteran and not r.novice)
+    assert game.add(A.AssignMentor(mentor.id, novice.id)) is None
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    held = game.their_week(results, report.events, lifts_only=True)
+    assert "mentor" in held[novice.id].lower(), held
+    assert "mentor" in held[mentor.id].lower(), held
+
+
+def test_what_put_a_rep_off_is_never_listed_among_what_lifted_them(tmp_path):
+    """Wang Lei was "a little put off" by an answer, and the next line, his mood risen,
+    listed "your answer in the inbox" among what his week held. Beside a rise, an
+    action or an answer that put the rep off is left out; beside a fall it stays."""
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / "p.json")
+    criticised, praised = game.obs.reps[0], game.obs.reps[1]
+    assert game.add(A.Feedback(criticised.id, Tone.CRITICISM, True)) is None
+    assert game.add(A.Feedback(praised.id, Tone.PRAISE, False)) is None
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    assert any(
+        e.kind == "reaction" and e.rep == criticised.id and e.data["mood"] == "down"
+        for e in report.events
+    )
+    full = game.their_week(results, report.events)
+    lifts = game.their_week(results, report.events, lifts_only=True)
+    assert "correct" in full[criticised.id].lower(), full
+    assert criticised.id not in lifts or "correct" not in lifts[criticised.id].lower(), lifts
+    assert "praise" in lifts[praised.id].lower(), lifts

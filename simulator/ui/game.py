@@ -40,6 +40,15 @@ UNHAPPY_BELOW = MOOD_LOW  # a mood read as low is worth a line in the week's rep
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
+_PEOPLE = ("rep", "deputy", "mentor", "novice", "rival")  # where an action names a person
+
+
+def _people_in(action: dict[str, Any]) -> list[int]:
+    """Everyone an action (as a dict) was done with: its rep, a deputy, both sides of
+    a mentoring or a rivalry."""
+    return [v for k in _PEOPLE if isinstance(v := action.get(k), int) and not isinstance(v, bool)]
+
+
 def slot_name(scenario_path: str | Path, seed: int) -> str:
     """A game's own save file: its scenario and seed (a new game never overwrites another
     game's save unless it is the same scenario on the same seed, and then only when asked)."""
@@ -246,18 +255,38 @@ class Game:
         lost (beside a rise, a loss reads as its cause)."""
         nar = self.narrator
         held: dict[int, list[str]] = {}
-        for r in results:
+
+        def add(rep: int, words: str) -> None:
+            if words not in held.setdefault(rep, []):
+                held[rep].append(words)
+
+        # whom each action carried out put off: the reactions it caused (and an answer's
+        # own entry) are logged just before its entry (beside a rise, what put them off
+        # is not what lifted them)
+        soured: list[set[int]] = []
+        down: set[int] = set()
+        answered: list[tuple[int, int]] = []  # (rep, the action that answered)
+        for e in events:
+            if e.kind == "reaction" and e.rep is not None and e.data.get("mood") == "down":
+                down.add(e.rep)
+            elif e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
+                answered.append((e.rep, len(soured)))
+            elif e.kind == "action":
+                soured.append(down)
+                down = set()
+
+        def put_off(action: int) -> set[int]:
+            return soured[action] if lifts_only and action < len(soured) else set()
+
+        done = [r for r in results if r.ok]
+        for k, r in enumerate(done):
             data = r.action.to_dict()
-            rep = data.get("rep", data.get("deputy"))
-            if r.ok and isinstance(rep, int):
-                name = nar.action_name(r.action.kind, data)
-                if name not in held.setdefault(rep, []):
-                    held[rep].append(name)
-        for e in events:  # an answer in the inbox is something done with them too
-            if e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
-                said = self.tr("ctx.answer")
-                if said not in held.setdefault(e.rep, []):
-                    held[e.rep].append(said)
+            for rep in _people_in(data):
+                if rep not in put_off(k):
+                    add(rep, nar.action_name(r.action.kind, data))
+        for rep, k in answered:  # an answer in the inbox is something done with them too
+            if rep not in put_off(k):
+                add(rep, self.tr("ctx.answer"))
         counts: dict[tuple[int, str], int] = {}
         for e in events:
             if e.kind == "deal_lost" and lifts_only:
