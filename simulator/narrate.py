@@ -42,6 +42,7 @@ ORDER = (
     "hint",
     "promise_kept",
     "promise_due",
+    "promise_made",
     "stuck_deals",
     "market_event",
     "inbox",
@@ -53,6 +54,7 @@ ORDER = (
     "support_found_dead",
     "analytics_findings",
     "coaching_aimed",
+    "action",  # of the actions, those no other line tells (a coaching session)
     "team_training",
     "team_goal",
     "team_meeting",
@@ -187,6 +189,18 @@ class Narrator:
             return t(f"ev.{k}", rep=self.rep(e.rep))
         if k == "promise_due":
             return t("ev.promise_due", rep=self.rep(e.rep), amount=self.money(d["amount"]))
+        if k == "promise_made":
+            return t(
+                "ev.promise_made_quota" if d.get("condition") == "quota" else "ev.promise_made",
+                rep=self.rep(e.rep),
+                amount=self.money(d["amount"]),
+                week=d["due_week"],
+            )
+        if k == "action":
+            done = d.get("action") or {}
+            if done.get("kind") == "coach" and isinstance(done.get("rep"), int):
+                return t("ev.coached", rep=self.rep(done["rep"]), skill=t(f"skill.{done['skill']}"))
+            return None
         if k == "delegation_slip":
             return t("ev.delegation_slip", rep=self.rep(e.rep))
         if k == "market_event":
@@ -266,8 +280,12 @@ class Narrator:
         for e in ranked:
             if e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 cleared.setdefault(e.rep, []).append(e)
+        # a coaching session aimed by call analytics has its own, fuller line
+        aimed = {e.rep for e in ranked if e.kind == "coaching_aimed"}
         out = []
         for e in ranked:
+            if e.kind == "action" and e.rep in aimed:
+                continue
             if e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 group = cleared.pop(e.rep, None)
                 text = self.cleared(e.rep, group) if group else None

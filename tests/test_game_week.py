@@ -291,3 +291,24 @@ def test_what_put_a_rep_off_is_never_listed_among_what_lifted_them(tmp_path):
     assert "correct" in full[criticised.id].lower(), full
     assert criticised.id not in lifts or "correct" not in lifts[criticised.id].lower(), lifts
     assert "praise" in lifts[praised.id].lower(), lifts
+
+
+def test_a_coaching_session_and_a_promise_are_told_in_the_week_report(tmp_path):
+    """Coaching and a promise left no line in the week's report, and a new manager could
+    not tell whether they had done anything: each is told, with what to expect (a skill
+    grows slowly; a promise falls due in a given week), in both languages."""
+    from simulator.core.types import Skill
+
+    for lang, coached, promised in (
+        ("en", "Coached {rep} in negotiation", "You promised {rep} "),
+        ("zh", "辅导了{rep}的", "你向{rep}承诺"),
+    ):
+        game = Game.new(DEFAULT, seed=7, save_path=tmp_path / f"c_{lang}.json", lang=lang)
+        a, b = game.obs.reps[0], game.obs.reps[1]
+        assert game.add(A.Coach(a.id, Skill.NEGOTIATION)) is None
+        assert game.add(A.MakePromise(b.id, 6_000)) is None
+        lines = game.end_week().lines
+        nar = game.narrator
+        assert any(line.startswith(coached.format(rep=nar.rep(a.id))) for line in lines), lines
+        said = [line for line in lines if line.startswith(promised.format(rep=nar.rep(b.id)))]
+        assert len(said) == 1 and str(game.obs.period_last_week) in said[0], lines
