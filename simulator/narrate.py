@@ -317,8 +317,11 @@ class Narrator:
             found += t("ev.sep") + t("ev.review_silent", n=silent)
         line = t("ev.review", who=t("ev.review_team") if whole else names, found=found)
         if "reported" in d and "checked" in d:
+            checked, reported = float(d["checked"]), float(d["reported"])
+            # the funnels were checked lately (a review, a deputy's): nothing new to take out
+            same = abs(checked - reported) <= 0.005 * max(abs(reported), 1.0)
             line += t(
-                "ev.review_worth",
+                "ev.review_worth_same" if same else "ev.review_worth",
                 checked=self.money(float(d["checked"])),
                 reported=self.money(float(d["reported"])),
                 who=t("ev.review_reps") if len(reps) != 1 else names,

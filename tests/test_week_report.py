@@ -554,3 +554,25 @@ def test_p10_a_review_of_one_funnel_names_its_rep_and_counts_in_plain_words():
     assert f"where {nar.rep(rep.id)} had reported " in line
     assert f"{untouched} deal{'s' if untouched != 1 else ''} untouched for 15 days or more" in line
     assert "1 deals" not in line and "0 deals" not in line
+
+
+def test_p10_a_second_review_of_a_funnel_checked_lately_says_nothing_was_left_to_take_out():
+    """A review a week after another read "worth ¥3.6M, where Xu Ming had reported
+    ¥3.6M" beside five customers gone quiet, which looked like a sum that did not add up:
+    the chances had been checked already. The line says so, in both languages."""
+    from simulator.api import PipelineReview
+    from simulator.scenario import load_scenario, scenarios_dir
+    from simulator.session import Session
+
+    s = Session(load_scenario(scenarios_dir() / "default.yaml"), 2)
+    rep = s.observe().reps[0]
+    assert s.act(PipelineReview(reps=(rep.id,))).ok
+    s.advance_week()
+    assert s.act(PipelineReview(reps=(rep.id,))).ok
+    review = [e for e in s.world.log.events if e.kind == "pipeline_review"][-1]
+    assert abs(review.data["reported"] - review.data["checked"]) < 0.005 * review.data["checked"]
+    (en,) = Narrator(s.observe(), "en").week_report([review])
+    (zh,) = Narrator(s.observe(), "zh").week_report([review])
+    assert en.endswith("as shown already: its chances had been checked lately"), en
+    assert "had reported" not in en
+    assert "近期已核实过" in zh and "自报" not in zh, zh
