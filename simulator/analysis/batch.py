@@ -24,9 +24,7 @@ import hashlib
 import json
 import os
 import platform
-import signal
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -44,7 +42,6 @@ from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .runs import (
-    USER_STOP,
     Task,
     Variants,
     collected_per_run,
@@ -54,9 +51,11 @@ from .runs import (
     run_collected,
     run_in_worker,
 )
+from .stopping import Stopper
 from .store import (
     MANIFEST,
     MANIFEST_BYTES,
+    TABLES,
     Journal,
     Tables,
     atomic_write,
@@ -164,7 +163,7 @@ class Batch:
         self.retry_failed = retry_failed
         self.timeout = timeout
         self._active: Any = None  # the process pool at work, if any
-        self._terminated = False
+        self._stop = Stopper(self._kill_workers)
         self.variants: Variants = {}
         for i, path in enumerate(self.paths):
             for j, scn in enumerate(build(path, self.points)):
@@ -249,7 +248,7 @@ class Batch:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / MANIFEST
         if not path.exists():
-            if any(p.name != LOCK for p in self.folder.iterdir()):
+            if not all(_before_first_manifest(p.name) for p in self.folder.iterdir()):
                 raise BatchError(
                     f"{self.folder} is not empty and holds no batch; choose another --out"
                 )
@@ -290,9 +289,7 @@ class Batch:
         """
         t0 = time.perf_counter()
         client, own = self._connect()
-        USER_STOP.clear()
-        self._terminated = False
-        restore = self._signals()
+        restore = self._stop.install()
         try:
             started = self._check_folder()
             with _folder_lock(self.folder):
@@ -304,38 +301,10 @@ class Batch:
             if own:
                 client.close()
 
-    def _signals(self) -> Callable[[], None]:
-        """While the batch runs: Ctrl-C is the person's (a plugin's KeyboardInterrupt is
-        its run's failure); SIGTERM or SIGHUP stops at once, workers and all. Returns the
-        undo."""
-        if threading.current_thread() is not threading.main_thread():
-            return lambda: None
-
-        def interrupt(signum: int, frame: Any) -> None:
-            USER_STOP.set()
-            raise KeyboardInterrupt
-
-        def terminate(signum: int, frame: Any) -> None:
-            USER_STOP.set()
-            self._terminated = True
-            for proc in list(getattr(self._active, "_processes", {}).values()):
-                with contextlib.suppress(Exception):
-                    proc.kill()  # no worker outlives the batch
-            raise KeyboardInterrupt
-
-        ends = [signal.SIGTERM]
-        if hasattr(signal, "SIGHUP"):  # a closed terminal stops the batch as SIGTERM does
-            ends.append(signal.SIGHUP)
-        old = {s: signal.getsignal(s) for s in (signal.SIGINT, *ends)}
-        signal.signal(signal.SIGINT, interrupt)
-        for s in ends:
-            signal.signal(s, terminate)
-
-        def undo() -> None:
-            for s, handler in old.items():
-                signal.signal(s, handler)
-
-        return undo
+    def _kill_workers(self) -> None:
+        for proc in list(getattr(self._active, "_processes", {}).values()):
+            with contextlib.suppress(Exception):
+                proc.kill()
 
     def _connect(self) -> tuple[Any, bool]:
         """The Dask client (connecting first, so a wrong address touches nothing)."""
@@ -382,8 +351,9 @@ class Batch:
         def record(entry: dict[str, Any]) -> None:
             nonlocal last, pause
             entry["key"] = self.keys[entry["row"]["run"]]
-            journal.append(entry)
-            tables.add(entry["row"]["run"], entry)
+            with self._stop.shielded():  # a finished run is written down whole
+                journal.append(entry)
+                tables.add(entry["row"]["run"], entry)
             outcome.executed += 1
             outcome.failed += entry["row"]["status"] != "ok"
             if bar is not None:
@@ -428,6 +398,8 @@ class Batch:
                 # A stop can land anywhere, also between a run's journal line and its
                 # count here: what the folder says it holds is what the journal holds.
                 tables = self._journalled(journal)
+            if len(tables) >= len(self.tasks):  # a stop that came after the last run
+                outcome.interrupted = False
             status = "interrupted" if outcome.interrupted else "complete"
             if not outcome.interrupted and len(tables) < len(self.tasks):
                 status = "incomplete"
@@ -485,7 +457,12 @@ class Batch:
         }
 
     def _write(self, tables: Tables, status: str, started: str) -> int:
-        """Write the tables and the manifest; how many of the runs in them failed."""
+        """Write the tables and the manifest; how many of the runs in them failed. A
+        Ctrl-C waits for both (a folder with tables and no manifest held no batch)."""
+        with self._stop.shielded():
+            return self._write_now(tables, status, started)
+
+    def _write_now(self, tables: Tables, status: str, started: str) -> int:
         tables.write()
         rows = tables.rows()
         failed = sum(1 for r in rows if r.get("status") != "ok")
@@ -515,8 +492,9 @@ class Batch:
             with self._pool(self.jobs) as pool:
                 self._active = pool
                 pending: dict[Any, Task] = {}
-                _fill(pool, queue, pending, window)
                 try:
+                    with self._stop.shielded():  # workers are started whole (stopping.py)
+                        _fill(pool, queue, pending, window)
                     while pending:
                         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in finished:
@@ -526,11 +504,12 @@ class Batch:
                             except BrokenProcessPool:
                                 suspects.append(task)
                         if not suspects:
-                            _fill(pool, queue, pending, window)
+                            with self._stop.shielded():
+                                _fill(pool, queue, pending, window)
                 except KeyboardInterrupt:
                     for fut in pending:
                         fut.cancel()
-                    if self._terminated:  # SIGTERM: the workers are gone, nothing to wait for
+                    if self._stop.terminated:  # SIGTERM: the workers are gone, nothing to wait for
                         pool.shutdown(wait=False, cancel_futures=True)
                         raise
                     on_stop(sum(1 for fut in pending if not fut.cancelled()))
@@ -541,8 +520,10 @@ class Batch:
                     raise
             for task in suspects:
                 with self._pool(1) as solo:
+                    with self._stop.shielded():
+                        alone = solo.submit(run_in_worker, task)
                     try:
-                        record(solo.submit(run_in_worker, task).result())
+                        record(alone.result())
                     except BrokenProcessPool:
                         record(crashed_run(task, self.variants))
 
@@ -574,6 +555,14 @@ def _folder_lock(folder: Path) -> Any:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _before_first_manifest(name: str) -> bool:
+    """Is this file one a batch writes before its first manifest (its lock, its tables,
+    an atomic write's temporary file)? Only those may be in a folder without one: a
+    batch stopped (or killed) that early left them, and the same command starts it."""
+    own = {LOCK} | {f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")}
+    return name in own or (name.startswith(".") and name[1:].split(".tmp")[0] in own)
 
 
 def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:

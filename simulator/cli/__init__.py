@@ -81,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return func(args)
+    except KeyboardInterrupt:
+        # Ctrl-C: what was written is whole (saves and tables are written atomically, a
+        # batch's finished runs are journalled); no traceback for a person's own stop
+        print("salesim: stopped (Ctrl-C)", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # the reader (``| head``) has gone: stop quietly, as Unix tools do
         import os
