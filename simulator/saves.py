@@ -226,7 +226,7 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
         ) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise SaveError(f"{p}: this is not a salesim save")
-    if data.get("format") != SAVE_FORMAT:
+    if data.get("format") != SAVE_FORMAT or isinstance(data.get("format"), bool):
         raise SaveError(
             f"{p}: saved in format {data.get('format')!r}; this salesim reads format {SAVE_FORMAT}"
         )
@@ -298,6 +298,12 @@ def restore(
         raise SaveError(
             f"{source}: the save is damaged (it says {save.weeks_played} weeks were played; "
             f"the scenario has {scenario.weeks})"
+        )
+    late = next((a for a in save.actions if a["week"] > scenario.weeks), None)
+    if late is not None:  # (an export left it out without a word)
+        raise SaveError(
+            f"{source}: the save is damaged (an action is dated week {late['week']}; "
+            f"the scenario has {scenario.weeks} weeks)"
         )
     try:
         return Session.replay(

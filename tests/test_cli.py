@@ -320,3 +320,30 @@ def test_the_scorecards_working_gives_the_score_it_shows(capsys):
             assert abs(min(100.0, rule(shown)) - score) <= 0.051, (m.group(0), rule(shown))
             seen += 1
     assert seen == 9
+
+
+def test_batch_and_run_refuse_settings_that_could_only_be_mistakes(tmp_path, capsys):
+    """--timeout inf was a traceback; --jobs 1000 for two runs started 1,002 processes;
+    lhs:100000000 built its design for minutes before the cap refused it; --save ""
+    saved nothing and said nothing."""
+    import time
+
+    out = tmp_path / "b"
+    code = main(["batch", "--scenario", "tutorial", "--policy", "hands_off", "--runs", "1",
+                 "--timeout", "inf", "--out", str(out), "--no-progress"])  # fmt: skip
+    assert code == 2 and "--timeout inf: at most 86,400 seconds" in capsys.readouterr().err
+    began = time.monotonic()
+    code = main(["batch", "--scenario", "tutorial", "--policy", "hands_off", "--set",
+                 "support.presales=1:4", "--sample", "lhs:100000000", "--runs", "1",
+                 "--out", str(out)])  # fmt: skip
+    assert code == 2 and time.monotonic() - began < 5
+    assert "at most 1,000,000 points" in capsys.readouterr().err
+    code = main(["run", "--scenario", "tutorial", "--save", ""])
+    assert code == 2 and "--save needs a file name" in capsys.readouterr().err
+
+    from simulator.analysis.batch import Batch
+    from simulator.scenario import scenarios_dir
+
+    tutorial = str(scenarios_dir() / "tutorial.yaml")
+    batch = Batch(tmp_path / "c", [tutorial], ["hands_off"], runs=2, seed=1, jobs=1000)
+    assert batch.jobs == 2

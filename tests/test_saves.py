@@ -397,3 +397,23 @@ def test_a_saves_scenario_fingerprint_moves_with_content_not_with_new_settings()
     assert fingerprint(replace(later, new_setting=0.7)) != fingerprint(s)
     assert fingerprint(replace(s, weeks=s.weeks - 1)) != fingerprint(s)
     assert fingerprint(replace(s, team_target=(s.team_target[0] + 1.0,))) != fingerprint(s)
+
+
+def test_a_finished_games_save_with_an_action_past_its_last_week_is_damaged(tmp_path):
+    """A finished season's save with an action dated the week after the last was read,
+    and the action dropped from an export without a word; ``"format": true`` passed as
+    format 1. Both are told as damage."""
+    from simulator.saves import open_save
+
+    session = played(26)
+    assert session.finished
+    good = json.loads(write_save(snapshot(session, str(TUTORIAL)), tmp_path / "g").read_text())
+    row = {"week": 27, "plan": 1, "action": {"kind": "pipeline_review"}, "ok": True, "code": ""}
+    late = tmp_path / "late.json"
+    late.write_text(json.dumps({**good, "actions": [*good["actions"], row]}))
+    with pytest.raises(SaveError, match=r"damaged \(an action is dated week 27; .* 26 weeks"):
+        open_save(late)
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({**good, "format": True}))
+    with pytest.raises(SaveError, match="saved in format True"):
+        read_save(odd)

@@ -735,3 +735,25 @@ def test_a_message_that_names_another_rep_never_comes_once_they_have_left(tmp_pa
     )
     with pytest.raises(ScenarioError, match=r"s\.yaml:6:.*with_reps\.1: no rep is called 'Li Nah'"):
         load_scenario(path)
+    for trigger, wrong in (
+        ("{week: 2, rep: Li Na, with_reps: [Li Na]}", "is the event's rep already"),
+        ("{week: 2, with_reps: [Li Na, Li Na]}", "is named twice"),
+    ):
+        path.write_text(
+            "extends: default\nevents:\n  - id: probe\n    title: t\n    message: m\n"
+            f"    trigger: {trigger}\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(ScenarioError, match=wrong):
+            load_scenario(path)
+
+
+def test_a_rep_a_message_names_beside_its_rep_is_never_its_rep_too():
+    """A message picking its rep by a condition, and naming Bo beside them, read "Bo and
+    Bo both want the engineer": whoever ``with_reps`` names is left out of the pick."""
+    low = offer_event(week=1, rep=None, engagement_below=1.0, with_reps=("Bo",))
+    for seed in range(4):
+        w = world(with_events(low), seed)
+        run_weeks(w, 1)
+        picked = [w.reps[i.rep].name for i in observe(w).inbox]
+        assert picked and "Bo" not in picked, picked

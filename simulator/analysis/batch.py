@@ -71,6 +71,7 @@ CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
+LONGEST_TIMEOUT = 86_400.0  # a longer --timeout is a mistake (and beyond the clock's reach)
 
 
 @dataclass
@@ -138,6 +139,11 @@ class Batch:
             )
         if timeout is not None and not timeout > 0:
             raise BatchError("--timeout must be more than 0 seconds")
+        if timeout is not None and timeout > LONGEST_TIMEOUT:
+            raise BatchError(
+                f"--timeout {timeout:g}: at most {LONGEST_TIMEOUT:,.0f} seconds (a day; "
+                "a year plays in about a second)"
+            )
         if seed < 0:
             raise BatchError("--seed must be 0 or more")
         if seed + runs - 1 >= SEEDS:
@@ -157,7 +163,8 @@ class Batch:
         self.runs = runs
         self.seed = seed
         self.points = list(points) or [()]
-        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        # no more worker processes than runs (--jobs 1000 for two runs started 1,002)
+        self.jobs = max(1, min(jobs or os.cpu_count() or 1, planned))
         self.dask = dask
         self.command = list(command) if command is not None else list(sys.argv)
         self.retry_failed = retry_failed

@@ -181,7 +181,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from ..analysis.batch import Batch, BatchError
+    from ..analysis.batch import MOST_RUNS, Batch, BatchError
     from ..analysis.compare import CompareError, load, text
     from ..analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
     from ..policies import PolicyLoadError
@@ -199,6 +199,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             kind, _, k = args.sample.partition(":")
             if kind != "lhs" or not k.isdigit():
                 return fail("--sample takes lhs:K, e.g. lhs:20")
+            if int(k) > MOST_RUNS:  # told before a design of that many points is made
+                return fail(f"--sample lhs:{k}: at most {MOST_RUNS:,} points in one batch")
             points = latin_hypercube([parse_range(t, "--set") for t in args.set], int(k), args.seed)
         else:
             points = factorial([parse_sweep(t) for t in args.set])

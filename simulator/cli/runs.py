@@ -108,6 +108,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         policy = make_policy(args.policy)
     except ValueError as e:
         return fail(str(e))
+    if args.save is not None and not args.save.strip():
+        return fail("--save needs a file name (it was empty)")
     if args.save:  # before the season is played: a save that cannot be written loses it
         from ..saves import SaveError, check_save_target
 

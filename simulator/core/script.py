@@ -134,6 +134,8 @@ class Script:
             return None, None
         if t.rep is not None:
             team = [r for r in team if r.name == t.rep]
+        elif t.with_reps:  # the others a message names are never its {rep} too
+            team = [r for r in team if r.name not in t.with_reps]
         if t.novice is not None:
             team = [r for r in team if r.novice == t.novice]
         team = [

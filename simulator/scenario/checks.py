@@ -203,6 +203,13 @@ def _check_event(
     yield from _known(t.rep, reps, f"{path}.trigger.rep", "rep")
     for j, name in enumerate(t.with_reps):
         yield from _known(name, reps, f"{path}.trigger.with_reps.{j}", "rep")
+        if name == t.rep:
+            yield (
+                f"{path}.trigger.with_reps.{j}",
+                f"{name!r} is the event's rep already; with_reps names the others it mentions",
+            )
+        elif name in t.with_reps[:j]:
+            yield f"{path}.trigger.with_reps.{j}", f"{name!r} is named twice"
     yield from _known(t.segment, segments, f"{path}.trigger.segment", "segment")
     about_deal = t.deal_reaches is not None or t.deal_at is not None
     if t.segment is not None and not about_deal:
