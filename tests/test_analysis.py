@@ -434,6 +434,7 @@ def test_batch_refuses_a_baseline_that_is_not_one_of_its_policies_before_running
         ("[1, 2]", "it is not a batch's manifest (damaged, or another kind of file)"),
         ('{"policies": "by_the_book"}', "its policies are damaged"),
         ('{"points": [{"point": "0"}]}', "its design points are damaged"),
+        ('{"seeds": null}', "its seeds are damaged"),
     ],
 )
 def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(

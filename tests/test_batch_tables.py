@@ -238,3 +238,27 @@ def test_a_run_found_again_after_it_widened_a_column_leaves_the_tables_exact(tmp
     assert again.executed == 0
     for name in store.TABLES:
         assert (tmp_path / f"{name}.parquet").read_bytes() == before[name], name
+
+
+def test_a_journal_line_edited_into_other_kinds_of_values_is_played_again(tmp_path):
+    """A journal line whose total became text, whose seed grew past 64 bits, or whose
+    reps' table lost its shape broke every rerun with a traceback, leaving the folder
+    stuck: such a line is passed over, and its run played again."""
+    import json
+
+    from simulator.analysis.batch import Batch
+
+    short = tmp_path / "s.yaml"
+    short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
+    folder = tmp_path / "b"
+    Batch(folder, [str(short)], ["hands_off"], runs=4, seed=1, jobs=1).run(progress=False)
+    journal = folder / "journal.jsonl"
+    lines = [json.loads(x) for x in journal.read_text(encoding="utf-8").splitlines()]
+    lines[0]["row"]["total"] = "abc"
+    lines[1]["row"]["seed"] = 2**70
+    lines[2]["reps"]["rows"] = [[1]]
+    lines[3]["weeks"]["columns"] = {"a": [1, 2, 3]}
+    journal.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    again = Batch(folder, [str(short)], ["hands_off"], runs=4, seed=1, jobs=1).run(progress=False)
+    assert again.executed == 4 and again.skipped == 0 and not again.interrupted
+    assert len(store.read_table(folder, "runs")) == 4

@@ -60,6 +60,11 @@ def manifest_problem(manifest: Any) -> str | None:
         return "its design points are damaged"
     if not isinstance(manifest.get("history", []), list):
         return "its history is damaged"
+    seeds = manifest.get("seeds", [])
+    if not isinstance(seeds, list) or not all(
+        isinstance(x, int) and not isinstance(x, bool) for x in seeds
+    ):
+        return "its seeds are damaged"
     return None
 
 
@@ -102,7 +107,7 @@ class Journal:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if isinstance(entry, dict) and "key" in entry:
+                if isinstance(entry, dict) and "key" in entry and _whole(entry):
                     yield expand(entry)
 
     def append(self, entry: dict[str, Any]) -> None:
@@ -161,6 +166,56 @@ def compact(entry: dict[str, Any]) -> dict[str, Any]:
             "rows": [[r.get(c) for c in cols] for r in rows],
         }
     return out
+
+
+# a run's row: these hold words; every other value is a number (or none)
+_TEXT = frozenset({"scenario", "policy", "status", "error"})
+_SCALAR = (str, int, float, bool, type(None))
+_LONGEST = 2**63  # a whole number a table's column holds
+
+
+def _whole(entry: dict[str, Any]) -> bool:
+    """Is a journal line the shape :func:`compact` writes, with numbers where a run
+    writes numbers? A line edited by hand into something else is passed over (its run
+    is played again) rather than breaking the tables the batch writes."""
+    row = entry.get("row")
+    if not isinstance(entry["key"], str) or not isinstance(row, dict):
+        return False
+    for k, v in row.items():
+        text = k in _TEXT
+        if not isinstance(v, str if text else (int, float, type(None))) and not (
+            text and v is None
+        ):
+            return False
+        if isinstance(v, int) and not -_LONGEST <= v < _LONGEST:
+            return False
+    if "seed" in row and not (isinstance(row["seed"], int) and row["seed"] >= 0):
+        return False
+    for name in NESTED:
+        table = entry.get(name, [])
+        if isinstance(table, list):  # a line from before the journal was compact
+            continue
+        if not isinstance(table, dict):
+            return False
+        labels, cols, rows = table.get("labels", []), table.get("columns"), table.get("rows")
+        if not (
+            isinstance(labels, list)
+            and all(isinstance(c, str) for c in labels)
+            and isinstance(cols, list)
+            and all(isinstance(c, str) for c in cols)
+            and isinstance(rows, list)
+            and all(
+                isinstance(r, list)
+                and len(r) == len(cols)
+                and all(
+                    isinstance(v, _SCALAR) and not (isinstance(v, int) and abs(v) >= _LONGEST)
+                    for v in r
+                )
+                for r in rows
+            )
+        ):
+            return False
+    return True
 
 
 def expand(entry: dict[str, Any]) -> dict[str, Any]:
