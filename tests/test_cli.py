@@ -347,3 +347,32 @@ def test_batch_and_run_refuse_settings_that_could_only_be_mistakes(tmp_path, cap
     tutorial = str(scenarios_dir() / "tutorial.yaml")
     batch = Batch(tmp_path / "c", [tutorial], ["hands_off"], runs=2, seed=1, jobs=1000)
     assert batch.jobs == 2
+
+
+def test_no_command_writes_over_a_file_of_the_same_name_it_did_not_write(tmp_path, capsys):
+    """`schema --out my_team.yaml` replaced a trainer's scenario with the schema, and
+    `report`, `class` and `export` wrote over a report.html, index.html or actions.csv
+    of the user's own in the folder given. Each refuses in one line; a file salesim
+    wrote there before is replaced as it always was."""
+    save = tmp_path / "game.json"
+    assert main(["run", "--scenario", "tutorial", "--quiet", "--save", str(save)]) == 0
+    mine = tmp_path / "my_team.yaml"
+    mine.write_text("extends: tutorial\n", encoding="utf-8")
+    assert main(["schema", "--out", str(mine)]) == 2
+    assert "was not written by salesim" in capsys.readouterr().err
+    assert mine.read_text(encoding="utf-8") == "extends: tutorial\n"
+    schema = tmp_path / "scenario.schema.json"
+    assert main(["schema", "--out", str(schema)]) == 0
+    assert main(["schema", "--out", str(schema)]) == 0  # its own file, replaced
+    for command, name in (("report", "report.html"), ("class", "index.html"),
+                          ("export", "actions.csv")):  # fmt: skip
+        folder = tmp_path / command
+        folder.mkdir()
+        (folder / name).write_text("precious", encoding="utf-8")
+        assert main([command, str(save), "--out", str(folder)]) == 2
+        err = capsys.readouterr().err
+        assert f"{name} is there and was not written by salesim" in err, err
+        assert (folder / name).read_text(encoding="utf-8") == "precious"
+        (folder / name).unlink()
+        assert main([command, str(save), "--out", str(folder)]) == 0
+        assert main([command, str(save), "--out", str(folder)]) == 0, capsys.readouterr().err

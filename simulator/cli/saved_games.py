@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from .common import Progress, add_lang, add_out, add_save, fail, game_missing, out_problem
+from .common import (
+    Progress,
+    add_lang,
+    add_out,
+    add_save,
+    fail,
+    game_missing,
+    out_problem,
+    replaces_other,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,6 +84,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    names = [f"{n}.{args.format}" for n in ("actions", "events")]
+    if (problem := replaces_other(Path(args.out or "."), names)) is not None:
+        return fail(problem)
     told: list[str] = []
     try:
         with Progress("week", "replaying the game") as progress:
@@ -92,6 +105,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    if (problem := replaces_other(Path(args.out), ["report.html"])) is not None:
+        return fail(problem)
     told: list[str] = []
     try:
         with Progress("week") as progress:
@@ -109,6 +124,8 @@ def cmd_class(args: argparse.Namespace) -> int:
     from ..saves import SaveError
 
     if (problem := out_problem(args.out)) is not None:
+        return fail(problem)
+    if (problem := replaces_other(Path(args.out), ["index.html"])) is not None:
         return fail(problem)
     skipped: list[str] = []
     told: list[str] = []

@@ -9,7 +9,7 @@ import json
 import sys
 
 from ..wording import counted
-from .common import add_out, fail, resolve_scenario
+from .common import SCHEMA_MARK, add_out, fail, replaces_other, resolve_scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -111,6 +111,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.out:
         from pathlib import Path
 
+        target = Path(args.out)
+        schema = replaces_other(target.parent, [target.name], lambda head: SCHEMA_MARK in head)
+        if (problem := schema) is not None:
+            return fail(problem)
         try:
             Path(args.out).write_text(text, encoding="utf-8")
         except OSError as e:

@@ -100,6 +100,7 @@ def page(title: str, body: list[str], lang: str, font_href: str | None = None) -
     head = (
         f"<!doctype html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head>"
         f"<meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        "<meta name='generator' content='salesim'>"
         f"<title>{_e(title)}</title><style>{face}{CSS}</style></head><body>"
     )
     return head + "\n".join(body) + "</body></html>"
