@@ -376,3 +376,15 @@ def test_no_command_writes_over_a_file_of_the_same_name_it_did_not_write(tmp_pat
         (folder / name).unlink()
         assert main([command, str(save), "--out", str(folder)]) == 0
         assert main([command, str(save), "--out", str(folder)]) == 0, capsys.readouterr().err
+
+
+def test_a_scenario_named_twice_is_refused_and_a_file_validated_twice_counted_once(
+    tmp_path, capsys
+):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: tutorial\nweeks: -3\n", encoding="utf-8")
+    assert main(["validate", str(bad), str(bad)]) == 1
+    assert "in 1 of 1 file" in capsys.readouterr().err
+    code = main(["batch", "--scenario", "tutorial", "tutorial", "--policy", "hands_off",
+                 "--runs", "1", "--out", str(tmp_path / "b")])  # fmt: skip
+    assert code == 2 and "a scenario is named twice" in capsys.readouterr().err

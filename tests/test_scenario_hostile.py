@@ -277,6 +277,16 @@ def _reps(*pairs: tuple[str, str]) -> str:
         (_reps(("Li Na", "李娜"), ("Wang Fang", "李娜")), "reps.1.name_zh", "called '李娜'"),
         (_reps(("Li Na", "李娜"), ("Ｌｉ Ｎａ", "李四")), "reps.1.name", "(and 'Li Na')"),
         (
+            _reps(("Li Na", "李娜"), ("Li N\u0430", "李四")),
+            "reps.1.name",
+            "mixes Cyrillic and Latin",
+        ),
+        (
+            _reps(("Li Na", "李娜"), ("\u0396hang Wei", "李四")),
+            "reps.1.name",
+            "mixes Greek and Latin",
+        ),
+        (
             'extends: tutorial\ntitle: "Q3 \\e[2J\\e[31mred"\n',
             "title.en",
             "control character (0x1b)",

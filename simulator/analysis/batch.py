@@ -155,6 +155,8 @@ class Batch:
             raise BatchError("give at least one --scenario and one --policy")
         if len(set(policies)) != len(policies):
             raise BatchError("a policy is named twice")
+        if len({str(Path(s).resolve()) for s in scenarios}) != len(scenarios):
+            raise BatchError("a scenario is named twice (each seed would be played twice)")
         for p in policies:
             make_policy(p)  # a bad name or plugin fails here, before anything runs
         self.folder = Path(out)

@@ -88,7 +88,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     bad = 0
     count = 0
-    for f in args.files:
+    files = list(dict.fromkeys(args.files))  # a file named twice is checked once
+    for f in files:
         problems = check_file(resolve_scenario(f))
         for p in problems:
             print(p)
@@ -98,7 +99,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{f}: valid")
     if bad:
         print(
-            f"{counted(count, 'problem')} in {bad} of {counted(len(args.files), 'file')}",
+            f"{counted(count, 'problem')} in {bad} of {counted(len(files), 'file')}",
             file=sys.stderr,
         )
     return 1 if bad else 0

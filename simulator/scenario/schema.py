@@ -66,7 +66,22 @@ def _a_name(value: str) -> str:
         raise ValueError(f"holds an invisible character (U+{ord(hidden):04X}); retype the name")
     if value != value.strip():
         raise ValueError("starts or ends with a space")
+    scripts = sorted({_script(c) for c in value} - {None})
+    if len(scripts) > 1:  # "Li Nа" with a Cyrillic а reads as "Li Na" and is another name
+        raise ValueError(
+            f"mixes {' and '.join(scripts)} letters, which can look alike; "
+            "retype the name in one alphabet"
+        )
     return value
+
+
+def _script(c: str) -> str | None:
+    """The alphabet of a letter whose look-alikes are in the others (Latin, Greek,
+    Cyrillic); None for anything else (digits, Chinese, punctuation)."""
+    if not c.isalpha() or c.isascii():
+        return "Latin" if c.isalpha() else None
+    word = unicodedata.name(c, "").split(" ", 1)[0]
+    return {"LATIN": "Latin", "GREEK": "Greek", "CYRILLIC": "Cyrillic"}.get(word)
 
 
 # a name or text given (empty: "none", where the field allows that), never only spaces
