@@ -66,7 +66,7 @@ def _a_name(value: str) -> str:
         raise ValueError(f"holds an invisible character (U+{ord(hidden):04X}); retype the name")
     if value != value.strip():
         raise ValueError("starts or ends with a space")
-    scripts = sorted({_script(c) for c in value} - {None})
+    scripts = sorted({s for c in value if (s := _script(c)) is not None})
     if len(scripts) > 1:  # "Li Nа" with a Cyrillic а reads as "Li Na" and is another name
         raise ValueError(
             f"mixes {' and '.join(scripts)} letters, which can look alike; "
