@@ -303,3 +303,25 @@ def test_names_a_player_could_not_tell_apart_and_terminal_codes_are_refused(
     with pytest.raises(ScenarioError) as e:
         load_scenario(path)
     assert f": {where}: " in str(e.value) and words in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("null", "nothing (null)"),
+        ("true", "true or false"),
+        ("2020-01-01", "a date"),
+        ("3", "a number"),
+    ],
+)
+def test_a_key_yaml_reads_as_no_name_is_told_at_its_own_line(tmp_path, key, kind):
+    """``null: 3`` beside ``extends: tutorial`` was reported in the tutorial's file, as
+    a field called None to set "here"; the key is told where it is, as what YAML made
+    of it."""
+    path = tmp_path / "s.yaml"
+    path.write_text(f"extends: tutorial\nweeks: 8\n{key}: 3\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(path)
+    said = str(e.value)
+    assert f"s.yaml:3:1: a key must be a name, and YAML reads '{key}' as {kind}" in said, said
+    assert "tutorial.yaml" not in said

@@ -241,6 +241,17 @@ def _check_tag(tag: str | None, ev: Any, source: str) -> None:
     )
 
 
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_KINDS = {
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
 def _marks(node: yaml.Node, source: str, path: str, out: dict[str, Mark]) -> None:
     """Field path → where its value starts; duplicate keys are refused."""
     out.setdefault(path, Mark(source, node.start_mark.line + 1, node.start_mark.column + 1))
@@ -250,6 +261,14 @@ def _marks(node: yaml.Node, source: str, path: str, out: dict[str, Mark]) -> Non
             k = key.value
             if not isinstance(key, yaml.ScalarNode):
                 raise _fail(source, "a key must be a plain name", key.start_mark, path)
+            if key.tag not in (_TEXT_TAG, _MERGE_TAG):  # null:, true:, 2020-01-01:, 3:
+                raise _fail(
+                    source,
+                    f"a key must be a name, and YAML reads {k!r} as "
+                    f"{_KINDS.get(key.tag, 'something else')}; quote it if it is one",
+                    key.start_mark,
+                    path,
+                )
             if k in seen and k != "<<":
                 first = seen[k].start_mark.line + 1
                 sub = f"{path}.{k}" if path else str(k)
