@@ -325,3 +325,33 @@ def test_a_key_yaml_reads_as_no_name_is_told_at_its_own_line(tmp_path, key, kind
     said = str(e.value)
     assert f"s.yaml:3:1: a key must be a name, and YAML reads '{key}' as {kind}" in said, said
     assert "tutorial.yaml" not in said
+
+
+def test_a_file_of_thousands_of_mistakes_is_told_by_its_first_fifty_and_long_names_cut(
+    tmp_path, capsys
+):
+    """5,000 unknown names in a list printed 5,001 lines, and a name of 200,000
+    characters was echoed whole: a message lists fifty problems and how many more, and
+    cuts what it quotes."""
+    names = ", ".join(f"Nobody {i}" for i in range(5000))
+    many = tmp_path / "many.yaml"
+    many.write_text(
+        "extends: tutorial\nevents:\n  - id: p\n    title: t\n    message: m\n"
+        f"    trigger: {{week: 2, with_reps: [{names}]}}\n",
+        encoding="utf-8",
+    )
+    from simulator.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["run", "--scenario", str(many), "--quiet"])
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 51 and err[-1].endswith("more problems in the file"), err[-1]
+    long = tmp_path / "long.yaml"
+    long.write_text(
+        "extends: tutorial\nevents:\n  - id: p\n    title: t\n    message: m\n"
+        f"    trigger: {{week: 2, with_reps: [{'x' * 200_000}]}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(long)
+    assert len(str(e.value)) < 400, len(str(e.value))

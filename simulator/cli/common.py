@@ -115,8 +115,8 @@ def read_scenario(path: str | None) -> Scenario:
             resolve_scenario(path) if path is not None else default_scenario_path()
         )
     except ScenarioError as e:
-        for problem in e.problems:
-            fail(str(problem))
+        for line in str(e).splitlines():  # (its first fifty problems, and how many more)
+            fail(line)
         raise SystemExit(2) from None
 
 

@@ -85,14 +85,17 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..scenario import check_file
+    from ..scenario.loader import MOST_TOLD
 
     bad = 0
     count = 0
     files = list(dict.fromkeys(args.files))  # a file named twice is checked once
     for f in files:
         problems = check_file(resolve_scenario(f))
-        for p in problems:
+        for p in problems[:MOST_TOLD]:
             print(p)
+        if len(problems) > MOST_TOLD:  # a file of thousands of mistakes: its first ones
+            print(f"{f}: … and {len(problems) - MOST_TOLD:,} more problems")
         count += len(problems)
         bad += bool(problems)
         if not problems and not args.quiet:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from ..files import shortened
 from .schema import Effects, Event, ScenarioFile
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -43,13 +44,14 @@ def _known(value: str | None, names: list[str], path: str, what: str) -> Iterato
         return
     import difflib
 
-    close = difflib.get_close_matches(value, names, n=1)
+    close = difflib.get_close_matches(value, names, n=1) if len(value) < 200 else []
     hint = f" (did you mean {close[0]!r}?)" if close else ""
+    given = repr(shortened(value, 60))
     if not names:
-        yield path, f"no {what} is called {value!r}; the file names no {what}s"
+        yield path, f"no {what} is called {given}; the file names no {what}s"
         return
     listed = ", ".join(repr(n) for n in names[:8])
-    yield path, f"no {what} is called {value!r}{hint}; the {what}s are {listed}"
+    yield path, f"no {what} is called {given}{hint}; the {what}s are {listed}"
 
 
 def cross_references(data: Any) -> Iterator[Finding]:

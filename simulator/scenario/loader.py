@@ -40,6 +40,9 @@ MAX_EXTENDS = 8
 EXTRA_PREFIX = "x-"
 
 
+MOST_TOLD = 50  # problems a message lists, at most
+
+
 class ScenarioError(Exception):
     """A scenario that cannot be used: every problem found, each with where and why."""
 
@@ -60,7 +63,11 @@ class ScenarioError(Exception):
         return self.first.field
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        shown = [str(p) for p in self.problems[:MOST_TOLD]]
+        more = len(self.problems) - len(shown)
+        if more > 0:  # a file of thousands of mistakes is told by its first ones
+            shown.append(f"… and {more:,} more problem{'s' if more != 1 else ''} in the file")
+        return "\n".join(shown)
 
 
 # ----------------------------------------------------------------- reading
