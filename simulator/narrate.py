@@ -322,8 +322,8 @@ class Narrator:
             same = abs(checked - reported) <= 0.005 * max(abs(reported), 1.0)
             line += t(
                 "ev.review_worth_same" if same else "ev.review_worth",
-                checked=self.money(float(d["checked"])),
-                reported=self.money(float(d["reported"])),
+                checked=self.money(checked),
+                reported=self.money(reported),
                 who=t("ev.review_reps") if len(reps) != 1 else names,
             )
         return line

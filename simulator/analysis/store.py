@@ -182,10 +182,7 @@ def _whole(entry: dict[str, Any]) -> bool:
     if not isinstance(entry["key"], str) or not isinstance(row, dict):
         return False
     for k, v in row.items():
-        text = k in _TEXT
-        if not isinstance(v, str if text else (int, float, type(None))) and not (
-            text and v is None
-        ):
+        if not isinstance(v, (str, type(None)) if k in _TEXT else (int, float, type(None))):
             return False
         if isinstance(v, int) and not -_LONGEST <= v < _LONGEST:
             return False

@@ -23,6 +23,7 @@ from ..core.events import Event
 from .actions import (
     ACTION_TYPES,
     ALL_ACTIONS,
+    PEOPLE_FIELDS,
     Action,
     AdoptCallAnalytics,
     AdoptDailyPlans,
@@ -131,6 +132,7 @@ __all__ = [
     "MOOD_LOW",
     "MOOD_SIGNAL",
     "OPEN_STAGES",
+    "PEOPLE_FIELDS",
     "RIGHT_POOL",
     "TYPES",
     "AccountView",

@@ -120,7 +120,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         if (problem := schema) is not None:
             return fail(problem)
         try:
-            Path(args.out).write_text(text, encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         except OSError as e:
             if not Path(args.out).parent.is_dir():
                 return fail(f"--out {args.out}: its folder {Path(args.out).parent} does not exist")

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..api import (
     MOOD_LOW,
+    PEOPLE_FIELDS,
     Action,
     Observation,
     Plan,
@@ -40,13 +41,12 @@ UNHAPPY_BELOW = MOOD_LOW  # a mood read as low is worth a line in the week's rep
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
-_PEOPLE = ("rep", "deputy", "mentor", "novice", "rival")  # where an action names a person
-
-
 def _people_in(action: dict[str, Any]) -> list[int]:
     """Everyone an action (as a dict) was done with: its rep, a deputy, both sides of
     a mentoring or a rivalry."""
-    return [v for k in _PEOPLE if isinstance(v := action.get(k), int) and not isinstance(v, bool)]
+    return [
+        v for k in PEOPLE_FIELDS if isinstance(v := action.get(k), int) and not isinstance(v, bool)
+    ]
 
 
 def slot_name(scenario_path: str | Path, seed: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .base import (
     ACTION_TYPES,
+    PEOPLE_FIELDS,
     SEEN_EFFECTS,
     Action,
     Result,
@@ -76,6 +77,7 @@ ALL_ACTIONS: tuple[type[Action], ...] = (
 __all__ = [
     "ACTION_TYPES",
     "ALL_ACTIONS",
+    "PEOPLE_FIELDS",
     "SEEN_EFFECTS",
     "Action",
     "AdoptCallAnalytics",

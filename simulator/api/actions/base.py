@@ -259,7 +259,8 @@ class _Done:
         return {"action": self.action.kind, "effects": _plain(self.effects)}
 
 
-_PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
+# where an action names a person (a rep, both sides of a rivalry or a mentoring, a deputy)
+PEOPLE_FIELDS = ("rep", "rival", "mentor", "novice", "deputy")
 _REFERS: dict[type, tuple[tuple[str, ...], bool]] = {}
 
 
@@ -269,7 +270,7 @@ def _refers_to(cls: type) -> tuple[tuple[str, ...], bool]:
     known = _REFERS.get(cls)
     if known is None:
         names = {f.name for f in fields(cls)} if is_dataclass(cls) else set()
-        has = [n for n in (*_PEOPLE_FIELDS, "deal") if n in names or hasattr(cls, n)]
+        has = [n for n in (*PEOPLE_FIELDS, "deal") if n in names or hasattr(cls, n)]
         known = _REFERS[cls] = (tuple(n for n in has if n != "deal"), "deal" in has)
     return known
 
