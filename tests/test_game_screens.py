@@ -433,3 +433,31 @@ def test_every_planned_action_says_whole_whom_it_is_for(lang, tmp_path):
             assert any(name in text for text in shown), (name, shown)
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_quotas_tab_shows_each_reps_record_whole_under_a_heading_that_says_what_it_is(
+    lang, tmp_path
+):
+    """ "Quota→booked: ¥1.55M→¥1.40M, ¥1.46M→¥1.67M" did not say which period was
+    which, and saying it in every row cut the figures short: the column says it once,
+    and every row's figures show whole."""
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        app.switch(DeskScene)
+        step(app, 4)
+        app.scene.set_tab("quotas")
+        step(app, 8)
+        labels = [
+            el
+            for el in app.scene.regions["centre"].ui.elements
+            if isinstance(el, UILabel) and el.alive()
+        ]
+        heading = app.game.tr("quota.history_head")
+        assert any(el.text == heading for el in labels)
+        for rep in app.game.obs.reps:
+            figures = [f"{app.game.money(q)}→{app.game.money(b)}" for q, b in rep.history[-2:]]
+            assert any(all(f in el.text for f in figures) for el in labels), figures
+    finally:
+        app.close()

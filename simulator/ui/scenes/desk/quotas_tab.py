@@ -42,20 +42,19 @@ class QuotasTabPart(TablesPart):
         note_x = r.w - 134
         entry_x = note_x - 114
         hist_w = entry_x - 150 - 8
-        room = r.h - 62 - 52
-        rows, y, width = ui, 62, r.w
+        # the record's column says what it holds (a row of figures has no room to)
+        ui.label((150, 60, hist_w, 20), self.tr("quota.history_head"), object_id="#small")
+        top = 80
+        room = r.h - top - 52
+        rows, y, width = ui, top, r.w
         if len(obs.reps) * row_h > room:  # a big team scrolls; the sum stays in view
-            sc = ui.scroller((0, 62, r.w, room), len(obs.reps) * row_h)
+            sc = ui.scroller((0, top, r.w, room), len(obs.reps) * row_h)
             rows, y = ui.within(sc), 0
             note_x, entry_x, hist_w, width = note_x - 20, entry_x - 20, hist_w - 20, r.w - 20
         for rep in obs.reps:
             rows.label((16, y + 6, 130, 24), rep_name(rep, self.lang))
             hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-2:]]
-            record = (
-                self.tr("quota.history", items=joiner(self.lang).join(hist))
-                if hist
-                else self.tr("quota.no_history")
-            )
+            record = joiner(self.lang).join(hist) if hist else self.tr("quota.no_history")
             if per != obs.period:  # planning the next period: the running one first
                 now = self.tr("quota.now", quota=g.money(rep.quota), booked=g.money(rep.booked))
                 record = now + self.tr("ev.sep") + record
@@ -74,7 +73,7 @@ class QuotasTabPart(TablesPart):
             )
             y += row_h
             yield
-        y = min(62 + len(obs.reps) * row_h, r.h - 52)
+        y = min(top + len(obs.reps) * row_h, r.h - 52)
         total = sum(self.entry_amount(i) or 0 for i in self.quota_entries)
         pct = 100 * total / target if target else 0
         self.quota_sum = ui.label(
