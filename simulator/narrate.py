@@ -252,6 +252,13 @@ class Narrator:
         reply = choice.reply.get(self.lang) if choice is not None else ""
         if reply:
             line += self.tr("ev.answer_reply", reply=reply)
+        moved_odds = d.get("deal_chance")
+        if moved_odds:
+            line += self.tr(
+                "ev.answer_deal",
+                account=self.account(d.get("account")),
+                pts=explain.points(self, 100 * float(moved_odds)),
+            )
         handed = d.get("delegated")
         if handed is not None and e.rep is not None:
             shared = "_shared" if handed.get("profit_share") else ""

@@ -203,6 +203,38 @@ def test_a_lost_deal_choice_closes_the_deal():
     assert w.deals[item.deal].closed and item.deal not in w.open
 
 
+def test_an_answer_that_moves_a_deals_chance_says_by_how_much_at_which_customer():
+    """The general manager's visit was booked, and the deal's chance jumped from one week
+    to the next with nothing in the report to say why: the answer's line tells the
+    customer and the points, in both languages."""
+    from simulator.narrate import Narrator
+
+    ev = EventSpec(
+        id="gm",
+        title=Text("{account} wants the boss", "{account}想见老板"),
+        message=Text("{account}"),
+        trigger=TriggerSpec(week=1, deal_reaches=Stage.EVALUATION),
+        choices=(
+            ChoiceSpec("go", Text("Go", "去"), EffectSpec(deal=DealChange(win_chance=0.1))),
+            ChoiceSpec("stay", Text("Stay", "不去")),
+        ),
+    )
+    w = world(with_events(ev))
+    item = observe(w).inbox[0]
+    before = w.deals[item.deal].p_true
+    act(w, Answer(item.id, "go"))
+    moved = round(100 * (w.deals[item.deal].p_true - before))
+    assert moved == 10
+    (answer,) = [e for e in w.log.events if e.kind == "inbox_answer"]
+    en = Narrator(observe(w), "en")
+    account = en.account(w.deals[item.deal].account)
+    assert en.line(answer).endswith(f"(the chance of winning {account}: +10 points)")
+    zh = Narrator(observe(w), "zh")
+    assert zh.line(answer).endswith(
+        f"（{zh.account(w.deals[item.deal].account)}的赢单机会 +10 个百分点）"
+    )
+
+
 def test_type_dependent_effects_move_each_type_by_its_own_amount():
     ev = EventSpec(
         id="contest",

@@ -342,8 +342,12 @@ def apply_choice(
                 world.close_deal(deal, won=False, reason=f"event:{item.event.id}")
                 out["deal"] = "lost"
             elif e.deal.win_chance:
+                before = deal.p_true
                 moved = min(0.99, max(0.01, deal.p_true + e.deal.win_chance))
                 deal.set_p(moved, f"event.{item.event.id}")
+                # the answer's line tells it (a deal's chance jumped with no word why)
+                out["deal_chance"] = round(deal.p_true - before, 3)
+                out["account"] = deal.account
     if e.target_change:
         for per in range(world.period + 1, world.scenario.periods):
             world.target_scale[per] = world.target_scale.get(per, 1.0) * (1 + e.target_change)
@@ -364,6 +368,8 @@ def apply_choice(
             "supervision": e.delegate.supervision.value,
             "profit_share": rep.profit_share,  # given now, or theirs already
         }
+    if "deal_chance" in out:  # the deal's chance moved: by how much, at which customer
+        told["deal_chance"], told["account"] = out["deal_chance"], out["account"]
     world.event(
         "inbox_answer",
         item.rep,
