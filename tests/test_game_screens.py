@@ -461,3 +461,34 @@ def test_the_quotas_tab_shows_each_reps_record_whole_under_a_heading_that_says_w
             assert any(all(f in el.text for f in figures) for el in labels), figures
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_quota_planned_for_this_period_shows_beside_the_running_one(lang, tmp_path):
+    """After quotas were planned, the rep's details still showed only the old quota until
+    the week ended, as if the plan had not taken: the planned one shows beside it."""
+    from simulator.api import SetQuota
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        app.switch(DeskScene)
+        step(app, 4)
+        rep = app.game.obs.reps[0]
+        app.scene.selected = rep.id
+        assert app.game.add(SetQuota(rep.id, 1_560_000)) is None
+        app.scene.refresh()
+        step(app, 8)
+        said = app.game.tr(
+            "detail.quota_planned",
+            now=app.game.money(rep.quota),
+            planned=app.game.money(1_560_000),
+        )
+        labels = [
+            el.text
+            for el in app.scene.regions["centre"].ui.elements
+            if isinstance(el, UILabel) and el.alive()
+        ]
+        assert any(said in text for text in labels), labels
+    finally:
+        app.close()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pygame
 
-from ....api import RepView
+from ....api import RepView, SetQuota
 from ....texts import joiner, percent, rep_name, tenure
 from ...widgets import Builder
 from .levers import LeverPart
@@ -45,11 +45,20 @@ class RepTabPart(LeverPart):
             object_id="#h3",
         )
         m = self.game.money
+        quota = m(rep.quota)
+        obs = self.game.obs
+        planned = [  # a new quota for this period, in the plan: shown beside the running one
+            p.action.amount
+            for p in self.game.planned("set_quota", rep=rep.id)
+            if isinstance(p.action, SetQuota) and p.action.period in (None, obs.period)
+        ]
+        if planned:
+            quota = self.tr("detail.quota_planned", now=quota, planned=m(planned[-1]))
         ui.label(
             (16, 36, r.w - 32, 22),
             self.tr(
                 "detail.numbers",
-                quota=m(rep.quota),
+                quota=quota,
                 booked=m(rep.booked),
                 pct=percent(rep.attainment, self.lang),
                 pace=self.pace_text(rep),
