@@ -78,6 +78,20 @@ _MONEY_INPUTS = frozenset({"R", "T"})
 _COUNT_INPUTS = frozenset({"L", "N", "K", "B", "churned"})
 
 
+# what a 1:1 can bring to light (see levers.one_on_one)
+_TALK_FINDINGS = ("hint", "flight_risk", "stuck_deals")
+
+
+def _quiet_talk(e: Event) -> bool:
+    """A 1:1 carried out that brought nothing to light."""
+    if e.kind != "action" or e.rep is None:
+        return False
+    done = e.data
+    if (done.get("action") or {}).get("kind") != "one_on_one":
+        return False
+    return not any(k in (done.get("effects") or {}) for k in _TALK_FINDINGS)
+
+
 class Narrator:
     """Names and sentences in one language, from what the manager knows (an observation)."""
 
@@ -289,11 +303,21 @@ class Narrator:
                 cleared.setdefault(e.rep, []).append(e)
         # a coaching session aimed by call analytics has its own, fuller line
         aimed = {e.rep for e in ranked if e.kind == "coaching_aimed"}
+        # the week's 1:1s that brought nothing to light, in one line naming them (what a
+        # talk builds is unseen: without it a 1:1 left no trace in the report)
+        talks = list(dict.fromkeys(e.rep for e in ranked if _quiet_talk(e)))
         out = []
         for e in ranked:
             if e.kind == "action" and e.rep in aimed:
                 continue
-            if e.kind == "deal_dropped" and e.data.get("by") == "rep":
+            text: str | None
+            if _quiet_talk(e):
+                if not talks:
+                    continue
+                names = joiner(self.lang).join(self.rep(r) for r in talks)
+                text = self.tr("ev.talks_quiet", names=names)
+                talks = []
+            elif e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 group = cleared.pop(e.rep, None)
                 text = self.cleared(e.rep, group) if group else None
             else:

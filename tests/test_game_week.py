@@ -312,3 +312,25 @@ def test_a_coaching_session_and_a_promise_are_told_in_the_week_report(tmp_path):
         assert any(line.startswith(coached.format(rep=nar.rep(a.id))) for line in lines), lines
         said = [line for line in lines if line.startswith(promised.format(rep=nar.rep(b.id)))]
         assert len(said) == 1 and str(game.obs.period_last_week) in said[0], lines
+
+
+def test_a_one_on_one_that_brought_nothing_to_light_is_still_told(tmp_path):
+    """A 1:1 with a rep who had nothing stuck and let slip no hint left no line in the
+    week's report, as if it had not happened: such talks are named in one line."""
+    from types import SimpleNamespace
+
+    from simulator.narrate import Narrator
+
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "t.json")
+    a, b = game.obs.reps[0], game.obs.reps[1]
+
+    def talk(rep: int, **effects) -> SimpleNamespace:
+        done = {"action": {"kind": "one_on_one", "rep": rep}, "effects": effects}
+        return SimpleNamespace(kind="action", rep=rep, visible=True, day=0.0, data=done)
+
+    for lang, said in (("en", "1:1 with {a}, {b}: nothing new came up"), ("zh", "与{a}、{b}面谈")):
+        nar = Narrator(game.obs, lang)
+        lines = nar.week_report([talk(a.id), talk(b.id), talk(2, stuck_deals=[1])])
+        quiet = [x for x in lines if x.startswith(said.format(a=nar.rep(a.id), b=nar.rep(b.id)))]
+        assert len(quiet) == 1, lines
+        assert nar.rep(2) not in quiet[0]
