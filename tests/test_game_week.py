@@ -301,7 +301,7 @@ def test_a_coaching_session_and_a_promise_are_told_in_the_week_report(tmp_path):
 
     for lang, coached, promised in (
         ("en", "Coached {rep} in negotiation", "You promised {rep} "),
-        ("zh", "辅导了{rep}的", "你向{rep}承诺"),
+        ("zh", "辅导{rep}练习", "你向{rep}承诺"),
     ):
         game = Game.new(DEFAULT, seed=7, save_path=tmp_path / f"c_{lang}.json", lang=lang)
         a, b = game.obs.reps[0], game.obs.reps[1]
