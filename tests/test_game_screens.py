@@ -435,16 +435,19 @@ def test_every_planned_action_says_whole_whom_it_is_for(lang, tmp_path):
         app.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("lang", "weeks"), [("en", 0), ("zh", 0), ("en", 4), ("zh", 4)])
 def test_the_quotas_tab_shows_each_reps_record_whole_under_a_heading_that_says_what_it_is(
-    lang, tmp_path
+    lang, weeks, tmp_path
 ):
     """ "Quota→booked: ¥1.55M→¥1.40M, ¥1.46M→¥1.67M" did not say which period was
     which, and saying it in every row cut the figures short: the column says it once,
-    and every row's figures show whole."""
+    and every row's figures show whole, also beside the running period's when the tab
+    plans the next."""
     app = App(lang=lang, saves=tmp_path / "saves", seed=7)
     try:
         app.start_game(str(default_scenario_path()), 7)
+        for _ in range(weeks):
+            app.game.end_week()
         app.switch(DeskScene)
         step(app, 4)
         app.scene.set_tab("quotas")
