@@ -495,3 +495,31 @@ def test_a_quota_planned_for_this_period_shows_beside_the_running_one(lang, tmp_
         assert any(said in text for text in labels), labels
     finally:
         app.close()
+
+
+def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(tmp_path):
+    """Next period's quotas planned in week 3 were kept, but the Quotas tab showed the
+    running period's figures again from week 4, and a player planned them again, paying
+    the hours each time: the fields start from what was set."""
+    from simulator.api import SetQuota
+
+    app = App(lang="en", saves=tmp_path / "saves", seed=7)
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        game = app.game
+        for _ in range(2):
+            game.end_week()
+        nxt = game.obs.period + 1
+        for rep in game.obs.reps:
+            assert game.add(SetQuota(rep.id, 1_234_000, period=nxt)) is None
+        game.end_week()
+        assert all(r.next_quota == 1_234_000 for r in game.obs.reps)
+        app.switch(DeskScene)
+        step(app, 4)
+        app.scene.set_tab("quotas")
+        step(app, 8)
+        assert app.scene.quota_period() == nxt
+        shown = {i: e.get_text() for i, e in app.scene.quota_entries.items()}
+        assert set(shown.values()) == {"1234"}, shown
+    finally:
+        app.close()

@@ -108,7 +108,11 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
     step(app, 8)
     first = app.game.obs.reps[0]
     now = t(
-        app, "quota.now", quota=app.game.money(first.quota), booked=app.game.money(first.booked)
+        app,
+        "quota.now",
+        period=app.game.obs.period + 1,
+        quota=app.game.money(first.quota),
+        booked=app.game.money(first.booked),
     )
     assert any(text.startswith(now) for text in widgets(app).values()), now
     # each type's levers open: a development plan for the achiever

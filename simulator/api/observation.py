@@ -135,6 +135,8 @@ class RepView:
     # what visibly weighed on them last week (a quota far from their record, close
     # watch, no share of what they run…): codes the week report words
     weighs_on: tuple[str, ...] = ()
+    # the quota already set for the next period (None: not set yet; it then carries over)
+    next_quota: float | None = None
 
     @property
     def pipeline(self) -> float:

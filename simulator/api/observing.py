@@ -233,6 +233,7 @@ def observe(world: World) -> Observation:
                     "ramping": rep.ramp < 1.0,
                     "accounts": int(owned[rep.id]),
                     "weighs_on": rep.weighs_on,
+                    "next_quota": rep.quotas.get(per + 1),
                 },
             )
         )

@@ -263,7 +263,10 @@ class ReviewScene(Scene):
         """What the rep's field starts from: the next quota planned already, or the rep's
         quota now."""
         planned = self.next_quota_planned(rep)
-        return planned.amount if planned is not None else rep.quota
+        if planned is not None:
+            return planned.amount
+        ahead = self.quota_period != self.game.obs.period and rep.next_quota is not None
+        return rep.next_quota if ahead and rep.next_quota is not None else rep.quota
 
     def record_text(self, rep: RepView) -> str:
         results = [b for _, b in rep.history]

@@ -56,12 +56,19 @@ class QuotasTabPart(TablesPart):
             hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-2:]]
             record = joiner(self.lang).join(hist) if hist else self.tr("quota.no_history")
             if per != obs.period:  # planning the next period: the running one first, above
-                now = self.tr("quota.now", quota=g.money(rep.quota), booked=g.money(rep.booked))
+                now = self.tr(
+                    "quota.now",
+                    period=obs.period + 1,
+                    quota=g.money(rep.quota),
+                    booked=g.money(rep.booked),
+                )
                 rows.label((150, y, hist_w, 19), now, object_id="#small")
                 rows.label((150, y + 18, hist_w, 19), record, object_id="#small")
             else:
                 rows.label((150, y + 6, hist_w, 24), record, object_id="#small")
-            current = planned.get(rep.id, rep.quota)
+            # planned this week, or set in an earlier week for the period planned now
+            set_before = rep.next_quota if per != obs.period else None
+            current = planned.get(rep.id, set_before if set_before is not None else rep.quota)
             # no tooltip on the field: it would cover the next one (the title says the unit)
             entry = rows.entry((entry_x, y + 2, 106, 32), quota_text(current, self.lang))
             entry.set_allowed_characters(QUOTA_CHARACTERS)
