@@ -82,6 +82,14 @@ _COUNT_INPUTS = frozenset({"L", "N", "K", "B", "churned"})
 _TALK_FINDINGS = ("hint", "flight_risk", "stuck_deals")
 
 
+def _coached(e: Event) -> str | None:
+    """The skill a coaching session carried out worked on (None: not one)."""
+    if e.kind != "action" or e.rep is None:
+        return None
+    done = e.data.get("action") or {}
+    return str(done["skill"]) if done.get("kind") == "coach" and "skill" in done else None
+
+
 def _quiet_talk(e: Event) -> bool:
     """A 1:1 carried out that brought nothing to light."""
     if e.kind != "action" or e.rep is None:
@@ -211,10 +219,7 @@ class Narrator:
                 week=d["due_week"],
             )
         if k == "action":
-            done = d.get("action") or {}
-            if done.get("kind") == "coach" and isinstance(done.get("rep"), int):
-                return t("ev.coached", rep=self.rep(done["rep"]), skill=t(f"skill.{done['skill']}"))
-            return None
+            return None  # told in groups (Narrator.lines): coaching, quiet 1:1s
         if k == "delegation_slip":
             return t("ev.delegation_slip", rep=self.rep(e.rep))
         if k == "market_event":
@@ -306,12 +311,23 @@ class Narrator:
         # the week's 1:1s that brought nothing to light, in one line naming them (what a
         # talk builds is unseen: without it a 1:1 left no trace in the report)
         talks = list(dict.fromkeys(e.rep for e in ranked if _quiet_talk(e)))
+        # the week's coaching sessions, in one line (what to expect of them said once)
+        coached = [
+            self.tr("ev.coached_one", rep=self.rep(e.rep), skill=self.tr(f"skill.{skill}"))
+            for e in ranked
+            if (skill := _coached(e)) is not None and e.rep not in aimed
+        ]
         out = []
         for e in ranked:
             if e.kind == "action" and e.rep in aimed:
                 continue
             text: str | None
-            if _quiet_talk(e):
+            if _coached(e) is not None:
+                if not coached:
+                    continue
+                text = self.tr("ev.coached", who=joiner(self.lang).join(dict.fromkeys(coached)))
+                coached = []
+            elif _quiet_talk(e):
                 if not talks:
                     continue
                 names = joiner(self.lang).join(self.rep(r) for r in talks)

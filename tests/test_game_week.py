@@ -304,12 +304,15 @@ def test_a_coaching_session_and_a_promise_are_told_in_the_week_report(tmp_path):
         ("zh", "辅导{rep}练习", "你向{rep}承诺"),
     ):
         game = Game.new(DEFAULT, seed=7, save_path=tmp_path / f"c_{lang}.json", lang=lang)
-        a, b = game.obs.reps[0], game.obs.reps[1]
+        a, b, c = game.obs.reps[0], game.obs.reps[1], game.obs.reps[2]
         assert game.add(A.Coach(a.id, Skill.NEGOTIATION)) is None
+        assert game.add(A.Coach(c.id, Skill.PROSPECTING)) is None
         assert game.add(A.MakePromise(b.id, 6_000)) is None
         lines = game.end_week().lines
         nar = game.narrator
-        assert any(line.startswith(coached.format(rep=nar.rep(a.id))) for line in lines), lines
+        told = [line for line in lines if line.startswith(coached.format(rep=nar.rep(a.id)))]
+        # the sessions in one line, what to expect of them said once
+        assert len(told) == 1 and nar.rep(c.id) in told[0], lines
         said = [line for line in lines if line.startswith(promised.format(rep=nar.rep(b.id)))]
         assert len(said) == 1 and str(game.obs.period_last_week) in said[0], lines
 

@@ -73,8 +73,8 @@ class PlanPart(LeverPart):
             if second is not None:  # for whom, on a line of its own (under the cost too)
                 rows.label((16, top + 22, width - 56, 24), second, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
-            rows.button(
-                (width - 36, top, 32, 28),
+            rows.button(  # a little apart from the next row's (a miss takes back another)
+                (width - 36, top + 2, 32, 24),
                 self.tr("ui.remove"),
                 partial(self.unplan, k),
                 tip=self.tr("ui.remove_tip"),
