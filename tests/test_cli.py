@@ -355,7 +355,9 @@ def test_no_command_writes_over_a_file_of_the_same_name_it_did_not_write(tmp_pat
     of the user's own in the folder given. Each refuses in one line; a file salesim
     wrote there before is replaced as it always was."""
     save = tmp_path / "game.json"
-    assert main(["run", "--scenario", "tutorial", "--quiet", "--save", str(save)]) == 0
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
+    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
     mine = tmp_path / "my_team.yaml"
     mine.write_text("extends: tutorial\n", encoding="utf-8")
     assert main(["schema", "--out", str(mine)]) == 2
