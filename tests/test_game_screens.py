@@ -493,6 +493,17 @@ def test_a_quota_planned_for_this_period_shows_beside_the_running_one(lang, tmp_
             if isinstance(el, UILabel) and el.alive()
         ]
         assert any(said in text for text in labels), labels
+        # the same figure planned again is no change: nothing "planned" beside it
+        app.game.remove(0)
+        assert app.game.add(SetQuota(rep.id, rep.quota)) is None
+        app.scene.refresh()
+        step(app, 8)
+        shown = [
+            el.text
+            for el in app.scene.regions["centre"].ui.elements
+            if isinstance(el, UILabel) and el.alive()
+        ]
+        assert not any(app.game.money(rep.quota) + " (" in text for text in shown), shown
     finally:
         app.close()
 

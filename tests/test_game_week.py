@@ -270,6 +270,13 @@ def test_a_mentoring_is_in_the_week_of_both_the_mentor_and_the_newcomer(tmp_path
     held = game.their_week(results, report.events, lifts_only=True)
     assert "mentor" in held[novice.id].lower(), held
     assert "mentor" in held[mentor.id].lower(), held
+    # a review of some reps' funnels is in each of their weeks too
+    reviewed = [r.id for r in game.obs.reps[:2]]
+    assert game.add(A.PipelineReview(reps=tuple(reviewed))) is None
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    held = game.their_week(results, report.events)
+    assert all("pipeline review" in held[r].lower() for r in reviewed), held
 
 
 def test_what_put_a_rep_off_is_never_listed_among_what_lifted_them(tmp_path):

@@ -43,10 +43,11 @@ UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the readin
 
 def _people_in(action: dict[str, Any]) -> list[int]:
     """Everyone an action (as a dict) was done with: its rep, a deputy, both sides of
-    a mentoring or a rivalry."""
-    return [
-        v for k in PEOPLE_FIELDS if isinstance(v := action.get(k), int) and not isinstance(v, bool)
-    ]
+    a mentoring or a rivalry, the reps whose funnels a review went through."""
+    named = [action.get(k) for k in PEOPLE_FIELDS]
+    reps = action.get("reps")  # a pipeline review of some reps' funnels
+    named += reps if isinstance(reps, list | tuple) else []
+    return [v for v in named if isinstance(v, int) and not isinstance(v, bool)]
 
 
 def slot_name(scenario_path: str | Path, seed: int) -> str:

@@ -52,7 +52,7 @@ class RepTabPart(LeverPart):
             for p in self.game.planned("set_quota", rep=rep.id)
             if isinstance(p.action, SetQuota) and p.action.period in (None, obs.period)
         ]
-        if planned:
+        if planned and planned[-1] != rep.quota:
             quota = self.tr("detail.quota_planned", now=quota, planned=m(planned[-1]))
         ui.label(
             (16, 36, r.w - 32, 22),
