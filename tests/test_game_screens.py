@@ -7,6 +7,7 @@ so a person can look at them after a run.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -340,6 +341,34 @@ def test_a_reps_portrait_suits_how_the_scenario_speaks_of_them_and_never_changes
     assert all(p == "she" for n, _, p in hired if n.endswith((" Fang", " Mei", " Lan")))
 
 
+@contextlib.contextmanager
+def game_at(tmp_path, lang: str = "en", scenario: str | None = None, seed: int = 7):
+    """A game of ``scenario`` (the default) begun in a window; the desk comes with
+    :func:`to_desk`, so that weeks can be played before it opens."""
+    app = App(lang=lang, saves=tmp_path / "saves", seed=seed)
+    try:
+        app.start_game(scenario or str(default_scenario_path()), seed)
+        yield app
+    finally:
+        app.close()
+
+
+def to_desk(app, tab: str | None = None) -> None:
+    """The desk, built, on ``tab`` if given."""
+    app.switch(DeskScene)
+    step(app, 4)
+    if tab is not None:
+        app.scene.set_tab(tab)
+        step(app, 8)
+
+
+def shown_in(app, region: str) -> list:
+    """The live labels a region of the desk shows."""
+    return [
+        el for el in app.scene.regions[region].ui.elements if isinstance(el, UILabel) and el.alive()
+    ]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, tmp_path):
     """A Chinese message one character longer than a line covered its card's second
@@ -367,14 +396,9 @@ def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, t
         + "".join(events),
         encoding="utf-8",
     )
-    app = App(lang=lang, saves=tmp_path / "saves", seed=3)
-    try:
-        app.start_game(str(path), 3)
-        app.switch(DeskScene)
-        step(app, 4)
+    with game_at(tmp_path, lang, str(path), seed=3) as app:
+        to_desk(app, "inbox")
         scene = app.scene
-        scene.set_tab("inbox")
-        step(app, 6)
         pages = scene.pages.get("inbox_n", 1)
         assert pages > 1
         seen_choices = 0
@@ -402,8 +426,6 @@ def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, t
                 if isinstance(box, UITextBox) and box.alive():
                     assert box.scroll_bar is None, box.html_text
         assert seen_choices == 20
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -413,26 +435,17 @@ def test_every_planned_action_says_whole_whom_it_is_for(lang, tmp_path):
     is for on a line of its own: every rep's name shows whole."""
     from simulator.api import SetQuota
 
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
-    try:
-        app.start_game(str(default_scenario_path()), 7)
-        app.switch(DeskScene)
-        step(app, 4)
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
         game = app.game
         for rep in game.obs.reps:
             assert game.add(SetQuota(rep.id, 1_560_000)) is None
         app.scene.refresh()
         step(app, 8)
-        shown = [
-            el.text
-            for el in app.scene.regions["plan"].ui.elements
-            if isinstance(el, UILabel) and el.alive()
-        ]
+        shown = [el.text for el in shown_in(app, "plan")]
         for rep in game.obs.reps:
             name = game.narrator.rep(rep.id)
             assert any(name in text for text in shown), (name, shown)
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize(("lang", "weeks"), [("en", 0), ("zh", 0), ("en", 4), ("zh", 4)])
@@ -443,27 +456,16 @@ def test_the_quotas_tab_shows_each_reps_record_whole_under_a_heading_that_says_w
     which, and saying it in every row cut the figures short: the column says it once,
     and every row's figures show whole, also beside the running period's when the tab
     plans the next."""
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
-    try:
-        app.start_game(str(default_scenario_path()), 7)
+    with game_at(tmp_path, lang) as app:
         for _ in range(weeks):
             app.game.end_week()
-        app.switch(DeskScene)
-        step(app, 4)
-        app.scene.set_tab("quotas")
-        step(app, 8)
-        labels = [
-            el
-            for el in app.scene.regions["centre"].ui.elements
-            if isinstance(el, UILabel) and el.alive()
-        ]
+        to_desk(app, "quotas")
+        labels = shown_in(app, "centre")
         heading = app.game.tr("quota.history_head")
         assert any(el.text == heading for el in labels)
         for rep in app.game.obs.reps:
             figures = [f"{app.game.money(q)}→{app.game.money(b)}" for q, b in rep.history[-2:]]
             assert any(all(f in el.text for f in figures) for el in labels), figures
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -472,11 +474,8 @@ def test_a_quota_planned_for_this_period_shows_beside_the_running_one(lang, tmp_
     the week ended, as if the plan had not taken: the planned one shows beside it."""
     from simulator.api import SetQuota
 
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7)
-    try:
-        app.start_game(str(default_scenario_path()), 7)
-        app.switch(DeskScene)
-        step(app, 4)
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
         rep = app.game.obs.reps[0]
         app.scene.selected = rep.id
         assert app.game.add(SetQuota(rep.id, 1_560_000)) is None
@@ -487,25 +486,15 @@ def test_a_quota_planned_for_this_period_shows_beside_the_running_one(lang, tmp_
             now=app.game.money(rep.quota),
             planned=app.game.money(1_560_000),
         )
-        labels = [
-            el.text
-            for el in app.scene.regions["centre"].ui.elements
-            if isinstance(el, UILabel) and el.alive()
-        ]
+        labels = [el.text for el in shown_in(app, "centre")]
         assert any(said in text for text in labels), labels
         # the same figure planned again is no change: nothing "planned" beside it
         app.game.remove(0)
         assert app.game.add(SetQuota(rep.id, rep.quota)) is None
         app.scene.refresh()
         step(app, 8)
-        shown = [
-            el.text
-            for el in app.scene.regions["centre"].ui.elements
-            if isinstance(el, UILabel) and el.alive()
-        ]
+        shown = [el.text for el in shown_in(app, "centre")]
         assert not any(app.game.money(rep.quota) + " (" in text for text in shown), shown
-    finally:
-        app.close()
 
 
 def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(tmp_path):
@@ -514,9 +503,7 @@ def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(t
     the hours each time: the fields start from what was set."""
     from simulator.api import SetQuota
 
-    app = App(lang="en", saves=tmp_path / "saves", seed=7)
-    try:
-        app.start_game(str(default_scenario_path()), 7)
+    with game_at(tmp_path) as app:
         game = app.game
         for _ in range(2):
             game.end_week()
@@ -525,12 +512,7 @@ def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(t
             assert game.add(SetQuota(rep.id, 1_234_000, period=nxt)) is None
         game.end_week()
         assert all(r.next_quota == 1_234_000 for r in game.obs.reps)
-        app.switch(DeskScene)
-        step(app, 4)
-        app.scene.set_tab("quotas")
-        step(app, 8)
+        to_desk(app, "quotas")
         assert app.scene.quota_period() == nxt
         shown = {i: e.get_text() for i, e in app.scene.quota_entries.items()}
         assert set(shown.values()) == {"1234"}, shown
-    finally:
-        app.close()
