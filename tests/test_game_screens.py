@@ -516,3 +516,46 @@ def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(t
         assert app.scene.quota_period() == nxt
         shown = {i: e.get_text() for i, e in app.scene.quota_entries.items()}
         assert set(shown.values()) == {"1234"}, shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_reps_figures_show_whole_and_a_met_quota_is_not_projected(lang, tmp_path):
+    """The rep's figures read "… 23 deals · 51 acco…" once a new quota was planned beside
+    the running one; and a rep whose one big early deal met the quota was "on course for
+    287%", a projection of a lump. Every figure shows whole, whatever is planned, and a
+    met quota says so instead of multiplying."""
+    from simulator.api import SetQuota
+
+    def figures_whole(app) -> str:
+        full = app.scene.ui.full_text
+        for el in shown_in(app, "centre"):
+            assert el.text.strip() == full.get(el, el.text).strip(), (el.text, full.get(el))
+        return " ".join(el.text for el in shown_in(app, "centre"))
+
+    with game_at(tmp_path, lang) as app:  # the first week: too early to tell any course
+        rep = app.game.obs.reps[0]
+        assert app.game.add(SetQuota(rep.id, 1_234_567)) is None
+        to_desk(app)
+        whole = figures_whole(app)
+        assert app.game.tr("detail.too_early") in whole
+        assert app.game.tr("detail.counts", deals=len(rep.deals), accounts=rep.accounts) in whole
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        met = None
+        for _ in range(20):  # on until a rep's bookings pass their quota
+            met = next((r for r in game.obs.reps if r.quota and r.booked >= r.quota), None)
+            if met is not None:
+                break
+            game.end_week()
+        assert met is not None
+        assert game.add(SetQuota(met.id, 1_234_567)) is None
+        to_desk(app)
+        app.scene.selected = met.id
+        app.scene.refresh()
+        step(app, 8)
+        whole = figures_whole(app)
+        assert game.tr("detail.quota_met") in whole
+        assert game.tr("detail.counts", deals=len(met.deals), accounts=met.accounts) in whole
+        assert game.money(1_234_567) in whole
+        pace = f"{100 * met.pace:.0f}%"
+        assert game.tr("detail.on_course", pace=pace) not in whole

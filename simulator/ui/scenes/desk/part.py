@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from ....texts import percent
 from ...app import Scene
 from ...widgets import Builder
 
@@ -121,9 +122,27 @@ class DeskPart(Scene):
         return self.app.game
 
     def pace_text(self, rep: Any) -> str:
-        """The share of quota the period is on course for, or that it is too early to say."""
+        """Where the rep's period is heading: the share of quota it is on course for, that
+        it is too early to say, or that the quota is met already (a projection past the
+        quota only multiplies one early lump: "on course for 287%" after a big first deal)."""
+        if rep.quota > 0 and rep.booked >= rep.quota:
+            return self.tr("detail.quota_met")
         pace = pace_told(self.game.obs, rep)
-        return self.tr("detail.too_early") if pace is None else f"{100 * pace:.0f}%"
+        if pace is None:
+            return self.tr("detail.too_early")
+        return self.tr("detail.on_course", pace=f"{100 * pace:.0f}%")
+
+    def numbers_text(self, rep: Any, quota: str) -> tuple[str, str]:
+        """The rep's figures in words: the quota, what is booked and where it is heading;
+        then how many deals and accounts they hold."""
+        numbers = self.tr(
+            "detail.numbers",
+            quota=quota,
+            booked=self.game.money(rep.booked),
+            pct=percent(rep.attainment, self.lang),
+            course=self.pace_text(rep),
+        )
+        return numbers, self.tr("detail.counts", deals=len(rep.deals), accounts=rep.accounts)
 
     def reselect(self) -> None:
         """Keep the selection on someone still on the team (the first card when not)."""

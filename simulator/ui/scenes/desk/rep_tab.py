@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pygame
 
 from ....api import RepView, SetQuota
-from ....texts import joiner, percent, rep_name, tenure
-from ...widgets import Builder
+from ....texts import joiner, rep_name, tenure
+from ...widgets import Builder, room, text_width
 from .levers import LeverPart
 
 
@@ -54,31 +54,23 @@ class RepTabPart(LeverPart):
         ]
         if planned and planned[-1] != rep.quota:
             quota = self.tr("detail.quota_planned", now=quota, planned=m(planned[-1]))
-        ui.label(
-            (16, 36, r.w - 32, 22),
-            self.tr(
-                "detail.numbers",
-                quota=quota,
-                booked=m(rep.booked),
-                pct=percent(rep.attainment, self.lang),
-                pace=self.pace_text(rep),
-                deals=len(rep.deals),
-                accounts=rep.accounts,
-            ),
-            object_id="#small",
-        )
+        numbers, counts = self.numbers_text(rep, quota)
         roles = self.roles(rep)
         last = (
             self.tr("detail.last_1on1", week=rep.last_one_on_one)
             if rep.last_one_on_one is not None
             else self.tr("detail.never_1on1")
         )
-        ui.label(
-            (16, 56, r.w - 32, 22),
-            (self.tr("detail.roles", roles=joiner(self.lang).join(roles)) + " · " if roles else "")
-            + last,
-            object_id="#small",
-        )
+        second = [self.tr("detail.roles", roles=joiner(self.lang).join(roles))] if roles else []
+        first = f"{numbers} · {counts}"
+        probe = ui.label((16, 36, r.w - 32, 22), " ", object_id="#small")  # the line's font
+        if text_width(probe, first) > room(probe):
+            # a planned quota or long figures: the counts open the line below instead
+            first = numbers
+            second.insert(0, counts)
+        probe.hide()
+        ui.label((16, 36, r.w - 32, 22), first, object_id="#small")
+        ui.label((16, 56, r.w - 32, 22), " · ".join([*second, last]), object_id="#small")
         # what they have let slip so far: the clues to their type, the three heard most
         # lately, each once with every week it came up ("wants a leaderboard" (wk 1, 12))
         heard: dict[str, list[int]] = {}

@@ -101,15 +101,7 @@ class TeamPart(LeverPart):
         if rep.ramping:
             flags.append("card.ramping")
         row3 += [(self.tr(x, n=rep.stalled_deals), bad) for x in flags]
-        tip = self.tr(
-            "detail.numbers",
-            quota=self.game.money(rep.quota),
-            booked=self.game.money(rep.booked),
-            pct=percent(rep.attainment, self.lang),
-            pace=self.pace_text(rep),
-            deals=len(rep.deals),
-            accounts=rep.accounts,
-        )
+        tip = " · ".join(self.numbers_text(rep, self.game.money(rep.quota)))
         tip += "\n" + self.tr("card.pipe", value=self.game.money(rep.pipeline))
         for x in flags:
             tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
