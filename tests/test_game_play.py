@@ -402,3 +402,31 @@ def test_p13_a_delegation_in_place_shows_on_the_desk_where_a_manager_looks(app):
     light = next(t for t in shown if "pipeline reviews · light supervision" in t)
     assert light.endswith("· in place now"), light
     assert not any("tight supervision" in t and "in place now" in t for t in shown)
+
+
+def test_p15_keeping_a_promise_on_the_review_screen_shows_and_a_second_click_takes_it_back(app):
+    """Clicking "Keep promise" on the review screen planned it and left the button as it
+    was: a player could not tell it had worked, and clicked again for a refusal. The
+    button now says it is being kept, and a second click takes the plan back."""
+    from simulator.api import MakePromise
+
+    def promise(app) -> None:
+        rep = app.game.obs.reps[0].id
+        assert app.game.add(MakePromise(rep, 20_000, "none", due_week=7)) is None
+
+    _to_the_review(app, first=promise)
+    game = app.game
+    (open_promise,) = [p for p in game.obs.promises if p.status in ("open", "due")]
+    keep = game.tr("review.keep", amount=game.money(open_promise.amount))
+    keeping = game.tr("review.keeping", amount=game.money(open_promise.amount))
+    click_at(app, _buttons(app, keep)[0].rect.center)
+    step(app, 4)
+    assert [p.action.promise for p in game.plan if p.action.kind == "keep_promise"] == [
+        open_promise.id
+    ]
+    assert _buttons(app, keeping) and not _buttons(app, keep)
+    click_at(app, _buttons(app, keeping)[0].rect.center)
+    step(app, 4)
+    assert not [p for p in game.plan if p.action.kind == "keep_promise"]
+    assert _buttons(app, keep) and not _buttons(app, keeping)
+    assert not app.scene.status  # no refusal said

@@ -559,3 +559,36 @@ def test_a_reps_figures_show_whole_and_a_met_quota_is_not_projected(lang, tmp_pa
         assert game.money(1_234_567) in whole
         pace = f"{100 * met.pace:.0f}%"
         assert game.tr("detail.on_course", pace=pace) not in whole
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_answer_that_takes_no_time_is_not_priced_at_zero_hours(lang, tmp_path):
+    """An inbox answer that takes no time showed "0 小时" beside it in the plan. A row
+    shows its hours, or its money when it takes no time, or nothing."""
+    from simulator.api import Answer
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        found = None
+        for _ in range(20):  # on until a message can be answered at no cost in time
+            found = next(
+                (
+                    (m, c)
+                    for m in game.obs.inbox
+                    if m.status == "open"
+                    for c in m.choices
+                    if not c.hours
+                ),
+                None,
+            )
+            if found is not None:
+                break
+            game.end_week()
+        assert found is not None
+        message, choice = found
+        assert game.add(Answer(message.id, choice.id)) is None
+        to_desk(app)
+        shown = [el.text for el in shown_in(app, "plan")]
+        assert game.tr("cost.hours", hours="0") not in shown, shown
+        if choice.money:
+            assert game.money(choice.money) in shown, shown

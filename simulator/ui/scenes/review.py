@@ -219,12 +219,17 @@ class ReviewScene(Scene):
             bx += 164
         for p in obs.promises:
             if p.rep == rep.id and p.status in ("open", "due") and bx + 200 <= left_w:
-                c.button(
+                keeping = bool(g.planned("keep_promise", promise=p.id))
+                c.button(  # planned to be kept: it says so, and a click takes it back
                     (bx, 60, 196, 22),
-                    self.tr("review.keep", amount=g.money(p.amount)),
+                    self.tr(
+                        "review.keeping" if keeping else "review.keep", amount=g.money(p.amount)
+                    ),
                     partial(self.keep, p.id),
-                    tip=self.tr("review.keep_tip", week=p.due_week),
-                    object_id="#small_button",
+                    tip=self.tr(
+                        "review.keeping_tip" if keeping else "review.keep_tip", week=p.due_week
+                    ),
+                    object_id="#tab_active" if keeping else "#small_button",
                 )
                 bx += 200
         if self.has_next_quota:
@@ -395,8 +400,15 @@ class ReviewScene(Scene):
             self.rebuild()
 
     def keep(self, promise_id: int) -> None:
-        why = self.game.add(A.KeepPromise(promise_id))
-        self.status = self.tr("ui.refused", why=why) if why else ""
+        """Plan to keep a promise now, or take back the plan to (a second click)."""
+        g = self.game
+        planned = [i for i, p in enumerate(g.plan) if _keeps(p.action, promise_id)]
+        if planned:
+            g.remove(planned[0])
+            self.status = ""
+        else:
+            why = g.add(A.KeepPromise(promise_id))
+            self.status = self.tr("ui.refused", why=why) if why else ""
         self.rebuild()
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -436,3 +448,7 @@ class ReviewScene(Scene):
 
     def back(self) -> None:
         self.done()
+
+
+def _keeps(action: Any, promise_id: int) -> bool:
+    return isinstance(action, A.KeepPromise) and action.promise == promise_id

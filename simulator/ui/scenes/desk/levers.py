@@ -48,9 +48,18 @@ class LeverPart(DeskPart):
         return catalogue(self.game.plan)
 
     def cost_text(self, hours: float, money: float) -> str:
-        if money:
+        """What an action costs in words: its hours, its money or both; never "0 h"."""
+        if money and hours:
             return self.tr("cost.both", hours=f"{hours:g}", money=self.game.money(money))
-        return self.tr("cost.hours", hours=f"{hours:g}")
+        if money:
+            return self.game.money(money)
+        return self.tr("cost.hours", hours=f"{hours:g}") if hours else self.tr("cost.free")
+
+    def cost_short(self, hours: float, money: float) -> str:
+        """An item's cost in a narrow column: its hours, else its money, else nothing."""
+        if hours:
+            return self.tr("cost.hours", hours=f"{hours:g}")
+        return self.game.money(money) if money else ""
 
     def lever_button(
         self,

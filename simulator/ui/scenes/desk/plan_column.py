@@ -67,7 +67,7 @@ class PlanPart(LeverPart):
             self.plan_scroller = None
         self.plan_count = len(items)
         for k, (p, (first, second)) in enumerate(zip(items, lines, strict=True)):
-            cost = self.tr("cost.hours", hours=f"{p.hours:g}")
+            cost = self.cost_short(p.hours, p.money)
             # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
             rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
             if second is not None:  # for whom, on a line of its own (under the cost too)
