@@ -55,7 +55,7 @@ def widgets(app) -> dict:
 
 def plan_rows(app) -> list[str]:
     """The plan column's texts, a row that goes on over a second line (indented under
-    it) joined as one line would show it."""
+    it, 22 px below) joined as one line would show it."""
     from pygame_gui.elements import UILabel
 
     texts = widgets(app)
@@ -66,9 +66,9 @@ def plan_rows(app) -> list[str]:
     ]
     at = {(el.rect.x, el.rect.y): el for el in labels}
     seconds = {
-        el: at[(el.rect.x - 12, el.rect.y - 20)]
+        el: at[(el.rect.x - 12, el.rect.y - 22)]
         for el in labels
-        if (el.rect.x - 12, el.rect.y - 20) in at
+        if (el.rect.x - 12, el.rect.y - 22) in at
     }
     firsts = {first: second for second, first in seconds.items()}
     return [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from gui import step
+from gui import plan_rows, step
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from simulator.policies import make_policy
@@ -592,3 +592,29 @@ def test_an_answer_that_takes_no_time_is_not_priced_at_zero_hours(lang, tmp_path
         assert game.tr("cost.hours", hours="0") not in shown, shown
         if choice.money:
             assert game.money(choice.money) in shown, shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_planned_promise_says_its_condition_and_a_planned_quota_its_period(lang, tmp_path):
+    """Two promises of the same sum read alike in the plan though one paid whatever
+    happened; a quota planned for the next period read like one for this. Each row
+    says on what condition, and for which period."""
+    from simulator.api import MakePromise, SetQuota
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        a, b = game.obs.reps[0].id, game.obs.reps[1].id
+        assert game.add(MakePromise(a, 20_000, "quota")) is None
+        assert game.add(MakePromise(b, 20_000, "none")) is None
+        assert game.add(SetQuota(a, 1_200_000, period=game.obs.period + 1)) is None
+        to_desk(app)
+        rows = plan_rows(app)
+        said = {
+            game.narrator.rep(a): game.tr("plan.if_quota"),
+            game.narrator.rep(b): game.tr("plan.whatever"),
+        }
+        shown = [el.text for el in shown_in(app, "plan")]  # as drawn: whole, not cut
+        for name, condition in said.items():
+            assert any(name in text and condition in text for text in shown), (name, shown)
+        period = game.tr("ui.period", period=game.obs.period + 2)
+        assert any(game.money(1_200_000) in row and period in row for row in rows), rows

@@ -282,6 +282,11 @@ class LeverPart(DeskPart):
             )
         if action.kind in ("bonus", "promise", "set_quota"):
             parts.append(self.game.money(a.amount))
+        if action.kind == "promise":  # on what condition: a promise is judged by it (P15)
+            parts.append(self.tr("plan.if_quota" if a.condition == "quota" else "plan.whatever"))
+        if action.kind == "set_quota":  # for which period: this one, or the next
+            period = self.game.obs.period if a.period is None else a.period
+            parts.append(self.tr("ui.period", period=period + 1))
         if "deal" in data:
             parts.append(nar.deal_account(a.deal))
         if action.kind == "request_support":

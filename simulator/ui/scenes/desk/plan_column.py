@@ -70,8 +70,9 @@ class PlanPart(LeverPart):
             cost = self.cost_short(p.hours, p.money)
             # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
             rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
-            if second is not None:  # for whom, on a line of its own (under the cost too)
-                rows.label((16, top + 22, width - 56, 24), second, object_id="#small")
+            if second is not None:  # for whom and how, on a line of its own, under the
+                # cost and the ✕ too (just below the ✕: a miss never takes the row back)
+                rows.label((16, top + 24, width - 20, 22), second, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
