@@ -61,8 +61,6 @@ def test_the_week_report_says_who_looks_unhappy(tmp_path):
 
 def test_the_week_report_never_contradicts_the_card(tmp_path):
     """Mood words come from one scale: a line about a rep's mood names the card's band."""
-    from simulator.api import mood_band
-
     seen = 0
     for seed in range(2, 6):
         game = Game.new(TUTORIAL, seed=seed, save_path=tmp_path / f"c{seed}.json")
@@ -70,7 +68,7 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
         for _ in range(8):
             game.add(A.Feedback(rep, Tone.CRITICISM, public=True))
             lines = game.end_week().lines
-            card = {r.id: game.tr(f"moodword.{mood_band(r.mood)}") for r in game.obs.reps}
+            card = {r.id: game.tr(f"moodword.{game.mood_word(r)}") for r in game.obs.reps}
             for r in game.obs.reps:
                 name = game.narrator.rep(r.id)
                 for x in lines:
@@ -81,7 +79,7 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
                             criticise = game.narrator.action_name("feedback", {"tone": "criticism"})
                             assert f"their week: {criticise}" in x, x
                         if "looks unhappy" in x:
-                            assert mood_band(r.mood) == "low"
+                            assert game.mood_word(r) == "low"
     assert seen >= 3
 
 
@@ -344,3 +342,46 @@ def test_a_one_on_one_that_brought_nothing_to_light_is_still_told(tmp_path):
         quiet = [x for x in lines if x.startswith(said.format(a=nar.rep(a.id), b=nar.rep(b.id)))]
         assert len(quiet) == 1, lines
         assert nar.rep(2) not in quiet[0]
+
+
+def test_a_mood_read_near_a_bands_edge_does_not_flip_its_word_back_and_forth(tmp_path):
+    """A rep whose mood sits at the edge between "good" and "fair" flipped between the two
+    words week after week on the reading's wobble alone, each flip told in the week's
+    report as if something had happened. A fall still shows at once; a rise only once
+    the reading is clearly above the edge, and the report tells only what the card shows."""
+    from types import SimpleNamespace
+
+    from simulator.api import MOOD_GOOD, MOOD_LOW
+    from simulator.api.reading import MOOD_MARGIN
+
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "w.json")
+    rep = game.obs.reps[0]
+
+    def reads(mood: float) -> str:
+        return game.mood_word(SimpleNamespace(id=rep.id, mood=mood))
+
+    assert reads(MOOD_GOOD + 0.01) == "good"
+    wobble = [MOOD_GOOD - 0.01, MOOD_GOOD + 0.01, MOOD_GOOD - 0.02, MOOD_GOOD + 0.02]
+    assert [reads(m) for m in wobble] == ["fair"] * 4  # one change, not four
+    assert reads(MOOD_GOOD + 0.05) == "good"  # clearly above: the word rises
+    assert reads(MOOD_LOW - 0.01) == "low"  # a fall, even a deep one, shows at once
+    assert reads(MOOD_LOW + 0.01) == "low"
+    assert reads(MOOD_GOOD + 0.01) == "fair"  # up from low: as far as is clear
+    # a season: every change of a card's word is told in that week's report, and no
+    # rise comes while the reading is still near the edge it crossed
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    words = {r.id: game.mood_word(r) for r in game.obs.reps}
+    changes = 0
+    for _ in range(20):
+        outcome = game.end_week()
+        for r in game.obs.reps:
+            word = game.mood_word(r)
+            if r.id in words and word != words[r.id]:
+                changes += 1
+                if word == "good" or (word == "fair" and words[r.id] == "low"):
+                    edge = MOOD_GOOD if word == "good" else MOOD_LOW
+                    assert r.mood >= edge + MOOD_MARGIN, (r.mood, words[r.id], word)
+                told = game.narrator.rep(r.id)
+                assert any(told in line and "mood" in line for line in outcome.lines)
+            words[r.id] = word
+    assert changes  # the season had moods that moved

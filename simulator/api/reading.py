@@ -18,11 +18,27 @@ MOOD_LOW = 0.45
 MOOD_SIGNAL = {"good": "good", "fair": "warn", "low": "bad"}  # the palette's colour for each
 
 
-def mood_band(mood: float) -> str:
-    """A mood as a manager would say it: ``good``, ``fair`` or ``low``."""
-    if mood >= MOOD_GOOD:
-        return "good"
-    return "fair" if mood >= MOOD_LOW else "low"
+# how far above a band's edge a mood must read before a lower word said last rises
+MOOD_MARGIN = 0.03
+_RANK = {"low": 0, "fair": 1, "good": 2}
+
+
+def mood_band(mood: float, was: str | None = None) -> str:
+    """A mood as a manager would say it: ``good``, ``fair`` or ``low``.
+
+    ``was``: the word said of the same person last time. A fall shows at once
+    (a warning is worth having early); a rise from it only once the reading is
+    clearly above the edge (by ``MOOD_MARGIN``). A mood read close to an edge
+    then keeps one word instead of flipping between two on the reading's
+    week-to-week wobble alone, which says nothing about the person.
+    """
+    band = "good" if mood >= MOOD_GOOD else ("fair" if mood >= MOOD_LOW else "low")
+    if was is None or _RANK.get(was, 0) >= _RANK[band]:
+        return band
+    edge = MOOD_GOOD if band == "good" else MOOD_LOW
+    if mood >= edge + MOOD_MARGIN:
+        return band
+    return "fair" if was == "low" and mood >= MOOD_LOW + MOOD_MARGIN else was
 
 
 def believed_type(rep: RepView, min_hints: int = 3) -> MotivationType | None:

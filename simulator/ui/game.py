@@ -37,7 +37,7 @@ from ..session import Session
 from ..texts import money, tr
 
 AUTOSAVE_NAME = "autosave.json"
-UNHAPPY_BELOW = MOOD_LOW  # a mood read as low is worth a line in the week's report
+UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
@@ -116,6 +116,7 @@ class Game:
         self._obs: Observation | None = None
         self._plan: Plan | None = None
         self._debrief: tuple[int, Record, Debrief] | None = None
+        self._mood_words: dict[int, str] = {}  # the word each rep's card said last
 
     # ------------------------------------------------------------ making one
     @classmethod
@@ -161,6 +162,13 @@ class Game:
     @property
     def finished(self) -> bool:
         return self.session.finished
+
+    def mood_word(self, rep: Any) -> str:
+        """How a rep's mood reads on their card: ``good``, ``fair`` or ``low``, the word
+        said last kept while the reading stays close to a band's edge (one scale, the
+        desk's and the week report's)."""
+        word = self._mood_words[rep.id] = mood_band(rep.mood, self._mood_words.get(rep.id))
+        return word
 
     @property
     def narrator(self) -> Narrator:
@@ -228,6 +236,7 @@ class Game:
         """Carry out the plan, simulate the week, save, and tell what happened."""
         week = self.session.week
         before = {r.id: r.mood for r in self.obs.reps}
+        words = {r.id: self.mood_word(r) for r in self.obs.reps}
         results = self.session.carry_out(self.plan)
         report = self.session.advance_week()
         self.refresh()
@@ -237,6 +246,7 @@ class Game:
             before,
             self.their_week(results, report.events),
             self.their_week(results, report.events, lifts_only=True),
+            words,
         )
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
@@ -304,35 +314,38 @@ class Game:
         before: dict[int, float],
         context: dict[int, str] | None = None,
         lifts: dict[int, str] | None = None,
+        words: dict[int, str] | None = None,
     ) -> list[str]:
         """How moods moved as the cards show them: low spirits, a sharp drop, or a card's
         word that changed (the report never leaves a card's change unexplained), each
         with what the rep's week held (``lifts`` beside a rise: the week without its
-        losses)."""
+        losses). ``words``: what each card said before (else read from ``before``)."""
         context = context or {}
+        words = words or {}
         lifts = context if lifts is None else lifts
         out = []
         for r in self.obs.reps:
             was = before.get(r.id)
             dropped = was is not None and was - r.mood >= UNHAPPY_DROP
             # the words are the card's: one scale (api.reading) for the card and the report
-            band = self.tr(f"moodword.{mood_band(r.mood)}")
+            now = self.mood_word(r)
+            band = self.tr(f"moodword.{now}")
             name = self.narrator.rep(r.id)
             ctx = context.get(r.id, "")
             # beside a fall, what weighed on them as a manager could see it
             weighs = ctx + self.weighs_on(r, told=bool(ctx))
-            if r.mood < UNHAPPY_BELOW:
+            if now == "low":  # the card reads low: worth a line every week it does
                 out.append(self.tr("ev.unhappy", rep=name, band=band) + weighs)
             elif dropped and was is not None:
                 out.append(self.tr("ev.mood_fell", rep=name, band=band) + weighs)
-            elif was is not None and mood_band(was) != mood_band(r.mood):
+            elif was is not None and words.get(r.id, mood_band(was)) != now:
                 up = r.mood > was
                 out.append(
                     self.tr(
                         "ev.mood_band_up" if up else "ev.mood_band_down",
                         rep=name,
                         band=band,
-                        was=self.tr(f"moodword.{mood_band(was)}"),
+                        was=self.tr(f"moodword.{words.get(r.id, mood_band(was))}"),
                     )
                     + ((lifts.get(r.id) or self.tr("ev.lifts_nothing")) if up else weighs)
                 )

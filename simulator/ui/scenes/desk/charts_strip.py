@@ -47,6 +47,9 @@ class ChartsPart(DeskPart):
         x += third + GAP
         mood = [m.mood for m in weeks]
         colon = "：" if self.lang == "zh" else ": "
-        now = colon + self.tr(f"moodword.{mood_band(mood[-1])}") if mood else ""
+        word = None  # the word of each week in turn, kept near a band's edge as a card's
+        for m in mood:
+            word = mood_band(m, word)
+        now = colon + self.tr(f"moodword.{word}") if word else ""
         ui.label((x, 0, r.w - x, 24), self.tr("chart.mood") + now, object_id="#small")
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))

@@ -7,7 +7,7 @@ from functools import partial
 
 import pygame
 
-from ....api import MOOD_SIGNAL, RepView, mood_band
+from ....api import MOOD_SIGNAL, RepView
 from ....palette import palette
 from ....texts import percent
 from ...cards import rep_card
@@ -67,7 +67,7 @@ class TeamPart(LeverPart):
         """A drawn card (one image) with the name as a button over it."""
         p = palette()
         bad, ink, muted = p.rgb("bad"), p.rgb("ink"), p.rgb("muted")
-        band = mood_band(rep.mood)
+        band = self.game.mood_word(rep)
         mood_key = f"mood.{band}"
         mood_col = p.rgb(MOOD_SIGNAL[band])
         row2 = [
