@@ -618,3 +618,28 @@ def test_a_planned_promise_says_its_condition_and_a_planned_quota_its_period(lan
             assert any(name in text and condition in text for text in shown), (name, shown)
         period = game.tr("ui.period", period=game.obs.period + 2)
         assert any(game.money(1_200_000) in row and period in row for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_stage_chart_names_stages_as_the_funnel_does_where_they_fit(
+    lang, tmp_path, monkeypatch
+):
+    """The Chinese stage chart said 谈判 under a bar while the funnel beside it said
+    商务谈判, as if two stages. Where every stage's whole name fits under its bar, the
+    chart uses the funnel's names; where one does not (English), all are shortened."""
+    from simulator.ui import charts
+
+    drawn = []
+    real = charts.funnel_chart
+
+    def spy(size, values, counts, names, font):
+        drawn.append(list(names))
+        return real(size, values, counts, names, font)
+
+    monkeypatch.setattr(charts, "funnel_chart", spy)
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
+        tr = app.game.tr
+        whole = [tr(f"stage.{i}").capitalize() for i in range(6)]
+        short = [tr(f"stage_short.{i}") for i in range(6)]
+        assert drawn and drawn[-1] == (whole if lang == "zh" else short), drawn[-1]

@@ -210,6 +210,7 @@ class Builder:
         self.order: list[Any] = []  # Tab order: buttons and entries, as created
         self.full_text: dict[Any, str] = {}
         self.elements: list[Any] = []
+        self._probes: dict[str | None, Any] = {}  # hidden labels that measure text (fits)
 
     def _share(self, child: Builder) -> Builder:
         child.callbacks = self.callbacks
@@ -243,6 +244,15 @@ class Builder:
     def _keep(self, el: Any) -> Any:
         self.elements.append(el)
         return el
+
+    def fits(self, width: int, text: str, object_id: str | None = None) -> bool:
+        """Whether ``text`` shows whole on a label ``width`` wide, in the font the label's
+        theme gives it (measured on a hidden label of that style, made once per style)."""
+        probe = self._probes.get(object_id)
+        if probe is None or not probe.alive():
+            probe = self._probes[object_id] = self.label((0, 0, 8, 20), " ", object_id)
+            probe.hide()
+        return text_width(probe, text) <= width - 2
 
     def label(
         self,

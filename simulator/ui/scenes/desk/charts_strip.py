@@ -40,10 +40,13 @@ class ChartsPart(DeskPart):
             self.tr("chart.funnel_now", n=len(deals), value=g.money(sum(values))),
             object_id="#small",
         )
-        names = [self.tr(f"stage_short.{int(s)}") for s in stages]
-        ui.image(
-            (x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, font(12))
-        )
+        # the stages' names as the funnel says them where all fit under their bars
+        # (商务谈判, not 谈判, beside a funnel that says 商务谈判), else all shortened
+        small = font(12)
+        names = [self.tr(f"stage.{int(s)}").capitalize() for s in stages]
+        if max(small.size(n)[0] for n in names) > (third - 8) / len(stages) - 6:
+            names = [self.tr(f"stage_short.{int(s)}") for s in stages]
+        ui.image((x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, small))
         x += third + GAP
         mood = [m.mood for m in weeks]
         colon = "：" if self.lang == "zh" else ": "

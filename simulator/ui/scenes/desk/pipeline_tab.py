@@ -41,19 +41,17 @@ class PipelineTabPart(TablesPart):
             self.tr("pipe.orphans") if not self.show_orphans else self.tr("ui.back"),
             self.toggle_orphans,
         )
-        by_stage = " · ".join(
-            f"{self.tr(f'stage_short.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
-            for st in list(Stage)[:6]
-        )
-        ui.label(
-            (16, 40, r.w - 32, 20),
-            self.tr(
-                "pipe.by_stage",
-                stages=by_stage,
-                expected=g.money(sum(d.win_chance * d.value for d in deals)),
-            ),
-            object_id="#small",
-        )
+        expected = g.money(sum(d.win_chance * d.value for d in deals))
+        # each stage's count, under the funnel's names where the line holds them whole
+        for names in ("stage", "stage_short"):
+            by_stage = " · ".join(
+                f"{self.tr(f'{names}.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
+                for st in list(Stage)[:6]
+            )
+            line = self.tr("pipe.by_stage", stages=by_stage, expected=expected)
+            if ui.fits(r.w - 32, line, "#small"):
+                break
+        ui.label((16, 40, r.w - 32, 20), line, object_id="#small")
         ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
         self.headings(ui, 80, self.pipe_cols(r.w - 16))
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))

@@ -7,7 +7,7 @@ from functools import partial
 import pygame
 
 from ... import tour
-from ...widgets import Builder, html, text_width
+from ...widgets import Builder, html
 from .levers import LeverPart
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
@@ -100,16 +100,14 @@ class PlanPart(LeverPart):
         """Each planned action's row: its words on one line where they fit ``width``,
         else what it is on one line and for whom on a second ("Set quota · Zh…" could
         have been either of two reps)."""
-        probe = ui.label((0, 0, width, 24), " ", object_id="#small")  # the rows' font
         out: list[tuple[str, str | None]] = []
         for action in actions:
             parts = self.describe_parts(action)
             whole = " · ".join(parts)
-            if len(parts) < 2 or text_width(probe, whole) <= width - 2:
+            if len(parts) < 2 or ui.fits(width, whole, "#small"):
                 out.append((whole, None))
             else:
                 out.append((parts[0], " · ".join(parts[1:])))
-        probe.hide()
         return out
 
     @property

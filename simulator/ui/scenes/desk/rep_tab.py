@@ -8,7 +8,7 @@ import pygame
 
 from ....api import RepView, SetQuota
 from ....texts import joiner, rep_name, tenure
-from ...widgets import Builder, room, text_width
+from ...widgets import Builder
 from .levers import LeverPart
 
 
@@ -63,12 +63,10 @@ class RepTabPart(LeverPart):
         )
         second = [self.tr("detail.roles", roles=joiner(self.lang).join(roles))] if roles else []
         first = f"{numbers} · {counts}"
-        probe = ui.label((16, 36, r.w - 32, 22), " ", object_id="#small")  # the line's font
-        if text_width(probe, first) > room(probe):
+        if not ui.fits(r.w - 32, first, "#small"):
             # a planned quota or long figures: the counts open the line below instead
             first = numbers
             second.insert(0, counts)
-        probe.hide()
         ui.label((16, 36, r.w - 32, 22), first, object_id="#small")
         ui.label((16, 56, r.w - 32, 22), " · ".join([*second, last]), object_id="#small")
         # what they have let slip so far: the clues to their type, the three heard most
