@@ -183,3 +183,19 @@ def _hash(record: object) -> int | None:
         return hash(record)
     except TypeError:  # it holds a dict (an observation, a result's effects)
         return None
+
+
+def test_a_markets_accounts_have_distinct_names_and_none_is_numbered():
+    """A default market of 340 accounts held "Shengli Steel 2" (胜利钢铁2号) beside
+    "Shengli Steel": it read like the same customer twice. Every account of a market up
+    to 800 has a company name of its own; past that, a branch in another city; and
+    nothing of the shipped scenarios or a market four times as large is numbered."""
+    from simulator.core.names import account_names
+    from simulator.core.rng import Streams
+
+    for n in (340, 800, 1360, 4000):
+        names = account_names(n, Streams(n).get("init.accounts"))
+        assert len({en for en, _ in names}) == n and len({zh for _, zh in names}) == n
+        assert not any(en[-1].isdigit() or zh.endswith("号") for en, zh in names)
+        if n <= 800:
+            assert all(len(en.split()) == 2 for en, _ in names)  # no branch yet

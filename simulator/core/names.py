@@ -29,6 +29,22 @@ _PREFIX = (
     "Weiye",
     "Jiahe",
     "Sanhe",
+    "Xinghua",
+    "Jinlong",
+    "Yongtai",
+    "Shunfa",
+    "Lianhua",
+    "Dingsheng",
+    "Xinda",
+    "Fengyuan",
+    "Jiuzhou",
+    "Tongda",
+    "Huamei",
+    "Rongsheng",
+    "Boyuan",
+    "Kangda",
+    "Hongtu",
+    "Lixin",
 )
 _SUFFIX = (
     "Machinery",
@@ -45,6 +61,12 @@ _SUFFIX = (
     "Construction",
     "Foods",
     "Motors",
+    "Plastics",
+    "Paper",
+    "Instruments",
+    "Glass",
+    "Packaging",
+    "Cables",
 )
 _GIVEN = (
     "Wei",
@@ -118,6 +140,22 @@ _PREFIX_ZH: dict[str, str] = {
     "Weiye": "伟业",
     "Jiahe": "嘉禾",
     "Sanhe": "三和",
+    "Xinghua": "兴华",
+    "Jinlong": "金龙",
+    "Yongtai": "永泰",
+    "Shunfa": "顺发",
+    "Lianhua": "联华",
+    "Dingsheng": "鼎盛",
+    "Xinda": "信达",
+    "Fengyuan": "丰源",
+    "Jiuzhou": "九州",
+    "Tongda": "通达",
+    "Huamei": "华美",
+    "Rongsheng": "荣盛",
+    "Boyuan": "博远",
+    "Kangda": "康达",
+    "Hongtu": "宏图",
+    "Lixin": "立信",
 }
 
 _SUFFIX_ZH: dict[str, str] = {
@@ -135,6 +173,12 @@ _SUFFIX_ZH: dict[str, str] = {
     "Construction": "建设",
     "Foods": "食品",
     "Motors": "汽车",
+    "Plastics": "塑胶",
+    "Paper": "纸业",
+    "Instruments": "仪器",
+    "Glass": "玻璃",
+    "Packaging": "包装",
+    "Cables": "线缆",
 }
 
 _GIVEN_ZH: dict[str, str] = {
@@ -209,18 +253,37 @@ _FAMILY_ZH: dict[str, str] = {
 }
 
 
+# where a second branch of the same company is, when a market has more accounts than
+# company names (800)
+_CITIES = (
+    ("Suzhou", "苏州"),
+    ("Wuxi", "无锡"),
+    ("Ningbo", "宁波"),
+    ("Hefei", "合肥"),
+    ("Changzhou", "常州"),
+    ("Nantong", "南通"),
+    ("Jiaxing", "嘉兴"),
+    ("Shaoxing", "绍兴"),
+)
+
+
 def account_names(n: int, rng: np.random.Generator) -> list[tuple[str, str]]:
     """``n`` distinct company names in a shuffled order, each in English and Chinese
-    ("Hengda Machinery", "恒达机械")."""
+    ("Hengda Machinery", "恒达机械"); past the 800 names, branches elsewhere ("Suzhou
+    Hengda Machinery", "苏州恒达机械")."""
     combos = [(p, s) for p in _PREFIX for s in _SUFFIX]
     order = rng.permutation(len(combos))
     names = []
     for i in range(n):
         p, s = combos[int(order[i % len(combos)])]
         en, zh = f"{p} {s}", f"{_PREFIX_ZH[p]}{_SUFFIX_ZH[s]}"
-        if i >= len(combos):  # more accounts than names: a branch number
-            k = i // len(combos) + 1
-            en, zh = f"{en} {k}", f"{zh}{k}号"
+        if i >= len(combos):  # more accounts than names: a branch in another city
+            k = i // len(combos) - 1
+            if k < len(_CITIES):
+                city, city_zh = _CITIES[k]
+                en, zh = f"{city} {en}", f"{city_zh}{zh}"
+            else:  # past every city: a number, as a last resort
+                en, zh = f"{en} {k + 2}", f"{zh}{k + 2}号"
         names.append((en, zh))
     return names
 
