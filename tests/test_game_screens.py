@@ -289,15 +289,26 @@ def test_the_funnel_shows_every_stage_name_and_its_legend_whole(lang, tmp_path):
 
 
 def test_a_save_for_the_load_screen(tmp_path):
-    # the load screen lists real saves by scenario and week
-    game = Game(played(3), str(default_scenario_path()), "en", tmp_path / "autosave.json")
+    """The load screen lists real saves by scenario, seed and week. A game's own save
+    read "default-7 · …", and nothing said that 7 was the seed: the row says so, and
+    its tip what a seed is; a save the player named shows that name first."""
+    from simulator.ui.game import slot_name
+
+    session = played(3)
+    game = Game(session, str(default_scenario_path()), "en", tmp_path / "autosave.json")
     write_save(game.snapshot(), tmp_path / "mine.json")
+    write_save(game.snapshot(), tmp_path / slot_name(default_scenario_path(), session.seed))
     app = App(lang="en", saves=tmp_path, seed=1)
     try:
         app.switch(LoadScene)
         step(app)
-        texts = [b.text for b in app.scene.ui.order]
-        assert any(t.startswith("mine · ") and "East Region" in t for t in texts), texts
+        rows = {b.text: b for b in app.scene.ui.order}
+        seed = f"seed {session.seed}"
+        mine = [t for t in rows if t.startswith("mine: East Region")]
+        own = [t for t in rows if t.startswith("East Region")]
+        assert len(mine) == 1 and len(own) == 1, list(rows)
+        assert seed in mine[0] and seed in own[0] and "week 4" in own[0]
+        assert "market's luck" in rows[own[0]].tool_tip_text
     finally:
         app.close()
 

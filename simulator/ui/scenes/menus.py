@@ -151,9 +151,20 @@ class LoadScene(Scene):
                 )
                 y += 48
                 continue
-            week = save_week(save, self.tr, path)
-            text = f"{path.stem} · {save_title(save, self.lang, path)} · {week}"
-            ui.button((40, y, min(760, w - 80), 40), text, partial(self.open_path, path))
+            text = self.tr(
+                "load.row",
+                title=save_title(save, self.lang, path),
+                seed=save.seed,
+                week=save_week(save, self.tr, path),
+            )
+            if path.name != slot_name(save.scenario_path, save.seed):
+                text = f"{path.stem}: {text}"  # named by the player: that name first
+            ui.button(
+                (40, y, min(760, w - 80), 40),
+                text,
+                partial(self.open_path, path),
+                tip=self.tr("load.row_tip", name=path.name),
+            )
             y += 48
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
         if self.app.message:
