@@ -22,6 +22,7 @@ from simulator.policies import make_policy
 from simulator.saves import write_save
 from simulator.scenario import default_scenario_path, load_scenario, scenarios_dir
 from simulator.session import Session
+from simulator.texts import text_of
 from simulator.ui.app import App
 from simulator.ui.game import Game
 from simulator.ui.scenes import (
@@ -654,3 +655,38 @@ def test_the_stage_chart_names_stages_as_the_funnel_does_where_they_fit(
         whole = [tr(f"stage.{i}").capitalize() for i in range(6)]
         short = [tr(f"stage_short.{i}") for i in range(6)]
         assert drawn and drawn[-1] == (whole if lang == "zh" else short), drawn[-1]
+
+
+def test_the_picker_offers_the_next_scenario_not_yet_played_through(tmp_path):
+    """The picker chose the tutorial every time, also for a player who had finished it.
+    It now chooses the first scenario not yet played to its end; back from a briefing,
+    the one chosen before."""
+    from simulator.ui.scenes import BriefingScene
+
+    def chosen(app) -> str:
+        return text_of(app.scene.loaded[app.scene.chosen].title, "en")
+
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    app = App(lang="en", saves=saves, seed=2)
+    try:
+        app.switch(PickerScene)
+        assert app.scene.paths[app.scene.chosen].stem == "tutorial"  # nothing played yet
+        tutorial = scenarios_dir() / "tutorial.yaml"
+        session = Session(load_scenario(tutorial), 5)
+        session.run()
+        write_save(Game(session, str(tutorial), "en").snapshot(), saves / "done.json")
+        app.switch(PickerScene)
+        assert app.scene.paths[app.scene.chosen].stem == "default"
+        step(app)
+        active = [b.text for b in app.scene.ui.order if "#tab_active" in b.object_ids]
+        assert active == [chosen(app)]
+        last = len(app.scene.paths) - 1
+        app.scene.choose(last)
+        app.scene.start()
+        step(app)
+        assert isinstance(app.scene, BriefingScene)
+        app.scene.back()
+        assert app.scene.chosen == last
+    finally:
+        app.close()

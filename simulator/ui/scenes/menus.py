@@ -46,6 +46,22 @@ def newer_damaged(folder: Path, latest: Path | None) -> str | None:
     return None
 
 
+def played_through(folder: Path) -> set[tuple[str, int]]:
+    """The scenarios (by file name and length) a save in ``folder`` has played to the end."""
+    done: set[tuple[str, int]] = set()
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return done
+    for path in files:
+        try:
+            save = read_save(path)
+        except SaveError:
+            continue
+        done.add((Path(save.scenario_path).stem, save.weeks_played))
+    return done
+
+
 def save_week(save: SaveGame, tr: Callable[..., str], path: Path | None = None) -> str:
     """Where a saved game stands: the week it resumes at, or finished."""
     try:
@@ -183,7 +199,7 @@ class LoadScene(Scene):
 class PickerScene(Scene):
     """Scenarios with their difficulty and what they teach."""
 
-    def __init__(self, app: App, chosen: int = 0) -> None:
+    def __init__(self, app: App, chosen: int | None = None, scenario: str | None = None) -> None:
         super().__init__(app)
         paths = [Path(p) for p in shipped_scenarios()]
         if app.scenario and Path(app.scenario) not in paths:
@@ -198,6 +214,18 @@ class PickerScene(Scene):
                 self.loaded.append(load_scenario(p))
             except (ScenarioError, OSError) as e:
                 self.loaded.append(e)
+        if scenario is not None:  # back from its briefing: the scenario chosen before
+            chosen = next((i for i, p in enumerate(paths) if str(p) == scenario), None)
+        if chosen is None:  # the player's next step: the first not yet played through
+            done = played_through(app.saves)
+            chosen = next(
+                (
+                    i
+                    for i, (p, sc) in enumerate(zip(paths, self.loaded, strict=True))
+                    if not isinstance(sc, Exception) and (p.stem, sc.weeks) not in done
+                ),
+                0,
+            )
         self.chosen = min(chosen, len(paths) - 1)
 
     def build(self, w: int, h: int) -> None:
@@ -351,8 +379,9 @@ class BriefingScene(Scene):
         self.app.switch(DeskScene)
 
     def back(self) -> None:
+        scenario = self.app.game.scenario_path if self.app.game is not None else None
         self.app.game = None
-        self.app.switch(PickerScene)
+        self.app.switch(PickerScene, scenario=scenario)
 
 
 __all__ = ["BriefingScene", "LoadScene", "PickerScene", "TitleScene"]
