@@ -690,3 +690,36 @@ def test_the_picker_offers_the_next_scenario_not_yet_played_through(tmp_path):
         assert app.scene.chosen == last
     finally:
         app.close()
+
+
+def test_p12_an_accounts_file_tells_which_of_its_deals_each_line_is_about(tmp_path):
+    """An account with two deals read "deal lost", then later "deal won": as if the dead
+    deal had come back. Each line about a deal gives the deal's value."""
+    from pygame_gui.elements import UITextBox
+
+    with game_at(tmp_path) as app:
+        game = app.game
+        busy = None
+        for _ in range(30):  # on until an account has had two deals of different sizes
+            game.end_week()
+            busy = next(
+                (
+                    a
+                    for a in game.obs.accounts
+                    if len({v for _, k, _, v in a.history if k == "opportunity"}) >= 2
+                    and any(k in ("won", "lost", "dropped") for _, k, _, _ in a.history)
+                ),
+                None,
+            )
+            if busy is not None:
+                break
+        assert busy is not None
+        to_desk(app, "accounts")
+        app.scene.account_file(busy)
+        step(app, 4)
+        body = " ".join(
+            el.html_text for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)
+        )
+        for _, kind, _, value in busy.history[-14:]:
+            if kind in ("opportunity", "won", "lost", "dropped"):
+                assert f"{game.tr(f'hist.{kind}')} {game.money(value)}" in body, (kind, body)

@@ -267,7 +267,7 @@ def test_p12_the_customer_archive_holds_each_accounts_record():
     assert 0 <= row.relationship <= 1 and row.potential > 0
     assert row.decision_style in ("consensus", "top_down", "technical", "price_driven")
     with_history = [a for a in acc if a.history]
-    assert with_history and all(len(h) == 3 for a in with_history for h in a.history)
+    assert with_history and all(len(h) == 4 for a in with_history for h in a.history)
 
 
 def test_p12_relationships_cool_without_contact():

@@ -254,7 +254,7 @@ class AccountView:
     last_contact_day: int
     open_deals: int
     won_value: float
-    history: tuple[tuple[int, str, str], ...]
+    history: tuple[tuple[int, str, str, float], ...]  # (day, what, detail, deal's value or 0)
 
 
 class Accounts:

@@ -47,13 +47,19 @@ class AccountBook:
         self.open_deals = np.zeros(n, dtype=np.int64)
         self.won_value = np.zeros(n, dtype=float)
         # notes per account, as tuples (replaced, never mutated, so snapshots stay true)
-        self.history: dict[int, tuple[tuple[int, str, str], ...]] = {}
+        # each account's story: (day, what happened, a detail, the deal's value or 0)
+        self.history: dict[int, tuple[tuple[int, str, str, float], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
 
-    def note(self, account: int, day: float, kind: str, text: str = "") -> None:
-        self.history[account] = (*self.history.get(account, ()), (int(day), kind, text))
+    def note(self, account: int, day: float, kind: str, text: str = "", value: float = 0.0) -> None:
+        """Add to an account's story; ``value``: the deal's, when it is about a deal (an
+        account with two deals tells which one was won and which lost)."""
+        self.history[account] = (
+            *self.history.get(account, ()),
+            (int(day), kind, text, float(value)),
+        )
 
     def owned_by(self, rep_id: int) -> np.ndarray:
         return np.flatnonzero((self.owner == rep_id) & ~self.churned)

@@ -98,7 +98,7 @@ class Deals(Capacity):
         owner = int(self.accounts.owner[account])
         deal = self._make_deal(account, owner if owner >= 0 else None, day)
         self._register(deal)
-        self.accounts.note(account, day, "opportunity", f"deal {deal.id}")
+        self.accounts.note(account, day, "opportunity", f"deal {deal.id}", deal.value)
         self.event(
             "deal_created",
             deal.rep,
@@ -177,10 +177,10 @@ class Deals(Capacity):
                 rep = self.reps[deal.rep]
                 per = self.period
                 rep.booked[per] = rep.booked.get(per, 0.0) + deal.value
-            acc.note(deal.account, now, "won", f"deal {deal.id}")
+            acc.note(deal.account, now, "won", f"deal {deal.id}", deal.value)
         else:
             self._week_lost += 1
-            acc.note(deal.account, now, "lost", reason)
+            acc.note(deal.account, now, "lost", reason, deal.value)
         # what moved its odds is told when someone reads it (a closed deal's ledger is final)
         kind = "deal_won" if won else "deal_lost"
         self.log.add_deferred(now, self.week, kind, deal.rep, True, _Closed(deal, reason))
@@ -194,7 +194,7 @@ class Deals(Capacity):
         self.metrics.outcome(deal.shown_p, False)
         deal.outcome = Stage.LOST
         deal.stage = Stage.LOST
-        self.accounts.note(deal.account, self.env.now, "dropped", by)
+        self.accounts.note(deal.account, self.env.now, "dropped", by, deal.value)
         self.event(
             "deal_dropped",
             deal.rep,

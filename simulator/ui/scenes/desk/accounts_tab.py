@@ -119,8 +119,10 @@ class AccountsTabPart(TablesPart):
             ),
             "",
         ]
-        for day, kind, text in a.history[-14:]:
+        for day, kind, text, value in a.history[-14:]:
             what = self.tr(f"hist.{kind}") if has(f"hist.{kind}") else kind
+            if value:  # which deal: an account may have had several
+                what += " " + self.game.money(value)
             if kind == "lost" and has(f"lost.{text}"):
                 what += f" ({self.tr(f'lost.{text}')})"
             week = self.tr("ui.week_short", week=day // 5 + 1)
