@@ -131,3 +131,31 @@ def test_a_problem_with_an_inherited_value_says_where_to_change_it(tmp_path):
         load_scenario(child)
     assert "no rep is called 'Li Na'" in str(e.value)
     assert "(inherited from tutorial.yaml; set events here to change it)" in str(e.value)
+
+
+def test_a_field_no_file_gives_is_reported_in_the_file_being_read(tmp_path):
+    """A base holding only the market, extended by a file without reps: "reps: this
+    field is required (inherited from base.yaml; set reps here to change it)" was
+    reported in the base, though neither file has any. It is the child's to give."""
+    (tmp_path / "market.yaml").write_text(
+        BASE.split("reps:")[0].replace("title: {en: Base, zh: 基础}\n", ""), encoding="utf-8"
+    )
+    p = child(tmp_path, "extends: market.yaml\ntitle: Mine\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    assert str(e.value) == f"{p}: reps: this field is required"
+
+
+def test_extending_a_yaml_file_that_is_not_a_scenario_says_so_without_echoing_it(tmp_path):
+    """Extending a compose file (it shares "version" with a scenario) listed its keys as
+    unknown fields, "password" among them, each as if the trainer should set it here."""
+    (tmp_path / "compose.yaml").write_text(
+        'version: "3"\nservices:\n  web: {image: nginx}\npassword: hunter2\n', encoding="utf-8"
+    )
+    p = child(tmp_path, "title: Mine\nextends: compose.yaml\n")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    text = str(e.value)
+    why = "'compose.yaml' is not a scenario file (its fields are not a scenario's)"
+    assert text == f"{p}:2:10: extends: {why}"
+    assert "password" not in text and "hunter2" not in text

@@ -178,9 +178,10 @@ def read_merged(
         # not a scenario file: say so here, and never echo what it holds
         raise bad(f"{ref!r} is not a scenario file (it cannot be read as one)") from None
     known = set(schema.ScenarioFile.model_fields)
-    if not scenario_like and any(
-        k not in known and not str(k).startswith(EXTRA_PREFIX) for k in base
-    ):
+    foreign = [k for k in base if k not in known and not str(k).startswith(EXTRA_PREFIX)]
+    # a YAML file of something else (a compose file, a CI config) may share a word with a
+    # scenario ("version"), never what makes one: say so, and never echo what it holds
+    if foreign and (not scenario_like or not any(k in known - {"version"} for k in base)):
         raise bad(f"{ref!r} is not a scenario file (its fields are not a scenario's)")
     merged = merge(base, data, base_marks, marks)
     if "weeks" in data and "events" not in data:
@@ -368,6 +369,8 @@ def validate(
 
     def at(path: str, message: str, key: bool = False) -> Problem:
         m = _locate(marks, path, key)
+        if m is not None and m.source != source and m is marks.get(""):
+            m = None  # nothing of it in any file (a field missing): this file's to give
         if m is not None and m.source != source and path:
             # a value this file inherits: the trainer fixes it here, not in the parent
             field = ".".join(itertools.takewhile(lambda part: not part.isdigit(), path.split(".")))
