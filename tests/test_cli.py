@@ -390,3 +390,51 @@ def test_a_scenario_named_twice_is_refused_and_a_file_validated_twice_counted_on
     code = main(["batch", "--scenario", "tutorial", "tutorial", "--policy", "hands_off",
                  "--runs", "1", "--out", str(tmp_path / "b")])  # fmt: skip
     assert code == 2 and "a scenario is named twice" in capsys.readouterr().err
+
+
+def test_no_chart_or_comparison_is_written_over_a_file_of_the_users_own(tmp_path, capsys):
+    """The probe's leftover: `report` guarded its page but not its charts (a revenue.png
+    of the user's own was replaced), and `compare --out` guarded nothing (report.html,
+    distribution.png). Every chart now carries salesim's mark; a file of that name
+    without it is never written over. Output of versions before the marks (a report
+    page without the generator tag, its charts beside it) is still salesim's to replace."""
+    from simulator.outputs import PNG_MARK
+
+    save = tmp_path / "game.json"
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
+    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    folder = tmp_path / "report"
+    folder.mkdir()
+    chart = folder / "revenue.png"
+    chart.write_bytes(b"\x89PNG\r\n\x1a\nmy own chart")
+    assert main(["report", str(save), "--out", str(folder)]) == 2
+    assert "revenue.png is there and was not written by salesim" in capsys.readouterr().err
+    assert chart.read_bytes() == b"\x89PNG\r\n\x1a\nmy own chart"
+    chart.unlink()
+    assert main(["report", str(save), "--out", str(folder)]) == 0
+    assert PNG_MARK in chart.read_bytes()
+    # an earlier version's report: its page without the tag, its charts without the mark
+    page = folder / "report.html"
+    old = page.read_text(encoding="utf-8").replace("<meta name='generator' content='salesim'>", "")
+    page.write_text(old, encoding="utf-8")
+    chart.write_bytes(chart.read_bytes().replace(PNG_MARK, b"tEXtSoftware\x00Matplotlib"))
+    assert main(["report", str(save), "--out", str(folder)]) == 0, capsys.readouterr().err
+    # a comparison into a folder holding the user's own page and chart
+    runs = tmp_path / "runs"
+    assert main(["batch", "--scenario", str(short), "--policy", "hands_off", "by_the_book",
+                 "--runs", "2", "--out", str(runs)]) == 0  # fmt: skip
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "report.html").write_text("<html>my notes</html>", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["compare", str(runs), "--out", str(mine)]) == 2
+    assert "was not written by salesim" in capsys.readouterr().err
+    assert (mine / "report.html").read_text(encoding="utf-8") == "<html>my notes</html>"
+    (mine / "report.html").unlink()
+    (mine / "distribution.png").write_bytes(b"\x89PNG\r\n\x1a\nmine")
+    assert main(["compare", str(runs), "--out", str(mine)]) == 2
+    assert (mine / "distribution.png").read_bytes() == b"\x89PNG\r\n\x1a\nmine"
+    (mine / "distribution.png").unlink()
+    assert main(["compare", str(runs), "--out", str(mine)]) == 0
+    assert main(["compare", str(runs), "--out", str(mine)]) == 0  # its own, replaced

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..files import InputError, read_limited
+from ..outputs import HTML_MARK, PNG_META, claim
 from ..palette import palette
 from ..scoring import COMPONENTS
 from ..wording import counted
@@ -264,7 +265,7 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
         ax.grid(axis="y", alpha=0.3)
         _box_key(fig, box)
         path = out / f"distribution{tag}.png"
-        fig.savefig(path, dpi=100)
+        fig.savefig(claim(path), dpi=100, metadata=PNG_META)
         plt.close(fig)
         written.append(path)
         CAPTIONS[path.name] = f"Total score by policy (box: quartiles; triangle: mean) — {title}"
@@ -283,7 +284,7 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
         fig.legend(fontsize=8, ncols=min(4, len(cmp.policies)), loc="outside lower center")
         ax.set_title(f"Scorecard components — {title}")
         path = out / f"components{tag}.png"
-        fig.savefig(path, dpi=100)
+        fig.savefig(claim(path), dpi=100, metadata=PNG_META)
         plt.close(fig)
         written.append(path)
         CAPTIONS[path.name] = f"Scorecard components by policy (mean, 95% interval) — {title}"
@@ -393,7 +394,7 @@ def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
                 labels += ["one run", "mean over a fifth of the range"]
             fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncols=4)
             path = out / f"sweep_{_file_part(scenario)}_{_file_part(key.replace('*', 'all'))}.png"
-            fig.savefig(path, dpi=100)
+            fig.savefig(claim(path), dpi=100, metadata=PNG_META)
             plt.close(fig)
             written.append(path)
             CAPTIONS[path.name] = f"Total score against {key} — {scenario}" + (
@@ -408,7 +409,7 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
     m = cmp.manifest
     c = palette()
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{HTML_MARK.decode()}",
         "<title>salesim batch report</title><style>",
         f"body{{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:{c.ink}}}",
         f"table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid {c.border};",
@@ -463,6 +464,6 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
             f"<figcaption>{html.escape(CAPTIONS.get(img.name, img.name))}</figcaption></figure>"
         )
     parts.append("</body></html>")
-    path = out / "report.html"
+    path = claim(out / "report.html")
     path.write_text("\n".join(parts), encoding="utf-8")
     return path

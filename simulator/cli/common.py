@@ -11,7 +11,6 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -242,47 +241,6 @@ def out_problem(value: str | None) -> str | None:
         return f"--out {value}: cannot make this folder ({e.strerror or e})"
     if not os.access(path, os.W_OK | os.X_OK):
         return f"--out {value}: this folder cannot be written to"
-    return None
-
-
-# what each file a command writes begins with (or holds near its start), so that a file
-# of that name salesim did not write is never written over
-HTML_MARK = b"<meta name='generator' content='salesim'>"
-SCHEMA_MARK = b"https://salesim.invalid/scenario.schema.json"
-_LOOK = 200_000  # bytes read to recognise a file (the schema names itself 43 kB in)
-
-
-def ours(name: str) -> Callable[[bytes], bool]:
-    """How to recognise a file of this name that salesim wrote, from its first bytes."""
-    if name.endswith(".html"):
-        return lambda head: HTML_MARK in head
-    if name.endswith(".csv"):
-        return lambda head: head.startswith(b"\xef\xbb\xbfweek")
-    return lambda head: (
-        head.lstrip().startswith(b"[") and (b'"week"' in head or head.strip() == b"[]")
-    )
-
-
-def replaces_other(
-    folder: Path, names: Sequence[str], recognise: Callable[[bytes], bool] | None = None
-) -> str | None:
-    """Why writing these files into ``folder`` would lose someone's own file of the same
-    name (None: each is missing, or one salesim wrote: as its name says, or as
-    ``recognise`` tells from its first bytes)."""
-    for name in names:
-        path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            with open(path, "rb") as f:
-                head = f.read(_LOOK)
-        except OSError:
-            continue  # unreadable: writing it will say why
-        if not (recognise or ours(name))(head):
-            return (
-                f"{path} is there and was not written by salesim; choose another --out "
-                "(or move that file)"
-            )
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..outputs import NotOurs, claim
 from ..wording import counted, seeds_range
 from .common import (
     COMMAND_LINE,
@@ -292,8 +293,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print(text(cmp), end="")
     if not args.no_plots:
         out = Path(args.out or args.folder)
-        images = plots(cmp, out)
-        report = report_html(cmp, images, out)
+        try:
+            images = plots(cmp, out)
+            report = report_html(cmp, images, out)
+        except NotOurs as e:
+            return fail(str(e))
         print(f"plots: {', '.join(str(i) for i in images)}\nreport: {report}", file=sys.stderr)
     return 0
 
@@ -350,6 +354,9 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
                 f"{i.name},{i.first},{i.first_conf},{i.total},{i.total_conf}"
                 for i in result.indices
             ]
-        (out / "indices.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        plot(result, out / "sensitivity.png")
+        try:
+            claim(out / "indices.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            plot(result, out / "sensitivity.png")
+        except NotOurs as e:
+            return fail(str(e))
     return 0

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..outputs import NotOurs, replaces_other
 from .common import (
     Progress,
     add_lang,
@@ -18,7 +19,6 @@ from .common import (
     fail,
     game_missing,
     out_problem,
-    replaces_other,
 )
 
 
@@ -105,7 +105,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
-    if (problem := replaces_other(Path(args.out), ["report.html"])) is not None:
+    names = ["report.html", "revenue.png", "people.png", "pipeline.png"]
+    if (problem := replaces_other(Path(args.out), names)) is not None:
         return fail(problem)
     told: list[str] = []
     try:
@@ -113,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             page = report(args.save, args.out, args.lang, progress, warn=told.append)
         _tell(told)
         print(page)
-    except SaveError as e:
+    except (SaveError, NotOurs) as e:
         _tell(told)
         return fail(str(e))
     return 0
@@ -125,13 +126,13 @@ def cmd_class(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
-    if (problem := replaces_other(Path(args.out), ["index.html"])) is not None:
+    if problem := replaces_other(Path(args.out), ["index.html", "scores.png", "lessons.png"]):
         return fail(problem)
     skipped: list[str] = []
     told: list[str] = []
     try:
         page = class_report(args.saves, args.out, args.lang, skipped, warn=told.append)
-    except (SaveError, ValueError) as e:
+    except (SaveError, ValueError, NotOurs) as e:
         _tell(told)
         return fail(str(e))
     _tell(told)

@@ -8,8 +8,9 @@ import argparse
 import json
 import sys
 
+from ..outputs import SCHEMA_MARK, replaces_other
 from ..wording import counted
-from .common import SCHEMA_MARK, add_out, fail, replaces_other, resolve_scenario
+from .common import add_out, fail, resolve_scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
 from ..narrate import Narrator
+from ..outputs import HTML_MARK, claim
 from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
@@ -100,7 +101,7 @@ def page(title: str, body: list[str], lang: str, font_href: str | None = None) -
     head = (
         f"<!doctype html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head>"
         f"<meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
-        "<meta name='generator' content='salesim'>"
+        f"{HTML_MARK.decode()}"
         f"<title>{_e(title)}</title><style>{face}{CSS}</style></head><body>"
     )
     return head + "\n".join(body) + "</body></html>"
@@ -314,7 +315,7 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         f"<h2 id='timeline'>{_e(t('report.timeline'))}</h2>",
         *_timeline(r, lang, nar),
     ]
-    path = out / "report.html"
+    path = claim(out / "report.html")
     tmp = path.with_name(".report.html.tmp")
     tmp.write_text(page(t("report.title", title=title), body, lang, font_href), encoding="utf-8")
     tmp.replace(path)
