@@ -454,6 +454,33 @@ def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(
     assert f"cannot be used: {words}; choose another --out" in err
 
 
+@pytest.mark.parametrize(
+    ("manifest", "words"),
+    [
+        (b'{"seeds": [1, 2', "it is damaged at line 1, column 16"),
+        (b"\xff\xfe\x00", "it is not JSON text"),
+    ],
+)
+def test_a_manifest_that_is_not_json_is_told_in_words_not_the_parsers(
+    tmp_path, capsys, manifest, words
+):
+    """A manifest cut short or overwritten with other bytes was told in the JSON parser's
+    words ("Expecting value: line 2 column 1 (char 7)")."""
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
+    folder = tmp_path / "b"
+    Batch(folder, [str(short)], ["by_the_book"], runs=1, jobs=1).run(progress=False)
+    (folder / "manifest.json").write_bytes(manifest)
+    said = f"manifest.json cannot be read: it is not a manifest salesim wrote: {words}"
+    assert main(["compare", str(folder), "--no-plots"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Expecting" not in err and "Traceback" not in err
+    argv = ["batch", "--scenario", str(short), "--policy", "by_the_book", "--runs", "1"]
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert f"not a manifest salesim wrote: {words}); choose another --out" in err, err
+
+
 def test_a_batch_rerun_on_an_edited_scenario_says_why_it_reuses_nothing(tmp_path, capsys):
     """Runs played on the scenario before an edit are not reused (they would mix two
     scenarios in one table); the command says so instead of a silent "0 found done"."""

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.rng import SEEDS
-from ..files import InputError, read_limited
+from ..files import InputError
 from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
@@ -54,12 +54,13 @@ from .runs import (
 from .stopping import Stopper
 from .store import (
     MANIFEST,
-    MANIFEST_BYTES,
     TABLES,
     Journal,
+    StoreError,
     Tables,
     atomic_write,
     manifest_problem,
+    read_manifest,
     table_format,
 )
 
@@ -263,8 +264,8 @@ class Batch:
                 )
             return _now()
         try:
-            old = json.loads(read_limited(path, MANIFEST_BYTES, "manifests"))
-        except (InputError, ValueError, RecursionError) as e:
+            old = read_manifest(path)
+        except (InputError, StoreError) as e:
             raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
         problem = manifest_problem(old)
         if problem is not None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..files import InputError, read_limited
+from ..files import InputError
 from ..outputs import HTML_MARK, PNG_META, claim
 from ..palette import palette
 from ..scoring import COMPONENTS
@@ -29,11 +28,11 @@ from ..wording import counted
 from .stats import Interval, mean_ci, paired_difference
 from .store import (
     MANIFEST,
-    MANIFEST_BYTES,
     Journal,
     StoreError,
     is_missing,
     manifest_problem,
+    read_manifest,
     read_table,
 )
 
@@ -97,12 +96,12 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
     if not folder.is_dir():
         raise CompareError(f"{folder}: no such folder")
     try:
-        manifest = json.loads(read_limited(folder / MANIFEST, MANIFEST_BYTES, "manifests"))
+        manifest = read_manifest(folder / MANIFEST)
     except InputError as e:
         if not (folder / MANIFEST).exists():
             raise CompareError(f"{folder} holds no batch (no {MANIFEST})") from None
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
-    except (ValueError, RecursionError) as e:
+    except StoreError as e:
         raise CompareError(f"{folder / MANIFEST} cannot be read: {e}") from None
     problem = manifest_problem(manifest)
     if problem is not None:

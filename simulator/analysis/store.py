@@ -24,6 +24,8 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from ..files import read_limited
+
 try:  # Parquet when pyarrow is there; CSV otherwise
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -39,6 +41,22 @@ SYNC_SECONDS = 1.0  # the journal is forced to the disk at most this long after 
 
 class StoreError(ValueError):
     """A batch folder's table that cannot be read, and why."""
+
+
+def read_manifest(path: Path) -> Any:
+    """A batch folder's manifest as written (:func:`manifest_problem` says whether it is
+    one). :class:`InputError` when it cannot be read as a file; :class:`StoreError`, in
+    words, when what it holds is not JSON (the parser's own words mean little here)."""
+    raw = read_limited(path, MANIFEST_BYTES, "manifests")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise StoreError(
+            f"it is not a manifest salesim wrote: it is damaged at line {e.lineno}, "
+            f"column {e.colno}"
+        ) from None
+    except (ValueError, RecursionError):
+        raise StoreError("it is not a manifest salesim wrote: it is not JSON text") from None
 
 
 def manifest_problem(manifest: Any) -> str | None:
