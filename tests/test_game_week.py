@@ -385,3 +385,19 @@ def test_a_mood_read_near_a_bands_edge_does_not_flip_its_word_back_and_forth(tmp
                 assert any(told in line and "mood" in line for line in outcome.lines)
             words[r.id] = word
     assert changes  # the season had moods that moved
+
+
+def test_p15_a_kept_promise_is_told_as_a_promise_kept_not_as_a_bonus(tmp_path):
+    """Keeping a promise was told "Zhao Min shrugged (a bonus)": the manager had given
+    no bonus. It works on the rep as a reward, and is told as the promise kept."""
+    game = Game.new(TUTORIAL, seed=4, save_path=tmp_path / "p.json")
+    for rep in game.obs.reps:  # a promise to each, paid whatever happens
+        assert game.add(A.MakePromise(rep.id, 5_000, "none", due_week=3)) is None
+    game.end_week()
+    for p in game.obs.promises:
+        assert game.add(A.KeepPromise(p.id)) is None
+    lines = game.end_week().lines
+    kept = game.tr("lever.promise_kept")
+    told = [x for x in lines if f"({kept})" in x]
+    assert len(told) >= 2, lines  # the reactions shown are to the promise kept
+    assert not any(f"({game.tr('lever.bonus')})" in x for x in lines), lines

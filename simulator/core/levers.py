@@ -174,14 +174,16 @@ def rival(world: World, rep: Rep, other: Rep) -> Effects:
     return {"engagement": respond(world, rep, "rival")}
 
 
-def bonus(world: World, rep: Rep, amount: float) -> Effects:
-    """A cash reward: real recognition, drawn from a limited budget (P15)."""
+def bonus(world: World, rep: Rep, amount: float, shown_as: str = "bonus") -> Effects:
+    """A cash reward: real recognition, drawn from a limited budget (P15); ``shown_as``:
+    what the rep's reaction is to (a bonus, or a promise kept)."""
     p = world.params
     scale = min(p.bonus_scale_cap, (amount / p.bonus_unit) ** p.bonus_exponent)
     rep.rewards_this_period += 1
     rep.last_recognised = world.week
     why = [["small_reward", amount]] if scale <= SMALL_REWARD else []
-    return {"engagement": respond(world, rep, "bonus", scale, why), "amount": amount}
+    change = respond(world, rep, "bonus", scale, why, shown_as)
+    return {"engagement": change, "amount": amount}
 
 
 def promise(world: World, rep: Rep, amount: float, condition: str, due_week: int) -> Effects:
@@ -209,7 +211,7 @@ def keep_promise(world: World, pr: Promise) -> Effects:
     pr.settled_week = world.week
     before = rep.trust
     rep.trust = _clip(rep.trust + world.params.promise_kept_trust)
-    eff = bonus(world, rep, pr.amount)
+    eff = bonus(world, rep, pr.amount, shown_as="promise_kept")
     world.event("promise_kept", rep.id, promise=pr.id, amount=pr.amount)
     eff["trust"] = rep.trust - before
     return eff

@@ -63,7 +63,12 @@ def react(
 
 
 def respond(
-    world: World, rep: Rep, lever: str, scale: float = 1.0, why: Why | None = None
+    world: World,
+    rep: Rep,
+    lever: str,
+    scale: float = 1.0,
+    why: Why | None = None,
+    shown_as: str | None = None,
 ) -> float:
     """Apply a lever's engagement response for the rep's hidden type.
 
@@ -72,6 +77,8 @@ def respond(
     manager: that is how types are learnt from behaviour (P3). ``why`` carries
     the caller's reasons for a damped response (praise repeated, words
     without reward); low trust and a keen rep's little room are added here.
+    ``shown_as``: what the manager did, when it works as ``lever`` does (a promise
+    kept is paid as a bonus, and seen as a promise kept).
     """
     p = world.params
     reasons: Why = list(why or [])
@@ -87,7 +94,7 @@ def respond(
     # what lasts: a lever that meets the type's needs makes the job fit better, the
     # wrong one makes it fit worse, whatever the team's mood does to the moment
     rep.nudge_fit(p.fit_from_lever * delta)
-    react(world, rep, lever, delta, change, reasons)
+    react(world, rep, shown_as or lever, delta, change, reasons)
     return change
 
 
