@@ -723,3 +723,33 @@ def test_p12_an_accounts_file_tells_which_of_its_deals_each_line_is_about(tmp_pa
         for _, kind, _, value in busy.history[-14:]:
             if kind in ("opportunity", "won", "lost", "dropped"):
                 assert f"{game.tr(f'hist.{kind}')} {game.money(value)}" in body, (kind, body)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_planned_keep_promise_or_answer_says_whose_it_is(lang, tmp_path):
+    """ "Keep promise 0.25 h" did not say whose promise or how much, and an answer's row
+    did not say whose matter it answered. Each names the rep (and the promise its sum)."""
+    from simulator.api import Answer, KeepPromise, MakePromise
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        rep = game.obs.reps[1]
+        assert game.add(MakePromise(rep.id, 5_000, "none", due_week=4)) is None
+        answered = None
+        for _ in range(20):
+            game.end_week()
+            answered = next(
+                (m for m in game.obs.inbox if m.status == "open" and m.rep is not None), None
+            )
+            if answered is not None and game.obs.week >= 2:
+                break
+        assert answered is not None
+        (promise,) = [p for p in game.obs.promises if p.status in ("open", "due")]
+        assert game.add(KeepPromise(promise.id)) is None
+        assert game.add(Answer(answered.id, answered.choices[0].id)) is None
+        to_desk(app)
+        rows = plan_rows(app)
+        name, amount = game.narrator.rep(rep.id), game.money(5_000)
+        assert any(name in row and amount in row for row in rows), rows
+        asker = game.narrator.rep(answered.rep)
+        assert any(game.tr("act.answer") in row and asker in row for row in rows), rows

@@ -291,9 +291,15 @@ class LeverPart(DeskPart):
             parts.append(nar.deal_account(a.deal))
         if action.kind == "request_support":
             parts.append(self.tr(f"pool.{a.pool.value}"))
+        if action.kind == "keep_promise":  # whose promise, and what it pays
+            promise = next((p for p in self.game.obs.promises if p.id == a.promise), None)
+            if promise is not None:
+                parts += [nar.rep(promise.rep), self.game.money(promise.amount)]
         if action.kind == "answer":
             item = next((i for i in self.game.obs.inbox if i.id == a.item), None)
             choice = next((c for c in item.choices if c.id == a.choice), None) if item else None
+            if item is not None and item.rep is not None:  # whose matter it is
+                parts.append(nar.rep(item.rep))
             if choice is not None:
                 parts.append(text_of(choice.text, self.lang))
         return parts
