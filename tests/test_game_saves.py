@@ -175,3 +175,28 @@ def test_the_title_screen_starts_with_a_damaged_newest_save_and_names_it(tmp_pat
         assert "Tutorial: your first quarters, week 3" in header(app)  # Continue still works
     finally:
         app.close()
+
+
+def test_a_loaded_game_shows_last_weeks_report_and_the_cards_words_as_they_were(tmp_path):
+    """After loading, the desk's "last week" said "A quiet week." beside a week of wins and
+    a kept promise, and a card's mood word changed with no week played (the word kept
+    near a band's edge was not saved). Both come back as they were; in another language,
+    last week's report is told again from the week's events."""
+    path = tmp_path / "autosave.json"
+    game = Game.new(TUTORIAL, seed=11, save_path=path)
+    play_weeks(game, 4)
+    words = {r.id: game.mood_word(r) for r in game.obs.reps}
+    for rep_id in words:  # as if each card had come to its word from the other side
+        game._mood_words[rep_id] = "good" if words[rep_id] != "good" else "fair"
+    kept = dict(game._mood_words)
+    game.save()
+    lines = game.outcomes[-1].lines
+    assert lines
+
+    back = Game.load(path)
+    assert back.outcomes and back.outcomes[-1].lines == lines
+    assert back.outcomes[-1].week == game.outcomes[-1].week
+    assert back._mood_words == kept
+    other = Game.load(path, lang="zh")
+    said = other.narrator.week_report(other.session.reports[-1].events)
+    assert other.outcomes[-1].lines == said and said

@@ -38,6 +38,8 @@ from ..texts import money, tr
 
 AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
+MOOD_WORDS = frozenset({"good", "fair", "low"})
+MAX_REPORT_LINES = 500  # a saved week's report longer than this is read again from the game
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
 
@@ -141,7 +143,40 @@ class Game:
                 game.add(action_from_dict(row))
             except (KeyError, TypeError, ValueError) as e:
                 raise SaveError(f"{path}: the planned actions are damaged ({e})") from e
+        game._resume(save.extra)
         return game
+
+    def _resume(self, extra: dict[str, Any]) -> None:
+        """What the desk showed when the game was saved, beyond the game itself: each
+        card's mood word (kept near a band's edge) and last week's report. Either is
+        passed over when it does not read as written (the game itself is whole)."""
+        words = extra.get("mood_words")
+        if isinstance(words, dict):
+            self._mood_words = {
+                int(k): w
+                for k, w in words.items()
+                if isinstance(k, str) and k.isdigit() and len(k) < 6 and w in MOOD_WORDS
+            }
+        reports = self.session.reports
+        if not reports:
+            return
+        week, summary = self.session.week - 1, reports[-1].summary
+        last = extra.get("last_week")
+        lines = None
+        if (
+            isinstance(last, dict)
+            and last.get("week") == week
+            and last.get("lang") == self.lang
+            and isinstance(last.get("lines"), list)
+            and len(last["lines"]) <= MAX_REPORT_LINES
+            and all(isinstance(x, str) and len(x) <= 2_000 for x in last["lines"])
+        ):
+            lines = list(last["lines"])
+        else:  # another language, or an older save: the week's events, as the report told
+            lines = self.narrator.week_report(reports[-1].events)
+        self.outcomes.append(
+            WeekOutcome(week, [], lines, summary.won, summary.lost, summary.revenue)
+        )
 
     # ------------------------------------------------------------ seeing
     @property
@@ -381,7 +416,11 @@ class Game:
 
     # ------------------------------------------------------------ saving
     def snapshot(self) -> SaveGame:
-        extra = {"plan": [p.action.to_dict() for p in self.plan]}
+        extra: dict[str, Any] = {"plan": [p.action.to_dict() for p in self.plan]}
+        extra["mood_words"] = {str(k): w for k, w in self._mood_words.items()}
+        if self.outcomes:  # the desk's "last week", as it was told
+            last = self.outcomes[-1]
+            extra["last_week"] = {"week": last.week, "lang": self.lang, "lines": last.lines}
         return snapshot(self.session, self.scenario_path, lang=self.lang, extra=extra)
 
     def save(self, path: Path | None = None) -> Path:
