@@ -753,3 +753,37 @@ def test_a_planned_keep_promise_or_answer_says_whose_it_is(lang, tmp_path):
         assert any(name in row and amount in row for row in rows), rows
         asker = game.narrator.rep(answered.rep)
         assert any(game.tr("act.answer") in row and asker in row for row in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p15_a_promise_whose_condition_is_not_met_is_greyed_on_the_review_with_why(lang, tmp_path):
+    """The review opened in a period's last week offered "Keep promise" for reps at 39% of
+    quota on a promise "if they make quota"; the click was refused in words that did not
+    say the quota was not made. The button is greyed, and its tip says how far off."""
+    from simulator.api import MakePromise
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        weeks = game.obs.period_weeks
+        first_page = [r.id for r in game.obs.reps[:5]]  # the review's first page
+        for i, rep in enumerate(first_page):  # each sum its own: each button its own text
+            assert game.add(MakePromise(rep, 5_000 + 1_000 * i, "quota")) is None
+        for _ in range(weeks - 1):  # to the period's last week: its review may open
+            game.end_week()
+        behind = [
+            p
+            for p in game.obs.promises
+            if p.status == "open" and game.obs.rep(p.rep).attainment < 1.0
+        ]
+        assert behind  # five reps: somebody is short of quota
+        promise = behind[0]
+        app.switch(ReviewScene)
+        step(app, 8)
+        keep = game.tr("review.keep", amount=game.money(promise.amount))
+        (button,) = [b for b in app.scene.ui.order if b.text == keep]
+        assert "#refused" in button.object_ids
+        made = game.obs.rep(promise.rep).attainment
+        from simulator.texts import percent
+
+        assert percent(made, lang) in button.tool_tip_text, button.tool_tip_text

@@ -68,6 +68,9 @@ def refusal_text(refusal: object, lang: str, currency: str = "") -> str:
         elif k == "pool" and has(f"pool.{v}"):
             values[k] = tr(lang, f"pool.{v}")
     key = f"refused.{code}"
+    if code == "not_due" and isinstance(values.get("made"), int | float):
+        key = "refused.not_due_so_far"  # in the promise's own period: how far from quota
+        values["made"] = percent(float(values["made"]), lang)
     if not has(key):
         return code
     try:

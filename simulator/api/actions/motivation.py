@@ -138,9 +138,11 @@ class KeepPromise(Action):
             raise Refused("promise_settled", status=pr.status)
         rep = plan.rep(pr.rep)
         if pr.status == "open" and pr.condition == "quota":
-            made_it = obs.period == obs.period_of(pr.due_week) and rep.attainment >= 1.0
-            if not made_it:
-                raise Refused("not_due", week=pr.due_week)
+            this_period = obs.period == obs.period_of(pr.due_week)
+            if not (this_period and rep.attainment >= 1.0):
+                # in its own period, how far from quota the rep still is
+                made = {"made": rep.attainment} if this_period else {}
+                raise Refused("not_due", week=pr.due_week, **made)
 
     def claims(self, plan: Plan) -> tuple[Hashable, ...]:
         return (("keep_promise", self.promise),)

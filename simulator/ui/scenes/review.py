@@ -220,16 +220,17 @@ class ReviewScene(Scene):
         for p in obs.promises:
             if p.rep == rep.id and p.status in ("open", "due") and bx + 200 <= left_w:
                 keeping = bool(g.planned("keep_promise", promise=p.id))
+                # not to be kept now (its condition not met): greyed, with why
+                why = None if keeping else g.why_not(A.KeepPromise(p.id))
+                key = "review.keeping" if keeping else "review.keep"
+                tip = self.tr(f"{key}_tip", week=p.due_week)
+                look = "#tab_active" if keeping else ("#refused" if why else "#small_button")
                 c.button(  # planned to be kept: it says so, and a click takes it back
                     (bx, 60, 196, 22),
-                    self.tr(
-                        "review.keeping" if keeping else "review.keep", amount=g.money(p.amount)
-                    ),
+                    self.tr(key, amount=g.money(p.amount)),
                     partial(self.keep, p.id),
-                    tip=self.tr(
-                        "review.keeping_tip" if keeping else "review.keep_tip", week=p.due_week
-                    ),
-                    object_id="#tab_active" if keeping else "#small_button",
+                    tip=self.tr("ui.refused", why=why) if why else tip,
+                    object_id=look,
                 )
                 bx += 200
         if self.has_next_quota:
