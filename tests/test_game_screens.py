@@ -787,3 +787,32 @@ def test_p15_a_promise_whose_condition_is_not_met_is_greyed_on_the_review_with_w
         from simulator.texts import percent
 
         assert percent(made, lang) in button.tool_tip_text, button.tool_tip_text
+
+
+def test_p1_quotas_set_for_the_next_period_are_not_planned_again_at_its_review(tmp_path):
+    """Quotas planned for the next period in its predecessor's third week came back at the
+    review: "Done" planned all eight again (8 × 0.25 h), and each rep's week then counted
+    a quota set that nobody changed. A quota set already stands; one changed is planned."""
+    from simulator.api import SetQuota
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path) as app:
+        game = app.game
+        for _ in range(2):
+            game.end_week()
+        nxt = game.obs.period + 1
+        for rep in game.obs.reps:
+            assert game.add(SetQuota(rep.id, 1_100_000, period=nxt)) is None
+        game.end_week()
+        while game.obs.period < nxt:
+            game.end_week()
+        first = game.obs.reps[0]
+        app.switch(ReviewScene)
+        step(app, 8)
+        line = app.scene.hours_text()  # no quota hours to come: each is set already
+        app.scene.entries[first.id].set_text("1200")  # one changed: that one is planned
+        app.scene.done()
+        step(app, 4)
+        planned = [p.action for p in game.plan if p.action.kind == "set_quota"]
+        assert [(a.rep, a.amount) for a in planned] == [(first.id, 1_200_000)], planned
+        assert "quotas" not in line

@@ -24,6 +24,7 @@ from ..api import (
     Plan,
     Planned,
     Result,
+    SetQuota,
     action_from_dict,
     mood_band,
     reward_amounts,
@@ -252,6 +253,38 @@ class Game:
     def remove(self, index: int) -> list[Planned]:
         """Take a planned action back; returns what was taken back with it (it needed it)."""
         return self.plan.remove(index)
+
+    def quota_settled(self, rep_id: int, period: int) -> float | None:
+        """The quota a carried-out action set for a rep and a period (the last, if several):
+        a field showing it again needs no new one (agreeing a quota takes hours, and the
+        rep's week would count a quota set)."""
+        obs = self.obs
+        amount = None
+        for r in self.session.action_log:
+            a = r.action
+            if not (r.ok and isinstance(a, SetQuota) and a.rep == rep_id):
+                continue
+            if a.target_period(obs.period_of(r.week)) == period:
+                amount = a.amount
+        return amount
+
+    def plan_quota(self, rep_id: int, amount: float, period: int) -> str | None:
+        """Plan a rep's quota for ``period`` (replacing one planned before); nothing when
+        it is the quota set already (and a different one planned is taken back). Why
+        not, in words, when it cannot be planned."""
+        obs = self.obs
+        planned = [
+            i
+            for i, p in enumerate(self.plan)
+            if isinstance(p.action, SetQuota)
+            and p.action.rep == rep_id
+            and p.action.target_period(obs.period) == period
+        ]
+        if amount == self.quota_settled(rep_id, period):
+            for i in reversed(planned):
+                self.remove(i)
+            return None
+        return self.add(SetQuota(rep_id, amount, None if period == obs.period else period))
 
     def amounts(self) -> list[float]:
         """The sums offered for a bonus or a promise: shares of the period's budget."""

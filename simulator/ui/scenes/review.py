@@ -351,7 +351,8 @@ class ReviewScene(Scene):
         if self.has_next_quota:
             period = None if self.quota_period == g.obs.period else self.quota_period
             for rep in g.obs.reps:
-                if self.next_quota_planned(rep) is None:
+                settled = g.quota_settled(rep.id, self.quota_period) == self.shown_quota(rep)
+                if self.next_quota_planned(rep) is None and not settled:
                     quotas += g.cost(A.SetQuota(rep.id, max(1.0, rep.quota), period))[0]
         money = g.money(g.budget_left)
         if not quotas:
@@ -437,8 +438,8 @@ class ReviewScene(Scene):
                     self.status = self.tr("quota.bad", text=text.strip())
                     self.rebuild()
                     return
-                period = None if self.quota_period == g.obs.period else self.quota_period
-                why = g.add(A.SetQuota(rep.id, amount, period))  # replaces one planned before
+                # replaces one planned before; one set already (in an earlier week) stands
+                why = g.plan_quota(rep.id, amount, self.quota_period)
                 if why:
                     self.status = self.tr("ui.refused", why=why)
                     self.rebuild()

@@ -134,7 +134,6 @@ class QuotasTabPart(TablesPart):
         return typed_quota(text, self.lang, self.quota_shown.get(rep_id))
 
     def apply_quotas(self) -> None:
-        obs = self.game.obs
         per = self.quota_period()
         bad = []
         for rep_id, entry in self.quota_entries.items():
@@ -142,9 +141,8 @@ class QuotasTabPart(TablesPart):
             if amount is None or amount <= 0:
                 bad.append(entry.get_text())
                 continue
-            self.game.add(  # a quota planned before is replaced
-                A.SetQuota(rep_id, amount, None if per == obs.period else per)
-            )
+            # a quota planned before is replaced; one set already is not set again
+            self.game.plan_quota(rep_id, amount, per)
         if bad:
             self.say(self.tr("quota.bad", text=bad[0]), bad=True)
         else:
