@@ -235,3 +235,15 @@ def test_a_quota_field_left_as_it_was_gives_its_quota_back_exactly(amount, lang)
     assert typed_quota(shown, lang, amount) == amount
     typed = typed_quota(shown, lang)  # the same text, typed afresh: within a cent of the unit
     assert typed is not None and abs(typed - amount) <= 0.005 * quota_unit(lang) + 1e-6 * amount
+
+
+def test_a_share_just_short_of_the_whole_never_reads_as_the_whole():
+    """"Sum ¥8.96M · team target ¥9.00M (100%)": the quotas fell short and the share said
+    they met the target. A share just under one keeps a decimal, in both languages."""
+    from simulator.texts import percent
+
+    for lang in ("en", "zh"):
+        assert percent(0.996, lang) == "99.6%"
+        assert percent(0.9999, lang) == "99.9%"
+        assert percent(1.0, lang) == "100%"
+        assert percent(0.974, lang) == "97%"

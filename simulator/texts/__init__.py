@@ -156,9 +156,14 @@ def tenure(years: float, lang: str = "en") -> str:
 
 
 def percent(share: float, lang: str = "en") -> str:
-    """A share as a percentage in the language's way (0.974 → "97%")."""
+    """A share as a percentage in the language's way (0.974 → "97%"). A share just short
+    of the whole keeps a decimal (0.996 → "99.6%", never "100%": a quota sum ¥40k short
+    of the target read as meeting it)."""
     from babel.numbers import format_percent
 
+    if 0.995 <= share < 1.0:
+        shown = format_percent(min(share, 0.999), "#,##0.0%", locale=babel_locale(lang))
+        return str(shown)
     return str(format_percent(share, locale=babel_locale(lang)))
 
 
