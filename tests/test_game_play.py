@@ -308,12 +308,19 @@ def test_the_review_screens_hours_are_what_the_desk_shows_after_it(app):
 
 
 def test_p12_the_archive_shows_no_contact_the_season_has_not_had(app):
-    """Week 1's archive has no contacts on file (it said "0 d ago" for every account);
-    after a week of work, the accounts the reps reached say when."""
+    """Week 1's archive has no contacts of the season on file (it said "0 d ago" for
+    every account), but an account with a deal inherited with the team was in touch
+    when its customer last answered (it said "not yet" beside a funnel that said 4 days
+    ago); after a week of work, the accounts the reps reached say when."""
     _to_the_desk(app)
     click(app, "Accounts")
     shown = [t for t in labels(app) if t == "not yet" or t.endswith(" d ago")]
-    assert shown and set(shown) == {"not yet"}
+    heard: dict[int, int] = {}
+    for d in app.game.obs.deals:
+        heard[d.account] = min(heard.get(d.account, d.days_since_touch), d.days_since_touch)
+    assert heard and app.scene.contact_ago() == heard
+    assert "not yet" in shown
+    assert set(shown) <= {"not yet"} | {f"{n} d ago" for n in heard.values()}
     click(app, "End week")
     key(app, pygame.K_RETURN)
     step(app, 8)

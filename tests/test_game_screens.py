@@ -816,3 +816,28 @@ def test_p1_quotas_set_for_the_next_period_are_not_planned_again_at_its_review(t
         planned = [p.action for p in game.plan if p.action.kind == "set_quota"]
         assert [(a.rep, a.amount) for a in planned] == [(first.id, 1_200_000)], planned
         assert "quotas" not in line
+
+
+def test_p12_an_accounts_file_lists_its_open_deals(tmp_path):
+    """ "Nothing on file yet" for an account with six open deals: the file never listed
+    the deals open there. It lists each, with its stage, its rep and the customer's last
+    word, biggest first."""
+    from pygame_gui.elements import UITextBox
+
+    with game_at(tmp_path) as app:
+        game = app.game
+        to_desk(app, "accounts")
+        counts: dict[int, int] = {}
+        for d in game.obs.deals:
+            counts[d.account] = counts.get(d.account, 0) + 1
+        busiest = max(counts, key=lambda k: (counts[k], -k))
+        account = game.obs.accounts[busiest]
+        app.scene.account_file(account)
+        step(app, 4)
+        body = " ".join(
+            el.html_text for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)
+        )
+        assert game.tr("acc.no_history") not in body
+        deals = sorted((d for d in game.obs.deals if d.account == busiest), key=lambda d: -d.value)
+        at = [body.find(game.money(d.value)) for d in deals]
+        assert all(i >= 0 for i in at) and at == sorted(at), (at, body)

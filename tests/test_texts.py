@@ -238,7 +238,7 @@ def test_a_quota_field_left_as_it_was_gives_its_quota_back_exactly(amount, lang)
 
 
 def test_a_share_just_short_of_the_whole_never_reads_as_the_whole():
-    """"Sum ¥8.96M · team target ¥9.00M (100%)": the quotas fell short and the share said
+    """ "Sum ¥8.96M · team target ¥9.00M (100%)": the quotas fell short and the share said
     they met the target. A share just under one keeps a decimal, in both languages."""
     from simulator.texts import percent
 

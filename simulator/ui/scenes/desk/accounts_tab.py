@@ -21,10 +21,12 @@ class AccountsTabPart(TablesPart):
         obs = self.game.obs
         acc = obs.accounts
         rows = [a for a in acc if not a.churned] + [a for a in acc if a.churned]
+        ago = self.contact_ago()
         keyf = {
             "potential": lambda a: -a.potential,
             "relationship": lambda a: -a.relationship,
-            "contact": lambda a: a.last_contact_day,
+            # the longest without contact first, those never contacted before them
+            "contact": lambda a: -ago.get(a.id, 10**6),
             "owner": lambda a: (a.owner is None, a.owner if a.owner is not None else 0),
         }[self.acc_sort]
         rows.sort(key=keyf)
@@ -71,7 +73,6 @@ class AccountsTabPart(TablesPart):
         cols = tuple(c for i, c in enumerate(ACC_COLS) if i in keep)
         self.headings(ui, 62, cols)
         nar = self.game.narrator
-        today = (obs.week - 1) * 5
         y = 86
         for a in shown:
             vals = [
@@ -80,9 +81,7 @@ class AccountsTabPart(TablesPart):
                 segment_label(self.game.obs, a.segment, self.lang),
                 self.game.money(a.potential),
                 f"{100 * a.relationship:.0f}%",
-                self.tr("acc.days_ago", days=max(0, today - a.last_contact_day))
-                if a.last_contact_day >= 0
-                else self.tr("acc.not_yet"),
+                self.tr("acc.days_ago", days=ago[a.id]) if a.id in ago else self.tr("acc.not_yet"),
                 self.tr("acc.lost") if a.churned else str(a.open_deals),
             ]
             # the name opens the account's file: its history, deal by deal
@@ -104,8 +103,24 @@ class AccountsTabPart(TablesPart):
             if (y - 86) % (28 * 4) == 0:
                 yield
 
+    def contact_ago(self) -> dict[int, int]:
+        """Working days since each account was last in touch: a rep's visit this season,
+        or an open deal's last word from the customer (a deal inherited with the team
+        was in touch before the season began); accounts never in touch are left out."""
+        obs = self.game.obs
+        today = (obs.week - 1) * 5
+        ago = {
+            a.id: max(0, today - a.last_contact_day)
+            for a in obs.accounts
+            if a.last_contact_day >= 0
+        }
+        for d in obs.deals:  # the team's and the orphans'
+            ago[d.account] = min(ago.get(d.account, d.days_since_touch), d.days_since_touch)
+        return ago
+
     def account_file(self, a: AccountView) -> None:
-        """The customer archive's card of one account (P12)."""
+        """The customer archive's card of one account (P12): who, what it is worth, its
+        open deals, and its story."""
         nar = self.game.narrator
         lines = [
             self.tr(
@@ -119,6 +134,21 @@ class AccountsTabPart(TablesPart):
             ),
             "",
         ]
+        g = self.game
+        open_deals = [d for d in g.obs.deals if d.account == a.id]
+        for d in sorted(open_deals, key=lambda d: -d.value):
+            owner = nar.rep(d.rep) if d.rep is not None else self.tr("acc.nobody")
+            lines.append(
+                self.tr(
+                    "acc.open_deal",
+                    value=g.money(d.value),
+                    stage=self.tr(f"stage.{int(d.stage)}"),
+                    rep=owner,
+                    days=d.days_since_touch,
+                )
+            )
+        if open_deals:
+            lines.append("")
         for day, kind, text, value in a.history[-14:]:
             what = self.tr(f"hist.{kind}") if has(f"hist.{kind}") else kind
             if value:  # which deal: an account may have had several
@@ -127,13 +157,13 @@ class AccountsTabPart(TablesPart):
                 what += f" ({self.tr(f'lost.{text}')})"
             week = self.tr("ui.week_short", week=day // 5 + 1)
             lines.append(self.tr("ui.at_week", week=week, text=what))
-        if not a.history:
+        if not a.history and not open_deals:
             lines.append(self.tr("acc.no_history"))
         self.open_modal(
             account_name(a, self.lang),
             "\n".join(lines),
             [(self.tr("ui.close"), None)],
-            size=(600, 460),
+            size=(680, 460),
         )
 
     def sort_accounts(self, key: str) -> None:
