@@ -234,8 +234,11 @@ def test_save_as_keeps_a_named_copy_and_goes_on_saving_there(app, tmp_path):
     _end_week(app)
     key(app, pygame.K_ESCAPE)  # the menu
     field = next(el for el in app.scene.modal_ui.elements if isinstance(el, UITextEntryLine))
+    # it offers the scenario and the week in words, never the file's name ("short-5")
+    assert field.get_text() == "Two short months week 2"
     click_at(app, field.rect.center)
-    for _ in range(20):
+    key(app, pygame.K_END)
+    for _ in range(len(field.get_text())):
         key(app, pygame.K_BACKSPACE)
     type_text(app, "before the review")
     click(app, "Save as")

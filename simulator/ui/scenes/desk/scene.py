@@ -15,8 +15,9 @@ from typing import Any
 
 import pygame
 
+from ....texts import text_of
 from ... import tour
-from ...game import WeekOutcome
+from ...game import AUTOSAVE_NAME, WeekOutcome, slot_name
 from ...widgets import Builder, html
 from .accounts_tab import AccountsTabPart
 from .charts_strip import ChartsPart
@@ -216,7 +217,7 @@ class DeskScene(
         ui.label((16, 10, mw - 32, 32), self.tr("ui.menu"), object_id="#h2")
         ui.text((12, 48, mw - 28, 70), html(self.tr("ui.menu_body")), raw=True)
         ui.label((16, 124, mw - 32, 24), self.tr("ui.save_as_label"), object_id="#small")
-        self.save_name = ui.entry((16, 152, mw - 200, 36), self.game.save_path.stem)
+        self.save_name = ui.entry((16, 152, mw - 200, 36), self.save_as_default())
         ui.button((mw - 176, 150, 160, 40), self.tr("ui.save_as"), self.save_as)
         ui.button((16, mh - 54, 120, 40), self.tr("ui.cancel"), self._modal_job(None))
         ui.button((144, mh - 54, 112, 40), self.tr("tour.button"), lambda: self.show_tour(0))
@@ -242,6 +243,18 @@ class DeskScene(
         if n + 1 < len(steps):
             buttons.append((self.tr("tour.next"), lambda: self.show_tour(n + 1)))
         self.open_modal(title, body, buttons, raw=True, size=(620, 320))
+
+    def save_as_default(self) -> str:
+        """The name the "save as" field offers: the save's own, if the player named it;
+        else the scenario and the week in words (a file's name such as
+        "promoted_over_peers-12" means nothing to a player)."""
+        g = self.game
+        path = g.save_path
+        own = {AUTOSAVE_NAME, slot_name(g.scenario_path, g.session.seed)}
+        if path.name not in own:
+            return path.stem
+        title = text_of(g.session.scenario.title, self.lang)
+        return self.tr("ui.save_as_default", title=title, week=g.obs.week)
 
     def save_as(self) -> None:
         """Go on saving this game under the name typed (letters, digits, - and _)."""
