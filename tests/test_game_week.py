@@ -401,3 +401,23 @@ def test_p15_a_kept_promise_is_told_as_a_promise_kept_not_as_a_bonus(tmp_path):
     told = [x for x in lines if f"({kept})" in x]
     assert len(told) >= 2, lines  # the reactions shown are to the promise kept
     assert not any(f"({game.tr('lever.bonus')})" in x for x in lines), lines
+
+
+def test_a_rise_on_the_card_a_week_after_what_lifted_them_names_that_week(tmp_path):
+    """"Zhou Qiang greatly encouraged (honoured)" in week 4, his card still "fair"; in
+    week 5 it rose beside "nothing visible lifted them". A card's word rises once the
+    reading is clearly past the edge, a little after what lifted it: the rise names what
+    could have lifted them since the card last changed, each earlier thing with its week."""
+    from types import SimpleNamespace
+
+    game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "l.json")
+    rep = game.obs.reps[0]
+    name = game.narrator.rep(rep.id)
+    won = (SimpleNamespace(kind="deal_won", rep=rep.id, data={}),)
+    first = game._lifts_since(4, [], won)  # week 4: a deal won, the card unchanged
+    assert game.tr("ctx.won", n=1) in first[rep.id]
+    later = game._lifts_since(5, [], ())  # week 5: nothing new
+    assert f"{game.tr('ctx.won', n=1)} ({game.tr('ui.week_short', week=4)})" in later[rep.id]
+    game._mood_words[rep.id] = "low"  # the card said "low" before; it rises now
+    (line,) = [x for x in game.unhappy({rep.id: 0.0}, {}, later, {rep.id: "low"}) if name in x]
+    assert game.tr("ui.week_short", week=4) in line and "nothing" not in line, line

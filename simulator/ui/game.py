@@ -40,6 +40,7 @@ from ..texts import money, tr
 AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
 MOOD_WORDS = frozenset({"good", "fair", "low"})
+LIFTS_KEPT = 4  # the most recent of what lifted a rep, told when their card rises
 MAX_REPORT_LINES = 500  # a saved week's report longer than this is read again from the game
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
@@ -120,6 +121,8 @@ class Game:
         self._plan: Plan | None = None
         self._debrief: tuple[int, Record, Debrief] | None = None
         self._mood_words: dict[int, str] = {}  # the word each rep's card said last
+        # what could have lifted each rep since their card's word last changed
+        self._lifted: dict[int, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------ making one
     @classmethod
@@ -313,9 +316,12 @@ class Game:
         lines += self.unhappy(
             before,
             self.their_week(results, report.events),
-            self.their_week(results, report.events, lifts_only=True),
+            self._lifts_since(week, results, report.events),
             words,
         )
+        for r in self.obs.reps:  # a card whose word changed has told what lifted it
+            if words.get(r.id) != self.mood_word(r):
+                self._lifted.pop(r.id, None)
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
         try:
@@ -332,6 +338,38 @@ class Game:
         """What each rep's week held, in a few words: what you did with them, deals won or
         lost (the context a change of mood is read in). ``lifts_only``: without the deals
         lost (beside a rise, a loss reads as its cause)."""
+        sep = self.tr("ev.sep")
+        held = self._held(results, events, lifts_only)
+        return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
+
+    def _lifts_since(
+        self, week: int, results: list[Any], events: tuple[Any, ...]
+    ) -> dict[int, str]:
+        """What could have lifted each rep this week, and in the weeks before it since
+        their card's word last changed, each earlier one with its week: a mood read from
+        the outside rises on the card a little after what lifted it ("greatly encouraged
+        (honour)" in week 4, the card's rise in week 5 beside "nothing visible")."""
+        now = self._held(results, events, lifts_only=True)
+        sep = self.tr("ev.sep")
+        out = {}
+        for rep in {*now, *self._lifted}:
+            earlier = [
+                f"{x} ({self.tr('ui.week_short', week=w)})"
+                if self.lang != "zh"
+                else f"{x}（{self.tr('ui.week_short', week=w)}）"
+                for w, x in self._lifted.get(rep, [])
+            ]
+            items = [*earlier, *now.get(rep, [])]
+            if items:
+                out[rep] = self.tr("ev.mood_context", list=sep.join(items))
+        for rep, xs in now.items():  # kept until the card's word changes (see end_week)
+            self._lifted.setdefault(rep, []).extend((week, x) for x in xs)
+            del self._lifted[rep][:-LIFTS_KEPT]
+        return out
+
+    def _held(
+        self, results: list[Any], events: tuple[Any, ...], lifts_only: bool
+    ) -> dict[int, list[str]]:
         nar = self.narrator
         held: dict[int, list[str]] = {}
 
@@ -374,8 +412,7 @@ class Game:
                 counts[(e.rep, e.kind)] = counts.get((e.rep, e.kind), 0) + 1
         for (rep, kind), n in counts.items():  # "2 deals won", not "a deal won; a deal won"
             held.setdefault(rep, []).append(self.tr(f"ctx.{kind.removeprefix('deal_')}", n=n))
-        sep = self.tr("ev.sep")
-        return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
+        return held
 
     def unhappy(
         self,
