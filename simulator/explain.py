@@ -320,6 +320,8 @@ def period_end(nar: Narrator, e: Event) -> str:
     )
     for gap, rep in under[:SHORT_NAMED]:
         parts.append(nar.tr("ev.short_rep", rep=nar.rep(rep), gap=nar.money(gap)))
+    if len(under) > SHORT_NAMED:  # the rest counted: two named read as the only two
+        parts.append(nar.tr("ev.short_more", n=len(under) - SHORT_NAMED))
     if not parts:
         return line
     return line + nar.tr("ev.short_by", short=nar.money(short), why=nar.tr("ev.sep").join(parts))
