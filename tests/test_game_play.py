@@ -386,7 +386,9 @@ def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(ap
     # colon and a comma, ASCII in the Chinese game too)
     click(app, next(t for t in shown if "light supervision · 1 h a week" in t), exact=True)
     row = next(t for t in plan_rows(app) if t.startswith("Delegate ·"))
-    assert ":" not in row and "," not in row and row.endswith("· light supervision"), row
+    # and it says what watching will take every week, beside the hour it takes now
+    assert ":" not in row and "," not in row, row
+    assert row.endswith("· light supervision · 1 h a week"), row
 
 
 def test_p13_a_delegation_in_place_shows_on_the_desk_where_a_manager_looks(app):

@@ -404,7 +404,7 @@ def test_p15_a_kept_promise_is_told_as_a_promise_kept_not_as_a_bonus(tmp_path):
 
 
 def test_a_rise_on_the_card_a_week_after_what_lifted_them_names_that_week(tmp_path):
-    """"Zhou Qiang greatly encouraged (honoured)" in week 4, his card still "fair"; in
+    """ "Zhou Qiang greatly encouraged (honoured)" in week 4, his card still "fair"; in
     week 5 it rose beside "nothing visible lifted them". A card's word rises once the
     reading is clearly past the edge, a little after what lifted it: the rise names what
     could have lifted them since the card last changed, each earlier thing with its week."""

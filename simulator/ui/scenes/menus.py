@@ -253,7 +253,13 @@ class PickerScene(Scene):
                 (16, 48, pw - 32, 24),
                 self.tr("picker.difficulty", level=level)
                 + " · "
-                + self.tr("picker.weeks", weeks=sc.weeks, team=len(sc.reps)),
+                + self.tr(
+                    "picker.weeks",
+                    weeks=sc.weeks,
+                    periods=sc.periods,
+                    period_weeks=sc.period_weeks,
+                    team=len(sc.reps),
+                ),
             )
             # what it teaches, in the handbook's order and in words (the codes mean nothing here)
             order = sorted(sc.teaches, key=lambda k: int(k[1:]) if k[1:].isdigit() else 99)

@@ -272,6 +272,9 @@ class LeverPart(DeskPart):
             parts.append(nar.rep(a.deputy))
             parts.append(self.tr(f"task.{a.task.value}"))
             parts.append(self.tr(f"sup.{a.supervision.value}"))
+            weekly = self.game.obs.supervision_hours.get(a.supervision.value, 0.0)
+            if weekly:  # what watching costs from then on, beside what handing over costs now
+                parts.append(self.tr("pick.weekly_hours", hours=f"{weekly:g}"))
         if action.kind == "profit_share":
             parts.append(nar.rep(a.deputy))
         if action.kind == "pipeline_review":  # whose funnels: one rep's, or the whole team
