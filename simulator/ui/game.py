@@ -166,7 +166,6 @@ class Game:
             return
         week, summary = self.session.week - 1, reports[-1].summary
         last = extra.get("last_week")
-        lines = None
         if (
             isinstance(last, dict)
             and last.get("week") == week

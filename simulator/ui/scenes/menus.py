@@ -46,14 +46,19 @@ def newer_damaged(folder: Path, latest: Path | None) -> str | None:
     return None
 
 
+PLAYED_LOOK = 40
+
+
 def played_through(folder: Path) -> set[tuple[str, int]]:
-    """The scenarios (by file name and length) a save in ``folder`` has played to the end."""
+    """The scenarios (by file name and length) a save in ``folder`` has played to the end
+    (of the newest ``PLAYED_LOOK`` saves: a picker opens at once, whatever the folder)."""
     done: set[tuple[str, int]] = set()
     try:
         files = [p for p in folder.glob("*.json") if p.is_file()]
+        files.sort(key=lambda p: -p.stat().st_mtime)
     except OSError:
         return done
-    for path in files:
+    for path in files[:PLAYED_LOOK]:
         try:
             save = read_save(path)
         except SaveError:
