@@ -322,6 +322,9 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
     it, its details). Hidden events are included: the export is for trainers.
     """
     import csv
+    import io
+
+    from .outputs import write_bytes
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -357,22 +360,23 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
         if fmt == "json":  # nested as they are: no JSON inside JSON
             path = folder / f"{name}.json"
             text = json.dumps(rows, ensure_ascii=False, indent=1, default=str)
-            path.write_text(text, encoding="utf-8")
+            write_bytes(path, text.encode("utf-8"))
         elif fmt == "csv":
             path = folder / f"{name}.csv"
-            with open(path, "w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
-                cols = list(rows[0]) if rows else ["week"]
-                w = csv.DictWriter(f, fieldnames=cols)
-                w.writeheader()
-                for row in rows:  # a cell holds text: the nested values as JSON
-                    w.writerow(
-                        {
-                            k: json.dumps(v, ensure_ascii=False, default=str)
-                            if isinstance(v, dict | list)
-                            else v
-                            for k, v in row.items()
-                        }
-                    )
+            buf = io.StringIO(newline="")
+            cols = list(rows[0]) if rows else ["week"]
+            w = csv.DictWriter(buf, fieldnames=cols)
+            w.writeheader()
+            for row in rows:  # a cell holds text: the nested values as JSON
+                w.writerow(
+                    {
+                        k: json.dumps(v, ensure_ascii=False, default=str)
+                        if isinstance(v, dict | list)
+                        else v
+                        for k, v in row.items()
+                    }
+                )
+            write_bytes(path, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel reads UTF-8
         else:
             raise SaveError(f"unknown format {fmt!r}: csv or json")
         written.append(path)

@@ -28,7 +28,10 @@ def drawn(monkeypatch) -> dict[str, dict]:
         real(self, fname, *args, **kw)  # drawn: every extent is known
         r = self.canvas.get_renderer()
         legends = [*self.legends, *(a.get_legend() for a in self.axes if a.get_legend())]
-        seen[Path(fname).name] = {
+        name = Path(fname).name
+        if name.startswith(".") and name.endswith(".tmp"):  # written beside, then renamed
+            name = name[1:].rsplit(".", 2)[0]
+        seen[name] = {
             "over_data": any(
                 leg.get_window_extent(r).overlaps(a.get_window_extent(r))
                 for leg in legends

@@ -438,3 +438,51 @@ def test_no_chart_or_comparison_is_written_over_a_file_of_the_users_own(tmp_path
     (mine / "distribution.png").unlink()
     assert main(["compare", str(runs), "--out", str(mine)]) == 0
     assert main(["compare", str(runs), "--out", str(mine)]) == 0  # its own, replaced
+
+
+def test_an_out_folder_written_into_never_loses_or_reaches_past_anything(tmp_path, capsys):
+    """A hostile look at the --out rule: a link named like an output carried the writing
+    outside the folder (or over another report's chart), a folder named like one gave a
+    traceback, a user's chart whose Software began "salesim…" or a spreadsheet beginning
+    "week," was taken for salesim's, and a chart could be left half-written by a stop.
+    Each of these names is refused in one line, and what is written is whole."""
+    import os
+
+    from simulator.outputs import replaces_other, write_bytes
+
+    save = tmp_path / "game.json"
+    short = tmp_path / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
+    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for name, make in (
+        ("revenue.png", lambda p: os.symlink(elsewhere / "made.png", p)),  # dangling
+        ("people.png", lambda p: os.symlink(elsewhere, p)),
+        ("pipeline.png", lambda p: p.mkdir()),
+        ("report.html", lambda p: os.symlink(elsewhere / "theirs.html", p)),
+    ):
+        out = tmp_path / f"out_{name}"
+        out.mkdir()
+        make(out / name)
+        assert main(["report", str(save), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and name in err and "Traceback" not in err, err
+    assert list(elsewhere.iterdir()) == []
+    # marks matched exactly, not as the start of a user's own
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "revenue.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\x1ctEXtSoftware\x00salesimulator pro"
+    )
+    (mine / "events.csv").write_bytes(b"\xef\xbb\xbfweek,sales,notes\r\n1,2,3\r\n")
+    (mine / "indices.csv").write_text("field,value,notes\n", encoding="utf-8")
+    (mine / "report.html").write_text("<p><title>salesim batch report</title></p>")
+    for name in ("revenue.png", "events.csv", "indices.csv", "report.html"):
+        assert replaces_other(mine, [name]) is not None, name
+    # written whole: nothing but the file itself is left in the folder
+    fresh = tmp_path / "out_new"
+    fresh.mkdir()
+    write_bytes(fresh / "indices.csv", b"field,S1,S1_conf,ST,ST_conf\n")
+    assert [p.name for p in fresh.iterdir()] == ["indices.csv"]
+    assert replaces_other(fresh, ["indices.csv"]) is None  # and known again as salesim's

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..files import InputError
-from ..outputs import HTML_MARK, PNG_META, claim
+from ..outputs import HTML_MARK, save_png, write_bytes
 from ..palette import palette
 from ..scoring import COMPONENTS
 from ..wording import counted
@@ -264,7 +264,7 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
         ax.grid(axis="y", alpha=0.3)
         _box_key(fig, box)
         path = out / f"distribution{tag}.png"
-        fig.savefig(claim(path), dpi=100, metadata=PNG_META)
+        save_png(fig, path, dpi=100)
         plt.close(fig)
         written.append(path)
         CAPTIONS[path.name] = f"Total score by policy (box: quartiles; triangle: mean) — {title}"
@@ -283,7 +283,7 @@ def plots(cmp: Comparison, out: Path) -> list[Path]:
         fig.legend(fontsize=8, ncols=min(4, len(cmp.policies)), loc="outside lower center")
         ax.set_title(f"Scorecard components — {title}")
         path = out / f"components{tag}.png"
-        fig.savefig(claim(path), dpi=100, metadata=PNG_META)
+        save_png(fig, path, dpi=100)
         plt.close(fig)
         written.append(path)
         CAPTIONS[path.name] = f"Scorecard components by policy (mean, 95% interval) — {title}"
@@ -393,7 +393,7 @@ def _sweep_plots(cmp: Comparison, out: Path, plt: Any) -> list[Path]:
                 labels += ["one run", "mean over a fifth of the range"]
             fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncols=4)
             path = out / f"sweep_{_file_part(scenario)}_{_file_part(key.replace('*', 'all'))}.png"
-            fig.savefig(claim(path), dpi=100, metadata=PNG_META)
+            save_png(fig, path, dpi=100)
             plt.close(fig)
             written.append(path)
             CAPTIONS[path.name] = f"Total score against {key} — {scenario}" + (
@@ -463,6 +463,4 @@ def report_html(cmp: Comparison, images: list[Path], out: Path) -> Path:
             f"<figcaption>{html.escape(CAPTIONS.get(img.name, img.name))}</figcaption></figure>"
         )
     parts.append("</body></html>")
-    path = claim(out / "report.html")
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return write_bytes(out / "report.html", "\n".join(parts).encode("utf-8"))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..outputs import PNG_META, claim
+from ..outputs import save_png
 from ..wording import counted
 from .design import DesignError, Point, Range, build, distinct
 from .runs import Task, collected_per_run, init_worker, run_collected, run_in_worker
@@ -258,6 +258,6 @@ def plot(s: Sensitivity, out: str | os.PathLike[str]) -> object:
     ax.legend()
     ax.set_title(f"What drives the score under {s.policy} ({s.method})")
     fig.tight_layout()
-    fig.savefig(claim(Path(out)), dpi=100, metadata=PNG_META)
+    save_png(fig, Path(out), dpi=100)
     plt.close(fig)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..outputs import NotOurs, claim
+from ..outputs import NotOurs, replaces_other, write_bytes
 from ..wording import counted, seeds_range
 from .common import (
     COMMAND_LINE,
@@ -311,6 +311,10 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
+    # what it will write, checked before the runs (not refused once they are done)
+    written = ["indices.csv", "sensitivity.png"]
+    if args.out and (problem := replaces_other(Path(args.out), written)) is not None:
+        return fail(problem)
 
     from ..core.rng import SEEDS
 
@@ -355,7 +359,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
                 for i in result.indices
             ]
         try:
-            claim(out / "indices.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            write_bytes(out / "indices.csv", ("\n".join(lines) + "\n").encode("utf-8"))
             plot(result, out / "sensitivity.png")
         except NotOurs as e:
             return fail(str(e))

@@ -94,7 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _tell(told)
         for path in export_logs(session, args.out, args.format):
             print(path)
-    except SaveError as e:
+    except (SaveError, NotOurs) as e:
         return fail(str(e))
     return 0
 

@@ -118,7 +118,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
         target = Path(args.out)
         schema = replaces_other(target.parent, [target.name], lambda head: SCHEMA_MARK in head)
-        if (problem := schema) is not None:
+        if not target.is_dir() and (problem := schema) is not None:  # a folder: said below
             return fail(problem)
         try:
             target.write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..outputs import PNG_META, claim
+from ..outputs import save_png
 from ..palette import palette
 from ..paths import data_dir
 from ..texts import tr
@@ -74,7 +74,7 @@ def pyplot(lang: str) -> Any:
 def _save(fig: Any, path: Path) -> Path:
     if fig.get_layout_engine() is None:
         fig.tight_layout()
-    fig.savefig(claim(path), dpi=100, metadata=PNG_META)
+    save_png(fig, path, dpi=100)
     import matplotlib.pyplot as plt
 
     plt.close(fig)

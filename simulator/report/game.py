@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
 from ..narrate import Narrator
-from ..outputs import HTML_MARK, claim
+from ..outputs import HTML_MARK, write_bytes
 from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
@@ -315,8 +315,5 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         f"<h2 id='timeline'>{_e(t('report.timeline'))}</h2>",
         *_timeline(r, lang, nar),
     ]
-    path = claim(out / "report.html")
-    tmp = path.with_name(".report.html.tmp")
-    tmp.write_text(page(t("report.title", title=title), body, lang, font_href), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    html_text = page(t("report.title", title=title), body, lang, font_href)
+    return write_bytes(out / "report.html", html_text.encode("utf-8"))

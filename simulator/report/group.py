@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
 from ..narrate import Narrator
-from ..outputs import claim
+from ..outputs import write_bytes
 from ..saves import fingerprint
 from ..scoring import Scorecard
 from ..texts import text_of, tr
@@ -189,9 +189,6 @@ def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
         f"<h2 id='mistakes'>{_e(t('class.mistakes'))}</h2>",
         mistakes,
     ]
-    path = claim(out / "index.html")
-    tmp = path.with_name(".index.html.tmp")
     font_href = f"fonts/{shipped}" if shipped else None
-    tmp.write_text(page(t("class.title", title=title), body, lang, font_href), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    html_text = page(t("class.title", title=title), body, lang, font_href)
+    return write_bytes(out / "index.html", html_text.encode("utf-8"))
