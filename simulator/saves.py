@@ -266,6 +266,9 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
                 f"{p}: the save is damaged (week {week} holds more than "
                 f"{MAX_ACTIONS_PER_WEEK:,} actions; a game makes far fewer)"
             )
+    extra = data.get("extra", {})
+    if not isinstance(extra, dict) or not isinstance(extra.get("plan", []), list):
+        raise SaveError(f"{p}: the save is damaged (what the desk held is unreadable)")
     known = set(SaveGame.__dataclass_fields__)
     return SaveGame(**{k: v for k, v in data.items() if k in known})
 

@@ -200,3 +200,37 @@ def test_a_loaded_game_shows_last_weeks_report_and_the_cards_words_as_they_were(
     other = Game.load(path, lang="zh")
     said = other.narrator.week_report(other.session.reports[-1].events)
     assert other.outcomes[-1].lines == said and said
+
+
+@pytest.mark.parametrize(
+    ("extra", "damaged"),
+    [
+        ([], True),
+        ("x", True),
+        ({"plan": 5}, True),
+        ({"plan": [], "mood_words": {"0": ["good"], "²": "good", "1": "fair"}}, False),
+        ({"plan": [], "last_week": {"week": 4, "lang": "en", "lines": ["nul\x00here"]}}, False),
+        ({"plan": [], "last_week": {"week": 4, "lang": "en", "lines": ["\udcff"]}}, False),
+    ],
+)
+def test_a_save_whose_desk_part_is_damaged_is_refused_or_passed_over_never_a_crash(
+    tmp_path, extra, damaged
+):
+    """A hostile probe: a save whose "extra" was a list, or whose plan a number, crashed
+    the game window with a traceback; a mood word that was a list, a key "²", a line of
+    last week's report holding a NUL or half a character pair crashed it too. The save is
+    refused in words, or the damaged part passed over (the game itself is whole)."""
+    path = tmp_path / "g.json"
+    game = Game.new(TUTORIAL, seed=11, save_path=path)
+    play_weeks(game, 4)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["extra"] = extra
+    path.write_text(json.dumps(data), encoding="utf-8")
+    if damaged:
+        with pytest.raises(SaveError, match="damaged"):
+            Game.load(path)
+        return
+    back = Game.load(path)
+    assert all(w in ("good", "fair", "low") for w in back._mood_words.values())
+    lines = back.outcomes[-1].lines  # last week's report, told again from the game
+    assert lines and not any("\x00" in x or "\udcff" in x for x in lines)

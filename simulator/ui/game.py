@@ -12,6 +12,7 @@ what happened.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,12 @@ class Game:
             self._mood_words = {
                 int(k): w
                 for k, w in words.items()
-                if isinstance(k, str) and k.isdigit() and len(k) < 6 and w in MOOD_WORDS
+                if isinstance(k, str)
+                and k.isascii()
+                and k.isdigit()
+                and len(k) < 6
+                and isinstance(w, str)
+                and w in MOOD_WORDS
             }
         reports = self.session.reports
         if not reports:
@@ -172,7 +178,9 @@ class Game:
             and last.get("lang") == self.lang
             and isinstance(last.get("lines"), list)
             and len(last["lines"]) <= MAX_REPORT_LINES
-            and all(isinstance(x, str) and len(x) <= 2_000 for x in last["lines"])
+            # each a line as the report writes them: text the window can draw (a NUL or
+            # half of a character pair stops its text drawing)
+            and all(isinstance(x, str) and _drawable(x) for x in last["lines"])
         ):
             lines = list(last["lines"])
         else:  # another language, or an older save: the week's events, as the report told
@@ -495,3 +503,9 @@ class Game:
     def save(self, path: Path | None = None) -> Path:
         """Write the game atomically (the previous save survives any crash)."""
         return write_save(self.snapshot(), Path(path) if path is not None else self.save_path)
+
+
+def _drawable(line: str) -> bool:
+    """A line of text the window can draw: not too long, no control characters (a NUL)
+    and no half of a character pair (a lone surrogate)."""
+    return len(line) <= 2_000 and not any(unicodedata.category(c) in ("Cc", "Cs") for c in line)
