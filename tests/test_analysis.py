@@ -435,6 +435,11 @@ def test_batch_refuses_a_baseline_that_is_not_one_of_its_policies_before_running
         ('{"policies": "by_the_book"}', "its policies are damaged"),
         ('{"points": [{"point": "0"}]}', "its design points are damaged"),
         ('{"seeds": null}', "its seeds are damaged"),
+        ('{"policies": ["a", "b", "b"]}', "its policies are damaged (a policy is named twice)"),
+        (
+            '{"points": [{"point": 0, "label": "x", "params": {"a": [[1]]}}]}',
+            "its design points are damaged",
+        ),
     ],
 )
 def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(

@@ -67,12 +67,16 @@ def manifest_problem(manifest: Any) -> str | None:
     policies = manifest.get("policies", [])
     if not isinstance(policies, list) or not all(isinstance(x, str) for x in policies):
         return "its policies are damaged"
+    if len(set(policies)) != len(policies):  # a batch names each policy once
+        return "its policies are damaged (a policy is named twice)"
     points = manifest.get("points", [])
     if not isinstance(points, list) or not all(
         isinstance(x, dict)
         and isinstance(x.get("point"), int)
         and isinstance(x.get("label"), str)
         and isinstance(x.get("params"), dict)
+        # a point sets fields to numbers, words or yes/no (what --set gives)
+        and all(isinstance(v, int | float | str | bool) for v in x["params"].values())
         for x in points
     ):
         return "its design points are damaged"
