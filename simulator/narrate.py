@@ -42,6 +42,7 @@ ORDER = (
     "hint",
     "promise_kept",
     "promise_due",
+    "promise_lapsed",
     "promise_made",
     "stuck_deals",
     "market_event",
@@ -209,8 +210,8 @@ class Narrator:
             return explain.reaction(self, e)
         if k in ("promise_kept", "promise_broken"):
             return t(f"ev.{k}", rep=self.rep(e.rep))
-        if k == "promise_due":
-            return t("ev.promise_due", rep=self.rep(e.rep), amount=self.money(d["amount"]))
+        if k in ("promise_due", "promise_lapsed"):
+            return t(f"ev.{k}", rep=self.rep(e.rep), amount=self.money(d["amount"]))
         if k == "promise_made":
             return t(
                 "ev.promise_made_quota" if d.get("condition") == "quota" else "ev.promise_made",

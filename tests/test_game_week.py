@@ -421,3 +421,19 @@ def test_a_rise_on_the_card_a_week_after_what_lifted_them_names_that_week(tmp_pa
     game._mood_words[rep.id] = "low"  # the card said "low" before; it rises now
     (line,) = [x for x in game.unhappy({rep.id: 0.0}, {}, later, {rep.id: "low"}) if name in x]
     assert game.tr("ui.week_short", week=4) in line and "nothing" not in line, line
+
+
+def test_p15_a_promise_whose_condition_was_not_met_is_told_as_lapsed(tmp_path):
+    """A promise "if they make quota" to a rep who missed it ended without a word: the
+    player did not know whether it was still owed. Its end is told: nothing is owed."""
+    game = Game.new(TUTORIAL, seed=4, save_path=tmp_path / "l.json")
+    for rep in game.obs.reps:
+        assert game.add(A.MakePromise(rep.id, 5_000, "quota")) is None
+    lines: list[str] = []
+    while game.obs.period == 0:
+        lines += game.end_week().lines
+    lapsed = [p for p in game.obs.promises if p.status == "lapsed"]
+    assert lapsed  # somebody missed quota in the first period
+    for p in lapsed:
+        told = game.tr("ev.promise_lapsed", rep=game.narrator.rep(p.rep), amount=game.money(5_000))
+        assert told in lines, lines[-12:]

@@ -167,6 +167,8 @@ class Obligations(People):
                 else:
                     pr.status = "lapsed"
                     pr.settled_week = self.week
+                    # nothing owed: the condition was not met (the manager is told)
+                    self.event("promise_lapsed", pr.rep, promise=pr.id, amount=pr.amount)
             if pr.status == "due" and final and pr.due_since == self.week:
                 # it fell due as the season ended: the manager never had a turn to pay it
                 pr.status = "at_end"
