@@ -579,3 +579,32 @@ def test_p10_a_second_review_of_a_funnel_checked_lately_says_nothing_was_left_to
     assert en.endswith("as shown already: its chances had been checked lately"), en
     assert "had reported" not in en
     assert "近期已核实过" in zh and "自报" not in zh, zh
+
+
+def test_p01_quotas_a_hair_under_the_target_are_not_blamed_for_a_missed_period():
+    """ "¥1.00M short: the quotas added up to only ¥2.84M" of a ¥2.85M target: quotas at
+    99.6% of the target put the blame for a million short in the wrong place. The line
+    blames the quotas only when they fall clearly short of the target."""
+    from types import SimpleNamespace
+
+    s = session(quiet(scenario(weeks=13)), seed=1)
+    nar = Narrator(s.observe(), "en")
+
+    def line(quotas: float) -> str:
+        e = SimpleNamespace(
+            kind="period_end",
+            rep=None,
+            visible=True,
+            week=13,
+            data={
+                "period": 0,
+                "booked": 1_850_000.0,
+                "target": 2_850_000.0,
+                "results": {"0": [quotas / 2, 900_000.0], "1": [quotas / 2, 950_000.0]},
+                "left": [],
+            },
+        )
+        return nar.line(e)
+
+    assert "the quotas added up to only" not in line(2_840_000)
+    assert "the quotas added up to only ¥2.40M" in line(2_400_000)
