@@ -54,8 +54,8 @@ def widgets(app) -> dict:
 
 
 def plan_rows(app) -> list[str]:
-    """The plan column's texts, a row that goes on over a second line (indented under
-    it, 22 px below) joined as one line would show it."""
+    """The plan column's texts, a row that goes on over more lines (indented under it,
+    22 px below, then 20 px apart) joined as one line would show it."""
     from pygame_gui.elements import UILabel
 
     texts = widgets(app)
@@ -65,17 +65,24 @@ def plan_rows(app) -> list[str]:
         if isinstance(el, UILabel) and el in texts
     ]
     at = {(el.rect.x, el.rect.y): el for el in labels}
-    seconds = {
-        el: at[(el.rect.x - 12, el.rect.y - 22)]
-        for el in labels
-        if (el.rect.x - 12, el.rect.y - 22) in at
-    }
-    firsts = {first: second for second, first in seconds.items()}
-    return [
-        f"{texts[el]} · {texts[firsts[el]]}" if el in firsts else texts[el]
-        for el in sorted(labels, key=lambda e: (e.rect.y, e.rect.x))
-        if el not in seconds
-    ]
+    follows = {}  # a line → the line that goes on from it
+    for el in labels:
+        for dx, dy in ((12, 22), (0, 20)):
+            nxt = at.get((el.rect.x + dx, el.rect.y + dy))
+            if nxt is not None and (dx or el.rect.x != min(e.rect.x for e in labels)):
+                follows[el] = nxt
+                break
+    continued = set(follows.values())
+    rows = []
+    for el in sorted(labels, key=lambda e: (e.rect.y, e.rect.x)):
+        if el in continued:
+            continue
+        parts, cur = [texts[el]], el
+        while cur in follows:
+            cur = follows[cur]
+            parts.append(texts[cur])
+        rows.append(" · ".join(parts))
+    return rows
 
 
 def find(app, text: str, kind=UIButton, exact: bool = False):

@@ -625,9 +625,11 @@ def test_a_planned_promise_says_its_condition_and_a_planned_quota_its_period(lan
             game.narrator.rep(a): game.tr("plan.if_quota"),
             game.narrator.rep(b): game.tr("plan.whatever"),
         }
-        shown = [el.text for el in shown_in(app, "plan")]  # as drawn: whole, not cut
         for name, condition in said.items():
-            assert any(name in text and condition in text for text in shown), (name, shown)
+            assert any(name in row and condition in row for row in rows), (name, rows)
+        full = app.scene.ui.full_text
+        for el in shown_in(app, "plan"):  # as drawn: whole, not cut
+            assert el.text.strip() == full.get(el, el.text).strip(), el.text
         period = game.tr("ui.period", period=game.obs.period + 2)
         assert any(game.money(1_200_000) in row and period in row for row in rows), rows
 

@@ -418,6 +418,7 @@ def test_a_rise_on_the_card_a_week_after_what_lifted_them_names_that_week(tmp_pa
     assert game.tr("ctx.won", n=1) in first[rep.id]
     later = game._lifts_since(5, [], ())  # week 5: nothing new
     assert f"{game.tr('ctx.won', n=1)} ({game.tr('ui.week_short', week=4)})" in later[rep.id]
+    assert "since their card last changed" in later[rep.id]  # not "their week"
     game._mood_words[rep.id] = "low"  # the card said "low" before; it rises now
     (line,) = [x for x in game.unhappy({rep.id: 0.0}, {}, later, {rep.id: "low"}) if name in x]
     assert game.tr("ui.week_short", week=4) in line and "nothing" not in line, line

@@ -367,8 +367,9 @@ class Game:
                 for w, x in self._lifted.get(rep, [])
             ]
             items = [*earlier, *now.get(rep, [])]
-            if items:
-                out[rep] = self.tr("ev.mood_context", list=sep.join(items))
+            if items:  # "their week" only when it was this week's alone
+                key = "ev.mood_context_since" if earlier else "ev.mood_context"
+                out[rep] = self.tr(key, list=sep.join(items))
         for rep, xs in now.items():  # kept until the card's word changes (see end_week)
             self._lifted.setdefault(rep, []).extend((week, x) for x in xs)
             del self._lifted[rep][:-LIFTS_KEPT]

@@ -12,7 +12,13 @@ from .levers import LeverPart
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
 ROW_H = 28  # a planned action's row
-TWO_LINE_H = 46  # a row whose words take two lines
+TWO_LINE_H = 46  # a row whose words take two lines (each more line: 20 px more)
+MORE_LINES = 2  # the lines a row may take below its first
+
+
+def _height(rest: list[str]) -> int:
+    """A planned action's row: one line, or its first and ``rest``."""
+    return ROW_H if not rest else TWO_LINE_H + 20 * (len(rest) - 1)
 
 
 class PlanPart(LeverPart):
@@ -48,9 +54,12 @@ class PlanPart(LeverPart):
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
         items = list(g.plan)
-        lines = self.plan_lines(ui, [p.action for p in items], r.w - 20 - 114)
-        heights = [ROW_H if second is None else TWO_LINE_H for _, second in lines]
+        actions = [p.action for p in items]
         room = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
+        lines = self.plan_lines(ui, actions, r.w)
+        if sum(_height(rest) for _, rest in lines) > room:  # it scrolls: narrower rows
+            lines = self.plan_lines(ui, actions, r.w - 20)
+        heights = [_height(rest) for _, rest in lines]
         rows, top = ui, y
         width = r.w
         if sum(heights) > room:
@@ -66,13 +75,13 @@ class PlanPart(LeverPart):
         else:
             self.plan_scroller = None
         self.plan_count = len(items)
-        for k, (p, (first, second)) in enumerate(zip(items, lines, strict=True)):
+        for k, (p, (first, rest)) in enumerate(zip(items, lines, strict=True)):
             cost = self.cost_short(p.hours, p.money)
             # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
             rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
-            if second is not None:  # for whom and how, on a line of its own, under the
-                # cost and the ✕ too (just below the ✕: a miss never takes the row back)
-                rows.label((16, top + 24, width - 20, 22), second, object_id="#small")
+            for i, more in enumerate(rest):  # for whom and how, on lines of their own,
+                # under the cost and the ✕ too (just below the ✕: a miss never takes it back)
+                rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
@@ -96,18 +105,32 @@ class PlanPart(LeverPart):
         body = "<br>".join(html(x) for x in last[:14]) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
-    def plan_lines(self, ui: Builder, actions: list, width: int) -> list[tuple[str, str | None]]:
-        """Each planned action's row: its words on one line where they fit ``width``,
-        else what it is on one line and for whom on a second ("Set quota · Zh…" could
-        have been either of two reps)."""
-        out: list[tuple[str, str | None]] = []
+    def plan_lines(self, ui: Builder, actions: list, width: int) -> list[tuple[str, list[str]]]:
+        """Each planned action's row in a column ``width`` wide: its words on one line
+        where they fit beside the cost; else what it is (and whom it is for, when that
+        fits too) on the first line, and the rest on up to two more, which run under the
+        cost and the ✕ ("Set quota · Zh…" could have been either of two reps)."""
+        first_w, more_w = width - 114, width - 36
+        out: list[tuple[str, list[str]]] = []
         for action in actions:
             parts = self.describe_parts(action)
-            whole = " · ".join(parts)
-            if len(parts) < 2 or ui.fits(width, whole, "#small"):
-                out.append((whole, None))
-            else:
-                out.append((parts[0], " · ".join(parts[1:])))
+            if len(parts) < 2 or ui.fits(first_w, " · ".join(parts), "#small"):
+                out.append((" · ".join(parts), []))
+                continue
+            n = 1
+            while n < len(parts) - 1 and ui.fits(first_w, " · ".join(parts[: n + 1]), "#small"):
+                n += 1
+            rest: list[list[str]] = [[]]
+            for part in parts[n:]:
+                if rest[-1] and not ui.fits(more_w, " · ".join([*rest[-1], part]), "#small"):
+                    rest.append([])
+                rest[-1].append(part)
+            if len(rest) > MORE_LINES:  # what does not fit shows whole when pointed at
+                rest = [
+                    *rest[: MORE_LINES - 1],
+                    [p for line in rest[MORE_LINES - 1 :] for p in line],
+                ]
+            out.append((" · ".join(parts[:n]), [" · ".join(line) for line in rest]))
         return out
 
     @property
