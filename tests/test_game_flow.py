@@ -112,8 +112,12 @@ def test_praise_at_a_review_can_be_given_in_public(app):
     _start(app)
     _to_week(app, 5)
     assert isinstance(app.scene, ReviewScene)
-    click_at(app, _row_buttons(app, "In private")[0].rect.center)
+    # the verdict's two sides, the one chosen lit: private until public is chosen
+    private, public = _row_buttons(app, "Private")[0], _row_buttons(app, "Public")[0]
+    assert "#tab_active" in private.object_ids and "#tab_active" not in public.object_ids
+    click_at(app, public.rect.center)
     click_at(app, _row_buttons(app, "Praise")[0].rect.center)
+    assert "#tab_active" in _row_buttons(app, "Public")[0].object_ids
     (review,) = [p.action for p in app.game.plan if p.action.kind == "performance_review"]
     assert review.public and review.tone.value == "praise"
     click(app, "Done")
@@ -234,8 +238,8 @@ def test_save_as_keeps_a_named_copy_and_goes_on_saving_there(app, tmp_path):
     _end_week(app)
     key(app, pygame.K_ESCAPE)  # the menu
     field = next(el for el in app.scene.modal_ui.elements if isinstance(el, UITextEntryLine))
-    # it offers the scenario and the week in words, never the file's name ("short-5")
-    assert field.get_text() == "Two short months week 2"
+    # it offers the scenario's title, never the file's name ("short-5")
+    assert field.get_text() == "Two short months"
     click_at(app, field.rect.center)
     key(app, pygame.K_END)
     for _ in range(len(field.get_text())):

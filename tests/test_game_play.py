@@ -290,8 +290,8 @@ def test_a_promise_made_on_the_review_screen_shows_on_its_row_with_its_terms(app
     assert len(promised) == 1
     assert "whatever happens" in promised[0].tool_tip_text
     assert len(_buttons(app, "Promise ▼")) == before - 1
-    toggle = _buttons(app, "In private")[0]
-    assert "front of the team" in toggle.tool_tip_text  # what a click will do
+    side = _buttons(app, "Public")[0]
+    assert "front of the team" in side.tool_tip_text  # what a click will do
 
 
 def test_the_review_screens_hours_are_what_the_desk_shows_after_it(app):

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..game import Game
 
 ROW_H = 88
+CHOICE_W = 74  # each side of the private/public choice
 SIDE_W = 320
 QUOTA_W = 230  # the next quota's field, its record and its warning, right of each row
 
@@ -176,7 +177,7 @@ class ReviewScene(Scene):
             )
         else:
             x = 10
-            bw = min(104, (left_w - 20) // 4 - 4)
+            bw = min(112, (left_w - 20) // 3 - 4)
             for label, tone in (
                 ("review.praise", Tone.PRAISE),
                 ("review.correct", Tone.CRITICISM),
@@ -191,16 +192,22 @@ class ReviewScene(Scene):
                     object_id="#tab_active" if active else "#small_button",
                 )
                 x += bw + 4
-            public = self.public.get(rep.id, False)
-            c.button(  # shows how the verdict will be given; the tip says what a click does
-                (x, 32, bw, 26),
-                self.tr("review.in_public" if public else "review.in_private"),
-                partial(self.toggle_public, rep.id),
-                tip=self.tr("review.to_private_tip" if public else "review.to_public_tip"),
-                object_id="#small_button",
-            )
-        # promises: one to make (not in the closing review: the season ends), those to keep
         bx = 10
+        if review is not None or done_week is None:
+            # how the verdict is given: two sides, the one chosen lit (a single button that
+            # showed the current side read as the thing a click would do)
+            public = self.public.get(rep.id, False)
+            for side, key in ((False, "review.seg_private"), (True, "review.seg_public")):
+                c.button(
+                    (bx, 60, CHOICE_W, 22),
+                    self.tr(key),
+                    partial(self.set_public, rep.id, side),
+                    tip=self.tr(f"{key}_tip"),
+                    object_id="#tab_active" if side == public else "#small_button",
+                )
+                bx += CHOICE_W + 2
+            bx += 10
+        # promises: one to make (not in the closing review: the season ends), those to keep
         if not self.closing:
             made = [p.action for p in g.planned("promise", rep=rep.id)]
             promised: Any = made[0] if made else None
@@ -391,9 +398,11 @@ class ReviewScene(Scene):
         self.status = self.tr("ui.refused", why=why) if why else ""
         self.rebuild()
 
-    def toggle_public(self, rep_id: int) -> None:
+    def set_public(self, rep_id: int, public: bool) -> None:
         """In public or in private: the choice applies to the verdict planned (or next chosen)."""
-        self.public[rep_id] = not self.public.get(rep_id, False)
+        if self.public.get(rep_id, False) == public:
+            return
+        self.public[rep_id] = public
         planned = self.game.planned("performance_review", rep=rep_id)
         tone = getattr(planned[0].action, "tone", None) if planned else None
         if tone is not None:

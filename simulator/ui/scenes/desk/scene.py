@@ -246,15 +246,14 @@ class DeskScene(
 
     def save_as_default(self) -> str:
         """The name the "save as" field offers: the save's own, if the player named it;
-        else the scenario and the week in words (a file's name such as
+        else the scenario's title (a file's name such as
         "promoted_over_peers-12" means nothing to a player)."""
         g = self.game
         path = g.save_path
         own = {AUTOSAVE_NAME, slot_name(g.scenario_path, g.session.seed)}
         if path.name not in own:
             return path.stem
-        title = text_of(g.session.scenario.title, self.lang)
-        return self.tr("ui.save_as_default", title=title, week=g.obs.week)
+        return text_of(g.session.scenario.title, self.lang)
 
     def save_as(self) -> None:
         """Go on saving this game under the name typed (letters, digits, - and _)."""
