@@ -179,7 +179,8 @@ class LoadScene(Scene):
                 week=save_week(save, self.tr, path),
             )
             if path.name != slot_name(save.scenario_path, save.seed):
-                text = f"{path.stem}: {text}"  # named by the player: that name first
+                colon = "：" if self.lang == "zh" else ": "  # named by the player: that first
+                text = f"{path.stem}{colon}{text}"
             ui.button(
                 (40, y, min(760, w - 80), 40),
                 text,
