@@ -349,15 +349,22 @@ def test_batch_and_run_refuse_settings_that_could_only_be_mistakes(tmp_path, cap
     assert batch.jobs == 2
 
 
+def _short_game(folder):
+    """A four-week game of the tutorial played by the command line: its save, and the
+    scenario file it was played from."""
+    save = folder / "game.json"
+    short = folder / "short.yaml"
+    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
+    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    return save, short
+
+
 def test_no_command_writes_over_a_file_of_the_same_name_it_did_not_write(tmp_path, capsys):
     """`schema --out my_team.yaml` replaced a trainer's scenario with the schema, and
     `report`, `class` and `export` wrote over a report.html, index.html or actions.csv
     of the user's own in the folder given. Each refuses in one line; a file salesim
     wrote there before is replaced as it always was."""
-    save = tmp_path / "game.json"
-    short = tmp_path / "short.yaml"
-    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
-    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    save, _ = _short_game(tmp_path)
     mine = tmp_path / "my_team.yaml"
     mine.write_text("extends: tutorial\n", encoding="utf-8")
     assert main(["schema", "--out", str(mine)]) == 2
@@ -400,10 +407,7 @@ def test_no_chart_or_comparison_is_written_over_a_file_of_the_users_own(tmp_path
     page without the generator tag, its charts beside it) is still salesim's to replace."""
     from simulator.outputs import PNG_MARK
 
-    save = tmp_path / "game.json"
-    short = tmp_path / "short.yaml"
-    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
-    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    save, short = _short_game(tmp_path)
     folder = tmp_path / "report"
     folder.mkdir()
     chart = folder / "revenue.png"
@@ -450,10 +454,7 @@ def test_an_out_folder_written_into_never_loses_or_reaches_past_anything(tmp_pat
 
     from simulator.outputs import replaces_other, write_bytes
 
-    save = tmp_path / "game.json"
-    short = tmp_path / "short.yaml"
-    short.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 4\n", encoding="utf-8")
-    assert main(["run", "--scenario", str(short), "--quiet", "--save", str(save)]) == 0
+    save, _ = _short_game(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     for name, make in (

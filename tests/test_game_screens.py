@@ -374,6 +374,20 @@ def to_desk(app, tab: str | None = None) -> None:
         step(app, 8)
 
 
+def _next_quotas_set(game, amount: float) -> int:
+    """Two weeks played, then every rep's quota for the next period planned (at
+    ``amount``) and carried out in a third; the next period's number."""
+    from simulator.api import SetQuota
+
+    for _ in range(2):
+        game.end_week()
+    nxt = game.obs.period + 1
+    for rep in game.obs.reps:
+        assert game.add(SetQuota(rep.id, amount, period=nxt)) is None
+    game.end_week()
+    return nxt
+
+
 def shown_in(app, region: str) -> list:
     """The live labels a region of the desk shows."""
     return [
@@ -513,16 +527,10 @@ def test_quotas_planned_for_the_next_period_are_still_shown_in_the_weeks_after(t
     """Next period's quotas planned in week 3 were kept, but the Quotas tab showed the
     running period's figures again from week 4, and a player planned them again, paying
     the hours each time: the fields start from what was set."""
-    from simulator.api import SetQuota
 
     with game_at(tmp_path) as app:
         game = app.game
-        for _ in range(2):
-            game.end_week()
-        nxt = game.obs.period + 1
-        for rep in game.obs.reps:
-            assert game.add(SetQuota(rep.id, 1_234_000, period=nxt)) is None
-        game.end_week()
+        nxt = _next_quotas_set(game, 1_234_000)
         assert all(r.next_quota == 1_234_000 for r in game.obs.reps)
         to_desk(app, "quotas")
         assert app.scene.quota_period() == nxt
@@ -795,17 +803,11 @@ def test_p1_quotas_set_for_the_next_period_are_not_planned_again_at_its_review(t
     """Quotas planned for the next period in its predecessor's third week came back at the
     review: "Done" planned all eight again (8 × 0.25 h), and each rep's week then counted
     a quota set that nobody changed. A quota set already stands; one changed is planned."""
-    from simulator.api import SetQuota
     from simulator.ui.scenes import ReviewScene
 
     with game_at(tmp_path) as app:
         game = app.game
-        for _ in range(2):
-            game.end_week()
-        nxt = game.obs.period + 1
-        for rep in game.obs.reps:
-            assert game.add(SetQuota(rep.id, 1_100_000, period=nxt)) is None
-        game.end_week()
+        nxt = _next_quotas_set(game, 1_100_000)
         while game.obs.period < nxt:
             game.end_week()
         first = game.obs.reps[0]
