@@ -845,3 +845,23 @@ def test_p12_an_accounts_file_lists_its_open_deals(tmp_path):
         deals = sorted((d for d in game.obs.deals if d.account == busiest), key=lambda d: -d.value)
         at = [body.find(game.money(d.value)) for d in deals]
         assert all(i >= 0 for i in at) and at == sorted(at), (at, body)
+
+
+def test_p10_a_deal_chooser_marks_the_deals_gone_quiet_as_the_funnel_does(tmp_path):
+    """The joint visit's list of deals said nothing of which had gone quiet: the funnel
+    marks a deal unanswered for 15 days (⚠15) or 30 (×30), the chooser did not. Each
+    deal's line in it carries the funnel's mark and days, and a deal that is fine none."""
+    with game_at(tmp_path) as app:
+        game = app.game
+        to_desk(app)
+        lever = app.scene.catalogue().lever("joint_visit", game.obs.reps[0].id)
+        labels = {o.action.deal: app.scene.option_label(lever, o) for o in lever.options}
+        marks = (game.tr("pipe.mark15"), game.tr("pipe.mark30"))
+        offered = [game.obs.deal(i) for i in labels]
+        quiet = [d for d in offered if d.stalled]
+        assert quiet and len(quiet) < len(offered)
+        for d in offered:
+            marked = any(m in labels[d.id] for m in marks)
+            assert marked == d.stalled, labels[d.id]
+            if d.stalled:
+                assert game.tr("pipe.days", days=d.days_since_touch) in labels[d.id]

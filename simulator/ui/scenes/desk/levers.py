@@ -238,8 +238,15 @@ class LeverPart(DeskPart):
         }
 
     def deal_text(self, d: DealView) -> str:
+        """A deal in a chooser: its account, value and stage, and, as the funnel marks it,
+        how long since the customer last answered when that is 15 days or more (1-15-30:
+        the deals a visit or a push is most for)."""
         name = account_name(d, self.lang)
-        return f"{name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
+        text = f"{name} · {self.game.money(d.value)} · {self.tr(f'stage.{int(d.stage)}')}"
+        if d.dead_suspect or d.stalled:
+            mark = self.tr("pipe.mark30" if d.dead_suspect else "pipe.mark15")
+            text += f" · {self.tr('pipe.days', days=d.days_since_touch)} {mark}"
+        return text
 
     def describe(self, action: Action) -> str:
         """A planned action in a few words: what, for whom."""
