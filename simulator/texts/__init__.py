@@ -118,6 +118,12 @@ def joiner(lang: str) -> str:
     return "、" if lang == "zh" else ", "
 
 
+def aside(text: str, note: str, lang: str) -> str:
+    """``text`` with ``note`` in brackets after it, as the language writes them: "1:1
+    (wk 4)", "面谈（第4周）"."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+
+
 def has(key: str) -> bool:
     """Whether the game has a message ``key``."""
     return key in catalog.template()

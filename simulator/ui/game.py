@@ -36,7 +36,7 @@ from ..record import Record
 from ..saves import SaveError, SaveGame, open_save, read_save, snapshot, write_save
 from ..scenario import default_scenario_path, load_scenario
 from ..session import Session
-from ..texts import money, tr
+from ..texts import aside, money, tr
 
 AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
@@ -283,16 +283,10 @@ class Game:
         it is the quota set already (and a different one planned is taken back). Why
         not, in words, when it cannot be planned."""
         obs = self.obs
-        planned = [
-            i
-            for i, p in enumerate(self.plan)
-            if isinstance(p.action, SetQuota)
-            and p.action.rep == rep_id
-            and p.action.target_period(obs.period) == period
-        ]
         if amount == self.quota_settled(rep_id, period):
-            for i in reversed(planned):
-                self.remove(i)
+            for p in self.planned("set_quota", rep=rep_id):
+                if isinstance(p.action, SetQuota) and p.action.target_period(obs.period) == period:
+                    self.plan.withdraw(p.action)
             return None
         return self.add(SetQuota(rep_id, amount, None if period == obs.period else period))
 
@@ -361,9 +355,7 @@ class Game:
         out = {}
         for rep in {*now, *self._lifted}:
             earlier = [
-                f"{x} ({self.tr('ui.week_short', week=w)})"
-                if self.lang != "zh"
-                else f"{x}（{self.tr('ui.week_short', week=w)}）"
+                aside(x, self.tr("ui.week_short", week=w), self.lang)
                 for w, x in self._lifted.get(rep, [])
             ]
             items = [*earlier, *now.get(rep, [])]

@@ -413,9 +413,9 @@ class ReviewScene(Scene):
     def keep(self, promise_id: int) -> None:
         """Plan to keep a promise now, or take back the plan to (a second click)."""
         g = self.game
-        planned = [i for i, p in enumerate(g.plan) if _keeps(p.action, promise_id)]
+        planned = g.planned("keep_promise", promise=promise_id)
         if planned:
-            g.remove(planned[0])
+            g.plan.withdraw(planned[0].action)
             self.status = ""
         else:
             why = g.add(A.KeepPromise(promise_id))
@@ -459,7 +459,3 @@ class ReviewScene(Scene):
 
     def back(self) -> None:
         self.done()
-
-
-def _keeps(action: Any, promise_id: int) -> bool:
-    return isinstance(action, A.KeepPromise) and action.promise == promise_id

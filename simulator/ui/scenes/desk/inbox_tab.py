@@ -6,7 +6,7 @@ import pygame
 
 from .... import api as A
 from ....api import InboxView
-from ....texts import joiner, text_of
+from ....texts import aside, joiner, text_of
 from ...widgets import Builder
 from .tables import TablesPart
 
@@ -100,7 +100,6 @@ class InboxTabPart(TablesPart):
                 cost.append(self.tr("pick.weekly_hours", hours=f"{ch.weekly_hours:g}"))
             text = text_of(ch.text, self.lang)
             if cost:
-                costs = joiner(self.lang).join(cost)
-                text += f"（{costs}）" if self.lang == "zh" else f" ({costs})"
+                text = aside(text, joiner(self.lang).join(cost), self.lang)
             lever = self.catalogue().for_action("answer", A.Answer(item.id, ch.id), item.rep)
             self.lever_button(c, (12, y + 44 * k, r.w - 24, 38), lever, label=text, small=False)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pygame
 
 from ....api import RepView, SetQuota
-from ....texts import joiner, rep_name, tenure
+from ....texts import aside, joiner, rep_name, tenure
 from ...widgets import Builder
 from .levers import LeverPart
 
@@ -78,9 +78,7 @@ class RepTabPart(LeverPart):
         hints = []
         for k in sorted(heard, key=lambda k: heard[k][-1])[-3:]:
             when = self.tr("ui.week_short", week=weeks_sep.join(map(str, heard[k])))
-            hints.append(
-                f"“{self.tr(f'hint.{k}')}”" + (f"（{when}）" if self.lang == "zh" else f" ({when})")
-            )
+            hints.append(aside(f"“{self.tr(f'hint.{k}')}”", when, self.lang))
         if hints:
             text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
         elif rep.type is not None:
