@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .api import RIGHT_POOL, Event, Stage
+from .api import RIGHT_POOL, Event, Pool, Stage
 from .texts import has, joiner, percent
 
 if TYPE_CHECKING:
@@ -258,8 +258,22 @@ def tool(nar: Narrator, e: Event) -> str | None:
     if k == "support_given":
         timing = "key" if d.get("key_stage") else ("right" if d.get("right_stage") else "wrong")
         stage = Stage[str(d["stage"]).upper()]
+        asked = str(d.get("asked_stage", "")).upper()
+        key = f"ev.support_{timing}"
+        extra: dict[str, object] = {}
+        if timing == "wrong" and asked in Stage.__members__:  # (older logs do not say)
+            if Stage[asked] is stage:
+                key = "ev.support_wrong_stage"  # asked for at a stage it does not serve
+            else:  # asked for at one stage, it came at another: the queue says why
+                fitted = RIGHT_POOL.get(Stage[asked]) is Pool(d["pool"])
+                key = "ev.support_late" if fitted else "ev.support_wrong_asked"
+                extra = {
+                    "asked": t(f"stage.{int(Stage[asked])}"),
+                    "days": max(0, round(float(d.get("waited", 0.0)))),
+                }
         return t(
-            f"ev.support_{timing}",
+            key,
+            **extra,
             owner=t("ev.deal_of", rep=nar.rep(e.rep)) if e.rep is not None else "",
             pool=t(f"pool.{d['pool']}"),
             account=nar.account(d["account"]) if "account" in d else nar.deal_account(d["deal"]),

@@ -203,7 +203,8 @@ class Narrator:
         if k == "type_revealed":
             return t("ev.type_revealed", rep=self.rep(e.rep), type=t(f"type.{d['type']}"))
         if k == "flight_risk":
-            return t("ev.flight_risk", rep=self.rep(e.rep), risk=round(100 * d["risk"]))
+            key = "ev.flight_risk_deputy" if d.get("by") == "deputy" else "ev.flight_risk"
+            return t(key, rep=self.rep(e.rep), risk=round(100 * d["risk"]))
         if k == "stuck_deals":
             return t("ev.stuck_deals", rep=self.rep(e.rep), n=len(d["deals"]))
         if k == "reaction":

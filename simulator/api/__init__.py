@@ -86,6 +86,7 @@ from .reading import (
     fair_share,
     far_from_record,
     mood_band,
+    record_multiple,
     reward_amounts,
     team_estimates,
 )
@@ -205,6 +206,7 @@ __all__ = [
     "fair_share",
     "far_from_record",
     "mood_band",
+    "record_multiple",
     "reward_amounts",
     "team_estimates",
 ]

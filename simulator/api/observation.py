@@ -137,6 +137,10 @@ class RepView:
     weighs_on: tuple[str, ...] = ()
     # the quota already set for the next period (None: not set yet; it then carries over)
     next_quota: float | None = None
+    # time with the company in weeks, unrounded (``tenure_years`` is to a tenth of a
+    # year, too coarse to say "8 months" one week and "9 months" a month later)
+    tenure_weeks: float = 0.0
+    joined_week: int = 0  # the week a hire joined (0: on the team when the game began)
 
     @property
     def pipeline(self) -> float:

@@ -234,6 +234,8 @@ def observe(world: World) -> Observation:
                     "accounts": int(owned[rep.id]),
                     "weighs_on": rep.weighs_on,
                     "next_quota": rep.quotas.get(per + 1),
+                    "tenure_weeks": rep.tenure_weeks,
+                    "joined_week": rep.joined_week,
                 },
             )
         )

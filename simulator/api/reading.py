@@ -118,11 +118,18 @@ def fair_share(
     return moved
 
 
+def record_multiple(rep: RepView, amount: float) -> float | None:
+    """``amount`` as a multiple of what the rep has booked lately (the mean of their last
+    four results); None without a record to compare with."""
+    results = [b for _, b in rep.history[-4:]]
+    if not results or amount <= 0:
+        return None
+    typical = sum(results) / len(results)
+    return amount / typical if typical > 0 else None
+
+
 def far_from_record(rep: RepView, amount: float) -> bool:
     """A quota far from what the rep has booked lately (below 0.7× or above 1.4× the mean
     of their last four results): the warning the quota fields show while typing."""
-    results = [b for _, b in rep.history[-4:]]
-    if not results or amount <= 0:
-        return False
-    typical = sum(results) / len(results)
-    return typical > 0 and not 0.7 <= amount / typical <= 1.4
+    multiple = record_multiple(rep, amount)
+    return multiple is not None and not 0.7 <= multiple <= 1.4

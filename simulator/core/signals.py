@@ -67,9 +67,11 @@ def pace_falls(world: World) -> None:
         if before is None and peak - pace >= FALL_DROP:
             before, since = peak, "peak"
         first, last_week = world.period_weeks_of(per)
-        if before is None and rep.booked.get(per, 0.0) <= 0 and 2 * done >= last_week - first + 1:
-            # half a period and nothing booked: not a fall, but as much a warning
-            before, since = float(done), "dry"
+        # the weeks of this period the rep has been on the team (a hire joins mid-period)
+        here = world.week - max(first, rep.joined_week) + 1
+        if before is None and rep.booked.get(per, 0.0) <= 0 and 2 * here >= last_week - first + 1:
+            # half a period on the team and nothing booked: not a fall, but as much a warning
+            before, since = float(here), "dry"
         if before is None:
             continue
         rep.pace_fall_period = per

@@ -86,13 +86,15 @@ class SupportVisit:
     its mark on the deal.
     """
 
-    __slots__ = ("asked", "deal", "pool", "request", "world")
+    __slots__ = ("asked", "asked_stage", "deal", "pool", "queued", "request", "world")
 
     def __init__(self, world: World, deal: Deal, pool: Pool) -> None:
         self.world = world
         self.deal = deal
         self.pool = pool
         self.asked = 0.0
+        self.asked_stage = deal.stage
+        self.queued = 0.0  # days waiting for someone of the pool to be free
         self.request: simpy.resources.resource.Request | None = None
         start_soon(world.env, self._ask)
 
@@ -100,6 +102,7 @@ class SupportVisit:
         pools = self.world.pools
         pools.stats[self.pool].requests += 1
         self.asked = self.world.env.now
+        self.asked_stage = self.deal.stage  # where the deal stood when help was asked for
         self.request = pools.resources[self.pool].request()
         self.request.callbacks.append(self._granted)
 
@@ -111,7 +114,8 @@ class SupportVisit:
         pools = world.pools
         stats = pools.stats[pool]
         stats.served += 1
-        stats.wait_days += env.now - self.asked
+        self.queued = env.now - self.asked
+        stats.wait_days += self.queued
         if deal.closed:
             world.event(
                 "support_wasted",
@@ -179,5 +183,6 @@ class SupportVisit:
             key_stage=key,
             boost=round(boost, 3),
             points=round(100.0 * (deal.p_true - before), 1),
-            waited=round(env.now - self.asked - world.pools.service_days[pool], 1),
+            waited=round(self.queued, 1),  # in the queue, before the engagement began
+            asked_stage=self.asked_stage.name.lower(),
         )

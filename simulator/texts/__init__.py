@@ -90,6 +90,15 @@ def quota_unit(lang: str) -> float:
 QUOTA_CHARACTERS = list("0123456789.")
 
 
+def record_warning(multiple: float | None, far: bool, lang: str = "en") -> str:
+    """The warning beside a quota far from the rep's record, saying which way and how far:
+    the quota as a multiple of their average result ("⚠ 1.6× their average"); empty
+    when the quota is not far from it."""
+    if not far or multiple is None:
+        return ""
+    return tr(lang, "review.far_x", x=f"{multiple:.1f}")
+
+
 def quota_text(amount: float, lang: str) -> str:
     """A quota as its field shows it: in the field's unit (:func:`quota_unit`), with up
     to two decimals and no trailing zeros — 64.73 (万), 647.3 (k), 900."""

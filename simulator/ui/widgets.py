@@ -247,12 +247,17 @@ class Builder:
 
     def fits(self, width: int, text: str, object_id: str | None = None) -> bool:
         """Whether ``text`` shows whole on a label ``width`` wide, in the font the label's
-        theme gives it (measured on a hidden label of that style, made once per style)."""
+        theme gives it."""
+        return self.width_of(text, object_id) <= width - 2
+
+    def width_of(self, text: str, object_id: str | None = None) -> int:
+        """How wide ``text`` draws in the font the theme gives ``object_id`` (measured on
+        a hidden label of that style, made once per style)."""
         probe = self._probes.get(object_id)
         if probe is None or not probe.alive():
             probe = self._probes[object_id] = self.label((0, 0, 8, 20), " ", object_id)
             probe.hide()
-        return text_width(probe, text) <= width - 2
+        return text_width(probe, text)
 
     def label(
         self,

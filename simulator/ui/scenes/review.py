@@ -19,7 +19,7 @@ import pygame_gui
 
 from ... import api as A
 from ...api import RepView, Tone
-from ...texts import QUOTA_CHARACTERS, percent, quota_text, rep_name, typed_quota
+from ...texts import QUOTA_CHARACTERS, percent, quota_text, record_warning, rep_name, typed_quota
 from ..app import Scene
 from ..widgets import Builder, html
 
@@ -144,8 +144,17 @@ class ReviewScene(Scene):
         pct = 100 * booked / quota if quota else 0
         left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
         key = "review.result" if self.ended else "review.result_so_far"
+        # what the manager knows of their type, or has read into it (as their card says),
+        # at the right of the result, as wide as it needs
+        if rep.type is not None:
+            typ = self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
+        elif rep.read is not None:
+            typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
+        else:
+            typ = self.tr("card.type", type=self.tr("ui.unknown"))
+        type_w = min(left_w // 2, max(140, c.width_of(typ, "#small") + 6))
         c.label(
-            (10, 4, left_w - 150, 24),
+            (10, 4, left_w - type_w - 10, 24),
             self.tr(
                 key,
                 name=rep_name(rep, self.lang),
@@ -156,14 +165,7 @@ class ReviewScene(Scene):
             object_id="#h3",
             cls="@good" if pct >= 100 else None,
         )
-        # what the manager knows of their type, or has read into it (as their card says)
-        if rep.type is not None:
-            typ = self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
-        elif rep.read is not None:
-            typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
-        else:
-            typ = self.tr("card.type", type=self.tr("ui.unknown"))
-        c.label((left_w - 140, 6, 140, 22), typ, object_id="#small")
+        c.label((left_w - type_w, 6, type_w, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
         review: Any = planned[0].action if planned else None
@@ -291,8 +293,10 @@ class ReviewScene(Scene):
 
     def far_note(self, rep: RepView, text: str) -> str:
         amount = self.amount(text, rep)
-        far = amount is not None and A.far_from_record(rep, amount)
-        return self.tr("review.far") if far else ""
+        if amount is None:
+            return ""
+        far = A.far_from_record(rep, amount)
+        return record_warning(A.record_multiple(rep, amount), far, self.lang)
 
     def amount(self, text: str, rep: RepView) -> float | None:
         """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""

@@ -9,9 +9,13 @@ import pygame
 
 from ....api import AccountView
 from ....texts import account_name, has, segment_label
-from ...widgets import Builder
+from ...widgets import BUTTON_PAD, Builder
 from .part import ACC_COLS
 from .tables import TablesPart
+
+# what an account's file records of the customer speaking: a new opportunity, a yes, a no
+# (a deal dropped is the team's own decision, a churn the customer's silence)
+CUSTOMER_WORD = frozenset({"opportunity", "won", "lost"})
 
 
 class AccountsTabPart(TablesPart):
@@ -41,14 +45,22 @@ class AccountsTabPart(TablesPart):
             "owner": "acc.owner",
         }
         x = 16
-        sort_w = min(120, (r.w - 136) // len(sort_names) - 4)
-        for key, label in sort_names.items():
-            ui.button(
-                (x, 6, sort_w, 30),
+        # each sort button as wide as its label (the chosen one's in bold, with its ▼),
+        # or all alike when the row has no room for that
+        sorts = [
+            (
+                key,
                 ("▼ " if key == self.acc_sort else "") + self.tr(label),
-                partial(self.sort_accounts, key),
-                object_id="#tab_active" if key == self.acc_sort else "#small_button",
+                "#tab_active" if key == self.acc_sort else "#small_button",
             )
+            for key, label in sort_names.items()
+        ]
+        room_w = r.w - 136
+        natural = [max(90, ui.width_of(text, oid) + 2 * BUTTON_PAD + 6) for _, text, oid in sorts]
+        if sum(natural) + 4 * len(sorts) > room_w:
+            natural = [min(120, room_w // len(sorts) - 4)] * len(sorts)
+        for (key, text, oid), sort_w in zip(sorts, natural, strict=True):
+            ui.button((x, 6, sort_w, 30), text, partial(self.sort_accounts, key), object_id=oid)
             x += sort_w + 4
         ui.button((r.w - 124, 6, 52, 30), "◀", lambda: self.page(-1), enabled=self.acc_page > 0)
         ui.button(
@@ -105,15 +117,19 @@ class AccountsTabPart(TablesPart):
 
     def contact_ago(self) -> dict[int, int]:
         """Working days since each account was last in touch: a rep's visit this season,
-        or an open deal's last word from the customer (a deal inherited with the team
-        was in touch before the season began); accounts never in touch are left out."""
+        the customer's own word on a deal (bringing it, or saying yes or no to it), or an
+        open deal's last word from them (a deal inherited with the team was in touch
+        before the season began); accounts never in touch are left out."""
         obs = self.game.obs
         today = (obs.week - 1) * 5
-        ago = {
-            a.id: max(0, today - a.last_contact_day)
-            for a in obs.accounts
-            if a.last_contact_day >= 0
-        }
+        ago = {}
+        for a in obs.accounts:
+            last = a.last_contact_day
+            for day, what, _, _ in a.history:
+                if what in CUSTOMER_WORD and day > last:
+                    last = int(day)
+            if last >= 0:
+                ago[a.id] = max(0, today - last)
         for d in obs.deals:  # the team's and the orphans'
             ago[d.account] = min(ago.get(d.account, d.days_since_touch), d.days_since_touch)
         return ago

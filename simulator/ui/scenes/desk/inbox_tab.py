@@ -80,8 +80,13 @@ class InboxTabPart(TablesPart):
             status = self.tr(
                 "inbox.answered", choice=text_of(chosen.text, self.lang) if chosen else item.choice
             )
-        elif item.status == "expired":
-            status = self.tr("inbox.expired")
+        elif item.status == "expired":  # the deadline passed: the default course was taken
+            chosen = next((ch for ch in item.choices if ch.id == item.choice), None)
+            status = (
+                self.tr("inbox.expired_default", choice=text_of(chosen.text, self.lang))
+                if chosen
+                else self.tr("inbox.expired")
+            )
         else:
             status = ""
         c.label((12, 30, r.w - 24, 20), status, object_id="#small")

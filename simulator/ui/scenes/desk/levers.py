@@ -10,6 +10,7 @@ one. The random policy and the learning agent draw from the same catalogue.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
@@ -215,6 +216,9 @@ class LeverPart(DeskPart):
             deal = self.game.obs.deal(a.deal)
             fits = self.support_fit(deal, a.pool)
             marks = "".join(" · " + self.tr(k) for k, yes in fits.items() if yes)
+            pool = next((p for p in self.game.obs.pools if p.pool is a.pool), None)
+            if pool is not None and pool.busy >= pool.size:  # help will wait: the stage may end
+                marks += " · " + self.tr("pick.queue", n=pool.queue)
             return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}{marks}"
         if key == "set_quota":
             return self.game.money(a.amount)
@@ -297,8 +301,14 @@ class LeverPart(DeskPart):
         if action.kind == "set_quota":  # for which period: this one, or the next
             period = self.game.obs.period if a.period is None else a.period
             parts.append(self.tr("ui.period", period=period + 1))
-        if "deal" in data:
+        if "deal" in data:  # whose deal, and which (one account may hold two)
             parts.append(nar.deal_account(a.deal))
+            with contextlib.suppress(KeyError):  # a deal closed since is named by account only
+                parts.append(self.game.money(self.game.obs.deal(a.deal).value))
+        if action.kind == "key_account":
+            parts.append(account_name(self.game.obs.accounts[a.account], self.lang))
+        if action.kind == "reassign_accounts":
+            parts.append(self.tr("plan.accounts", n=len(a.accounts)))
         if action.kind == "request_support":
             parts.append(self.tr(f"pool.{a.pool.value}"))
         if action.kind == "keep_promise":  # whose promise, and what it pays

@@ -125,7 +125,9 @@ class DeskPart(Scene):
         """Where the rep's period is heading: the share of quota it is on course for, that
         it is too early to say, or that the quota is met already (a projection past the
         quota only multiplies one early lump: "on course for 287%" after a big first deal)."""
-        if rep.quota > 0 and rep.booked >= rep.quota:
+        if rep.quota <= 0:  # a hire with no territory yet, or a quota set to nothing
+            return self.tr("detail.no_quota")
+        if rep.booked >= rep.quota:
             return self.tr("detail.quota_met")
         pace = pace_told(self.game.obs, rep)
         if pace is None:

@@ -8,7 +8,15 @@ import pygame
 
 from .... import api as A
 from ....api import RepView
-from ....texts import QUOTA_CHARACTERS, joiner, percent, quota_text, rep_name, typed_quota
+from ....texts import (
+    QUOTA_CHARACTERS,
+    joiner,
+    percent,
+    quota_text,
+    record_warning,
+    rep_name,
+    typed_quota,
+)
 from ...widgets import Builder
 from .tables import TablesPart
 
@@ -125,7 +133,8 @@ class QuotasTabPart(TablesPart):
                 note.set_text(self.far_note(g.obs.rep(rep_id), amount))
 
     def far_note(self, rep: RepView, amount: float) -> str:
-        return self.tr("review.far") if A.far_from_record(rep, amount) else ""
+        far = A.far_from_record(rep, amount)
+        return record_warning(A.record_multiple(rep, amount), far, self.lang)
 
     def entry_amount(self, rep_id: int) -> float | None:
         """The quota typed in a rep's field, in money (the field counts in k, or 万 in

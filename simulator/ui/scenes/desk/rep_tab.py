@@ -38,7 +38,7 @@ class RepTabPart(LeverPart):
             self.tr(
                 "detail.head",
                 name=name,
-                years=tenure(rep.tenure_years, self.lang),
+                years=tenure(rep.tenure_weeks / 52, self.lang),
                 veteran=tag,
                 type=typ,
             ),
@@ -56,11 +56,13 @@ class RepTabPart(LeverPart):
             quota = self.tr("detail.quota_planned", now=quota, planned=m(planned[-1]))
         numbers, counts = self.numbers_text(rep, quota)
         roles = self.roles(rep)
-        last = (
-            self.tr("detail.last_1on1", week=rep.last_one_on_one)
-            if rep.last_one_on_one is not None
-            else self.tr("detail.never_1on1")
-        )
+        if rep.last_one_on_one is None:
+            last = self.tr("detail.never_1on1")
+        elif rep.joined_week and rep.last_one_on_one == rep.joined_week:
+            # a hire's first talk is the welcome the week they start
+            last = self.tr("detail.last_1on1_joined", week=rep.last_one_on_one)
+        else:
+            last = self.tr("detail.last_1on1", week=rep.last_one_on_one)
         second = [self.tr("detail.roles", roles=joiner(self.lang).join(roles))] if roles else []
         first = f"{numbers} · {counts}"
         if not ui.fits(r.w - 32, first, "#small"):
