@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import explain
-from .api import Event, Observation, Refusal, Stage
+from .api import Event, Observation, Refusal, Stage, mood_band
 from .texts import has, joiner, money, percent, refusal_text, tr
 
 if TYPE_CHECKING:
@@ -461,15 +461,17 @@ class Narrator:
         values: dict[str, object] = {}
         if n == "revenue":
             values["v"] = f"{100 * x['R'] / x['T']:.0f}" if x.get("T") else "—"
-        elif n == "engagement":
+        elif n == "engagement":  # the number, and the word the desk's cards would say
             values["v"] = f"{x['E_mean']:.2f}"
+            values["word"] = self.tr(f"mood.{mood_band(x['E_mean'])}")
         elif n == "attrition":
             values["v"] = f"{x['L']:.0f}"
         elif n == "skills":
             values["v"] = f"{100 * x['G']:+.1f}"
         elif n == "trust":
             values["v"] = f"{x['T_end']:.2f}"
-        elif n == "pipeline":
+        elif n == "pipeline":  # both halves of the rule: a funnel's health, its forecasts
+            values["u"] = f"{100 * x['U_mean']:.0f}"
             values["v"] = f"{x['Q']:.2f}"
         elif n == "customers":
             values["v"] = f"{x['H_end']:.2f}"

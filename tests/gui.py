@@ -136,3 +136,12 @@ def labels(app) -> list[str]:
 
 def header(app) -> str:
     return " ".join(labels(app))
+
+
+def past_tour(app) -> None:
+    """Close the tour a first game without the tutorial opens on (Escape, as a player
+    would); the desk is then in front."""
+    assert app.scene.modal is not None, "a first game opens on the tour"
+    key(app, pygame.K_ESCAPE)
+    step(app, 2)
+    assert app.scene.modal is None

@@ -250,3 +250,56 @@ def test_a_flight_risk_found_in_your_1_1_is_told_as_found_there_and_a_deputys_as
         assert deputy == tr(lang, "ev.flight_risk_deputy", rep=nar.rep(rep.id), risk=risk)
         assert own != deputy
         assert "to learn why" not in own
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_first_game_that_skips_the_tutorial_opens_on_the_tour_and_only_then(lang, tmp_path):
+    """The tour hid under Menu → Tour: a player who went straight to a scenario never
+    saw it. A first game begun without the tutorial opens on its first page; once the
+    tutorial has been played, a game begins on the desk alone."""
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+    from simulator.ui.scenes import BriefingScene
+
+    def begin(app, scenario) -> bool:
+        app.start_game(str(scenario), 5)
+        app.switch(BriefingScene)
+        step(app, 4)
+        app.scene.begin()
+        step(app, 4)
+        return app.scene.modal_ui is not None and any(
+            tr(lang, "tour.talk.title") in text for text in app.scene.modal_ui.full_text.values()
+        )
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=5)
+    try:
+        assert begin(app, default_scenario_path())
+        assert not begin(app, scenarios_dir() / "tutorial.yaml")  # guided: its own steps
+        assert not begin(app, default_scenario_path())  # the tutorial is in the saves now
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_period_review_opens_on_what_the_team_booked_against_the_target(lang, tmp_path):
+    """How the period ended was only in the last line of a side panel on the review
+    screen. It stands beside the screen's heading."""
+    from gui import labels
+
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        first = game.obs.period
+        while game.obs.period == first:
+            outcome = game.end_week()
+        app.switch(ReviewScene, outcome=outcome)
+        step(app, 8)
+        closed = next(e for e in game.obs.events if e.kind == "period_end")
+        booked, target = closed.data["booked"], closed.data["target"]
+        assert booked > 0 and target > 0
+        told = tr(
+            lang, "review.team_result", booked=game.money(booked), target=game.money(target), pct=""
+        )
+        shown = labels(app)
+        assert any(text.startswith(told[: told.index(game.money(target))]) for text in shown), shown

@@ -22,6 +22,11 @@ def _start(app) -> None:
     click(app, "Start")
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, DeskScene)
+    # a first game without the tutorial opens on the tour: read, and closed
+    assert app.scene.modal is not None
+    key(app, pygame.K_ESCAPE)
+    step(app, 2)
+    assert app.scene.modal is None
 
 
 def _end_week(app) -> None:
@@ -208,6 +213,7 @@ def test_each_game_keeps_its_own_save_and_a_replay_of_the_same_one_asks_first(ap
 
     _new_game(app, "Two short months")
     key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)  # the tour a first game without the tutorial opens on
     _end_week(app)
     _end_week(app)
     _new_game(app, "Tutorial")  # another scenario: a save of its own, the first one kept

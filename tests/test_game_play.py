@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, labels, plan_rows, step, type_text, widgets
+from gui import (
+    click,
+    click_at,
+    find,
+    header,
+    key,
+    labels,
+    past_tour,
+    plan_rows,
+    step,
+    type_text,
+    widgets,
+)
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
 from simulator.lessons import MISSED, debrief
@@ -26,6 +38,8 @@ def test_a_whole_short_scenario_played_with_mouse_and_keys(app):
     # the briefing's focus sits on "Go to the desk": Enter takes us there
     key(app, pygame.K_RETURN)
     assert isinstance(app.scene, DeskScene)
+    assert "Tour 1 / 5" in header(app)  # a first game without the tutorial: the tour
+    past_tour(app)
     assert "Week 1 / 8" in header(app)
 
     # set the first rep's quota on the quota screen: click the field, clear it, type
@@ -95,6 +109,7 @@ def test_a_quota_typed_with_decimals_is_that_amount_and_an_untouched_one_stays_e
     click(app, "两个短月")
     click(app, "开始")
     click(app, "开始工作")
+    past_tour(app)
     click(app, "指标")
     entries = sorted(
         (el for el in app.scene.regions["centre"].ui.elements if isinstance(el, UITextEntryLine)),
@@ -170,6 +185,7 @@ def _to_the_desk(app) -> None:
     click(app, "Two short months")
     click(app, "Start")
     click(app, "Go to the desk")
+    past_tour(app)
 
 
 def _to_the_review(app, quota: str | None = None, first=None) -> None:
@@ -179,6 +195,7 @@ def _to_the_review(app, quota: str | None = None, first=None) -> None:
     click(app, "Two short months")
     click(app, "Start")
     key(app, pygame.K_RETURN)
+    past_tour(app)
     if first is not None:
         first(app)
     if quota is not None:
@@ -343,6 +360,7 @@ def test_the_review_opened_from_the_desk_shows_last_weeks_report_and_that_the_we
     click(app, "Two short months")
     click(app, "Start")
     key(app, pygame.K_RETURN)
+    past_tour(app)
     for _ in range(3):  # on to week 4, the first period's last
         click(app, "End week")
         key(app, pygame.K_RETURN)

@@ -11,7 +11,7 @@ import time
 
 import pygame
 import pytest
-from gui import click, header, short_library, step
+from gui import click, header, past_tour, short_library, step
 
 from simulator import api as A
 from simulator.saves import SaveError
@@ -72,6 +72,7 @@ def test_quitting_the_window_saves_the_game(tmp_path):
     app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
     try:
         click(app, "Go to the desk")
+        past_tour(app)
         click(app, "1:1")
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         app.step(1 / 60)

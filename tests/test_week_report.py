@@ -233,7 +233,7 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     assert line == want, line
     zh = Narrator(s.observe(), "zh").line(unfair)
     assert nar.rep(a.id) in zh or Narrator(s.observe(), "zh").rep(a.id) in zh
-    assert "当众表扬" in zh and "私下纠正" in zh
+    assert "当众表扬" in zh and "私下批评" in zh
 
 
 def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_result_then():

@@ -133,6 +133,11 @@ def aside(text: str, note: str, lang: str) -> str:
     return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
 
 
+def labelled(label: str, value: str, lang: str) -> str:
+    """A label and its value, with the language's colon: "Revenue: 87.2", "收入：87.2"."""
+    return f"{label}：{value}" if lang == "zh" else f"{label}: {value}"
+
+
 def has(key: str) -> bool:
     """Whether the game has a message ``key``."""
     return key in catalog.template()

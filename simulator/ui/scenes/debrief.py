@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...palette import palette
-from ...texts import money, signed
+from ...texts import labelled, money, signed
 from .. import charts
 from ..app import Scene
 from ..widgets import html
@@ -180,27 +180,24 @@ class DebriefScene(Scene):
             (half, h - 32), [0.0, *d.revenue], target, n + 1, book=[0.0, *d.book_revenue]
         )
         ui.image((x, y + 28, half, h - 32), chart)
-        rows = [
-            f"<b>{html(self.tr('debrief.component'))}: {html(self.tr('debrief.you'))}"
-            f" / {html(self.tr('debrief.book'))}</b>"
-        ]
+        lang = self.lang
+        both = f"{self.tr('debrief.you')} / {self.tr('debrief.book')}"
+        rows = [f"<b>{html(labelled(self.tr('debrief.component'), both, lang))}</b>"]
         for c in d.score.components:
             other = d.book.component(c.name).value if d.book is not None else float("nan")
             diff = c.value - other
             colour = _P.good if diff >= 0 else _P.bad
-            rows.append(
-                f"{html(self.tr(f'score.{c.name}'))}: {c.value:.1f} / {other:.1f} "
-                f"<font color='{colour}'>({signed(diff)})</font>"
-            )
+            scores = labelled(self.tr(f"score.{c.name}"), f"{c.value:.1f} / {other:.1f}", lang)
+            rows.append(f"{html(scores)} <font color='{colour}'>({signed(diff)})</font>")
         total_b = d.book.total if d.book is not None else float("nan")
-        rows.append(f"<b>{html(self.tr('score.total'))}: {d.score.total:.1f} / {total_b:.1f}</b>")
+        total = labelled(self.tr("score.total"), f"{d.score.total:.1f} / {total_b:.1f}", lang)
+        rows.append(f"<b>{html(total)}</b>")
         nar = game.narrator
         rows.append(f"<br><b>{html(self.tr('debrief.measure_head'))}</b>")
         for c in d.score.components:
             theirs = nar.measure(d.book.component(c.name)) if d.book is not None else "—"
-            rows.append(
-                f"{html(self.tr(f'score.{c.name}'))}: {html(nar.measure(c))} / {html(theirs)}"
-            )
+            measures = labelled(self.tr(f"score.{c.name}"), f"{nar.measure(c)} / {theirs}", lang)
+            rows.append(html(measures))
         ui.text((x + half + 16, y, half, h), "<br>".join(rows), raw=True)
 
     def to_title(self) -> None:

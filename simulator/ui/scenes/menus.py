@@ -46,6 +46,8 @@ def newer_damaged(folder: Path, latest: Path | None) -> str | None:
     return None
 
 
+# the guided scenario's file name: a player who has opened it has had the tour
+TUTORIAL = "tutorial"
 PLAYED_LOOK = 40
 
 
@@ -211,7 +213,7 @@ class PickerScene(Scene):
         if app.scenario and Path(app.scenario) not in paths:
             paths.insert(0, Path(app.scenario))
         # the default first: the gentlest way in after the tutorial
-        order = {"tutorial": 0, "default": 1}
+        order = {TUTORIAL: 0, "default": 1}
         paths.sort(key=lambda p: (order.get(p.stem, 2), p.stem))
         self.paths = paths
         self.loaded: list[Scenario | Exception] = []
@@ -387,8 +389,19 @@ class BriefingScene(Scene):
     def begin(self) -> None:
         from .desk import DeskScene
 
+        game = self.app.game
+        # a first game that skips the guided one: the tour's pages, once, on the desk
+        first = (
+            game is not None
+            and not game.session.scenario.guided
+            and game.obs.week == 1
+            and not any(stem == TUTORIAL for stem, _ in played_through(self.app.saves))
+        )
         self.app.autosave()
         self.app.switch(DeskScene)
+        desk = self.app.scene
+        if first and isinstance(desk, DeskScene):
+            desk.show_tour(0)
 
     def back(self) -> None:
         scenario = self.app.game.scenario_path if self.app.game is not None else None

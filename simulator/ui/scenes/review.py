@@ -76,9 +76,31 @@ class ReviewScene(Scene):
             intro = "review.intro" if self.ended else "review.intro_ending"
         if all(self.reviewed_in(r) is not None for r in obs.reps):
             intro = "review.all_done"
-        ui.label(
-            (40, 16, w - 80, 40), self.tr(title, period=self.period + 1), object_id="#title_big"
+        heading = self.tr(title, period=self.period + 1)
+        heading_w = min(w - 80, ui.width_of(heading, "#title_big") + 8)
+        ui.label((40, 16, heading_w, 40), heading, object_id="#title_big")
+        closed = next(
+            (
+                e
+                for e in reversed(obs.events)
+                if e.kind == "period_end" and e.data.get("period") == self.period
+            ),
+            None,
         )
+        if closed is not None:  # the team's result beside the heading: what the period came to
+            booked, target = float(closed.data["booked"]), float(closed.data["target"])
+            x = 40 + heading_w + 16
+            ui.label(
+                (x, 24, w - 40 - x, 28),
+                self.tr(
+                    "review.team_result",
+                    booked=g.money(booked),
+                    target=g.money(target),
+                    pct=percent(booked / target if target else 0.0, self.lang),
+                ),
+                object_id="#h3",
+                cls="@good" if booked >= target else "@warn",
+            )
         ui.label((40, 58, w - 80, 24), self.tr(intro), object_id="#small")
         side_w = SIDE_W if w >= 1200 else 250
         list_w = w - 80 - side_w - 20
