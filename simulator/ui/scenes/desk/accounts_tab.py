@@ -60,7 +60,11 @@ class AccountsTabPart(TablesPart):
         if sum(natural) + 4 * len(sorts) > room_w:
             natural = [min(120, room_w // len(sorts) - 4)] * len(sorts)
         for (key, text, oid), sort_w in zip(sorts, natural, strict=True):
-            ui.button((x, 6, sort_w, 30), text, partial(self.sort_accounts, key), object_id=oid)
+            # last contact is not the funnel's "last heard": a rep's visit counts too
+            tip = self.tr("acc.contact_tip") if key == "contact" else None
+            ui.button(
+                (x, 6, sort_w, 30), text, partial(self.sort_accounts, key), tip=tip, object_id=oid
+            )
             x += sort_w + 4
         ui.button((r.w - 124, 6, 52, 30), "◀", lambda: self.page(-1), enabled=self.acc_page > 0)
         ui.button(
