@@ -221,6 +221,15 @@ class Narrator:
                 week=d["due_week"],
             )
         if k == "action":
+            done, seen = d.get("action") or {}, d.get("effects") or {}
+            if done.get("kind") == "reassign_accounts" and seen.get("quota"):
+                # a newcomer's first territory comes with their first quota: say so
+                return t(
+                    "ev.territory_quota",
+                    rep=self.rep(e.rep),
+                    n=int(seen.get("accounts", 0)),
+                    quota=self.money(float(seen["quota"])),
+                )
             return None  # told in groups (Narrator.lines): coaching, quiet 1:1s
         if k == "delegation_slip":
             return t("ev.delegation_slip", rep=self.rep(e.rep))

@@ -303,3 +303,30 @@ def test_the_period_review_opens_on_what_the_team_booked_against_the_target(lang
         )
         shown = labels(app)
         assert any(text.startswith(told[: told.index(game.money(target))]) for text in shown), shown
+
+
+def test_p6_a_hire_given_a_first_territory_is_told_their_first_quota():
+    """A hire who joined with no accounts had no quota; given accounts, they had one the
+    next week that nobody had set, and the report said nothing of it."""
+    from simulator.api import ReassignAccounts
+
+    s = Session(load_scenario(default_scenario_path().parent / "growing_team.yaml"), 3)
+    before = {r.id for r in s.observe().reps}
+    assert s.act(Hire()).ok
+    hire = None
+    while hire is None:
+        s.advance_week()
+        hire = next((r for r in s.observe().reps if r.id not in before), None)
+    assert hire.quota == 0 and hire.accounts == 0
+    obs = s.observe()
+    biggest = max(obs.reps, key=lambda r: r.accounts)
+    given = tuple(obs.accounts.owned_by(biggest.id)[:6])
+    result = s.act(ReassignAccounts(hire.id, given))
+    assert result.ok
+    quota = s.observe().rep(hire.id).quota
+    assert quota > 0
+    for lang in ("en", "zh"):
+        nar = Narrator(s.observe(), lang)
+        told = nar.lines(s.world.log.of_week(s.world.week))
+        expected = tr(lang, "ev.territory_quota", rep=nar.rep(hire.id), n=6, quota=nar.money(quota))
+        assert expected in told, told
