@@ -62,6 +62,7 @@ ORDER = (
     "hire_started",
     "joint_visit",
     "pipeline_review",
+    "deputy_review",
     "deal_dropped",
     "period_end",
 )
@@ -166,6 +167,8 @@ class Narrator:
             return explain.pace_fall(self, e)
         if k in explain.TOOLS:
             return explain.tool(self, e)
+        if k == "deputy_review":
+            return self.deputy_review(e)
         if k == "pipeline_review":
             return self.review(e)
         if k == "joint_visit":
@@ -365,14 +368,7 @@ class Narrator:
         reps = [r for r in d.get("reps", ()) if any(v.id == r for v in self.obs.reps)]
         whole = len(reps) == len(self.obs.reps) and len(reps) > 1
         names = joiner(self.lang).join(self.rep(r) for r in reps) or t("ev.unowned")
-        dead = len(d.get("dead", ()))
-        untouched = len(d.get("stalled", ())) + dead
-        silent = int(d.get("silent", 0))
-        found = t("ev.review_untouched", n=untouched) if untouched else t("ev.review_none")
-        if dead:
-            found += t("ev.review_of_them", n=dead)
-        if silent:
-            found += t("ev.sep") + t("ev.review_silent", n=silent)
+        found = self._found(d)
         line = t("ev.review", who=t("ev.review_team") if whole else names, found=found)
         if "reported" in d and "checked" in d:
             checked, reported = float(d["checked"]), float(d["reported"])
@@ -385,6 +381,32 @@ class Narrator:
                 who=t("ev.review_reps") if len(reps) != 1 else names,
             )
         return line
+
+    def _found(self, d: dict) -> str:
+        """What a funnel review found: deals untouched for 15 days or more (and of them
+        for 30), and customers who no longer answer."""
+        t = self.tr
+        dead = len(d.get("dead", ()))
+        untouched = len(d.get("stalled", ())) + dead
+        silent = int(d.get("silent", 0))
+        found = t("ev.review_untouched", n=untouched) if untouched else t("ev.review_none")
+        if dead:
+            found += t("ev.review_of_them", n=dead)
+        if silent:
+            found += t("ev.sep") + t("ev.review_silent", n=silent)
+        return found
+
+    def deputy_review(self, e: Event) -> str:
+        """A deputy's review of the funnels for the manager (P13): how many of the open
+        deals they really checked (the rest they waved through), and what they found."""
+        d = e.data
+        return self.tr(
+            "ev.deputy_review",
+            deputy=self.rep(e.rep),
+            n=int(d.get("checked", 0)),
+            total=int(d.get("deals", 0)),
+            found=self._found(d),
+        )
 
     def cleared(self, rep: int | None, dropped: list[Event]) -> str:
         """Dead deals a rep took out of their funnel (the customer had gone quiet): the

@@ -225,7 +225,7 @@ def test_a_reps_time_with_the_company_grows_by_the_week_not_by_a_tenth_of_a_year
             step(app, 8)
             shown = " ".join(_labels(app))
             then = max(1, round(briefed[rep.name] * 12))
-            now = [m for m in (then, then + 1) if tr("en", "tenure.months", m=m) in shown]
+            now = [m for m in (then, then + 1) if tr("en", "tenure.months", n=m) in shown]
             assert now, (rep.name, tenure(briefed[rep.name]), shown)
 
 
@@ -330,3 +330,132 @@ def test_p6_a_hire_given_a_first_territory_is_told_their_first_quota():
         told = nar.lines(s.world.log.of_week(s.world.week))
         expected = tr(lang, "ev.territory_quota", rep=nar.rep(hire.id), n=6, quota=nar.money(quota))
         assert expected in told, told
+
+
+def test_p11_every_support_request_ends_in_words():
+    """Support asked for a deal won that same week was never mentioned again: a request
+    whose deal closed while the specialist was on it ended in silence. Every request
+    carried out ends in exactly one line: given, found the customer gone, or too late."""
+    s = Session(load_scenario(default_scenario_path()), 2, make_policy("by_the_book"))
+    s.run()
+    log = s.world.log
+    asked = [e for e in log.of_kind("action") if e.data["action"]["kind"] == "request_support"]
+    ends = [e for e in log if e.kind in ("support_given", "support_found_dead", "support_wasted")]
+    assert asked and len(ends) >= len(asked) - 3  # the last weeks' requests may be pending
+    assert len(ends) <= len(asked)
+    late = [e for e in ends if e.kind == "support_wasted"]
+    assert late
+    nar = Narrator(s.observe(), "en")
+    for e in late:
+        assert nar.line(e), e.data
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p11_the_support_chooser_marks_the_deciding_stage_only_where_help_counts(lang, tmp_path):
+    """Consultant help was marked "★ where this customer decides" on a deal in
+    negotiation, and the report then said it came at a stage it does not serve. The
+    chooser marks the deciding stage when the deal is at it, and before then says to
+    ask when it gets there."""
+    from simulator.api import KEY_STAGE
+
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
+        scene = app.scene
+        deals = app.game.obs.deals
+        seen_now = seen_later = False
+        for deal in deals:
+            key = KEY_STAGE.get(deal.decision_style)
+            if key is None:
+                continue
+            texts = " ".join(t for t, _ in scene.support_marks(deal, RIGHT_POOL[key]))
+            now = tr(lang, "pick.fits_style") in texts
+            later = tr(lang, "pick.style_later", stage=tr(lang, f"stage.{int(key)}")) in texts
+            assert now == (deal.stage is key), (deal.stage, key, texts)
+            assert later == (deal.stage < key), (deal.stage, key, texts)
+            seen_now |= now
+            seen_later |= later
+            # a pool that serves none of this deal's stages to come is never marked
+            for pool in Pool:
+                if pool is not RIGHT_POOL[key] and pool is not RIGHT_POOL.get(deal.stage):
+                    assert not scene.support_marks(deal, pool)
+        assert seen_now and seen_later
+
+
+def test_p11_the_support_chooser_counts_this_weeks_own_requests_in_the_queue(tmp_path):
+    """With the only consultant planned for one deal, the next deal's consultant row
+    still read as free. Requests already in the plan count as ahead in the queue."""
+    from simulator.api import RequestSupport
+
+    with game_at(tmp_path) as app:
+        to_desk(app)
+        game = app.game
+        consultants = next(p for p in game.obs.pools if p.pool is Pool.CONSULTANT)
+        assert consultants.size == 1 and consultants.busy == 0
+        rep = game.obs.reps[0]
+        first, second = rep.deals[:2]
+        lever = app.scene.catalogue().lever("request_support", rep.id)
+        option = next(
+            o
+            for o in lever.options
+            if o.action.deal == second.id and o.action.pool is Pool.CONSULTANT
+        )
+        queue = tr("en", "pick.queue", n=0)
+        assert queue not in app.scene.option_label(lever, option)
+        assert game.add(RequestSupport(first.id, Pool.CONSULTANT)) is None
+        assert queue in app.scene.option_label(lever, option)
+
+
+def test_your_own_read_of_a_rep_is_not_something_that_happened_to_them(tmp_path):
+    """A mood line read "their week: Coach; Your read": noting your guess of their type
+    is the manager's private note, not part of the rep's week."""
+    from simulator.api import MotivationType, OneOnOne, ReadType
+
+    with game_at(tmp_path) as app:
+        game = app.game
+        rep = game.obs.reps[0]
+        assert game.add(ReadType(rep.id, MotivationType.ACHIEVER)) is None
+        assert game.add(OneOnOne(rep.id)) is None
+        results = game.session.carry_out(game.plan)
+        held = game.their_week(results, ())
+        assert game.narrator.action_name("one_on_one", {}) in held[rep.id]
+        assert game.narrator.action_name("read_type", {}) not in held[rep.id]
+
+
+def test_p13_a_deputys_pipeline_review_is_told_with_how_much_of_the_funnel_it_checked():
+    """Pipeline reviews handed to a deputy left no trace in the reports: the manager
+    could not see what the deputy did, nor that an unwatched one checks less."""
+    from simulator.api import Delegate, DelegatedTask, Supervision
+
+    checked = {}
+    for level in (Supervision.TIGHT, Supervision.NONE):
+        s = Session(load_scenario(default_scenario_path()), 3)
+        deputy = s.observe().reps[2].id
+        assert s.act(Delegate(deputy, DelegatedTask.PIPELINE_REVIEW, level)).ok
+        for _ in range(12):
+            s.advance_week()
+        reviews = s.world.log.of_kind("deputy_review")
+        assert reviews, level
+        nar = Narrator(s.observe(), "en")
+        for e in reviews:
+            assert nar.line(e).startswith(f"{nar.rep(deputy)} went through the funnels for you")
+        checked[level] = sum(e.data["checked"] for e in reviews) / sum(
+            e.data["deals"] for e in reviews
+        )
+    assert checked[Supervision.TIGHT] > checked[Supervision.NONE] + 0.1, checked
+
+
+@pytest.mark.parametrize(
+    ("years", "en", "zh"),
+    [
+        (1 / 12, "1 month", "1 个月"),
+        (0.5, "6 months", "6 个月"),
+        (1.3, "1 yr", "1 年"),
+        (8.3, "8 yrs", "8 年"),
+    ],
+)
+def test_time_with_the_company_reads_as_people_say_it(years, en, zh):
+    """ "1 months"; "1 yr" turning "1.5 yrs" at a year and a quarter."""
+    from simulator.texts import tenure
+
+    assert tenure(years, "en") == en
+    assert tenure(years, "zh") == zh

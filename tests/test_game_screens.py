@@ -558,7 +558,7 @@ def test_a_reps_figures_show_whole_and_a_met_quota_is_not_projected(lang, tmp_pa
         to_desk(app)
         whole = figures_whole(app)
         assert app.game.tr("detail.too_early") in whole
-        assert app.game.tr("detail.counts", deals=len(rep.deals), accounts=rep.accounts) in whole
+        assert app.scene.counts_text(rep) in whole
     with game_at(tmp_path, lang) as app:
         game = app.game
         met = None
@@ -575,7 +575,7 @@ def test_a_reps_figures_show_whole_and_a_met_quota_is_not_projected(lang, tmp_pa
         step(app, 8)
         whole = figures_whole(app)
         assert game.tr("detail.quota_met") in whole
-        assert game.tr("detail.counts", deals=len(met.deals), accounts=met.accounts) in whole
+        assert app.scene.counts_text(met) in whole
         assert game.money(1_234_567) in whole
         pace = f"{100 * met.pace:.0f}%"
         assert game.tr("detail.on_course", pace=pace) not in whole

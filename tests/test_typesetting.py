@@ -122,3 +122,35 @@ def test_a_click_on_a_tooltip_reaches_the_button_under_it(tmp_path):
         under.kill()
     finally:
         app.close()
+
+
+def test_every_character_the_game_can_show_is_in_its_font():
+    """The support chooser's "⏳ all busy" showed a crossed box: the game's font is a
+    subset of Noto Sans SC, and U+23F3 was not in it. Every character of the catalogs,
+    the shipped scenarios, the generated names and the window's own code must be."""
+    import os
+    from pathlib import Path
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame.freetype
+
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import assets_dir
+
+    root = Path(__file__).resolve().parent.parent / "simulator"
+    sources = [
+        *(root / "locale").glob("*.po*"),
+        *scenarios_dir().glob("*.yaml"),
+        root / "core" / "names.py",
+        *(root / "ui").rglob("*.py"),
+    ]
+    shown = set()
+    for path in sources:
+        shown |= {ch for ch in path.read_text(encoding="utf-8") if ch.isprintable() and ch != " "}
+    pygame.freetype.init()
+    (font_file,) = (assets_dir() / "fonts").glob("*.otf")
+    font = pygame.freetype.Font(str(font_file), 16)
+    chars = sorted(shown)
+    metrics = font.get_metrics("".join(chars))  # None where the font has no glyph
+    missing = [ch for ch, m in zip(chars, metrics, strict=True) if m is None]
+    assert not missing, [f"{ch} U+{ord(ch):04X}" for ch in missing]

@@ -226,7 +226,7 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     line = nar.line(unfair)
     assert line in lines
     want = (
-        f"The team noticed: {nar.rep(a.id)} was praised in public and {nar.rep(b.id)} "
+        f"Word got round the team: {nar.rep(a.id)} was praised in public and {nar.rep(b.id)} "
         f"corrected in private, with results alike (on course for {100 * a.pace:.0f}% and "
         f"{100 * b.pace:.0f}% of quota)"
     )
@@ -331,7 +331,10 @@ def test_the_trainers_report_tells_the_same_lines_as_the_week_report(tmp_path):
     page = write(analyse(snapshot(s, "test.yaml", policy="by_the_book"), s, "p"), tmp_path)
     text = page.read_text(encoding="utf-8")
     explained = [
-        x for _, _, lines in weeks for x in lines if " — " in x or x.startswith("The team noticed")
+        x
+        for _, _, lines in weeks
+        for x in lines
+        if " — " in x or x.startswith("Word got round the team")
     ]
     assert explained  # the handbook's manager's season has causes to tell
     for line in explained:

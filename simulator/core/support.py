@@ -117,14 +117,7 @@ class SupportVisit:
         self.queued = env.now - self.asked
         stats.wait_days += self.queued
         if deal.closed:
-            world.event(
-                "support_wasted",
-                deal.rep,
-                pool=pool.value,
-                deal=deal.id,
-                account=deal.account,
-                why="closed",
-            )
+            self._wasted()
             self._release()
             return
         # a bigger project takes longer to prepare for: the specialist is tied up longer
@@ -132,6 +125,20 @@ class SupportVisit:
         size = deal.value / seg.deal_size if seg.deal_size > 0 else 1.0
         scale = p.support_days_base + p.support_days_per_size * min(p.support_size_cap, size)
         env.timeout(pools.service_days[pool] * scale).callbacks.append(self._served)
+
+    def _wasted(self) -> None:
+        """The deal closed before the help could count: said so, whether it closed while
+        the request waited or while the specialist was on it (a request the manager paid
+        for never ends without a word)."""
+        deal = self.deal
+        self.world.event(
+            "support_wasted",
+            deal.rep,
+            pool=self.pool.value,
+            deal=deal.id,
+            account=deal.account,
+            why="closed",
+        )
 
     def _release(self) -> None:
         assert self.request is not None
@@ -144,7 +151,8 @@ class SupportVisit:
         env = world.env
         p = world.params
         stats = world.pools.stats[pool]
-        if deal.closed:
+        if deal.closed:  # won, lost or dropped while the specialist was on it
+            self._wasted()
             return
         world.touch(deal)
         if deal.zombie:

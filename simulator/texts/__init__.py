@@ -17,6 +17,7 @@ placeholders, the right plural forms): ``salesim languages`` and a test.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 
@@ -168,8 +169,8 @@ def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
 def tenure(years: float, lang: str = "en") -> str:
     """Time with the company, the way one says it: "8 months", "1.5 yrs", "4 年"."""
     if years < 1:
-        return tr(lang, "tenure.months", m=max(1, round(years * 12)))
-    rounded = round(years * 2) / 2  # to the half year
+        return tr(lang, "tenure.months", n=max(1, round(years * 12)))
+    rounded = math.floor(years * 2) / 2  # in whole half years: "1 yr" until one and a half
     if rounded == 1:
         return tr(lang, "tenure.one_year")
     return tr(lang, "tenure.years", y=f"{rounded:g}")

@@ -42,6 +42,8 @@ AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
 MOOD_WORDS = frozenset({"good", "fair", "low"})
 LIFTS_KEPT = 4  # the most recent of what lifted a rep, told when their card rises
+# actions a rep never knows of: noting your own read of their type changes nothing for them
+UNSEEN_BY_REP = frozenset({"read_type"})
 MAX_REPORT_LINES = 500  # a saved week's report longer than this is read again from the game
 UNHAPPY_DROP = 0.15  # as is a fall this large in one week (more than the reading's noise)
 
@@ -397,6 +399,8 @@ class Game:
 
         done = [r for r in results if r.ok]
         for k, r in enumerate(done):
+            if r.action.kind in UNSEEN_BY_REP:
+                continue  # the manager's own note: nothing happened to the rep
             data = r.action.to_dict()
             for rep in _people_in(data):
                 if rep not in put_off(k):

@@ -76,7 +76,16 @@ class Obligations(People):
         deals = [x for x in self.open.values() if x.rep is not None]
         u = g.random(len(deals)).tolist()
         checked = [x for x, v in zip(deals, u, strict=True) if v < q]
-        review_funnel(self.whole(), checked, by="deputy")
+        stalled, dead = review_funnel(self.whole(), checked, by="deputy")
+        self.event(
+            "deputy_review",
+            deputy.id,
+            deals=len(deals),
+            checked=len(checked),
+            stalled=stalled,
+            dead=dead,
+            silent=sum(1 for x in checked if x.zombie),  # customers found gone quiet
+        )
 
     def _deputy_talks(self, deputy: Rep, d: Delegation) -> None:
         """A deputy's weekly 1:1s with those the manager did not see (P8 at scale).

@@ -136,7 +136,7 @@ class LeverPart(DeskPart):
         options: list[tuple[str, Callable[[], None] | None, str | None]] = []
         ranked = list(lever.options)
         if lever.key == "request_support":  # the help that fits first: stage, then style
-            ranked.sort(key=lambda o: -sum(self.support_fit(*self._deal_pool(o)).values()))
+            ranked.sort(key=lambda o: -sum(w for _, w in self.support_marks(*self._deal_pool(o))))
         for option in ranked:
             why = nar.refusal(option.refusal) if option.refusal is not None else None
             job = partial(self.plan, option.action) if why is None else None
@@ -214,11 +214,18 @@ class LeverPart(DeskPart):
             return self.deal_text(self.game.obs.deal(a.deal))
         if key == "request_support":
             deal = self.game.obs.deal(a.deal)
-            fits = self.support_fit(deal, a.pool)
-            marks = "".join(" · " + self.tr(k) for k, yes in fits.items() if yes)
+            marks = "".join(" · " + text for text, _ in self.support_marks(deal, a.pool))
             pool = next((p for p in self.game.obs.pools if p.pool is a.pool), None)
-            if pool is not None and pool.busy >= pool.size:  # help will wait: the stage may end
-                marks += " · " + self.tr("pick.queue", n=pool.queue)
+            if pool is not None:  # help will wait (the stage may end first): say so
+                # this week's plan asks the pool too: those requests come before this one
+                asked = sum(
+                    1
+                    for p in self.game.planned("request_support")
+                    if getattr(p.action, "pool", None) is a.pool and p.action != a
+                )
+                ahead = pool.queue + max(0, pool.busy + asked - pool.size)
+                if pool.busy + asked >= pool.size:
+                    marks += " · " + self.tr("pick.queue", n=ahead)
             return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}{marks}"
         if key == "set_quota":
             return self.game.money(a.amount)
@@ -232,14 +239,23 @@ class LeverPart(DeskPart):
         a: Any = option.action
         return self.game.obs.deal(a.deal), a.pool
 
-    def support_fit(self, deal: DealView, pool: Pool) -> dict[str, bool]:
-        """Whether a pool's help fits the deal's stage (P11) and how its customer decides,
-        the stage the archive says the deal is won at (P12)."""
+    def support_marks(self, deal: DealView, pool: Pool) -> list[tuple[str, int]]:
+        """What a chooser says of a pool's help for a deal, each with its weight in the
+        chooser's order: that it fits the deal's stage now (P11), that this is the stage
+        the customer decides at (P12, as the archive says how they decide), or that it
+        will be, later: help counts only at the stage it serves, so asked for now it
+        would come too early."""
+        marks = []
+        if RIGHT_POOL.get(deal.stage) is pool:
+            marks.append((self.tr("pick.fits_stage"), 1))
         key_stage = KEY_STAGE.get(deal.decision_style)
-        return {
-            "pick.fits_stage": RIGHT_POOL.get(deal.stage) is pool,
-            "pick.fits_style": key_stage is not None and RIGHT_POOL.get(key_stage) is pool,
-        }
+        if key_stage is not None and RIGHT_POOL.get(key_stage) is pool:
+            if deal.stage is key_stage:
+                marks.append((self.tr("pick.fits_style"), 1))
+            elif deal.stage < key_stage:
+                later = self.tr(f"stage.{int(key_stage)}")
+                marks.append((self.tr("pick.style_later", stage=later), 0))
+        return marks
 
     def deal_text(self, d: DealView) -> str:
         """A deal in a chooser: its account, value and stage, and, as the funnel marks it,

@@ -144,7 +144,12 @@ class DeskPart(Scene):
             pct=percent(rep.attainment, self.lang),
             course=self.pace_text(rep),
         )
-        return numbers, self.tr("detail.counts", deals=len(rep.deals), accounts=rep.accounts)
+        return numbers, self.counts_text(rep)
+
+    def counts_text(self, rep: Any) -> str:
+        """ "20 deals · 51 accounts", each counted in the language's plural."""
+        deals = self.tr("detail.deals", n=len(rep.deals))
+        return f"{deals} · {self.tr('detail.accounts', n=rep.accounts)}"
 
     def reselect(self) -> None:
         """Keep the selection on someone still on the team (the first card when not)."""

@@ -1,4 +1,4 @@
-"""The plan column: this week's actions, their costs and ✕ to take back; last week's news."""
+"""The plan column: this week's actions, their costs and × to take back; last week's news."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ class PlanPart(LeverPart):
             # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
             rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
             for i, more in enumerate(rest):  # for whom and how, on lines of their own,
-                # under the cost and the ✕ too (just below the ✕: a miss never takes it back)
+                # under the cost and the × too (just below the ×: a miss never takes it back)
                 rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
             rows.button(  # a little apart from the next row's (a miss takes back another)
@@ -109,7 +109,7 @@ class PlanPart(LeverPart):
         """Each planned action's row in a column ``width`` wide: its words on one line
         where they fit beside the cost; else what it is (and whom it is for, when that
         fits too) on the first line, and the rest on up to two more, which run under the
-        cost and the ✕ ("Set quota · Zh…" could have been either of two reps)."""
+        cost and the × ("Set quota · Zh…" could have been either of two reps)."""
         first_w, more_w = width - 114, width - 36
         out: list[tuple[str, list[str]]] = []
         for action in actions:
