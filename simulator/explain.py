@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .api import RIGHT_POOL, Event, Pool, Stage
+from .api import RIGHT_POOL, Event, Pool, Stage, unassigned
 from .texts import has, joiner, percent
 
 if TYPE_CHECKING:
@@ -303,9 +303,6 @@ TOOLS = frozenset(
 
 
 SHORT_NAMED = 2  # the reps furthest under quota a missed target's line names
-# quotas this close to the target do not explain a missed one ("the quotas added up to
-# only ¥2.84M" of ¥2.85M, beside ¥1M short, put the blame in the wrong place)
-QUOTAS_SLACK = 0.02
 
 
 def period_end(nar: Narrator, e: Event) -> str:
@@ -326,7 +323,9 @@ def period_end(nar: Narrator, e: Event) -> str:
         return line
     parts = []
     quotas = sum(q for q, _ in results.values())
-    if quotas < float(d["target"]) * (1 - QUOTAS_SLACK):  # a shortfall worth the blame
+    # quotas close to the target do not explain a missed one ("the quotas added up to
+    # only ¥2.84M" of ¥2.85M, beside ¥1M short, put the blame in the wrong place)
+    if unassigned(quotas, float(d["target"])):
         parts.append(nar.tr("ev.short_quotas", quotas=nar.money(quotas)))
     left = [int(x) for x in d.get("left") or ()]
     for rep in left:  # a quota left half-worked: the gap is the leaving, not the selling

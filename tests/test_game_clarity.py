@@ -459,3 +459,53 @@ def test_time_with_the_company_reads_as_people_say_it(years, en, zh):
 
     assert tenure(years, "en") == en
     assert tenure(years, "zh") == zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_plan_scrolled_to_its_newest_shows_whole_rows_from_its_top(lang, tmp_path):
+    """Scrolled to the newest action, a long plan showed half a row at its top: "Qian Hong
+    · in public" under "Admin & meetings: 10 h" read as part of it. The view begins
+    with a row's first line."""
+    from simulator.api import Coach, OneOnOne, Skill
+
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
+        game = app.game
+        for rep in game.obs.reps[:6]:
+            assert game.add(OneOnOne(rep.id)) is None
+            assert game.add(Coach(rep.id, Skill.SOLUTION)) is None
+            app.scene.refresh()
+            step(app, 4)
+        sc = app.scene.plan_scroller
+        assert sc is not None and sc.vert_scroll_bar.start_percentage > 0
+        firsts = [
+            el.rect.top - 2
+            for el in shown_in(app, "plan")
+            if el.ui_container is sc.scrollable_container and el.rect.left - sc.rect.left == 4
+        ]
+        # (to a pixel: the scroll bar keeps its place as a share of the list)
+        assert any(abs(f - sc.rect.top) <= 1 for f in firsts), (sc.rect.top, sorted(firsts))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p1_the_quotas_say_how_much_of_the_target_no_one_is_carrying(lang, tmp_path):
+    """Quotas set a little above each record added up to ¥4.85M against an ¥8.00M
+    target, and nothing said so until the period had been lost. Under the sum, the
+    Quotas tab says how much of the target is in no one's quota, while typing."""
+    from simulator.texts import quota_text
+
+    with game_at(tmp_path, lang) as app:
+        to_desk(app, "quotas")
+        scene, game = app.scene, app.game
+        target = game.obs.targets[scene.quota_period()]
+        per_rep = target / len(game.obs.reps)
+        for share, warned in ((0.8, True), (1.0, False)):
+            for entry in scene.quota_entries.values():
+                entry.set_text(quota_text(round(share * per_rep, -3), lang))
+            scene.quotas_typed()
+            step(app, 2)
+            gap = scene.quota_gap.text.strip()
+            assert bool(gap) == warned, (share, gap)
+            if warned:
+                total = sum(round(share * per_rep, -3) for _ in game.obs.reps)
+                assert game.money(target - total) in gap, gap

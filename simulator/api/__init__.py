@@ -89,6 +89,7 @@ from .reading import (
     record_multiple,
     reward_amounts,
     team_estimates,
+    unassigned,
 )
 from .refusal import Refusal, Refused
 from .vocabulary import (
@@ -209,4 +210,5 @@ __all__ = [
     "record_multiple",
     "reward_amounts",
     "team_estimates",
+    "unassigned",
 ]

@@ -118,6 +118,16 @@ def fair_share(
     return moved
 
 
+# quotas this close to the target count as adding up to it (rounding, a rep's odd thousand)
+QUOTAS_SLACK = 0.02
+
+
+def unassigned(quotas: float, target: float) -> float:
+    """How much of a period's target no quota covers (0 when the quotas add up to it,
+    within ``QUOTAS_SLACK``): what the quotas leave to chance (P1)."""
+    return target - quotas if quotas < target * (1 - QUOTAS_SLACK) else 0.0
+
+
 def record_multiple(rep: RepView, amount: float) -> float | None:
     """``amount`` as a multiple of what the rep has booked lately (the mean of their last
     four results); None without a record to compare with."""

@@ -91,6 +91,12 @@ def quota_unit(lang: str) -> float:
 QUOTA_CHARACTERS = list("0123456789.")
 
 
+def unassigned_warning(gap: float, money_text: str, lang: str = "en") -> str:
+    """The warning after a quotas' sum that falls short of the target: how much of it no
+    one's quota covers (``money_text``: that gap, written); empty when none."""
+    return tr(lang, "quota.unassigned", gap=money_text) if gap > 0 else ""
+
+
 def record_warning(multiple: float | None, far: bool, lang: str = "en") -> str:
     """The warning beside a quota far from the rep's record, saying which way and how far:
     the quota as a multiple of their average result ("⚠ 1.6× their average"); empty

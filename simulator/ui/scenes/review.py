@@ -19,7 +19,15 @@ import pygame_gui
 
 from ... import api as A
 from ...api import RepView, Tone
-from ...texts import QUOTA_CHARACTERS, percent, quota_text, record_warning, rep_name, typed_quota
+from ...texts import (
+    QUOTA_CHARACTERS,
+    percent,
+    quota_text,
+    record_warning,
+    rep_name,
+    typed_quota,
+    unassigned_warning,
+)
 from ..app import Scene
 from ..widgets import Builder, html
 
@@ -338,14 +346,16 @@ class ReviewScene(Scene):
         g = self.game
         target = g.obs.targets[self.quota_period]
         total = sum(self.typed_amounts().values())
-        pct = 100 * total / target if target else 0
-        return self.tr(
+        pct = total / target if target else 0.0
+        text = self.tr(
             "review.quota_sum",
             period=self.quota_period + 1,
             sum=g.money(total),
             target=g.money(target),
-            pct=percent(pct / 100, self.lang),
+            pct=percent(pct, self.lang),
         )
+        gap = A.unassigned(total, target)  # what the quotas leave to nobody (P1)
+        return f"{text}  {unassigned_warning(gap, g.money(gap), self.lang)}".rstrip()
 
     # ------------------------------------------------------------ choices
     def promise(self, rep_id: int) -> None:

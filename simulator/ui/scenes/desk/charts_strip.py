@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ....api import Stage, mood_band
+from ....texts import labelled
 from ... import charts
 from ...widgets import Builder
 from .part import GAP, DeskPart
@@ -49,10 +50,11 @@ class ChartsPart(DeskPart):
         ui.image((x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, small))
         x += third + GAP
         mood = [m.mood for m in weeks]
-        colon = "：" if self.lang == "zh" else ": "
         word = None  # the word of each week in turn, kept near a band's edge as a card's
         for m in mood:
             word = mood_band(m, word)
-        now = colon + self.tr(f"moodword.{word}") if word else ""
-        ui.label((x, 0, r.w - x, 24), self.tr("chart.mood") + now, object_id="#small")
+        head = self.tr("chart.mood")
+        if word:  # the team's average, in a card's words (a card may read otherwise)
+            head = labelled(head, self.tr(f"moodword.{word}"), self.lang)
+        ui.label((x, 0, r.w - x, 24), head, object_id="#small")
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))

@@ -16,6 +16,19 @@ TWO_LINE_H = 46  # a row whose words take two lines (each more line: 20 px more)
 MORE_LINES = 2  # the lines a row may take below its first
 
 
+def _scrolled_height(heights: list[int], room: int) -> int:
+    """The height of a scrolled plan's list: its rows', and below them as much blank as
+    lets its end show a whole row at the top (scrolled to the end, a row cut in half at
+    the top read as part of the line above the list)."""
+    total = sum(heights)
+    start = 0
+    for h in heights:  # the first row that, at the top, leaves the rest within the view
+        if total - start <= room:
+            break
+        start += h
+    return max(total, start + room)
+
+
 def _height(rest: list[str]) -> int:
     """A planned action's row: one line, or its first and ``rest``."""
     return ROW_H if not rest else TWO_LINE_H + 20 * (len(rest) - 1)
@@ -64,7 +77,7 @@ class PlanPart(LeverPart):
         width = r.w
         if sum(heights) > room:
             # a long plan scrolls: every item stays in reach, to read and to take back
-            sc = ui.scroller((0, y, r.w, room), sum(heights))
+            sc = ui.scroller((0, y, r.w, room), _scrolled_height(heights, room))
             rows, top, width = ui.within(sc), 0, r.w - 20
             # rebuilt, it stays where it was; when an item was just added, it shows the end
             was, count = self.plan_view

@@ -16,9 +16,12 @@ from ....texts import (
     record_warning,
     rep_name,
     typed_quota,
+    unassigned_warning,
 )
 from ...widgets import Builder
 from .tables import TablesPart
+
+SUM_H = 52  # below the rows: the sum against the target, and what no quota covers
 
 
 class QuotasTabPart(TablesPart):
@@ -34,7 +37,6 @@ class QuotasTabPart(TablesPart):
         obs = self.game.obs
         g = self.game
         per = self.quota_period()
-        target = obs.targets[per]
         ui.label((16, 8, r.w - 32, 28), self.tr("quota.title", period=per + 1), object_id="#h3")
         self.quota_entries = {}
         self.quota_notes = {}
@@ -53,7 +55,7 @@ class QuotasTabPart(TablesPart):
         # the record's column says what it holds (a row of figures has no room to)
         ui.label((150, 60, hist_w, 20), self.tr("quota.history_head"), object_id="#small")
         top = 80
-        room = r.h - top - 52
+        room = r.h - top - SUM_H
         rows, y, width = ui, top, r.w
         if len(obs.reps) * row_h > room:  # a big team scrolls; the sum stays in view
             sc = ui.scroller((0, top, r.w, room), len(obs.reps) * row_h)
@@ -90,18 +92,10 @@ class QuotasTabPart(TablesPart):
             )
             y += row_h
             yield
-        y = min(top + len(obs.reps) * row_h, r.h - 52)
-        total = sum(self.entry_amount(i) or 0 for i in self.quota_entries)
-        pct = 100 * total / target if target else 0
-        self.quota_sum = ui.label(
-            (16, y + 8, r.w - 260, 26),
-            self.tr(
-                "quota.sum",
-                sum=g.money(total),
-                target=g.money(target),
-                pct=percent(pct / 100, self.lang),
-            ),
-            object_id="#h3",
+        y = min(top + len(obs.reps) * row_h, r.h - SUM_H)
+        self.quota_sum = ui.label((16, y + 2, r.w - 260, 26), self.sum_text(), object_id="#h3")
+        self.quota_gap = ui.label(
+            (16, y + 28, r.w - 260, 20), self.gap_text(), object_id="#small", cls="@warn"
         )
         ui.button(
             (r.w - 236, y + 4, 220, 36),
@@ -114,23 +108,35 @@ class QuotasTabPart(TablesPart):
     def quotas_typed(self) -> None:
         """While typing: the sum against the target and each field's warning, live."""
         g = self.game
-        target = g.obs.targets[self.quota_period()]
-        total = sum(self.entry_amount(i) or 0 for i in self.quota_entries)
-        pct = 100 * total / target if target else 0
         if getattr(self, "quota_sum", None) is not None and self.quota_sum.alive():
-            self.quota_sum.set_text(
-                self.tr(
-                    "quota.sum",
-                    sum=g.money(total),
-                    target=g.money(target),
-                    pct=percent(pct / 100, self.lang),
-                )
-            )
+            self.quota_sum.set_text(self.sum_text())
+        if getattr(self, "quota_gap", None) is not None and self.quota_gap.alive():
+            self.quota_gap.set_text(self.gap_text())
         for rep_id in self.quota_entries:
             note = self.quota_notes.get(rep_id)
             if note is not None and note.alive() and g.obs.has_rep(rep_id):
                 amount = self.entry_amount(rep_id) or 0
                 note.set_text(self.far_note(g.obs.rep(rep_id), amount))
+
+    def _typed_total(self) -> tuple[float, float]:
+        """The quotas typed, summed, and the period's target."""
+        target = self.game.obs.targets[self.quota_period()]
+        return sum(self.entry_amount(i) or 0 for i in self.quota_entries), target
+
+    def sum_text(self) -> str:
+        """The quotas typed, summed against the period's target."""
+        g = self.game
+        total, target = self._typed_total()
+        pct = total / target if target else 0.0
+        return self.tr(
+            "quota.sum", sum=g.money(total), target=g.money(target), pct=percent(pct, self.lang)
+        )
+
+    def gap_text(self) -> str:
+        """How much of the target the quotas typed leave to nobody (P1), if any."""
+        total, target = self._typed_total()
+        gap = A.unassigned(total, target)
+        return unassigned_warning(gap, self.game.money(gap), self.lang)
 
     def far_note(self, rep: RepView, amount: float) -> str:
         far = A.far_from_record(rep, amount)

@@ -90,9 +90,12 @@ class RepTabPart(LeverPart):
         if rep.weakest_skill is not None:
             weak = self.tr("detail.weakest", skill=self.tr(f"skill.{rep.weakest_skill.value}"))
             text = weak + ("　" if self.lang == "zh" else "  ") + text
-        ui.text((10, 74, r.w - 20, 56), text, object_id="#hints")
+        # as tall as its text (three hints with their weeks take a third line), the levers
+        # below it
+        box = ui.text((10, 74, r.w - 20, -1), text, object_id="#hints")
+        top = max(132, 74 + int(box.rect.height) + 2)
         yield
-        yield from self.lever_grid(ui, pygame.Rect(8, 132, r.w - 16, r.h - 136), rep.id)
+        yield from self.lever_grid(ui, pygame.Rect(8, top, r.w - 16, r.h - top - 4), rep.id)
 
     def roles(self, rep: RepView) -> list[str]:
         nar = self.game.narrator
