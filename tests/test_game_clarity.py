@@ -255,8 +255,8 @@ def test_a_flight_risk_found_in_your_1_1_is_told_as_found_there_and_a_deputys_as
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_first_game_that_skips_the_tutorial_opens_on_the_tour_and_only_then(lang, tmp_path):
     """The tour hid under Menu → Tour: a player who went straight to a scenario never
-    saw it. A first game begun without the tutorial opens on its first page; once the
-    tutorial has been played, a game begins on the desk alone."""
+    saw it. The very first game, begun without the tutorial, opens on its first page;
+    any later game, or one after the tutorial, begins on the desk alone."""
     from simulator.scenario import scenarios_dir
     from simulator.ui.app import App
     from simulator.ui.scenes import BriefingScene
@@ -274,10 +274,15 @@ def test_a_first_game_that_skips_the_tutorial_opens_on_the_tour_and_only_then(la
     app = App(lang=lang, saves=tmp_path / "saves", seed=5)
     try:
         assert begin(app, default_scenario_path())
-        assert not begin(app, scenarios_dir() / "tutorial.yaml")  # guided: its own steps
-        assert not begin(app, default_scenario_path())  # the tutorial is in the saves now
+        assert not begin(app, default_scenario_path())  # a game has been played: once only
     finally:
         app.close()
+    tutorial_first = App(lang=lang, saves=tmp_path / "other", seed=5)
+    try:
+        assert not begin(tutorial_first, scenarios_dir() / "tutorial.yaml")  # its own steps
+        assert not begin(tutorial_first, default_scenario_path())  # it had them already
+    finally:
+        tutorial_first.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

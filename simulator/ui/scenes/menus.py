@@ -46,7 +46,7 @@ def newer_damaged(folder: Path, latest: Path | None) -> str | None:
     return None
 
 
-# the guided scenario's file name: a player who has opened it has had the tour
+# the guided scenario's file name
 TUTORIAL = "tutorial"
 PLAYED_LOOK = 40
 
@@ -390,12 +390,13 @@ class BriefingScene(Scene):
         from .desk import DeskScene
 
         game = self.app.game
-        # a first game that skips the guided one: the tour's pages, once, on the desk
+        # the very first game, if it is not the guided one: the tour's pages on the desk
+        # (a folder with any save in it has played before, the tutorial or another game)
         first = (
             game is not None
             and not game.session.scenario.guided
             and game.obs.week == 1
-            and not any(stem == TUTORIAL for stem, _ in played_through(self.app.saves))
+            and not played_through(self.app.saves)
         )
         self.app.autosave()
         self.app.switch(DeskScene)
