@@ -195,7 +195,7 @@ def sign(nar: Narrator, code: str, size: Any) -> str | None:
             account=nar.account(size.get("account")),
             value=nar.money(size["value"]),
         )
-    if code in ("stuck", "overloaded"):
+    if code in ("stuck", "overloaded", "thin_funnel"):
         return t(f"fall.{code}", n=size)
     if code == "no_talk":
         return t("fall.no_talk", weeks=size)
@@ -266,11 +266,11 @@ def tool(nar: Narrator, e: Event) -> str | None:
                 key = "ev.support_wrong_stage"  # asked for at a stage it does not serve
             else:  # asked for at one stage, it came at another: the queue says why
                 fitted = RIGHT_POOL.get(Stage[asked]) is Pool(d["pool"])
-                key = "ev.support_late" if fitted else "ev.support_wrong_asked"
-                extra = {
-                    "asked": t(f"stage.{int(Stage[asked])}"),
-                    "days": max(0, round(float(d.get("waited", 0.0)))),
-                }
+                days = max(0, round(float(d.get("waited", 0.0))))
+                key = "ev.support_wrong_asked"
+                if fitted:  # a queue, or (none) a stage that ended while the work went on
+                    key = "ev.support_late" if days else "ev.support_late_under_way"
+                extra = {"asked": t(f"stage.{int(Stage[asked])}"), "days": days}
         return t(
             key,
             **extra,

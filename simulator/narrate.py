@@ -292,6 +292,14 @@ class Narrator:
                 account=self.account(d.get("account")),
                 pts=explain.points(self, 100 * float(moved_odds)),
             )
+        raised = d.get("quota_change")
+        if raised:  # the quotas the answer set for the next period, alike for everyone
+            line += self.tr(
+                "ev.answer_quotas",
+                pct=percent(abs(float(raised)), self.lang),
+                period=int(d.get("period", 0)) + 1,
+                way=self.tr("ev.up" if float(raised) > 0 else "ev.down"),
+            )
         handed = d.get("delegated")
         if handed is not None and e.rep is not None:
             shared = "_shared" if handed.get("profit_share") else ""

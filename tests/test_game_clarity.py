@@ -514,3 +514,54 @@ def test_p1_the_quotas_say_how_much_of_the_target_no_one_is_carrying(lang, tmp_p
             if warned:
                 total = sum(round(share * per_rep, -3) for _ in game.obs.reps)
                 assert game.money(target - total) in gap, gap
+
+
+def test_p2_letting_the_30_percent_message_lapse_raises_every_quota_alike():
+    """ "Thirty per cent more: no answer came, so 'Add 30% to every quota alike'", and
+    the next period's quotas were exactly the last ones: the default promised what it
+    never did. It now sets every next quota 30% above the present one, as a manager
+    would, and the report says so; answered by the handbook, nothing is set for you."""
+    from simulator.scenario import scenarios_dir
+
+    scenario = load_scenario(scenarios_dir() / "quota_season.yaml")
+    s = Session(scenario, 1, make_policy("hands_off"))
+    for _ in range(4):
+        s.advance_week()
+    obs = s.observe()
+    for rep in obs.reps:
+        assert rep.next_quota == round(rep.quota * 1.3, -3), (rep.name, rep.quota, rep.next_quota)
+    nar = Narrator(obs, "en")
+    assert any(
+        "is set 30% above their present one" in x for x in nar.lines(s.world.log.since_week(1))
+    )
+    handbook = Session(scenario, 1, make_policy("by_the_book"))
+    for _ in range(2):
+        handbook.advance_week()
+    assert all(r.next_quota != round(r.quota * 1.3, -3) for r in handbook.observe().reps)
+
+
+def test_p6_two_newcomers_can_each_be_given_accounts_in_the_same_week():
+    """With accounts planned for one newcomer, "Give accounts" for the second was refused
+    as already planned: both choosers offered the same accounts. The second is offered
+    others."""
+    from simulator.api import Plan, catalogue
+
+    s = Session(load_scenario(default_scenario_path().parent / "growing_team.yaml"), 3)
+    before = {r.id for r in s.observe().reps}
+    assert s.act(Hire()).ok and s.act(Hire()).ok
+    new: list = []
+    for _ in range(12):
+        s.advance_week()
+        new = [r for r in s.observe().reps if r.id not in before]
+        if len(new) == 2:
+            break
+    assert len(new) == 2
+    plan = Plan(s.observe())
+    for rep in new:
+        lever = catalogue(plan).lever("reassign_accounts", rep.id)
+        open_ = [o for o in lever.options if o.refusal is None]
+        assert open_, (rep.name, [o.refusal for o in lever.options])
+        assert plan.add(open_[0].action), plan.refused
+    s.carry_out(plan)
+    got = [s.observe().rep(r.id).accounts for r in new]
+    assert all(n > 0 for n in got), got

@@ -292,10 +292,16 @@ class Catalogue:
             chosen = own[:ACCOUNTS_SHOWN] + free[:ACCOUNTS_SHOWN]
             return make(key, group, i, [AssignKeyAccount(i, a) for a in chosen], "no_accounts")
         if key == "reassign_accounts":
-            free = accounts.by_potential(accounts.owned_by(None))
+            # accounts the plan already moves are spoken for: a second newcomer in the
+            # same week is offered others (the same ones were refused as already planned)
+            def unclaimed(ids: list[int]) -> list[int]:
+                return [a for a in ids if not self.plan.claimed(("account", a))]
+
+            free = unclaimed(accounts.by_potential(accounts.owned_by(None)))
             sizes = sorted({n for n in (3, 6, 10) if n <= len(free)} | {min(len(free), 10)})
             moves = [ReassignAccounts(i, tuple(free[:n])) for n in sizes if n > 0]
-            share = fair_share(obs, i)  # a thin book topped up from the largest ones
+            owned = {r.id: unclaimed(accounts.owned_by(r.id)) for r in obs.reps}
+            share = fair_share(obs, i, owned)  # a thin book topped up from the largest ones
             if share:
                 moves.append(ReassignAccounts(i, tuple(share)))
             return make(key, group, i, list(moves), "no_territory")

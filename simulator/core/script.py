@@ -352,6 +352,15 @@ def apply_choice(
         for per in range(world.period + 1, world.scenario.periods):
             world.target_scale[per] = world.target_scale.get(per, 1.0) * (1 + e.target_change)
         out["target_change"] = e.target_change
+    if e.quota_change and world.period + 1 < world.scenario.periods:
+        # every quota of the next period, raised alike from the current one (set as the
+        # manager sets one: a raise after a beaten quota still reads as a ratchet)
+        nxt = world.period + 1
+        for person in world.active_reps:
+            amount = round(person.quota(world.period) * (1 + e.quota_change), -3)
+            levers.set_quota(world, person, nxt, amount)
+        out["quota_change"] = e.quota_change
+        out["period"] = nxt
     pulled = _pull(world, e.lever, rep)
     if pulled is not None:
         out["lever"] = {"lever": e.lever, "effects": pulled}
@@ -370,6 +379,8 @@ def apply_choice(
         }
     if "deal_chance" in out:  # the deal's chance moved: by how much, at which customer
         told["deal_chance"], told["account"] = out["deal_chance"], out["account"]
+    if "quota_change" in out:  # the next period's quotas, set alike
+        told["quota_change"], told["period"] = out["quota_change"], out["period"]
     world.event(
         "inbox_answer",
         item.rep,

@@ -30,6 +30,7 @@ BIG_LOSS = 0.2  # a lost deal worth this share of the quota is a big one
 LOSS_LOOKBACK = 4  # weeks before the period whose losses still count
 STUCK_DEALS = 3  # this many deals untouched for the stall time is a stuck funnel
 FUNNEL_FULL = 1.6  # open deals above this × a normal funnel: overloaded
+FUNNEL_THIN = 0.25  # this × a normal funnel or fewer: too little to close from
 
 
 def pace_at_week_end(world: World, rep: Rep) -> tuple[float, int]:
@@ -114,6 +115,8 @@ def _signs(world: World, rep: Rep) -> list[list[Any]]:
         signs.append(["stuck", stuck])
     if len(rep.open_deals) >= FUNNEL_FULL * p.normal_open_deals:
         signs.append(["overloaded", len(rep.open_deals)])
+    elif len(rep.open_deals) <= FUNNEL_THIN * p.normal_open_deals:
+        signs.append(["thin_funnel", len(rep.open_deals)])  # little to close: a new book
     m = world.manager
     if m.contest_period == per:
         ranked = sorted(world.active_reps, key=lambda r: -r.attainment(per))

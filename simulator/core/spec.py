@@ -261,6 +261,7 @@ class EffectSpec:
     market: MarketShift | None = None
     deal: DealChange | None = None
     target_change: float = 0.0  # fraction added to the targets of the periods still to come
+    quota_change: float = 0.0  # fraction added to every rep's quota, for the next period
     delegate: DelegationSpec | None = None  # to the message's rep
     reply: Text = field(default_factory=Text)
 

@@ -77,6 +77,7 @@ def _effects(e: schema.Effects) -> core.EffectSpec:
         ),
         deal=core.DealChange(e.deal.win_chance, e.deal.lost) if e.deal else None,
         target_change=e.target_change,
+        quota_change=e.quota_change,
         delegate=(
             core.DelegationSpec(
                 DelegatedTask(e.delegate.task),

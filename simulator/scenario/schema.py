@@ -404,6 +404,13 @@ class Effects(Model):
     target_change: float = Field(
         0.0, ge=-0.9, le=3, description="Fraction added to the targets of later periods."
     )
+    quota_change: float = Field(
+        0.0,
+        ge=-0.9,
+        le=3,
+        description="Every rep's quota for the next period: their current one plus this "
+        "fraction, set as if the manager had set it (P2: alike, whatever their record).",
+    )
     delegate: Delegation | None = Field(
         None, description="A task handed to the event's rep, shown and run as the desk's."
     )
