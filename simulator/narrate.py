@@ -63,6 +63,7 @@ ORDER = (
     "joint_visit",
     "pipeline_review",
     "deputy_review",
+    "deputy_review_skipped",
     "deal_dropped",
     "period_end",
 )
@@ -169,6 +170,8 @@ class Narrator:
             return explain.tool(self, e)
         if k == "deputy_review":
             return self.deputy_review(e)
+        if k == "deputy_review_skipped":
+            return t("ev.deputy_review_skipped", deputy=self.rep(e.rep))
         if k == "pipeline_review":
             return self.review(e)
         if k == "joint_visit":

@@ -428,7 +428,8 @@ def test_your_own_read_of_a_rep_is_not_something_that_happened_to_them(tmp_path)
 
 def test_p13_a_deputys_pipeline_review_is_told_with_how_much_of_the_funnel_it_checked():
     """Pipeline reviews handed to a deputy left no trace in the reports: the manager
-    could not see what the deputy did, nor that an unwatched one checks less."""
+    could not see what the deputy did, nor that an unwatched one checks less and skips
+    weeks."""
     from simulator.api import Delegate, DelegatedTask, Supervision
 
     checked = {}
@@ -439,10 +440,17 @@ def test_p13_a_deputys_pipeline_review_is_told_with_how_much_of_the_funnel_it_ch
         for _ in range(12):
             s.advance_week()
         reviews = s.world.log.of_kind("deputy_review")
+        skipped = s.world.log.of_kind("deputy_review_skipped")
         assert reviews, level
+        # every week has its line: the review, or that none came
+        assert len(reviews) + len(skipped) == 12, (level, len(reviews), len(skipped))
         nar = Narrator(s.observe(), "en")
         for e in reviews:
             assert nar.line(e).startswith(f"{nar.rep(deputy)} went through the funnels for you")
+        for e in skipped:
+            assert nar.line(e) == f"{nar.rep(deputy)} sent you no pipeline review this week"
+        if level is Supervision.NONE:
+            assert skipped  # an unwatched deputy lets weeks go by, and it shows
         checked[level] = sum(e.data["checked"] for e in reviews) / sum(
             e.data["deals"] for e in reviews
         )

@@ -71,7 +71,10 @@ class Obligations(People):
         q = self.review_quality(deputy, d)
         g = self.streams.get("delegation.review", self.week)
         if g.random() >= self.params.deputy_review_kept[d.supervision.value]:
-            return  # nobody asked about it this week, so it did not happen
+            # nobody asked about it this week, so it did not happen: what the manager
+            # sees is a week without the deputy's review
+            self.event("deputy_review_skipped", deputy.id)
+            return
         # the open deals are kept in the order they were made, which is by id
         deals = [x for x in self.open.values() if x.rep is not None]
         u = g.random(len(deals)).tolist()
