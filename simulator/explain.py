@@ -341,3 +341,75 @@ def period_end(nar: Narrator, e: Event) -> str:
     if not parts:
         return line
     return line + nar.tr("ev.short_by", short=nar.money(short), why=nar.tr("ev.sep").join(parts))
+
+
+# ------------------------------------------------------------------ the funnel (P10, P13)
+# a line that lists deals names at most this many (and says how many more)
+SHOWN_DEALS = 8
+
+
+def funnel_review(nar: Narrator, e: Event) -> str:
+    """A pipeline review as the week report tells it: what it found untouched for 15
+    to 29 and for 30 days or more, whose customers no longer answer, and the funnel's
+    worth as checked beside what its reps had reported (the happy ears a review takes
+    out, P10)."""
+    d = e.data
+    t = nar.tr
+    reps = [r for r in d.get("reps", ()) if any(v.id == r for v in nar.obs.reps)]
+    whole = len(reps) == len(nar.obs.reps) and len(reps) > 1
+    names = joiner(nar.lang).join(nar.rep(r) for r in reps) or t("ev.unowned")
+    found = _found(nar, d)
+    line = t("ev.review", who=t("ev.review_team") if whole else names, found=found)
+    if "reported" in d and "checked" in d:
+        checked, reported = float(d["checked"]), float(d["reported"])
+        # the funnels were checked lately (a review, a deputy's): nothing new to take out
+        same = abs(checked - reported) <= 0.005 * max(abs(reported), 1.0)
+        line += t(
+            "ev.review_worth_same" if same else "ev.review_worth",
+            checked=nar.money(checked),
+            reported=nar.money(reported),
+            who=t("ev.review_reps") if len(reps) != 1 else names,
+        )
+    return line
+
+
+def _found(nar: Narrator, d: dict) -> str:
+    """What a funnel review found: deals untouched for 15 days or more (and of them
+    for 30), and customers who no longer answer."""
+    t = nar.tr
+    dead = len(d.get("dead", ()))
+    untouched = len(d.get("stalled", ())) + dead
+    silent = int(d.get("silent", 0))
+    found = t("ev.review_untouched", n=untouched) if untouched else t("ev.review_none")
+    if dead:
+        found += t("ev.review_of_them", n=dead)
+    if silent:
+        found += t("ev.sep") + t("ev.review_silent", n=silent)
+    return found
+
+
+def deputy_review(nar: Narrator, e: Event) -> str:
+    """A deputy's review of the funnels for the manager (P13): how many of the open
+    deals they really checked (the rest they waved through), and what they found."""
+    d = e.data
+    return nar.tr(
+        "ev.deputy_review",
+        deputy=nar.rep(e.rep),
+        n=int(d.get("checked", 0)),
+        total=int(d.get("deals", 0)),
+        found=_found(nar, d),
+    )
+
+
+def cleared(nar: Narrator, rep: int | None, dropped: list[Event]) -> str:
+    """Dead deals a rep took out of their funnel (the customer had gone quiet): the
+    deals, biggest first, so the pipeline's shrinking is explained."""
+    biggest = sorted(dropped, key=lambda e: -float(e.data["value"]))
+    shown = [
+        f"{nar.account(e.data.get('account'))} {nar.money(float(e.data['value']))}"
+        for e in biggest[:SHOWN_DEALS]
+    ]
+    if len(biggest) > SHOWN_DEALS:
+        shown.append(nar.tr("ev.more_deals", n=len(biggest) - SHOWN_DEALS))
+    owner = nar.rep(rep) if rep is not None else nar.tr("ev.unowned")
+    return nar.tr("ev.deals_cleared", rep=owner, n=len(dropped), deals=joiner(nar.lang).join(shown))

@@ -69,9 +69,6 @@ ORDER = (
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}
 
-# a line that lists deals names at most this many (and says how many more)
-SHOWN_DEALS = 8
-
 # how far an inbox answer must move the person's mood to show, and to show strongly
 ANSWER_VISIBLE = 0.02
 ANSWER_STRONG = 0.06
@@ -169,11 +166,11 @@ class Narrator:
         if k in explain.TOOLS:
             return explain.tool(self, e)
         if k == "deputy_review":
-            return self.deputy_review(e)
+            return explain.deputy_review(self, e)
         if k == "deputy_review_skipped":
             return t("ev.deputy_review_skipped", deputy=self.rep(e.rep))
         if k == "pipeline_review":
-            return self.review(e)
+            return explain.funnel_review(self, e)
         if k == "joint_visit":
             key = "ev.visit_silent" if d.get("silent") else "ev.visit"
             return t(
@@ -360,7 +357,7 @@ class Narrator:
                 talks = []
             elif e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 group = cleared.pop(e.rep, None)
-                text = self.cleared(e.rep, group) if group else None
+                text = explain.cleared(self, e.rep, group) if group else None
             else:
                 text = self.line(e)
             if text and text not in out:
@@ -368,71 +365,6 @@ class Narrator:
             if limit is not None and len(out) >= limit:
                 break
         return out
-
-    def review(self, e: Event) -> str:
-        """A pipeline review as the week report tells it: what it found untouched for 15
-        to 29 and for 30 days or more, whose customers no longer answer, and the funnel's
-        worth as checked beside what its reps had reported (the happy ears a review takes
-        out, P10)."""
-        d = e.data
-        t = self.tr
-        reps = [r for r in d.get("reps", ()) if any(v.id == r for v in self.obs.reps)]
-        whole = len(reps) == len(self.obs.reps) and len(reps) > 1
-        names = joiner(self.lang).join(self.rep(r) for r in reps) or t("ev.unowned")
-        found = self._found(d)
-        line = t("ev.review", who=t("ev.review_team") if whole else names, found=found)
-        if "reported" in d and "checked" in d:
-            checked, reported = float(d["checked"]), float(d["reported"])
-            # the funnels were checked lately (a review, a deputy's): nothing new to take out
-            same = abs(checked - reported) <= 0.005 * max(abs(reported), 1.0)
-            line += t(
-                "ev.review_worth_same" if same else "ev.review_worth",
-                checked=self.money(checked),
-                reported=self.money(reported),
-                who=t("ev.review_reps") if len(reps) != 1 else names,
-            )
-        return line
-
-    def _found(self, d: dict) -> str:
-        """What a funnel review found: deals untouched for 15 days or more (and of them
-        for 30), and customers who no longer answer."""
-        t = self.tr
-        dead = len(d.get("dead", ()))
-        untouched = len(d.get("stalled", ())) + dead
-        silent = int(d.get("silent", 0))
-        found = t("ev.review_untouched", n=untouched) if untouched else t("ev.review_none")
-        if dead:
-            found += t("ev.review_of_them", n=dead)
-        if silent:
-            found += t("ev.sep") + t("ev.review_silent", n=silent)
-        return found
-
-    def deputy_review(self, e: Event) -> str:
-        """A deputy's review of the funnels for the manager (P13): how many of the open
-        deals they really checked (the rest they waved through), and what they found."""
-        d = e.data
-        return self.tr(
-            "ev.deputy_review",
-            deputy=self.rep(e.rep),
-            n=int(d.get("checked", 0)),
-            total=int(d.get("deals", 0)),
-            found=self._found(d),
-        )
-
-    def cleared(self, rep: int | None, dropped: list[Event]) -> str:
-        """Dead deals a rep took out of their funnel (the customer had gone quiet): the
-        deals, biggest first, so the pipeline's shrinking is explained."""
-        biggest = sorted(dropped, key=lambda e: -float(e.data["value"]))
-        shown = [
-            f"{self.account(e.data.get('account'))} {self.money(float(e.data['value']))}"
-            for e in biggest[:SHOWN_DEALS]
-        ]
-        if len(biggest) > SHOWN_DEALS:
-            shown.append(self.tr("ev.more_deals", n=len(biggest) - SHOWN_DEALS))
-        owner = self.rep(rep) if rep is not None else self.tr("ev.unowned")
-        return self.tr(
-            "ev.deals_cleared", rep=owner, n=len(dropped), deals=joiner(self.lang).join(shown)
-        )
 
     # ------------------------------------------------------------ the scorecard
     def formula(self, component: Component) -> str:

@@ -93,7 +93,7 @@ class SupportVisit:
         self.deal = deal
         self.pool = pool
         self.asked = 0.0
-        self.asked_stage = deal.stage
+        self.asked_stage = deal.stage  # where the deal stood when help was asked for
         self.queued = 0.0  # days waiting for someone of the pool to be free
         self.request: simpy.resources.resource.Request | None = None
         start_soon(world.env, self._ask)
@@ -102,7 +102,6 @@ class SupportVisit:
         pools = self.world.pools
         pools.stats[self.pool].requests += 1
         self.asked = self.world.env.now
-        self.asked_stage = self.deal.stage  # where the deal stood when help was asked for
         self.request = pools.resources[self.pool].request()
         self.request.callbacks.append(self._granted)
 
