@@ -397,17 +397,19 @@ def test_p11_the_support_chooser_counts_this_weeks_own_requests_in_the_queue(tmp
         consultants = next(p for p in game.obs.pools if p.pool is Pool.CONSULTANT)
         assert consultants.size == 1 and consultants.busy == 0
         rep = game.obs.reps[0]
-        first, second = rep.deals[:2]
+        first, second, third = rep.deals[:3]
         lever = app.scene.catalogue().lever("request_support", rep.id)
         option = next(
             o
             for o in lever.options
-            if o.action.deal == second.id and o.action.pool is Pool.CONSULTANT
+            if o.action.deal == third.id and o.action.pool is Pool.CONSULTANT
         )
-        queue = tr("en", "pick.queue", n=0)
-        assert queue not in app.scene.option_label(lever, option)
+        label = app.scene.option_label
+        assert tr("en", "pick.queue_next") not in label(lever, option)  # someone is free
         assert game.add(RequestSupport(first.id, Pool.CONSULTANT)) is None
-        assert queue in app.scene.option_label(lever, option)
+        assert tr("en", "pick.queue_next") in label(lever, option)  # taken by the plan
+        assert game.add(RequestSupport(second.id, Pool.CONSULTANT)) is None
+        assert tr("en", "pick.queue", n=1) in label(lever, option)  # and one ahead of it
 
 
 def test_your_own_read_of_a_rep_is_not_something_that_happened_to_them(tmp_path):

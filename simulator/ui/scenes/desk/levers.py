@@ -224,8 +224,10 @@ class LeverPart(DeskPart):
                     if getattr(p.action, "pool", None) is a.pool and p.action != a
                 )
                 ahead = pool.queue + max(0, pool.busy + asked - pool.size)
-                if pool.busy + asked >= pool.size:
-                    marks += " · " + self.tr("pick.queue", n=ahead)
+                if pool.busy + asked >= pool.size:  # next in line, or behind others
+                    marks += " · " + (
+                        self.tr("pick.queue", n=ahead) if ahead else self.tr("pick.queue_next")
+                    )
             return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}{marks}"
         if key == "set_quota":
             return self.game.money(a.amount)
