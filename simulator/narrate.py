@@ -339,6 +339,9 @@ class Narrator:
             for e in ranked
             if (skill := _coached(e)) is not None and e.rep not in aimed
         ]
+        # the positions opened in the week, in one line (two alike were told as one)
+        hires = [int(e.data["weeks"]) for e in ranked if e.kind == "hire_started"]
+        several_hires = len(hires) > 1
         out = []
         for e in ranked:
             if e.kind == "action" and e.rep in aimed:
@@ -355,6 +358,12 @@ class Narrator:
                 names = joiner(self.lang).join(self.rep(r) for r in talks)
                 text = self.tr("ev.talks_quiet", names=names)
                 talks = []
+            elif e.kind == "hire_started" and several_hires:
+                if not hires:
+                    continue
+                weeks = joiner(self.lang).join(str(w) for w in sorted(hires))
+                text = self.tr("ev.hires_started", n=len(hires), weeks=weeks)
+                hires = []
             elif e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 group = cleared.pop(e.rep, None)
                 text = explain.cleared(self, e.rep, group) if group else None

@@ -575,3 +575,20 @@ def test_p6_two_newcomers_can_each_be_given_accounts_in_the_same_week():
     s.carry_out(plan)
     got = [s.observe().rep(r.id).accounts for r in new]
     assert all(n > 0 for n in got), got
+
+
+def test_two_positions_opened_in_one_week_are_told_as_two():
+    """Two hires in one week were told as one "Position opened" line: alike, the second
+    line was merged into the first."""
+    s = Session(load_scenario(default_scenario_path().parent / "growing_team.yaml"), 3)
+    assert s.act(Hire()).ok and s.act(Hire()).ok
+    events = s.world.log.of_week(s.world.week)
+    weeks = sorted(e.data["weeks"] for e in events if e.kind == "hire_started")
+    assert len(weeks) == 2
+    for lang in ("en", "zh"):
+        nar = Narrator(s.observe(), lang)
+        told = nar.lines(events)
+        sep = "、" if lang == "zh" else ", "
+        expected = tr(lang, "ev.hires_started", n=2, weeks=sep.join(map(str, weeks)))
+        assert expected in told, told
+        assert not any(tr(lang, "ev.hire_started", weeks=w) in told for w in weeks), told
