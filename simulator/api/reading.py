@@ -138,8 +138,14 @@ def record_multiple(rep: RepView, amount: float) -> float | None:
     return amount / typical if typical > 0 else None
 
 
-def far_from_record(rep: RepView, amount: float) -> bool:
-    """A quota far from what the rep has booked lately (below 0.7× or above 1.4× the mean
-    of their last four results): the warning the quota fields show while typing."""
+def far_multiple(rep: RepView, amount: float) -> float | None:
+    """``amount`` as a multiple of the rep's record when it is far from it (below 0.7× or
+    above 1.4× the mean of their last four results), else None: the warning the quota
+    fields show while typing."""
     multiple = record_multiple(rep, amount)
-    return multiple is not None and not 0.7 <= multiple <= 1.4
+    return multiple if multiple is not None and not 0.7 <= multiple <= 1.4 else None
+
+
+def far_from_record(rep: RepView, amount: float) -> bool:
+    """A quota far from what the rep has booked lately (see :func:`far_multiple`)."""
+    return far_multiple(rep, amount) is not None

@@ -97,13 +97,11 @@ def unassigned_warning(gap: float, money_text: str, lang: str = "en") -> str:
     return tr(lang, "quota.unassigned", gap=money_text) if gap > 0 else ""
 
 
-def record_warning(multiple: float | None, far: bool, lang: str = "en") -> str:
+def record_warning(multiple: float | None, lang: str = "en") -> str:
     """The warning beside a quota far from the rep's record, saying which way and how far:
-    the quota as a multiple of their average result ("⚠ 1.6× their average"); empty
-    when the quota is not far from it."""
-    if not far or multiple is None:
-        return ""
-    return tr(lang, "review.far_x", x=f"{multiple:.1f}")
+    the quota as a multiple of their average result ("⚠ 1.6× record"); empty when the
+    quota is not far from it (``multiple`` None, as ``api.far_multiple`` gives it)."""
+    return "" if multiple is None else tr(lang, "review.far_x", x=f"{multiple:.1f}")
 
 
 def quota_text(amount: float, lang: str) -> str:

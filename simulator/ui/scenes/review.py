@@ -325,8 +325,7 @@ class ReviewScene(Scene):
         amount = self.amount(text, rep)
         if amount is None:
             return ""
-        far = A.far_from_record(rep, amount)
-        return record_warning(A.record_multiple(rep, amount), far, self.lang)
+        return record_warning(A.far_multiple(rep, amount), self.lang)
 
     def amount(self, text: str, rep: RepView) -> float | None:
         """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""

@@ -139,8 +139,7 @@ class QuotasTabPart(TablesPart):
         return unassigned_warning(gap, self.game.money(gap), self.lang)
 
     def far_note(self, rep: RepView, amount: float) -> str:
-        far = A.far_from_record(rep, amount)
-        return record_warning(A.record_multiple(rep, amount), far, self.lang)
+        return record_warning(A.far_multiple(rep, amount), self.lang)
 
     def entry_amount(self, rep_id: int) -> float | None:
         """The quota typed in a rep's field, in money (the field counts in k, or 万 in
