@@ -307,8 +307,13 @@ class App:
         # and the theme live as long as the window and are frozen out of full passes;
         # the automatic full pass (which stalls a random frame for tens of ms) is
         # replaced by one in a frame of its own after each scene change and each week.
-        gc.collect()
-        gc.freeze()
+        # A process that froze its long-lived objects before the window opened (a test
+        # runner, once it has collected) keeps its own freeze: the window neither walks
+        # the whole heap to make one nor undoes it on closing.
+        self._owns_freeze = gc.get_freeze_count() == 0
+        if self._owns_freeze:
+            gc.collect()
+            gc.freeze()
         self._gc_threshold = gc.get_threshold()
         gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], 1_000_000)
         self.refreshes = 0
@@ -552,7 +557,8 @@ class App:
     def close(self) -> None:
         """Give the window back and the collector its usual schedule."""
         gc.set_threshold(*self._gc_threshold)
-        gc.unfreeze()
+        if self._owns_freeze:
+            gc.unfreeze()
         pygame.quit()
 
     def collect_later(self) -> None:
