@@ -14,7 +14,8 @@ its action mask, so all three offer exactly the same choices.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..core.types import DelegatedTask, MotivationType, Skill, Supervision, Tone
 from .actions import (
@@ -108,17 +109,49 @@ class Option:
         return self.refusal is None
 
 
-@dataclass(frozen=True)
+def judged(plan: Plan, action: Action) -> Option:
+    """One action as an option of ``plan``: what it would cost this week, and why not."""
+    hours, money = action.cost(plan)
+    return Option(action, float(hours), float(money), plan.why_not(action))
+
+
+@dataclass(frozen=True, eq=False)
 class Lever:
-    """A lever as the desk shows it: on whom, with which choices, and why not at all."""
+    """A lever as the desk shows it: on whom, with which choices, and why not at all.
+
+    Its choices are judged (cost, why not) when first asked for, against the plan as
+    it is then: whoever only draws among the choices, as the random manager does,
+    never pays for the verdicts. Read a lever before adding to the plan it came from.
+    """
 
     key: str
     group: str
     rep: int | None  # the rep it is pulled on; None for the team
-    options: tuple[Option, ...]
-    refusal: Refusal | None  # why no option can be taken now (None when one can)
+    actions: tuple[Action, ...]  # its choices, in the order offered
     item: int | None = None  # the inbox message an ``answer`` lever answers
     choice: bool = False  # pulling it asks which option (a chooser), not one plain action
+    empty: str = "none_fits"  # why not, when there is nothing to choose from
+    plan: Plan | None = field(default=None, repr=False)
+
+    @cached_property
+    def options(self) -> tuple[Option, ...]:
+        """Each choice with its cost this week and why it cannot be taken (if not)."""
+        assert self.plan is not None, "a lever is judged against the plan it came from"
+        plan = self.plan
+        return tuple(judged(plan, a) for a in self.actions)
+
+    @cached_property
+    def refusal(self) -> Refusal | None:
+        """Why no choice can be taken now (None when one can): the one reason they
+        share, else that none fits."""
+        options = self.options
+        if not options:
+            return Refusal(self.empty)
+        if any(o.open for o in options):
+            return None
+        codes = {o.refusal.code for o in options if o.refusal is not None}
+        first = options[0].refusal
+        return first if len(codes) == 1 and first is not None else Refusal("none_fits")
 
     @property
     def open(self) -> bool:
@@ -204,11 +237,6 @@ class Catalogue:
         return [o for lv in self.levers for o in lv.options if o.open]
 
     # ------------------------------------------------------------ building it
-    def _option(self, action: Action) -> Option:
-        plan = self.plan
-        hours, money = action.cost(plan)
-        return Option(action, float(hours), float(money), plan.why_not(action))
-
     def _make(
         self,
         key: str,
@@ -219,17 +247,9 @@ class Catalogue:
         item: int | None = None,
         choice: bool | None = None,
     ) -> Lever:
-        options = tuple(self._option(a) for a in actions)
-        refusal: Refusal | None = None
-        if not options:
-            refusal = Refusal(empty)
-        elif not any(o.open for o in options):
-            codes = {o.refusal.code for o in options if o.refusal is not None}
-            first = options[0].refusal
-            refusal = first if len(codes) == 1 and first is not None else Refusal("none_fits")
         if choice is None:
-            choice = len(options) != 1 or key in _ALWAYS_CHOOSE
-        return Lever(key, group, rep, options, refusal, item, choice)
+            choice = len(actions) != 1 or key in _ALWAYS_CHOOSE
+        return Lever(key, group, rep, tuple(actions), item, choice, empty, self.plan)
 
     def _lever(self, key: str, group: str, rep: RepView | None) -> Lever:
         obs = self.plan.obs

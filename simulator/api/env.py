@@ -39,7 +39,7 @@ from gymnasium import spaces
 
 from ..core.types import DelegatedTask, MotivationType, Pool, Skill, Supervision
 from .actions import Action, AssignMentor, NameRival, RequestSupport
-from .catalogue import DEALS_SHOWN, REP_LEVERS, TEAM_LEVERS, Catalogue, Lever, Option
+from .catalogue import DEALS_SHOWN, REP_LEVERS, TEAM_LEVERS, Catalogue, Lever, Option, judged
 from .observation import HINT_SUGGESTS, Observation, RepView
 from .plan import Plan
 
@@ -254,7 +254,7 @@ class SalesManagerEnv(gymnasium.Env):
         for n, item in enumerate(open_items):
             for k, choice in enumerate(item.choices[:CHOICES]):
                 action = _answer(item.id, choice.id)
-                option = Option(action, *action.cost(self.plan), self.plan.why_not(action))
+                option = judged(self.plan, action)
                 self._options[self._index[("answer", None, n * CHOICES + k)]] = option
 
     @staticmethod

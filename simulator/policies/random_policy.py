@@ -46,9 +46,9 @@ class RandomPolicy:
             if item.open and item.choices:
                 plan.add(Answer(item.id, self._pick(item.choices).id))
         levers = [
-            lv for lv in catalogue(plan) if lv.options and lv.key not in ("set_quota", "answer")
+            lv for lv in catalogue(plan) if lv.actions and lv.key not in ("set_quota", "answer")
         ]
         for _ in range(ACTIONS_PER_WEEK):
             lever = self._pick(levers)
-            plan.add(self._pick(lever.options).action)  # refused when it does not fit
+            plan.add(self._pick(lever.actions))  # refused when it does not fit
         return plan.actions
