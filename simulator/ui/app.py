@@ -307,15 +307,14 @@ class App:
         # and the theme live as long as the window and are frozen out of full passes;
         # the automatic full pass (which stalls a random frame for tens of ms) is
         # replaced by one in a frame of its own after each scene change and each week.
-        # A process that froze its long-lived objects before the window opened (a test
-        # runner, once it has collected) keeps its own freeze: the window neither walks
-        # the whole heap to make one nor undoes it on closing.
-        self._owns_freeze = gc.get_freeze_count() == 0
-        if self._owns_freeze:
+        # A process that froze its heap before the window opened (a test runner, once
+        # it has collected) runs its own collector: the window leaves it as it is.
+        self._owns_collector = gc.get_freeze_count() == 0
+        self._gc_threshold = gc.get_threshold()
+        if self._owns_collector:
             gc.collect()
             gc.freeze()
-        self._gc_threshold = gc.get_threshold()
-        gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], 1_000_000)
+            gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], 1_000_000)
         self.refreshes = 0
         self.clock = pygame.time.Clock()
         self.running = True
@@ -556,8 +555,8 @@ class App:
 
     def close(self) -> None:
         """Give the window back and the collector its usual schedule."""
-        gc.set_threshold(*self._gc_threshold)
-        if self._owns_freeze:
+        if self._owns_collector:
+            gc.set_threshold(*self._gc_threshold)
             gc.unfreeze()
         pygame.quit()
 
@@ -573,7 +572,7 @@ class App:
             yield
             gc.collect()
 
-        if self.scene is not None:
+        if self.scene is not None and self._owns_collector:
             self.scene.later(job())
 
     # --------------------------------------------------------------- helpers
