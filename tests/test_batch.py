@@ -114,8 +114,13 @@ def _cluster(distributed, **config):
     """
     import dask
 
-    settings = {"worker-saturation": 1.0, **config}
-    with dask.config.set({f"distributed.scheduler.{k}": v for k, v in settings.items()}):
+    settings = {
+        f"distributed.scheduler.{k}": v for k, v in {"worker-saturation": 1.0, **config}.items()
+    }
+    # workers forked from a server that imported Dask once (Dask's own test suite does
+    # the same), not each started afresh: a third less CPU for these tests
+    settings["distributed.worker.multiprocessing-method"] = "forkserver"
+    with dask.config.set(settings):
         return distributed.LocalCluster(
             n_workers=2,
             threads_per_worker=1,
