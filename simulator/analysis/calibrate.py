@@ -12,6 +12,7 @@ not notice it.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ from ..core.spec import Scenario
 from ..policies import POLICIES
 from ..scoring import COMPONENTS
 from ..wording import counted, seeds_range
-from .runs import Task, execute
+from .runs import Task, collected_per_run, run_collected
 from .stats import Interval, mean_ci, paired_difference
 
 BASELINE = "by_the_book"
@@ -51,7 +52,7 @@ def one_run(
     """Play one (scenario file, policy, seed[, team size]); the figures calibration needs."""
     path, policy, seed = job[:3]
     team = job[3] if len(job) > 3 else 0
-    row = execute(Task(0, 0, 0, policy, seed), _scenario(path, team), path, ())["row"]
+    row = run_collected(Task(0, 0, 0, policy, seed), _scenario(path, team), path, (), None)["row"]
     if row["status"] != "ok":
         raise RuntimeError(f"{policy}, seed {seed}: {row['error']}")
     figures = {"total": row["total"], **{c: row[f"score.{c}"] for c in COMPONENTS}}
@@ -121,12 +122,13 @@ def calibrate(
     t0 = time.perf_counter()
     rows: list[tuple[str, int, dict[str, float]]] = []
     if jobs == 1:
-        for i, job in enumerate(work):
-            rows.append(one_run(job))
-            if progress:
-                progress(i + 1, len(work))
+        with collected_per_run():  # as a batch's worker plays: each run collected once
+            for i, job in enumerate(work):
+                rows.append(one_run(job))
+                if progress:
+                    progress(i + 1, len(work))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
             for i, row in enumerate(pool.map(one_run, work, chunksize=2)):
                 rows.append(row)
                 if progress:

@@ -16,15 +16,17 @@ import signal
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..core.metrics import WeekMetrics
 from ..core.spec import Scenario
 from ..scoring import COMPONENTS
 from .design import Point
+
+T = TypeVar("T")
 
 EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
 
@@ -253,8 +255,14 @@ def run_collected(
     each run (and everything every ``FULL_EVERY`` runs) keeps memory at what
     one run needs.
     """
+    return collected_after(execute, task, scenario, name, point, timeout)
+
+
+def collected_after(play: Callable[..., T], *args: Any) -> T:
+    """``play(*args)``, then what it left collected as :func:`run_collected` does: the
+    young generation after each run, everything every ``FULL_EVERY`` runs."""
     try:
-        return execute(task, scenario, name, point, timeout)
+        return play(*args)
     finally:
         _PLAYED[0] += 1
         gc.collect(2 if _PLAYED[0] % FULL_EVERY == 0 else 0)

@@ -14,6 +14,7 @@ prints them beside the field's or the handbook's figures;
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ import numpy as np
 
 from ..core.spec import Scenario
 from ..policies.style import Style, StylePolicy
+from .runs import collected_after, collected_per_run
 from .stats import Interval, mean_ci, paired_difference
 
 
@@ -201,17 +203,18 @@ def run(
     tasks = [(v, s) for v in experiment.variants for s in seeds]
     runs: dict[str, list[dict[str, Any]]] = {v.label: [] for v in experiment.variants}
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(season, scenario, s, v) for v, s in tasks]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
+            futures = [pool.submit(collected_after, season, scenario, s, v) for v, s in tasks]
             for (v, _), fut in zip(tasks, futures, strict=True):
                 runs[v.label].append(fut.result())
                 if on_done is not None:
                     on_done()
     else:
-        for v, s in tasks:
-            runs[v.label].append(season(scenario, s, v))
-            if on_done is not None:
-                on_done()
+        with collected_per_run():  # as a batch's worker plays: each season collected once
+            for v, s in tasks:
+                runs[v.label].append(collected_after(season, scenario, s, v))
+                if on_done is not None:
+                    on_done()
     return Outcome(experiment, list(seeds), runs)
 
 
