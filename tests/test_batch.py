@@ -625,6 +625,47 @@ def test_runs_collected_once_each_keep_memory_flat_and_leave_the_collector_as_it
     assert sizes[-1] - sizes[1] < 1_000_000, [s // 1000 for s in sizes]
 
 
+def test_calibration_and_the_validity_experiments_collect_each_season_once(short8, monkeypatch):
+    """Calibration and the validity experiments (and the exploit search, which plays
+    through the same seasons) play as a batch's workers do: no automatic collection
+    while a season plays, one collection after each, the collector back on after."""
+    import gc
+
+    from simulator.analysis import validity
+    from simulator.analysis.calibrate import calibrate
+    from simulator.policies.style import Style
+    from simulator.scenario import load_scenario
+    from simulator.session import Session
+
+    weeks_on: list[bool] = []  # whether automatic collection was on, week by week
+    passes: list[int] = []  # the collections made while it was off: the chosen ones
+    week = Session.advance_week
+
+    def advance_week(self):
+        weeks_on.append(gc.isenabled())
+        return week(self)
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start" and not gc.isenabled():
+            passes.append(info["generation"])
+
+    monkeypatch.setattr(Session, "advance_week", advance_week)
+    gc.callbacks.append(count)
+    try:
+        cal = calibrate(short8, runs=2, seed=3, jobs=1, policies=["hands_off"])
+        assert sum(len(r.totals) for r in cal.results.values()) == 4
+        assert len(passes) == 4 and weeks_on and not any(weeks_on)
+        passes.clear()
+        weeks_on.clear()
+        variants = (validity.Variant("a", Style()), validity.Variant("b", Style()))
+        experiment = validity.Experiment("e", "", "", variants, "a", "total")
+        validity.run(experiment, load_scenario(short8), seeds=[1, 2, 3])
+        assert len(passes) == 6 and weeks_on and not any(weeks_on)
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.isenabled()
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes in /proc")
 @pytest.mark.parametrize("how", ["SIGHUP", "SIGKILL"])
 def test_a_batch_killed_or_hung_up_leaves_no_worker_and_the_same_command_finishes_it(

@@ -36,15 +36,20 @@ def test_play_reports_a_broken_scenario_with_file_and_line(capsys, tmp_path):
 def test_play_opens_the_window_and_quits_cleanly_headless(tmp_path):
     # a real process: the window opens on the dummy driver, a QUIT event closes it
     code = (
-        "import pygame, threading, sys\n"
+        "import gc, pygame, threading, sys\n"
         "from simulator.ui import app as A\n"
+        "before = gc.get_threshold()\n"
         "orig = A.App.step\n"
         "def step(self, dt=None):\n"
         "    orig(self, 1/60)\n"
-        "    if len(self.frame_ms) == 30: pygame.event.post(pygame.event.Event(pygame.QUIT))\n"
+        "    if len(self.frame_ms) == 30:\n"
+        "        print('playing', gc.get_threshold()[2], gc.get_freeze_count() > 0)\n"
+        "        pygame.event.post(pygame.event.Event(pygame.QUIT))\n"
         "A.App.step = step\n"
         "from simulator.cli import main\n"
-        f"sys.exit(main(['play', '--scenario', 'tutorial', '--saves', {str(tmp_path)!r}]))\n"
+        f"code = main(['play', '--scenario', 'tutorial', '--saves', {str(tmp_path)!r}])\n"
+        "print('after', gc.get_threshold() == before, gc.get_freeze_count())\n"
+        "sys.exit(code)\n"
     )
     env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
@@ -53,3 +58,33 @@ def test_play_opens_the_window_and_quits_cleanly_headless(tmp_path):
     assert done.returncode == 0, done.stderr
     saved = list(tmp_path.glob("tutorial-*.json"))
     assert len(saved) == 1  # quitting saved the game, in its own slot
+    # the game ran the collector on its own schedule (the heap frozen, no automatic
+    # full pass) and gave it back as it found it
+    assert "playing 1000000 True" in done.stdout
+    assert "after True 0" in done.stdout
+
+
+def test_a_window_opened_where_the_heap_was_frozen_leaves_the_collector_alone(tmp_path):
+    """The test runner freezes its heap once the tests are collected: a window opened
+    there neither walks nor unfreezes it, nor changes when the collector runs."""
+    import gc
+
+    from gui import step
+
+    from simulator.ui.app import App
+
+    frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
+    assert frozen > 0  # conftest.py froze it
+
+    def untouched() -> bool:
+        # frozen objects can still be freed when nothing refers to them, so the count
+        # may shrink a little; frozen anew or unfrozen, it would grow or fall to nothing
+        return gc.get_threshold() == threshold and frozen * 0.9 < gc.get_freeze_count() <= frozen
+
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app, 3)
+        assert untouched()
+    finally:
+        app.close()
+    assert untouched()
