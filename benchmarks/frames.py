@@ -20,8 +20,12 @@ Prints:
   rss_mb_after_desk= the process's peak memory once the desk is up, before any week ends
   rss_mb_after_weeks= the same after the weeks (run --weeks 51 for a whole season: it should
                      stay close to the first figure; a leak shows as steady growth)
+  awake_cpu_pct=     the share of one core the game's own loop takes at the desk while the
+                     pointer keeps moving (sixty frames a second), over --idle seconds
+  idle_cpu_pct=      the same with nobody touching it, once it has rested (it waits for
+                     input, drawing ten frames a second): what an open, unattended game costs
 
-Run: python benchmarks/frames.py [--frames 600] [--weeks 14]
+Run: python benchmarks/frames.py [--frames 600] [--weeks 14] [--idle 3]
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import os
 import resource
 import statistics
 import tempfile
+import time
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -40,7 +45,7 @@ import numpy as np
 import pygame
 
 from simulator.scenario import default_scenario_path
-from simulator.ui.app import App
+from simulator.ui.app import REST_AFTER_S, App
 from simulator.ui.scenes import DeskScene, ReviewScene
 
 
@@ -98,6 +103,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=600)
     ap.add_argument("--weeks", type=int, default=14)
+    ap.add_argument("--idle", type=float, default=3.0)
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as saves:
@@ -147,6 +153,10 @@ def main() -> None:
                 after_review.append(max(settle(app)))
             post_key(pygame.K_ESCAPE)  # close the week's report
             app.step(1 / 60)
+        # ---- the game's own loop (its clock, no frame time given): kept awake, then left
+        awake = loop_cpu(app, args.idle, moving=True)
+        app.last_input = time.monotonic() - REST_AFTER_S - 1  # as after a while untouched
+        idle = loop_cpu(app, args.idle, moving=False)
         app.close()
 
     print(f"frames={len(frames)} weeks={len(longest)} reviews={len(after_review)}")
@@ -160,6 +170,20 @@ def main() -> None:
         print(f"after_review_ms={max(after_review):.1f}")
     print(f"rss_mb_after_desk={rss_before:.0f}")
     print(f"rss_mb_after_weeks={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    print(f"awake_cpu_pct={awake:.0f}")
+    print(f"idle_cpu_pct={idle:.0f}")
+
+
+def loop_cpu(app: App, seconds: float, moving: bool) -> float:
+    """The share of a core (%) the game's own loop takes over ``seconds``; ``moving``: the
+    pointer moves every frame, as while someone reads the desk."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall < seconds:
+        if moving:
+            pos = (400 + int(time.perf_counter() * 50) % 200, 300)
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1)))
+        app.step()
+    return 100.0 * (time.process_time() - cpu) / (time.perf_counter() - wall)
 
 
 def _tooltip_open(app: App) -> int:

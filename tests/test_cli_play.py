@@ -88,3 +88,48 @@ def test_a_window_opened_where_the_heap_was_frozen_leaves_the_collector_alone(tm
     finally:
         app.close()
     assert untouched()
+
+
+def test_a_window_left_alone_rests_and_the_next_input_wakes_it_at_once(tmp_path, monkeypatch):
+    """An idle desk waits for the player instead of drawing sixty frames a second
+    that nobody looks at; the first key or pointer move is handled in that frame,
+    and the window is awake again; a scene still being built never rests."""
+    import time
+
+    import pygame
+    from gui import step
+
+    from simulator.ui.app import REST_FPS, App
+
+    waits: list[int] = []
+
+    def wait(timeout: int = 0):  # as pygame's, without the wall-clock wait
+        waits.append(timeout)
+        return pygame.event.poll()
+
+    monkeypatch.setattr(pygame.event, "wait", wait)
+    app = App(lang="en", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        app.step()
+        assert waits == []  # just opened: awake
+        app.last_input = time.monotonic() - 60  # a minute without input
+        assert app.idle
+        app.step()
+        assert waits == [1000 // REST_FPS]  # resting: waits for the next event
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(300, 200), rel=(1, 1)))
+        app.step()  # the move wakes it in this frame, and it stays awake
+        assert len(waits) == 2 and not app.idle
+        app.step()
+        assert len(waits) == 2
+        app.last_input = time.monotonic() - 60
+
+        def building():
+            yield  # a screen still being built, a few widgets a frame
+
+        app.scene.later(building())
+        assert app.busy and not app.idle  # never rests meanwhile
+        app.step()
+        assert len(waits) == 2
+    finally:
+        app.close()
