@@ -45,7 +45,8 @@ import numpy as np
 import pygame
 
 from simulator.scenario import default_scenario_path
-from simulator.ui.app import REST_AFTER_S, App
+from simulator.ui.app import App
+from simulator.ui.pace import REST_AFTER_S
 from simulator.ui.scenes import DeskScene, ReviewScene
 
 

@@ -99,7 +99,8 @@ def test_a_window_left_alone_rests_and_the_next_input_wakes_it_at_once(tmp_path,
     import pygame
     from gui import step
 
-    from simulator.ui.app import REST_FPS, App
+    from simulator.ui.app import App
+    from simulator.ui.pace import REST_FPS
 
     waits: list[int] = []
 

@@ -12,7 +12,6 @@ Space ends the week at the desk.
 
 from __future__ import annotations
 
-import gc
 import importlib.resources
 import inspect
 import time
@@ -29,16 +28,11 @@ from ..paths import data_dir
 from ..saves import SaveError
 from ..texts import languages, tr
 from .game import Game, save_dir, slot_name
+from .pace import FPS, REST_AFTER_S, REST_FPS, Collector
 from .widgets import Builder, Manager, html
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
-FPS = 60
-# A window left alone rests: after this long with no input and nothing being built it
-# stops drawing sixty frames a second and waits for the next event (waking at once
-# for it), drawing REST_FPS frames a second meanwhile (a caret still blinks).
-REST_AFTER_S = 2.0
-REST_FPS = 10
 BACKGROUND = palette().rgb("page")
 
 
@@ -308,18 +302,7 @@ class App:
         from . import portraits
 
         portraits.reset()  # drawn-text fonts belong to this pygame session
-        # Garbage collection on the game's schedule, not the collector's: modules, fonts
-        # and the theme live as long as the window and are frozen out of full passes;
-        # the automatic full pass (which stalls a random frame for tens of ms) is
-        # replaced by one in a frame of its own after each scene change and each week.
-        # A process that froze its heap before the window opened (a test runner, once
-        # it has collected) runs its own collector: the window leaves it as it is.
-        self._owns_collector = gc.get_freeze_count() == 0
-        self._gc_threshold = gc.get_threshold()
-        if self._owns_collector:
-            gc.collect()
-            gc.freeze()
-            gc.set_threshold(self._gc_threshold[0], self._gc_threshold[1], 1_000_000)
+        self.collector = Collector()  # the collector on the game's schedule
         self.refreshes = 0
         self.clock = pygame.time.Clock()
         self.last_input = time.monotonic()  # when the player last did anything
@@ -583,9 +566,7 @@ class App:
 
     def close(self) -> None:
         """Give the window back and the collector its usual schedule."""
-        if self._owns_collector:
-            gc.set_threshold(*self._gc_threshold)
-            gc.unfreeze()
+        self.collector.release()
         pygame.quit()
 
     def collect_later(self) -> None:
@@ -598,9 +579,9 @@ class App:
 
         def job() -> Iterator[None]:
             yield
-            gc.collect()
+            self.collector.collect()
 
-        if self.scene is not None and self._owns_collector:
+        if self.scene is not None and self.collector.owned:
             self.scene.later(job())
 
     # --------------------------------------------------------------- helpers
