@@ -99,6 +99,7 @@ def test_a_window_left_alone_rests_and_the_next_input_wakes_it_at_once(tmp_path,
     import pygame
     from gui import step
 
+    from simulator.ui import app as app_module
     from simulator.ui.app import App
     from simulator.ui.pace import REST_FPS
 
@@ -109,12 +110,14 @@ def test_a_window_left_alone_rests_and_the_next_input_wakes_it_at_once(tmp_path,
         return pygame.event.poll()
 
     monkeypatch.setattr(pygame.event, "wait", wait)
+    # an hour's rest before it rests, so that a slow machine's frames never count as one
+    monkeypatch.setattr(app_module, "REST_AFTER_S", 3600.0)
     app = App(lang="en", saves=tmp_path, seed=1)
     try:
         step(app)
         app.step()
         assert waits == []  # just opened: awake
-        app.last_input = time.monotonic() - 60  # a minute without input
+        app.last_input = time.monotonic() - 7200  # two hours without input
         assert app.idle
         app.step()
         assert waits == [1000 // REST_FPS]  # resting: waits for the next event
@@ -123,7 +126,7 @@ def test_a_window_left_alone_rests_and_the_next_input_wakes_it_at_once(tmp_path,
         assert len(waits) == 2 and not app.idle
         app.step()
         assert len(waits) == 2
-        app.last_input = time.monotonic() - 60
+        app.last_input = time.monotonic() - 7200
 
         def building():
             yield  # a screen still being built, a few widgets a frame
