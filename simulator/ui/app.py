@@ -508,7 +508,7 @@ class App:
         In the game's own loop (no ``dt`` given), a window left alone rests
         (:attr:`idle`): it waits for the next event, at most a tenth of a second,
         instead of drawing sixty frames a second that nobody looks at; an idle
-        desk then costs a few percent of a core, not half of one.
+        window then takes about a tenth of a core, not half of one (frames.py).
         """
         events: list[pygame.event.Event] = []
         if dt is None:
