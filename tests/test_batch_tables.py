@@ -262,3 +262,27 @@ def test_a_journal_line_edited_into_other_kinds_of_values_is_played_again(tmp_pa
     again = Batch(folder, [str(short)], ["hands_off"], runs=4, seed=1, jobs=1).run(progress=False)
     assert again.executed == 4 and again.skipped == 0 and not again.interrupted
     assert len(store.read_table(folder, "runs")) == 4
+
+
+def test_the_batch_command_writes_its_tables_without_loading_pandas(tmp_path):
+    """pyarrow would import pandas (a third of a second) on its first array only to ask
+    whether it was given a DataFrame; the command's own process is spared it, and
+    pandas is still there for whoever then asks pyarrow for a DataFrame."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("pandas")
+    out = tmp_path / "b"
+    code = (
+        "import sys\n"
+        "from simulator.cli import main\n"
+        "rc = main(['batch', '--scenario', 'tutorial', '--policy', 'by_the_book', '--runs', '2',"
+        f" '--jobs', '1', '--out', {str(out)!r}, '--no-progress'])\n"
+        "before = 'pandas' in sys.modules\n"
+        "import pyarrow.parquet as pq\n"
+        f"frame = pq.read_table({str(out / 'runs.parquet')!r}).to_pandas()\n"
+        "print(rc, before, type(frame).__name__, len(frame))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].split() == ["0", "False", "DataFrame", "2"]

@@ -17,6 +17,7 @@ import csv
 import json
 import math
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,36 @@ try:  # Parquet when pyarrow is there; CSV otherwise
 except ImportError:  # pragma: no cover - exercised where pyarrow is absent
     pa = None
     pq = None
+
+
+class _NoPandas:
+    """An import hook that has pandas fail to import (see :func:`arrow_without_pandas`)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+def arrow_without_pandas() -> None:
+    """Spare a process of its own the import of pandas, which pyarrow does not need here.
+
+    pyarrow checks once, on its first array, whether pandas is installed, and
+    imports it if so (0.3 to 0.45 s) only to ask whether each thing it is given
+    is a pandas object. The batch command gives it lists and numpy arrays. So
+    the command, in its own process, has that first check find no pandas;
+    anything that later asks pyarrow for pandas itself (``to_pandas``) still
+    gets it, because pyarrow tries the import again then. A process where
+    pandas is already loaded, or without pyarrow, is left as it is.
+    """
+    if pa is None or "pandas" in sys.modules:
+        return
+    hook = _NoPandas()
+    sys.meta_path.insert(0, hook)
+    try:
+        pa.array([0])  # pyarrow's one check: pandas is not to be had
+    finally:
+        sys.meta_path.remove(hook)
+
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"

@@ -185,8 +185,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from ..analysis.batch import MOST_RUNS, Batch, BatchError
     from ..analysis.compare import CompareError, load, text
     from ..analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
+    from ..analysis.store import arrow_without_pandas
     from ..policies import PolicyLoadError
 
+    arrow_without_pandas()  # the command's own process: its tables need no pandas
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
     if args.baseline is not None and args.baseline not in args.policy:
@@ -283,7 +285,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..analysis.compare import CompareError, load, plots, report_html, text
+    from ..analysis.store import arrow_without_pandas
 
+    arrow_without_pandas()  # the command's own process: its tables need no pandas
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
     try:
