@@ -592,3 +592,41 @@ def test_two_positions_opened_in_one_week_are_told_as_two():
         expected = tr(lang, "ev.hires_started", n=2, weeks=sep.join(map(str, weeks)))
         assert expected in told, told
         assert not any(tr(lang, "ev.hire_started", weeks=w) in told for w in weeks), told
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_season_charts_legend_keys_each_figure_to_the_look_of_its_line(lang, tmp_path):
+    """The legend read "booked ¥284k · · · target to date ¥300k": the dots stood for the
+    target's dotted line, and read as something missing. Each figure now has a key just
+    before it, drawn as its line is: the booked revenue's solid, the target's dotted."""
+    from pygame_gui.elements import UIImage
+
+    with game_at(tmp_path, lang) as app:
+        for _ in range(3):
+            app.game.end_week()
+        to_desk(app)
+        region = app.scene.regions["charts"].ui.elements
+        labels = [el for el in region if isinstance(el, UILabel) and el.alive()]
+        keys = [el for el in region if isinstance(el, UIImage) and el.alive()]
+        obs = app.game.obs
+        booked = app.game.money(obs.history[-1].revenue)
+        target = app.game.money(obs.target_plan[len(obs.history) - 1])
+
+        def key_before(words: str):
+            label = next(el for el in labels if words in el.text)
+            beside = [
+                k
+                for k in keys
+                if 0 <= label.rect.x - k.rect.right <= 6
+                and label.rect.y <= k.rect.y < label.rect.bottom
+            ]
+            assert len(beside) == 1, (words, [el.text for el in labels])
+            surf = beside[0].image
+            row = [surf.get_at((x, surf.get_height() // 2)).a > 0 for x in range(surf.get_width())]
+            # the stretch drawn: from its first coloured pixel to its last
+            first, last = row.index(True), len(row) - 1 - row[::-1].index(True)
+            return all(row[first : last + 1])
+
+        assert "···" not in " ".join(el.text for el in labels)
+        assert key_before(tr(lang, "chart.booked", booked=booked)) is True  # solid
+        assert key_before(tr(lang, "chart.target_to_date", target=target)) is False  # dotted

@@ -68,6 +68,29 @@ def _dotted(
             k += step
 
 
+# how each of the revenue chart's lines is drawn: colour, the length of a dash with
+# its gap (0: a solid line), width. Its key in a legend is drawn the same.
+LINES = {"booked": (ACCENT, 0, 3), "target": (TARGET, 6, 1), "book": (GOOD, 14, 1)}
+
+
+def _line(surf: pygame.Surface, line: str, pts: list[tuple[float, float]]) -> None:
+    colour, step, width = LINES[line]
+    if step:
+        _dotted(surf, colour, pts, step=step)
+    else:
+        pygame.draw.lines(surf, colour, False, pts, width)
+
+
+def swatch(line: str, height: int = 10) -> pygame.Surface:
+    """A short stretch of one of the revenue chart's lines, drawn as the chart draws it
+    (long enough to show two of its dashes): its key, beside its name in a legend."""
+    step = LINES[line][1]
+    w = max(16, 2 * step + 2)
+    surf = pygame.Surface((w, height), pygame.SRCALPHA)  # on whatever is behind the legend
+    _line(surf, line, [(1.0, height / 2), (w - 1.0, height / 2)])
+    return surf
+
+
 def revenue_chart(
     size: tuple[int, int],
     revenue: list[float],
@@ -80,11 +103,11 @@ def revenue_chart(
     surf = _frame(size)
     top = max([1.0, *revenue, *target, *(book or [])]) * 1.05
     if len(target) > 1:
-        _dotted(surf, TARGET, _points(target, weeks, top, size), step=6)
+        _line(surf, "target", _points(target, weeks, top, size))
     if book and len(book) > 1:
-        _dotted(surf, GOOD, _points(book, weeks, top, size), step=14)
+        _line(surf, "book", _points(book, weeks, top, size))
     if len(revenue) > 1:
-        pygame.draw.lines(surf, ACCENT, False, _points(revenue, weeks, top, size), 3)
+        _line(surf, "booked", _points(revenue, weeks, top, size))
     elif revenue:
         x, y = _points(revenue, weeks, top, size)[0]
         pygame.draw.circle(surf, ACCENT, (int(x), int(y)), 3)

@@ -279,6 +279,39 @@ class Builder:
             el.set_tooltip(html(text))
         return el
 
+    def legend(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        parts: list[tuple[pygame.Surface | None, str]],
+        object_id: str = "#small",
+    ) -> None:
+        """A chart's legend on one line: each name just after its key (a short stretch of
+        the line it names, drawn as the chart draws it), or alone where it has none.
+
+        Where the line is too short for all, the parts without a key (a heading) give
+        way first; a name there is still no room for is cut short, and shows whole
+        when pointed at.
+        """
+        r = pygame.Rect(rect)
+
+        def width(key: pygame.Surface | None, text: str) -> int:
+            return (key.get_width() + 3 if key is not None else 0) + self.width_of(text, object_id)
+
+        if sum(width(*part) + 14 for part in parts) > r.w:
+            parts = [part for part in parts if part[0] is not None] or parts
+        x = r.x
+        for key, text in parts:
+            if r.right - x < 40:  # no room worth using: what is left is not shown cut to nothing
+                break
+            if key is not None:
+                kw, kh = key.get_size()
+                self.image((x, r.y + (r.h - kh) // 2, kw, kh), key)
+                x += kw + 3
+            el = self.label((x, r.y, r.right - x, r.h), text, object_id=object_id)
+            w = min(r.right - x, text_width(el, el.text) + 6)
+            el.set_dimensions((w, r.h))
+            x += w + 8
+
     def button(
         self,
         rect: pygame.Rect | tuple[int, int, int, int],

@@ -166,15 +166,23 @@ class DebriefScene(Scene):
         n = max(len(d.revenue), len(d.book_revenue))
         target = [0.0, *game.obs.target_plan][: n + 1]
         # the legend says where each line ends: the chart's scale in three figures
-        ui.label(
+        ui.legend(
             (x, y, half, 24),
-            self.tr(
-                "chart.compare_legend",
-                you=game.money(d.revenue[-1] if d.revenue else 0.0),
-                book=game.money(d.book_revenue[-1] if d.book_revenue else 0.0),
-                target=game.money(target[-1]),
-            ),
-            object_id="#small",
+            [
+                (None, self.tr("chart.revenue_head")),
+                (
+                    charts.swatch("booked"),
+                    self.tr("chart.you", you=game.money(d.revenue[-1] if d.revenue else 0.0)),
+                ),
+                (
+                    charts.swatch("book"),
+                    self.tr(
+                        "chart.by_the_book",
+                        book=game.money(d.book_revenue[-1] if d.book_revenue else 0.0),
+                    ),
+                ),
+                (charts.swatch("target"), self.tr("chart.target", target=game.money(target[-1]))),
+            ],
         )
         chart = charts.revenue_chart(
             (half, h - 32), [0.0, *d.revenue], target, n + 1, book=[0.0, *d.book_revenue]

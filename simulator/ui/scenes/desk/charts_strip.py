@@ -23,13 +23,24 @@ class ChartsPart(DeskPart):
         ch = r.h - 28
         rev = [0.0] + [m.revenue for m in weeks]
         tgt = [0.0, *g.obs.target_plan]
-        ui.label(
-            (0, 0, third, 24),
-            self.tr("chart.revenue_now", booked=g.money(rev[-1]), target=g.money(tgt[len(rev) - 1]))
-            if len(rev) > 1
-            else self.tr("chart.revenue_start", target=g.money(g.obs.team_target)),
-            object_id="#small",
-        )
+        if len(rev) > 1:  # each figure named beside the look of its line
+            ui.legend(
+                (0, 0, third, 24),
+                [
+                    (None, self.tr("chart.season")),
+                    (charts.swatch("booked"), self.tr("chart.booked", booked=g.money(rev[-1]))),
+                    (
+                        charts.swatch("target"),
+                        self.tr("chart.target_to_date", target=g.money(tgt[len(rev) - 1])),
+                    ),
+                ],
+            )
+        else:
+            ui.label(
+                (0, 0, third, 24),
+                self.tr("chart.revenue_start", target=g.money(g.obs.team_target)),
+                object_id="#small",
+            )
         ui.image((0, 26, third, ch), charts.revenue_chart((third, ch), rev, tgt, g.obs.weeks + 1))
         x = third + GAP
         stages = list(Stage)[:6]
