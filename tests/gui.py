@@ -116,6 +116,27 @@ def click(app, text: str, exact: bool = False) -> None:
     click_at(app, el.rect.center)
 
 
+def end_week(app, press=None) -> None:
+    """End the week as a player does: the End week button (or ``press``, Space say),
+    and then, where a message in its last week has no answer, the dialog that asks
+    first: its own End week."""
+    from simulator.texts import tr
+
+    label = tr(app.lang, "ui.end_week")
+    week = app.game.obs.week
+    if press is None:
+        click(app, label)
+    else:
+        press()
+    step(app, 2)
+    asked = tr(app.lang, "ui.due_read")
+    if app.game.obs.week == week and any(
+        isinstance(el, UIButton) and t == asked for el, t in widgets(app).items()
+    ):
+        click(app, label)
+        step(app, 2)
+
+
 def key(app, k: int, mod: int = 0, unicode: str = "") -> None:
     pygame.event.post(
         pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from gui import click, click_at, find, header, key, plan_rows, step, type_text, widgets
+from gui import click, click_at, end_week, find, header, key, plan_rows, step, type_text, widgets
 from pygame_gui.elements import UILabel, UITextBox, UITextEntryLine
 
 from simulator.lessons import debrief
@@ -30,7 +30,7 @@ def _start(app) -> None:
 
 
 def _end_week(app) -> None:
-    click(app, "End week")
+    end_week(app)
     step(app, 4)
     while app.scene.modal is not None:
         key(app, pygame.K_ESCAPE)
@@ -454,3 +454,46 @@ def test_another_reps_funnel_opens_at_its_first_page(app):
     app.scene.select(second.id)
     step(app, 8)
     assert app.scene.pages["pipeline"] == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_message_in_its_last_week_with_no_answer_is_asked_about_before_the_week_ends(
+    lang, tmp_path
+):
+    """A message left unread was answered by default when the week ended, and a player
+    busy with the team did not see it coming. Ending that week now asks first, names
+    the message and can open the inbox; once an answer is planned, the week just ends."""
+    from test_game_screens import game_at, to_desk
+
+    from simulator.api import Answer
+    from simulator.texts import text_of, tr
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        for _ in range(40):
+            due = [i for i in game.obs.inbox if i.open and i.deadline <= game.obs.week]
+            if due:
+                break
+            game.end_week()
+        assert due, "no message came to its last week in 40 weeks"
+        to_desk(app)
+        week = game.obs.week
+        key(app, pygame.K_SPACE)
+        step(app, 2)
+        assert game.obs.week == week and app.scene.modal is not None
+        dialog = app.scene.modal_ui.elements
+        shown = " ".join(getattr(el, "html_text", None) or el.text for el in dialog)
+        assert tr(lang, "ui.due_title", n=len(due)) in shown
+        assert all(text_of(i.title, lang) in shown for i in due), shown
+
+        click(app, tr(lang, "ui.due_read"))
+        step(app, 4)
+        assert app.scene.modal is None and app.scene.tab == "inbox" and game.obs.week == week
+        first, *others = due
+        click(app, text_of(first.choices[0].text, lang))
+        assert game.planned("answer", item=first.id)
+        for item in others:
+            assert game.add(Answer(item.id, item.choices[0].id)) is None
+        key(app, pygame.K_SPACE)
+        step(app, 2)
+        assert game.obs.week == week + 1

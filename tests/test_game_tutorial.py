@@ -9,7 +9,7 @@ import re
 
 import pygame
 import pytest
-from gui import click, click_at, find, key, step, widgets
+from gui import click, click_at, end_week, find, key, step, widgets
 from pygame_gui.elements import UITextBox
 
 from simulator.api import MotivationType
@@ -44,7 +44,7 @@ def t(app, k: str, **v) -> str:
 
 def report_after_end_week(app) -> str:
     """End the week; the text of the week report that opens (then close it)."""
-    click(app, t(app, "ui.end_week"))
+    end_week(app)
     step(app, 4)
     text = shown(app)
     while app.scene.modal is not None:

@@ -74,7 +74,7 @@ class HeaderPart(LeverPart):
         ui.button(
             (w - 184, 8, 176, 40),
             self.tr("ui.end_week"),
-            self.end_week,
+            self.ask_end_week,
             tip=self.tr("ui.end_week_tip"),
             object_id="#primary",
         )

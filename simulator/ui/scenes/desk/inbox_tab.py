@@ -48,6 +48,31 @@ class InboxTabPart(TablesPart):
             self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
             y += heights[k]
 
+    def due_unanswered(self) -> list[InboxView]:
+        """The messages whose last week to answer is this one, with no answer planned."""
+        obs = self.game.obs
+        planned = {getattr(p.action, "item", None) for p in self.game.planned("answer")}
+        return [i for i in obs.inbox if i.open and i.deadline <= obs.week and i.id not in planned]
+
+    def ask_end_week(self) -> None:
+        """End the week, unless a message is in its last week with no answer planned: the
+        week's end would answer it by default, which a player busy elsewhere may not
+        see coming. Then the player is asked first, and may go and read it."""
+        due = self.due_unanswered()
+        if not due:
+            self.end_week()
+            return
+        titles = "\n".join(f"• {text_of(i.title, self.lang)}" for i in due)
+        self.open_modal(
+            self.tr("ui.due_title", n=len(due)),
+            self.tr("ui.due_body", n=len(due), titles=titles),
+            [
+                (self.tr("ui.due_read"), lambda: self.set_tab("inbox")),
+                (self.tr("ui.end_week"), self.end_week),
+            ],
+            size=(560, 280 + 24 * min(len(due), 4)),
+        )
+
     def message_height(self, item: InboxView, width: int) -> int:
         """A message's box in a card ``width`` wide: as tall as its wrapped lines (no
         scroll bar for two lines)."""

@@ -180,6 +180,9 @@ class DeskPart(Scene):
     def end_week(self) -> None:
         raise NotImplementedError
 
+    def ask_end_week(self) -> None:
+        raise NotImplementedError
+
     def menu(self) -> None:
         raise NotImplementedError
 

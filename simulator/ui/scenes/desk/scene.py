@@ -149,7 +149,7 @@ class DeskScene(
             and not self.app.typing
             and self.modal is None
         ):
-            self.end_week()
+            self.ask_end_week()
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.modal is None:
             team = self.regions.get("team")
             if team is not None and team.rect.collidepoint(event.pos):
