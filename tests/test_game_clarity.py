@@ -18,7 +18,8 @@ from simulator.narrate import Narrator
 from simulator.policies import make_policy
 from simulator.scenario import default_scenario_path, load_scenario
 from simulator.session import Session
-from simulator.texts import tr
+from simulator.texts import quota_text, tr
+from simulator.ui.widgets import html
 
 
 def _labels(app) -> list[str]:
@@ -136,6 +137,18 @@ def test_p2_a_quota_far_from_a_reps_record_says_which_way_and_how_far(lang, tmp_
         assert scene.far_note(rep, 2.0 * mean) == tr(lang, "review.far_x", x="2.0")
         assert scene.far_note(rep, 0.5 * mean) == tr(lang, "review.far_x", x="0.5")
         assert scene.far_note(rep, 1.1 * mean) == ""
+        # the record beside the field shows two periods at most; pointed at, the warning
+        # says what its multiple is of: the average over how many periods, and how much
+        entry, note = scene.quota_entries[rep.id], scene.quota_notes[rep.id]
+        entry.set_text(quota_text(2.0 * mean, lang))
+        scene.quotas_typed()
+        n = len(rep.history[-4:])
+        assert note.text == tr(lang, "review.far_x", x="2.0")
+        tip = tr(lang, "quota.far_tip", n=n, x="2.0", mean=app.game.money(mean))
+        assert html(tip) == note.tool_tip_text
+        entry.set_text(quota_text(1.1 * mean, lang))
+        scene.quotas_typed()
+        assert note.text.strip() == "" and not note.tool_tip_text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -128,13 +128,25 @@ def unassigned(quotas: float, target: float) -> float:
     return target - quotas if quotas < target * (1 - QUOTAS_SLACK) else 0.0
 
 
-def record_multiple(rep: RepView, amount: float) -> float | None:
-    """``amount`` as a multiple of what the rep has booked lately (the mean of their last
-    four results); None without a record to compare with."""
-    results = [b for _, b in rep.history[-4:]]
-    if not results or amount <= 0:
+RECORD_PERIODS = 4  # a rep's record, as the quota warnings read it: their last results
+
+
+def record_mean(rep: RepView) -> tuple[float, int] | None:
+    """What the rep has booked lately: the mean of their last ``RECORD_PERIODS`` results,
+    and how many results that is; None without a record."""
+    results = [b for _, b in rep.history[-RECORD_PERIODS:]]
+    if not results:
         return None
-    typical = sum(results) / len(results)
+    return sum(results) / len(results), len(results)
+
+
+def record_multiple(rep: RepView, amount: float) -> float | None:
+    """``amount`` as a multiple of what the rep has booked lately (:func:`record_mean`);
+    None without a record to compare with."""
+    record = record_mean(rep)
+    if record is None or amount <= 0:
+        return None
+    typical = record[0]
     return amount / typical if typical > 0 else None
 
 

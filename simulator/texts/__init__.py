@@ -104,6 +104,19 @@ def record_warning(multiple: float | None, lang: str = "en") -> str:
     return "" if multiple is None else tr(lang, "review.far_x", x=f"{multiple:.1f}")
 
 
+def record_warning_tip(
+    multiple: float | None, record: tuple[str, int] | None, lang: str = "en"
+) -> str | None:
+    """What the warning's multiple is of, said in full when it is pointed at: the rep's
+    average result over their last periods (``record``: that average, written, and how
+    many periods), which the record beside the field shows only in part. None where
+    there is no warning."""
+    if multiple is None or record is None:
+        return None
+    mean, n = record
+    return tr(lang, "quota.far_tip", n=n, x=f"{multiple:.1f}", mean=mean)
+
+
 def quota_text(amount: float, lang: str) -> str:
     """A quota as its field shows it: in the field's unit (:func:`quota_unit`), with up
     to two decimals and no trailing zeros — 64.73 (万), 647.3 (k), 900."""

@@ -66,6 +66,13 @@ def text_width(element: Any, text: str) -> int:
     return int(font.size(text)[0]) if text else 0
 
 
+def show_note(label: Any, text: str, tip: str | None = None) -> None:
+    """Put ``text`` on a note label, with ``tip`` shown when it is pointed at (none when
+    ``tip`` is None): for notes that change while the player types."""
+    label.set_text(text or " ")
+    label.set_tooltip(html(tip) if tip else None)
+
+
 def room(element: Any) -> int:
     """The width a label or button has for its text."""
     pad = 2 * BUTTON_PAD if isinstance(element, UIButton) else 2

@@ -24,12 +24,13 @@ from ...texts import (
     percent,
     quota_text,
     record_warning,
+    record_warning_tip,
     rep_name,
     typed_quota,
     unassigned_warning,
 )
 from ..app import Scene
-from ..widgets import Builder, html
+from ..widgets import Builder, html, show_note
 
 if TYPE_CHECKING:
     from ..app import App
@@ -286,12 +287,13 @@ class ReviewScene(Scene):
         entry = c.entry((x, 24, 96, 30), text)
         entry.set_allowed_characters(QUOTA_CHARACTERS)
         self.entries[rep.id] = entry
-        self.notes[rep.id] = c.label(
+        self.notes[rep.id] = note = c.label(
             (x + 100, 28, QUOTA_W - 108, 22),
             self.far_note(rep, text),
             object_id="#small",
             cls="@warn",
         )
+        show_note(note, note.text, self.far_tip(rep, text))
         c.label((x, 58, QUOTA_W - 8, 22), self.record_text(rep), object_id="#small")
 
     def next_quota_planned(self, rep: RepView) -> A.SetQuota | None:
@@ -326,6 +328,14 @@ class ReviewScene(Scene):
         if amount is None:
             return ""
         return record_warning(A.far_multiple(rep, amount), self.lang)
+
+    def far_tip(self, rep: RepView, text: str) -> str | None:
+        amount = self.amount(text, rep)
+        record = A.record_mean(rep)
+        if amount is None or record is None:
+            return None
+        written = (self.game.money(record[0]), record[1])
+        return record_warning_tip(A.far_multiple(rep, amount), written, self.lang)
 
     def amount(self, text: str, rep: RepView) -> float | None:
         """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""
@@ -468,7 +478,8 @@ class ReviewScene(Scene):
             for rep_id, entry in self.entries.items():
                 note = self.notes.get(rep_id)
                 if note is not None and note.alive() and obs.has_rep(rep_id):
-                    note.set_text(self.far_note(obs.rep(rep_id), entry.get_text()))
+                    rep, typed = obs.rep(rep_id), entry.get_text()
+                    show_note(note, self.far_note(rep, typed), self.far_tip(rep, typed))
 
     def done(self) -> None:
         g = self.game

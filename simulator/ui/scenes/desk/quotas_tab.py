@@ -14,11 +14,12 @@ from ....texts import (
     percent,
     quota_text,
     record_warning,
+    record_warning_tip,
     rep_name,
     typed_quota,
     unassigned_warning,
 )
-from ...widgets import Builder
+from ...widgets import Builder, show_note
 from .tables import TablesPart
 
 SUM_H = 52  # below the rows: the sum against the target, and what no quota covers
@@ -84,12 +85,13 @@ class QuotasTabPart(TablesPart):
             entry.set_allowed_characters(QUOTA_CHARACTERS)
             self.quota_entries[rep.id] = entry
             self.quota_shown[rep.id] = current
-            self.quota_notes[rep.id] = rows.label(
+            self.quota_notes[rep.id] = note = rows.label(
                 (note_x, y + 6, width - note_x - 4, 24),
                 self.far_note(rep, current),
                 object_id="#small",
                 cls="@warn",
             )
+            show_note(note, note.text, self.far_tip(rep, current))
             y += row_h
             yield
         y = min(top + len(obs.reps) * row_h, r.h - SUM_H)
@@ -116,7 +118,8 @@ class QuotasTabPart(TablesPart):
             note = self.quota_notes.get(rep_id)
             if note is not None and note.alive() and g.obs.has_rep(rep_id):
                 amount = self.entry_amount(rep_id) or 0
-                note.set_text(self.far_note(g.obs.rep(rep_id), amount))
+                rep = g.obs.rep(rep_id)
+                show_note(note, self.far_note(rep, amount), self.far_tip(rep, amount))
 
     def _typed_total(self) -> tuple[float, float]:
         """The quotas typed, summed, and the period's target."""
@@ -140,6 +143,11 @@ class QuotasTabPart(TablesPart):
 
     def far_note(self, rep: RepView, amount: float) -> str:
         return record_warning(A.far_multiple(rep, amount), self.lang)
+
+    def far_tip(self, rep: RepView, amount: float) -> str | None:
+        record = A.record_mean(rep)
+        written = (self.game.money(record[0]), record[1]) if record else None
+        return record_warning_tip(A.far_multiple(rep, amount), written, self.lang)
 
     def entry_amount(self, rep_id: int) -> float | None:
         """The quota typed in a rep's field, in money (the field counts in k, or 万 in
