@@ -702,6 +702,25 @@ def test_the_picker_offers_the_next_scenario_not_yet_played_through(tmp_path):
         app.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_scenarios_text_in_the_picker_ends_with_its_last_words(lang, tmp_path):
+    """The picker showed a scroll bar beside a tutorial text that fitted: the briefing,
+    written as a folded block, ended in a newline, drawn as one more blank line. Each
+    shipped scenario's text now ends with its last words."""
+    from pygame_gui.elements import UITextBox
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=2)
+    try:
+        app.switch(PickerScene)
+        for i, sc in enumerate(app.scene.loaded):
+            app.scene.choose(i)
+            step(app)
+            (box,) = [el for el in app.scene.ui.elements if isinstance(el, UITextBox)]
+            assert not box.html_text.endswith("<br>"), text_of(sc.title, "en")
+    finally:
+        app.close()
+
+
 def test_p12_an_accounts_file_tells_which_of_its_deals_each_line_is_about(tmp_path):
     """An account with two deals read "deal lost", then later "deal won": as if the dead
     deal had come back. Each line about a deal gives the deal's value."""

@@ -276,8 +276,9 @@ class PickerScene(Scene):
             if lessons:
                 body += "<b>" + html(self.tr("picker.teaches", lessons="")) + "</b><br>"
                 body += "<br>".join(html("· " + t) for t in lessons) + "<br><br>"
-            body += html(text_of(sc.briefing, self.lang))
-            inner.text((12, 80, pw - 28, h - 84 - 88 - 96), body, raw=True)
+            # (a briefing written as a folded block ends in a newline: no blank line after it)
+            body += html(text_of(sc.briefing, self.lang).rstrip())
+            inner.text((12, 80, pw - 28, h - 84 - 88 - 88), body, raw=True)
         ui.button((40, h - 64, 160, 40), self.tr("ui.back"), self.back)
         ui.button(
             (w - 240, h - 64, 200, 40),
@@ -333,9 +334,8 @@ class BriefingScene(Scene):
         col = (w - 120) // 2
         ui.panel((40, 80, col, h - 80 - 88), object_id="#card")
         li = ui.at((40, 80, col, h - 80 - 88))
-        li.text(
-            (8, 8, col - 16, h - 80 - 88 - 16), html(text_of(obs.briefing, self.lang)), raw=True
-        )
+        briefing = html(text_of(obs.briefing, self.lang).rstrip())
+        li.text((8, 8, col - 16, h - 80 - 88 - 16), briefing, raw=True)
         ui.panel((80 + col, 80, col, h - 80 - 88), object_id="#card")
         ri = ui.at((80 + col, 80, col, h - 80 - 88))
         m = game.money
