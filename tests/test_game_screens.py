@@ -34,7 +34,7 @@ from simulator.ui.scenes import (
     ReviewScene,
     TitleScene,
 )
-from simulator.ui.widgets import room, text_width
+from simulator.ui.widgets import html, room, text_width
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +284,8 @@ def test_the_funnel_shows_every_stage_name_and_its_legend_whole(lang, tmp_path):
                 if el.alive() and isinstance(el, UILabel) and given.strip() in whole:
                     assert el.text.strip() == given.strip(), f"{given!r} shows as {el.text!r}"
                     seen.add(given.strip())
+                    if given.strip() == tr(lang, "pipe.legend"):  # each mark said in full
+                        assert el.tool_tip_text == html(tr(lang, "pipe.legend_tip"))
         assert tr(lang, "pipe.legend") in seen and len(seen & stages) >= 5
     finally:
         app.close()
