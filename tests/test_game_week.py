@@ -76,8 +76,11 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
                         seen += 1
                         assert card[r.id] in x, (x, card[r.id])
                         if r.id == rep:  # with what the week held: the public criticism
+                            # (and the earlier ones, since the card last changed)
                             criticise = game.narrator.action_name("feedback", {"tone": "criticism"})
-                            assert f"their week: {criticise}" in x, x
+                            held = x.split(" — ", 1)[1]
+                            assert held.startswith(("their week:", "since their card")), x
+                            assert f"{criticise};" in held or f"{criticise}." in held, x
                         if "looks unhappy" in x:
                             assert game.mood_word(r) == "low"
     assert seen >= 3
@@ -414,9 +417,9 @@ def test_a_rise_on_the_card_a_week_after_what_lifted_them_names_that_week(tmp_pa
     rep = game.obs.reps[0]
     name = game.narrator.rep(rep.id)
     won = (SimpleNamespace(kind="deal_won", rep=rep.id, data={}),)
-    first = game._lifts_since(4, [], won)  # week 4: a deal won, the card unchanged
+    first = game._since(game._lifted, "lifts", 4, [], won)  # week 4: a deal won, card unchanged
     assert game.tr("ctx.won", n=1) in first[rep.id]
-    later = game._lifts_since(5, [], ())  # week 5: nothing new
+    later = game._since(game._lifted, "lifts", 5, [], ())  # week 5: nothing new
     assert f"{game.tr('ctx.won', n=1)} ({game.tr('ui.week_short', week=4)})" in later[rep.id]
     assert "since their card last changed" in later[rep.id]  # not "their week"
     game._mood_words[rep.id] = "low"  # the card said "low" before; it rises now
@@ -438,3 +441,56 @@ def test_p15_a_promise_whose_condition_was_not_met_is_told_as_lapsed(tmp_path):
     for p in lapsed:
         told = game.tr("ev.promise_lapsed", rep=game.narrator.rep(p.rep), amount=game.money(5_000))
         assert told in lines, lines[-12:]
+
+
+def test_a_contest_is_in_the_week_of_every_rep_it_moved(tmp_path):
+    """A report said "Wang Lei perked up, strongly (contest)", then, his card's word
+    risen, "Nothing visible lifted them". A contest, a team meeting or a training
+    names nobody; each rep it moved had it in their week all the same."""
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / "c.json")
+    assert game.add(A.RunContest()) is None
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    lifted = {
+        e.rep
+        for e in report.events
+        if e.kind == "reaction" and e.data["lever"] == "contest" and e.data["mood"] == "up"
+    }
+    put_off = {
+        e.rep
+        for e in report.events
+        if e.kind == "reaction" and e.data["lever"] == "contest" and e.data["mood"] == "down"
+    }
+    assert lifted, "nobody perked up at the contest"
+    lifts = game.their_week(results, report.events, lifts_only=True)
+    full = game.their_week(results, report.events)
+    contest = game.narrator.action_name("contest")
+    for rep in lifted:
+        assert contest in lifts[rep], lifts
+    for rep in put_off:  # beside a fall it is in their week; beside a rise it is not
+        assert contest in full[rep] and contest not in lifts.get(rep, ""), (full, lifts)
+
+
+def test_a_fall_on_the_card_a_week_after_what_put_them_off_names_that_week(tmp_path):
+    """A report said Wang Lei was "a little put off" by an answer; the next week his card
+    fell to fair beside "their week: 1:1; 1 deal won. Nothing else visible weighed on
+    them". A fall names what put them off since the card last changed, with its week."""
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / "f.json")
+    rep = game.obs.reps[0]
+    name = game.narrator.rep(rep.id)
+    assert game.add(A.Feedback(rep.id, Tone.CRITICISM, True)) is None
+    week = game.obs.week
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    assert any(
+        e.kind == "reaction" and e.rep == rep.id and e.data["mood"] == "down" for e in report.events
+    ), "the public correction put nobody off"
+    game._since(game._soured, "put_off", week, results, report.events)
+    later = game._since(game._soured, "put_off", week + 1, [], ())  # the next week: nothing
+    said = game.narrator.action_name("feedback", {"tone": "criticism"})
+    assert f"{said} ({game.tr('ui.week_short', week=week)})" in later[rep.id], later
+    (line,) = [x for x in game.unhappy({rep.id: 0.9}, later, {}, {rep.id: "good"}) if name in x]
+    assert game.tr("ui.week_short", week=week) in line, line
+    # beside a rise, what put them off is never listed
+    lifts = game._since(game._lifted, "lifts", week + 1, [], ())
+    assert said not in lifts.get(rep.id, ""), lifts

@@ -41,7 +41,7 @@ from ..texts import aside, money, tr
 AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
 MOOD_WORDS = frozenset({"good", "fair", "low"})
-LIFTS_KEPT = 4  # the most recent of what lifted a rep, told when their card rises
+LIFTS_KEPT = 4  # the most recent of what lifted (or put off) a rep, told when their card moves
 # actions a rep never knows of: noting your own read of their type changes nothing for them
 UNSEEN_BY_REP = frozenset({"read_type"})
 MAX_REPORT_LINES = 500  # a saved week's report longer than this is read again from the game
@@ -126,6 +126,7 @@ class Game:
         self._mood_words: dict[int, str] = {}  # the word each rep's card said last
         # what could have lifted each rep since their card's word last changed
         self._lifted: dict[int, list[tuple[int, str]]] = {}
+        self._soured: dict[int, list[tuple[int, str]]] = {}  # what put each rep off, kept alike
 
     # ------------------------------------------------------------ making one
     @classmethod
@@ -318,13 +319,14 @@ class Game:
         lines = nar.week_report(report.events)
         lines += self.unhappy(
             before,
-            self.their_week(results, report.events),
-            self._lifts_since(week, results, report.events),
+            self._since(self._soured, "put_off", week, results, report.events),
+            self._since(self._lifted, "lifts", week, results, report.events),
             words,
         )
-        for r in self.obs.reps:  # a card whose word changed has told what lifted it
+        for r in self.obs.reps:  # a card whose word changed has told what moved it
             if words.get(r.id) != self.mood_word(r):
                 self._lifted.pop(r.id, None)
+                self._soured.pop(r.id, None)
         s = report.summary
         outcome = WeekOutcome(week, results, lines, s.won, s.lost, s.revenue)
         try:
@@ -345,33 +347,51 @@ class Game:
         held = self._held(results, events, lifts_only)
         return {rep: self.tr("ev.mood_context", list=sep.join(xs)) for rep, xs in held.items()}
 
-    def _lifts_since(
-        self, week: int, results: list[Any], events: tuple[Any, ...]
+    def _since(
+        self,
+        kept: dict[int, list[tuple[int, str]]],
+        kind: str,
+        week: int,
+        results: list[Any],
+        events: tuple[Any, ...],
     ) -> dict[int, str]:
-        """What could have lifted each rep this week, and in the weeks before it since
-        their card's word last changed, each earlier one with its week: a mood read from
-        the outside rises on the card a little after what lifted it ("greatly encouraged
-        (honour)" in week 4, the card's rise in week 5 beside "nothing visible")."""
-        now = self._held(results, events, lifts_only=True)
+        """What each rep's week held, and before it, since their card's word last changed,
+        each earlier item with its week: a mood read from the outside moves on the card a
+        little after what moved it ("greatly encouraged (honour)" in week 4, the card's
+        rise in week 5 beside "nothing visible"; "a little put off" by an answer, the
+        card's fall a week later).
+
+        ``kind`` "lifts": beside a rise, what could have lifted them (this week's without
+        what put them off, or its losses); earlier, the same. "put_off": beside a fall,
+        all of this week's; earlier, what put them off. What is kept in ``kept`` lasts
+        until the card's word changes (see :meth:`end_week`).
+        """
+        now = self._held(results, events, lifts_only=kind == "lifts")
+        new = now if kind == "lifts" else self._held(results, events, put_off_only=True)
         sep = self.tr("ev.sep")
         out = {}
-        for rep in {*now, *self._lifted}:
+        for rep in {*now, *kept}:
             earlier = [
-                aside(x, self.tr("ui.week_short", week=w), self.lang)
-                for w, x in self._lifted.get(rep, [])
+                aside(x, self.tr("ui.week_short", week=w), self.lang) for w, x in kept.get(rep, [])
             ]
             items = [*earlier, *now.get(rep, [])]
             if items:  # "their week" only when it was this week's alone
                 key = "ev.mood_context_since" if earlier else "ev.mood_context"
                 out[rep] = self.tr(key, list=sep.join(items))
-        for rep, xs in now.items():  # kept until the card's word changes (see end_week)
-            self._lifted.setdefault(rep, []).extend((week, x) for x in xs)
-            del self._lifted[rep][:-LIFTS_KEPT]
+        for rep, xs in new.items():  # kept until the card's word changes (see end_week)
+            kept.setdefault(rep, []).extend((week, x) for x in xs)
+            del kept[rep][:-LIFTS_KEPT]
         return out
 
     def _held(
-        self, results: list[Any], events: tuple[Any, ...], lifts_only: bool
+        self,
+        results: list[Any],
+        events: tuple[Any, ...],
+        lifts_only: bool = False,
+        put_off_only: bool = False,
     ) -> dict[int, list[str]]:
+        """What each rep's week held, in words (see :meth:`their_week`); ``put_off_only``:
+        only what put them off (the actions and answers they reacted to badly)."""
         nar = self.narrator
         held: dict[int, list[str]] = {}
 
@@ -382,32 +402,43 @@ class Game:
         # whom each action carried out put off: the reactions it caused (and an answer's
         # own entry) are logged just before its entry (beside a rise, what put them off
         # is not what lifted them)
+        # and everyone it reached: a contest, a team meeting or a training names nobody,
+        # but each rep it moved reacted to it
         soured: list[set[int]] = []
+        reached: list[set[int]] = []
         down: set[int] = set()
+        moved: set[int] = set()
         answered: list[tuple[int, int]] = []  # (rep, the action that answered)
         for e in events:
-            if e.kind == "reaction" and e.rep is not None and e.data.get("mood") == "down":
-                down.add(e.rep)
+            if e.kind == "reaction" and e.rep is not None:
+                moved.add(e.rep)
+                if e.data.get("mood") == "down":
+                    down.add(e.rep)
             elif e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
                 answered.append((e.rep, len(soured)))
             elif e.kind == "action":
                 soured.append(down)
-                down = set()
+                reached.append(moved)
+                down, moved = set(), set()
 
-        def put_off(action: int) -> set[int]:
-            return soured[action] if lifts_only and action < len(soured) else set()
+        def told(rep: int, action: int) -> bool:
+            sour = rep in soured[action] if action < len(soured) else False
+            return sour if put_off_only else not (lifts_only and sour)
 
         done = [r for r in results if r.ok]
         for k, r in enumerate(done):
             if r.action.kind in UNSEEN_BY_REP:
                 continue  # the manager's own note: nothing happened to the rep
             data = r.action.to_dict()
-            for rep in _people_in(data):
-                if rep not in put_off(k):
+            people = [*_people_in(data), *sorted(reached[k] if k < len(reached) else ())]
+            for rep in people:
+                if told(rep, k):
                     add(rep, nar.action_name(r.action.kind, data))
         for rep, k in answered:  # an answer in the inbox is something done with them too
-            if rep not in put_off(k):
+            if told(rep, k):
                 add(rep, self.tr("ctx.answer"))
+        if put_off_only:
+            return held
         counts: dict[tuple[int, str], int] = {}
         for e in events:
             if e.kind == "deal_lost" and lifts_only:
