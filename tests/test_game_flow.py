@@ -307,6 +307,23 @@ def test_each_reps_pipeline_review_is_planned_under_their_name(app):
     assert sorted(rows) == sorted(f"Pipeline review · {n}" for n in names)
 
 
+def test_nobodys_deals_offer_no_review_of_the_rep_selected_elsewhere(app):
+    """On the Pipeline tab's "Nobody's deals" view, its Pipeline review button quietly
+    planned a review of the rep whose card was selected, whose deals were not on the
+    screen. That view offers no review; back on the rep's funnel, it is there again."""
+    _start(app)
+    click(app, "Pipeline", exact=True)
+    step(app, 6)
+    click(app, "Nobody's deals")
+    step(app, 6)
+    buttons = [t for el, t in widgets(app).items() if el.__class__.__name__ == "UIButton"]
+    assert not any(t.startswith("Pipeline review") for t in buttons), buttons
+    click(app, "Back")
+    step(app, 6)
+    click(app, "Pipeline review")
+    assert any(p.action.kind == "pipeline_review" for p in app.game.plan)
+
+
 def test_a_hint_heard_twice_shows_once_with_both_weeks(app):
     _start(app)
     rep_id = app.scene.selected

@@ -33,7 +33,7 @@ class PipelineTabPart(TablesPart):
                 value=g.money(sum(d.value for d in deals)),
             )
         ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
-        if self.selected is not None:
+        if self.selected is not None and not self.show_orphans:  # (nobody's deals: no one's)
             review = self.catalogue().lever("pipeline_review", self.selected)
             self.lever_button(ui, (r.w - 400, 6, 190, 32), review, small=False)
         ui.button(
