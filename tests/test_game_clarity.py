@@ -643,3 +643,26 @@ def test_the_season_charts_legend_keys_each_figure_to_the_look_of_its_line(lang,
         assert "···" not in " ".join(el.text for el in labels)
         assert key_before(tr(lang, "chart.booked", booked=booked)) is True  # solid
         assert key_before(tr(lang, "chart.target_to_date", target=target)) is False  # dotted
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_reps_card_says_its_words_in_full_wherever_the_pointer_rests_on_it(lang, tmp_path):
+    """A player pointed at "▲ good", "quota 0%", "type ? (0 hints)" and "⚠ 7 stalled" on
+    a card and nothing explained them: only the name button had a tip. The whole card
+    now has it, and it says what the mood word and the type's "?" mean."""
+    from pygame_gui.elements import UIImage
+
+    with game_at(tmp_path, lang) as app:
+        to_desk(app)
+        obs = app.game.obs
+        elements = app.scene.regions["team"].ui.elements
+        for rep in obs.reps[:3]:
+            rect = app.scene.card_rects[rep.id]
+            (tile,) = [el for el in elements if isinstance(el, UIImage) and el.rect == rect]
+            tip = tile.tool_tip_text or ""
+            word = tr(lang, f"moodword.{app.game.mood_word(rep)}")
+            assert html(tr(lang, "card.mood_tip", mood=word)) in tip, tip
+            if rep.type is None and rep.read is None:
+                assert html(tr(lang, "card.type_tip", n=len(rep.hints))) in tip, tip
+            if rep.stalled_deals:
+                assert html(tr(lang, "card.stalled_tip", n=rep.stalled_deals)) in tip, tip

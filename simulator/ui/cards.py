@@ -15,7 +15,7 @@ from ..api import Person, RepView
 from ..texts import rep_name
 from . import charts
 from .portraits import font, portrait_for
-from .widgets import Builder
+from .widgets import Builder, html
 
 Row = list[tuple[str, tuple[int, int, int]]]
 
@@ -44,7 +44,9 @@ def rep_card(
     name = rep_name(rep, lang)
     portrait = portrait_for(rep.id, initials(name, lang), 44, lang, people)
     img = charts.card(rect.size, portrait, rows, font(14), selected, bar_share=rep.attainment)
-    ui.image(rect, img)
+    tile = ui.image(rect, img)
+    if tip:  # the card's words said in full wherever the pointer rests on it
+        tile.set_tooltip(html(tip))
     ui.button(
         (rect.x + 54, rect.y + 4, rect.w - 60, 28),
         name,

@@ -103,6 +103,13 @@ class TeamPart(LeverPart):
         row3 += [(self.tr(x, n=rep.stalled_deals), bad) for x in flags]
         tip = " · ".join(self.numbers_text(rep, self.game.money(rep.quota)))
         tip += "\n" + self.tr("card.pipe", value=self.game.money(rep.pipeline))
+        tip += "\n" + self.tr("card.mood_tip", mood=self.tr(f"moodword.{band}"))
+        if rep.type is not None:
+            tip += "\n" + self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
+        elif rep.read is not None:
+            tip += "\n" + self.tr("card.read_tip", type=self.tr(f"type.{rep.read.value}"))
+        else:
+            tip += "\n" + self.tr("card.type_tip", n=len(rep.hints))
         for x in flags:
             tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
         rep_card(
