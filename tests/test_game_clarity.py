@@ -666,3 +666,25 @@ def test_a_reps_card_says_its_words_in_full_wherever_the_pointer_rests_on_it(lan
                 assert html(tr(lang, "card.type_tip", n=len(rep.hints))) in tip, tip
             if rep.stalled_deals:
                 assert html(tr(lang, "card.stalled_tip", n=rep.stalled_deals)) in tip, tip
+
+
+def test_the_mood_charts_ground_shows_the_bands_the_cards_words_come_from():
+    """The team's mood chart had one dashed line at 0.5, which no word is read against:
+    its heading said "fair" with the line above it. The chart's ground now shows the
+    cards' bands: green where the mood reads good, plain for fair, red for low."""
+    from simulator.api import MOOD_GOOD, MOOD_LOW
+    from simulator.ui import charts
+
+    h = 104
+    surf = charts.mood_chart((200, h), [0.5, 0.5], 10)
+
+    def ground(mood: float) -> tuple[int, int, int]:
+        y = int(h - 4 - (h - 8) * mood)
+        r, g, b, _ = surf.get_at((190, y))
+        return r, g, b
+
+    good, fair, low = ground(MOOD_GOOD + 0.1), ground((MOOD_GOOD + MOOD_LOW) / 2), ground(0.2)
+    assert fair == charts.BG
+    assert good[1] > good[0] and good != charts.BG  # greener than the plain ground
+    assert low[0] > low[1] and low != charts.BG  # redder
+    assert ground(MOOD_GOOD + 0.01) != fair and ground(MOOD_LOW - 0.01) != fair

@@ -13,6 +13,7 @@ import itertools
 
 import pygame
 
+from ..api import MOOD_GOOD, MOOD_LOW
 from ..palette import palette
 
 _P = palette()
@@ -29,11 +30,15 @@ PORTRAIT_COLOURS = [_P.rgb(f"series_{i}") for i in range(1, 9)]
 def _frame(size: tuple[int, int]) -> pygame.Surface:
     surf = pygame.Surface(size)
     surf.fill(BG)
-    w, h = size
+    _grid(surf)
+    return surf
+
+
+def _grid(surf: pygame.Surface) -> None:
+    w, h = surf.get_size()
     for i in range(1, 4):
         y = int(h * i / 4)
         pygame.draw.line(surf, GRID, (0, y), (w, y))
-    return surf
 
 
 def _points(
@@ -140,11 +145,24 @@ def funnel_chart(
     return surf
 
 
+def _tint(colour: tuple[int, int, int], share: float) -> tuple[int, int, int]:
+    """``colour`` laid thinly (``share``) over the chart's background."""
+    return tuple(round(b + (c - b) * share) for c, b in zip(colour, BG, strict=True))  # type: ignore[return-value]
+
+
 def mood_chart(size: tuple[int, int], series: list[float], weeks: int) -> pygame.Surface:
-    """The team's mood as the manager reads it, 0 to 1, with the 0.5 line dashed."""
+    """The team's mood as the manager reads it, 0 to 1, over the bands the cards' words
+    come from: above the upper dashed line it reads "good" (a light green ground),
+    below the lower one "low" (a light red one), between them "fair"."""
     surf = _frame(size)
     w, h = size
-    _dotted(surf, GRID, [(0, h / 2), (w, h / 2)], step=8)
+    good_y = h - 4 - (h - 8) * MOOD_GOOD
+    low_y = h - 4 - (h - 8) * MOOD_LOW
+    surf.fill(_tint(GOOD, 0.10), (0, 0, w, int(good_y)))
+    surf.fill(_tint(BAD, 0.08), (0, int(low_y), w, h - int(low_y)))
+    _grid(surf)
+    for y in (good_y, low_y):
+        _dotted(surf, GRID, [(0, y), (w, y)], step=8)
     if len(series) > 1:
         pygame.draw.lines(surf, GOOD, False, _points(series, weeks, 1.0, size), 3)
     return surf
