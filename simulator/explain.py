@@ -118,6 +118,9 @@ def deal_causes(nar: Narrator, e: Event) -> str:
         return ""
     if won and ranked and all(float(x) < 0 for _, x in ranked) and not pushed:
         return nar.tr("ev.despite", why=nar.tr("ev.sep").join(parts))
+    if not won and ranked and all(float(x) > 0 for _, x in ranked):
+        # a loss told only by what helped reads as its cause: it was lost all the same
+        return nar.tr("ev.lost_despite", why=nar.tr("ev.sep").join(parts))
     return nar.tr("ev.odds", why=nar.tr("ev.sep").join(parts))
 
 

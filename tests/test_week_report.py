@@ -611,3 +611,30 @@ def test_p01_quotas_a_hair_under_the_target_are_not_blamed_for_a_missed_period()
 
     assert "the quotas added up to only" not in line(2_840_000)
     assert "the quotas added up to only ¥2.40M" in line(2_400_000)
+
+
+def test_a_loss_told_only_by_what_helped_says_it_was_lost_all_the_same():
+    """ "Lost Boyuan Machinery … along the way, its odds moved: Liu Yang sells better now
+    +2 points": beside a loss, the only cause told was a gain, and read as the reason.
+    A loss whose told causes all helped says it was lost even though its odds rose; one
+    with a cause that hurt is told as before, what hurt first."""
+    from simulator.core.events import Event
+    from simulator.narrate import Narrator
+
+    s = session(scenario(), 1)
+    obs = s.observe()
+    rep = obs.reps[0].id
+    for lang, despite, moved in (
+        ("en", "lost even though its odds had risen", "its odds moved"),
+        ("zh", "尽管赢率有所上升，仍然丢单", "赢率变化"),
+    ):
+        nar = Narrator(obs, lang)
+
+        def told(causes, nar=nar):
+            data = {"deal": 1, "account": 0, "value": 100_000.0, "reason": "price"}
+            return nar.line(Event(5, 1, "deal_lost", rep, {**data, "causes": causes}))
+
+        helped = told([["selling", 2.0]])
+        assert despite in helped and moved not in helped, helped
+        mixed = told([["selling", 2.0], ["effort", -5.0]])
+        assert moved in mixed and despite not in mixed, mixed
