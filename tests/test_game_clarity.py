@@ -186,10 +186,39 @@ def test_the_accounts_sort_buttons_show_their_labels_whole(lang, tmp_path):
             chosen = [
                 el
                 for el, text in ui.full_text.items()
-                if isinstance(el, UIButton) and el.alive() and text.startswith("▼ ")
+                if isinstance(el, UIButton) and el.alive() and text.startswith(("▼ ", "▲ "))
             ]
             assert len(chosen) == 1, [ui.full_text[c] for c in chosen]
             assert chosen[0].text == ui.full_text[chosen[0]], chosen[0].text
+
+
+def test_a_second_click_on_an_accounts_sort_turns_its_order_round(tmp_path):
+    """Clicking "Last contact" again did nothing: a player wanted those seen most
+    recently first. A second click on the chosen sort turns the order round (▲), a
+    third back; another sort starts in its own order."""
+    with game_at(tmp_path) as app:
+        for _ in range(3):
+            app.game.end_week()
+        to_desk(app, "accounts")
+
+        def shown() -> list[str]:
+            step(app, 8)
+            texts = app.scene.regions["centre"].ui.full_text
+            return [t for el, t in texts.items() if el.alive()]
+
+        assert app.scene.acc_sort == "potential"  # the tab opens sorted by potential
+        down = shown()
+        app.scene.sort_accounts("potential")
+        up = shown()
+        assert any(t.startswith("▲ ") for t in up) and not any(t.startswith("▲ ") for t in down)
+        rows = sorted(app.game.obs.accounts, key=lambda a: a.potential)
+        smallest = rows[0].name
+        assert any(smallest in t for t in up) and not any(smallest in t for t in down)
+        app.scene.sort_accounts("potential")
+        assert not app.scene.acc_reverse
+        app.scene.sort_accounts("potential")
+        app.scene.sort_accounts("owner")  # another sort: its own order first
+        assert not app.scene.acc_reverse and app.scene.acc_sort == "owner"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -33,7 +33,7 @@ class AccountsTabPart(TablesPart):
             "contact": lambda a: -ago.get(a.id, 10**6),
             "owner": lambda a: (a.owner is None, a.owner if a.owner is not None else 0),
         }[self.acc_sort]
-        rows.sort(key=keyf)
+        rows.sort(key=keyf, reverse=self.acc_reverse)  # a second click turns the order round
         per_page = max(5, (r.h - 120) // 28)
         pages = max(1, -(-len(rows) // per_page))
         self.acc_page = min(self.acc_page, pages - 1)
@@ -45,12 +45,14 @@ class AccountsTabPart(TablesPart):
             "owner": "acc.owner",
         }
         x = 16
-        # each sort button as wide as its label (the chosen one's in bold, with its ▼),
+        # each sort button as wide as its label (the chosen one's in bold, with its ▼, or ▲
+        # turned round),
         # or all alike when the row has no room for that
         sorts = [
             (
                 key,
-                ("▼ " if key == self.acc_sort else "") + self.tr(label),
+                (("▲ " if self.acc_reverse else "▼ ") if key == self.acc_sort else "")
+                + self.tr(label),
                 "#tab_active" if key == self.acc_sort else "#small_button",
             )
             for key, label in sort_names.items()
@@ -187,6 +189,8 @@ class AccountsTabPart(TablesPart):
         )
 
     def sort_accounts(self, key: str) -> None:
+        """Sort by ``key``; the order it is sorted by already, turned round."""
+        self.acc_reverse = not self.acc_reverse if key == self.acc_sort else False
         self.acc_sort = key
         self.acc_page = 0
         self.refresh("centre")

@@ -102,6 +102,7 @@ class DeskPart(Scene):
         self.status = ""
         self.status_bad = False
         self.acc_sort = "potential"
+        self.acc_reverse = False
         self.acc_page = 0
         self.show_orphans = False
         self.quota_entries: dict[int, Any] = {}
