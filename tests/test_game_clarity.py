@@ -717,3 +717,19 @@ def test_the_mood_charts_ground_shows_the_bands_the_cards_words_come_from():
     assert good[1] > good[0] and good != charts.BG  # greener than the plain ground
     assert low[0] > low[1] and low != charts.BG  # redder
     assert ground(MOOD_GOOD + 0.01) != fair and ground(MOOD_LOW - 0.01) != fair
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_on_course_for_says_how_it_is_reckoned_when_pointed_at(lang, tmp_path):
+    """ "on course for 0%" for a rep with eleven open deals read as a contradiction. The
+    rep's figures say, when pointed at, that the projection is of what is booked, and
+    that deals still open are not in it."""
+    with game_at(tmp_path, lang) as app:
+        for _ in range(4):
+            app.game.end_week()
+        to_desk(app)
+        rep = app.game.obs.rep(app.scene.selected)
+        numbers, _ = app.scene.numbers_text(rep, app.game.money(rep.quota))
+        texts = app.scene.regions["centre"].ui.full_text
+        (figures,) = [el for el, t in texts.items() if el.alive() and t.startswith(numbers)]
+        assert figures.tool_tip_text == html(tr(lang, "detail.on_course_tip"))
