@@ -397,6 +397,30 @@ def shown_in(app, region: str) -> list:
     ]
 
 
+def test_a_notice_in_the_inbox_has_no_blank_line_under_its_title(tmp_path):
+    """ "Your inherited funnel", a notice with nothing to answer, showed an empty line
+    between its title and its message: the line where other messages say where they
+    stand. A notice's message starts under its title."""
+    from pygame_gui.elements import UITextBox
+
+    with game_at(tmp_path) as app:
+        to_desk(app, "inbox")
+        notices = [i for i in app.game.obs.inbox if i.status == "notice"]
+        assert notices, "the default scenario opens with a notice"
+        texts = app.scene.regions["centre"].ui.full_text
+        for item in notices:
+            title = text_of(item.title, "en")
+            (head,) = [el for el, t in texts.items() if el.alive() and t == title]
+            message = text_of(item.message, "en").strip()
+            boxes = [
+                el
+                for el in app.scene.regions["centre"].ui.elements
+                if isinstance(el, UITextBox) and el.alive() and message[:30] in el.html_text
+            ]
+            assert len(boxes) == 1
+            assert boxes[0].rect.y - head.rect.bottom <= 4, (head.rect, boxes[0].rect)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_inbox_card_holds_its_choices_whatever_its_messages_length(lang, tmp_path):
     """A Chinese message one character longer than a line covered its card's second

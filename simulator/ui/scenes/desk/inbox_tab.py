@@ -10,6 +10,8 @@ from ....texts import aside, joiner, text_of
 from ...widgets import Builder
 from .tables import TablesPart
 
+STATUS_H = 20  # the line under a message's title that says where it stands
+
 
 class InboxTabPart(TablesPart):
     """The Inbox tab: the scenario's messages, and their choices with what each costs."""
@@ -24,7 +26,10 @@ class InboxTabPart(TablesPart):
         # inside the card (6) and the gap to the next (8)
         # (the message measured at the card's width, as the card draws it)
         heights = [
-            64 + self.message_height(i, r.w - 16) + (44 * len(i.choices) if i.open else 0)
+            64
+            - (0 if self.has_status(i) else STATUS_H)
+            + self.message_height(i, r.w - 16)
+            + (44 * len(i.choices) if i.open else 0)
             for i in items
         ]
         # as many as fit on a page, open messages first
@@ -47,6 +52,11 @@ class InboxTabPart(TablesPart):
         for k in pages[current]:
             self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
             y += heights[k]
+
+    @staticmethod
+    def has_status(item: InboxView) -> bool:
+        """Whether the card says where the message stands (a notice, only read, does not)."""
+        return item.status in ("open", "answered", "expired")
 
     def due_unanswered(self) -> list[InboxView]:
         """The messages whose last week to answer is this one, with no answer planned."""
@@ -114,12 +124,16 @@ class InboxTabPart(TablesPart):
             )
         else:
             status = ""
-        c.label((12, 30, r.w - 24, 20), status, object_id="#small")
+        top = 50  # the message, under the title and the status line
+        if self.has_status(item):
+            c.label((12, 30, r.w - 24, 20), status, object_id="#small")
+        else:  # a notice has no status: no blank line for one
+            top -= STATUS_H
         msg_h = self.message_height(item, r.w)
-        c.text((8, 50, r.w - 16, msg_h), text_of(item.message, self.lang).strip())
+        c.text((8, top, r.w - 16, msg_h), text_of(item.message, self.lang).strip())
         if not item.open:
             return
-        y = 50 + msg_h + 6
+        y = top + msg_h + 6
         for k, ch in enumerate(item.choices):
             cost = []
             if ch.hours:
