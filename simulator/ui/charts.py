@@ -147,7 +147,8 @@ def funnel_chart(
 
 def _tint(colour: tuple[int, int, int], share: float) -> tuple[int, int, int]:
     """``colour`` laid thinly (``share``) over the chart's background."""
-    return tuple(round(b + (c - b) * share) for c, b in zip(colour, BG, strict=True))  # type: ignore[return-value]
+    r, g, b = (round(back + (c - back) * share) for c, back in zip(colour, BG, strict=True))
+    return r, g, b
 
 
 def mood_chart(size: tuple[int, int], series: list[float], weeks: int) -> pygame.Surface:

@@ -319,6 +319,12 @@ class Builder:
             el.set_dimensions((w, r.h))
             x += w + 8
 
+    def tip(self, el: Any, tip: str) -> None:
+        """Give a widget this builder made a tooltip; a label it cut short keeps its whole
+        text at the tooltip's head."""
+        whole = self.full_text.get(el, "")
+        el.set_tooltip(html(f"{whole}\n{tip}" if whole and el.text != whole else tip))
+
     def button(
         self,
         rect: pygame.Rect | tuple[int, int, int, int],

@@ -9,7 +9,7 @@ import pygame
 from .... import api as A
 from ....api import DealView, Stage
 from ....texts import account_name, rep_name
-from ...widgets import Builder, show_note
+from ...widgets import Builder
 from .part import PIPE_COLS
 from .tables import TablesPart
 
@@ -53,7 +53,7 @@ class PipelineTabPart(TablesPart):
                 break
         ui.label((16, 40, r.w - 32, 20), line, object_id="#small")
         legend = ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
-        show_note(legend, legend.text, self.tr("pipe.legend_tip"))  # each mark in full
+        ui.tip(legend, self.tr("pipe.legend_tip"))  # each mark in full
         self.headings(ui, 80, self.pipe_cols(r.w - 16))
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
         row_h = 34

@@ -8,7 +8,7 @@ import pygame
 
 from ....api import RepView, SetQuota
 from ....texts import aside, joiner, rep_name, tenure
-from ...widgets import Builder, show_note
+from ...widgets import Builder
 from .levers import LeverPart
 
 
@@ -71,7 +71,7 @@ class RepTabPart(LeverPart):
             second.insert(0, counts)
         figures = ui.label((16, 36, r.w - 32, 22), first, object_id="#small")
         # how "on course for" is reckoned, when pointed at (an open funnel is not in it)
-        show_note(figures, figures.text, self.tr("detail.on_course_tip"))
+        ui.tip(figures, self.tr("detail.on_course_tip"))
         ui.label((16, 56, r.w - 32, 22), " · ".join([*second, last]), object_id="#small")
         # what they have let slip so far: the clues to their type, the three heard most
         # lately, each once with every week it came up ("wants a leaderboard" (wk 1, 12))
