@@ -190,6 +190,8 @@ def test_the_accounts_sort_buttons_show_their_labels_whole(lang, tmp_path):
             ]
             assert len(chosen) == 1, [ui.full_text[c] for c in chosen]
             assert chosen[0].text == ui.full_text[chosen[0]], chosen[0].text
+            if key != "owner":  # what the figure is, when pointed at ("Potential": a year's)
+                assert chosen[0].tool_tip_text == html(tr(lang, f"acc.{key}_tip"))
 
 
 def test_a_second_click_on_an_accounts_sort_turns_its_order_round(tmp_path):

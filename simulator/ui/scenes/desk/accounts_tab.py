@@ -62,8 +62,9 @@ class AccountsTabPart(TablesPart):
         if sum(natural) + 4 * len(sorts) > room_w:
             natural = [min(120, room_w // len(sorts) - 4)] * len(sorts)
         for (key, text, oid), sort_w in zip(sorts, natural, strict=True):
-            # last contact is not the funnel's "last heard": a rep's visit counts too
-            tip = self.tr("acc.contact_tip") if key == "contact" else None
+            # what each figure is (last contact is not the funnel's "last heard": a rep's
+            # visit counts too)
+            tip = self.tr(f"acc.{key}_tip") if key != "owner" else None
             ui.button(
                 (x, 6, sort_w, 30), text, partial(self.sort_accounts, key), tip=tip, object_id=oid
             )
