@@ -51,7 +51,10 @@ def study(runs: int, *extra: str, policies: list[str] = POLICIES) -> tuple[float
         cmd += ["--policy", *policies, "--runs", str(runs), "--out", folder, *extra]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True)
+        # run from the study's own folder: from the repository's root, `-m simulator`
+        # would import the working tree whatever PYTHONPATH says (a commit compared
+        # with another through PYTHONPATH would be timed against itself)
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=folder)
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode != 0:
