@@ -48,6 +48,7 @@ def real_entries(runs: int, folder: Path) -> list[dict[str, Any]]:
     cmd += ["--policy", "by_the_book", "hands_off", "--runs", str(max(1, runs // 2))]
     cmd += ["--out", str(folder), "--no-progress"]
     # from the study's folder: the code PYTHONPATH names, never the working tree's by accident
+    folder.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=folder)
     if done.returncode != 0:
         raise SystemExit(f"the study failed: {done.stderr[-2000:]}")
