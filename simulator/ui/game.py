@@ -24,10 +24,13 @@ from ..api import (
     Observation,
     Plan,
     Planned,
+    RepView,
     Result,
     SetQuota,
     action_from_dict,
+    far_multiple,
     mood_band,
+    record_mean,
     reward_amounts,
 )
 from ..lessons import Debrief, debrief
@@ -36,7 +39,7 @@ from ..record import Record
 from ..saves import SaveError, SaveGame, open_save, read_save, snapshot, write_save
 from ..scenario import default_scenario_path, load_scenario
 from ..session import Session
-from ..texts import aside, money, tr
+from ..texts import aside, money, record_warning, record_warning_tip, tr
 
 AUTOSAVE_NAME = "autosave.json"
 UNHAPPY_BELOW = MOOD_LOW  # a mood read below this reads "low" on a card (kept near the edge)
@@ -228,6 +231,15 @@ class Game:
 
     def money(self, amount: float) -> str:
         return money(amount, self.obs.currency, self.lang)
+
+    def record_note(self, rep: RepView, amount: float | None) -> tuple[str, str | None]:
+        """The warning beside a quota field far from the rep's record ("⚠ 2.1× record",
+        empty when it is not far, or nothing is typed), and its tip: what the multiple
+        is of (the Quotas tab and the period review show the same)."""
+        multiple = far_multiple(rep, amount) if amount is not None else None
+        record = record_mean(rep)
+        written = (self.money(record[0]), record[1]) if record else None
+        return record_warning(multiple, self.lang), record_warning_tip(multiple, written, self.lang)
 
     # ------------------------------------------------------------ planning
     @property

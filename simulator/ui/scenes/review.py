@@ -23,8 +23,6 @@ from ...texts import (
     QUOTA_CHARACTERS,
     percent,
     quota_text,
-    record_warning,
-    record_warning_tip,
     rep_name,
     typed_quota,
     unassigned_warning,
@@ -287,13 +285,11 @@ class ReviewScene(Scene):
         entry = c.entry((x, 24, 96, 30), text)
         entry.set_allowed_characters(QUOTA_CHARACTERS)
         self.entries[rep.id] = entry
+        warning, tip = self.far_note(rep, text)
         self.notes[rep.id] = note = c.label(
-            (x + 100, 28, QUOTA_W - 108, 22),
-            self.far_note(rep, text),
-            object_id="#small",
-            cls="@warn",
+            (x + 100, 28, QUOTA_W - 108, 22), warning, object_id="#small", cls="@warn"
         )
-        show_note(note, note.text, self.far_tip(rep, text))
+        show_note(note, warning, tip)
         c.label((x, 58, QUOTA_W - 8, 22), self.record_text(rep), object_id="#small")
 
     def next_quota_planned(self, rep: RepView) -> A.SetQuota | None:
@@ -323,19 +319,9 @@ class ReviewScene(Scene):
         key = "review.record_before" if self.game.obs.period == 0 else "review.record"
         return self.tr(key, last=self.game.money(results[-1]))
 
-    def far_note(self, rep: RepView, text: str) -> str:
-        amount = self.amount(text, rep)
-        if amount is None:
-            return ""
-        return record_warning(A.far_multiple(rep, amount), self.lang)
-
-    def far_tip(self, rep: RepView, text: str) -> str | None:
-        amount = self.amount(text, rep)
-        record = A.record_mean(rep)
-        if amount is None or record is None:
-            return None
-        written = (self.game.money(record[0]), record[1])
-        return record_warning_tip(A.far_multiple(rep, amount), written, self.lang)
+    def far_note(self, rep: RepView, text: str) -> tuple[str, str | None]:
+        """The warning beside a typed quota, and its tip (see :meth:`Game.record_note`)."""
+        return self.game.record_note(rep, self.amount(text, rep))
 
     def amount(self, text: str, rep: RepView) -> float | None:
         """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""
@@ -478,8 +464,7 @@ class ReviewScene(Scene):
             for rep_id, entry in self.entries.items():
                 note = self.notes.get(rep_id)
                 if note is not None and note.alive() and obs.has_rep(rep_id):
-                    rep, typed = obs.rep(rep_id), entry.get_text()
-                    show_note(note, self.far_note(rep, typed), self.far_tip(rep, typed))
+                    show_note(note, *self.far_note(obs.rep(rep_id), entry.get_text()))
 
     def done(self) -> None:
         g = self.game

@@ -13,8 +13,6 @@ from ....texts import (
     joiner,
     percent,
     quota_text,
-    record_warning,
-    record_warning_tip,
     rep_name,
     typed_quota,
     unassigned_warning,
@@ -85,13 +83,11 @@ class QuotasTabPart(TablesPart):
             entry.set_allowed_characters(QUOTA_CHARACTERS)
             self.quota_entries[rep.id] = entry
             self.quota_shown[rep.id] = current
+            warning, tip = g.record_note(rep, current)
             self.quota_notes[rep.id] = note = rows.label(
-                (note_x, y + 6, width - note_x - 4, 24),
-                self.far_note(rep, current),
-                object_id="#small",
-                cls="@warn",
+                (note_x, y + 6, width - note_x - 4, 24), warning, object_id="#small", cls="@warn"
             )
-            show_note(note, note.text, self.far_tip(rep, current))
+            show_note(note, warning, tip)
             y += row_h
             yield
         y = min(top + len(obs.reps) * row_h, r.h - SUM_H)
@@ -118,8 +114,7 @@ class QuotasTabPart(TablesPart):
             note = self.quota_notes.get(rep_id)
             if note is not None and note.alive() and g.obs.has_rep(rep_id):
                 amount = self.entry_amount(rep_id) or 0
-                rep = g.obs.rep(rep_id)
-                show_note(note, self.far_note(rep, amount), self.far_tip(rep, amount))
+                show_note(note, *g.record_note(g.obs.rep(rep_id), amount))
 
     def _typed_total(self) -> tuple[float, float]:
         """The quotas typed, summed, and the period's target."""
@@ -142,12 +137,7 @@ class QuotasTabPart(TablesPart):
         return unassigned_warning(gap, self.game.money(gap), self.lang)
 
     def far_note(self, rep: RepView, amount: float) -> str:
-        return record_warning(A.far_multiple(rep, amount), self.lang)
-
-    def far_tip(self, rep: RepView, amount: float) -> str | None:
-        record = A.record_mean(rep)
-        written = (self.game.money(record[0]), record[1]) if record else None
-        return record_warning_tip(A.far_multiple(rep, amount), written, self.lang)
+        return self.game.record_note(rep, amount)[0]
 
     def entry_amount(self, rep_id: int) -> float | None:
         """The quota typed in a rep's field, in money (the field counts in k, or 万 in
