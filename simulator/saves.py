@@ -22,7 +22,7 @@ import os
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -52,8 +52,16 @@ def fingerprint(scenario: Scenario) -> str:
     its default is left out, so a later salesim that adds a setting (with a default)
     does not make every earlier save look as if its scenario had been edited.
     """
+    last, known = _FINGERPRINTED
+    if last is scenario:  # a game saves every week: its (frozen) scenario is hashed once
+        return known
     canonical = json.dumps(_content(scenario), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    known = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    _FINGERPRINTED[:] = [scenario, known]
+    return known
+
+
+_FINGERPRINTED: list[Any] = [None, ""]  # the scenario last fingerprinted, and its fingerprint
 
 
 def _content(value: Any) -> Any:
@@ -172,7 +180,7 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise SaveError(f"{path}: cannot make its folder ({e.strerror or e})") from None
-    data = json.dumps(asdict(save), ensure_ascii=False, indent=1).encode("utf-8")
+    data = encode_save(save).encode("utf-8")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as f:
@@ -186,6 +194,27 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
         raise SaveError(f"{path}: cannot write the save ({e.strerror or e})") from None
     _clean_stale(path)
     return path
+
+
+def encode_save(save: SaveGame) -> str:
+    """The save as JSON text: a field to a line and an action to a line.
+
+    A person can read and compare saves line by line (a week's actions follow
+    each other), and the text costs a game a few milliseconds however long the
+    season: each line is encoded whole by the JSON module's fast encoder, where
+    indenting every value of the action log took several times as long, and it
+    grows with every week played, written at every week's end.
+    """
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    lines = []
+    for f in fields(save):
+        value = getattr(save, f.name)
+        if f.name == "actions" and value:
+            value = "[\n  " + ",\n  ".join(map(dump, value)) + "\n ]"
+        else:
+            value = dump(value)
+        lines.append(f" {dump(f.name)}: {value}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 STALE_SECONDS = 3600.0  # a temporary save this old was left by a writer that died

@@ -45,6 +45,26 @@ def test_a_save_restores_the_same_game_and_it_plays_on_the_same(tmp_path):
     assert back.score().total == s.score().total
 
 
+def test_a_save_reads_line_by_line_a_field_or_an_action_to_a_line(tmp_path):
+    """A trainer or a player comparing two saves sees a week's actions as lines of their
+    own; the file holds exactly what the game saved."""
+    from dataclasses import asdict
+
+    s = played(6)
+    save = snapshot(s, str(TUTORIAL), extra={"last_week": {"lines": ["Won 招商银行 ¥1.2M"]}})
+    path = write_save(save, tmp_path / "g.save")
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == json.loads(json.dumps(asdict(save)))
+    assert "招商银行" in text  # the player's own script, not escapes
+    lines = text.splitlines()
+    actions = [line for line in lines if line.startswith('  {"week": ')]
+    assert len(actions) == len(save.actions) > 20
+    assert [json.loads(line.rstrip(",")) for line in actions] == save.actions
+    fields = [line for line in lines if line.startswith(' "')]
+    assert len(fields) == len(asdict(save))  # each field on a line of its own
+    assert len(lines) == len(fields) + len(actions) + 3  # the braces and the list's close
+
+
 @pytest.mark.parametrize(
     "content, words",
     [
