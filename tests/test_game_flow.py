@@ -514,3 +514,39 @@ def test_a_message_in_its_last_week_with_no_answer_is_asked_about_before_the_wee
         key(app, pygame.K_SPACE)
         step(app, 2)
         assert game.obs.week == week + 1
+
+
+def test_a_week_ended_right_after_a_change_redraws_each_part_of_the_desk_once(app):
+    """A lever planned and Space pressed at once: the desk's parts still waiting to be
+    redrawn for the plan are redrawn once, for the new week, not once for the plan and
+    again for the week (the window stalled on the double work); the week's report comes
+    whole a frame later."""
+    _start(app)
+    scene = app.scene
+    builds: list[str] = []
+    for name, region in scene.regions.items():
+        region.build_fn = _counted(region.build_fn, name, builds)
+    pos = find(app, "1:1").rect.center
+    for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        pygame.event.post(pygame.event.Event(kind, pos=pos, button=1, rel=(0, 0), buttons=(0,) * 3))
+        app.step(1 / 60)
+    for _ in range(3):  # the press is handled, and the desk begins to redraw
+        app.step(1 / 60)
+    assert any(p.action.kind == "one_on_one" for p in app.game.plan)
+    assert scene.busy, "planning leaves parts of the desk to redraw over the next frames"
+    builds.clear()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" "))
+    app.step(1 / 60)
+    assert app.game.obs.week == 2
+    step(app, 2)
+    assert sorted(builds) == sorted(scene.regions)  # each part once
+    report = [el for el in scene.modal_ui.elements if isinstance(el, UITextBox)]
+    assert len(report) == 1 and "Week 1" in report[0].html_text + header(app)
+
+
+def _counted(build, name: str, builds: list[str]):
+    def counted(ui, r):
+        builds.append(name)
+        return build(ui, r)
+
+    return counted

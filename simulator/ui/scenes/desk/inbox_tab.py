@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pygame
 
 from .... import api as A
@@ -16,7 +18,9 @@ STATUS_H = 20  # the line under a message's title that says where it stands
 class InboxTabPart(TablesPart):
     """The Inbox tab: the scenario's messages, and their choices with what each costs."""
 
-    def tab_inbox(self, ui: Builder, r: pygame.Rect) -> None:
+    def tab_inbox(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
+        """The messages, a page of cards, built a card a frame (a card's message and
+        choices are among the desk's dearer widgets)."""
         obs = self.game.obs
         items = sorted(obs.inbox, key=lambda i: (not i.open, -i.week))
         if not items:
@@ -52,6 +56,7 @@ class InboxTabPart(TablesPart):
         for k in pages[current]:
             self.inbox_item(ui, pygame.Rect(8, y, r.w - 16, heights[k] - 8), items[k])
             y += heights[k]
+            yield
 
     @staticmethod
     def has_status(item: InboxView) -> bool:

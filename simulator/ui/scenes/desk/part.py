@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -69,9 +69,21 @@ class Region:
         self.rect = rect
         self.build_fn = build
         self.ui: Builder | None = None
+        self.job: Generator[None, None, None] | None = None  # its build, while under way
 
-    def start(self) -> Iterator[None]:
-        """Build the region again, yielding between batches of widgets."""
+    def start(self) -> Generator[None, None, None]:
+        """Build the region again over frames (a generator yielding between batches of
+        widgets). A build of it still pending is dropped: a desk changed twice before
+        it was redrawn is built once, as it now stands."""
+        old = self.job
+        if old is not None and not old.gi_running:
+            if old in self.scene.jobs:
+                self.scene.jobs.remove(old)
+            old.close()
+        self.job = self._build()
+        return self.job
+
+    def _build(self) -> Generator[None, None, None]:
         if self.ui is not None:
             self.ui.kill()
             if self.name == "centre":

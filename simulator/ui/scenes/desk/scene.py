@@ -208,7 +208,9 @@ class DeskScene(
         per_line = max(20, (width - 60) // (17 if self.lang == "zh" else 8))
         rows = sum(-(-len(x) // per_line) for x in lines)
         height = min(win_h - 60, 150 + 26 * max(2, rows))
-        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
+        self.open_modal(
+            title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height), body_later=True
+        )
 
     def menu(self) -> None:
         """The game menu: save under a name of one's own, save and quit, or go back."""
