@@ -76,7 +76,7 @@ class Region:
         widgets). A build of it still pending is dropped: a desk changed twice before
         it was redrawn is built once, as it now stands."""
         old = self.job
-        if old is not None and not old.gi_running:
+        if old is not None and inspect.getgeneratorstate(old) != inspect.GEN_RUNNING:
             if old in self.scene.jobs:
                 self.scene.jobs.remove(old)
             old.close()
