@@ -78,6 +78,7 @@ class Session:
         self.reports: list[WeekReport] = []
         self._plans = 0
         self._handbook: Record | None = None
+        self._book: Session | None = None  # the handbook's game, while played ahead
 
     # --------------------------------------------------------------- state
     @property
@@ -201,12 +202,34 @@ class Session:
         comparison charts all read this one game. ``on_week`` as in :meth:`run`.
         """
         if self._handbook is None:
-            from .policies import make_policy
-
-            book = Session(self.scenario, self.seed, make_policy("by_the_book"))
+            book = self._book_game()
             book.run(on_week)
             self._handbook = book.record()
+            self._book = None
         return self._handbook
+
+    def handbook_ahead(self) -> bool:
+        """Play one more week of the handbook's game (:meth:`handbook`) if it is behind
+        this one; whether it was behind.
+
+        The game is the same whenever its weeks are played; played a week at a time
+        beside the manager's own, it is ready when the season ends, and the debrief
+        opens without playing a whole year first.
+        """
+        if self._handbook is not None:
+            return False
+        book = self._book_game()
+        if book.finished or book.week >= self.week:
+            return False
+        book.advance_week()
+        return True
+
+    def _book_game(self) -> Session:
+        if self._book is None:
+            from .policies import make_policy
+
+            self._book = Session(self.scenario, self.seed, make_policy("by_the_book"))
+        return self._book
 
     # ------------------------------------------------------------- replay
     def log_as_dicts(self) -> list[dict[str, Any]]:

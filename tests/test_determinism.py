@@ -44,6 +44,33 @@ def test_same_seed_and_actions_give_identical_logs_and_score():
         assert a == b, policy
 
 
+def test_the_handbooks_game_is_the_same_played_ahead_a_week_at_a_time_or_at_the_end():
+    """The debrief compares the manager's season with the handbook's on the same seed:
+    the game can play the handbook's weeks beside the manager's, and they are the
+    weeks it would have played at the end."""
+    from dataclasses import replace
+
+    scn = replace(load_scenario(default_scenario_path()), weeks=20)
+    ahead, at_end = (
+        Session(scn, 8, make_policy("hands_off")),
+        Session(scn, 8, make_policy("hands_off")),
+    )
+    played_ahead = 0
+    while not ahead.finished:
+        ahead.advance_week()
+        at_end.advance_week()
+        while ahead.handbook_ahead():
+            played_ahead += 1
+        assert not ahead.handbook_ahead()  # never beyond the manager's own week
+    assert played_ahead == scn.weeks - 1  # the last week's waits for the end
+    a, b = ahead.handbook(), at_end.handbook()
+    assert a.score.as_dict() == b.score.as_dict()
+    assert a.score.total != ahead.score().total  # the handbook's season, not the manager's
+    assert json.dumps([e.as_dict() for e in a.events], default=str) == json.dumps(
+        [e.as_dict() for e in b.events], default=str
+    )
+
+
 def test_different_seeds_give_different_games():
     assert _run(("by_the_book", 1, 13)) != _run(("by_the_book", 2, 13))
 

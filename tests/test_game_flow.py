@@ -550,3 +550,21 @@ def _counted(build, name: str, builds: list[str]):
         return build(ui, r)
 
     return counted
+
+
+def test_the_debrief_opens_without_playing_the_handbooks_season_first(app, monkeypatch):
+    """The debrief sets the season beside the handbook's on the same seed. Its weeks are
+    played beside the player's, a week a frame, so the season's end does not freeze the
+    window while a whole year is played: only the last week is left then."""
+    from simulator.session import Session
+
+    _start(app)
+    _to_week(app, 8)
+    click(app, "Done")
+    played: list[Session] = []
+    advance = Session.advance_week
+    monkeypatch.setattr(Session, "advance_week", lambda s: (played.append(s), advance(s))[1])
+    _end_week(app)
+    assert isinstance(app.scene, DebriefScene)
+    assert len(played) == 2  # the player's last week, and the handbook's
+    assert played[0] is app.game.session and played[1] is not app.game.session

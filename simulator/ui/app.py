@@ -545,6 +545,11 @@ class App:
                 return
         assert self.scene is not None
         self.scene.update(dt)
+        if not self.scene.busy and self.game is not None:
+            # a frame with nothing to build plays a week of the handbook's game on this
+            # seed, up to the player's week: the debrief sets the season beside it, and
+            # opens at the season's end without a whole year to play first
+            self.game.session.handbook_ahead()
         self.manager.update(dt)
         self.screen.fill(BACKGROUND)
         self.scene.draw(self.screen)
