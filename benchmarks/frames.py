@@ -17,6 +17,9 @@ Prints:
   end_week_total_ms= all the frames of one week's end together, the median over weeks
   planned_actions=   the actions planned a week, the median (a full week, not an empty one)
   after_review_ms=   the longest frame between finishing a review and the desk being back
+  debrief_ms=        the longest frame between closing the season's last report and the
+                     debrief on screen (the handbook's season it is set beside is played
+                     in the frames before, while the player reads the desk)
   rss_mb_after_desk= the process's peak memory once the desk is up, before any week ends
   rss_mb_after_weeks= the same after the weeks (run --weeks 51 for a whole season: it should
                      stay close to the first figure; a leak shows as steady growth)
@@ -158,6 +161,7 @@ def main() -> None:
         awake = loop_cpu(app, args.idle, moving=True)
         app.last_input = time.monotonic() - REST_AFTER_S - 1  # as after a while untouched
         idle = loop_cpu(app, args.idle, moving=False)
+        debrief = season_end(app, saves)
         app.close()
 
     print(f"frames={len(frames)} weeks={len(longest)} reviews={len(after_review)}")
@@ -169,10 +173,44 @@ def main() -> None:
     print(f"planned_actions={statistics.median(planned):.0f}")
     if after_review:
         print(f"after_review_ms={max(after_review):.1f}")
+    print(f"debrief_ms={debrief:.1f}")
     print(f"rss_mb_after_desk={rss_before:.0f}")
     print(f"rss_mb_after_weeks={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     print(f"awake_cpu_pct={awake:.0f}")
     print(f"idle_cpu_pct={idle:.0f}")
+
+
+def season_end(app: App, saves: str) -> float:
+    """The longest frame between closing the season's last week's report and the
+    debrief on screen: a game played by the handbook to its last week, opened at the
+    desk and looked at for two seconds, its last week planned and ended."""
+    from pathlib import Path
+
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario
+    from simulator.session import Session
+    from simulator.ui.game import Game
+    from simulator.ui.scenes import DebriefScene
+
+    path = default_scenario_path()
+    session = Session(load_scenario(path), 2, make_policy("by_the_book"))
+    while session.week < session.scenario.weeks:
+        session.advance_week()
+    session.policy = None
+    app.game = Game(session, str(path), "en", Path(saves) / "season.json")
+    app.switch(DeskScene)
+    for _ in range(120):
+        app.step(1 / 60)
+    plan_the_week(app)
+    app.step(1 / 60)
+    post_key(pygame.K_SPACE)
+    settle(app)
+    post_key(pygame.K_ESCAPE)  # the last week's report closed: the debrief follows
+    ended = settle(app)
+    while not isinstance(app.scene, DebriefScene) or app.busy:
+        app.step(1 / 60)
+        ended.append(app.frame_ms[-1])
+    return max(ended)
 
 
 def loop_cpu(app: App, seconds: float, moving: bool) -> float:
