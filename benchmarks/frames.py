@@ -28,7 +28,7 @@ Prints:
   idle_cpu_pct=      the same with nobody touching it, once it has rested (it waits for
                      input, drawing ten frames a second): what an open, unattended game costs
 
-Run: python benchmarks/frames.py [--frames 600] [--weeks 14] [--idle 3]
+Run: python benchmarks/frames.py [--frames 600] [--weeks 14] [--idle 3] [--lang zh]
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ import numpy as np
 import pygame
 
 from simulator.scenario import default_scenario_path
+from simulator.texts import tr
 from simulator.ui.app import App
 from simulator.ui.pace import REST_AFTER_S
 from simulator.ui.scenes import DeskScene, ReviewScene
@@ -108,16 +109,19 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=600)
     ap.add_argument("--weeks", type=int, default=14)
     ap.add_argument("--idle", type=float, default=3.0)
+    ap.add_argument("--lang", default="en", help="the game's language: en or zh")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as saves:
-        app = App(lang="en", scenario=str(default_scenario_path()), seed=1, saves=saves)
+        app = App(lang=args.lang, scenario=str(default_scenario_path()), seed=1, saves=saves)
         app.switch(DeskScene)
         while app.busy:
             app.step(1 / 60)
 
         # ---- frames at the desk: the pointer rests on lever after lever, tabs are clicked
-        tabs = ["Pipeline", "Accounts", "Quotas", "Inbox", "Desk"]
+        tabs = [
+            tr(args.lang, f"tab.{t}") for t in ("pipeline", "accounts", "quotas", "inbox", "desk")
+        ]
         app.frame_ms.clear()
         tooltip_frames = 0
         dwell = 75  # frames at 60 a second: longer than the toolkit's tooltip delay
@@ -197,7 +201,7 @@ def season_end(app: App, saves: str) -> float:
     while session.week < session.scenario.weeks:
         session.advance_week()
     session.policy = None
-    app.game = Game(session, str(path), "en", Path(saves) / "season.json")
+    app.game = Game(session, str(path), app.lang, Path(saves) / "season.json")
     app.switch(DeskScene)
     for _ in range(120):
         app.step(1 / 60)

@@ -520,7 +520,7 @@ def test_a_week_ended_right_after_a_change_redraws_each_part_of_the_desk_once(ap
     """A lever planned and Space pressed at once: the desk's parts still waiting to be
     redrawn for the plan are redrawn once, for the new week, not once for the plan and
     again for the week (the window stalled on the double work); the week's report comes
-    whole a frame later."""
+    whole a frame later, and no other week ends before it."""
     _start(app)
     scene = app.scene
     builds: list[str] = []
@@ -535,9 +535,14 @@ def test_a_week_ended_right_after_a_change_redraws_each_part_of_the_desk_once(ap
     assert any(p.action.kind == "one_on_one" for p in app.game.plan)
     assert scene.busy, "planning leaves parts of the desk to redraw over the next frames"
     builds.clear()
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" "))
+    space = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")
+    pygame.event.post(space)
     app.step(1 / 60)
     assert app.game.obs.week == 2
+    assert scene.modal is None  # the week's report opens in the next frame, whole
+    pygame.event.post(space)  # a second press before it does not end another week
+    app.step(1 / 60)
+    assert app.game.obs.week == 2 and scene.modal is not None
     step(app, 2)
     assert sorted(builds) == sorted(scene.regions)  # each part once
     report = [el for el in scene.modal_ui.elements if isinstance(el, UITextBox)]

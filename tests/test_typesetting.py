@@ -59,6 +59,46 @@ def test_a_number_stays_with_its_unit_when_chinese_text_wraps(tmp_path):
         app.close()
 
 
+def test_a_long_chinese_text_that_scrolls_is_wrapped_before_it_is_laid_out(tmp_path, monkeypatch):
+    """A week's report in Chinese, longer than its box: wrapped by Chinese rules at the
+    width beside its scroll bar, and laid out by the toolkit only as a scrolling text
+    must be (twice), not again after the wrapping (a report took four layouts, and
+    the window stalled for a fifth of a second)."""
+    from pygame_gui.elements import UITextBox
+
+    from simulator.ui.widgets import Builder
+
+    app = App(lang="zh", saves=tmp_path, seed=1)
+    try:
+        step(app)
+        layouts = []
+        parse = UITextBox.parse_html_into_style_data
+        monkeypatch.setattr(
+            UITextBox,
+            "parse_html_into_style_data",
+            lambda b: (layouts.append((b, b.html_text)), parse(b))[1],
+        )
+        text = "\n".join(
+            f"第 {i} 周：与刘洋、孙慧面谈，赢单 ¥{i}.5万（约{i}%），支持赶上了客户拍板的阶段"
+            for i in range(1, 31)
+        )
+        box = Builder(app.manager).text((10, 10, 520, 300), text)
+        assert box.scroll_bar is not None
+        assert len([b for b, text in layouts if b is box and text]) == 2
+        rows = [r for r in _lines(box) if r.strip()]
+        assert len(rows) > 30
+        for left, right in itertools.pairwise(rows):
+            assert right.lstrip()[:1] not in "，。、；：？！）", (left, right)
+            assert not (left.rstrip()[-1:].isdigit() and right.lstrip()[:1] in "周万"), (
+                left,
+                right,
+            )
+        shown = "".join(rows).replace(" ", "").replace("\u00a0", "")
+        assert shown == text.replace("\n", "").replace(" ", "")
+    finally:
+        app.close()
+
+
 def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
     from simulator.ui.widgets import Builder
 

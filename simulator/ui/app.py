@@ -141,29 +141,14 @@ class Scene:
         buttons: list[tuple[str, Callable[[], None] | None]],
         size: tuple[int, int] = (560, 380),
         raw: bool = False,
-        body_later: bool = False,
     ) -> None:
-        """A dialog over the scene; its buttons close it and then do their job.
-
-        ``body_later``: the body's text is laid out in the next frame that builds, not
-        this one (a long text takes tens of milliseconds; a frame that has just
-        simulated a week has had its share)."""
+        """A dialog over the scene; its buttons close it and then do their job."""
         self.close_modal()
         w, h = self.app.size
         mw, mh = min(size[0], w - 40), min(size[1], h - 40)
         ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 40, 32), title, object_id="#h2")
-        box = (12, 48, mw - 28, mh - 112)
-        if body_later:
-
-            def fill() -> Iterator[None]:
-                if self.modal_ui is ui:  # unless the dialog was closed first
-                    ui.text(box, body, raw=raw)
-                yield
-
-            self.jobs.insert(0, fill())
-        else:
-            ui.text(box, body, raw=raw)
+        ui.text((12, 48, mw - 28, mh - 112), body, raw=raw)
         bw = min(200, (mw - 32 - 8 * (len(buttons) - 1)) // max(1, len(buttons)))
         x = mw - 16 - len(buttons) * bw - 8 * (len(buttons) - 1)
         for text, job in buttons:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -135,16 +136,19 @@ def _short_brackets(text: str, most: int = 8) -> set[int]:
 
 
 def wrap_units(text: str, measure: Any, width: int) -> list[str]:
-    """Greedy lines of ``text`` no wider than ``width`` (``measure(s)`` → pixels), broken
-    only where :func:`units` allows."""
+    """Greedy lines of ``text`` no wider than ``width`` (``measure(s)`` → pixels, each
+    piece measured once: see :func:`widths`), broken only where :func:`units` allows."""
     lines: list[str] = []
     line = ""
+    used = 0  # the line's width so far: its pieces' widths added (they do not kern)
     for unit in units(text):
-        if line and measure((line + unit).rstrip()) > width:
+        if line and used + measure(unit.rstrip()) > width:
             lines.append(line.rstrip())
             line = unit.lstrip()
+            used = measure(line)
         else:
             line += unit
+            used += measure(unit)
     if line:
         lines.append(line.rstrip())
     if len(lines) >= 2 and _lone(lines[-1]):
@@ -155,6 +159,27 @@ def wrap_units(text: str, measure: Any, width: int) -> list[str]:
             lines[-2] = "".join(before[:-1]).rstrip()
             lines[-1] = before[-1].lstrip() + lines[-1]
     return lines
+
+
+_WIDTHS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def widths(font: Any) -> Callable[[str], int]:
+    """A text's width in ``font``, each text measured once. The toolkit's fonts measure
+    by drawing (exact with kerning, and costly): a long Chinese text, wrapped piece by
+    piece, took a thousand drawings. Pieces recur (characters, words), and a line's
+    width is the sum of its pieces'."""
+    known = _WIDTHS.get(font)
+    if known is None:
+        known = _WIDTHS[font] = {}
+
+    def measure(s: str) -> int:
+        w = known.get(s)
+        if w is None:
+            w = known[s] = font.size(s)[0] if s else 0
+        return w
+
+    return measure
 
 
 def _lone(line: str) -> bool:
@@ -173,7 +198,7 @@ def wrap_chinese(box: Any) -> None:
     chunks = [c for row in layout.layout_rows for c in row.items if hasattr(c, "font")]
     if not chunks:
         return
-    font = chunks[0].font
+    measure = widths(chunks[0].font)
     # the room once laid out (padding and a possible scroll bar taken), with a margin:
     # pygame_gui must never need to split a line again
     width = int(min(layout.layout_rect.width, box.rect.width - 30)) - 8
@@ -182,10 +207,51 @@ def wrap_chinese(box: Any) -> None:
         if "<" in part or not part:
             out.append(part)  # marked-up text is left to pygame_gui
             continue
-        out.append("<br>".join(wrap_units(part, lambda s: font.size(s)[0], width)))
+        out.append("<br>".join(wrap_units(part, measure, width)))
     wrapped = "<br>".join(out)
     if wrapped != content:
         box.set_text(wrapped)
+
+
+def prewrapped(box: Any, content: str) -> str:
+    """``content`` wrapped by Chinese rules (as :func:`wrap_chinese` would) for the empty
+    text box ``box``, before it lays any of it out: laid out, then wrapped and laid out
+    again, a long Chinese text took two or four layouts, each tens of milliseconds.
+
+    The width is the one :func:`wrap_chinese` takes: the box's room, less a scroll
+    bar's when the wrapped lines would not fit its height.
+    """
+    style = box.parser.default_style
+    font = box.ui_theme.get_font_dictionary().find_font(
+        font_name=style["font_name"],
+        font_size=style["font_size"],
+        bold=style["bold"],
+        italic=style["italic"],
+        antialiased=style["antialiased"],
+        script=style["script"],
+        direction=style["direction"],
+    )
+    room = box.text_wrap_rect
+    line_h = font.size("国")[1] * box.line_spacing
+    measure = widths(font)
+
+    def wrapped(width: int) -> tuple[str, int]:
+        out, rows = [], 0
+        for part in content.split("<br>"):
+            if "<" in part or not part:
+                out.append(part)  # marked-up text is left to pygame_gui
+                rows += 1
+                continue
+            lines = wrap_units(part, measure, width)
+            out.append("<br>".join(lines))
+            rows += len(lines)
+        return "<br>".join(out), rows
+
+    text, rows = wrapped(int(min(room.width, box.rect.width - 30)) - 8)
+    if rows * line_h > room.height:  # it will scroll: the bar takes its width
+        narrow = room.width - box.scroll_bar_width
+        text, _ = wrapped(int(min(narrow, box.rect.width - 30)) - 8)
+    return text
 
 
 def html(text: str) -> str:
@@ -376,15 +442,19 @@ class Builder:
     ) -> UITextBox:
         """A text box: it wraps (Chinese by its own rules), and scrolls when the text is
         longer than the box."""
+        body = content if raw else html(content)
+        chinese = bool(_CJK_CHAR.search(body))
         box = UITextBox(
-            content if raw else html(content),
+            "" if chinese else body,  # Chinese: laid out once, already wrapped (below)
             self._rect(rect),
             self.manager,
             container=self.container,
             object_id=object_id,
             allow_split_dashes=False,  # Chinese breaks between characters, never with a dash
         )
-        wrap_chinese(box)
+        if chinese:
+            box.set_text(prewrapped(box, body))
+            wrap_chinese(box)  # a guess of the height that missed is mended here
         return self._keep(box)
 
     def panel(

@@ -72,7 +72,10 @@ class InboxTabPart(TablesPart):
     def ask_end_week(self) -> None:
         """End the week, unless a message is in its last week with no answer planned: the
         week's end would answer it by default, which a player busy elsewhere may not
-        see coming. Then the player is asked first, and may go and read it."""
+        see coming. Then the player is asked first, and may go and read it. (Nothing, while
+        the week just ended has its report still to show.)"""
+        if self.report_waiting:
+            return
         due = self.due_unanswered()
         if not due:
             self.end_week()

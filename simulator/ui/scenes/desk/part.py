@@ -128,6 +128,7 @@ class DeskPart(Scene):
         self.team_page = 0
         self._follow_selection = True
         self.card_rects: dict[int, pygame.Rect] = {}
+        self.report_waiting = False  # a week has ended; its report opens in the next frame
 
     @property
     def game(self) -> Game:

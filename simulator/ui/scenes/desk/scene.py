@@ -172,14 +172,21 @@ class DeskScene(
 
             self.app.switch(ReviewScene, outcome=outcome)
             return
-        # the report first; the desk behind it is rebuilt over the next frames, so the
-        # window never stops answering for long
-        self.week_report(outcome)
+        # the report in the next frame (this one has simulated and saved the week), then
+        # the desk behind it rebuilt over the frames after, so the window never stops
+        # answering for long; no other week can be ended meanwhile
+        self.report_waiting = True
+        self.jobs.insert(0, self._report(outcome))
         self.rest = True
         self.reselect()  # the selected rep may have left this week
         for name in ("header", "plan", "charts", "team", "centre"):
             self.later(self.regions[name].start())
         self.app.collect_later()
+
+    def _report(self, outcome: WeekOutcome) -> Iterator[None]:
+        self.report_waiting = False
+        self.week_report(outcome)
+        yield
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -208,9 +215,7 @@ class DeskScene(
         per_line = max(20, (width - 60) // (17 if self.lang == "zh" else 8))
         rows = sum(-(-len(x) // per_line) for x in lines)
         height = min(win_h - 60, 150 + 26 * max(2, rows))
-        self.open_modal(
-            title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height), body_later=True
-        )
+        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
 
     def menu(self) -> None:
         """The game menu: save under a name of one's own, save and quit, or go back."""
