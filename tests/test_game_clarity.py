@@ -735,3 +735,46 @@ def test_on_course_for_says_how_it_is_reckoned_when_pointed_at(lang, tmp_path):
         texts = app.scene.regions["centre"].ui.full_text
         (figures,) = [el for el, t in texts.items() if el.alive() and t.startswith(numbers)]
         assert figures.tool_tip_text == html(tr(lang, "detail.on_course_tip"))
+
+
+def test_a_newcomer_with_no_quota_yet_does_not_block_the_periods_review(tmp_path):
+    """A hire who joined with no territory showed a quota field of "0" at the period's
+    review, and Done answered only "'0' is not an amount", naming nobody, from a page
+    that did not show the row. A field left at nothing now sets nothing; a quota typed
+    as nothing names its rep, on the page that shows them."""
+    from gui import labels
+
+    from simulator.ui.scenes import DeskScene, ReviewScene
+
+    with game_at(
+        tmp_path, "en", scenario=str(default_scenario_path().parent / "growing_team.yaml")
+    ) as app:
+        game = app.game
+        before = {r.id for r in game.obs.reps}
+        assert game.add(Hire()) is None
+        first = game.obs.period
+        while game.obs.period == first:
+            outcome = game.end_week()
+        hires = [r for r in game.obs.reps if r.id not in before]
+        assert hires and hires[0].quota == 0, "a newcomer with no territory is on the team"
+        app.switch(ReviewScene, outcome=outcome)
+        step(app, 8)
+        app.scene.done()
+        assert isinstance(app.scene, DeskScene), app.scene.status
+        planned = {p.action.rep for p in game.planned("set_quota")}
+        assert hires[0].id not in planned and planned == before
+        # a quota typed as nothing, for a rep on the review's last page: named, and shown
+        app.switch(ReviewScene, outcome=outcome)
+        step(app, 8)
+        last = [r for r in game.obs.reps if r.id in before][-1]
+        app.scene.turn(-10)  # on the first page, whichever page shows them
+        step(app, 8)
+        app.scene.typed[last.id] = "0"
+        if last.id in app.scene.entries:
+            app.scene.entries[last.id].set_text("0")
+        app.scene.done()
+        assert isinstance(app.scene, ReviewScene)
+        step(app, 8)
+        assert app.scene.status == tr("en", "quota.bad_for", name=last.name, text="0")
+        assert any(last.name in text for text in labels(app))
+        assert planned == {p.action.rep for p in game.planned("set_quota")}  # nothing new

@@ -113,7 +113,7 @@ class ReviewScene(Scene):
         list_w = w - 80 - side_w - 20
         top = 92
         list_h = h - top - 124
-        per_page = max(1, list_h // ROW_H)
+        per_page = self.per_page
         pages = max(1, -(-len(obs.reps) // per_page))
         self.page = min(self.page, pages - 1)
         self.entries = {}
@@ -155,6 +155,11 @@ class ReviewScene(Scene):
         """The week this rep's review was held, if it already was (in this window)."""
         week = rep.last_review_week
         return week if week is not None and self.game.obs.week - week < 3 else None
+
+    @property
+    def per_page(self) -> int:
+        """The reps' rows a page holds, in the window as it is."""
+        return max(1, (self.app.size[1] - 92 - 124) // ROW_H)
 
     @property
     def has_next_quota(self) -> bool:
@@ -470,12 +475,19 @@ class ReviewScene(Scene):
         g = self.game
         if self.has_next_quota:
             self.keep_typed()
-            for rep in g.obs.reps:
+            per_page = self.per_page
+            for i, rep in enumerate(g.obs.reps):
                 # a field left as it was still sets that quota: accepting it is a decision
-                text = self.typed.get(rep.id, quota_text(self.shown_quota(rep), self.lang))
+                shown = self.shown_quota(rep)
+                text = self.typed.get(rep.id, quota_text(shown, self.lang))
                 amount = self.amount(text, rep)
+                if amount == shown <= 0:
+                    continue  # left at nothing: a newcomer with no quota yet keeps none
                 if amount is None or amount <= 0:
-                    self.status = self.tr("quota.bad", text=text.strip())
+                    # named, and on its page: a row the player cannot see may be the one
+                    name = rep_name(rep, self.lang)
+                    self.status = self.tr("quota.bad_for", name=name, text=text.strip())
+                    self.page = i // per_page
                     self.rebuild()
                     return
                 # replaces one planned before; one set already (in an earlier week) stands

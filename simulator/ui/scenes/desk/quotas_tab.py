@@ -150,13 +150,17 @@ class QuotasTabPart(TablesPart):
         bad = []
         for rep_id, entry in self.quota_entries.items():
             amount = self.entry_amount(rep_id)
+            if amount == self.quota_shown.get(rep_id) and amount is not None and amount <= 0:
+                continue  # left at nothing: a newcomer with no quota yet keeps none
             if amount is None or amount <= 0:
-                bad.append(entry.get_text())
+                bad.append((rep_id, entry.get_text()))
                 continue
             # a quota planned before is replaced; one set already is not set again
             self.game.plan_quota(rep_id, amount, per)
         if bad:
-            self.say(self.tr("quota.bad", text=bad[0]), bad=True)
+            rep_id, text = bad[0]
+            name = rep_name(self.game.obs.person(rep_id), self.lang)
+            self.say(self.tr("quota.bad_for", name=name, text=text.strip()), bad=True)
         else:
             self.say(self.tr("ui.planned", what=self.tr("quota.title", period=per + 1)))
         self.refresh("header", "centre", "plan")
