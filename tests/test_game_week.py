@@ -79,7 +79,7 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
                             # (and the earlier ones, since the card last changed)
                             criticise = game.narrator.action_name("feedback", {"tone": "criticism"})
                             held = x.split(" — ", 1)[1]
-                            assert held.startswith(("their week:", "since their card")), x
+                            assert held.startswith("what may have put them off"), x
                             assert f"{criticise};" in held or f"{criticise}." in held, x
                         if "looks unhappy" in x:
                             assert game.mood_word(r) == "low"
@@ -204,7 +204,10 @@ def test_a_rise_in_mood_is_not_told_beside_a_lost_deal(tmp_path):
     # week held (a lost deal listed, then "nothing weighed on them", read as a contradiction)
     assert down.endswith(". Nothing else visible weighed on them"), down
     (bare,) = [x for x in game.unhappy({rep.id: 1.0}) if name in x]
-    assert bare.endswith(". Nothing visible weighed on them"), bare
+    assert bare.endswith(
+        " — nothing you did this week put them off. Nothing visible weighed on them"
+        " (a reading moves a little by itself)"
+    ), bare
 
 
 def test_a_cards_pace_waits_until_two_fifths_of_the_period_have_passed(tmp_path):
@@ -494,3 +497,39 @@ def test_a_fall_on_the_card_a_week_after_what_put_them_off_names_that_week(tmp_p
     # beside a rise, what put them off is never listed
     lifts = game._since(game._lifted, "lifts", week + 1, [], ())
     assert said not in lifts.get(rep.id, ""), lifts
+
+
+def test_a_fall_beside_a_1_1_does_not_read_as_if_the_1_1_caused_it(tmp_path):
+    """Cards fell from good to fair in the first week beside "their week: 1:1. Nothing
+    else visible weighed on them", just after the tour said to hold 1:1s: the line read
+    as if the 1:1 had put them off. Beside a fall, only what may have put them off is
+    listed (what they reacted to badly, deals lost); with nothing, the line says that
+    nothing the manager did this week put them off."""
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / "o.json")
+    reps = [r.id for r in game.obs.reps]
+    for rep in reps:
+        assert game.add(A.OneOnOne(rep)) is None
+    week = game.obs.week
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    game.refresh()
+    talked = game.narrator.action_name("one_on_one")
+    soured = {
+        e.rep
+        for e in report.events
+        if e.kind == "reaction" and (e.data["mood"] == "down" or e.data["size"] < 0)
+    }
+    context = game._since(game._soured, "put_off", week, results, report.events)
+    calm = [r for r in reps if r not in soured]
+    assert calm, "somebody took their 1:1 well"
+    for rep in calm:
+        assert talked not in context.get(rep, ""), context
+        name = game.narrator.rep(rep)
+        (line,) = [x for x in game.unhappy({rep: 1.0}, context, {}, {rep: "good"}) if name in x]
+        assert talked not in line, line
+        lost = any(e.kind == "deal_lost" and e.rep == rep for e in report.events)
+        said = game.tr("ev.put_off_nothing")
+        assert (said in line) != lost, line  # a deal lost is what may have put them off
+    # the same week beside a rise: the 1:1 is what lifted them
+    lifts = game._since(game._lifted, "lifts", week, results, report.events)
+    assert all(talked in lifts[rep] for rep in calm), lifts

@@ -375,11 +375,13 @@ class Game:
 
         ``kind`` "lifts": beside a rise, what could have lifted them (this week's without
         what put them off, or its losses); earlier, the same. "put_off": beside a fall,
-        all of this week's; earlier, what put them off. What is kept in ``kept`` lasts
-        until the card's word changes (see :meth:`end_week`).
+        what could have put them off (what they reacted to badly, deals lost); earlier,
+        what put them off. A 1:1 listed beside a fall read as its cause. What is kept in
+        ``kept`` lasts until the card's word changes (see :meth:`end_week`).
         """
-        now = self._held(results, events, lifts_only=kind == "lifts")
-        new = now if kind == "lifts" else self._held(results, events, put_off_only=True)
+        lifts = kind == "lifts"
+        now = self._held(results, events, lifts_only=lifts, put_off_only=not lifts, losses=True)
+        new = now if lifts else self._held(results, events, put_off_only=True)
         sep = self.tr("ev.sep")
         out = {}
         for rep in {*now, *kept}:
@@ -388,8 +390,8 @@ class Game:
             ]
             items = [*earlier, *now.get(rep, [])]
             if items:  # "their week" only when it was this week's alone
-                key = "ev.mood_context_since" if earlier else "ev.mood_context"
-                out[rep] = self.tr(key, list=sep.join(items))
+                key = "ev.mood_context" if lifts else "ev.put_off_context"
+                out[rep] = self.tr(key + ("_since" if earlier else ""), list=sep.join(items))
         for rep, xs in new.items():  # kept until the card's word changes (see end_week)
             kept.setdefault(rep, []).extend((week, x) for x in xs)
             del kept[rep][:-LIFTS_KEPT]
@@ -401,9 +403,11 @@ class Game:
         events: tuple[Any, ...],
         lifts_only: bool = False,
         put_off_only: bool = False,
+        losses: bool = False,
     ) -> dict[int, list[str]]:
         """What each rep's week held, in words (see :meth:`their_week`); ``put_off_only``:
-        only what put them off (the actions and answers they reacted to badly)."""
+        only what put them off (the actions and answers they reacted to badly, and with
+        ``losses`` the deals they lost)."""
         nar = self.narrator
         held: dict[int, list[str]] = {}
 
@@ -424,7 +428,8 @@ class Game:
         for e in events:
             if e.kind == "reaction" and e.rep is not None:
                 moved.add(e.rep)
-                if e.data.get("mood") == "down":
+                # put off, if only a little ("hardly reacted", and still lower)
+                if e.data.get("mood") == "down" or (e.data.get("size") or 0.0) < 0.0:
                     down.add(e.rep)
             elif e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
                 answered.append((e.rep, len(soured)))
@@ -449,11 +454,11 @@ class Game:
         for rep, k in answered:  # an answer in the inbox is something done with them too
             if told(rep, k):
                 add(rep, self.tr("ctx.answer"))
-        if put_off_only:
+        if put_off_only and not losses:
             return held
         counts: dict[tuple[int, str], int] = {}
         for e in events:
-            if e.kind == "deal_lost" and lifts_only:
+            if (e.kind == "deal_lost" and lifts_only) or (e.kind == "deal_won" and put_off_only):
                 continue
             if e.kind in ("deal_won", "deal_lost") and e.rep is not None:
                 counts[(e.rep, e.kind)] = counts.get((e.rep, e.kind), 0) + 1
@@ -484,8 +489,9 @@ class Game:
             band = self.tr(f"moodword.{now}")
             name = self.narrator.rep(r.id)
             ctx = context.get(r.id, "")
-            # beside a fall, what weighed on them as a manager could see it
-            weighs = ctx + self.weighs_on(r, told=bool(ctx))
+            # beside a fall, what could have put them off, and what weighed on them, as a
+            # manager could see it; or that nothing they did this week put them off
+            weighs = ctx + self.weighs_on(r) if ctx else self.nothing_put_off(r)
             if now == "low":  # the card reads low: worth a line every week it does
                 out.append(self.tr("ev.unhappy", rep=name, band=band) + weighs)
             elif dropped and was is not None:
@@ -503,12 +509,18 @@ class Game:
                 )
         return out
 
-    def weighs_on(self, rep: Any, told: bool = False) -> str:
-        """What visibly weighed on a rep last week, in words, or that nothing visibly did
-        (a mood read from the outside moves a little from week to week by itself);
-        ``told``: the line already lists what their week held (then: nothing else)."""
+    def nothing_put_off(self, rep: Any) -> str:
+        """Beside a fall with nothing the manager did behind it: that, and what visibly
+        weighs on them, or that a reading moves a little by itself."""
+        if rep.weighs_on:
+            return self.tr("ev.put_off_nothing") + self.weighs_on(rep)
+        return self.tr("ev.put_off_nothing") + self.tr("ev.weighs_drift")
+
+    def weighs_on(self, rep: Any) -> str:
+        """What visibly weighed on a rep last week, in words, or that nothing else visibly
+        did (after what may have put them off)."""
         if not rep.weighs_on:
-            return self.tr("ev.weighs_nothing_else" if told else "ev.weighs_nothing")
+            return self.tr("ev.weighs_nothing_else")
         words = [self.tr(f"weigh.{code}") for code in rep.weighs_on]
         return self.tr("ev.weighs_on", list=self.tr("ev.sep").join(words))
 
