@@ -778,3 +778,21 @@ def test_a_newcomer_with_no_quota_yet_does_not_block_the_periods_review(tmp_path
         assert app.scene.status == tr("en", "quota.bad_for", name=last.name, text="0")
         assert any(last.name in text for text in labels(app))
         assert planned == {p.action.rep for p in game.planned("set_quota")}  # nothing new
+
+
+def test_p2_a_quota_no_higher_than_this_periods_bookings_is_never_far_above_the_record():
+    """A rep on ¥1.64M this period was warned that ¥900k was "1.5× record", another on
+    ¥2.36M that ¥1.7M was "2.1× record": what they have booked already says they can."""
+    from dataclasses import replace
+
+    from simulator.api import far_multiple
+
+    s = Session(load_scenario(default_scenario_path()), 3)
+    rep = s.observe().reps[0]
+    slow = replace(rep, history=((500_000.0, 400_000.0),) * 4, booked=0.0)
+    assert far_multiple(slow, 1_000_000.0) == 2.5  # far above a record of ¥400k
+    assert far_multiple(slow, 200_000.0) == 0.5  # and far below it
+    flying = replace(slow, booked=1_200_000.0)  # this period, so far
+    assert far_multiple(flying, 1_000_000.0) is None
+    assert far_multiple(flying, 1_300_000.0) == 3.25  # beyond even that: warned
+    assert far_multiple(flying, 200_000.0) == 0.5

@@ -153,9 +153,13 @@ def record_multiple(rep: RepView, amount: float) -> float | None:
 def far_multiple(rep: RepView, amount: float) -> float | None:
     """``amount`` as a multiple of the rep's record when it is far from it (below 0.7× or
     above 1.4× the mean of their last four results), else None: the warning the quota
-    fields show while typing."""
+    fields show while typing. No more than they have booked this period already is
+    never far above: the latest evidence says they can (a rep on ¥1.64M this period
+    was warned off a quota of ¥900k)."""
     multiple = record_multiple(rep, amount)
-    return multiple if multiple is not None and not 0.7 <= multiple <= 1.4 else None
+    if multiple is None or 0.7 <= multiple <= 1.4 or (multiple > 1.4 and amount <= rep.booked):
+        return None
+    return multiple
 
 
 def far_from_record(rep: RepView, amount: float) -> bool:
