@@ -796,3 +796,21 @@ def test_p2_a_quota_no_higher_than_this_periods_bookings_is_never_far_above_the_
     assert far_multiple(flying, 1_000_000.0) is None
     assert far_multiple(flying, 1_300_000.0) == 3.25  # beyond even that: warned
     assert far_multiple(flying, 200_000.0) == 0.5
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_team_mood_chart_counts_the_cards_words_and_never_contradicts_them(lang, tmp_path):
+    """The chart's heading said the team's average mood was "good" beside four cards of
+    five saying "fair". It counts the cards' words instead (the line stays the average)."""
+    from gui import labels
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        for _ in range(3):
+            game.end_week()
+        to_desk(app)
+        words = [game.mood_word(r) for r in game.obs.reps]
+        (head,) = [t for t in labels(app) if t.startswith(tr(lang, "chart.mood"))]
+        for w in ("good", "fair", "low"):
+            counted = tr(lang, "chart.mood_count", n=words.count(w), word=tr(lang, f"moodword.{w}"))
+            assert (counted in head) == (w in words), (head, words)

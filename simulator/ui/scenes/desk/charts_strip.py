@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from ....api import Stage, mood_band
-from ....texts import labelled
+from ....api import Stage
+from ....texts import joiner, labelled
 from ... import charts
 from ...widgets import Builder
 from .part import GAP, DeskPart
@@ -61,11 +61,16 @@ class ChartsPart(DeskPart):
         ui.image((x, 26, third, ch), charts.funnel_chart((third, ch), values, counts, names, small))
         x += third + GAP
         mood = [m.mood for m in weeks]
-        word = None  # the word of each week in turn, kept near a band's edge as a card's
-        for m in mood:
-            word = mood_band(m, word)
         head = self.tr("chart.mood")
-        if word:  # the team's average, in a card's words (a card may read otherwise)
-            head = labelled(head, self.tr(f"moodword.{word}"), self.lang)
-        ui.label((x, 0, r.w - x, 24), head, object_id="#small")
+        # the cards' words counted (the average in a card's word read "good" beside four
+        # cards of five saying "fair")
+        words = [g.mood_word(r) for r in g.obs.reps]
+        counts = [
+            self.tr("chart.mood_count", n=words.count(w), word=self.tr(f"moodword.{w}"))
+            for w in ("good", "fair", "low")
+            if w in words
+        ]
+        if counts:
+            head = labelled(head, joiner(self.lang).join(counts), self.lang)
+        ui.tip(ui.label((x, 0, r.w - x, 24), head, object_id="#small"), self.tr("chart.mood_tip"))
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))
