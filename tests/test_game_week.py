@@ -533,3 +533,18 @@ def test_a_fall_beside_a_1_1_does_not_read_as_if_the_1_1_caused_it(tmp_path):
     # the same week beside a rise: the 1:1 is what lifted them
     lifts = game._since(game._lifted, "lifts", week, results, report.events)
     assert all(talked in lifts[rep] for rep in calm), lifts
+
+
+def test_p14_a_deputys_profit_share_is_told_as_every_lever_is(tmp_path):
+    """A profit share planned for a deputy left no line in the week's report, when every
+    other lever says how the rep took it."""
+    game = Game.new(DEFAULT, seed=5, save_path=tmp_path / "p.json")
+    deputy = max(game.obs.reps, key=lambda r: r.tenure_years)
+    assert game.add(A.Delegate(deputy.id, A.DelegatedTask.PIPELINE_REVIEW)) is None
+    game.end_week()
+    assert game.add(A.ProfitShare(deputy.id)) is None
+    lines = game.end_week().lines
+    told = game.tr(
+        "ev.reaction_up_mild", rep=game.narrator.rep(deputy.id), lever=game.tr("lever.profit_share")
+    )
+    assert any(x.startswith(told) for x in lines), lines

@@ -286,7 +286,10 @@ def delegate(world: World, deputy: Rep, task: DelegatedTask, level: Supervision)
 def profit_share(world: World, deputy: Rep) -> Effects:
     """A value-sharing rule for a deputy (P14)."""
     deputy.profit_share = True
-    return {"engagement": deputy.nudge(world.params.profit_share_engagement)}
+    lift = world.params.profit_share_engagement
+    change = deputy.nudge(lift)
+    react(world, deputy, "profit_share", lift, change)  # how they took it, as every lever's
+    return {"engagement": change}
 
 
 # --------------------------------------------------------------- deals (P10, P11)

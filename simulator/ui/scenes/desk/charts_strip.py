@@ -65,12 +65,12 @@ class ChartsPart(DeskPart):
         # the cards' words counted (the average in a card's word read "good" beside four
         # cards of five saying "fair")
         words = [g.mood_word(r) for r in g.obs.reps]
-        counts = [
+        cards = [
             self.tr("chart.mood_count", n=words.count(w), word=self.tr(f"moodword.{w}"))
             for w in ("good", "fair", "low")
             if w in words
         ]
-        if counts:
-            head = labelled(head, joiner(self.lang).join(counts), self.lang)
+        if cards:
+            head = labelled(head, joiner(self.lang).join(cards), self.lang)
         ui.tip(ui.label((x, 0, r.w - x, 24), head, object_id="#small"), self.tr("chart.mood_tip"))
         ui.image((x, 26, r.w - x, ch), charts.mood_chart((r.w - x, ch), mood, g.obs.weeks))
