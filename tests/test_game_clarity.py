@@ -814,3 +814,25 @@ def test_the_team_mood_chart_counts_the_cards_words_and_never_contradicts_them(l
         for w in ("good", "fair", "low"):
             counted = tr(lang, "chart.mood_count", n=words.count(w), word=tr(lang, f"moodword.{w}"))
             assert (counted in head) == (w in words), (head, words)
+
+
+def test_an_accounts_file_dates_what_happened_in_the_week_the_report_told_it():
+    """A week's report said Xie Tian took a dead deal out of the funnel; the account's
+    file said it happened the week after. What happens at a week's close is written
+    under that week's last day."""
+    from dataclasses import replace
+
+    s = Session(
+        replace(load_scenario(default_scenario_path()), weeks=20), 5, make_policy("by_the_book")
+    )
+    s.run()
+    acc = s.world.accounts
+    told = [
+        (e.data["account"], "dropped", e.week)
+        for e in s.event_log
+        if e.kind == "deal_dropped" and e.data["by"] == "rep"
+    ] + [(e.data["account"], "churned", e.week) for e in s.event_log if e.kind == "account_churned"]
+    assert len(told) >= 5
+    for account, kind, week in told:
+        weeks = [day // 5 + 1 for day, what, _, _ in acc.history[account] if what == kind]
+        assert week in weeks, (account, kind, week, weeks)

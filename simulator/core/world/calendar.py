@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .state import WorldState
+from .state import DAYS_PER_WEEK, WorldState
 
 
 class Calendar(WorldState):
@@ -11,6 +11,13 @@ class Calendar(WorldState):
     @property
     def day(self) -> float:
         return self.env.now
+
+    @property
+    def diary_day(self) -> int:
+        """The working day what happens now is written under in an account's file: today,
+        or, at a week's close (which falls on the first instant of the next week), the
+        week's last day, as the week's report tells it."""
+        return min(int(self.env.now), DAYS_PER_WEEK * self.week - 1)
 
     @property
     def period(self) -> int:

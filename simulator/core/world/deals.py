@@ -177,10 +177,10 @@ class Deals(Capacity):
                 rep = self.reps[deal.rep]
                 per = self.period
                 rep.booked[per] = rep.booked.get(per, 0.0) + deal.value
-            acc.note(deal.account, now, "won", f"deal {deal.id}", deal.value)
+            acc.note(deal.account, self.diary_day, "won", f"deal {deal.id}", deal.value)
         else:
             self._week_lost += 1
-            acc.note(deal.account, now, "lost", reason, deal.value)
+            acc.note(deal.account, self.diary_day, "lost", reason, deal.value)
         # what moved its odds is told when someone reads it (a closed deal's ledger is final)
         kind = "deal_won" if won else "deal_lost"
         self.log.add_deferred(now, self.week, kind, deal.rep, True, _Closed(deal, reason))
@@ -194,7 +194,7 @@ class Deals(Capacity):
         self.metrics.outcome(deal.shown_p, False)
         deal.outcome = Stage.LOST
         deal.stage = Stage.LOST
-        self.accounts.note(deal.account, self.env.now, "dropped", by, deal.value)
+        self.accounts.note(deal.account, self.diary_day, "dropped", by, deal.value)
         self.event(
             "deal_dropped",
             deal.rep,
@@ -244,7 +244,7 @@ class Deals(Capacity):
         acc = self.accounts
         acc.churned[a] = True
         owner = int(acc.owner[a])
-        acc.note(a, self.env.now, "churned")
+        acc.note(a, self.diary_day, "churned")
         self.event(
             "account_churned",
             owner if owner >= 0 else None,

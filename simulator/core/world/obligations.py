@@ -147,7 +147,7 @@ class Obligations(People):
             acc.relationship[a] *= p.slip_relationship
             for x in [x for x in self.open.values() if x.account == a]:
                 self.close_deal(x, won=False, reason="deputy_mistake")
-            acc.note(a, self.env.now, "upset", "deputy mistake")
+            acc.note(a, self.diary_day, "upset", "deputy mistake")
             what, ref = "upset_account", a
         self.event(
             "delegation_slip",
