@@ -548,3 +548,19 @@ def test_p14_a_deputys_profit_share_is_told_as_every_lever_is(tmp_path):
         "ev.reaction_up_mild", rep=game.narrator.rep(deputy.id), lever=game.tr("lever.profit_share")
     )
     assert any(x.startswith(told) for x in lines), lines
+
+
+def test_an_inbox_answer_is_told_once_in_the_reps_week(tmp_path):
+    """A mood line listed "Answer; your answer in the inbox": one answer (whose choice
+    pulled a lever, so the rep reacted to it), told twice."""
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    while not any(i.open and i.event == "service_rescue" for i in game.obs.inbox):
+        game.end_week()
+    item = next(i for i in game.obs.inbox if i.open and i.event == "service_rescue")
+    assert game.add(A.Answer(item.id, "public_criticism")) is None
+    results = game.session.carry_out(game.plan)
+    events = tuple(e for e in game.session.world.log.events if e.week == game.obs.week)
+    assert any(e.kind == "reaction" and e.rep == item.rep for e in events)
+    held = game.their_week(results, events)[item.rep]
+    assert held.count(game.tr("ctx.answer")) == 1, held
+    assert game.narrator.action_name("answer") not in held.replace(game.tr("ctx.answer"), ""), held

@@ -446,6 +446,8 @@ class Game:
         for k, r in enumerate(done):
             if r.action.kind in UNSEEN_BY_REP:
                 continue  # the manager's own note: nothing happened to the rep
+            if r.action.kind == "answer":
+                continue  # told as "your answer in the inbox" (below), not twice
             data = r.action.to_dict()
             people = [*_people_in(data), *sorted(reached[k] if k < len(reached) else ())]
             for rep in people:
