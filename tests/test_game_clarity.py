@@ -836,3 +836,14 @@ def test_an_accounts_file_dates_what_happened_in_the_week_the_report_told_it():
     for account, kind, week in told:
         weeks = [day // 5 + 1 for day, what, _, _ in acc.history[account] if what == kind]
         assert week in weeks, (account, kind, week, weeks)
+
+
+def test_a_messages_deal_value_reads_as_the_desk_writes_the_same_deal():
+    """A message said a deal was worth ¥252.6万; the support chooser said ¥253万."""
+    from simulator.core.script import _amount
+    from simulator.texts import money
+
+    for value in (2_526_000, 999_400, 999_600, 45_000, 1_234_000, 12_345_678, 3.21e9, 87_654):
+        en, zh = _amount(value)
+        assert "¥" + zh == money(value, "¥", "zh"), value
+        assert "¥" + en == money(value, "¥", "en"), value

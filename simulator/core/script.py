@@ -435,9 +435,15 @@ def _amount(value: float) -> tuple[str, str]:
     else:
         en = f"{value:.0f}"
     if value >= 1e8:
-        zh = f"{value / 1e8:.1f}".rstrip("0").rstrip(".") + "亿"
+        zh = _zh_units(value / 1e8) + "亿"
     elif value >= 1e4:
-        zh = f"{value / 1e4:.1f}".rstrip("0").rstrip(".") + "万"
+        zh = _zh_units(value / 1e4) + "万"
     else:
         zh = f"{value:.0f}"
     return en, zh
+
+
+def _zh_units(x: float) -> str:
+    """A number of 万 or 亿 as the game writes it: one decimal, none from three digits
+    on (253万, not 252.6万, as the desk says the same deal's value)."""
+    return f"{x:.0f}" if x >= 99.95 else f"{x:.1f}".rstrip("0").rstrip(".")
