@@ -62,9 +62,11 @@ ORDER = (
     "hire_started",
     "joint_visit",
     "pipeline_review",
+    # as they happen at the week's end: the reps bury dead deals, then a deputy goes
+    # through what is still open
+    "deal_dropped",
     "deputy_review",
     "deputy_review_skipped",
-    "deal_dropped",
     "period_end",
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}

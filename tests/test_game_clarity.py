@@ -847,3 +847,30 @@ def test_a_messages_deal_value_reads_as_the_desk_writes_the_same_deal():
         en, zh = _amount(value)
         assert "¥" + zh == money(value, "¥", "zh"), value
         assert "¥" + en == money(value, "¥", "en"), value
+
+
+def test_p13_a_deputys_review_is_told_after_the_dead_deals_the_reps_buried_that_week():
+    """A deputy's review said no customer had gone quiet, and the next lines had reps
+    taking dead deals out of the funnel: the reps bury their dead at the week's end, and
+    the deputy goes through what is still open after them. The report tells it so."""
+    s = Session(load_scenario(default_scenario_path()), 11, make_policy("by_the_book"))
+    weeks = []
+    while len(weeks) < 2 and s.week < 40:
+        s.advance_week()
+        done = s.world.log.of_week(s.week - 1)
+        buried = [e for e in done if e.kind == "deal_dropped" and e.data["by"] == "rep"]
+        reviews = [e for e in done if e.kind == "deputy_review"]
+        if reviews and buried:
+            weeks.append((done, reviews[0], buried))
+    assert weeks, "a week with a deputy's review and dead deals buried"
+    for done, review, buried in weeks:
+        for lang in ("en", "zh"):
+            nar = Narrator(s.observe(), lang)
+            lines = nar.lines(done)
+            told = lines.index(nar.line(review))
+            for e in buried:
+                account = nar.account(e.data["account"])
+                head = "− " + nar.rep(e.rep)
+                (line,) = [i for i, x in enumerate(lines) if x.startswith(head) and account in x]
+                assert line < told, lines
+        assert tr("en", "ev.deputy_review", deputy="", n=0, total=0, found="").count("still open")
