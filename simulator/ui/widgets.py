@@ -198,19 +198,27 @@ def wrap_chinese(box: Any) -> None:
     chunks = [c for row in layout.layout_rows for c in row.items if hasattr(c, "font")]
     if not chunks:
         return
-    measure = widths(chunks[0].font)
     # the room once laid out (padding and a possible scroll bar taken), with a margin:
     # pygame_gui must never need to split a line again
     width = int(min(layout.layout_rect.width, box.rect.width - 30)) - 8
-    out = []
-    for part in content.split("<br>"):
-        if "<" in part or not part:
-            out.append(part)  # marked-up text is left to pygame_gui
-            continue
-        out.append("<br>".join(wrap_units(part, measure, width)))
-    wrapped = "<br>".join(out)
+    wrapped, _ = _wrapped(content, widths(chunks[0].font), width)
     if wrapped != content:
         box.set_text(wrapped)
+
+
+def _wrapped(content: str, measure: Callable[[str], int], width: int) -> tuple[str, int]:
+    """A text box's text with each plain paragraph wrapped by :func:`wrap_units`, and
+    how many lines that makes (a marked-up one is left to pygame_gui, counted as one)."""
+    out, rows = [], 0
+    for part in content.split("<br>"):
+        if "<" in part or not part:
+            out.append(part)
+            rows += 1
+            continue
+        lines = wrap_units(part, measure, width)
+        out.append("<br>".join(lines))
+        rows += len(lines)
+    return "<br>".join(out), rows
 
 
 def prewrapped(box: Any, content: str) -> str:
@@ -234,23 +242,10 @@ def prewrapped(box: Any, content: str) -> str:
     room = box.text_wrap_rect
     line_h = font.size("国")[1] * box.line_spacing
     measure = widths(font)
-
-    def wrapped(width: int) -> tuple[str, int]:
-        out, rows = [], 0
-        for part in content.split("<br>"):
-            if "<" in part or not part:
-                out.append(part)  # marked-up text is left to pygame_gui
-                rows += 1
-                continue
-            lines = wrap_units(part, measure, width)
-            out.append("<br>".join(lines))
-            rows += len(lines)
-        return "<br>".join(out), rows
-
-    text, rows = wrapped(int(min(room.width, box.rect.width - 30)) - 8)
+    text, rows = _wrapped(content, measure, int(min(room.width, box.rect.width - 30)) - 8)
     if rows * line_h > room.height:  # it will scroll: the bar takes its width
         narrow = room.width - box.scroll_bar_width
-        text, _ = wrapped(int(min(narrow, box.rect.width - 30)) - 8)
+        text, _ = _wrapped(content, measure, int(min(narrow, box.rect.width - 30)) - 8)
     return text
 
 
