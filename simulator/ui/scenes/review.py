@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..game import Game
 
 ROW_H = 88
+LIST_TOP, LIST_FOOT = 92, 124  # the reps' list: below the heading, above the totals
 CHOICE_W = 74  # each side of the private/public choice
 SIDE_W = 320
 QUOTA_W = 230  # the next quota's field, its record and its warning, right of each row
@@ -111,8 +112,8 @@ class ReviewScene(Scene):
         ui.label((40, 58, w - 80, 24), self.tr(intro), object_id="#small")
         side_w = SIDE_W if w >= 1200 else 250
         list_w = w - 80 - side_w - 20
-        top = 92
-        list_h = h - top - 124
+        top = LIST_TOP
+        list_h = h - top - LIST_FOOT
         per_page = self.per_page
         pages = max(1, -(-len(obs.reps) // per_page))
         self.page = min(self.page, pages - 1)
@@ -159,7 +160,7 @@ class ReviewScene(Scene):
     @property
     def per_page(self) -> int:
         """The reps' rows a page holds, in the window as it is."""
-        return max(1, (self.app.size[1] - 92 - 124) // ROW_H)
+        return max(1, (self.app.size[1] - LIST_TOP - LIST_FOOT) // ROW_H)
 
     @property
     def has_next_quota(self) -> bool:
