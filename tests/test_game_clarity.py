@@ -759,6 +759,15 @@ def test_a_newcomer_with_no_quota_yet_does_not_block_the_periods_review(tmp_path
         assert hires and hires[0].quota == 0, "a newcomer with no territory is on the team"
         app.switch(ReviewScene, outcome=outcome)
         step(app, 8)
+        # a field emptied: named, and nothing planned until every field reads as an amount
+        first_rep = game.obs.reps[0]
+        app.scene.entries[first_rep.id].set_text("")
+        app.scene.done()
+        assert isinstance(app.scene, ReviewScene)
+        assert app.scene.status == tr("en", "quota.empty_for", name=first_rep.name)
+        assert not game.planned("set_quota")
+        step(app, 8)
+        app.scene.entries[first_rep.id].set_text(quota_text(first_rep.quota, "en"))
         app.scene.done()
         assert isinstance(app.scene, DeskScene), app.scene.status
         planned = {p.action.rep for p in game.planned("set_quota")}
@@ -874,3 +883,27 @@ def test_p13_a_deputys_review_is_told_after_the_dead_deals_the_reps_buried_that_
                 (line,) = [i for i, x in enumerate(lines) if x.startswith(head) and account in x]
                 assert line < told, lines
         assert tr("en", "ev.deputy_review", deputy="", n=0, total=0, found="").count("still open")
+
+
+def test_a_game_saved_as_its_period_ended_opens_on_the_periods_review(tmp_path):
+    """The game saves as each week ends, before the period's review opens: resumed from
+    that save, the game went straight to the desk of the next week, the review (praise,
+    corrections, the next quotas) skipped without a word. It opens on the review."""
+    from simulator.ui.scenes import DeskScene, ReviewScene
+
+    with game_at(tmp_path, "en") as app:
+        game = app.game
+        first = game.obs.period
+        while game.obs.period == first:
+            game.end_week()
+        path = game.save()
+        assert app.open_saved(path)
+        step(app, 4)
+        assert isinstance(app.scene, ReviewScene)
+        app.scene.done()  # the review's quotas planned: the desk, from then on
+        step(app, 4)
+        assert isinstance(app.scene, DeskScene)
+        path = app.game.save()
+        assert app.open_saved(path)
+        step(app, 4)
+        assert isinstance(app.scene, DeskScene)

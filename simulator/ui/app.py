@@ -384,6 +384,11 @@ class App:
         from .scenes import DebriefScene, DeskScene
 
         assert self.game is not None
+        if self.game.review_due:
+            from .scenes import ReviewScene
+
+            self.switch(ReviewScene)  # saved as a period ended, before its review
+            return
         self.switch(DebriefScene if self.game.finished else DeskScene)
 
     def set_lang(self, lang: str) -> None:

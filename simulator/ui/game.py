@@ -232,6 +232,19 @@ class Game:
     def money(self, amount: float) -> str:
         return money(amount, self.obs.currency, self.lang)
 
+    @property
+    def review_due(self) -> bool:
+        """The game stands where a period's review opens (a period just ended, or the
+        season's last week begun) and nothing has been done or planned this week: a
+        game saved as its period ended opens on the review, as it would have gone on."""
+        obs = self.obs
+        if obs.finished or self.plan.items:
+            return False
+        ended = obs.period > 0 and obs.week_in_period == 0
+        last = obs.week == obs.weeks and obs.period_end
+        week = self.session.week
+        return (ended or last) and not any(r.week == week for r in self.session.action_log)
+
     def record_note(self, rep: RepView, amount: float | None) -> tuple[str, str | None]:
         """The warning beside a quota field far from the rep's record ("⚠ 2.1× record",
         empty when it is not far, or nothing is typed), and its tip: what the multiple
@@ -512,10 +525,13 @@ class Game:
         return out
 
     def nothing_put_off(self, rep: Any) -> str:
-        """Beside a fall with nothing the manager did behind it: that, and what visibly
-        weighs on them, or that a reading moves a little by itself."""
+        """Beside a fall that nothing they took badly explains: what visibly weighs on
+        them (a quota set this week may: "nothing you did put them off" beside it read as
+        a contradiction), or that nothing the manager did put them off and a reading
+        moves a little by itself."""
         if rep.weighs_on:
-            return self.tr("ev.put_off_nothing") + self.weighs_on(rep)
+            words = [self.tr(f"weigh.{code}") for code in rep.weighs_on]
+            return self.tr("ev.weighs_on_them", list=self.tr("ev.sep").join(words))
         return self.tr("ev.put_off_nothing") + self.tr("ev.weighs_drift")
 
     def weighs_on(self, rep: Any) -> str:

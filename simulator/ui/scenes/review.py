@@ -333,6 +333,12 @@ class ReviewScene(Scene):
         """The quota typed in ``rep``'s field (their shown quota exactly, if left as it was)."""
         return typed_quota(text, self.lang, self.shown_quota(rep))
 
+    def typed_amount(self, rep: RepView) -> float | None:
+        """The quota in the rep's field as typed (or as it stands, if left alone)."""
+        entry = self.entries.get(rep.id)
+        raw = entry.get_text() if entry is not None and entry.alive() else self.typed.get(rep.id)
+        return self.amount(raw, rep) if raw is not None else self.shown_quota(rep)
+
     def typed_amounts(self) -> dict[int, float]:
         """Every rep's next quota as typed so far (on any page), or as it stands."""
         self.keep_typed()
@@ -395,8 +401,10 @@ class ReviewScene(Scene):
         if self.has_next_quota:
             period = None if self.quota_period == g.obs.period else self.quota_period
             for rep in g.obs.reps:
-                settled = g.quota_settled(rep.id, self.quota_period) == self.shown_quota(rep)
-                if self.next_quota_planned(rep) is None and not settled:
+                shown = self.shown_quota(rep)
+                settled = g.quota_settled(rep.id, self.quota_period) == shown
+                nothing = shown <= 0 and self.typed_amount(rep) == shown  # a newcomer's
+                if self.next_quota_planned(rep) is None and not settled and not nothing:
                     quotas += g.cost(A.SetQuota(rep.id, max(1.0, rep.quota), period))[0]
         money = g.money(g.budget_left)
         if not quotas:
@@ -477,22 +485,27 @@ class ReviewScene(Scene):
         if self.has_next_quota:
             self.keep_typed()
             per_page = self.per_page
+            chosen = []
             for i, rep in enumerate(g.obs.reps):
                 # a field left as it was still sets that quota: accepting it is a decision
                 shown = self.shown_quota(rep)
-                text = self.typed.get(rep.id, quota_text(shown, self.lang))
+                text = self.typed.get(rep.id, quota_text(shown, self.lang)).strip()
                 amount = self.amount(text, rep)
                 if amount == shown <= 0:
                     continue  # left at nothing: a newcomer with no quota yet keeps none
                 if amount is None or amount <= 0:
-                    # named, and on its page: a row the player cannot see may be the one
+                    # named, and on its page: a row the player cannot see may be the one;
+                    # and nothing planned until every field reads as an amount
                     name = rep_name(rep, self.lang)
-                    self.status = self.tr("quota.bad_for", name=name, text=text.strip())
+                    key = "quota.bad_for" if text else "quota.empty_for"
+                    self.status = self.tr(key, name=name, text=text)
                     self.page = i // per_page
                     self.rebuild()
                     return
+                chosen.append((rep.id, amount))
+            for rep_id, amount in chosen:
                 # replaces one planned before; one set already (in an earlier week) stands
-                why = g.plan_quota(rep.id, amount, self.quota_period)
+                why = g.plan_quota(rep_id, amount, self.quota_period)
                 if why:
                     self.status = self.tr("ui.refused", why=why)
                     self.rebuild()

@@ -30,6 +30,8 @@ from .quotas_tab import QuotasTabPart
 from .rep_tab import RepTabPart
 from .team import TeamPart
 
+REPORT_LINE_H = 30  # a line of the week's report in its text box, in pixels
+
 
 class DeskScene(
     HeaderPart,
@@ -212,9 +214,12 @@ class DeskScene(
         # window's room)
         win_w, win_h = self.app.size
         width = min(win_w - 80, 900)
-        per_line = max(20, (width - 60) // (17 if self.lang == "zh" else 8))
-        rows = sum(-(-len(x) // per_line) for x in lines)
-        height = min(win_h - 60, 150 + 26 * max(2, rows))
+        # (a generous guess of a line's characters, words wrapping short of the edge,
+        # and the text box's own 30-pixel lines: a report one line taller than the
+        # guess scrolled for its last line, half cut off)
+        per_line = max(20, (width - 60) // (18 if self.lang == "zh" else 9))
+        rows = sum(max(1, -(-len(x) // per_line)) for x in lines)
+        height = min(win_h - 60, 124 + REPORT_LINE_H * max(2, rows))
         self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
 
     def menu(self) -> None:
