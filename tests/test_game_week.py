@@ -564,3 +564,22 @@ def test_an_inbox_answer_is_told_once_in_the_reps_week(tmp_path):
     held = game.their_week(results, events)[item.rep]
     assert held.count(game.tr("ctx.answer")) == 1, held
     assert game.narrator.action_name("answer") not in held.replace(game.tr("ctx.answer"), ""), held
+
+
+def test_a_fall_that_what_weighs_on_the_rep_explains_does_not_say_nothing_was_done(
+    tmp_path, monkeypatch
+):
+    """ "Nothing you did this week put them off. Weighing on them: a quota that means
+    hunting new business", beside a quota set that week, read as a contradiction: the
+    line says what weighs on them, and no more."""
+    from dataclasses import replace
+
+    game = Game.new(TUTORIAL, seed=3, save_path=tmp_path / "s.json")
+    rep = game.obs.reps[0]
+    hunting = replace(rep, weighs_on=("quota_hunting",))
+    obs = replace(game.obs, reps=(hunting, *game.obs.reps[1:]))
+    monkeypatch.setattr(type(game), "obs", property(lambda g: obs))
+    name = game.narrator.rep(rep.id)
+    (line,) = [x for x in game.unhappy({rep.id: 1.0}) if name in x]
+    assert line.endswith(game.tr("ev.weighs_on_them", list=game.tr("weigh.quota_hunting")))
+    assert game.tr("ev.put_off_nothing") not in line
