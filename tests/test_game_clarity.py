@@ -907,3 +907,26 @@ def test_a_game_saved_as_its_period_ended_opens_on_the_periods_review(tmp_path):
         assert app.open_saved(path)
         step(app, 4)
         assert isinstance(app.scene, DeskScene)
+
+
+def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tmp_path):
+    """The desk's "last week" column stopped at its fourteenth line without a word: the
+    mood lines of a busy week never showed there. It says how many lines are left out,
+    and a button opens the whole report."""
+    from gui import click
+    from pygame_gui.elements import UITextBox
+
+    with game_at(tmp_path, "en") as app:
+        game = app.game
+        policy = make_policy("by_the_book")
+        for action in policy.decide(game.obs):
+            game.add(action)
+        outcome = game.end_week()
+        assert len(outcome.lines) > 14, "a busy week"
+        to_desk(app)
+        column = [el for el in app.scene.regions["plan"].ui.elements if isinstance(el, UITextBox)]
+        more = tr("en", "ui.more_lines", n=len(outcome.lines) - 14)
+        assert any(more in html_text.html_text for html_text in column)
+        click(app, tr("en", "ui.whole_report"))
+        (report,) = [el for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)]
+        assert html(outcome.lines[-1]) in report.html_text

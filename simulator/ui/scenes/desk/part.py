@@ -194,6 +194,9 @@ class DeskPart(Scene):
     def end_week(self) -> None:
         raise NotImplementedError
 
+    def week_report(self, outcome: Any) -> None:
+        raise NotImplementedError
+
     def ask_end_week(self) -> None:
         raise NotImplementedError
 

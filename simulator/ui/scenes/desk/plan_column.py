@@ -10,6 +10,8 @@ from ... import tour
 from ...widgets import Builder, html
 from .levers import LeverPart
 
+SIDE_LINES = 14  # last week's lines the column shows (the whole report is a click away)
+
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
 ROW_H = 28  # a planned action's row
 TWO_LINE_H = 46  # a row whose words take two lines (each more line: 20 px more)
@@ -111,11 +113,24 @@ class PlanPart(LeverPart):
             object_id="#h3",
         )
         y += 34
-        ui.label((4, y, r.w - 8, 24), self.tr("ui.last_week"), object_id="#h3")
-        y += 26
         last = g.outcomes[-1].lines if g.outcomes else []
+        whole = 96 if g.outcomes else 0  # room for the button that opens the whole report
+        ui.label((4, y, r.w - 8 - whole, 24), self.tr("ui.last_week"), object_id="#h3")
+        if g.outcomes:
+            outcome = g.outcomes[-1]
+            ui.button(
+                (r.w - whole, y - 2, whole - 4, 26),
+                self.tr("ui.whole_report"),
+                lambda: self.week_report(outcome),
+                tip=self.tr("ui.whole_report_tip"),
+                object_id="#small_button",
+            )
+        y += 26
         quiet = "ui.first_week" if g.obs.week == 1 and not g.outcomes else "ui.nothing_happened"
-        body = "<br>".join(html(x) for x in last[:14]) or html(self.tr(quiet))
+        shown = [html(x) for x in last[:SIDE_LINES]]
+        if len(last) > SIDE_LINES:  # the rest is in the whole report: said, not dropped
+            shown.append(html(self.tr("ui.more_lines", n=len(last) - SIDE_LINES)))
+        body = "<br>".join(shown) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
     def plan_lines(self, ui: Builder, actions: list, width: int) -> list[tuple[str, list[str]]]:
