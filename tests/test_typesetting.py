@@ -133,10 +133,11 @@ def test_a_chinese_paragraph_never_ends_on_one_character_alone():
     assert "".join(lines) == text
     assert all(len(x.rstrip("。，")) >= 2 for x in lines), lines
     assert lines[-1] == "面谈。", lines
-    # a paragraph whose last line is already longer is left as it was
+    # a paragraph whose last line is already longer is left as it was (and a word the
+    # game writes, 面谈, is never broken)
     assert wrap_units("每周都和每位销售进行一次面谈，听听对方的想法。", measure, 140) == [
-        "每周都和每位销售进行一次面",
-        "谈，听听对方的想法。",
+        "每周都和每位销售进行一次",
+        "面谈，听听对方的想法。",
     ]
 
 
@@ -194,3 +195,26 @@ def test_every_character_the_game_can_show_is_in_its_font():
     metrics = font.get_metrics("".join(chars))  # None where the font has no glyph
     missing = [ch for ch, m in zip(chars, metrics, strict=True) if m is None]
     assert not missing, [f"{ch} U+{ord(ch):04X}" for ch in missing]
+
+
+def test_a_chinese_line_never_breaks_inside_a_name_or_a_word_the_game_writes(tmp_path):
+    """ "−6 个百 / 分点", "三和物 / 流", "一小 / 时": breaks inside a unit, a customer's
+    name, a word. The game's own words and its people's and customers' names are kept
+    whole."""
+    from simulator.ui.widgets import keep_whole, wrap_units
+
+    def measure(s: str) -> int:
+        return 10 * len(s)
+
+    keep_whole(["三和物流", "赵鹏"])
+    text = "赢率变化：三和物流的项目 −6 个百分点，赵鹏面谈了一小时，客户预算被砍"
+    for width in range(40, 200, 10):
+        lines = wrap_units(text, measure, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for left, right in itertools.pairwise(lines):
+            for word in ("三和物流", "百分点", "赵鹏", "小时", "客户", "预算"):
+                joined = left[-3:] + right[:3]
+                assert not (word in joined and word not in left and word not in right), (
+                    width,
+                    lines,
+                )

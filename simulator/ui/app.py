@@ -29,7 +29,7 @@ from ..saves import SaveError
 from ..texts import languages, tr
 from .game import Game, save_dir, slot_name
 from .pace import FPS, REST_AFTER_S, REST_FPS, Collector
-from .widgets import Builder, Manager, html
+from .widgets import Builder, Manager, html, keep_whole
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -46,6 +46,8 @@ class Scene:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        if app.game is not None:  # names a Chinese line never breaks inside
+            keep_whole(app.game.new_names())
         self.ui: Builder = Builder(app.manager)
         self.modal: Any = None
         self.modal_ui: Builder | None = None

@@ -126,6 +126,7 @@ class Game:
         self._obs: Observation | None = None
         self._plan: Plan | None = None
         self._debrief: tuple[int, Record, Debrief] | None = None
+        self._named = False  # its names given to the window's Chinese wrapping
         self._mood_words: dict[int, str] = {}  # the word each rep's card said last
         # what could have lifted each rep since their card's word last changed
         self._lifted: dict[int, list[tuple[int, str]]] = {}
@@ -231,6 +232,16 @@ class Game:
 
     def money(self, amount: float) -> str:
         return money(amount, self.obs.currency, self.lang)
+
+    def new_names(self) -> list[str]:
+        """The game's people's and customers' Chinese names, the first time asked (a
+        Chinese line is never broken inside one); nothing after."""
+        if self._named:
+            return []
+        self._named = True
+        obs = self.obs
+        people = [p.name_zh for p in obs.people]
+        return people + [obs.accounts.name(i, "zh") for i in range(len(obs.accounts))]
 
     @property
     def review_due(self) -> bool:

@@ -111,7 +111,7 @@ def units(text: str) -> list[str]:
     never across a no-break space (a number glued to its unit)."""
     out: list[str] = []
     glue = False  # the next character joins the unit before it
-    kept = _short_brackets(text)
+    kept = _short_brackets(text) | _whole_words(text)
     for i, ch in enumerate(text):
         joins = glue or not out or ch in CLOSING or ch == "\u00a0" or i in kept
         if not joins and ch != " ":
@@ -124,6 +124,143 @@ def units(text: str) -> list[str]:
             out.append(ch)
         glue = ch in OPENING or ch == "\u00a0"
     return out
+
+
+# Words a Chinese line never breaks inside: the game's own vocabulary (a break in 百分点
+# or 小时 read as a typo), and, added as a game opens, its people's and customers' names
+# (三和物 / 流 split a company in two). Chinese has no spaces to say where words end;
+# short of a dictionary of the language, the words the game itself writes most.
+CHINESE_WORDS = frozenset(
+    (
+        "个百分点",
+        "百分点",
+        "小时",
+        "个月",
+        "客户",
+        "大客户",
+        "团队",
+        "指标",
+        "项目",
+        "在谈",
+        "漏斗",
+        "完成",
+        "承诺",
+        "兑现",
+        "销售",
+        "目标",
+        "本周",
+        "本期",
+        "计划",
+        "阶段",
+        "赢率",
+        "面谈",
+        "副手",
+        "类型",
+        "支持",
+        "跟进",
+        "批评",
+        "表扬",
+        "审查",
+        "评估",
+        "判断",
+        "情绪",
+        "业绩",
+        "管理",
+        "技能",
+        "新人",
+        "负责",
+        "手册",
+        "离职",
+        "对手",
+        "金额",
+        "私下",
+        "公开",
+        "放弃",
+        "设定",
+        "平均",
+        "竞赛",
+        "场景",
+        "每周",
+        "线索",
+        "拜访",
+        "真实",
+        "信任",
+        "目前",
+        "测评",
+        "会议",
+        "要点",
+        "消息",
+        "发展",
+        "监督",
+        "停滞",
+        "奖励",
+        "条件",
+        "无望",
+        "关系",
+        "申请",
+        "进度",
+        "选择",
+        "预算",
+        "元老",
+        "工作",
+        "收件箱",
+        "报告",
+        "观察",
+        "流失",
+        "回复",
+        "收入",
+        "到期",
+        "技术交流",
+        "商务谈判",
+        "资格确认",
+        "方案",
+        "签约",
+        "辅导",
+        "通话",
+        "分析",
+        "利润",
+        "分成",
+        "竞争型",
+        "成就型",
+        "服务型",
+        "自我驱动型",
+        "经理",
+        "价格",
+        "竞争",
+        "失败",
+        "成功",
+        "提升",
+        "下滑",
+        "鼓舞",
+    )
+)
+# a word's first two characters → the words that begin so, longest first
+_WHOLE: dict[str, tuple[str, ...]] = {}
+
+
+def keep_whole(words: Any) -> None:
+    """Add words a Chinese line never breaks inside (names: a person's, a customer's)."""
+    known = {w for ws in _WHOLE.values() for w in ws}
+    new = {w for w in words if len(w) > 1 and _CJK_CHAR.search(w) and w not in known}
+    for w in new:
+        _WHOLE[w[:2]] = tuple(sorted((*_WHOLE.get(w[:2], ()), w), key=len, reverse=True))
+
+
+keep_whole(CHINESE_WORDS)
+
+
+def _whole_words(text: str) -> set[int]:
+    """Positions inside a word that is kept whole (see :data:`CHINESE_WORDS`)."""
+    kept: set[int] = set()
+    i = 0
+    while i < len(text) - 1:
+        for word in _WHOLE.get(text[i : i + 2], ()):
+            if text.startswith(word, i):
+                kept.update(range(i + 1, i + len(word)))
+                i += len(word) - 1
+                break
+        i += 1
+    return kept
 
 
 def _short_brackets(text: str, most: int = 8) -> set[int]:
