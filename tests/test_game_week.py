@@ -77,7 +77,7 @@ def test_the_week_report_never_contradicts_the_card(tmp_path):
                         assert card[r.id] in x, (x, card[r.id])
                         if r.id == rep:  # with what the week held: the public criticism
                             # (and the earlier ones, since the card last changed)
-                            criticise = game.narrator.action_name("feedback", {"tone": "criticism"})
+                            criticise = game.tr("lever.criticism_public")
                             held = x.split(" — ", 1)[1]
                             assert held.startswith("what may have put them off"), x
                             assert f"{criticise};" in held or f"{criticise}." in held, x
@@ -299,8 +299,8 @@ def test_what_put_a_rep_off_is_never_listed_among_what_lifted_them(tmp_path):
     )
     full = game.their_week(results, report.events)
     lifts = game.their_week(results, report.events, lifts_only=True)
-    assert "correct" in full[criticised.id].lower(), full
-    assert criticised.id not in lifts or "correct" not in lifts[criticised.id].lower(), lifts
+    assert game.tr("lever.criticism_public") in full[criticised.id], full
+    assert game.tr("lever.criticism_public") not in lifts.get(criticised.id, ""), lifts
     assert "praise" in lifts[praised.id].lower(), lifts
 
 
@@ -490,7 +490,7 @@ def test_a_fall_on_the_card_a_week_after_what_put_them_off_names_that_week(tmp_p
     ), "the public correction put nobody off"
     game._since(game._soured, "put_off", week, results, report.events)
     later = game._since(game._soured, "put_off", week + 1, [], ())  # the next week: nothing
-    said = game.narrator.action_name("feedback", {"tone": "criticism"})
+    said = game.tr("lever.criticism_public")
     assert f"{said} ({game.tr('ui.week_short', week=week)})" in later[rep.id], later
     (line,) = [x for x in game.unhappy({rep.id: 0.9}, later, {}, {rep.id: "good"}) if name in x]
     assert game.tr("ui.week_short", week=week) in line, line

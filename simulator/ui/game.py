@@ -476,7 +476,7 @@ class Game:
             people = [*_people_in(data), *sorted(reached[k] if k < len(reached) else ())]
             for rep in people:
                 if told(rep, k):
-                    add(rep, nar.action_name(r.action.kind, data))
+                    add(rep, self._done_with(nar, r.action.kind, data))
         for rep, k in answered:  # an answer in the inbox is something done with them too
             if told(rep, k):
                 add(rep, self.tr("ctx.answer"))
@@ -534,6 +534,14 @@ class Game:
                     + ((lifts.get(r.id) or self.tr("ev.lifts_nothing")) if up else weighs)
                 )
         return out
+
+    def _done_with(self, nar: Narrator, kind: str, data: dict[str, Any]) -> str:
+        """An action in a rep's week, as their mood line names it: praise or criticism as
+        it was given ("public criticism", not the button's "Correct"), others by name."""
+        if kind == "feedback":
+            side = "public" if data.get("public") else "private"
+            return self.tr(f"lever.{data.get('tone', 'praise')}_{side}")
+        return nar.action_name(kind, data)
 
     def nothing_put_off(self, rep: Any) -> str:
         """Beside a fall that nothing they took badly explains: what visibly weighs on
