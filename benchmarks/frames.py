@@ -131,6 +131,9 @@ def main() -> None:
                     tab = tabs[(i // (2 * dwell)) % len(tabs)]
                     post_click(tab_button(app, tab).rect.center)
                     app.step(1 / 60)
+                    app.step(1 / 60)  # the press reaches the desk a frame after the click
+                    while app.busy:  # the tab built over frames, as a player waits to read it
+                        app.step(1 / 60)
                 targets = levers(app)
                 if targets:
                     pos = targets[(i // dwell * 7) % len(targets)].rect.center

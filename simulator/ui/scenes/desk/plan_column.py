@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 
 import pygame
@@ -10,6 +11,7 @@ from ... import tour
 from ...widgets import Builder, html
 from .levers import LeverPart
 
+PLAN_ROWS_A_FRAME = 6  # the plan's rows built in one frame
 SIDE_LINES = 14  # last week's lines the column shows (the whole report is a click away)
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
@@ -39,7 +41,9 @@ def _height(rest: list[str]) -> int:
 class PlanPart(LeverPart):
     """This week's plan and last week's news."""
 
-    def build_plan(self, ui: Builder, r: pygame.Rect) -> None:
+    def build_plan(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
+        """The plan's rows, a few a frame (a long plan after a review held the window
+        for a tenth of a second), then last week's news."""
         g = self.game
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.plan"), object_id="#h3")
         # what the week takes before any plan: admin, standing meetings, supervision
@@ -98,6 +102,8 @@ class PlanPart(LeverPart):
                 # under the cost and the × too (just below the ×: a miss never takes it back)
                 rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
+            if k % PLAN_ROWS_A_FRAME == PLAN_ROWS_A_FRAME - 1:
+                yield
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
                 self.tr("ui.remove"),
@@ -107,6 +113,7 @@ class PlanPart(LeverPart):
             )
             top += heights[k]
         y += room if rows is not ui else sum(heights)
+        yield
         ui.label(
             (4, y + 4, r.w - 8, 22),
             self.tr("ui.hours_left", hours=f"{g.hours_left:g}", money=g.money(g.budget_left)),
