@@ -123,7 +123,7 @@ def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_pa
 def test_a_chinese_paragraph_never_ends_on_one_character_alone():
     """ "…面" on one line and "谈。" alone on the next (a play-tester found one): the last
     line takes the character before it along; nothing else moves."""
-    from simulator.ui.widgets import wrap_units
+    from simulator.ui.typeset import wrap_units
 
     def measure(s: str) -> int:
         return 10 * len(s)
@@ -201,7 +201,7 @@ def test_a_chinese_line_never_breaks_inside_a_name_or_a_word_the_game_writes(tmp
     """ "−6 个百 / 分点", "三和物 / 流", "一小 / 时": breaks inside a unit, a customer's
     name, a word. The game's own words and its people's and customers' names are kept
     whole."""
-    from simulator.ui.widgets import keep_whole, wrap_units
+    from simulator.ui.typeset import keep_whole, wrap_units
 
     def measure(s: str) -> int:
         return 10 * len(s)

@@ -10,7 +10,7 @@ from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...palette import palette
 from ...texts import labelled, money, signed
 from .. import charts
-from ..app import Scene
+from ..scene import Scene
 from ..widgets import html
 
 if TYPE_CHECKING:

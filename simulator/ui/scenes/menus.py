@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from ...saves import SaveError, SaveGame, read_save, scenario_file_of
 from ...scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 from ...texts import joiner, languages, rep_name, segment_label, tenure, text_of
-from ..app import Scene
 from ..game import latest_save, slot_name
+from ..scene import Scene
 from ..widgets import html
 
 if TYPE_CHECKING:

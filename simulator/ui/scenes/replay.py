@@ -16,9 +16,9 @@ import pygame
 from ...api import mood_band
 from ...texts import joiner, percent, rep_name, text_of
 from .. import charts
-from ..app import Scene
 from ..cards import rep_card
 from ..replay import Replay
+from ..scene import Scene
 from ..widgets import html
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from ...texts import (
     typed_quota,
     unassigned_warning,
 )
-from ..app import Scene
+from ..scene import Scene
 from ..widgets import Builder, html, show_note
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from ....texts import percent
-from ...app import Scene
+from ...scene import Scene
 from ...widgets import Builder
 
 if TYPE_CHECKING:
