@@ -210,9 +210,11 @@ def pace_fall(nar: Narrator, e: Event) -> str:
     d = e.data
     t = nar.tr
     told = [x for x in (sign(nar, str(c), v) for c, v in d.get("signs") or ()) if x]
-    signs = t("fall.signs", list=t("ev.sep").join(told)) if told else t("fall.none")
+    dry = d.get("since") == "dry"  # nothing booked is a sign itself: "no other sign"
+    none = t("fall.none_dry" if dry else "fall.none")
+    signs = t("fall.signs", list=t("ev.sep").join(told)) if told else none
     # a pace in the desk's words: the share of quota the period is on course for
-    if d.get("since") == "dry":
+    if dry:
         weeks = int(d["before"])
         return t("ev.dry_spell", rep=nar.rep(e.rep), weeks=weeks, signs=signs)
     if d.get("since") == "period":

@@ -930,3 +930,25 @@ def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tm
         click(app, tr("en", "ui.whole_report"))
         (report,) = [el for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)]
         assert html(outcome.lines[-1]) in report.html_text
+
+
+def test_a_dry_spell_with_nothing_else_to_see_does_not_say_there_was_no_warning_sign():
+    """ "Zhao Kai has booked nothing in 7 weeks — with no warning sign beforehand", while
+    his card had shown 0% for weeks: booking nothing is a sign itself. With nothing else
+    to see, the line says no other sign shows."""
+    from types import SimpleNamespace
+
+    s = Session(load_scenario(default_scenario_path()), 3)
+    for lang in ("en", "zh"):
+        nar = Narrator(s.observe(), lang)
+        dry = SimpleNamespace(
+            kind="pace_fall", rep=0, visible=True, week=7, day=30,
+            data={"pace": 0.0, "before": 7.0, "since": "dry", "signs": []},
+        )  # fmt: skip
+        line = nar.line(dry)
+        assert tr(lang, "fall.none_dry") in line and tr(lang, "fall.none") not in line, line
+        fell = SimpleNamespace(
+            kind="pace_fall", rep=0, visible=True, week=7, day=30,
+            data={"pace": 0.4, "before": 1.1, "since": "peak", "signs": []},
+        )  # fmt: skip
+        assert tr(lang, "fall.none") in nar.line(fell)
