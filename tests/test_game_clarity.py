@@ -952,3 +952,27 @@ def test_a_dry_spell_with_nothing_else_to_see_does_not_say_there_was_no_warning_
             data={"pace": 0.4, "before": 1.1, "since": "peak", "signs": []},
         )  # fmt: skip
         assert tr(lang, "fall.none") in nar.line(fell)
+
+
+def test_a_reps_record_holds_only_the_periods_they_were_on_the_team():
+    """A newcomer of four months showed two past periods of results, half a year: the
+    record holds the whole periods a rep was on the team; the quota they start with is
+    the old manager's either way, and nobody else's record moves."""
+    from dataclasses import replace
+
+    base = load_scenario(default_scenario_path())
+    weeks = base.period_weeks
+
+    def team(*tenures: float):
+        reps = tuple(
+            replace(r, tenure_years=t, quota=None, history=())
+            for r, t in zip(base.reps, tenures, strict=False)
+        )
+        return Session(replace(base, reps=reps + base.reps[len(tenures) :]), 4).observe().reps
+
+    short = team(0.05, 1.2 * weeks / 52, 5.0)
+    long = team(5.0, 5.0, 5.0)
+    assert [len(r.history) for r in short[:3]] == [0, 1, 2]
+    assert short[1].history == long[1].history[-1:]
+    assert [r.quota for r in short] == [r.quota for r in long]  # the old manager's quotas
+    assert [r.history for r in short[2:]] == [r.history for r in long[2:]]

@@ -189,20 +189,30 @@ class Building(WorkWeek):
                 DealRun(self.whole(), deal, elapsed)
 
     def _build_history(self) -> None:
-        """Past periods for reps the scenario gave no record: the old manager's quotas."""
+        """Past periods for reps the scenario gave no record: the old manager's quotas,
+        two periods of them, of which a rep keeps on record only the whole periods they
+        were on the team (a newcomer of four months showed half a year of results). The
+        quota they start with is the old manager's last either way."""
         rng = self.streams.get("init.history")
         p = self.params
+        inherited: dict[int, float] = {}
         for rep in self.reps:
             if rep.history:
                 continue
-            for _ in range(2):
+            drawn = []
+            for _ in range(2):  # drawn for every rep alike: the others' draws stay theirs
                 cap = rep.capacity
                 quota = cap * float(rng.uniform(*p.history_quota))
                 effort = mv.quota_effort(quota / cap if cap > 0 else 1.0, rep.type)
                 result = cap * effort * float(rng.normal(1.0, p.history_noise))
-                rep.history.append((float(round(quota, -3)), float(round(max(0.0, result), -3))))
+                drawn.append((float(round(quota, -3)), float(round(max(0.0, result), -3))))
+            served = int(rep.tenure_weeks // self.scenario.period_weeks)
+            rep.history.extend(drawn[len(drawn) - min(served, len(drawn)) :])
+            inherited[rep.id] = drawn[-1][0]
         for rep, spec in zip(self.reps, self.scenario.reps, strict=True):
             if spec.quota is not None:
                 rep.quotas[0] = spec.quota
+            elif rep.id in inherited:
+                rep.quotas[0] = inherited[rep.id]
             else:
                 rep.quotas[0] = rep.history[-1][0] if rep.history else rep.capacity
