@@ -102,8 +102,6 @@ class PlanPart(LeverPart):
                 # under the cost and the × too (just below the ×: a miss never takes it back)
                 rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
             rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
-            if k % PLAN_ROWS_A_FRAME == PLAN_ROWS_A_FRAME - 1:
-                yield
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
                 self.tr("ui.remove"),
@@ -112,6 +110,8 @@ class PlanPart(LeverPart):
                 object_id="#small_button",
             )
             top += heights[k]
+            if k % PLAN_ROWS_A_FRAME == PLAN_ROWS_A_FRAME - 1:
+                yield  # between whole rows: never a row's cost without its ×
         y += room if rows is not ui else sum(heights)
         yield
         ui.label(
