@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .api import RIGHT_POOL, Event, Pool, Stage, unassigned
+from .api import RIGHT_POOL, Event, Pool, Stage, forecast_told, unassigned
 from .texts import has, joiner, percent
 
 if TYPE_CHECKING:
@@ -130,8 +130,9 @@ def nth(nar: Narrator, n: int) -> str:
     return nar.tr(key) if has(key) else nar.tr("ord.n", n=n)
 
 
-def reasons(nar: Narrator, why: list[list[Any]]) -> str:
-    """ " — the third praise in six weeks: it rings hollow; trust is low: …"."""
+def reasons(nar: Narrator, why: list[list[Any]], week: int | None = None) -> str:
+    """ " — the third praise in six weeks: it rings hollow; trust is low: …"; ``week``:
+    when it happened (a pace is told as a forecast only once one is worth making)."""
     parts = []
     for code, size in why:
         key = f"because.{code}"
@@ -142,7 +143,10 @@ def reasons(nar: Narrator, why: list[list[Any]]) -> str:
         elif code in ("praise_repeat", "criticism_repeat", "correction_repeat"):
             parts.append(nar.tr(key, nth=nth(nar, int(size))))
         elif code == "on_pace":
-            parts.append(nar.tr(key, pace=pct(float(size))))
+            if week is None or forecast_told(nar.obs, week):
+                parts.append(nar.tr(key, pace=pct(float(size))))
+            else:
+                parts.append(nar.tr("because.on_pace_early"))
         elif code == "small_reward":
             parts.append(nar.tr(key, amount=nar.money(float(size))))
         else:
@@ -160,7 +164,7 @@ def reaction(nar: Narrator, e: Event) -> str:
     key = f"ev.reaction_{mood}_{strength}"
     if mood == "flat" or not has(key):
         key = f"ev.reaction_{mood}"
-    return t(key, rep=nar.rep(e.rep), lever=name) + reasons(nar, d.get("why") or [])
+    return t(key, rep=nar.rep(e.rep), lever=name) + reasons(nar, d.get("why") or [], e.week)
 
 
 def _did(nar: Narrator, tone: str, public: object) -> str:
@@ -172,15 +176,19 @@ def unfair(nar: Narrator, e: Event) -> str:
     d = e.data
     if "other_tone" not in d:
         return nar.tr("ev.unfair")
-    earlier = d.get("other_week", e.week) != e.week
+    first_week = d.get("other_week", e.week)
+    earlier = first_week != e.week
+    # both results as the desk told them then: a forecast, or (too early for one) "so far"
+    told = forecast_told(nar.obs, e.week) and forecast_told(nar.obs, first_week)
+    key = "ev.unfair_named_earlier" if earlier else "ev.unfair_named"
     return nar.tr(
-        "ev.unfair_named_earlier" if earlier else "ev.unfair_named",
+        key if told else f"{key}_so_far",
         first=nar.rep(d.get("other")),
         first_did=_did(nar, d["other_tone"], d.get("other_public")),
         second=nar.rep(e.rep),
         second_did=_did(nar, d["tone"], d.get("public")),
         first_pace=pct(float(d["other_pace"])),
-        first_week=d.get("other_week", e.week),
+        first_week=first_week,
         second_pace=pct(float(d["pace"])),
     )
 

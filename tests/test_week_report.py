@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from helpers import E, market, quiet, scenario, session
 
 from simulator.api import (
@@ -29,6 +30,7 @@ from simulator.api import (
     TeamMeeting,
     TeamTraining,
     Tone,
+    forecast_told,
 )
 from simulator.narrate import Narrator
 from simulator.texts import tr
@@ -189,24 +191,36 @@ def test_repeated_praise_is_flagged_hollow_and_reactions_show_their_strength():
     assert "六周内第四次表扬" in zh and "话就不值钱了" in zh
 
 
-def test_a_correction_while_on_pace_is_told_as_unfair():
-    s = session(quiet(scenario(weeks=8)), seed=5)
+# A forecast is told once two fifths of a period (and three weeks) have passed: in week 4
+# of a six-week period, not of a thirteen-week one; before, the desk says it is too early
+# to forecast, and so does every line that weighs results.
+FORECAST_TOLD = [(6, True), (13, False)]
+
+
+@pytest.mark.parametrize(("period_weeks", "told"), FORECAST_TOLD)
+def test_a_correction_while_on_pace_is_told_as_unfair(period_weeks, told):
+    s = session(quiet(scenario(weeks=26, period_weeks=period_weeks)), seed=5)
     s.act_all(SetQuota(rep=r.id, amount=1_000.0) for r in s.observe().reps)
     _play(s, 3)
     on_pace = max(s.observe().reps, key=lambda r: r.pace)
     assert on_pace.pace >= 0.9
+    assert forecast_told(s.observe()) is told
     assert s.act(Feedback(rep=on_pace.id, tone=Tone.CRITICISM, public=False)).ok
     (_, _, lines), *_ = _play(s, 1)
     nar = Narrator(s.observe(), "en")
     line = next(x for x in lines if "(private correction)" in x)
     assert line.startswith(f"▼ {nar.rep(on_pace.id)} was put off")
-    assert (
-        f"a correction while on course for {100 * on_pace.pace:.0f}% of quota feels unfair" in line
-    )
+    if told:
+        pace = f"{100 * on_pace.pace:.0f}%"
+        assert f"a correction while on course for {pace} of quota feels unfair" in line
+    else:  # no forecast the desk did not show ("on course for 0%" beside "too early")
+        assert "a correction when their results so far are on track feels unfair" in line
+        assert "on course" not in line and "%" not in line, line
 
 
-def test_unequal_treatment_names_both_reps_and_both_actions():
-    s = session(quiet(scenario(weeks=8)), seed=6)
+@pytest.mark.parametrize(("period_weeks", "told"), FORECAST_TOLD)
+def test_unequal_treatment_names_both_reps_and_both_actions(period_weeks, told):
+    s = session(quiet(scenario(weeks=26, period_weeks=period_weeks)), seed=6)
     _play(s, 3)
     obs = s.observe()
     pairs = [
@@ -225,22 +239,30 @@ def test_unequal_treatment_names_both_reps_and_both_actions():
     unfair = next(e for e in events if e.kind == "unfair_treatment")
     line = nar.line(unfair)
     assert line in lines
-    want = (
+    both = (
         f"Word got round the team: {nar.rep(a.id)} was praised in public and {nar.rep(b.id)} "
-        f"corrected in private, with results alike (on course for {100 * a.pace:.0f}% and "
-        f"{100 * b.pace:.0f}% of quota)"
+        "corrected in private, with results alike"
     )
+    if told:
+        want = f"{both} (on course for {100 * a.pace:.0f}% and {100 * b.pace:.0f}% of quota)"
+    else:
+        want = f"{both} so far this period"
     assert line == want, line
-    zh = Narrator(s.observe(), "zh").line(unfair)
-    assert nar.rep(a.id) in zh or Narrator(s.observe(), "zh").rep(a.id) in zh
+    zh_nar = Narrator(s.observe(), "zh")
+    zh = zh_nar.line(unfair)
+    assert zh_nar.rep(a.id) in zh and zh_nar.rep(b.id) in zh
     assert "当众表扬" in zh and "私下批评" in zh
+    assert ("按进度" in zh) is told and ("到目前为止" in zh) is not told, zh
 
 
-def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_result_then():
+@pytest.mark.parametrize(("period_weeks", "told"), FORECAST_TOLD)
+def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_result_then(
+    period_weeks, told
+):
     """The team holds an earlier correction against this week's praise: the line says
     when the first was given and the result it answered then (a card that reads 29%
     today beside "on course for 0%" read as a contradiction)."""
-    s = session(quiet(scenario(weeks=8)), seed=6)
+    s = session(quiet(scenario(weeks=26, period_weeks=period_weeks)), seed=6)
     _play(s, 3)
     obs = s.observe()
     a = obs.reps[0]
@@ -255,8 +277,13 @@ def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_res
     nar = Narrator(s.observe(), "en")
     line = nar.line(unfair[0])
     assert line in lines
-    assert f"{nar.rep(a.id)} was corrected in private in week 4, on course for " in line, line
-    assert f"and {nar.rep(b.id)} praised in public this week" in line, line
+    if told:
+        assert f"{nar.rep(a.id)} was corrected in private in week 4, on course for " in line
+        assert f"and {nar.rep(b.id)} praised in public this week, on course for " in line
+    else:
+        assert f"{nar.rep(a.id)} was corrected in private in week 4 and " in line, line
+        assert f"{nar.rep(b.id)} praised in public this week, with results alike so far" in line
+        assert "%" not in line, line
     zh = Narrator(s.observe(), "zh").line(unfair[0])
     assert "第 4 周" in zh and "本周" in zh, zh
 

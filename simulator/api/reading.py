@@ -41,6 +41,24 @@ def mood_band(mood: float, was: str | None = None) -> str:
     return "fair" if was == "low" and mood >= MOOD_LOW + MOOD_MARGIN else was
 
 
+# the share of a period that passes before a rep's pace is worth telling (deals come in lumps)
+PACE_FROM = 0.4
+
+
+def forecast_told(obs: Observation, week: int | None = None) -> bool:
+    """Whether a rep's pace is told as a forecast ("on course for 80% of quota") in
+    ``week`` (this week by default): only once two fifths of its period, and at least
+    three weeks, have passed. Project deals come in lumps, and one deal more or less
+    swung a rep from 0% to 111% between two early weeks; before that, the desk says it
+    is too early to forecast and every line that weighs results says "so far"."""
+    per = obs.weeks_per_period
+    w = obs.week if week is None else week
+    in_period = (w - 1) % per
+    first = w - in_period
+    length = min(obs.weeks, first + per - 1) - first + 1
+    return in_period >= max(3, round(PACE_FROM * length))
+
+
 def believed_type(rep: RepView, min_hints: int = 3) -> MotivationType | None:
     """The rep's type if revealed, else the clear majority of the hints so far."""
     if rep.type is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from ....api import forecast_told
 from ....texts import percent
 from ...scene import Scene
 from ...widgets import Builder
@@ -36,17 +37,12 @@ ACC_COLS = (
 )
 HEADER_H = 56
 CHART_H = 128
-# the share of a period that passes before a rep's pace is worth telling (deals come in lumps)
-PACE_FROM = 0.4
 
 
 def pace_told(obs: Any, rep: Any) -> float | None:
     """The share of quota a rep's period is on course for, as a card tells it; None
-    before two fifths of the period have passed: project deals come in lumps, and one
-    deal more or less swung a rep from 0% to 111% between two early weeks."""
-    if obs.week_in_period < max(3, round(PACE_FROM * obs.period_weeks)):
-        return None
-    return float(rep.pace)
+    while it is too early to forecast (:func:`forecast_told`)."""
+    return float(rep.pace) if forecast_told(obs) else None
 
 
 TEAM_W = 232
