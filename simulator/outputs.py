@@ -149,6 +149,17 @@ def _fresh(path: Path) -> Iterator[str]:
         raise
 
 
+def drop_unfinished(folder: Path, names: Sequence[str]) -> None:
+    """Remove what a writer killed mid-file left in ``folder``: the temporary files
+    (:func:`_fresh`) of ``names``; then the folder itself if that leaves it empty."""
+    for name in names:
+        for tmp in folder.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
+
+
 def write_bytes(path: Path, data: bytes) -> Path:
     """Write a file into a user's folder: whole or not at all, never over theirs."""
     with _fresh(path) as tmp, open(tmp, "wb") as f:

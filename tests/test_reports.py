@@ -263,3 +263,86 @@ def test_a_class_report_counts_each_game_once(saves, tmp_path, capsys):
         "hands_off",
     ]
     assert page.count("players/by_the_book/report.html") == 1
+
+
+def test_a_class_report_on_two_processes_is_the_one_process_report_file_for_file(saves, tmp_path):
+    """The players' games are replayed and drawn on several processes at once: what
+    the trainer gets is the same, file for file and byte for byte."""
+    paths = [str(p) for p in saves.values()]
+    for jobs in ("1", "2"):
+        assert main(["class", *paths, "--out", str(tmp_path / jobs), "--jobs", jobs]) == 0
+    files = {
+        jobs: sorted(p.relative_to(tmp_path / jobs) for p in (tmp_path / jobs).rglob("*"))
+        for jobs in ("1", "2")
+    }
+    assert files["1"] == files["2"]
+    pages = [f for f in files["1"] if f.name == "report.html"]
+    assert len(pages) == len(paths)  # every player's own report
+    for f in files["1"]:
+        if (tmp_path / "1" / f).is_file():
+            assert (tmp_path / "1" / f).read_bytes() == (tmp_path / "2" / f).read_bytes(), f
+
+
+def test_a_class_of_saves_whose_scenario_files_differ_is_refused_before_anything_is_written(
+    tmp_path, capsys
+):
+    """Two copies of one scenario, one edited since without a new version: the same
+    title and version, but a class report compares games of one scenario. Refused
+    before any game is replayed, and nothing is written."""
+    saves = []
+    for name, calm, seed in (("a", "The market is calm.", "4"), ("b", "The market is quiet.", "5")):
+        folder = tmp_path / name
+        folder.mkdir()
+        text = (scenarios_dir() / "tutorial.yaml").read_text(encoding="utf-8")
+        (folder / "tutorial.yaml").write_text(text.replace("The market is calm.", calm), "utf-8")
+        save = folder / "g.json"
+        run = ["run", "--scenario", str(folder / "tutorial.yaml"), "--seed", seed, "--quiet"]
+        assert main([*run, "--save", str(save)]) == 0
+        saves.append(str(save))
+    capsys.readouterr()
+    assert main(["class", *saves, "--out", str(tmp_path / "c")]) == 2
+    assert "different scenarios" in capsys.readouterr().err
+    assert not (tmp_path / "c" / "players").exists()
+
+
+def test_ctrl_c_stops_a_class_report_at_once_and_leaves_only_whole_reports(saves, tmp_path):
+    """A real Ctrl-C while the players' reports are being drawn on two processes: the
+    command stops without waiting for the others, says so in one line, leaves no
+    process behind, and each player's folder holds a whole report or is not there."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    paths = [str(p) for p in saves.values()]
+    for seed in range(4):  # a class of eight, so that most are still to do when stopped
+        more = tmp_path / f"more{seed}.json"
+        run = ["run", "--scenario", "tutorial", "--policy", "hands_off", "--seed", str(20 + seed)]
+        assert main([*run, "--quiet", "--save", str(more)]) == 0
+        paths.append(str(more))
+    out = tmp_path / "c"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator", "class", *paths, "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's job
+        # a test run started in the background inherits an ignored SIGINT; the command
+        # is to be stopped as from a terminal, so it gets the usual Ctrl-C
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    while not (out / "players").exists():  # the first report is being drawn
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+    _, err = proc.communicate(timeout=120)  # a bound on a hang, not a measure of speed
+    assert proc.returncode == 130, err
+    assert err == "salesim: stopped (Ctrl-C)\n", err
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no worker left running
+    assert not (out / "index.html").exists()
+    folders = list((out / "players").iterdir())
+    assert len(folders) < len(paths)  # stopped, not finished
+    for folder in folders:
+        names = sorted(p.name for p in folder.iterdir())
+        assert names == ["people.png", "pipeline.png", "report.html", "revenue.png"], names

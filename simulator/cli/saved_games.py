@@ -13,6 +13,7 @@ from pathlib import Path
 from ..outputs import NotOurs, replaces_other
 from .common import (
     Progress,
+    add_jobs,
     add_lang,
     add_out,
     add_save,
@@ -58,6 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cls.add_argument("saves", metavar="SAVE", nargs="+", help="the class's saved games")
     add_out(cls, "folder for the reports", required=True)
     add_lang(cls)
+    add_jobs(cls, "processes that replay the games and draw their reports (default: all cores)")
     cls.set_defaults(func=cmd_class)
 
     rpl = sub.add_parser(
@@ -101,12 +103,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report import report
+    from ..report.game import REPORT_FILES
     from ..saves import SaveError
 
     if (problem := out_problem(args.out)) is not None:
         return fail(problem)
-    names = ["report.html", "revenue.png", "people.png", "pipeline.png"]
-    if (problem := replaces_other(Path(args.out), names)) is not None:
+    if (problem := replaces_other(Path(args.out), list(REPORT_FILES))) is not None:
         return fail(problem)
     told: list[str] = []
     try:
@@ -131,7 +133,9 @@ def cmd_class(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     told: list[str] = []
     try:
-        page = class_report(args.saves, args.out, args.lang, skipped, warn=told.append)
+        page = class_report(
+            args.saves, args.out, args.lang, skipped, warn=told.append, jobs=args.jobs
+        )
     except (SaveError, ValueError, NotOurs) as e:
         _tell(told)
         return fail(str(e))

@@ -7,15 +7,21 @@ changed version since it was played is refused, naming both versions.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import signal
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..outputs import drop_unfinished
 from ..saves import SaveError, open_save
-from .game import GameReport, analyse, write
-from .group import write_class
+from .game import REPORT_FILES, GameReport, analyse, for_class, ship_font, write
+from .group import player_folders, write_class
 
 
 class Stages(Protocol):
@@ -66,12 +72,17 @@ def class_report(
     lang: str = "en",
     skipped: list[str] | None = None,
     warn: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Path:
     """Write a class report (and each player's report) into ``out``; the page's path.
 
     A save that cannot be read or replayed is left out, not the class: its path and
     why go into ``skipped`` (as "path: why"); with none left, the last error is raised.
     ``warn`` is told of each save whose scenario was edited since (see :func:`load`).
+    ``jobs``: how many processes replay the games and draw their reports at once
+    (default: all cores); each player's report is a season replayed twice (the
+    player's and the handbook's) and three charts, so a class of thirty is minutes
+    on one core.
     """
     from ..saves import read_save
 
@@ -98,25 +109,131 @@ def class_report(
         (a, _), (b, _) = list(seen)[:2]
         raise ValueError(f"these saves are of different scenarios ({a!r} and {b!r})")
     saves = once
-    reports = []
-    last: SaveError | None = None
-    bar = _bar(len(saves))
+    _one_scenario(saves, lang)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    shipped = ship_font(out / "fonts") if lang == "zh" else None
+    href = f"../../fonts/{shipped}" if shipped else None
+    folders = player_folders([Path(s).stem for s in saves])
+    tasks = [
+        (str(s), str(out / "players" / name), lang, href)
+        for s, name in zip(saves, folders, strict=True)
+    ]
+    done = _players(tasks, jobs)
+    reports, links = [], []
+    last: str | None = None
+    for (report_, told, error), name in zip(done, folders, strict=True):
+        for line in told:
+            if warn is not None:
+                warn(line)
+        if report_ is None:
+            last = error
+            if skipped is not None and error is not None:
+                skipped.append(error)
+            continue
+        reports.append(report_)
+        links.append(f"players/{name}/report.html")
+    if not reports:
+        raise SaveError(last or "no save to report on")
+    return write_class(reports, links, out, lang)
+
+
+_Done = tuple[GameReport | None, list[str], str | None]
+
+
+def _player(task: tuple[str, str, str, str | None]) -> _Done:
+    """One player's game replayed, its report written into its folder: the game as the
+    class page needs it (:func:`for_class`), the warnings told while replaying, and,
+    for a save that cannot be replayed, why instead."""
+    path, folder, lang, font_href = task
+    told: list[str] = []
+    try:
+        game = load(path, warn=told.append)
+    except SaveError as e:
+        return None, told, str(e)
+    write(game, Path(folder), lang, font_href=font_href)
+    return for_class(game), told, None
+
+
+def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) -> list[_Done]:
+    """Every player's report, in the order of ``tasks``, on ``jobs`` processes (one: in
+    this one), with a progress bar on a terminal."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    bar = _bar(len(tasks))
+    try:
+        if jobs == 1:
+            results = []
+            for task in tasks:
+                results.append(_player(task))
+                if bar is not None:
+                    bar.update(1)
+            return results
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+        try:
+            with _ctrl_c_held():  # the workers start with the first task sent
+                futures = [pool.submit(_player, task) for task in tasks]
+            for _ in as_completed(futures):
+                if bar is not None:
+                    bar.update(1)
+            return [f.result() for f in futures]
+        except BaseException:
+            # a stop (Ctrl-C) or a failure: the other reports are not waited for, and
+            # what their workers were writing when stopped is cleared away
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                with contextlib.suppress(Exception):
+                    proc.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
+            for _, folder, _, _ in tasks:
+                drop_unfinished(Path(folder), REPORT_FILES)
+            raise
+        finally:
+            pool.shutdown(wait=True)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Any:
+    """Ctrl-C held off while workers are started: one in that instant would reach a
+    worker before it is told to leave Ctrl-C to the command (:func:`_worker_start`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _worker_start() -> None:
+    """A report worker leaves Ctrl-C to the command, which stops it (no traceback of its
+    own on the terminal)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _one_scenario(saves: list[str | Path], lang: str) -> None:
+    """Refuse, before anything is replayed or written, saves whose scenario files differ
+    (the same title and version, but one edited since): a class is one scenario."""
+    from ..saves import fingerprint, read_save, scenario_file_of
+    from ..scenario import ScenarioError, load_scenario
+    from ..texts import tr
+
+    prints: dict[str, str] = {}  # a scenario file → its content's fingerprint
+    first: tuple[str, str] | None = None
     for s in saves:
         try:
-            reports.append(load(s, warn=warn))
-        except SaveError as e:
-            last = e
-            if skipped is not None:
-                skipped.append(str(e))
-        finally:
-            if bar is not None:
-                bar.update(1)
-    if bar is not None:
-        bar.close()
-    if not reports:
-        assert last is not None
-        raise last
-    return write_class(reports, Path(out), lang)
+            head = read_save(s)
+            file = str(scenario_file_of(head, beside=s).resolve())
+            if file not in prints:
+                prints[file] = fingerprint(load_scenario(file))
+        except (SaveError, ScenarioError, OSError):
+            continue  # told with the others left out, when it is replayed
+        if first is None:
+            first = (prints[file], head.scenario_title)
+        elif prints[file] != first[0]:
+            raise ValueError(tr(lang, "class.mixed", a=first[1], b=head.scenario_title))
 
 
 def _bar(total: int) -> Any:

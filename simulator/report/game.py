@@ -37,6 +37,8 @@ from ..session import Session
 from ..texts import joiner, money, signed, text_of, tr, when
 from . import charts
 
+# the files a game's report is: its page and its charts
+REPORT_FILES = ("report.html", "revenue.png", "people.png", "pipeline.png")
 MARK = {FOLLOWED: "debrief.followed", PARTLY: "debrief.partly", MISSED: "debrief.missed"}
 _P = palette()
 CSS = f"""
@@ -70,6 +72,15 @@ def analyse(save: SaveGame, session: Session, player: str) -> GameReport:
     """The findings, the stories and the handbook's game on the same seed (played once)."""
     record = session.record()
     return GameReport(save, record, debrief(record, session.handbook()), player)
+
+
+def for_class(game: GameReport) -> GameReport:
+    """The game as the class page reads it, once its player's own report is written: the
+    record without its event and action logs (most of its size), which only the
+    player's page reads. What a report worker sends back to the class page."""
+    from dataclasses import replace
+
+    return replace(game, record=replace(game.record, events=(), actions=()))
 
 
 def _e(text: object) -> str:

@@ -17,11 +17,10 @@ from pathlib import Path
 from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
 from ..narrate import Narrator
 from ..outputs import write_bytes
-from ..saves import fingerprint
 from ..scoring import Scorecard
 from ..texts import text_of, tr
 from . import charts
-from .game import GameReport, figure, page, ship_font, write
+from .game import GameReport, figure, page, ship_font
 
 # moments that are praise, not mistakes: they never count among the common mistakes
 NOT_MISTAKES = {
@@ -48,29 +47,26 @@ def slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "player"
 
 
-def write_class(reports: list[GameReport], out: Path, lang: str = "en") -> Path:
-    """Write ``index.html`` (the class page), its charts and every player's report."""
+def player_folders(players: list[str]) -> list[str]:
+    """Each player's folder under ``players/``: their name made safe for a file name,
+    and made unique in order (a second "anna" is "anna-2")."""
+    used: Counter = Counter()
+    names = []
+    for player in players:
+        name = slug(player)
+        used[name] += 1
+        names.append(name if used[name] == 1 else f"{name}-{used[name]}")
+    return names
+
+
+def write_class(reports: list[GameReport], links: list[str], out: Path, lang: str = "en") -> Path:
+    """Write ``index.html`` (the class page) and its charts; ``links``: each player's
+    report (written before, see :func:`simulator.report.class_report`), as the page
+    links it."""
     out.mkdir(parents=True, exist_ok=True)
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
     first = reports[0]
-    for r in reports[1:]:
-        # the scenario each game was really replayed on, not what its save says
-        if fingerprint(r.record.scenario) != fingerprint(first.record.scenario):
-            raise ValueError(t("class.mixed", a=first.save.scenario_title, b=r.save.scenario_title))
     shipped = ship_font(out / "fonts") if lang == "zh" else None
-    # each player's own report, in a folder of their own (names made unique)
-    links: dict[int, str] = {}
-    used: Counter = Counter()
-    for i, r in enumerate(reports):
-        name = slug(r.player)
-        used[name] += 1
-        if used[name] > 1:
-            name = f"{name}-{used[name]}"
-        write(
-            r, out / "players" / name, lang, font_href=f"../../fonts/{shipped}" if shipped else None
-        )
-        links[i] = f"players/{name}/report.html"
-
     ranked = sorted(range(len(reports)), key=lambda i: -reports[i].debrief.score.total)
     comps = [c.name for c in first.debrief.score.components]
     rows = [
