@@ -346,3 +346,29 @@ def test_ctrl_c_stops_a_class_report_at_once_and_leaves_only_whole_reports(saves
     for folder in folders:
         names = sorted(p.name for p in folder.iterdir())
         assert names == ["people.png", "pipeline.png", "report.html", "revenue.png"], names
+
+
+def test_the_report_written_from_the_debrief_names_the_player_in_the_games_language(tmp_path):
+    """The debrief's own report names its player as the game does: "玩家 你" in a Chinese
+    game, not the English word."""
+    from simulator.policies import make_policy
+    from simulator.scenario import load_scenario
+    from simulator.session import Session
+    from simulator.ui.game import Game
+    from simulator.ui.scenes import DebriefScene
+
+    path = scenarios_dir() / "tutorial.yaml"
+    session = Session(load_scenario(path), 3, make_policy("by_the_book"))
+    session.run()
+    app = App(lang="zh", saves=tmp_path)
+    try:
+        app.game = Game(session, str(path), "zh", tmp_path / "game.json")
+        app.switch(DebriefScene)
+        step(app)
+        app.scene.write_report()
+    finally:
+        app.close()
+    page = next(tmp_path.glob("reports/*/report.html")).read_text(encoding="utf-8")
+    meta = re.search(r"<p class='meta'>([^<]*)</p>", page).group(1)
+    assert meta.startswith("玩家 你 · "), meta
+    assert not re.search(r"[A-Za-z]{3,}", meta), meta

@@ -92,7 +92,8 @@ class DebriefScene(Scene):
         stamp = game.snapshot()
         folder = self.app.saves / "reports" / f"{stamp.saved_at.replace(':', '')[:15]}"
         try:
-            report = GameReport(stamp, game.record, self.data, "you")  # the debrief's own
+            # the debrief's own, of the player at the window ("Player you", in their language)
+            report = GameReport(stamp, game.record, self.data, self.tr("report.you"))
             path = write(report, folder, self.lang)
             self.note = self.tr("debrief.report_written", path=str(path))
         except OSError as e:
