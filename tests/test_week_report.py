@@ -14,6 +14,7 @@ import pytest
 from helpers import E, market, quiet, scenario, session
 
 from simulator.api import (
+    MOOD_LOW,
     AdoptCallAnalytics,
     Delegate,
     DelegatedTask,
@@ -665,3 +666,34 @@ def test_a_loss_told_only_by_what_helped_says_it_was_lost_all_the_same():
         assert despite in helped and moved not in helped, helped
         mixed = told([["selling", 2.0], ["effort", -5.0]])
         assert moved in mixed and despite not in mixed, mixed
+
+
+@pytest.mark.parametrize(
+    ("engagement", "seen", "told"),
+    [
+        (0.40, 0.40, "their spirits had been low"),  # the card said low, and it was
+        (0.40, 0.52, "their spirits had been low, lower than they let you see"),  # it said fair
+        (0.48, 0.48, None),  # fair, as the card said: not "low"
+    ],
+)
+def test_a_resignation_names_low_spirits_as_the_desk_words_a_mood(engagement, seen, told):
+    """A leaver's low spirits are named on the desk's own scale (low below 0.45), and when
+    the manager's read of them was not low, the line says the mood was hidden: a card
+    reading "fair" beside "their spirits had been low" read as a contradiction."""
+    s = session(quiet(scenario(weeks=8)), seed=3)
+    _play(s, 2)
+    w = s.world
+    rep = w.reps[0]
+    rep.engagement, rep.mood_seen, rep.trust, rep.stress = engagement, seen, 0.8, 0.2
+    rep.last_talk = w.week
+    w.remove_rep(rep, reason="resigned", why=w.leaving_reasons(rep))
+    gone = [e for e in w.log.events if e.kind == "resigned"][-1]
+    line = Narrator(s.observe(), "en").line(gone)
+    assert line.startswith(f"! {rep.name} resigned")
+    if told is None:
+        assert "spirits" not in line, line
+    else:
+        assert told in line, line
+        assert ("lower than they let you see" in line) is (seen >= MOOD_LOW), line
+        zh = Narrator(s.observe(), "zh").line(gone)
+        assert ("没让你看出来" in zh) is (seen >= MOOD_LOW), zh

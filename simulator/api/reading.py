@@ -8,13 +8,15 @@ from their recent results, and the sums a reward is usually worth.
 
 from __future__ import annotations
 
+from ..core.params import ModelParams
 from ..core.types import MotivationType
 from .observation import HINT_SUGGESTS, Observation, RepView
 
 REWARD_SHARES = (0.02, 0.05, 0.1, 0.2)  # a bonus or a promise as a share of the period's budget
-# how a mood as read is told: good from 0.65, fair from 0.45, low below (one scale everywhere)
+# how a mood as read is told: good from 0.65, fair from 0.45, low below (one scale everywhere,
+# the model's too: a leaver whose spirits were below it is said to have been low)
 MOOD_GOOD = 0.65
-MOOD_LOW = 0.45
+MOOD_LOW = ModelParams.low_mood_told
 MOOD_SIGNAL = {"good": "good", "fair": "warn", "low": "bad"}  # the palette's colour for each
 
 

@@ -361,6 +361,8 @@ class ModelParams:
     low_trust_hazard: float = 2.0
     quit_engagement_ref: float = 0.5  # quit_base is the hazard at this engagement
     low_trust_told: float = 0.45  # trust below this is named among a leaver's reasons
+    # engagement below this is named among a leaver's reasons: the mood the desk calls low
+    low_mood_told: float = 0.45
     distrust_hazard: float = 1.5  # hazard × (1 + this × (distrust_below − trust))
     distrust_below: float = 0.6
     stress_hazard: float = 2.0  # hazard × (1 + this × (stress − strain_stress)⁺)

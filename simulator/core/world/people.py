@@ -301,8 +301,10 @@ class People(Deals):
             why.append("no_share")
         if self.market.offers.get(rep.id, -1) >= self.week:
             why.append("offer")
-        if rep.engagement < p.quit_engagement_ref:
-            why.append("mood")
+        if rep.engagement < p.low_mood_told:
+            # as low as the desk would call it; "hidden" when the manager's last read of
+            # them was not (a mood is read with an error, and a card can say fair)
+            why.append("mood" if rep.mood_seen < p.low_mood_told else "mood_hidden")
         if rep.trust < p.low_trust_told:
             why.append("trust")
         if rep.stress > p.strain_stress:
