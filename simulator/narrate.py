@@ -58,6 +58,7 @@ ORDER = (
     "action",  # of the actions, those no other line tells (a coaching session)
     "team_training",
     "team_goal",
+    "mentor_replaced",
     "team_meeting",
     "hire_started",
     "joint_visit",
@@ -200,6 +201,13 @@ class Narrator:
                 t("ev.hired", rep=self.rep(e.rep), n=n)
                 if n
                 else t("ev.hired_none", rep=self.rep(e.rep))
+            )
+        if k == "mentor_replaced":
+            return t(
+                "ev.mentor_replaced",
+                rep=self.rep(e.rep),
+                novice=self.rep(d.get("novice")),
+                mentor=self.rep(d.get("mentor")),
             )
         if k == "hire_started":
             return t("ev.hire_started", weeks=d["weeks"])

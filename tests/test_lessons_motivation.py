@@ -189,6 +189,39 @@ def test_p06_being_made_a_mentor_lifts_an_ego_driven_rep_for_months():
     assert ego_mentor > ego_plain + 0.06
 
 
+def test_p06_a_mentor_replaced_mentors_no_one_and_the_role_stops_lifting_them():
+    """A novice's mentor handed to someone else: the first no longer mentors anyone (on
+    the desk, and in their mood, which the role lifted every week), and the week's
+    report says who took over."""
+    from simulator.api.observing import observe
+    from simulator.narrate import Narrator
+
+    reps = (
+        rep("Men", T.EGO_DRIVEN, skills=Skills(0.7, 0.7, 0.7, 0.7)),
+        rep("Ola", T.EGO_DRIVEN, skills=Skills(0.7, 0.7, 0.7, 0.7)),
+        rep("Nov", T.ACHIEVER, tenure_years=0.1, skills=Skills(0.3, 0.3, 0.3, 0.3)),
+    )
+    w = world(quiet(scenario(reps)), 0)
+    first, second, novice = w.reps
+
+    def weekly(w):  # both mentors' results on pace, so the role lifts whoever holds it
+        set_quota_ratio(w, 1.0)
+        for m in (first, second):
+            m.booked[w.period] = m.quota(w.period) * w.period_elapsed()
+
+    act(w, AssignMentor(first.id, novice.id))
+    run_weeks(w, 1, weekly)
+    week = w.week
+    act(w, AssignMentor(second.id, novice.id))
+    obs = observe(w)
+    assert obs.rep(first.id).mentee is None and obs.rep(second.id).mentee == novice.id
+    told = [e for e in w.log.events if e.kind == "mentor_replaced" and e.week == week]
+    assert Narrator(obs, "en").line(told[0]) == "Men no longer mentors Nov: Ola does now"
+    run_weeks(w, 12, weekly)
+    # the one still mentoring is lifted by it week after week; the one replaced is not
+    assert first.engagement < second.engagement - 0.05
+
+
 def test_p06_an_ego_driven_rep_ignored_for_weeks_loses_heart_and_public_praise_helps():
     ignored = _engagement_after(12, 1.1, T.EGO_DRIVEN)
 

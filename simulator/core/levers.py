@@ -136,7 +136,14 @@ def autonomy(world: World, rep: Rep) -> Effects:
 
 
 def mentor(world: World, mentor_rep: Rep, novice: Rep) -> Effects:
-    """Make an experienced rep a novice's mentor (P6)."""
+    """Make an experienced rep a novice's mentor (P6): in place of the novice's mentor,
+    if they had one (who is told, and mentors no one now), and of the mentor's own
+    mentee, if they had one."""
+    if novice.mentor is not None and novice.mentor != mentor_rep.id:
+        before = world.rep(novice.mentor)
+        if before.mentor_of == novice.id:
+            before.mentor_of = None
+        world.event("mentor_replaced", before.id, novice=novice.id, mentor=mentor_rep.id)
     if mentor_rep.mentor_of is not None and mentor_rep.mentor_of != novice.id:
         old = world.rep(mentor_rep.mentor_of)
         old.mentor = None
