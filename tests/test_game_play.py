@@ -411,6 +411,28 @@ def test_p13_the_delegate_chooser_says_what_each_supervision_takes_every_week(ap
     assert row.endswith("· light supervision · 1 h a week"), row
 
 
+def test_p17_daily_plans_in_place_show_among_the_weeks_fixed_hours(app):
+    """Reading the reps' daily plans takes an hour every week: the week's fixed hours say
+    so beside what supervising deputies takes (admin rose by an hour, unexplained)."""
+    from simulator.api import AdoptDailyPlans
+
+    _to_the_desk(app)
+
+    def fixed() -> float:
+        line = next(t for t in widgets(app).values() if t.startswith("Admin & meetings:"))
+        return float(line.split(":")[1].strip().split()[0])
+
+    before = fixed()
+    assert app.game.add(AdoptDailyPlans()) is None
+    click(app, "End week")
+    key(app, pygame.K_RETURN)
+    step(app, 8)
+    texts = list(widgets(app).values())
+    assert fixed() == before + 1
+    assert "1 h of it reading the reps' daily plans" in texts, texts
+    assert not any("supervising deputies" in t for t in texts)
+
+
 def test_p13_a_delegation_in_place_shows_on_the_desk_where_a_manager_looks(app):
     """Once a task is handed over, the deputy's details name it and its supervision, the
     week's fixed hours say how many go to supervising, and the chooser marks the

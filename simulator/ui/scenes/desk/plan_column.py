@@ -47,18 +47,21 @@ class PlanPart(LeverPart):
         g = self.game
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.plan"), object_id="#h3")
         # what the week takes before any plan: admin, standing meetings, supervision
-        fixed = g.obs.hours_per_week - g.obs.hours_available
-        hours = g.obs.supervision_hours
-        supervising = sum(hours.get(d.supervision, 0.0) for d in g.obs.delegations)
+        obs = g.obs
+        fixed = obs.hours_per_week - obs.hours_available
+        hours = obs.supervision_hours
+        supervising = sum(hours.get(d.supervision, 0.0) for d in obs.delegations)
+        reading = obs.hour_costs.get("daily_plans_weekly", 0.0) if obs.daily_plans else 0.0
         ui.label((4, 26, r.w - 8, 20), self.tr("ui.admin", hours=f"{fixed:g}"), object_id="#small")
         y = 48
-        if supervising:  # of those, what watching deputies takes (a line of its own: it fits)
-            ui.label(
-                (4, 46, r.w - 8, 20),
-                self.tr("ui.admin_supervising", sup=f"{supervising:g}"),
-                object_id="#small",
-            )
-            y = 68
+        # of those, what the manager's own choices add (a line each: they fit): watching
+        # deputies, reading the reps' daily plans
+        for extra, key in ((supervising, "ui.admin_supervising"), (reading, "ui.admin_plans")):
+            if extra:
+                ui.label(
+                    (4, y - 2, r.w - 8, 20), self.tr(key, sup=f"{extra:g}"), object_id="#small"
+                )
+                y += 20
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:
             # the guided week's goal, ticked once the plan meets it
