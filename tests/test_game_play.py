@@ -433,6 +433,27 @@ def test_p17_daily_plans_in_place_show_among_the_weeks_fixed_hours(app):
     assert not any("supervising deputies" in t for t in texts)
 
 
+def test_p17_call_analytics_in_place_is_named_where_the_budget_shows(app):
+    """A standing arrangement is charged at every period's start, before the manager
+    spends anything: the budget in the header says which and what it costs (a period
+    opened with less than its budget, and nothing said why)."""
+    from simulator.api import AdoptCallAnalytics
+
+    _to_the_desk(app)
+
+    def budget():
+        return next(el for el, t in widgets(app).items() if t.startswith("Budget "))
+
+    assert not budget().tool_tip_text  # nothing standing yet
+    assert app.game.add(AdoptCallAnalytics()) is None
+    click(app, "End week")
+    key(app, pygame.K_RETURN)
+    step(app, 8)
+    cost = app.game.money(app.game.obs.money_costs["call_analytics"])
+    tip = budget().tool_tip_text
+    assert "Charged at the start of every period" in tip and f"Call analytics {cost}" in tip
+
+
 def test_p13_a_delegation_in_place_shows_on_the_desk_where_a_manager_looks(app):
     """Once a task is handed over, the deputy's details name it and its supervision, the
     week's fixed hours say how many go to supervising, and the chooser marks the

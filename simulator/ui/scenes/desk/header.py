@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import pygame
 
-from ....texts import percent, text_of
+from ....texts import joiner, percent, rep_name, text_of
 from ... import charts
-from ...widgets import Builder
+from ...widgets import Builder, html
 from .levers import LeverPart
 
 
 class HeaderPart(LeverPart):
     """The desk's header: the week, the period's target, hours, budget, Menu and End week."""
+
+    def standing_costs(self) -> str:
+        """The arrangements charged at every period's start, with their cost ("Call
+        analytics ¥6k, Profit share · Wang Lei ¥5k"); empty when there are none."""
+        obs = self.game.obs
+        money = self.game.money
+        items = []
+        if obs.call_analytics:
+            cost = money(obs.money_costs["call_analytics"])
+            items.append(f"{self.tr('act.call_analytics')} {cost}")
+        for rep in obs.reps:
+            if rep.profit_share and rep.deputy:
+                cost = money(obs.money_costs["profit_share"])
+                items.append(f"{self.tr('act.profit_share')} · {rep_name(rep, self.lang)} {cost}")
+        return joiner(self.lang).join(items)
 
     def build_header(self, ui: Builder, r: pygame.Rect) -> None:
         game = self.game
@@ -58,7 +73,7 @@ class HeaderPart(LeverPart):
         share = game.hours_left / obs.hours_per_week if obs.hours_per_week else 0
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), share))
         x, bw = xs[3], widths[3] - 12
-        ui.label(
+        budget = ui.label(
             (x, 4, bw, 24),
             self.tr(
                 f"ui.budget{short}",
@@ -67,6 +82,13 @@ class HeaderPart(LeverPart):
             ),
             object_id="#header_text",
         )
+        standing = self.standing_costs()
+        if standing:  # what left the budget before the manager spent a thing this period
+            tip = self.tr("ui.budget_standing", items=standing)
+            whole = ui.full_text.get(budget, "")
+            if whole and budget.text != whole:  # the label cut short: its words come first
+                tip = f"{whole}\n{tip}"
+            budget.set_tooltip(html(tip))
         left = game.budget_left / obs.budget_per_period if obs.budget_per_period else 0
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), left))
         w = r.w
