@@ -247,3 +247,27 @@ def test_a_share_just_short_of_the_whole_never_reads_as_the_whole():
         assert percent(0.9999, lang) == "99.9%"
         assert percent(1.0, lang) == "100%"
         assert percent(0.974, lang) == "97%"
+
+
+@pytest.mark.parametrize("path", sorted(scenarios_dir().glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_shipped_scenarios_chinese_writes_money_as_the_game_does(path):
+    """A message's Chinese says ¥5000 and ¥1万, as the desk and the choices beside it do,
+    not the English ¥5,000 (an inbox card showed both side by side)."""
+    import yaml
+
+    def chinese(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "zh" and isinstance(v, str):
+                    yield v
+                else:
+                    yield from chinese(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from chinese(v)
+
+    texts = list(chinese(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    for text in texts:
+        for amount in re.findall(r"¥([\d,]+)(?![\d,]*万)", text):
+            value = int(amount.replace(",", ""))
+            assert f"¥{amount}" == money(value, "¥", "zh"), (text, money(value, "¥", "zh"))
