@@ -168,6 +168,11 @@ def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) ->
                 if bar is not None:
                     bar.update(1)
             return results
+        # what every worker draws with, loaded once here: a forked worker starts with it
+        # (the class page is drawn with it after them anyway)
+        from . import charts
+
+        charts.pyplot(tasks[0][2])
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
         try:
             with _ctrl_c_held():  # the workers start with the first task sent
