@@ -583,3 +583,33 @@ def test_a_fall_that_what_weighs_on_the_rep_explains_does_not_say_nothing_was_do
     (line,) = [x for x in game.unhappy({rep.id: 1.0}) if name in x]
     assert line.endswith(game.tr("ev.weighs_on_them", list=game.tr("weigh.quota_hunting")))
     assert game.tr("ev.put_off_nothing") not in line
+
+
+def test_an_answer_that_disappointed_a_colleague_is_among_what_put_them_off(tmp_path):
+    """An answer's reply said "Ma Jun had hoped for one of them"; the next week his card
+    fell beside "nothing you did put them off". An answer that moved others than the
+    person it was about (a team's effect) is in their week too: beside a fall, for those
+    it put off; beside a rise, for those it lifted."""
+    path = scenarios_dir() / "promoted_over_peers.yaml"
+    game = Game.new(str(path), seed=3, save_path=tmp_path / "p.json")
+    item = next(i for i in game.obs.inbox if i.event == "veteran_role")
+    # honoured before the team, the veteran leads the top accounts: competitors resent it
+    assert game.add(A.Answer(item.id, "honour")) is None
+    results = game.session.carry_out(game.plan)
+    report = game.session.advance_week()
+    answer = next(e for e in report.events if e.kind == "inbox_answer")
+    resented = {r for r, change in answer.data["team_engagement"].items() if change < 0}
+    competitors = {r.id for r in game.session.world.reps if r.type.value == "competitor"}
+    assert resented and resented <= competitors - {item.rep}
+    put_off = game._since(game._soured, "put_off", answer.week, results, report.events)
+    lifts = game.their_week(results, report.events, lifts_only=True)
+    said = game.tr("ctx.answer")
+    for rep in resented:
+        assert said in put_off[rep], put_off
+        assert said not in lifts.get(rep, ""), lifts
+    (line,) = [
+        x
+        for x in game.unhappy({r: 0.9 for r in resented}, put_off, {}, {})
+        if game.narrator.rep(min(resented)) in x
+    ]
+    assert said in line and game.tr("ev.put_off_nothing") not in line, line

@@ -381,6 +381,15 @@ def apply_choice(
         told["deal_chance"], told["account"] = out["deal_chance"], out["account"]
     if "quota_change" in out:  # the next period's quotas, set alike
         told["quota_change"], told["period"] = out["quota_change"], out["period"]
+    # how the answer moved the others' spirits, each (a card that falls beside "nothing
+    # you did put them off" after an answer that disappointed them, misleads)
+    others = {
+        rid: round(change["engagement"], 3)
+        for rid, change in out.get("team", {}).items()
+        if round(change.get("engagement", 0.0), 3)
+    }
+    if others:
+        told["team_engagement"] = others
     world.event(
         "inbox_answer",
         item.rep,

@@ -455,8 +455,19 @@ class Game:
                 # put off, if only a little ("hardly reacted", and still lower)
                 if e.data.get("mood") == "down" or (e.data.get("size") or 0.0) < 0.0:
                     down.add(e.rep)
-            elif e.kind == "inbox_answer" and e.rep is not None and not e.data.get("defaulted"):
-                answered.append((e.rep, len(soured)))
+            elif e.kind == "inbox_answer" and not e.data.get("defaulted"):
+                # the person the message was about, and the others the answer moved
+                # (a colleague who "had hoped for one of them" is put off by it too)
+                moves = dict(e.data.get("team_engagement") or {})
+                if e.rep is not None:
+                    moves[e.rep] = float(e.data.get("engagement", 0.0))
+                for rid, change in moves.items():
+                    rid = int(rid)
+                    answered.append((rid, len(soured)))
+                    if change:
+                        moved.add(rid)
+                    if change < 0:
+                        down.add(rid)
             elif e.kind == "action":
                 soured.append(down)
                 reached.append(moved)
