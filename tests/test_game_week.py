@@ -184,7 +184,7 @@ def test_a_rise_in_mood_is_not_told_beside_a_lost_deal(tmp_path):
     won), not a deal lost, which read as its cause; beside a fall, everything."""
     from types import SimpleNamespace
 
-    from simulator.ui.game import UNHAPPY_BELOW
+    from simulator.ui.mood_lines import UNHAPPY_BELOW
 
     game = Game.new(TUTORIAL, seed=2, save_path=tmp_path / "w.json")
     rep = next(r for r in game.obs.reps if r.mood >= UNHAPPY_BELOW + 0.05)
