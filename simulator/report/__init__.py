@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..outputs import drop_unfinished
-from ..saves import SaveError, open_save
-from .game import REPORT_FILES, GameReport, analyse, for_class, ship_font, write
+from ..saves import SaveError, SaveGame, open_save
+from . import charts
+from .game import FONT_NAME, REPORT_FILES, GameReport, analyse, for_class, write
 from .group import player_folders, write_class
 
 
@@ -90,9 +91,10 @@ def class_report(
     seen: dict[tuple[str, str], str] = {}
     games: dict[str, str] = {}  # one game (however many copies of its save) counts once
     once: list[str | Path] = []
+    heads: dict[str, SaveGame] = {}
     for s in saves:
         try:
-            head = read_save(s)
+            head = heads[str(s)] = read_save(s)
         except SaveError:
             once.append(s)
             continue  # told below, with the others left out
@@ -109,11 +111,11 @@ def class_report(
         (a, _), (b, _) = list(seen)[:2]
         raise ValueError(f"these saves are of different scenarios ({a!r} and {b!r})")
     saves = once
-    _one_scenario(saves, lang)
+    _one_scenario(saves, heads, lang)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    shipped = ship_font(out / "fonts") if lang == "zh" else None
-    href = f"../../fonts/{shipped}" if shipped else None
+    # a Chinese class shares one typeface, shipped beside the class page (write_class)
+    shipped = lang == "zh" and charts.cjk_font_file() is not None
+    href = f"../../fonts/{FONT_NAME}" if shipped else None
     folders = player_folders([Path(s).stem for s in saves])
     tasks = [
         (str(s), str(out / "players" / name), lang, href)
@@ -170,8 +172,6 @@ def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) ->
             return results
         # what every worker draws with, loaded once here: a forked worker starts with it
         # (the class page is drawn with it after them anyway)
-        from . import charts
-
         charts.pyplot(tasks[0][2])
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
         try:
@@ -218,22 +218,25 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _one_scenario(saves: list[str | Path], lang: str) -> None:
+def _one_scenario(saves: list[str | Path], heads: dict[str, SaveGame], lang: str) -> None:
     """Refuse, before anything is replayed or written, saves whose scenario files differ
-    (the same title and version, but one edited since): a class is one scenario."""
-    from ..saves import fingerprint, read_save, scenario_file_of
+    (the same title and version, but one edited since): a class is one scenario.
+    ``heads``: the saves as read (one that could not be is told when it is replayed)."""
+    from ..saves import fingerprint, scenario_file_of
     from ..scenario import ScenarioError, load_scenario
     from ..texts import tr
 
     prints: dict[str, str] = {}  # a scenario file → its content's fingerprint
     first: tuple[str, str] | None = None
     for s in saves:
+        head = heads.get(str(s))
+        if head is None:
+            continue
         try:
-            head = read_save(s)
             file = str(scenario_file_of(head, beside=s).resolve())
             if file not in prints:
                 prints[file] = fingerprint(load_scenario(file))
-        except (SaveError, ScenarioError, OSError):
+        except (ScenarioError, OSError):
             continue  # told with the others left out, when it is replayed
         if first is None:
             first = (prints[file], head.scenario_title)
