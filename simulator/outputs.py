@@ -133,13 +133,24 @@ def claim(path: Path) -> Path:
     return path
 
 
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it, and set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def _fresh(path: Path) -> Iterator[str]:
     """A new temporary file beside ``path`` (made, never found: nothing of anyone's
     is written through), renamed over ``path`` when the block ends well."""
     claim(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # a temporary file is made for its owner alone; the file it becomes is anyone's a
+    # new file would be (a report copied to a shared folder or a web server is read)
     os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         os.replace(tmp, path)

@@ -372,3 +372,23 @@ def test_the_report_written_from_the_debrief_names_the_player_in_the_games_langu
     meta = re.search(r"<p class='meta'>([^<]*)</p>", page).group(1)
     assert meta.startswith("玩家 你 · "), meta
     assert not re.search(r"[A-Za-z]{3,}", meta), meta
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_reports_files_are_as_readable_as_any_new_file(saves, tmp_path, umask):
+    """Every file was written owner-only (0600, a temporary file's mode, kept by the
+    rename), whatever the umask: a report copied to a shared folder or a web server
+    could not be opened. Now each file gets the mode any new file would."""
+    import os
+    import stat
+
+    before = os.umask(umask)
+    try:
+        assert main(["report", str(saves["hands_off"]), "--out", str(tmp_path / "r")]) == 0
+        assert main(["export", str(saves["hands_off"]), "--out", str(tmp_path / "t")]) == 0
+    finally:
+        os.umask(before)
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) == 6  # the page, its three charts, the two tables
+    for p in files:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~umask, p
