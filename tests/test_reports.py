@@ -392,3 +392,34 @@ def test_a_reports_files_are_as_readable_as_any_new_file(saves, tmp_path, umask)
     assert len(files) == 6  # the page, its three charts, the two tables
     for p in files:
         assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~umask, p
+
+
+def test_a_class_report_stopped_mid_report_takes_back_what_that_report_wrote(
+    saves, tmp_path, monkeypatch
+):
+    """Stopped while a player's charts were being drawn, a folder held a chart and no
+    page. Each player's report is whole or not there; one finished before stays."""
+    from simulator.report import charts, class_report
+
+    real, calls = charts.people, []
+
+    def people(*args, **kw):  # the second player's second chart: Ctrl-C
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kw)
+
+    monkeypatch.setattr(charts, "people", people)
+    paths = [str(p) for p in saves.values()]
+    with pytest.raises(KeyboardInterrupt):
+        class_report(paths, tmp_path / "c", jobs=1)
+    players = tmp_path / "c" / "players"
+    first, second = (Path(p).stem for p in paths[:2])
+    assert sorted(p.name for p in (players / first).iterdir()) == [
+        "people.png",
+        "pipeline.png",
+        "report.html",
+        "revenue.png",
+    ]
+    assert not (players / second).exists()  # its revenue chart, drawn first, taken back
+    assert sorted(p.name for p in players.iterdir()) == [first]

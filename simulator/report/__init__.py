@@ -159,14 +159,22 @@ def _player(task: tuple[str, str, str, str | None]) -> _Done:
 
 def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) -> list[_Done]:
     """Every player's report, in the order of ``tasks``, on ``jobs`` processes (one: in
-    this one), with a progress bar on a terminal."""
+    this one), with a progress bar on a terminal. Stopped (Ctrl-C) or failed, each
+    player's report is whole or not written: what an unfinished one had written is
+    taken away again (a report written before, in an earlier run, stays)."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    before = {
+        folder: {n for n in REPORT_FILES if (Path(folder) / n).exists()} for _, folder, *_ in tasks
+    }
+    finished: set[int] = set()
     bar = _bar(len(tasks))
+    pool: ProcessPoolExecutor | None = None
     try:
         if jobs == 1:
             results = []
-            for task in tasks:
+            for i, task in enumerate(tasks):
                 results.append(_player(task))
+                finished.add(i)
                 if bar is not None:
                     bar.update(1)
             return results
@@ -174,28 +182,40 @@ def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) ->
         # (the class page is drawn with it after them anyway)
         charts.pyplot(tasks[0][2])
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
-        try:
-            with _ctrl_c_held():  # the workers start with the first task sent
-                futures = [pool.submit(_player, task) for task in tasks]
-            for _ in as_completed(futures):
-                if bar is not None:
-                    bar.update(1)
-            return [f.result() for f in futures]
-        except BaseException:
-            # a stop (Ctrl-C) or a failure: the other reports are not waited for, and
-            # what their workers were writing when stopped is cleared away
+        with _ctrl_c_held():  # the workers start with the first task sent
+            futures = {pool.submit(_player, task): i for i, task in enumerate(tasks)}
+        for f in as_completed(futures):
+            if f.exception() is None:
+                finished.add(futures[f])
+            if bar is not None:
+                bar.update(1)
+        return [f.result() for f in futures]
+    except BaseException:
+        # a stop (Ctrl-C) or a failure: the other reports are not waited for
+        if pool is not None:
             for proc in list(getattr(pool, "_processes", {}).values()):
                 with contextlib.suppress(Exception):
                     proc.kill()
             pool.shutdown(wait=True, cancel_futures=True)
-            for _, folder, _, _ in tasks:
-                drop_unfinished(Path(folder), REPORT_FILES)
-            raise
-        finally:
-            pool.shutdown(wait=True)
+        for i, (_, folder, *_) in enumerate(tasks):
+            if i not in finished:
+                _unwrite(Path(folder), before[folder])
+        raise
     finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
         if bar is not None:
             bar.close()
+
+
+def _unwrite(folder: Path, before: set[str]) -> None:
+    """Take away what an unfinished player's report wrote in ``folder``: the files of a
+    report that were not there ``before`` it began, and its temporary files."""
+    for name in REPORT_FILES:
+        if name not in before:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+    drop_unfinished(folder, REPORT_FILES)
 
 
 @contextlib.contextmanager
