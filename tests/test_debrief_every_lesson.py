@@ -340,7 +340,12 @@ def test_p17_daily_plans_and_call_analytics_are_followed():
 
 # ----------------------------------------------------------------- P18 the team
 def test_p18_no_goal_no_meetings_no_training_is_missed_with_the_period_named():
-    assert_missed(play(nothing), "P18", person=None)
+    s = play(nothing)
+    assert_missed(s, "P18", person=None)
+    # not one meeting is said as none ("Team meetings all game: only 0." read as a slip)
+    told = [Narrator(s.observe(), "en").moment(m) for m in finding(s, "P18").moments]
+    assert any(t.endswith("Not one team meeting all game.") for t in told), told
+    assert not any("only 0" in t for t in told), told
 
 
 def test_p18_goals_meetings_and_training_are_followed():

@@ -112,6 +112,9 @@ def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp
     lines = re.findall(r"<li class='missed'>([^<]+)</li>", group)
     assert lines and not [x for x in lines if re.search(r"\bby 0\b", x)]
     assert all(x.endswith("of 4 players") for x in lines)
+    # a mistake is never a moment the handbook would have had the same
+    mistakes = page.split("id='mistakes'")[1]
+    assert "as the handbook would" not in mistakes
 
 
 def test_a_class_report_refuses_saves_of_different_scenarios(saves, tmp_path, capsys):

@@ -247,7 +247,9 @@ def p18(f: Facts) -> Finding:
         if per not in goals
     ]
     if meetings < months / 2:
-        moments.append(Moment(f.last_week, "m.p18_few_meetings", {"n": meetings}))
+        # none at all said as none ("only 0" read as a slip of the pen)
+        key = "m.p18_few_meetings" if meetings else "m.p18_no_meetings"
+        moments.append(Moment(f.last_week, key, {"n": meetings}))
     return Finding(
         "P18",
         status_of(sum(parts) / len(parts), 0.75, 0.35),
