@@ -107,9 +107,11 @@ def class_report(
                 skipped.append(f"{s}: {why or f'the same game as {first}'}")
             continue
         once.append(s)
-    if len(seen) > 1:
-        (a, _), (b, _) = list(seen)[:2]
-        raise ValueError(f"these saves are of different scenarios ({a!r} and {b!r})")
+    if len(seen) > 1:  # each scenario with the first save of it: the odd one out is named
+        ((a, _), first_a), ((b, _), first_b) = list(seen.items())[:2]
+        raise ValueError(
+            f"these saves are of different scenarios ({a!r} in {first_a} and {b!r} in {first_b})"
+        )
     saves = once
     _one_scenario(saves, heads, lang)
     out = Path(out)
