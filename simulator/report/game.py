@@ -48,6 +48,7 @@ h1{{font-size:1.7em;margin-bottom:.2em}}h2{{margin-top:1.8em;border-bottom:2px s
 .meta{{color:{_P.muted}}}table{{border-collapse:collapse;margin:.8em 0;width:100%}}
 td,th{{border:1px solid {_P.border};padding:.3em .5em;vertical-align:top;text-align:left}}
 th{{background:{_P.page}}}td.num{{text-align:right;white-space:nowrap}}
+td.book{{text-align:right;min-width:9em}}.nowrap{{white-space:nowrap}}
 .followed{{color:{_P.good}}}.partly{{color:{_P.warn}}}.missed{{color:{_P.bad}}}
 .untested{{color:{_P.muted}}}.better{{color:{_P.good}}}.worse{{color:{_P.bad}}}
 img{{max-width:100%}}figure{{margin:1em 0}}figcaption{{color:{_P.muted};font-size:.9em}}
@@ -144,7 +145,10 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"
             f"<td class='num'>{c.weight:.2f}</td><td><b>{_e(nar.verdict(c))}</b><br>"
             f"<span class='formula'>{_e(nar.formula(c))}</span><br>{_e(nar.working(c))}</td>"
-            f"<td class='num'>{other:.1f} <span class='{css}'>({signed(diff)})</span>"
+            # the handbook's score kept on one line, the measures beside it free to wrap
+            # (kept whole too, they squeezed the formulas into a narrow column)
+            f"<td class='book'><span class='nowrap'>{other:.1f} "
+            f"<span class='{css}'>({signed(diff)})</span></span>"
             f"<br>{_e(nar.measure(c))} / {_e(theirs)}</td></tr>"
         )
     book_total = d.book.total if d.book is not None else float("nan")
