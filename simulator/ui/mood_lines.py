@@ -12,6 +12,7 @@ writes them (see :class:`~simulator.ui.game.Game`).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from ..api import MOOD_LOW, PEOPLE_FIELDS, mood_band
@@ -37,27 +38,28 @@ def _people_in(action: dict[str, Any]) -> list[int]:
     return [v for v in named if isinstance(v, int) and not isinstance(v, bool)]
 
 
-class MoodLines:
+class MoodLines(ABC):
     """The week report's lines on moods, for a game that has an observation, a narrator,
-    a language and each card's word (:meth:`mood_word`)."""
+    a language and each card's word (:meth:`mood_word`): what the game provides is
+    declared here, abstract."""
 
     lang: str
     _lifted: dict[int, list[tuple[int, str]]]
     _soured: dict[int, list[tuple[int, str]]]
 
     @property
-    def obs(self) -> Observation:
-        raise NotImplementedError
+    @abstractmethod
+    def obs(self) -> Observation: ...
 
     @property
-    def narrator(self) -> Narrator:
-        raise NotImplementedError
+    @abstractmethod
+    def narrator(self) -> Narrator: ...
 
-    def tr(self, key: str, **values: object) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def tr(self, key: str, **values: object) -> str: ...
 
-    def mood_word(self, rep: Any) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def mood_word(self, rep: Any) -> str: ...
 
     def their_week(
         self, results: list[Any], events: tuple[Any, ...], lifts_only: bool = False
