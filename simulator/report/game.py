@@ -24,7 +24,7 @@ import base64
 import html
 import shutil
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..lessons import FOLLOWED, MISSED, PARTLY, Debrief, debrief
@@ -79,8 +79,6 @@ def for_class(game: GameReport) -> GameReport:
     """The game as the class page reads it, once its player's own report is written: the
     record without its event and action logs (most of its size), which only the
     player's page reads. What a report worker sends back to the class page."""
-    from dataclasses import replace
-
     return replace(game, record=replace(game.record, events=(), actions=()))
 
 
