@@ -213,10 +213,10 @@ def test_a_correction_while_on_pace_is_told_as_unfair(period_weeks, told):
     assert line.startswith(f"▼ {nar.rep(on_pace.id)} was put off")
     if told:
         pace = f"{100 * on_pace.pace:.0f}%"
-        assert f"a correction while on course for {pace} of quota feels unfair" in line
-    else:  # no forecast the desk did not show ("on course for 0%" beside "too early")
+        assert f"a correction while on pace for {pace} of quota feels unfair" in line
+    else:  # no forecast the desk did not show ("on pace for 0%" beside "too early")
         assert "a correction when their results so far are on track feels unfair" in line
-        assert "on course" not in line and "%" not in line, line
+        assert "on pace" not in line and "%" not in line, line
 
 
 @pytest.mark.parametrize(("period_weeks", "told"), FORECAST_TOLD)
@@ -245,7 +245,7 @@ def test_unequal_treatment_names_both_reps_and_both_actions(period_weeks, told):
         "corrected in private, with results alike"
     )
     if told:
-        want = f"{both} (on course for {100 * a.pace:.0f}% and {100 * b.pace:.0f}% of quota)"
+        want = f"{both} (on pace for {100 * a.pace:.0f}% and {100 * b.pace:.0f}% of quota)"
     else:
         want = f"{both} so far this period"
     assert line == want, line
@@ -262,7 +262,7 @@ def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_res
 ):
     """The team holds an earlier correction against this week's praise: the line says
     when the first was given and the result it answered then (a card that reads 29%
-    today beside "on course for 0%" read as a contradiction)."""
+    today beside "on pace for 0%" read as a contradiction)."""
     s = session(quiet(scenario(weeks=26, period_weeks=period_weeks)), seed=6)
     _play(s, 3)
     obs = s.observe()
@@ -279,8 +279,8 @@ def test_unequal_treatment_weeks_apart_says_when_the_first_was_given_and_its_res
     line = nar.line(unfair[0])
     assert line in lines
     if told:
-        assert f"{nar.rep(a.id)} was corrected in private in week 4, on course for " in line
-        assert f"and {nar.rep(b.id)} praised in public this week, on course for " in line
+        assert f"{nar.rep(a.id)} was corrected in private in week 4, on pace for " in line
+        assert f"and {nar.rep(b.id)} praised in public this week, on pace for " in line
     else:
         assert f"{nar.rep(a.id)} was corrected in private in week 4 and " in line, line
         assert f"{nar.rep(b.id)} praised in public this week, with results alike so far" in line
@@ -314,7 +314,7 @@ def test_a_sharp_fall_of_pace_is_flagged_with_the_signs_the_manager_could_see():
     nar = Narrator(s.observe(), "en")
     line = nar.line(e)
     assert line in lines
-    assert line.startswith(f"⚠ {nar.rep(best.id)} is now on course for only ")
+    assert line.startswith(f"⚠ {nar.rep(best.id)} is now on pace for only ")
     assert "(last period: " in line and "% of quota)" in line
     assert "signs you could see: " in line
     assert f"a quota {signs['quota_high']:.1f}× last period's result" in line
