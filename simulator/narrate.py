@@ -217,7 +217,15 @@ class Narrator:
             return t("ev.type_revealed", rep=self.rep(e.rep), type=t(f"type.{d['type']}"))
         if k == "flight_risk":
             key = "ev.flight_risk_deputy" if d.get("by") == "deputy" else "ev.flight_risk"
-            return t(key, rep=self.rep(e.rep), risk=round(100 * d["risk"]))
+            behind = [t(f"risk.{w}") for w in d.get("why") or () if has(f"risk.{w}")]
+            if not behind:  # a record from before talks told why
+                return t(key, rep=self.rep(e.rep), risk=round(100 * d["risk"]))
+            return t(
+                f"{key}_why",
+                rep=self.rep(e.rep),
+                risk=round(100 * d["risk"]),
+                why=t("ev.sep").join(behind),
+            )
         if k == "stuck_deals":
             return t("ev.stuck_deals", rep=self.rep(e.rep), n=len(d["deals"]))
         if k == "reaction":

@@ -286,14 +286,50 @@ def test_a_flight_risk_found_in_your_1_1_is_told_as_found_there_and_a_deputys_as
     assert len(found) == 1
     e = found[0]
     by_deputy = Event(e.day, e.week, e.kind, e.rep, {**e.data, "by": "deputy"}, e.visible)
+    assert e.data["why"] == ["mood_hidden", "trust"]
     for lang in ("en", "zh"):
         nar = Narrator(s.observe(), lang)
         risk = round(100 * e.data["risk"])
+        why = tr(lang, "ev.sep").join(tr(lang, f"risk.{w}") for w in e.data["why"])
         own, deputy = nar.line(e), nar.line(by_deputy)
-        assert own == tr(lang, "ev.flight_risk", rep=nar.rep(rep.id), risk=risk)
-        assert deputy == tr(lang, "ev.flight_risk_deputy", rep=nar.rep(rep.id), risk=risk)
+        said = {"rep": nar.rep(rep.id), "risk": risk, "why": why}
+        assert own == tr(lang, "ev.flight_risk_why", **said)
+        assert deputy == tr(lang, "ev.flight_risk_deputy_why", **said)
         assert own != deputy
         assert "to learn why" not in own
+        # an event with no reasons (written by hand, say) still tells the risk
+        bare = Event(e.day, e.week, e.kind, e.rep, {"risk": e.data["risk"]}, e.visible)
+        assert nar.line(bare) == tr(lang, "ev.flight_risk", rep=nar.rep(rep.id), risk=risk)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_flight_risk_on_a_card_says_what_lies_behind_it(lang, tmp_path):
+    """A card read "▲ good" beside "⚠ may leave", and nothing said why: the risk came
+    from an outside offer, which a 1:1 brings out as surely as the risk. The card's tip
+    now says what the talk found behind it, in the words a resignation would use."""
+    from pygame_gui.elements import UIImage
+
+    from simulator.api import OneOnOne
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        world = game.session.world
+        rep = world.reps[1]
+        world.market.offers[rep.id] = world.week + 6  # a competitor's offer on the table
+        rep.engagement, rep.trust = 0.45, 0.6  # a little below par, trusting the manager
+        assert game.session.act(OneOnOne(rep.id)).ok
+        assert "offer" in rep.flight_risk_why and "trust" not in rep.flight_risk_why
+        game.refresh()
+        to_desk(app)
+        app.scene.refresh()
+        step(app, 4)
+        elements = app.scene.regions["team"].ui.elements
+        rect = app.scene.card_rects[rep.id]
+        (tile,) = [el for el in elements if isinstance(el, UIImage) and el.rect == rect]
+        tip = tile.tool_tip_text or ""
+        why = tr(lang, "ev.sep").join(tr(lang, f"risk.{w}") for w in rep.flight_risk_why)
+        assert html(tr(lang, "card.risk_why_tip", why=why)) in tip, tip
+        assert html(tr(lang, "risk.offer")) in tip
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -60,6 +60,31 @@ def test_p08_a_one_on_one_surfaces_flight_risk_that_stays_hidden_otherwise():
     assert observe(w).rep(1).flight_risk is None
 
 
+def test_p08_a_one_on_one_tells_what_lies_behind_a_flight_risk_each_only_where_true():
+    """The talk says why a rep might go (an outside offer, no trust in the manager, low
+    spirits): the causes a resignation would name, each told only where it is true, so
+    the manager can answer the cause and not only the risk."""
+    # both a little below par in spirits (not low enough to be a reason of their own)
+    team = (
+        rep("Ann", T.ACHIEVER, engagement=0.45, trust=0.05),
+        rep("Bo", T.ACHIEVER, engagement=0.45),
+        rep("Cy", T.ACHIEVER, engagement=0.2),
+    )
+    w = world(scenario(team))
+    w.market.offers[1] = 20  # Bo has a competitor's offer; nobody else has
+    for r in range(3):
+        act(w, OneOnOne(r))
+    ann, bo, cy = (observe(w).rep(r) for r in range(3))
+    assert all(r.flight_risk is not None for r in (ann, bo, cy))
+    assert ann.flight_risk_why == ("trust",)
+    assert bo.flight_risk_why == ("offer",)
+    assert "mood" in cy.flight_risk_why or "mood_hidden" in cy.flight_risk_why
+    assert "offer" not in cy.flight_risk_why and "trust" not in cy.flight_risk_why
+    # told in the week's report, in words
+    lines = [Narrator(observe(w), "en").line(e) for e in w.log.of_kind("flight_risk")]
+    assert "little trust in you" in lines[0] and "outside offer" in lines[1], lines
+
+
 def test_p08_one_on_ones_surface_stuck_deals_and_hints():
     w = world(quiet(scenario()), 0)
     r = w.reps[0]

@@ -141,6 +141,9 @@ class RepView:
     # year, too coarse to say "8 months" one week and "9 months" a month later)
     tenure_weeks: float = 0.0
     joined_week: int = 0  # the week a hire joined (0: on the team when the game began)
+    # what lay behind a surfaced flight risk, as the talk brought it out: codes the game
+    # words as ``risk.<code>`` ("offer", "trust", "stress", "mood", "no_share"…)
+    flight_risk_why: tuple[str, ...] = ()
 
     @property
     def pipeline(self) -> float:

@@ -192,6 +192,7 @@ def observe(world: World) -> Observation:
         seen = rep.flight_risk_seen_week
         recent = seen is not None and world.week - seen <= FLIGHT_RISK_MEMORY
         risk = rep.flight_risk_seen if recent else None
+        risk_why = rep.flight_risk_why if recent else ()
         hints = cache.hints.get(rep.id, ())
         if len(hints) != len(rep.hints):
             hints = cache.hints[rep.id] = tuple((w, key) for w, key, _ in rep.hints)
@@ -216,6 +217,7 @@ def observe(world: World) -> Observation:
                     "read": world.manager.reads.get(rep.id),
                     "hints": hints,
                     "flight_risk": risk,
+                    "flight_risk_why": risk_why,
                     "weakest_skill": rep.weakest_skill() if rep.weakest_known else None,
                     "deals": tuple(map(deal_view, rep.open_deals)),
                     "last_one_on_one": rep.last_one_on_one,

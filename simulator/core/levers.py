@@ -44,9 +44,8 @@ def one_on_one(world: World, rep: Rep) -> Effects:
         eff.update(add_hint(world, rep, "one_on_one"))
     risk = mv.annual_risk(world.quit_hazard(rep))
     if risk >= p.flight_risk_visible:
-        rep.flight_risk_seen_week = world.week
-        rep.flight_risk_seen = risk
-        world.event("flight_risk", rep.id, risk=round(risk, 2))
+        world.surface_flight_risk(rep)
+        world.event("flight_risk", rep.id, risk=round(risk, 2), why=list(rep.flight_risk_why))
         eff["flight_risk"] = round(risk, 2)
     now = world.env.now
     stuck = [d.id for d in rep.open_deals if now - d.last_heard >= p.stall_days]

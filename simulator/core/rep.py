@@ -70,6 +70,8 @@ class Rep:
     mood_seen: float = 0.65  # engagement as the manager reads it, refreshed weekly
     mood_read_error: float | None = None  # how far that reading is off (lasting, see people)
     flight_risk_seen: float = 0.0
+    # what lay behind it as the talk brought it out (the codes of a resignation's reasons)
+    flight_risk_why: tuple[str, ...] = ()
     praise_weeks: list[int] = field(default_factory=list)
     criticism_weeks: list[int] = field(default_factory=list)  # corrections in private
     rebuke_weeks: list[int] = field(default_factory=list)  # criticism in public

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import motivation as mv
 from .spec import (
     ChoiceSpec,
     DelegationSpec,
@@ -322,9 +321,7 @@ def apply_choice(
     if rep is not None and e.outside_offer_weeks:
         # the offer is on the table: the manager knows the risk it brings
         world.market.offers[rep.id] = world.week + e.outside_offer_weeks
-        rep.flight_risk_seen_week = world.week
-        rep.flight_risk_seen = mv.annual_risk(world.quit_hazard(rep))
-        out["flight_risk"] = round(rep.flight_risk_seen, 2)
+        out["flight_risk"] = round(world.surface_flight_risk(rep), 2)
     if rep is not None and e.cancel_outside_offer:
         world.market.offers.pop(rep.id, None)
     if e.market is not None:

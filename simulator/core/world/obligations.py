@@ -118,9 +118,9 @@ class Obligations(People):
                     add_hint(self.whole(), rep, "deputy")
                 risk = mv.annual_risk(self.quit_hazard(rep))
                 if risk >= p.flight_risk_visible:
-                    rep.flight_risk_seen_week = self.week
-                    rep.flight_risk_seen = risk
-                    self.event("flight_risk", rep.id, risk=round(risk, 2), by="deputy")
+                    self.surface_flight_risk(rep)
+                    why = list(rep.flight_risk_why)
+                    self.event("flight_risk", rep.id, risk=round(risk, 2), why=why, by="deputy")
 
     def _slip(self, d: Delegation, u: float) -> None:
         """Murphy's law: an unwatched deputy makes a costly mistake (P13).

@@ -293,6 +293,15 @@ class People(Deals):
                 left.append(rep.id)
         return left
 
+    def surface_flight_risk(self, rep: Rep) -> float:
+        """A talk (or an offer put on the table) brings out how likely ``rep`` is to leave
+        within a year, and why: the manager knows both from this week. The risk."""
+        risk = mv.annual_risk(self.quit_hazard(rep))
+        rep.flight_risk_seen_week = self.week
+        rep.flight_risk_seen = risk
+        rep.flight_risk_why = tuple(self.leaving_reasons(rep))
+        return risk
+
     def leaving_reasons(self, rep: Rep) -> list[str]:
         """What a manager could have seen behind a resignation (or that there was nothing)."""
         p = self.params

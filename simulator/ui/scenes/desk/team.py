@@ -111,6 +111,10 @@ class TeamPart(LeverPart):
         else:
             tip += "\n" + self.tr("card.type_tip", n=len(rep.hints))
         for x in flags:
+            if x == "card.risk" and rep.flight_risk_why:  # what the talk said lay behind it
+                why = [self.tr(f"risk.{w}") for w in rep.flight_risk_why]
+                tip += "\n" + self.tr("card.risk_why_tip", why=self.tr("ev.sep").join(why))
+                continue
             tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
         rep_card(
             ui,
