@@ -117,6 +117,21 @@ def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp
     assert "as the handbook would" not in mistakes
 
 
+def test_a_players_report_names_them_as_the_class_page_does(saves, tmp_path):
+    """The class page listed "anna" and her report said "Player pressure_cooker": the
+    policy that played the save stood for the player. The report names the player as the
+    class page does, and says which policy played for them."""
+    anna = tmp_path / "anna.json"
+    shutil.copy(saves["pressure_cooker"], anna)
+    out = tmp_path / "class"
+    assert main(["class", str(anna), str(saves["by_the_book"]), "--out", str(out)]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<a href='players/anna/report.html'>anna</a>" in page
+    report = (out / "players" / "anna" / "report.html").read_text(encoding="utf-8")
+    meta = re.search(r"<p class='meta'>([^<]*)</p>", report).group(1)
+    assert meta.startswith("Player anna (played by the pressure_cooker policy) · "), meta
+
+
 def test_a_class_report_refuses_saves_of_different_scenarios(saves, tmp_path, capsys):
     other = tmp_path / "other.json"
     assert main(["run", "--scenario", "default", "--quiet", "--save", str(other)]) == 0

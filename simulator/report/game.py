@@ -304,7 +304,9 @@ def write(r: GameReport, out: Path, lang: str = "en", font_href: str | None = No
         ),
     ]
     s = r.save
-    who = s.policy or r.player
+    # the player as the class page names them (their save's name), and the policy that
+    # played for them, if one did
+    who = r.player if not s.policy else t("report.played_by", player=r.player, policy=s.policy)
     meta = t(
         "report.meta",
         player=who,
