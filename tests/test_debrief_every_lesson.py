@@ -172,6 +172,34 @@ def test_p06_an_ego_driven_mentor_for_the_novice_is_followed():
     assert_followed(play(week, reps=_with_novice()), "P6")
 
 
+def test_p06_a_mentoring_pair_the_team_began_with_is_the_managers_while_kept():
+    """A novice the scenario gave an ego-driven mentor was "never had a mentor" and P6
+    "missed" (0 of 0 pairs) for a manager who kept the pair. A pair in place counts, the
+    moment says it was there from the start, and no "never" is said of that novice."""
+    team = (*_with_novice()[:4], rep("Nov", T.ACHIEVER, tenure_years=0.2, mentor="C"))
+    s = play(nothing, reps=team)
+    f = finding(s, "P6")
+    assert f.status == FOLLOWED, f
+    keys = [m.key for m in f.moments]
+    assert "m.p6_mentor_kept" in keys and "m.p6_no_mentor" not in keys, keys
+    told = [Narrator(s.observe(), "en").moment(m) for m in f.moments]
+    assert any("C went on mentoring Nov" in line for line in told), told
+    # a non-ego mentor kept is the lesson half followed, not missed
+    team = (*_with_novice()[:4], rep("Nov", T.ACHIEVER, tenure_years=0.2, mentor="A"))
+    assert finding(play(nothing, reps=team), "P6").status == PARTLY
+
+
+def test_p06_a_novice_who_left_unmentored_is_told_so_at_the_week_they_left():
+    """ "wk 26: Tang Wei never had a mentor" of a novice gone in week 7: a "never" is
+    told when the novice left, or at the game's end for one still on the team."""
+    gone = play(lambda s: [A.LetGo(4)] if s.week == 5 else [], reps=_with_novice())
+    (never,) = [m for m in finding(gone, "P6").moments if m.key == "m.p6_no_mentor"]
+    assert never.week == gone.world.reps[4].left_week == 5
+    stayed = play(nothing, reps=_with_novice())
+    (never,) = [m for m in finding(stayed, "P6").moments if m.key == "m.p6_no_mentor"]
+    assert never.week == stayed.record().weeks_played == 26
+
+
 # ----------------------------------------------------------------- P7 service reps
 def test_p07_a_service_rep_pitted_against_rivals_is_missed():
     def week(s):

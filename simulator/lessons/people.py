@@ -240,20 +240,34 @@ def p6(f: Facts) -> Finding:
     novices = any(r.tenure_weeks < 52 * 1.5 or r.joined_week > 0 for r in f.reps)
     if not ego or not novices:
         return Finding("P6", UNTESTED, Moment(0, "s.untested"))
-    pairs = [(w, a) for w, a in f.by_kind["mentor"]]
-    ego_mentors = [(w, a) for w, a in pairs if a.mentor in ego]
-    moments = [Moment(w, "m.p6_mentor", {"rep": a.mentor, "novice": a.novice}) for w, a in pairs]
-    mentored = {a.novice for _, a in pairs}
-    moments += [
-        Moment(f.last_week, "m.p6_no_mentor", {"novice": r.id})
+    made = [(w, a.mentor, a.novice) for w, a in f.by_kind["mentor"]]
+    # a pair the scenario began with counts as the manager's while they kept it (a pair of
+    # their own for that novice takes its place)
+    ids = {spec.name: i for i, spec in enumerate(f.record.scenario.reps)}
+    chosen = {novice for _, _, novice in made}
+    kept = [
+        (1, ids[spec.mentor], i)
+        for i, spec in enumerate(f.record.scenario.reps)
+        if spec.mentor in ids and i not in chosen
+    ]
+    pairs = kept + made
+    ego_mentors = [pair for pair in pairs if pair[1] in ego]
+    moments = [Moment(w, "m.p6_mentor_kept", {"rep": m, "novice": n}) for w, m, n in kept]
+    moments += [Moment(w, "m.p6_mentor", {"rep": m, "novice": n}) for w, m, n in made]
+    mentored = {n for _, _, n in pairs}
+    moments += [  # told at the end of the game, or when they left
+        Moment(r.left_week or f.last_week, "m.p6_no_mentor", {"novice": r.id})
         for r in f.reps
         if r.joined_week < f.weeks_played and r.tenure_weeks < 52 and r.id not in mentored
     ]
+    moments.sort(key=lambda m: m.week)
     status = FOLLOWED if ego_mentors else (PARTLY if pairs else MISSED)
     return Finding(
         "P6",
         status,
-        Moment(0, "s.p6", {"ego": len(ego_mentors), "pairs": len(pairs)}),
+        Moment(0, "s.p6", {"ego": len(ego_mentors), "pairs": len(pairs)})
+        if pairs
+        else Moment(0, "s.p6_none"),
         tuple(moments[:8]),
     )
 
