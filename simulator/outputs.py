@@ -160,15 +160,17 @@ def _fresh(path: Path) -> Iterator[str]:
         raise
 
 
-def drop_unfinished(folder: Path, names: Sequence[str]) -> None:
+def drop_unfinished(folder: Path, names: Sequence[str], made: bool = True) -> None:
     """Remove what a writer killed mid-file left in ``folder``: the temporary files
-    (:func:`_fresh`) of ``names``; then the folder itself if that leaves it empty."""
+    (:func:`_fresh`) of ``names``; then the folder itself if that leaves it empty and
+    the writer ``made`` it (a folder the user gave stays, empty or not)."""
     for name in names:
         for tmp in folder.glob(f".{name}.*.tmp"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
-    with contextlib.suppress(OSError):
-        folder.rmdir()  # only when empty
+    if made:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

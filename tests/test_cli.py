@@ -98,6 +98,27 @@ def test_an_out_that_is_a_file_or_cannot_be_made_is_one_line_in_words(tmp_path, 
     assert capsys.readouterr().err.startswith(f"salesim: error: --out {in_the_way / 'below'}: ")
 
 
+def test_a_refused_command_leaves_no_empty_folder_behind(tmp_path, capsys):
+    """A damaged save, a wrong baseline, a folder that is not a batch's: each command said
+    why in one line, and left the --out folder it had made for nothing."""
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("{", encoding="utf-8")
+    refused = [
+        ["report", str(damaged)],
+        ["export", str(damaged)],
+        ["class", str(damaged)],
+        ["batch", "--scenario", "tutorial", "--policy", "by_the_book", "--runs", "2",
+         "--baseline", "nosuch", "--no-progress"],
+        ["compare", str(tmp_path / "nowhere")],
+        ["sensitivity", "tutorial", "--vary", "nosuch=1:2", "--samples", "2"],
+    ]  # fmt: skip
+    for i, words in enumerate(refused):
+        out = tmp_path / f"out{i}" / "deeper"
+        assert main([*words, "--out", str(out)]) != 0, words
+        assert capsys.readouterr().err.count("\n") == 1, words
+        assert not out.parent.exists(), words
+
+
 def test_every_command_has_a_description_and_every_argument_help():
     import argparse
 

@@ -19,8 +19,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 # pygame greets on import; a command line tool says only what was asked
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -45,6 +48,42 @@ def _parser() -> argparse.ArgumentParser:
         family.register(sub)
     examples.add_examples(dict(sub.choices))
     return parser
+
+
+class _CtrlC:
+    """Ctrl-C during a command: raised as ``KeyboardInterrupt``, as Python does, and
+    remembered. Python drops an exception raised while it runs a finaliser (a weak
+    reference's callback, an object's ``__del__``), printing "Exception ignored" and
+    a traceback, and the command would go on to end as if nobody had stopped it. So
+    the stop is kept, and that report of it is not shown: the command ends with its
+    one line and 130 all the same. (A command that takes Ctrl-C over, a batch, puts
+    this back when it is done.)"""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._undo: list[Any] = []
+
+    def _on_ctrl_c(self, signum: int, frame: Any) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def _unraisable(self, unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return  # the stop is remembered; its traceback is no news to the person
+        self._hook(unraisable)
+
+    def __enter__(self) -> _CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
+            self._undo.append(lambda: signal.signal(signal.SIGINT, previous))
+        self._hook = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
+        self._undo.append(lambda: setattr(sys, "unraisablehook", self._hook))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        while self._undo:
+            self._undo.pop()()
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -79,16 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help(sys.stderr)
         return 2
+    stop = _CtrlC()
     try:
-        return func(args)
+        with stop:
+            code = func(args)
     except KeyboardInterrupt:
+        stop.pressed = True
+    except BrokenPipeError:
+        # the reader (``| head``) has gone: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if stop.pressed:
         # Ctrl-C: what was written is whole (saves and tables are written atomically, a
         # batch's finished runs are journalled); no traceback for a person's own stop
         print("salesim: stopped (Ctrl-C)", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # the reader (``| head``) has gone: stop quietly, as Unix tools do
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    return code

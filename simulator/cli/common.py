@@ -228,19 +228,28 @@ def add_out(
 
 
 def out_problem(value: str | None) -> str | None:
-    """Why ``--out`` cannot be the folder a command writes into, in words (None: it can;
-    a folder not there yet is made)."""
+    """Why ``--out`` cannot be the folder a command writes into, in words (None: it can).
+
+    A folder not there yet is made by the command when it first writes into it, not
+    here: a command refused after this check (a damaged save, a wrong option) leaves
+    no empty folder behind. So for a new folder, the nearest folder above it that
+    exists is the one that must take it."""
     if not value:
         return None
     path = Path(value)
     if path.exists() and not path.is_dir():
         return f"--out {value}: a file is in the way; give a folder"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        return f"--out {value}: cannot make this folder ({e.strerror or e})"
-    if not os.access(path, os.W_OK | os.X_OK):
-        return f"--out {value}: this folder cannot be written to"
+    if path.is_dir():
+        if not os.access(path, os.W_OK | os.X_OK):
+            return f"--out {value}: this folder cannot be written to"
+        return None
+    above = path.absolute().parent
+    while not above.exists():
+        above = above.parent
+    if not above.is_dir():
+        return f"--out {value}: cannot make this folder ({above} is a file)"
+    if not os.access(above, os.W_OK | os.X_OK):
+        return f"--out {value}: cannot make this folder (permission denied in {above})"
     return None
 
 

@@ -11,14 +11,16 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..outputs import drop_unfinished
+from ..outputs import claim, drop_unfinished
 from ..saves import SaveError, SaveGame, open_save
 from . import charts
 from .game import FONT_NAME, REPORT_FILES, GameReport, analyse, for_class, write
@@ -60,11 +62,45 @@ def report(
     progress: Stages | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write one game's report into ``out``; the page's path (``warn``: as :func:`load`)."""
+    """Write one game's report into ``out``; the page's path (``warn``: as :func:`load`).
+
+    Stopped (Ctrl-C) or failed while it writes, the report is taken back: the files it
+    had written and a folder it made are removed, and a report written there before
+    stays as it was (each file is replaced whole or not at all)."""
     game = load(save, progress, warn)
     if progress is not None:
         progress.stage("drawing the charts", counted=False)
-    return write(game, Path(out), lang)
+    folder = Path(out)
+    made = not folder.exists()
+    before = {n for n in (*REPORT_FILES, FONT_NAME) if (folder / n).exists()}
+    try:
+        return write_whole(game, folder, lang)
+    except BaseException:
+        _unwrite(folder, before, (*REPORT_FILES, FONT_NAME), made)
+        raise
+
+
+STAGING = ".report-"  # the hidden folder a report is drawn in, beside where it goes
+
+
+def write_whole(game: GameReport, folder: Path, lang: str, font_href: str | None = None) -> Path:
+    """Write a game's report into ``folder`` as one piece; the page's path.
+
+    It is drawn in a hidden folder inside ``folder``, then moved in, file by file, once
+    every file is drawn. Stopped or failed before that, ``folder`` holds what it held:
+    an earlier report there stays whole, never a new chart beside an old page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=folder))
+    try:
+        write(game, staging, lang, font_href=font_href)
+        for name in (*REPORT_FILES, FONT_NAME):
+            if (staging / name).exists():
+                if name == FONT_NAME and (folder / name).exists():
+                    continue  # the typeface shipped before is the same file
+                os.replace(staging / name, claim(folder / name))
+        return folder / "report.html"
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def class_report(
@@ -155,7 +191,7 @@ def _player(task: tuple[str, str, str, str | None]) -> _Done:
         game = load(path, warn=told.append)
     except SaveError as e:
         return None, told, str(e)
-    write(game, Path(folder), lang, font_href=font_href)
+    write_whole(game, Path(folder), lang, font_href=font_href)
     return for_class(game), told, None
 
 
@@ -210,14 +246,19 @@ def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) ->
             bar.close()
 
 
-def _unwrite(folder: Path, before: set[str]) -> None:
-    """Take away what an unfinished player's report wrote in ``folder``: the files of a
-    report that were not there ``before`` it began, and its temporary files."""
-    for name in REPORT_FILES:
+def _unwrite(
+    folder: Path, before: set[str], names: tuple[str, ...] = REPORT_FILES, made: bool = True
+) -> None:
+    """Take away what an unfinished report wrote in ``folder``: the files of ``names``
+    that were not there ``before`` it began, its temporary files, and the folder if it
+    ``made`` it and nothing else is in it."""
+    for name in names:
         if name not in before:
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
-    drop_unfinished(folder, REPORT_FILES)
+    for staging in folder.glob(f"{STAGING}*"):  # a worker stopped while drawing
+        shutil.rmtree(staging, ignore_errors=True)
+    drop_unfinished(folder, names, made)
 
 
 @contextlib.contextmanager

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import html
-import shutil
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -95,9 +94,9 @@ def ship_font(folder: Path) -> str | None:
     if source is None:
         return None
     target = folder / FONT_NAME
-    if not target.exists():
+    if not target.exists():  # copied whole or not at all: a stop never leaves half a font
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        write_bytes(target, Path(source).read_bytes())
     return FONT_NAME
 
 
