@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import sys
@@ -12,10 +13,11 @@ import pytest
 from gui import header, key, step
 
 from simulator.cli import main
-from simulator.lessons import LESSONS
+from simulator.lessons import FOLLOWED, LESSONS, UNTESTED, debrief
 from simulator.narrate import Narrator
 from simulator.saves import open_save
 from simulator.scenario import scenarios_dir
+from simulator.texts import tr
 from simulator.ui.app import App
 from simulator.ui.replay import Replay
 from simulator.ui.scenes import ReplayScene
@@ -115,6 +117,20 @@ def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp
     # a mistake is never a moment the handbook would have had the same
     mistakes = page.split("id='mistakes'")[1]
     assert "as the handbook would" not in mistakes
+    # one line a lesson ("P4 …: 2 of 3 players" came twice), each example a moment of
+    # a week ("wk 5: …"), not a count of the whole game ("Public criticisms: 66")
+    lessons = re.findall(r"<li><b>(P\d+) ", mistakes)
+    assert lessons and len(lessons) == len(set(lessons)), lessons
+    examples = re.findall(r"for example: [^:<]+: ([^<]+)</li>", mistakes)
+    assert examples and all(x.startswith("wk ") for x in examples), examples
+    # the lessons followed, of those each game could test
+    for policy, path in saves.items():
+        _, session = open_save(path)
+        found = debrief(session.record()).findings
+        followed = sum(1 for f in found if f.status == FOLLOWED)
+        tested = sum(1 for f in found if f.status != UNTESTED)
+        row = re.search(rf"players/{policy}/report.html'>.*?</tr>", page).group(0)
+        assert f"<td class='num'>{followed} / {tested}</td>" in row, (policy, row)
 
 
 def test_a_players_report_names_them_as_the_class_page_does(saves, tmp_path):
@@ -130,6 +146,23 @@ def test_a_players_report_names_them_as_the_class_page_does(saves, tmp_path):
     report = (out / "players" / "anna" / "report.html").read_text(encoding="utf-8")
     meta = re.search(r"<p class='meta'>([^<]*)</p>", report).group(1)
     assert meta.startswith("Player anna (played by the pressure_cooker policy) · "), meta
+
+
+def test_players_whose_saves_share_a_name_are_told_apart_by_their_folders(saves, tmp_path):
+    """The game names its saves by scenario and seed, so a class that played one seed
+    hands in files of one name: the league table read "1 p … 2 p". Each player is named
+    with as much of their folder as tells them apart."""
+    for group, policy in (("group1", "by_the_book"), ("group2", "hands_off")):
+        (tmp_path / group).mkdir()
+        shutil.copy(saves[policy], tmp_path / group / "p.json")
+    out = tmp_path / "class"
+    words = ["class", str(tmp_path / "group1" / "p.json"), str(tmp_path / "group2" / "p.json")]
+    assert main([*words, "--out", str(out)]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<a href='players/group1_p/report.html'>group1/p</a>" in page
+    assert "<a href='players/group2_p/report.html'>group2/p</a>" in page
+    report = (out / "players" / "group2_p" / "report.html").read_text(encoding="utf-8")
+    assert "Player group2/p (played by the hands_off policy)" in report
 
 
 def test_a_class_report_refuses_saves_of_different_scenarios(saves, tmp_path, capsys):
@@ -255,15 +288,20 @@ def test_the_chinese_reports_show_no_english_and_the_english_ones_no_chinese(sav
 
 
 def test_a_class_report_leaves_out_a_damaged_save_and_says_so(saves, tmp_path, capsys):
+    """A damaged save is left out, not the class; the page said "2 players" and nothing
+    more, and the command ended with 0: a trainer (or their script) missed a player
+    unawares. The page names it, and the command ends with 1, the page written."""
     broken = tmp_path / "broken.json"
     broken.write_text("{ not a save", encoding="utf-8")
     paths = [str(saves["by_the_book"]), str(broken), str(saves["hands_off"])]
     capsys.readouterr()
-    assert main(["class", *paths, "--out", str(tmp_path / "c")]) == 0
+    assert main(["class", *paths, "--out", str(tmp_path / "c")]) == 1
     err = capsys.readouterr().err
     assert f"salesim: left out {broken}: this is not a salesim save" in err
     page = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
     assert page.count("players/") >= 2
+    said = tr("en", "class.unread", n=1, files="broken.json")
+    assert html.escape(said) in page
 
 
 def test_a_class_report_counts_each_game_once(saves, tmp_path, capsys):
@@ -279,6 +317,8 @@ def test_a_class_report_counts_each_game_once(saves, tmp_path, capsys):
     assert f"salesim: left out {book}: given twice" in err
     assert f"salesim: left out {copy}: the same game as {book}" in err
     page = (tmp_path / "c" / "index.html").read_text(encoding="utf-8")
+    said = tr("en", "class.copies", n=2, files=f"{Path(book).name}, copy.json")
+    assert html.escape(said) in page
     assert sorted(p.name for p in (tmp_path / "c" / "players").iterdir()) == [
         "by_the_book",
         "hands_off",

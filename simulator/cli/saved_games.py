@@ -54,7 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "class",
         help="a class report from several saves of one scenario",
         description="A league table, the group's score distribution, the lessons the group "
-        "missed and the most common mistakes, with every player's own report linked.",
+        "missed and the most common mistakes, with every player's own report linked. "
+        "A save that cannot be read is left out (the page and a line say which); the "
+        "exit code is then 1, with the page written for the others.",
     )
     cls.add_argument("saves", metavar="SAVE", nargs="+", help="the class's saved games")
     add_out(cls, "folder for the reports", required=True)
@@ -131,10 +133,17 @@ def cmd_class(args: argparse.Namespace) -> int:
     if problem := replaces_other(Path(args.out), ["index.html", "scores.png", "lessons.png"]):
         return fail(problem)
     skipped: list[str] = []
+    damaged: list[str] = []
     told: list[str] = []
     try:
         page = class_report(
-            args.saves, args.out, args.lang, skipped, warn=told.append, jobs=args.jobs
+            args.saves,
+            args.out,
+            args.lang,
+            skipped,
+            warn=told.append,
+            jobs=args.jobs,
+            damaged=damaged,
         )
     except (SaveError, ValueError, NotOurs) as e:
         _tell(told)
@@ -143,7 +152,8 @@ def cmd_class(args: argparse.Namespace) -> int:
     print(page)
     for why in skipped:  # a damaged save leaves the class, not the report
         print(f"salesim: left out {why}", file=sys.stderr)
-    return 0
+    # written, but not for everyone: a script that runs the class is told so
+    return 1 if damaged else 0
 
 
 def cmd_replay(args: argparse.Namespace) -> int:

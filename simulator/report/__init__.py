@@ -40,6 +40,7 @@ def load(
     path: str | Path,
     progress: Stages | None = None,
     warn: Callable[[str], None] | None = None,
+    player: str | None = None,
 ) -> GameReport:
     """Open a save and compute its report (raises :class:`~simulator.saves.SaveError`).
 
@@ -52,7 +53,7 @@ def load(
     if progress is not None:
         progress.stage("playing it by the book")
     session.handbook(on_week=progress)
-    return analyse(save, session, Path(path).stem)
+    return analyse(save, session, player or Path(path).stem)
 
 
 def report(
@@ -110,11 +111,14 @@ def class_report(
     skipped: list[str] | None = None,
     warn: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    damaged: list[str] | None = None,
 ) -> Path:
     """Write a class report (and each player's report) into ``out``; the page's path.
 
     A save that cannot be read or replayed is left out, not the class: its path and
-    why go into ``skipped`` (as "path: why"); with none left, the last error is raised.
+    why go into ``skipped`` (as "path: why") and into ``damaged``, and the page says
+    so; a second copy of a game is left out too (into ``skipped`` alone, and the page).
+    With no save left, the last error is raised.
     ``warn`` is told of each save whose scenario was edited since (see :func:`load`).
     ``jobs``: how many processes replay the games and draw their reports at once
     (default: all cores); each player's report is a season replayed twice (the
@@ -123,6 +127,10 @@ def class_report(
     """
     from ..saves import read_save
 
+    left: list[str] = []  # the saves left out, and why
+    # and as the class page tells them: the files that could not be read, the copies
+    unread: list[str] = []
+    copies: list[str] = []
     # a class is one scenario: told before any game is replayed (the slow part)
     seen: dict[tuple[str, str], str] = {}
     games: dict[str, str] = {}  # one game (however many copies of its save) counts once
@@ -138,9 +146,9 @@ def class_report(
         game = json.dumps([head.seed, head.saved_at, head.actions], sort_keys=True)
         first = games.setdefault(hashlib.sha256(game.encode("utf-8")).hexdigest(), str(s))
         if first != str(s) or s in once:
-            if skipped is not None:
-                why = "given twice" if Path(first).resolve() == Path(s).resolve() else ""
-                skipped.append(f"{s}: {why or f'the same game as {first}'}")
+            why = "given twice" if Path(first).resolve() == Path(s).resolve() else ""
+            left.append(f"{s}: {why or f'the same game as {first}'}")
+            copies.append(Path(s).name)
             continue
         once.append(s)
     if len(seen) > 1:  # each scenario with the first save of it: the odd one out is named
@@ -154,48 +162,74 @@ def class_report(
     # a Chinese class shares one typeface, shipped beside the class page (write_class)
     shipped = lang == "zh" and charts.cjk_font_file() is not None
     href = f"../../fonts/{FONT_NAME}" if shipped else None
-    folders = player_folders([Path(s).stem for s in saves])
+    names = player_names([str(s) for s in saves])
+    folders = player_folders(names)
     tasks = [
-        (str(s), str(out / "players" / name), lang, href)
-        for s, name in zip(saves, folders, strict=True)
+        (str(s), str(out / "players" / folder), lang, href, name)
+        for s, folder, name in zip(saves, folders, names, strict=True)
     ]
     done = _players(tasks, jobs)
     reports, links = [], []
     last: str | None = None
-    for (report_, told, error), name in zip(done, folders, strict=True):
+    for (report_, told, error), name, s in zip(done, folders, saves, strict=True):
         for line in told:
             if warn is not None:
                 warn(line)
         if report_ is None:
             last = error
-            if skipped is not None and error is not None:
-                skipped.append(error)
+            if error is not None:
+                left.append(error)
+                unread.append(Path(s).name)
+                if damaged is not None:
+                    damaged.append(error)
             continue
         reports.append(report_)
         links.append(f"players/{name}/report.html")
+    if skipped is not None:
+        skipped.extend(left)
     if not reports:
         raise SaveError(last or "no save to report on")
-    return write_class(reports, links, out, lang)
+    return write_class(reports, links, out, lang, unread, copies)
 
 
 _Done = tuple[GameReport | None, list[str], str | None]
 
 
-def _player(task: tuple[str, str, str, str | None]) -> _Done:
+_Task = tuple[str, str, str, str | None, str]  # save, folder, language, typeface, player
+
+
+def player_names(paths: list[str]) -> list[str]:
+    """Each save's player as a class names them: the save's file name (no ``.json``),
+    with as many of its folders in front as it takes to tell it from the others
+    ("anna"; "group1/p" beside "group2/p": the game names its saves by scenario and
+    seed, so a class that played one seed brings files of one name)."""
+    parts = [Path(p).absolute().with_suffix("").parts for p in paths]
+    names = []
+    for i, mine in enumerate(parts):
+        k = 1
+        while k < len(mine) and any(
+            j != i and theirs[-k:] == mine[-k:] for j, theirs in enumerate(parts)
+        ):
+            k += 1
+        names.append("/".join(mine[-k:]))
+    return names
+
+
+def _player(task: _Task) -> _Done:
     """One player's game replayed, its report written into its folder: the game as the
     class page needs it (:func:`for_class`), the warnings told while replaying, and,
     for a save that cannot be replayed, why instead."""
-    path, folder, lang, font_href = task
+    path, folder, lang, font_href, player = task
     told: list[str] = []
     try:
-        game = load(path, warn=told.append)
+        game = load(path, warn=told.append, player=player)
     except SaveError as e:
         return None, told, str(e)
     write_whole(game, Path(folder), lang, font_href=font_href)
     return for_class(game), told, None
 
 
-def _players(tasks: list[tuple[str, str, str, str | None]], jobs: int | None) -> list[_Done]:
+def _players(tasks: list[_Task], jobs: int | None) -> list[_Done]:
     """Every player's report, in the order of ``tasks``, on ``jobs`` processes (one: in
     this one), with a progress bar on a terminal. Stopped (Ctrl-C) or failed, each
     player's report is whole or not written: what an unfinished one had written is

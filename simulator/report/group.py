@@ -14,11 +14,11 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY
+from ..lessons import FOLLOWED, LESSONS, MISSED, PARTLY, UNTESTED
 from ..narrate import Narrator
 from ..outputs import write_bytes
 from ..scoring import Scorecard
-from ..texts import text_of, tr
+from ..texts import joiner, text_of, tr
 from . import charts
 from .game import GameReport, figure, page, ship_font
 
@@ -28,6 +28,7 @@ NOT_MISTAKES = {
     "m.p3_read_right",
     "m.reaction_up",
     "m.p6_mentor",
+    "m.p6_mentor_kept",
     "m.p13_delegated",
     "m.p17_plans",
     "m.p17_calls",
@@ -62,10 +63,19 @@ def player_folders(players: list[str]) -> list[str]:
     return names
 
 
-def write_class(reports: list[GameReport], links: list[str], out: Path, lang: str = "en") -> Path:
+def write_class(
+    reports: list[GameReport],
+    links: list[str],
+    out: Path,
+    lang: str = "en",
+    unread: list[str] | None = None,
+    copies: list[str] | None = None,
+) -> Path:
     """Write ``index.html`` (the class page) and its charts; ``links``: each player's
     report (written before, see :func:`simulator.report.class_report`), as the page
-    links it."""
+    links it. ``unread``: the saves left out because they could not be read or
+    replayed, ``copies``: those left out as a second copy of a game (file names): the
+    page says so under its count of players, so a trainer misses nobody unawares."""
     out.mkdir(parents=True, exist_ok=True)
     t = lambda key, **kw: tr(lang, key, **kw)  # noqa: E731
     first = reports[0]
@@ -84,6 +94,8 @@ def write_class(reports: list[GameReport], links: list[str], out: Path, lang: st
         r = reports[i]
         sc = r.debrief.score
         followed = sum(1 for f in r.debrief.findings if f.status == FOLLOWED)
+        # of the lessons this game could test (a team with no novice cannot miss P6)
+        tested = sum(1 for f in r.debrief.findings if f.status != UNTESTED)
         att = sc.revenue / sc.target if sc.target else 0.0
         rows.append(
             f"<tr><td class='num'>{rank}</td>"
@@ -91,7 +103,7 @@ def write_class(reports: list[GameReport], links: list[str], out: Path, lang: st
             f"<td class='num'><b>{sc.total:.1f}</b></td>"
             + "".join(f"<td class='num'>{sc.component(c).value:.1f}</td>" for c in comps)
             + f"<td class='num'>{att:.2f}</td><td class='num'>{sc.attrition}</td>"
-            f"<td class='num'>{followed} / {len(LESSONS)}</td>"
+            f"<td class='num'>{followed} / {tested}</td>"
             f"<td class='num'>{_total(r.debrief.book)}</td></tr>"
         )
     rows.append("</table>")
@@ -124,35 +136,38 @@ def write_class(reports: list[GameReport], links: list[str], out: Path, lang: st
         else f"<p>{_e(t('class.none_missed'))}</p>"
     )
 
-    # the mistakes most players made: moments of lessons they did not follow
+    # the mistakes most players made: moments (a week and what was done, not a count of
+    # the whole game) of lessons they did not follow, one line per lesson with the most
+    # common kind of moment as its example
     players_with: dict[str, set[int]] = defaultdict(set)
     times: Counter = Counter()
-    example: dict[str, str] = {}
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    example: dict[tuple[str, str], str] = {}
     for i, r in enumerate(reports):
         nar = Narrator(r.record.final, lang)
         for f in r.debrief.findings:
             if f.status not in (MISSED, PARTLY):
                 continue
             for m in f.moments:
-                if m.key in NOT_MISTAKES:
+                if m.key in NOT_MISTAKES or m.week < 1:
                     continue
-                key = f"{f.lesson}|{m.key}"
-                players_with[key].add(i)
-                times[key] += 1
-                example.setdefault(key, f"{r.player}: {nar.moment(m)}")
+                players_with[f.lesson].add(i)
+                times[f.lesson] += 1
+                kinds[f.lesson][m.key] += 1
+                example.setdefault((f.lesson, m.key), f"{r.player}: {nar.moment(m)}")
     common = sorted(
         (k for k, who in players_with.items() if len(who) >= 2 or n == 1),
         key=lambda k: (-len(players_with[k]), -times[k]),
     )[:10]
 
-    def mistake_line(k: str) -> str:
-        lesson = k.split("|")[0]
+    def mistake_line(lesson: str) -> str:
+        (most, _), *_ = kinds[lesson].most_common(1)
         text = t(
             "class.mistake_line",
-            players=len(players_with[k]),
+            players=len(players_with[lesson]),
             n=n,
-            times=times[k],
-            example=example[k],
+            times=times[lesson],
+            example=example[(lesson, most)],
         )
         return f"<li><b>{_e(lesson)} {_e(t('lesson.' + lesson))}</b>: {_e(text)}</li>"
 
@@ -179,6 +194,11 @@ def write_class(reports: list[GameReport], links: list[str], out: Path, lang: st
     body = [
         f"<h1>{_e(t('class.title', title=title))}</h1>",
         f"<p class='meta'>{_e(t('class.meta', n=n, version=first.save.scenario_version))}</p>",
+        *(
+            f"<p class='left-out'>{_e(t(key, n=len(files), files=joiner(lang).join(files)))}</p>"
+            for key, files in (("class.unread", unread), ("class.copies", copies))
+            if files
+        ),
         f"<h2 id='league'>{_e(t('class.league'))}</h2>",
         *rows,
         figure(dist, t("report.distribution")),
