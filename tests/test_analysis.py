@@ -198,6 +198,22 @@ def test_sensitivity_ranks_demand_above_a_field_that_barely_matters():
     assert by_name["market.lead_rate"].first > 3 * by_name["support.legal_days"].first
 
 
+def test_sobol_indices_no_share_of_variance_can_take_are_called_noise_however_narrow():
+    """One field varied on two samples printed "S1 1.911 ± 0.103, ST 1.997 ± 0.003" with
+    no caution: the advice came only for intervals wider than ±0.2. An index whose
+    interval misses 0..1 altogether gets it too; one within the range does not."""
+    from simulator.analysis.sensitivity import Index, Sensitivity, report
+
+    def told(*indices: Index) -> str:
+        return report(Sensitivity("sobol", "by_the_book", 8, 8, 0, list(indices), 70, 5, 2))
+
+    impossible = told(Index("market.win_rate", 1.911, 0.103, 1.997, 0.003))
+    assert "market.win_rate's indices fall outside 0..1" in impossible
+    assert "raise --samples (it was 2; try 64)" in impossible
+    fine = told(Index("market.win_rate", 0.97, 0.05, 1.02, 0.04), Index("x", -0.01, 0.03, 0, 0))
+    assert "raise --samples" not in fine
+
+
 def test_sobol_indices_are_shares_of_variance(tmp_path, capsys):
     code = main(
         [

@@ -14,6 +14,7 @@ from plugin_policies import DiesRarely, DiesSometimes, FailsSometimes, doomed_se
 from simulator.analysis import store
 from simulator.analysis.batch import Batch, BatchError
 from simulator.analysis.cluster import MAX_CHUNK, guided_chunks
+from simulator.analysis.compare import load, text
 from simulator.analysis.design import factorial, parse_sweep
 from simulator.analysis.runs import Task
 from simulator.analysis.store import read_table
@@ -202,6 +203,12 @@ def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tm
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["status"] == "interrupted" and manifest["finished_runs"] == first.executed
     assert len(table(tmp_path)) == first.executed  # what finished is kept, in the tables too
+    # compared as it stands, it says it is partial first (its page did; its text did not)
+    told = text(load(tmp_path))
+    assert told.startswith(
+        f"A partial batch (stopped): {first.executed} of 12 runs finished. "
+        "The same batch command finishes it.\n"
+    ), told
 
     second = small(tmp_path, jobs=2).run(progress=False)
     assert second.skipped == first.executed and second.executed == 12 - first.executed
@@ -213,6 +220,7 @@ def test_an_interrupted_batch_resumes_without_doing_any_run_twice(sequential, tm
     for name in ("reps", "weeks"):
         assert same(table(tmp_path, name), table(sequential, name))
     assert json.loads((tmp_path / "manifest.json").read_text())["status"] == "complete"
+    assert "partial" not in text(load(tmp_path))
 
 
 def test_the_journal_is_compact_and_an_older_verbose_one_still_resumes(sequential, tmp_path):

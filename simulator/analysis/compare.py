@@ -172,6 +172,17 @@ def text(cmp: Comparison) -> str:
     0–100 scale the scores live on).
     """
     out = []
+    man = cmp.manifest
+    done, total = man.get("finished_runs"), man.get("total_runs")
+    short = isinstance(done, int) and isinstance(total, int) and done < total
+    if man.get("status") == "interrupted" or short:
+        # a batch stopped part-way compares what it has: said first, as the page says it
+        out += [
+            f"A partial batch (stopped): {done if done is not None else '?'} of "
+            f"{total if total is not None else '?'} runs finished. The same batch command "
+            "finishes it.",
+            "",
+        ]
     names = [m.removeprefix("score.") for m in METRICS]
     width = max(12, *(len(n) + 1 for n in names))
     pw = max(8, *(len(p) + 2 for p in cmp.policies))

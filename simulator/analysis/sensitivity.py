@@ -184,6 +184,11 @@ def _analyse(problem: dict, x: np.ndarray, y: np.ndarray, method: str, seed: int
     ]
 
 
+def _estimates(ix: Index) -> tuple[tuple[float, float], ...]:
+    """A Sobol index's two estimates, each with its interval's half-width: S1 and ST."""
+    return ((ix.first, ix.first_conf), (ix.total, ix.total_conf))
+
+
 def report(s: Sensitivity) -> str:
     lines = [
         f"{s.method.capitalize()} sensitivity of the total score under {s.policy}: "
@@ -200,9 +205,18 @@ def report(s: Sensitivity) -> str:
         lines.append(
             "S1: share of the score's variance the field explains alone; ST: with its interactions."
         )
-        if any(ix.first_conf > 0.2 or ix.total_conf > 0.2 for ix in s.indices):
+        wide = any(ix.first_conf > 0.2 or ix.total_conf > 0.2 for ix in s.indices)
+        # a share of variance lies in 0..1: an estimate whose interval misses that range
+        # altogether says the samples are too few, however narrow its interval
+        off = [ix for ix in s.indices if any(v - c > 1.0 or v + c < 0.0 for v, c in _estimates(ix))]
+        if wide or off:
+            why = (
+                "The intervals are wide (above ±0.2)"
+                if wide
+                else f"{off[0].name}'s indices fall outside 0..1, where no share of variance can"
+            )
             lines.append(
-                f"The intervals are wide (above ±0.2): raise --samples (it was {s.samples}; "
+                f"{why}: raise --samples (it was {s.samples}; "
                 f"try {max(64, 4 * s.samples)}) before relying on these numbers; "
                 "values outside 0..1 are sampling noise."
             )
