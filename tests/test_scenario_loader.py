@@ -103,6 +103,24 @@ def test_folded_chinese_text_is_joined_without_the_spaces_yaml_puts_in(tmp_path)
             "version",
             'should be text (got 2.0; put it in quotes, "2.0", to make it text)',
         ),
+        # a text field given something else: text is what it asks for ("expected a mapping
+        # of fields, got 5" read as if only en: and zh: would do)
+        (
+            "title: Small",
+            "title: 5",
+            1,
+            8,
+            "title",
+            'should be text (got 5; put it in quotes, "5", to make it text)',
+        ),
+        (
+            "title: Small",
+            "title: [a, b]",
+            1,
+            8,
+            "title",
+            "should be text, or en: and zh: texts under it (got ['a', 'b'])",
+        ),
         (
             "type: competitor}",
             "type: competitor, veteran: 1}",

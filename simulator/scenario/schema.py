@@ -99,7 +99,25 @@ class Model(BaseModel):
 
 # ----------------------------------------------------------------------- text
 def _text_in(value: Any) -> Any:
-    return {"en": value} if isinstance(value, str) else value
+    """Text as written: a plain string (English), or ``en:`` and ``zh:`` under it. Anything
+    else is told as text that was expected ("expected a mapping of fields" read as if
+    only the mapping would do)."""
+    if isinstance(value, str):
+        return {"en": value}
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            f'should be text (got {value}; put it in quotes, "{value}", to make it text)'
+        )
+    shown = (
+        "nothing"
+        if value is None
+        else str(value).lower()
+        if value in (True, False)
+        else repr(value)
+    )
+    raise ValueError(f"should be text, or en: and zh: texts under it (got {shown})")
 
 
 class LocalText(Model):
