@@ -110,13 +110,10 @@ def _text_in(value: Any) -> Any:
         raise ValueError(
             f'should be text (got {value}; put it in quotes, "{value}", to make it text)'
         )
-    shown = (
-        "nothing"
-        if value is None
-        else str(value).lower()
-        if value in (True, False)
-        else repr(value)
-    )
+    if isinstance(value, bool):
+        shown = str(value).lower()  # as YAML writes it
+    else:
+        shown = "nothing" if value is None else repr(value)
     raise ValueError(f"should be text, or en: and zh: texts under it (got {shown})")
 
 
