@@ -133,6 +133,35 @@ def test_tabs_get_a_plain_explanation(tmp_path):
     assert ":6:1: a tab character here: YAML indents with spaces only" in msg
 
 
+@pytest.mark.parametrize(
+    "broken, at, words",
+    [
+        # a field indented a space short of its block
+        (
+            GOOD.replace("  segments:", "  lead_rate: 1.0\n segments:"),
+            ":7:2:",
+            "does not line up with the fields",
+        ),
+        # a field's name with no ':' (the parser notices on the next line)
+        (GOOD.replace("weeks: 8", "weeks 8"), ":2:1:", "a field's name with no ':' after it"),
+        # text with ': ' in it, unquoted
+        (GOOD.replace("title: Small", "title: Small: the team"), ":1:13:", "needs quotes"),
+        # a list item out of line with the others
+        (GOOD + "   - {name: Bo, type: service}\n", ":10:4:", "line up with the list it is in"),
+    ],
+)
+def test_yaml_mistakes_are_told_as_what_to_look_at_on_the_line_to_look_at(
+    tmp_path, broken, at, words
+):
+    """The parser's own words ("did not find expected key (while parsing a block mapping
+    that starts on line 5)", pointing a line past the mistake) left a trainer guessing.
+    The message says what to look at, on the line of the mistake, the parser's words
+    after."""
+    msg = refused(tmp_path, broken)
+    assert at in msg and words in msg and "(the parser: " in msg, msg
+    assert "starts on line" not in msg
+
+
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
     p = tmp_path / "s.yaml"
     p.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())

@@ -171,6 +171,14 @@ def _yaml_problem(e: yaml.YAMLError, source: str, text: str) -> SourceError:
         problem = "a tab character here: YAML indents with spaces only"
     elif "could not determine a constructor" in problem:
         problem = "this tag is not allowed: scenario files hold plain data only"
+    elif (plain := _plain_yaml(problem)) is not None:
+        # the parser's words are about its own workings: said as what to look at, with
+        # them after for whoever knows YAML
+        words, at_key = plain
+        cmark = getattr(e, "context_mark", None)
+        if at_key and cmark is not None:  # the line the field began on, not the next one
+            mark = cmark
+        problem = f"not valid YAML: {words} (the parser: {problem})"
     else:
         problem = f"not valid YAML: {problem}"
         context = getattr(e, "context", None)
@@ -178,6 +186,47 @@ def _yaml_problem(e: yaml.YAMLError, source: str, text: str) -> SourceError:
         if context and cmark is not None and cmark is not mark:
             problem += f" ({context} that starts on line {cmark.line + 1})"
     return _fail(source, problem, mark)
+
+
+# the parser's commonest complaints in a hand-written file, as what to look at; and
+# whether the place to look is where the field began (the parser noticed a line later)
+_YAML_WORDS = (
+    (
+        "mapping values are not allowed",
+        "a ':' where none can be: this line is indented deeper than the fields around "
+        "it, or holds text with ': ' in it that needs quotes",
+        False,
+    ),
+    (
+        "did not find expected key",
+        "this line does not line up with the fields around it (the fields of one block "
+        "start in the same column)",
+        False,
+    ),
+    (
+        "could not find expected ':'",
+        "a field's name with no ':' after it, or text running onto the next line without quotes",
+        True,
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this line does not line up with the list it is in (each item starts with '- ' "
+        "in the same column)",
+        False,
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the block it belongs to",
+        False,
+    ),
+)
+
+
+def _plain_yaml(problem: str) -> tuple[str, bool] | None:
+    for start, words, at_key in _YAML_WORDS:
+        if problem.startswith(start):
+            return words, at_key
+    return None
 
 
 def _scan(text: str, source: str) -> None:
