@@ -369,7 +369,7 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             {
                 "week": rec.week,
                 "action": rec.action.kind,
-                "rep": names.get(rep, "") if isinstance(rep := params.get("rep"), int) else "",
+                "rep": names.get(rep) if isinstance(rep := params.get("rep"), int) else None,
                 "parameters": params,  # a spreadsheet's cell gets it as JSON text
                 "done": rec.ok,
                 "refused_because": rec.code,
@@ -380,8 +380,9 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
             "week": e.week,
             "day": e.day,
             "event": e.kind,
-            "rep_id": "" if e.rep is None else e.rep,
-            "rep": names.get(e.rep, "") if e.rep is not None else "",
+            # no rep: null in JSON, an empty cell in CSV (never "" beside numbers)
+            "rep_id": e.rep,
+            "rep": names.get(e.rep) if e.rep is not None else None,
             "seen_by_manager": e.visible,
             "details": e.data,
         }
@@ -404,6 +405,8 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
                     {
                         k: json.dumps(v, ensure_ascii=False, default=str)
                         if isinstance(v, dict | list)
+                        else ""
+                        if v is None
                         else v
                         for k, v in row.items()
                     }

@@ -178,6 +178,10 @@ def test_export_writes_the_logs_as_tables_for_spreadsheets(tmp_path, capsys):
     rows = json.loads((tmp_path / "js" / "events.json").read_text("utf-8"))
     assert len(rows) == len(s.event_log)
     assert all(isinstance(r["details"], dict) for r in rows)  # nested, not JSON in a string
+    # a rep's id is a number or, where the event is nobody's, null (it was "" in JSON)
+    assert all(r["rep_id"] is None or isinstance(r["rep_id"], int) for r in rows)
+    assert any(r["rep_id"] is None and r["rep"] is None for r in rows)
+    assert any(e["rep_id"] == "" and e["rep"] == "" for e in events)  # CSV: an empty cell
     acts = json.loads((tmp_path / "js" / "actions.json").read_text("utf-8"))
     quota = next(a for a in acts if a["action"] == "set_quota")
     assert isinstance(quota["parameters"], dict) and quota["parameters"]["amount"] > 0
