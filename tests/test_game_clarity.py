@@ -306,7 +306,8 @@ def test_a_flight_risk_found_in_your_1_1_is_told_as_found_there_and_a_deputys_as
 def test_a_flight_risk_on_a_card_says_what_lies_behind_it(lang, tmp_path):
     """A card read "▲ good" beside "⚠ may leave", and nothing said why: the risk came
     from an outside offer, which a 1:1 brings out as surely as the risk. The card's tip
-    now says what the talk found behind it, in the words a resignation would use."""
+    now says what the talk found behind it, in the words a resignation would use, and
+    when (spirits may have mended since: "low spirits" beside a card reading "fair")."""
     from pygame_gui.elements import UIImage
 
     from simulator.api import OneOnOne
@@ -328,7 +329,8 @@ def test_a_flight_risk_on_a_card_says_what_lies_behind_it(lang, tmp_path):
         (tile,) = [el for el in elements if isinstance(el, UIImage) and el.rect == rect]
         tip = tile.tool_tip_text or ""
         why = tr(lang, "ev.sep").join(tr(lang, f"risk.{w}") for w in rep.flight_risk_why)
-        assert html(tr(lang, "card.risk_why_tip", why=why)) in tip, tip
+        said = tr(lang, "card.risk_why_tip", why=why, week=rep.flight_risk_seen_week)
+        assert html(said) in tip, tip
         assert html(tr(lang, "risk.offer")) in tip
 
 

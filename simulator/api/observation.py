@@ -144,6 +144,7 @@ class RepView:
     # what lay behind a surfaced flight risk, as the talk brought it out: codes the game
     # words as ``risk.<code>`` ("offer", "trust", "stress", "mood", "no_share"…)
     flight_risk_why: tuple[str, ...] = ()
+    flight_risk_week: int | None = None  # the week it came to light (it and why are as then)
 
     @property
     def pipeline(self) -> float:

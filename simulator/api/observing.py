@@ -193,6 +193,7 @@ def observe(world: World) -> Observation:
         recent = seen is not None and world.week - seen <= FLIGHT_RISK_MEMORY
         risk = rep.flight_risk_seen if recent else None
         risk_why = rep.flight_risk_why if recent else ()
+        risk_week = seen if recent else None
         hints = cache.hints.get(rep.id, ())
         if len(hints) != len(rep.hints):
             hints = cache.hints[rep.id] = tuple((w, key) for w, key, _ in rep.hints)
@@ -218,6 +219,7 @@ def observe(world: World) -> Observation:
                     "hints": hints,
                     "flight_risk": risk,
                     "flight_risk_why": risk_why,
+                    "flight_risk_week": risk_week,
                     "weakest_skill": rep.weakest_skill() if rep.weakest_known else None,
                     "deals": tuple(map(deal_view, rep.open_deals)),
                     "last_one_on_one": rep.last_one_on_one,

@@ -112,8 +112,8 @@ class TeamPart(LeverPart):
             tip += "\n" + self.tr("card.type_tip", n=len(rep.hints))
         for x in flags:
             if x == "card.risk" and rep.flight_risk_why:  # what the talk said lay behind it
-                why = [self.tr(f"risk.{w}") for w in rep.flight_risk_why]
-                tip += "\n" + self.tr("card.risk_why_tip", why=self.tr("ev.sep").join(why))
+                why = self.tr("ev.sep").join(self.tr(f"risk.{w}") for w in rep.flight_risk_why)
+                tip += "\n" + self.tr("card.risk_why_tip", why=why, week=rep.flight_risk_week)
                 continue
             tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
         rep_card(
