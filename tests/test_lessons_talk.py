@@ -139,6 +139,26 @@ def test_p09_public_criticism_hurts_the_rep_their_trust_and_the_whole_team():
     assert all(r.engagement < b - 0.005 for r, b in zip(others, before, strict=True))
 
 
+def test_p09_a_second_public_rebuke_stings_less_and_costs_as_much_trust_as_the_report_says():
+    """The report said "put off, strongly … the second public rebuke in six weeks: they
+    grow numb", which read as a contradiction. What the model does: the second stings
+    less, and trust falls by as much; the line says that, and the drop is still large."""
+    w = world(scenario())
+    ego = rep_of(w, T.EGO_DRIVEN)
+    drops, lost = [], []
+    for _ in range(2):
+        mood, trust = ego.engagement, ego.trust
+        act(w, Feedback(ego.id, Tone.CRITICISM, public=True))
+        drops.append(mood - ego.engagement)
+        lost.append(trust - ego.trust)
+        run_weeks(w, 1)
+    assert 0.03 < drops[1] < 0.9 * drops[0], drops
+    assert lost[1] == pytest.approx(lost[0], abs=0.005), lost
+    (second,) = [e for e in w.log.of_kind("reaction") if e.data.get("why")][-1:]
+    line = Narrator(observe(w), "en").line(second)
+    assert "each stings a little less, and costs their trust all the same" in line, line
+
+
 def test_p09_private_correction_helps_when_fair_and_hurts_when_not():
     w = world(scenario())
     comp = rep_of(w, T.COMPETITOR)
