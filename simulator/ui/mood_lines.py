@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from ..api import MOOD_LOW, PEOPLE_FIELDS, mood_band
-from ..texts import aside
+from ..texts import aside, joiner
 
 if TYPE_CHECKING:
     from ..api import Observation
@@ -97,10 +97,8 @@ class MoodLines(ABC):
         sep = self.tr("ev.sep")
         out = {}
         for rep in {*now, *kept}:
-            earlier = [
-                aside(x, self.tr("ui.week_short", week=w), self.lang) for w, x in kept.get(rep, [])
-            ]
-            items = [*earlier, *now.get(rep, [])]
+            earlier = kept.get(rep, [])
+            items = self._dated(earlier, now.get(rep, []))
             if items:  # "their week" only when it was this week's alone
                 key = "ev.mood_context" if lifts else "ev.put_off_context"
                 out[rep] = self.tr(key + ("_since" if earlier else ""), list=sep.join(items))
@@ -108,6 +106,25 @@ class MoodLines(ABC):
             kept.setdefault(rep, []).extend((week, x) for x in xs)
             del kept[rep][:-LIFTS_KEPT]
         return out
+
+    def _dated(self, earlier: list[tuple[int, str]], now: list[str]) -> list[str]:
+        """Each thing once, with the weeks it happened: "1:1 (wk 8, 9, 10 and this week)",
+        not "1:1 (wk 8); 1:1 (wk 9); 1:1 (wk 10); 1:1". This week's alone are said plainly
+        when nothing earlier is listed, "(this week)" when something is."""
+        weeks: dict[str, list[int]] = {}
+        for w, x in earlier:
+            if w not in weeks.setdefault(x, []):
+                weeks[x].append(w)
+        for x in now:
+            weeks.setdefault(x, [])
+        join = joiner(self.lang).join
+        items = []
+        for x, ws in weeks.items():
+            when = self.tr("ui.week_short", week=join(str(w) for w in ws)) if ws else ""
+            if x in now and earlier:
+                when = self.tr("ui.and_this_week", weeks=when) if ws else self.tr("ui.this_week")
+            items.append(aside(x, when, self.lang) if when else x)
+        return items
 
     def _held(
         self,
