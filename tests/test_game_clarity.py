@@ -368,6 +368,38 @@ def test_a_first_game_that_skips_the_tutorial_opens_on_the_tour_and_only_then(la
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_period_reviews_pages_share_the_team_evenly(lang, tmp_path):
+    """Six reps where five rows fit gave a page of five and a page of one, mostly empty.
+    The team is spread evenly over the pages it needs: every rep on one page, no page
+    more than a row fuller than another."""
+    from gui import labels
+
+    from simulator.texts import rep_name
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        first = game.obs.period
+        while game.obs.period == first:
+            outcome = game.end_week()
+        app.switch(ReviewScene, outcome=outcome)
+        step(app, 8)
+        names = [rep_name(r, lang) for r in game.obs.reps]
+        pages = []
+        while True:
+            shown = " ".join(labels(app))
+            pages.append([n for n in names if n in shown])
+            if len(pages) == 4 or sum(map(len, pages)) >= len(names):
+                break
+            app.scene.turn(1)
+            step(app, 4)
+        assert len(pages) > 1, pages  # the default team needs two pages at this size
+        assert sorted(n for page in pages for n in page) == sorted(names), pages
+        sizes = [len(page) for page in pages]
+        assert max(sizes) - min(sizes) <= 1, pages
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_period_review_opens_on_what_the_team_booked_against_the_target(lang, tmp_path):
     """How the period ended was only in the last line of a side panel on the review
     screen. It stands beside the screen's heading."""

@@ -159,8 +159,13 @@ class ReviewScene(Scene):
 
     @property
     def per_page(self) -> int:
-        """The reps' rows a page holds, in the window as it is."""
-        return max(1, (self.app.size[1] - LIST_TOP - LIST_FOOT) // ROW_H)
+        """The reps' rows a page holds: as many as the window fits, spread evenly over the
+        pages the team needs (six where five fit: three and three, not five and a page
+        with one row)."""
+        fits = max(1, (self.app.size[1] - LIST_TOP - LIST_FOOT) // ROW_H)
+        reps = max(1, len(self.game.obs.reps))
+        pages = -(-reps // fits)
+        return -(-reps // pages)
 
     @property
     def has_next_quota(self) -> bool:
