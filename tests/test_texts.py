@@ -271,3 +271,28 @@ def test_the_shipped_scenarios_chinese_writes_money_as_the_game_does(path):
         for amount in re.findall(r"¥([\d,]+)(?![\d,]*万)", text):
             value = int(amount.replace(",", ""))
             assert f"¥{amount}" == money(value, "¥", "zh"), (text, money(value, "¥", "zh"))
+
+
+def _read_money(text: str) -> float:
+    """A sum of money as :func:`money` writes it, back into a number."""
+    number = float(re.sub(r"[^\d.]", "", text))
+    units = {"M": 1e6, "k": 1e3, "万": 1e4, "亿": 1e8}
+    return number * next((v for u, v in units.items() if text.endswith(u)), 1.0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@given(target=st.floats(2e5, 5e8), share=st.floats(0.3, 0.97))
+def test_p01_a_quotas_gap_reads_as_the_difference_of_the_figures_beside_it(lang, target, share):
+    """ "¥776万 of ¥840万 … ¥63.5万 of the target is in no one's quota": the gap was written
+    more finely than the figures beside it, and did not read as their difference. It is
+    written as finely as they are, so the two agree (to the last digit shown)."""
+    from simulator.texts import money_step, unassigned_warning
+
+    total = target * share
+    said = unassigned_warning(target - total, total, target, "¥", lang)
+    gap = re.search(r"¥[\d.,]+[kM万亿]?", said).group(0)
+    seen = _read_money(money(target, "¥", lang)) - _read_money(money(total, "¥", lang))
+    step = max(money_step(total, lang), money_step(target, lang))
+    shown = _read_money(gap)
+    assert shown == pytest.approx(round(shown / step) * step), (said, step)  # as finely
+    assert abs(shown - seen) <= step * 1.01, (said, money(total, "¥", lang), seen)

@@ -91,10 +91,18 @@ def quota_unit(lang: str) -> float:
 QUOTA_CHARACTERS = list("0123456789.")
 
 
-def unassigned_warning(gap: float, money_text: str, lang: str = "en") -> str:
-    """The warning after a quotas' sum that falls short of the target: how much of it no
-    one's quota covers (``money_text``: that gap, written); empty when none."""
-    return tr(lang, "quota.unassigned", gap=money_text) if gap > 0 else ""
+def unassigned_warning(
+    gap: float, total: float, target: float, currency: str = "¥", lang: str = "en"
+) -> str:
+    """The warning after a quotas' sum (``total``) that falls short of the ``target``: how
+    much of it no one's quota covers; empty when none. The gap is written as finely as
+    the two figures beside it are, so it reads as their difference: "¥776万 of ¥840万 …
+    ¥64万", never "¥63.5万"."""
+    if gap <= 0:
+        return ""
+    step = max(money_step(total, lang), money_step(target, lang))
+    shown = max(step, round(gap / step) * step)
+    return tr(lang, "quota.unassigned", gap=money(shown, currency, lang))
 
 
 def record_warning(multiple: float | None, lang: str = "en") -> str:
@@ -181,6 +189,18 @@ def money(amount: float, currency: str = "¥", lang: str = "en") -> str:
         # three digits say enough: ¥644万, not ¥643.7万
         number = format_compact_decimal(abs(amount), locale=loc, fraction_digits=0)
     return f"{'-' if amount < 0 else ''}{currency}{number}"
+
+
+def money_step(amount: float, lang: str = "en") -> float:
+    """The smallest change :func:`money` shows in ``amount``: ¥7.76M moves by ¥10k and
+    ¥640k by ¥1k in English; ¥776万 by 1万 and ¥63.5万 by 1千 in Chinese."""
+    size = abs(amount)
+    if lang == "en":
+        return 1e4 if size >= 1e6 else 1e3 if size >= 1e3 else 1.0
+    unit = 1e8 if size >= 1e8 else 1e4 if size >= 1e4 else 1.0
+    if unit == 1.0:
+        return 1.0
+    return unit if size / unit >= 100 else unit / 10  # three digits, or one decimal
 
 
 def tenure(years: float, lang: str = "en") -> str:

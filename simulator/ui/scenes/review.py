@@ -367,7 +367,8 @@ class ReviewScene(Scene):
             pct=percent(pct, self.lang),
         )
         gap = A.unassigned(total, target)  # what the quotas leave to nobody (P1)
-        return f"{text}  {unassigned_warning(gap, g.money(gap), self.lang)}".rstrip()
+        warning = unassigned_warning(gap, total, target, g.obs.currency, self.lang)
+        return f"{text}  {warning}".rstrip()
 
     # ------------------------------------------------------------ choices
     def promise(self, rep_id: int) -> None:

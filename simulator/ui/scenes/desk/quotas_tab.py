@@ -134,7 +134,7 @@ class QuotasTabPart(TablesPart):
         """How much of the target the quotas typed leave to nobody (P1), if any."""
         total, target = self._typed_total()
         gap = A.unassigned(total, target)
-        return unassigned_warning(gap, self.game.money(gap), self.lang)
+        return unassigned_warning(gap, total, target, self.game.obs.currency, self.lang)
 
     def far_note(self, rep: RepView, amount: float) -> str:
         return self.game.record_note(rep, amount)[0]
