@@ -153,6 +153,38 @@ def test_refused_when_no_hours_are_left():
     _refused(w, PipelineReview(), "no_hours")
 
 
+def test_p17_a_policy_cannot_make_its_week_longer_by_rewriting_prices_or_actions():
+    """A policy set every price in the observation to nothing, and fitted 40 hours of
+    1:1s, coaching and training into a week of 32; a subclass of a 1:1 that prices itself
+    at nothing would do as much. The prices are read-only, and only the game's own
+    actions are planned: the week holds what it holds."""
+    from dataclasses import dataclass
+
+    from simulator.session import Session
+
+    s = Session(scenario(), 1)
+    plan = s.plan()
+    with pytest.raises(TypeError, match="read-only"):
+        plan.obs.hour_costs["one_on_one"] = 0.0
+    with pytest.raises(TypeError, match="read-only"):
+        plan.obs.money_costs.update(assessment=0.0)
+    assert plan.obs.hour_costs["one_on_one"] > 0
+
+    @dataclass(frozen=True)
+    class FreeTalk(OneOnOne):
+        def cost(self, plan):
+            return 0.0, 0.0
+
+    assert ACTION_TYPES["one_on_one"] is OneOnOne  # the game's own kind stays its own
+    assert not plan.add(FreeTalk(0))
+    assert plan.refused[-1][1].code == "not_action"
+    # the week's hours, filled with the game's own: no more fits than the hours allow
+    while plan.add(Coach(len(plan) % 2, Skill.SOLUTION)):
+        pass
+    assert plan.hours_planned <= plan.obs.hours_available + 1e-9
+    assert plan.refused[-1][1].code == "no_hours"
+
+
 def test_refused_when_the_rep_is_unknown_or_gone():
     w = world()
     _refused(w, OneOnOne(99), "unknown_rep")

@@ -751,3 +751,32 @@ def _alive(pids: list[int]) -> bool:
             if state != "Z":
                 return True
     return False
+
+
+def test_a_policy_file_edited_since_is_played_again_not_taken_from_the_journal(tmp_path, capsys):
+    """A batch resumed after its policy file was edited mixed the old version's runs
+    with the new one's under one name ("2 runs done now, 6 found done"). A policy file's
+    runs are known by its source too: the old ones stay in the journal, unused, and the
+    command says so; the tables are the new version's, as a fresh folder's would be."""
+    from simulator.cli import main
+
+    source = tmp_path / "mine.py"
+    body = (
+        "from simulator.api import OneOnOne, PipelineReview\n"
+        "class Mine:\n"
+        "    def decide(self, obs):\n"
+        "        return [{first}]\n"
+    )
+    source.write_text(body.format(first="PipelineReview()"), encoding="utf-8")
+    words = ["batch", "--scenario", "tutorial", "--policy", f"{source}:Mine", "--jobs", "1"]
+    words += ["--baseline", f"{source}:Mine"]
+    out = tmp_path / "b"
+    assert main([*words, "--runs", "3", "--out", str(out), "--no-progress"]) == 0
+    source.write_text(body.format(first="OneOnOne(obs.reps[0].id)"), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*words, "--runs", "4", "--out", str(out), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "3 earlier runs in the folder played a policy file as it was before" in err, err
+    fresh = tmp_path / "fresh"
+    assert main([*words, "--runs", "4", "--out", str(fresh), "--no-progress"]) == 0
+    assert same(table(out), table(fresh))

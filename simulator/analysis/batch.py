@@ -38,6 +38,7 @@ from typing import Any
 
 from ..core.rng import SEEDS
 from ..files import InputError
+from ..policies.plugins import source_fingerprint
 from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
@@ -91,6 +92,14 @@ class Outcome:
     # runs in the folder's journal played on other content (the scenario edited since,
     # or other sweep values): kept there, not reused
     other_content: int = 0
+    # and runs of a policy file edited since (the same name, another source)
+    other_source: int = 0
+
+
+def _policy_key(policy: str) -> str:
+    """A policy as a run's key names it: its name, and a policy file's source digest."""
+    digest = source_fingerprint(policy)
+    return f"{policy}@{digest}" if digest else policy
 
 
 class BatchError(ValueError):
@@ -191,12 +200,16 @@ class Batch:
         ]
         self.identity = self._identity()
         self._history: list[dict[str, Any]] = []
-        # a run is known by what decides it: the scenario variant's content, policy, seed
+        # a run is known by what decides it: the scenario variant's content, the policy
+        # (a policy file's with its source's digest), the seed
         fingerprint = {k: content_fingerprint(v[0]) for k, v in self.variants.items()}
         self._contents = set(fingerprint.values())
+        self._policy_keys = {p: _policy_key(p) for p in self.policies}
         self._other_content = 0  # set when the journal is read
+        self._other_source = 0
         self.keys = {
-            t.run: f"{fingerprint[(t.scenario, t.point)]}|{t.policy}|{t.seed}" for t in self.tasks
+            t.run: f"{fingerprint[(t.scenario, t.point)]}|{self._policy_keys[t.policy]}|{t.seed}"
+            for t in self.tasks
         }
 
     def _design(self) -> dict[str, Any]:
@@ -351,6 +364,7 @@ class Batch:
             skipped=len(self.tasks) - len(todo),
             folder=self.folder,
             other_content=self._other_content,
+            other_source=self._other_source,
         )
         # the runs found done, from now on as columns
         outcome.failed_before = self._write(tables, "running", started)
@@ -431,10 +445,16 @@ class Batch:
         tables = Tables(self.folder, settle=settle)
         failed: set[int] = set()
         other: set[str] = set()
+        edited: set[str] = set()  # runs of a policy file since edited
+        known = set(self._policy_keys.values())
         for entry in journal.each():
             key = str(entry.get("key", ""))
-            if key.split("|", 1)[0] not in self._contents:
+            content, _, rest = key.partition("|")
+            policy = rest.rpartition("|")[0]
+            if content not in self._contents:
                 other.add(key)
+            elif policy not in known and policy.split("@")[0] in self._policy_keys:
+                edited.add(key)
             for t in tasks.get(entry["key"], ()):
                 adopted = self._adopt(entry, t)
                 tables.add(t.run, adopted)
@@ -443,6 +463,7 @@ class Batch:
                 else:
                     failed.add(t.run)
         self._other_content = len(other)
+        self._other_source = len(edited)
         if retry_failed:
             for run in failed:
                 tables.remove(run)

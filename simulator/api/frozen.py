@@ -26,3 +26,27 @@ def frozen(cls: type[_R], fields: dict[str, Any]) -> _R:
     record = object.__new__(cls)
     record.__dict__.update(fields)
     return record
+
+
+class ReadOnlyDict(dict[str, Any]):
+    """A mapping in a record that nobody may change: what a manager is told things cost,
+    say. A plain dict in a frozen record could still be written to (a policy that set
+    every cost to nothing fitted a week of 40 hours into 32). Read, compared, hashed
+    as a dict is not, printed and pickled as a dict (a dict's own methods that would
+    change it refuse, as its item assignment does)."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"{type(self).__name__} is read-only: what the observation says is so")
+
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> ReadOnlyDict:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ReadOnlyDict:
+        return self

@@ -17,7 +17,7 @@ scripted policy and a human player work from the same partial picture:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -379,11 +379,12 @@ class Observation:
     pools: tuple[PoolView, ...]
     events: tuple[Event, ...]  # what the manager saw happen last week and so far this week
     accounts: Accounts
-    hour_costs: dict[str, float]  # what each action costs in hours (the tooltips' numbers)
-    money_costs: dict[str, float]
+    # what each action costs in hours (the tooltips' numbers), and in money: read-only
+    hour_costs: Mapping[str, float]
+    money_costs: Mapping[str, float]
     history: tuple[WeekPoint, ...] = ()  # every week played so far, oldest first
     # a delegation's standing hours each week, by supervision ("none", "light", "tight")
-    supervision_hours: dict[str, float] = field(default_factory=dict)
+    supervision_hours: Mapping[str, float] = field(default_factory=dict)
     hire_weeks: tuple[int, int] = (4, 8)  # the fewest and most weeks until a hire starts
 
     def rep(self, rep_id: int) -> RepView:

@@ -21,7 +21,7 @@ from ..core.deal import Deal
 from ..core.script import InboxItem
 from ..core.types import Pool
 from ..core.world import World
-from .frozen import frozen
+from .frozen import ReadOnlyDict, frozen
 from .observation import (
     FLIGHT_RISK_MEMORY,
     Accounts,
@@ -324,10 +324,10 @@ def observe(world: World) -> Observation:
             ),
             "events": events,
             "accounts": Accounts(world),
-            "hour_costs": dict(world.params.hours),
-            "money_costs": dict(world.params.money),
+            "hour_costs": ReadOnlyDict(world.params.hours),
+            "money_costs": ReadOnlyDict(world.params.money),
             "history": cache.history,
-            "supervision_hours": dict(world.params.supervision_hours),
+            "supervision_hours": ReadOnlyDict(world.params.supervision_hours),
             "hire_weeks": tuple(world.params.hire_weeks),
         },
     )

@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .actions import Action, Result, execute, record_refusal
+from .actions import ACTION_TYPES, Action, Result, execute, record_refusal
 from .frozen import frozen
 from .observation import AccountView, DealView, Observation, RepView
 from .observing import observe
@@ -211,7 +211,8 @@ class Plan:
         self.refused.clear()
 
     def _judge(self, action: Any) -> tuple[Planned, int | None]:
-        if not isinstance(action, Action) or not action.kind:
+        # one of the game's own actions, not a subclass that prices or checks itself
+        if not isinstance(action, Action) or ACTION_TYPES.get(action.kind) is not type(action):
             raise Refused("not_action")
         if self.obs.finished:
             raise Refused("finished")

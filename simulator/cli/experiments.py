@@ -252,6 +252,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
             "kept in its journal, not reused",
             file=sys.stderr,
         )
+    if outcome.other_source:
+        print(
+            f"{counted(outcome.other_source, 'earlier run')} in the folder played a policy "
+            "file as it was before it was edited: kept in its journal, not reused",
+            file=sys.stderr,
+        )
     failed = outcome.failed + outcome.failed_before
     if outcome.interrupted:
         print("interrupted: rerun the same command to finish", file=sys.stderr)

@@ -12,6 +12,7 @@ instantiated without arguments, once per run.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import importlib.util
 import sys
@@ -28,7 +29,10 @@ def _module(ref: str) -> Any:
         path = Path(ref).expanduser().resolve()
         if not path.is_file():
             raise PolicyLoadError(f"policy file {ref!r} does not exist")
-        name = f"salesim_policy_{abs(hash(str(path)))}"
+        # named by its path and its content: a file edited since (in a notebook, say) is
+        # loaded afresh, never the version read first
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        name = f"salesim_policy_{abs(hash(str(path)))}_{digest}"
         if name in sys.modules:
             return sys.modules[name]
         spec = importlib.util.spec_from_file_location(name, path)
@@ -50,6 +54,30 @@ def _module(ref: str) -> Any:
         ) from None
     except Exception as e:
         raise PolicyLoadError(f"{ref}: importing it failed: {type(e).__name__}: {e}") from e
+
+
+def source_fingerprint(spec: str) -> str:
+    """What a policy from outside the package plays by, beyond its name: a digest of its
+    source file ('' for a built-in policy, or a module whose file cannot be found). A
+    batch keys its runs by it, so the runs of a policy file edited since are not taken
+    for the new version's."""
+    module_ref, sep, _ = spec.rpartition(":")
+    if not sep or not module_ref:
+        return ""
+    path: Path | None
+    if module_ref.endswith(".py") or "/" in module_ref or "\\" in module_ref:
+        path = Path(module_ref).expanduser()
+    else:
+        try:
+            found = importlib.util.find_spec(module_ref)
+        except (ImportError, ValueError):
+            found = None
+        path = Path(found.origin) if found is not None and found.origin else None
+    try:
+        data = path.read_bytes() if path is not None else b""
+    except OSError:
+        return ""
+    return hashlib.sha256(data).hexdigest()[:12] if data else ""
 
 
 def load_policy_class(spec: str) -> type:

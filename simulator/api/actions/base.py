@@ -90,7 +90,9 @@ class Action:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.kind:
+        # the game's own kinds: a policy's subclass of one (a 1:1 that costs nothing)
+        # neither takes its place nor is planned (see ``Plan``)
+        if cls.kind and cls.__module__.startswith(__package__ or "simulator.api.actions"):
             ACTION_TYPES[cls.kind] = cls
 
     # --- planning -----------------------------------------------------------
