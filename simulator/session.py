@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import policy_errors
 from .api.actions import Action, Result, action_from_dict
 from .api.frozen import frozen
 from .api.observation import Observation
@@ -73,7 +74,7 @@ class Session:
         self.world = World(scenario, self.streams)
         self.policy = policy
         if policy is not None and hasattr(policy, "reset"):
-            policy.reset(self.streams.get("policy"))
+            policy_errors.reset(policy, self.streams.get("policy"))
         self.action_log: list[ActionRecord] = []
         self.reports: list[WeekReport] = []
         self._plans = 0
@@ -142,7 +143,7 @@ class Session:
             raise RuntimeError("the scenario is over")
         if self.policy is not None:
             plan = self.plan()
-            decided = self.policy.decide(plan.obs) or ()
+            decided = policy_errors.decide(self.policy, plan.obs)
             judged = (
                 decided.plan.judged_as(plan.obs, decided)
                 if isinstance(decided, PlannedActions)

@@ -112,3 +112,70 @@ def test_a_policys_plan_is_carried_out_as_judged_and_what_it_changed_after_is_ju
     ]
     rep = replaced.world.reps[0]
     assert rep.quota(replaced.world.period) == 120_000.0
+
+
+MISTAKES = {
+    # what decide does wrong → what the one line says
+    "raises": (
+        "raise KeyError('missing_key')",
+        "the policy raised KeyError: 'missing_key' in week 3 (at mine.py:6)",
+    ),
+    "returns None": ("return None", "decide returned None in week 3: return the actions to try"),
+    "one action": ("return PipelineReview()", "returned one action in week 3 (PipelineReview)"),
+    "a string": ("return 'one_on_one'", "decide returned str in week 3"),
+    "dicts": (
+        "return [{'kind': 'one_on_one', 'rep': 0}]",
+        "returned dict among its actions in week 3",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_a_policys_mistake_is_one_line_naming_the_week_and_its_own_line(mistake, tmp_path, capsys):
+    """A policy that forgot its return, or returned one action or a string, played a
+    season of doing nothing, "ok", exit 0; one that raised came out as an 18-line
+    traceback through the session, with no week. Each is the policy's mistake, said in
+    one line with the week (and the policy's own line), exit 1; a batch records it as
+    that run's failure and plays the others."""
+    from simulator.cli import main
+
+    wrong, said = MISTAKES[mistake]
+    source = tmp_path / "mine.py"
+    source.write_text(
+        "from simulator.api import PipelineReview\n"
+        "class Mine:\n"
+        "    def decide(self, obs):\n"
+        "        if obs.week < 3:\n"
+        "            return [PipelineReview()]\n"
+        f"        {wrong}\n",
+        encoding="utf-8",
+    )
+    spec = f"{source}:Mine"
+    assert main(["run", "--scenario", "tutorial", "--policy", spec, "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"salesim: error: {spec}: ") and said in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    out = tmp_path / "b"
+    words = ["batch", "--scenario", "tutorial", "--policy", spec, "hands_off", "--runs", "2"]
+    assert main([*words, "--baseline", "hands_off", "--out", str(out), "--no-progress"]) == 1
+    from simulator.analysis.store import read_table
+
+    rows = read_table(out, "runs")
+    failed = [r for r in rows if r["status"] == "failed"]
+    assert len(failed) == 2 and all(said in r["error"] for r in failed), failed
+    assert all(r["status"] == "ok" for r in rows if r["policy"] == "hands_off")
+
+
+def test_a_policy_may_return_the_plan_it_filled():
+    """Returning the plan (not plan.actions) is taken to mean its accepted actions."""
+    from simulator.api import OneOnOne, Plan
+
+    class Fills:
+        def decide(self, obs):
+            plan = Plan(obs)
+            plan.add(OneOnOne(obs.reps[0].id))
+            return plan
+
+    s = Session(scenario(), 1, Fills())
+    s.advance_week()
+    assert [r.action for r in s.action_log] == [OneOnOne(0)]

@@ -63,8 +63,10 @@ def failed_run(task: Task, scenario_name: str, point: Point, error: str) -> dict
     return {"row": {**row, **EMPTY_SCORES}, "reps": [], "weeks": []}
 
 
-class RunTimeout(Exception):
-    """A run took longer than the batch's time limit for one run."""
+class RunTimeout(BaseException):
+    """A run took longer than the batch's time limit for one run. An interruption, as
+    Ctrl-C is, not an error: a policy's own ``except Exception`` does not swallow it,
+    nor is it taken for the policy's mistake."""
 
 
 # set when the person at the keyboard pressed Ctrl-C (a plugin's KeyboardInterrupt is not)
@@ -116,6 +118,7 @@ def execute(
 
 def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
     from ..policies import make_policy
+    from ..policy_errors import PolicyError
     from ..session import Session
 
     try:
@@ -125,6 +128,8 @@ def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> d
         record = session.record()  # the game as it really was
     except (RunTimeout, SystemExit, KeyboardInterrupt):
         raise
+    except PolicyError as e:  # in words already, with the week and the policy's own line
+        return failed_run(task, scenario_name, point, str(e))
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""

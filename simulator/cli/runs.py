@@ -101,6 +101,7 @@ def _week_line(report: WeekReport, session: Session, currency: str) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from ..policies import make_policy
+    from ..policy_errors import PolicyError
     from ..session import Session
 
     scenario = read_scenario(args.scenario)
@@ -117,12 +118,25 @@ def cmd_run(args: argparse.Namespace) -> int:
             check_save_target(args.save)
         except SaveError as e:
             return fail(str(e))
-    session = Session(scenario, args.seed, policy)
+
+    def policy_failed(why: str) -> int:  # the work failed, not the command line: 1
+        fail(f"{args.policy}: {why}")
+        return 1
+
+    try:
+        session = Session(scenario, args.seed, policy)
+    except PolicyError as e:
+        return policy_failed(str(e))
     cur = scenario.currency
     if not args.json and not args.quiet:
         print(f"{scenario.title} — policy {args.policy}, seed {args.seed}")
     while not session.finished:
-        report = session.advance_week()
+        try:
+            report = session.advance_week()
+        except PolicyError as e:  # the policy's mistake, in one line (no traceback)
+            return policy_failed(str(e))
+        except SystemExit as e:
+            return policy_failed(f"the policy called sys.exit({e.code!r}) in week {session.week}")
         if not args.json and not args.quiet:
             print(_week_line(report, session, cur))
             if args.news:
