@@ -13,7 +13,7 @@ import pytest
 from gymnasium.utils.env_checker import check_env
 
 from simulator.api import ENV_ID
-from simulator.api.env import SalesManagerEnv
+from simulator.api.env import GLOBAL_FEATURES, REP_FEATURES, SalesManagerEnv
 from simulator.core.types import MotivationType as T
 from simulator.scenario import load_scenario, scenarios_dir
 
@@ -95,3 +95,43 @@ def test_slots_are_named_in_words():
     legal = np.flatnonzero(info["action_mask"])[1:]
     text = env.describe(int(legal[0]))
     assert "·" in text and "=" in text
+
+
+def test_a_reps_position_is_their_seat_all_episode():
+    """A rep left in week 23 and the one behind moved up a position: what the agent had
+    learnt of position 2 now described someone else, and its slots acted on them. A rep
+    keeps their seat; the one who left leaves it empty, features zero and slots shut."""
+    from simulator.api import LetGo
+
+    env = SalesManagerEnv("tutorial")
+    _, info = env.reset(seed=1)
+    session = env.session
+    assert session is not None
+    first = [r.id for r in session.observe().reps]
+    gone = first[1]
+    start, width = GLOBAL_FEATURES, REP_FEATURES  # the second seat is gone's
+    _, _, _, _, info = env.step(0)
+    session.act(LetGo(gone))  # as a manager would, between weeks
+    env._new_week()
+    obs, _, _, _, info = env.step(0)
+    here = [r.id for r in session.observe().reps]
+    assert gone not in here and here == [r for r in first if r != gone]
+    assert env._seats == {rep: first.index(rep) for rep in here}  # nobody moved up
+    seat = start + 1 * width
+    assert not obs[seat : seat + width].any()  # the empty seat shows nobody
+    for index, (_, pos, _) in enumerate(env._table):
+        if pos == 1:
+            assert info["action_mask"][index] == 0, env.describe(index)
+
+
+@pytest.mark.parametrize("action", [-1, 10**9, 2.7, "3", None])
+def test_an_action_outside_the_space_is_an_error_not_a_guess(action):
+    """step(2.7) planned slot 2, step(-1) answered "not offered" and describe(-1) named
+    the last slot. An action is a whole number in the space, or a ValueError."""
+    env = SalesManagerEnv("tutorial")
+    env.reset(seed=3)
+    with pytest.raises(ValueError, match=r"action|outside"):
+        env.step(action)
+    with pytest.raises(ValueError):
+        env.describe(action)
+    env.step(np.int64(0))  # a numpy integer is a whole number

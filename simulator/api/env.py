@@ -24,12 +24,19 @@ hidden type, a true mood or a true win chance.
 
 **Reward**: a step that ends a week earns the change of the scorecard's total
 over that week; planning steps earn nothing. Over an episode the rewards add
-up to the final score less the score of an empty season, so an agent that
-maximises its return maximises the score a trainer reads.
+up to the final score less the scorecard's total before the first week (the
+team as the manager found it, ``info["score"]`` after ``reset``), so an agent
+that maximises its return maximises the score a trainer reads.
+
+**Positions** are seats: a rep keeps theirs all episode. One who leaves leaves
+it empty (its features zero, its slots closed) and a newcomer takes the lowest
+empty seat, so the features and slots of a position never pass from one rep to
+another while both are on the team.
 """
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +148,7 @@ class SalesManagerEnv(gymnasium.Env):
         self.plan: Plan | None = None
         self._options: dict[int, Option] = {}
         self._score = 0.0
+        self._seats: dict[int, int] = {}  # rep id → their position, for the episode
 
     def _slots(self, key: str) -> int:
         n = SLOTS[key]
@@ -161,15 +169,18 @@ class SalesManagerEnv(gymnasium.Env):
         game_seed = int(seed) if seed is not None else int(self.np_random.integers(2**31))
         self.session = Session(self.scenario, game_seed)
         self._score = self.session.score().total
+        self._seats = {}
         self._new_week()
         return self._observe(), self._info()
 
     def step(self, action: int) -> tuple[np.ndarray, float, bool, bool, dict[str, Any]]:
         """Plan one option (a slot), or end the week (0)."""
         assert self.session is not None and self.plan is not None, "call reset() first"
+        if self.session.finished:
+            raise RuntimeError("the episode is over (terminated): call reset() for another")
+        index = self._checked(action)
         refused = ""
         reward = 0.0
-        index = int(action)
         full = len(self.plan) >= self.max_actions_per_week
         if index == 0:
             self.session.carry_out(self.plan)
@@ -208,13 +219,40 @@ class SalesManagerEnv(gymnasium.Env):
     # ------------------------------------------------------------ the slots
     def describe(self, index: int) -> str:
         """What a slot means, in words ("position 2 · coach · option 1")."""
-        key, pos, k = self._table[int(index)]
+        index = self._checked(index)
+        key, pos, k = self._table[index]
         if key == "end_week":
             return "end the week"
         where = "team" if pos is None else f"position {pos}"
         option = self._options.get(int(index))
         what = f" = {self.describe_action(option.action)}" if option is not None else ""
         return f"{where} · {key} · option {k}{what}"
+
+    def _checked(self, action: Any) -> int:
+        """An action as an index of the space: a whole number within it (a numpy integer
+        will do), or ``ValueError`` saying what it was (2.7 planned slot 2; -1 took the
+        last slot; a number past the end was "not offered")."""
+        try:
+            index = operator.index(action)
+        except TypeError:
+            raise ValueError(
+                f"an action is a whole number in 0..{self.action_space.n - 1}, "
+                f"not {action!r} ({type(action).__name__})"
+            ) from None
+        if not 0 <= index < self.action_space.n:
+            raise ValueError(f"action {index} is outside 0..{self.action_space.n - 1}")
+        return index
+
+    def _seated(self, obs: Observation) -> dict[int, int]:
+        """Each rep on the team by their seat (see the module): kept from week to week,
+        the seats of those gone given to newcomers, lowest first."""
+        here = {r.id for r in obs.reps}
+        self._seats = {rep: seat for rep, seat in self._seats.items() if rep in here}
+        free = sorted(set(range(self.positions)) - set(self._seats.values()))
+        for r in obs.reps:
+            if r.id not in self._seats and free:
+                self._seats[r.id] = free.pop(0)
+        return self._seats
 
     @staticmethod
     def describe_action(action: Action) -> str:
@@ -239,7 +277,7 @@ class SalesManagerEnv(gymnasium.Env):
             return
         cat = Catalogue(self.plan)
         obs = self.plan.obs
-        position = {r.id: i for i, r in enumerate(obs.reps[: self.positions])}
+        position = self._seated(obs)
         for lever in cat.levers:
             if lever.key == "answer":
                 continue
@@ -328,8 +366,11 @@ class SalesManagerEnv(gymnasium.Env):
             len(obs.orphan_deals) / DEALS_SHOWN,
         ]
         planned = Counter(getattr(p.action, "rep", None) for p in plan)
-        for i, rep in enumerate(obs.reps[: self.positions]):
-            start = GLOBAL_FEATURES + i * REP_FEATURES
+        seats = self._seated(obs)
+        for rep in obs.reps:
+            if rep.id not in seats:
+                continue  # more reps than positions: the ones beyond are not seen
+            start = GLOBAL_FEATURES + seats[rep.id] * REP_FEATURES
             out[start : start + REP_FEATURES] = _rep_features(rep, obs, per_rep, planned[rep.id])
         return np.clip(out, 0.0, TOP)
 
