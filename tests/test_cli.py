@@ -508,3 +508,12 @@ def test_an_out_folder_written_into_never_loses_or_reaches_past_anything(tmp_pat
     write_bytes(fresh / "indices.csv", b"field,S1,S1_conf,ST,ST_conf\n")
     assert [p.name for p in fresh.iterdir()] == ["indices.csv"]
     assert replaces_other(fresh, ["indices.csv"]) is None  # and known again as salesim's
+
+
+def test_a_message_left_unanswered_is_not_also_told_as_answered(capsys):
+    """A policy that answers nothing read "answered quota_haggle: say_nothing; unanswered
+    quota_haggle: say_nothing" in one week's line: the lapsed message's default was told
+    as an answer too."""
+    assert main(["run", "--scenario", "default", "--policy", "hands_off", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "unanswered " in out and "answered " not in out.replace("unanswered ", ""), out

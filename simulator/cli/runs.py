@@ -87,7 +87,8 @@ def _week_line(report: WeekReport, session: Session, currency: str) -> str:
     for e in report.events:
         if e.kind == "market_event":
             flags.append(e.data["event"].replace("_", " "))
-        elif e.kind == "inbox_answer":
+        elif e.kind == "inbox_answer" and not e.data.get("defaulted"):
+            # a message left to lapse takes its default: told as unanswered, below
             flags.append(f"answered {e.data['event']}: {e.data['choice']}")
         elif e.kind == "inbox_expired":
             flags.append(f"unanswered {e.data['event']}: {e.data['choice'] or 'lapsed'}")
