@@ -74,6 +74,18 @@ class Record:
     def period_of(self, week: int) -> int:
         return (week - 1) // self.scenario.period_weeks
 
+    def period_of_review(self, week: int) -> int | None:
+        """The period a performance review held in ``week`` reviews: the one ending that
+        week, or the one just ended (in the next period's first two weeks); None for a
+        review held mid-period, which reviews no period's results."""
+        period = self.period_of(week)
+        first, last = self.period_weeks_of(period)
+        if week == last:
+            return period
+        if period > 0 and week - first <= 1:
+            return period - 1
+        return None
+
     def period_weeks_of(self, period: int) -> tuple[int, int]:
         """First and last week (1-based, inclusive) of ``period``."""
         first = period * self.scenario.period_weeks + 1

@@ -89,6 +89,27 @@ def test_p01_quotas_each_period_and_reviews_at_its_end_is_followed():
     assert_followed(play(week), "P1")
 
 
+def test_p01_a_period_ended_without_its_review_is_told_though_a_later_one_was_reviewed():
+    """No review as period 1 ended, one in period 2's last week: P1 read "followed", the
+    later review counted as period 1's late one, and any review earned full marks. A
+    review is of the period whose window it falls in; each period ended is reviewed,
+    or the debrief says which was not."""
+
+    def week(s):
+        obs = s.observe()
+        out: list[A.Action] = []
+        if obs.period_start:
+            out += [A.SetQuota(r.id, max(1.0, r.quota)) for r in obs.reps]
+        if obs.period == 1 and obs.period_end:  # the second period's review only
+            out += [A.PerformanceReview(r.id) for r in obs.reps]
+        return out
+
+    f = finding(play(week), "P1")
+    assert f.status == PARTLY, f
+    (missing,) = [m for m in f.moments if m.key == "m.p1_no_review"]
+    assert missing.values == {"period": 1} and missing.week == 13
+
+
 # ----------------------------------------------------------------- P2 quotas
 def _quotas(ratio: float) -> Week:
     def week(s):

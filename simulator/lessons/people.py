@@ -27,23 +27,27 @@ def p1(f: Facts) -> Finding:
     for week, a in f.by_kind["set_quota"]:
         per = a.period if a.period is not None else f.record.period_of(week)
         quota_periods.add(per)
-    reviewed = Counter(f.record.period_of(week) for week, _ in f.by_kind["performance_review"])
+    reviews = [week for week, _ in f.by_kind["performance_review"]]
+    # the periods reviewed: a review is of the period whose review window it falls in
+    # (the period's last week, or the next one's first two), as the review screen opens
+    reviewed = {p for p in map(f.record.period_of_review, reviews) if p is not None}
     moments = []
     for p in range(periods):
         if p not in quota_periods:
             moments.append(
                 Moment(f.record.period_weeks_of(p)[0], "m.p1_no_quota", {"period": p + 1})
             )
-    for p in range(periods - (0 if f.record.finished else 1)):
-        # reviews of period p happen in its last week or the next period's first weeks
-        n = reviewed.get(p, 0) + reviewed.get(p + 1, 0)
-        if n == 0:
+    due = range(f.periods_done())  # the periods whose review has come
+    for p in due:
+        if p not in reviewed:
             moments.append(
                 Moment(f.record.period_weeks_of(p)[1], "m.p1_no_review", {"period": p + 1})
             )
-    share = (
-        len(quota_periods & set(range(periods))) / periods + (1 if sum(reviewed.values()) else 0)
-    ) / 2
+    moments.sort(key=lambda m: m.week)
+    parts = [len(quota_periods & set(range(periods))) / periods]
+    if due:  # each period ended is reviewed, or not: "any review" was full marks
+        parts.append(len(reviewed & set(due)) / len(due))
+    share = sum(parts) / len(parts)
     return Finding(
         "P1",
         status_of(share, 0.9, 0.4),
@@ -53,7 +57,7 @@ def p1(f: Facts) -> Finding:
             {
                 "set": len(quota_periods & set(range(periods))),
                 "periods": periods,
-                "reviews": sum(reviewed.values()),
+                "reviews": len(reviews),
             },
         ),
         tuple(moments),
