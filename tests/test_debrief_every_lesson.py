@@ -11,6 +11,7 @@ choices the author tagged) and on the period review screen (the game's window).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from helpers import TYPES, rep, scenario, session
@@ -127,6 +128,36 @@ def test_p02_quotas_far_above_capacity_are_missed_with_the_rep_named():
 
 def test_p02_quotas_a_little_above_capacity_are_followed():
     assert_followed(play(_quotas(1.1)), "P2")
+
+
+def test_p02_one_crushing_quota_among_fair_ones_is_not_followed():
+    """One quota at twice what the rep could book, the others fair: "✓ followed, 10 of
+    14 checks passed" sat over "quota ¥1.50M was 2.14× what they could book". A quota
+    that crushes a rep keeps the lesson from reading as followed, and is named."""
+
+    def week(s):
+        fair = _quotas(1.1)(s)
+        if s.week == 1:  # the first rep's first quota: twice what they can book
+            fair[0] = A.SetQuota(fair[0].rep, round(2.2 * s.world.reps[0].capacity, -3))
+        return fair
+
+    f = finding(play(week), "P2")
+    assert f.status == PARTLY, f
+    assert any(m.key == "m.p2_too_high" and m.values["rep"] == 0 for m in f.moments), f
+
+
+def test_p02_a_rep_who_sold_nothing_is_not_blamed_on_the_quota():
+    """ "booked ¥0 against quotas of ¥150k (0%): the quotas you set were out of reach" of
+    a hire who never sold: nothing booked says nothing about the quota."""
+    from simulator.lessons.people import p2
+
+    s = play(_quotas(1.1))
+    record = s.record()
+    rep0 = record.reps[0]
+    nothing_sold = replace(rep0, booked={})
+    gone_quiet = replace(record, reps=(nothing_sold, *record.reps[1:]))
+    moments = p2(Facts(gone_quiet)).moments
+    assert not [m for m in moments if m.key == "m.p2_too_hard" and m.values["rep"] == 0]
 
 
 # ----------------------------------------------------------------- P3 types

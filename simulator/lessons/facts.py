@@ -34,6 +34,9 @@ from ..record import Record, RepTruth
 FOLLOWED, PARTLY, MISSED, UNTESTED = "followed", "partly", "missed", "untested"
 P2_LOW, P2_HIGH = 0.9, 1.35  # quota ÷ true capacity: realistic and challenging
 P2_HARD, P2_EASY = 0.5, 1.5  # booked ÷ quota at a period's end: out of reach, or asked too little
+# a quota that crushes: this many times what the rep can book when set (past the model's
+# give-up); one such keeps P2 from reading as followed, however fair the others were
+P2_CRUSHING = 1.8
 LESSONS = tuple(f"P{i}" for i in range(1, 19))
 
 

@@ -8,6 +8,7 @@ from ..api import MotivationType
 from .facts import (
     FOLLOWED,
     MISSED,
+    P2_CRUSHING,
     P2_EASY,
     P2_HARD,
     P2_HIGH,
@@ -73,7 +74,7 @@ def p2(f: Facts) -> Finding:
     reach, one and a half times or more says it asked too little (a quota the
     rep doubles teaches nothing about stretch, whatever it looked like when set).
     """
-    moments, bad, total = [], 0, 0
+    moments, bad, total, crushing = [], 0, 0, 0
     for e in f.ev["action_effects"]:
         if e.data["action"] != "set_quota" or "difficulty" not in e.data["effects"]:
             continue
@@ -82,6 +83,7 @@ def p2(f: Facts) -> Finding:
         if P2_LOW <= d <= P2_HIGH:
             continue
         bad += 1
+        crushing += d >= P2_CRUSHING
         key = "m.p2_too_high" if d > P2_HIGH else "m.p2_too_low"
         quota = float(e.data["effects"]["quota"])
         capacity = quota / d if d > 0 else 0.0
@@ -105,6 +107,8 @@ def p2(f: Facts) -> Finding:
             continue
         quota = sum(r.quotas[per] for per in whole)
         booked = sum(r.booked.get(per, 0.0) for per in whole)
+        if booked <= 0:  # nothing sold at all says nothing of the quota (a hire's ramp)
+            continue
         att = booked / quota
         total += 1
         if P2_EASY > att > P2_HARD:
@@ -115,9 +119,12 @@ def p2(f: Facts) -> Finding:
         values = {"rep": r.id, "quota": quota, "booked": booked, "pct": round(100 * att)}
         outcomes.append(Moment(week, key, values))
     moments.sort(key=lambda m: abs(float(m.values["x"]) - 1.15), reverse=True)
+    status = status_of(1.0 - bad / total, 0.6, 0.3)
+    if crushing and status == FOLLOWED:  # the others' being fine does not undo one crushed
+        status = PARTLY
     return Finding(
         "P2",
-        status_of(1.0 - bad / total, 0.6, 0.3),
+        status,
         Moment(0, "s.p2", {"good": total - bad, "total": total}),
         tuple(moments[:5] + outcomes[:5]),
     )
