@@ -307,6 +307,29 @@ def test_p10_a_weekly_review_is_followed():
     assert_followed(play(lambda s: [A.PipelineReview()]), "P10")
 
 
+def test_p10_a_guided_game_is_judged_from_the_week_its_deals_open():
+    """The tutorial keeps the pipeline review shut until week 4; "19 of 26" counted the
+    three weeks the player could not review. Judged from week 4: 19 of 23, and no gap
+    said to begin before it (the four weeks missed later are one)."""
+    from simulator.guided import opens_in
+
+    opened = opens_in("deals")
+    misses = {opened + 13, opened + 14, opened + 15, opened + 16}  # a real gap of four
+
+    def week(s):
+        return [A.PipelineReview()] if s.week >= opened and s.week not in misses else []
+
+    s = play(week, guided=True)
+    f = finding(s, "P10")
+    assert f.summary.values["of"] == 26 - opened + 1
+    assert f.summary.values["weeks"] == 26 - opened + 1 - len(misses)
+    assert f.status == FOLLOWED, f
+    gaps = [m for m in f.moments if m.key == "m.p10_gap"]
+    assert [m.week for m in gaps] == [opened + 13], gaps  # the real one, none before
+    unguided = finding(play(week), "P10")  # every week open: the first three count
+    assert unguided.summary.values["of"] == 26
+
+
 # ----------------------------------------------------------------- P11 team selling
 def _support(pick: Callable[[A.DealView], A.Pool | None]) -> Week:
     def week(s):

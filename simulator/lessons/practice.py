@@ -4,6 +4,7 @@ promises, data and the team."""
 from __future__ import annotations
 
 from ..api import KEY_STAGE, RIGHT_POOL
+from ..guided import first_week
 from .facts import (
     FOLLOWED,
     MISSED,
@@ -24,9 +25,14 @@ def p10(f: Facts) -> Finding:
             until = deputy.left_week if deputy.left_week is not None else f.weeks_played
             weeks.update(range(w, until + 1))
     dropped = len(f.by_kind["drop_deal"])
-    share = len(weeks) / max(1, f.weeks_played)
+    # judged from the first week a review could be held (a guided game opens the deals
+    # in its fourth week: "19 of 26" counted the three it kept shut)
+    first = first_week(f.record.scenario.guided, "deals")
+    playable = max(1, f.weeks_played - first + 1)
+    weeks = {w for w in weeks if w >= first}
+    share = len(weeks) / playable
     moments = []
-    gaps, last = [], 0
+    gaps, last = [], first - 1
     for w in [*sorted(weeks), f.weeks_played + 1]:
         if w - last > 4:
             gaps.append((last + 1, w - 1))
@@ -36,7 +42,7 @@ def p10(f: Facts) -> Finding:
     return Finding(
         "P10",
         status_of(share, 0.75, 0.3),
-        Moment(0, "s.p10", {"weeks": len(weeks), "of": f.weeks_played, "dropped": dropped}),
+        Moment(0, "s.p10", {"weeks": len(weeks), "of": playable, "dropped": dropped}),
         tuple(moments),
     )
 

@@ -15,8 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# the desk's lever groups (levers.GRID_GROUPS) plus the team's row
-ALL_GROUPS = frozenset({"talk", "grow", "motivate", "organise", "deals", "people", "team"})
+from ..guided import ALL_GROUPS, OPENS, open_groups, opens_in
+
+__all__ = ["ALL_GROUPS", "STEPS", "Step", "open_groups", "opens_in", "step_of"]
+
 
 Planned = Sequence[Any]  # the plan's actions (``Game.plan`` items' ``.action``)
 
@@ -63,32 +65,20 @@ class Step:
     earlier: bool = False
 
 
-STEPS: tuple[Step, ...] = (
-    Step(1, frozenset({"talk"}), "talk", _talked),
-    Step(2, frozenset(), "quotas", _quotas, earlier=True),  # the Quotas tab is always open
-    Step(3, frozenset({"grow", "motivate"}), "types", _by_type),
-    Step(4, frozenset({"deals"}), "deals", _deals),
-    Step(5, frozenset({"organise", "people", "team"}), "hand_over", _hand_over),
+# each guided week's goal, on the schedule of what opens when (simulator.guided)
+_GOALS = (
+    ("talk", _talked, False),
+    ("quotas", _quotas, True),  # the Quotas tab is always open
+    ("types", _by_type, False),
+    ("deals", _deals, False),
+    ("hand_over", _hand_over, False),
+)
+STEPS: tuple[Step, ...] = tuple(
+    Step(week, opens, key, done, earlier=earlier)
+    for (week, opens), (key, done, earlier) in zip(OPENS, _GOALS, strict=True)
 )
 
 
 def step_of(week: int) -> Step | None:
     """The guided step of a week, if it has one."""
     return next((s for s in STEPS if s.week == week), None)
-
-
-def open_groups(guided: bool, week: int) -> frozenset[str]:
-    """The lever groups open in a week: all of them, unless the game is guided and the
-    week is still among its first."""
-    if not guided or week > STEPS[-1].week:
-        return ALL_GROUPS
-    out: frozenset[str] = frozenset()
-    for s in STEPS:
-        if s.week <= week:
-            out |= s.opens
-    return out
-
-
-def opens_in(group: str) -> int:
-    """The guided week a lever group opens in."""
-    return next((s.week for s in STEPS if group in s.opens), 1)
