@@ -424,7 +424,9 @@ class Narrator:
             pct = 100 * x["R"] / x["T"] if x.get("T") else 0.0
             body = self.tr("plain.revenue", pct=percent(pct / 100, self.lang))
         elif n == "engagement":
-            body = self.tr("plain.engagement", e=f"{x['E_mean']:.2f}")
+            # the card's word beside the score's: "Fair" is the score, 0.69 reads "good"
+            word = self.tr(f"moodword.{mood_band(x['E_mean'])}")
+            body = self.tr("plain.engagement", e=f"{x['E_mean']:.2f}", word=word)
         elif n == "attrition":
             body = self.tr("plain.attrition", L=f"{x['L']:.0f}", N=f"{x['N']:.0f}")
         elif n == "skills":

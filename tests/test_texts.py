@@ -296,3 +296,26 @@ def test_p01_a_quotas_gap_reads_as_the_difference_of_the_figures_beside_it(lang,
     shown = _read_money(gap)
     assert shown == pytest.approx(round(shown / step) * step), (said, step)  # as finely
     assert abs(shown - seen) <= step * 1.01, (said, money(total, "¥", lang), seen)
+
+
+def test_a_difference_of_equal_figures_is_never_minus_zero():
+    """ "Skills: 51.1 / 51.1 (−0.1)" and "(−0.0)": a difference is of the figures shown."""
+    from simulator.texts import signed
+
+    assert signed(round(51.14, 1) - round(51.06, 1)) == "+0.0"
+    assert signed(-1e-12) == "+0.0" and signed(-0.04) == "+0.0"
+    assert signed(-2.26) == "−2.3" and signed(0.26) == "+0.3"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_engagement_verdict_names_the_cards_word_for_the_mood_it_quotes(lang):
+    """ "Engagement · Fair: the team's mood averaged 0.69" beside "mood 0.69 (▲ good)":
+    the score's word and the card's, unexplained. The line gives the card's word too."""
+    from simulator.api import mood_band
+
+    s = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 3, make_policy("by_the_book"))
+    s.run()
+    nar = Narrator(s.observe(), lang)
+    c = s.score().component("engagement")
+    word = tr(lang, f"moodword.{mood_band(c.inputs['E_mean'])}")
+    assert word in nar.verdict(c) and f"{c.inputs['E_mean']:.2f}" in nar.verdict(c)

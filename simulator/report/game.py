@@ -136,7 +136,7 @@ def _scorecard(r: GameReport, lang: str, nar: Narrator) -> list[str]:
     for c in d.score.components:
         other = d.book.component(c.name).value if d.book is not None else float("nan")
         theirs = nar.measure(d.book.component(c.name)) if d.book is not None else "—"
-        diff = c.value - other
+        diff = round(c.value, 1) - round(other, 1)  # of the two figures as shown
         css = "better" if diff > 0.05 else ("worse" if diff < -0.05 else "")
         rows.append(
             f"<tr><td>{_e(t(f'score.{c.name}'))}</td><td class='num'>{c.value:.1f}</td>"

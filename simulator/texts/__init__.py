@@ -33,8 +33,9 @@ LANGS = languages()
 
 
 def signed(x: float, digits: int = 1) -> str:
-    """A difference with its sign, the minus a true minus: +1.2, −20.3."""
-    return f"{x:+.{digits}f}".replace("-", "−")
+    """A difference with its sign, the minus a true minus: +1.2, −20.3 (and never −0.0,
+    which a difference of two equal figures can round to)."""
+    return f"{round(x, digits) + 0.0:+.{digits}f}".replace("-", "−")
 
 
 def tr(lang: str, key: str, **values: object) -> str:

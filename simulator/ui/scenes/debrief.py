@@ -194,7 +194,8 @@ class DebriefScene(Scene):
         rows = [f"<b>{html(labelled(self.tr('debrief.component'), both, lang))}</b>"]
         for c in d.score.components:
             other = d.book.component(c.name).value if d.book is not None else float("nan")
-            diff = c.value - other
+            # the difference of the two figures as shown ("51.1 / 51.1 (−0.1)" read wrong)
+            diff = round(c.value, 1) - round(other, 1)
             colour = _P.good if diff >= 0 else _P.bad
             scores = labelled(self.tr(f"score.{c.name}"), f"{c.value:.1f} / {other:.1f}", lang)
             rows.append(f"{html(scores)} <font color='{colour}'>({signed(diff)})</font>")
