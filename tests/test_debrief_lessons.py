@@ -254,3 +254,30 @@ def test_the_comparison_reads_uncapped_figures_where_the_score_is_capped(seasons
     assert nar.measure(mine) == f"{pct}% of target"
     assert mine.inputs["R"] != other.inputs["R"]
     assert nar.measure(mine) != nar.measure(other)
+
+
+def test_a_reps_story_tells_what_an_inbox_answer_and_a_broken_promise_did_to_them():
+    """The week report said "(Zhang Wei is clearly pleased)" after an inbox answer, and a
+    promise to Huang Fang was broken; their stories in the debrief named neither. An
+    answer that moved a rep (with no lever of its own), and a promise broken, are among
+    what lifted or put them off."""
+    s = Session(load_scenario(scenarios_dir() / "tutorial.yaml"), 7)
+    while not s.finished:
+        obs = s.observe()
+        for item in obs.inbox:
+            if item.open and item.event == "ego_deal":
+                assert s.act(A.Answer(item.id, "praise_public")).ok
+        if s.week == 2:
+            assert s.act(A.MakePromise(3, 2_000.0, "none", 4)).ok  # never kept
+        s.advance_week()
+    record = s.record()
+    by_rep = {st.rep: st for st in stories(record)}
+    answered = next(
+        e for e in record.events if e.kind == "inbox_answer" and e.data["engagement"] > 0.01
+    )
+    assert "answer" in by_rep[answered.rep].lifted_by
+    broken = [e.rep for e in record.events if e.kind == "promise_broken"]
+    assert broken == [3] and "promise_broken" in by_rep[3].put_off_by
+    nar = Narrator(s.observe(), "en")
+    assert "your answer in the inbox" in " ".join(nar.story(by_rep[answered.rep])[1])
+    assert "a promise broken" in " ".join(nar.story(by_rep[3])[1])

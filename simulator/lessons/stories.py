@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from ..record import Record
 from .facts import Facts, Story
 
+ANSWER_FELT = 0.01  # a change of spirits an answer made that a story counts
+
 
 def stories(record: Record) -> tuple[Story, ...]:
     """Each rep's season, from the first week to the last (or to the week they left)."""
@@ -23,6 +25,23 @@ def stories(record: Record) -> tuple[Story, ...]:
             up[e.rep][e.data["lever"]] += 1
         elif e.data["mood"] == "down":
             down[e.rep][e.data["lever"]] += 1
+    # what moved them that no lever names: an answer in the inbox (its rep, and the
+    # colleagues it reached; an answer that pulled a lever is among the reactions), and
+    # a promise to them broken (the week report told both; the story left them out)
+    for e in f.ev["inbox_answer"]:
+        if e.data.get("lever") is not None:
+            continue
+        moved = dict(e.data.get("team_engagement") or {})
+        if e.rep is not None:
+            moved[e.rep] = e.data.get("engagement", 0.0)
+        for rep, change in moved.items():
+            if change >= ANSWER_FELT:
+                up[int(rep)]["answer"] += 1
+            elif change <= -ANSWER_FELT:
+                down[int(rep)]["answer"] += 1
+    for e in f.ev["promise_broken"]:
+        if e.rep is not None:
+            down[e.rep]["promise_broken"] += 1
     out = []
     last_closed = record.period
     for rep in f.reps:
