@@ -280,6 +280,9 @@ def test_the_chinese_reports_show_no_english_and_the_english_ones_no_chinese(sav
         latin = _words(page.read_text(encoding="utf-8"), r"[A-Za-z]{2,}")
         left = {w for w in latin - LATIN_OK if not any(w in n for n in names)}
         assert left == set(), (page.name, sorted(left)[:20])
+    # Chinese in Chinese brackets and commas: "面谈（王磊、李娜）", not "面谈 (王磊, 李娜)"
+    book = (tmp_path / "c" / "players" / "by_the_book" / "report.html").read_text("utf-8")
+    assert "（" in book and not re.search(r"[\u4e00-\u9fff] \([\u4e00-\u9fff]", book)
     assert main(["report", str(saves["hands_off"]), "--out", str(tmp_path / "e")]) == 0
     chinese = _words(
         (tmp_path / "e" / "report.html").read_text(encoding="utf-8"), r"[\u4e00-\u9fff]+"

@@ -33,7 +33,7 @@ from ..palette import palette
 from ..record import Record
 from ..saves import SaveGame
 from ..session import Session
-from ..texts import joiner, money, signed, text_of, tr, when
+from ..texts import aside, joiner, money, signed, text_of, tr, when
 from . import charts
 
 # the files a game's report is: its page and its charts
@@ -221,7 +221,8 @@ def _did(r: GameReport, week: int, nar: Narrator) -> str:
     for name, who in by_action.items():
         if who:
             count = Counter(who)
-            parts.append(f"{name} ({', '.join(count)})")
+            # in the language's own brackets and commas: "面谈（王磊、李娜）"
+            parts.append(aside(name, joiner(nar.lang).join(count), nar.lang))
         else:
             parts.append(name)
     text = joiner(nar.lang).join(parts) or "—"
