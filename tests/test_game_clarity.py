@@ -367,6 +367,18 @@ def test_a_first_game_that_skips_the_tutorial_opens_on_the_tour_and_only_then(la
         tutorial_first.close()
 
 
+def at_first_review(app) -> None:
+    """The game played to its first period's end, its review screen open."""
+    from simulator.ui.scenes import ReviewScene
+
+    game = app.game
+    first = game.obs.period
+    while game.obs.period == first:
+        outcome = game.end_week()
+    app.switch(ReviewScene, outcome=outcome)
+    step(app, 8)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_period_reviews_pages_share_the_team_evenly(lang, tmp_path):
     """Six reps where five rows fit gave a page of five and a page of one, mostly empty.
@@ -375,15 +387,10 @@ def test_the_period_reviews_pages_share_the_team_evenly(lang, tmp_path):
     from gui import labels
 
     from simulator.texts import rep_name
-    from simulator.ui.scenes import ReviewScene
 
     with game_at(tmp_path, lang) as app:
         game = app.game
-        first = game.obs.period
-        while game.obs.period == first:
-            outcome = game.end_week()
-        app.switch(ReviewScene, outcome=outcome)
-        step(app, 8)
+        at_first_review(app)
         names = [rep_name(r, lang) for r in game.obs.reps]
         pages = []
         while True:
@@ -405,15 +412,9 @@ def test_the_period_review_opens_on_what_the_team_booked_against_the_target(lang
     screen. It stands beside the screen's heading."""
     from gui import labels
 
-    from simulator.ui.scenes import ReviewScene
-
     with game_at(tmp_path, lang) as app:
         game = app.game
-        first = game.obs.period
-        while game.obs.period == first:
-            outcome = game.end_week()
-        app.switch(ReviewScene, outcome=outcome)
-        step(app, 8)
+        at_first_review(app)
         closed = next(e for e in game.obs.events if e.kind == "period_end")
         booked, target = closed.data["booked"], closed.data["target"]
         assert booked > 0 and target > 0
