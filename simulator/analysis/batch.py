@@ -42,6 +42,7 @@ from ..policies.plugins import source_fingerprint
 from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
+from .folder import before_first_manifest, folder_lock
 from .runs import (
     Task,
     Variants,
@@ -55,7 +56,6 @@ from .runs import (
 from .stopping import Stopper
 from .store import (
     MANIFEST,
-    TABLES,
     Journal,
     StoreError,
     Tables,
@@ -71,7 +71,6 @@ DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 # tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
 MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
-LOCK = ".lock"  # held by the batch writing into a folder
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 LONGEST_TIMEOUT = 86_400.0  # a longer --timeout is a mistake (and beyond the clock's reach)
 
@@ -271,7 +270,7 @@ class Batch:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / MANIFEST
         if not path.exists():
-            if not all(_before_first_manifest(p.name) for p in self.folder.iterdir()):
+            if not all(before_first_manifest(p.name) for p in self.folder.iterdir()):
                 raise BatchError(
                     f"{self.folder} is not empty and holds no batch; choose another --out"
                 )
@@ -315,7 +314,7 @@ class Batch:
         restore = self._stop.install()
         try:
             started = self._check_folder()
-            with _folder_lock(self.folder):
+            with folder_lock(self.folder, BatchError):
                 return self._run(
                     t0, client, progress, on_result, on_stop or (lambda n: None), started
                 )
@@ -564,36 +563,6 @@ class Batch:
             initializer=init_worker,
             initargs=(self.variants, self.timeout),
         )
-
-
-@contextlib.contextmanager
-def _folder_lock(folder: Path) -> Any:
-    """One batch at a time in a folder: a second one is refused, in words (the lock goes
-    with the process, however it ends)."""
-    try:
-        import fcntl
-    except ImportError:  # no advisory locks here (Windows): trust the user
-        yield
-        return
-    with open(folder / LOCK, "a+") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise BatchError(
-                f"another batch is writing into {folder} now; wait for it, or choose another --out"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def _before_first_manifest(name: str) -> bool:
-    """Is this file one a batch writes before its first manifest (its lock, its tables,
-    an atomic write's temporary file)? Only those may be in a folder without one: a
-    batch stopped (or killed) that early left them, and the same command starts it."""
-    own = {LOCK} | {f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")}
-    return name in own or (name.startswith(".") and name[1:].split(".tmp")[0] in own)
 
 
 def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:
