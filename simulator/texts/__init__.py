@@ -96,14 +96,29 @@ def unassigned_warning(
     gap: float, total: float, target: float, currency: str = "¥", lang: str = "en"
 ) -> str:
     """The warning after a quotas' sum (``total``) that falls short of the ``target``: how
-    much of it no one's quota covers; empty when none. The gap is written as finely as
-    the two figures beside it are, so it reads as their difference: "¥776万 of ¥840万 …
-    ¥64万", never "¥63.5万"."""
+    much of it no one's quota covers; empty when none. The gap is the difference of the
+    two figures beside it as they are written, so it reads as one: "¥776万 of ¥840万 …
+    ¥64万", never "¥63.5万"; "¥5.25M of ¥6.50M … ¥1.25M", never "¥1.24M"."""
     if gap <= 0:
         return ""
-    step = max(money_step(total, lang), money_step(target, lang))
-    shown = max(step, round(gap / step) * step)
+    # the difference of the two figures as written (each rounded as money() rounds it),
+    # never less than the least the sum's figure can show
+    seen = shown_money(target, lang) - shown_money(total, lang)
+    shown = max(money_step(total, lang), seen)
     return tr(lang, "quota.unassigned", gap=money(shown, currency, lang))
+
+
+_UNITS = {"M": 1e6, "k": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def shown_money(amount: float, lang: str = "en") -> float:
+    """The amount :func:`money` writes, as a number again: ``money`` rounded it
+    ("¥5.25M" for 5,255,000 reads as 5,250,000)."""
+    text = money(amount, "", lang)
+    unit = next((v for u, v in _UNITS.items() if text.endswith(u)), 1.0)
+    digits = re.sub(r"[^\d.]", "", text)
+    value = float(digits) * unit if digits else 0.0
+    return -value if text.startswith("-") else value
 
 
 def record_warning(multiple: float | None, lang: str = "en") -> str:
