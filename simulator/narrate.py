@@ -216,7 +216,8 @@ class Narrator:
         if k == "type_revealed":
             return t("ev.type_revealed", rep=self.rep(e.rep), type=t(f"type.{d['type']}"))
         if k == "flight_risk":
-            key = "ev.flight_risk_deputy" if d.get("by") == "deputy" else "ev.flight_risk"
+            by = d.get("by")
+            key = f"ev.flight_risk_{by}" if by in ("deputy", "offer") else "ev.flight_risk"
             behind = [t(f"risk.{w}") for w in d.get("why") or () if has(f"risk.{w}")]
             if not behind:  # a record from before talks told why
                 return t(key, rep=self.rep(e.rep), risk=round(100 * d["risk"]))

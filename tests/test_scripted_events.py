@@ -34,6 +34,7 @@ from simulator.core.spec import (
 )
 from simulator.core.types import DelegatedTask, Stage, Supervision
 from simulator.core.types import MotivationType as T
+from simulator.narrate import Narrator
 from simulator.policies import make_policy
 from simulator.scoring import score
 
@@ -432,6 +433,11 @@ def test_an_outside_offer_from_an_event_shows_its_flight_risk():
     ann = observe(w).rep(rep_of(w, T.COMPETITOR).id)
     assert ann.flight_risk is not None and ann.flight_risk > 0.1
     assert result.effects["flight_risk"] == round(ann.flight_risk, 2)
+    # and the week's report says so (the card changed with no line to explain it)
+    (found,) = w.log.of_kind("flight_risk")
+    assert found.rep == ann.id and found.data["by"] == "offer" and "offer" in found.data["why"]
+    line = Narrator(observe(w), "en").line(found)
+    assert line.startswith("⚠ With an outside offer on the table,") and "an outside offer" in line
 
 
 def test_a_deals_value_in_a_message_reads_like_money_elsewhere_in_each_language():
