@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import motivation as mv
 from .manager import Delegation, Promise
 from .rep import Rep
 from .support import SupportVisit
@@ -42,10 +41,8 @@ def one_on_one(world: World, rep: Rep) -> Effects:
     u = world.streams.get("rep.talk", rep.id).random()
     if u < p.hint_chance:
         eff.update(add_hint(world, rep, "one_on_one"))
-    risk = mv.annual_risk(world.quit_hazard(rep))
-    if risk >= p.flight_risk_visible:
-        world.surface_flight_risk(rep)
-        world.event("flight_risk", rep.id, risk=round(risk, 2), why=list(rep.flight_risk_why))
+    risk = world.surface_flight_risk(rep, at_least=p.flight_risk_visible)
+    if risk is not None:
         eff["flight_risk"] = round(risk, 2)
     now = world.env.now
     stuck = [d.id for d in rep.open_deals if now - d.last_heard >= p.stall_days]

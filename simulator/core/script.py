@@ -321,10 +321,8 @@ def apply_choice(
     if rep is not None and e.outside_offer_weeks:
         # the offer is on the table: the manager knows the risk it brings
         world.market.offers[rep.id] = world.week + e.outside_offer_weeks
-        out["flight_risk"] = risk = round(world.surface_flight_risk(rep), 2)
-        # told in the week's report, as a 1:1's finding is (the card changed unexplained)
-        why = list(rep.flight_risk_why)
-        world.event("flight_risk", rep.id, risk=risk, why=why, by="offer")
+        risk = world.surface_flight_risk(rep, by="offer")
+        out["flight_risk"] = round(risk or 0.0, 2)
     if rep is not None and e.cancel_outside_offer:
         world.market.offers.pop(rep.id, None)
     if e.market is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import motivation as mv
 from ..manager import Delegation
 from ..rep import SKILLS, Rep
 from ..types import DelegatedTask, Stage, Supervision
@@ -116,11 +115,7 @@ class Obligations(People):
                     rep.trust = min(cap, rep.trust + p.deputy_talk_trust)
                 if u[1] < p.hint_chance * p.deputy_talk_hints:
                     add_hint(self.whole(), rep, "deputy")
-                risk = mv.annual_risk(self.quit_hazard(rep))
-                if risk >= p.flight_risk_visible:
-                    self.surface_flight_risk(rep)
-                    why = list(rep.flight_risk_why)
-                    self.event("flight_risk", rep.id, risk=round(risk, 2), why=why, by="deputy")
+                self.surface_flight_risk(rep, at_least=p.flight_risk_visible, by="deputy")
 
     def _slip(self, d: Delegation, u: float) -> None:
         """Murphy's law: an unwatched deputy makes a costly mistake (P13).

@@ -293,13 +293,24 @@ class People(Deals):
                 left.append(rep.id)
         return left
 
-    def surface_flight_risk(self, rep: Rep) -> float:
-        """A talk (or an offer put on the table) brings out how likely ``rep`` is to leave
-        within a year, and why: the manager knows both from this week. The risk."""
+    def surface_flight_risk(
+        self, rep: Rep, at_least: float = 0.0, by: str | None = None
+    ) -> float | None:
+        """A talk (``by`` the manager, or "deputy") or an offer put on the table ("offer")
+        brings out how likely ``rep`` is to leave within a year, and why: the manager
+        knows both from this week, and the week's report tells them. The risk; None when
+        it is below ``at_least`` (a talk brings out only a real one), and nothing is told."""
         risk = mv.annual_risk(self.quit_hazard(rep))
+        if risk < at_least:
+            return None
         rep.flight_risk_seen_week = self.week
         rep.flight_risk_seen = risk
         rep.flight_risk_why = tuple(self.leaving_reasons(rep))
+        event = self.event(
+            "flight_risk", rep.id, risk=round(risk, 2), why=list(rep.flight_risk_why)
+        )
+        if by is not None:  # a deputy's talk, or the offer itself (the manager's: no "by")
+            event.data["by"] = by
         return risk
 
     def leaving_reasons(self, rep: Rep) -> list[str]:
