@@ -66,11 +66,13 @@ def test_every_scenario_plays_under_every_policy_and_by_the_book_leads(name):
     """A short calibration: every policy plays it through; the handbook leads each on average.
 
     ``salesim calibrate`` with 20 seeds gives the intervals quoted in the
-    authoring guide; here four seeds keep the suite fast, in the test's own process
+    authoring guide (and ``benchmarks/unseen.py`` the lead on teams nobody tuned
+    the model on); here two seeds keep the suite fast, in the test's own process
     (the suite already runs a worker per core: a pool of its own only oversubscribes).
+    The closest of these leads, on two seeds, is about two points.
     """
     path = next(f for f in FILES if f.stem == name)
-    cal = calibrate(path, runs=4, seed=11, jobs=1)
+    cal = calibrate(path, runs=2, seed=11, jobs=1)
     assert set(cal.results) == set(POLICIES)
     for result in cal.results.values():
         assert ((result.totals >= 0) & (result.totals <= 100)).all()
