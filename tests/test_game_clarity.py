@@ -1047,3 +1047,46 @@ def test_a_reps_record_holds_only_the_periods_they_were_on_the_team():
     assert short[1].history == long[1].history[-1:]
     assert [r.quota for r in short] == [r.quota for r in long]  # the old manager's quotas
     assert [r.history for r in short[2:]] == [r.history for r in long[2:]]
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)], ids=["1024x640", "1280x720"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_card_with_two_warnings_shows_both_whole(lang, size, tmp_path):
+    """A card cut its second warning short: beside "type ? (3 hints)", a rep who may
+    leave and whose deals stall read "⚠ may leav…" on the small window, and the
+    stalled count was lost on the large one. The warnings stay whole; the type (which
+    the card's tip repeats) gives way when there is no room for all of it."""
+    from simulator.api import OneOnOne
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=size)
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        game = app.game
+        world = game.session.world
+        rep = world.reps[1]
+        world.market.offers[rep.id] = world.week + 6  # an offer the 1:1 will bring out
+        rep.engagement, rep.trust = 0.45, 0.6
+        assert game.session.act(OneOnOne(rep.id)).ok
+        game.refresh()
+        to_desk(app)
+        view = game.obs.rep(rep.id)
+        # the funnel they inherited has deals nobody touched for weeks
+        assert view.type is None and view.flight_risk >= 0.2 and view.stalled_deals
+        row = app.scene.card_rows[rep.id][1]
+        risk, stalled = tr(lang, "card.risk"), tr(lang, "card.stalled", n=view.stalled_deals)
+        assert risk in row and stalled in row, row
+        assert row.index(risk) < row.index(stalled)
+        assert not any(text.endswith("…") for text in row), row
+        # on every card the warnings are whole; with one warning, the large window's
+        # cards keep their type beside it
+        for other in game.obs.reps:
+            drawn = app.scene.card_rows.get(other.id)
+            if drawn is None or other.id == rep.id:
+                continue
+            said = tr(lang, "card.stalled", n=other.stalled_deals)
+            assert not other.stalled_deals or said in drawn[1], drawn
+            if size == (1280, 720) and other.flight_risk is None and not other.ramping:
+                assert len(drawn[1]) == 1 + bool(other.stalled_deals), drawn
+    finally:
+        app.close()

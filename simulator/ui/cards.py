@@ -8,6 +8,7 @@ the rep.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pygame
 
@@ -17,7 +18,9 @@ from . import charts
 from .portraits import font, portrait_for
 from .widgets import Builder, html
 
-Row = list[tuple[str, tuple[int, int, int]]]
+# a row's pieces: (text, colour), or (text, colour, spare) for one that may give way
+# when the row is too wide (see charts.row_that_fits)
+Row = list[tuple[Any, ...]]
 
 
 def initials(name: str, lang: str) -> str:
@@ -38,12 +41,16 @@ def rep_card(
     on_select: Callable[[], None],
     tip: str | None = None,
     people: Sequence[Person] = (),
-) -> None:
+) -> list[list[str]]:
     """Draw the card's tile and put the rep's name on it as a button (``people``: everyone
-    who is or was on the team, whom the portraits are chosen among)."""
+    who is or was on the team, whom the portraits are chosen among); each row's texts
+    as drawn."""
     name = rep_name(rep, lang)
     portrait = portrait_for(rep.id, initials(name, lang), 44, lang, people)
-    img = charts.card(rect.size, portrait, rows, font(14), selected, bar_share=rep.attainment)
+    drawn: list[list[str]] = []
+    img = charts.card(
+        rect.size, portrait, rows, font(14), selected, bar_share=rep.attainment, drawn=drawn
+    )
     tile = ui.image(rect, img)
     if tip:  # the card's words said in full wherever the pointer rests on it
         tile.set_tooltip(html(tip))
@@ -54,3 +61,4 @@ def rep_card(
         object_id="#small_button",
         tip=tip,
     )
+    return drawn

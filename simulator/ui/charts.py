@@ -10,6 +10,7 @@ alone.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pygame
 
@@ -208,18 +209,46 @@ def fit(font: pygame.font.Font, text: str, width: int) -> str:
     return text.rstrip() + "…"
 
 
+PIECE_GAP = 8  # pixels between two pieces of a card's row
+
+
+def row_that_fits(
+    font: pygame.font.Font, row: list[tuple[Any, ...]], room: int
+) -> list[tuple[str, tuple[int, int, int]]]:
+    """A card row's pieces, as many as fit whole in ``room`` pixels.
+
+    A piece is ``(text, colour)`` or ``(text, colour, spare)``: when the row is too
+    wide, the spare pieces give way, the highest ``spare`` first, before anything
+    is cut (a warning outranks a note the card's tip repeats).
+    """
+    pieces = list(row)
+
+    def width(ps: list[tuple[Any, ...]]) -> int:
+        return sum(font.size(p[0])[0] for p in ps) + PIECE_GAP * (len(ps) - 1)
+
+    while width(pieces) > room:
+        spare = [p for p in pieces if len(p) > 2]
+        if not spare:
+            break
+        pieces.remove(max(spare, key=lambda p: p[2]))
+    return [(p[0], p[1]) for p in pieces]
+
+
 def card(
     size: tuple[int, int],
     portrait_img: pygame.Surface,
-    lines: list[list[tuple[str, tuple[int, int, int]]]],
+    lines: list[list[tuple[Any, ...]]],
     font: pygame.font.Font,
     selected: bool,
     bar_share: float | None = None,
+    drawn: list[list[str]] | None = None,
 ) -> pygame.Surface:
     """A rep's card: portrait on the left, then rows of coloured text pieces.
 
-    The first row is left free for the name button drawn over the card. Every
-    piece is cut to the room left on its row, so nothing spills out.
+    The first row is left free for the name button drawn over the card. A row
+    too wide for the card first lets its spare pieces go (:func:`row_that_fits`);
+    whatever is still too wide is cut to the room left, so nothing spills out.
+    ``drawn``, if given, receives each row's texts as they were drawn.
     """
     w, h = size
     surf = pygame.Surface(size)
@@ -234,14 +263,18 @@ def card(
         if y + line_h > h:
             break  # no row drawn below the card's edge
         x = 56 if y < 58 else 8
-        for text, colour in row:
+        texts: list[str] = []
+        for text, colour in row_that_fits(font, row, w - 6 - x):
             room = w - 6 - x
             if room <= 8:
                 break
             shown = fit(font, text, room)
             img = font.render(shown, True, colour)
             surf.blit(img, (x, y))
-            x += img.get_width() + 8
+            texts.append(shown)
+            x += img.get_width() + PIECE_GAP
+        if drawn is not None:
+            drawn.append(texts)
         y += line_h + 1
     if bar_share is not None:
         pygame.draw.rect(surf, GRID, (56, 33, w - 62, 3))

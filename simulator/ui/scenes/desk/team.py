@@ -20,6 +20,7 @@ class TeamPart(LeverPart):
 
     def build_team(self, ui: Builder, r: pygame.Rect) -> Iterator[None]:
         self.card_rects = {}
+        self.card_rows: dict[int, list[list[str]]] = {}  # each card's rows as drawn
         obs = self.game.obs
         ui.label((4, 0, r.w - 8, 24), self.tr("ui.team"), object_id="#h3")
         card_h, gap = 82, 6
@@ -80,8 +81,10 @@ class TeamPart(LeverPart):
                 (f"{100 * rep.attainment:.0f}%", ink),
             ]
         # the third row: their type (or how many hints so far) and what needs attention;
-        # the pipeline and every flag in words are in the name's tooltip
-        row3 = [
+        # the pipeline and every flag in words are in the name's tooltip. On a card too
+        # narrow for all of it, the warnings stay whole: "ramping up" gives way first,
+        # then the type (both are in the tip)
+        row3: list[tuple[object, ...]] = [
             (
                 self.tr(f"type.{rep.type.value}")
                 if rep.type is not None
@@ -91,6 +94,7 @@ class TeamPart(LeverPart):
                     else self.tr("card.type_short", n=len(rep.hints))
                 ),
                 muted,
+                1,
             )
         ]
         flags = []
@@ -100,7 +104,13 @@ class TeamPart(LeverPart):
             flags.append("card.stalled")
         if rep.ramping:
             flags.append("card.ramping")
-        row3 += [(self.tr(x, n=rep.stalled_deals), bad) for x in flags]
+        row3 += [
+            (self.tr(x, n=rep.stalled_deals), bad, 2)
+            if x == "card.ramping"
+            # a warning never gives way
+            else (self.tr(x, n=rep.stalled_deals), bad)
+            for x in flags
+        ]
         tip = " · ".join(self.numbers_text(rep, self.game.money(rep.quota)))
         tip += "\n" + self.tr("card.pipe", value=self.game.money(rep.pipeline))
         tip += "\n" + self.tr("card.mood_tip", mood=self.tr(f"moodword.{band}"))
@@ -116,7 +126,7 @@ class TeamPart(LeverPart):
                 tip += "\n" + self.tr("card.risk_why_tip", why=why, week=rep.flight_risk_week)
                 continue
             tip += "\n" + self.tr(f"{x}_tip", n=rep.stalled_deals)
-        rep_card(
+        self.card_rows[rep.id] = rep_card(
             ui,
             rect,
             rep,
