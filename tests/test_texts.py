@@ -52,6 +52,20 @@ def test_the_chinese_table_is_chinese():
     assert set(untranslated) <= allowed, untranslated
 
 
+def test_chinese_numbers_a_week_or_a_period_one_way():
+    """Week 8 read "第 8 周" in the week report and "第8周" in a rep's story: a number in
+    a Chinese sentence has a space either side (as the game writes "第 1/52 周")."""
+    cramped = [
+        k
+        for k, (_en, zh) in _pairs().items()
+        if re.search(r"第\{[a-z_]+\}[周期]|[周期]\{", zh) or re.search(r"第\d+[周期]", zh)
+    ]
+    assert cramped == []
+    assert tr("zh", "story.read_right", week=8, read="成就型") == (
+        "你从未确认其类型；你在第 8 周判断为成就型，判断正确。"
+    )
+
+
 def test_messages_that_count_agree_with_their_number_in_english():
     assert tr("en", "s.p13", n=1, light=1, slips=0).startswith("1 delegation,")
     assert tr("en", "s.p13", n=3, light=1, slips=0).startswith("3 delegations,")
