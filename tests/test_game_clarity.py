@@ -1090,3 +1090,43 @@ def test_a_card_with_two_warnings_shows_both_whole(lang, size, tmp_path):
                 assert len(drawn[1]) == 1 + bool(other.stalled_deals), drawn
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_guided_week_in_a_small_window_keeps_the_plan_column_off_the_charts(lang, tmp_path):
+    """In a 1024×640 window, a guided week's goal and three planned actions pushed
+    "left 28.5 h", "Last week" and "Read all" down over the team-mood chart, and last
+    week's news shrank to a sliver. The goal and the plan scroll in boxes of their own;
+    the column ends above the charts, with room for last week's news."""
+    from pygame_gui.elements import UITextBox
+
+    from simulator.api import DevelopmentPlan, NameRival, OneOnOne
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)
+        game = app.game
+        for _ in range(2):
+            game.end_week()
+        reps = game.obs.reps
+        for action in (
+            NameRival(reps[0].id, reps[2].id),
+            DevelopmentPlan(reps[1].id),
+            OneOnOne(reps[3].id),
+        ):
+            assert game.add(action) is None
+        to_desk(app)
+        column = app.scene.regions["plan"]
+        live = [el for el in column.ui.elements if el.alive() and el.visible]
+        assert max(el.rect.bottom for el in live) <= column.rect.bottom
+        assert column.rect.bottom < app.scene.regions["charts"].rect.top
+        boxes = [el for el in live if isinstance(el, UITextBox)]
+        news = max(boxes, key=lambda el: el.rect.top)  # last week's, at the column's foot
+        assert news.rect.height >= 60
+        goal = min(boxes, key=lambda el: el.rect.top)  # the guided week's, at its head
+        if goal.scroll_bar is not None:  # cut to fit, it scrolls: none of it is lost
+            assert goal.rect.height < goal.text_box_layout.layout_rect.height
+    finally:
+        app.close()

@@ -16,6 +16,10 @@ SIDE_LINES = 14  # last week's lines the column shows (the whole report is a cli
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
 ROW_H = 28  # a planned action's row
+# below the plan: the hours left (34), last week's heading (26) and at least this much of
+# its news; the goal and the plan's rows make way for them in a short window
+NEWS_MIN_H = 76
+FOOT_H = 34 + 26 + NEWS_MIN_H
 TWO_LINE_H = 46  # a row whose words take two lines (each more line: 20 px more)
 MORE_LINES = 2  # the lines a row may take below its first
 
@@ -69,15 +73,25 @@ class PlanPart(LeverPart):
             met = step.done([*done, *(p.action for p in g.plan)])
             head = self.tr("tour.goal_done") if met else self.tr("tour.goal")
             ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
-            # as tall as the goal's text (a long one was cut to three lines behind a bar)
-            goal = ui.text((0, y + 22, r.w, -1), html(self.tr(f"tour.{step.key}.goal")), raw=True)
-            y += 22 + max(GOAL_MIN_H, int(goal.rect.height)) + 4
+            # as tall as the goal's text (a long one was cut to three lines behind a bar),
+            # unless the window is too short for it and the plan below: then it scrolls
+            words = html(self.tr(f"tour.{step.key}.goal"))
+            goal = ui.text((0, y + 22, r.w, -1), words, raw=True)
+            tall = max(GOAL_MIN_H, int(goal.rect.height))
+            fits = max(GOAL_MIN_H, r.h - (y + 26) - 2 * ROW_H - FOOT_H)
+            if tall > fits:
+                goal.kill()
+                ui.text((0, y + 22, r.w, fits), words, raw=True)
+                tall = fits
+            y += 22 + tall + 4
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
         items = list(g.plan)
         actions = [p.action for p in items]
         room = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
+        # no lower than the column's foot allows (what is left scrolls), two rows at least
+        room = max(2 * ROW_H, min(room, (r.h - y - FOOT_H) // ROW_H * ROW_H))
         lines = self.plan_lines(ui, actions, r.w)
         if sum(_height(rest) for _, rest in lines) > room:  # it scrolls: narrower rows
             lines = self.plan_lines(ui, actions, r.w - 20)
