@@ -1130,3 +1130,33 @@ def test_a_guided_week_in_a_small_window_keeps_the_plan_column_off_the_charts(la
             assert goal.rect.height < goal.text_box_layout.layout_rect.height
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)], ids=["1024x640", "1280x720"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_header_always_shows_the_share_of_the_target_whole(lang, size, tmp_path):
+    """Past its target, the team's block in a small window read "Target ¥2.85M • 10…":
+    the share, what the block is for, was the part cut. When the words do not fit,
+    the amount gives way, and the whole line shows when pointed at."""
+    from simulator.texts import percent
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=size)
+    try:
+        app.start_game(str(default_scenario_path()), 3)
+        game = app.game
+        world = game.session.world
+        target = game.obs.team_target
+        for rep in world.reps:  # the team at 104% of its target
+            rep.booked[world.period] = 1.04 * target / len(world.reps)
+        game.refresh()
+        to_desk(app)
+        pct = percent(game.obs.team_booked / target, lang)
+        header = [el for el in shown_in(app, "header") if pct in el.text]
+        assert len(header) == 1, [el.text for el in shown_in(app, "header")]
+        assert "…" not in header[0].text
+        said = [el.text for el in shown_in(app, "header")]
+        if size == (1280, 720):  # room for the amount too
+            assert any(game.money(target) in t for t in said), said
+    finally:
+        app.close()

@@ -50,15 +50,20 @@ class HeaderPart(LeverPart):
         pct = 100 * obs.team_booked / obs.team_target if obs.team_target else 0.0
         short = "_short" if r.w < 1200 else ""  # a narrow window: the compact words
         x, bw = xs[1], widths[1] - 20
-        ui.label(
-            (x, 4, bw, 24),
-            self.tr(
-                "ui.target_short" if short else "ui.target_bar",
-                target=game.money(obs.team_target),
-                pct=percent(pct / 100, self.lang),
-            ),
-            object_id="#header_text",
-        )
+        # the share of the target is what the block is for: when the words do not fit,
+        # the amount gives way ("Target ¥2.85M · 10…" hid a 104%), and shows when pointed at
+        said = [
+            self.tr(key, target=game.money(obs.team_target), pct=percent(pct / 100, self.lang))
+            for key in (
+                *(() if short else ("ui.target_bar",)),
+                "ui.target_short",
+                "ui.target_pct",
+            )
+        ]
+        words = next((t for t in said if ui.fits(bw, t, "#header_text")), said[-1])
+        target = ui.label((x, 4, bw, 24), words, object_id="#header_text")
+        if words != said[0]:
+            target.set_tooltip(html(said[0]))
         elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), pct / 100, elapsed))
         x, bw = xs[2], widths[2] - 20
