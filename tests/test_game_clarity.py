@@ -1160,3 +1160,23 @@ def test_the_header_always_shows_the_share_of_the_target_whole(lang, size, tmp_p
             assert any(game.money(target) in t for t in said), said
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_account_list_keeps_every_column_it_can_be_sorted_by(lang, tmp_path):
+    """At 1024×640 the Accounts tab dropped its "Last contact" column but kept the button
+    that sorts by it: the list read "by Last contact" with no date anywhere. A narrow
+    window gives up the segment and the open deals (each account's file has them)."""
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(default_scenario_path()), 3)
+        to_desk(app, "accounts")
+        full = app.scene.regions["centre"].ui.full_text
+        labels = {full.get(el, el.text) for el in shown_in(app, "centre")}
+        for key in ("acc.owner", "acc.potential", "acc.relationship", "acc.contact"):
+            assert tr(lang, key) in labels, (key, labels)  # its column's heading
+        assert tr(lang, "acc.segment") not in labels
+    finally:
+        app.close()

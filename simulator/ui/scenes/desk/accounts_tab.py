@@ -83,9 +83,10 @@ class AccountsTabPart(TablesPart):
             ),
             object_id="#small",
         )
-        # a narrow window drops the columns a manager can do without first
+        # a narrow window drops the columns a manager can do without first: the segment,
+        # then the open deals (in each account's file), never a column the list is sorted by
         keep = set(range(len(ACC_COLS)))
-        for drop in (2, 5):  # the segment, then the last contact
+        for drop in (2, 6):
             if sum(ACC_COLS[i][1] for i in keep) + 32 <= r.w:
                 break
             keep.discard(drop)
@@ -103,6 +104,8 @@ class AccountsTabPart(TablesPart):
                 self.tr("acc.days_ago", days=ago[a.id]) if a.id in ago else self.tr("acc.not_yet"),
                 self.tr("acc.lost") if a.churned else str(a.open_deals),
             ]
+            if a.churned and 6 not in keep:  # a lost customer says so without its column
+                vals[5] = self.tr("acc.lost")
             # the name opens the account's file: its history, deal by deal
             ui.button(
                 (12, y, cols[0][1] - 4, 26),
