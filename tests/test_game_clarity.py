@@ -1180,3 +1180,27 @@ def test_a_small_windows_account_list_keeps_every_column_it_can_be_sorted_by(lan
         assert tr(lang, "acc.segment") not in labels
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_quotas_show_each_reps_latest_period_whole(lang, tmp_path):
+    """At 1024×640 in Chinese each rep's record read "¥72.8万→¥77.3万、¥82万→¥…": the
+    part cut was last period's result, what the next quota is set against. Without
+    room for both periods, the latest shows whole (both when pointed at), and so does
+    the column's heading."""
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)
+        to_desk(app, "quotas")
+        game = app.game
+        said = [el.text for el in shown_in(app, "centre")]
+        assert not [t for t in said if t.endswith("…")], said
+        for rep in game.obs.reps:
+            quota, booked = rep.history[-1]
+            latest = f"{game.money(quota)}→{game.money(booked)}"
+            assert any(t.endswith(latest) for t in said), (latest, said)
+    finally:
+        app.close()
