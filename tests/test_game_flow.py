@@ -334,7 +334,10 @@ def test_a_hint_heard_twice_shows_once_with_both_weeks(app):
     app.scene.refresh("centre")
     step(app, 6)
     boxes = [el for el in app.scene.regions["centre"].ui.elements if isinstance(el, UITextBox)]
-    (line,) = [el.html_text for el in boxes if el.alive() and "Hints:" in el.html_text]
+    (raw,) = [el.html_text for el in boxes if el.alive() and "Hints:" in el.html_text]
+    # a week's words never break over two lines: "(wk" at a line's end, "4)" on the next
+    assert "(wk " not in raw and "(wk\u00a01,\u00a03)" in raw, raw
+    line = raw.replace("\u00a0", " ")
     assert line.count("leaderboard") == 1 and "(wk 1, 3)" in line, line
     assert line.index("(wk 2)") < line.index("(wk 1, 3)")  # heard most lately comes last
 

@@ -13,6 +13,8 @@ from ...widgets import Builder
 from .part import PIPE_COLS
 from .tables import TablesPart
 
+STAGE_SHORT_W = 60  # the stage column under its short names ("Qual.", "资格")
+
 
 class PipelineTabPart(TablesPart):
     """The Pipeline tab: a rep's funnel by stage, with the 15- and 30-day marks of 1-15-30."""
@@ -85,7 +87,7 @@ class PipelineTabPart(TablesPart):
         cells = (
             (("★ " if d.big else "") + account_name(d, self.lang), None),
             (g.money(d.value), None),
-            (self.tr(f"stage.{int(d.stage)}"), None),
+            (self.tr(f"{self.stage_names(width)}.{int(d.stage)}"), None),
             (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
             (chance, "@bad" if d.unresponsive else None),
         )
@@ -110,20 +112,29 @@ class PipelineTabPart(TablesPart):
         words (three of at least 66 px).
 
         The numbers keep their width. The account's name gives way first (the
-        start of a name tells it, and its card shows it whole), then the stage,
-        then the name again, each down to a floor.
+        start of a name tells it, and its card shows it whole), then the stage
+        takes its short names (as the line above the table writes them: "Eval."
+        rather than "eval…"), then the name gives way again, each down to a floor.
         """
         cols = dict(PIPE_COLS)
         over = sum(cols.values()) - (width - 16 - 3 * 69)
         for key, floor in (
             ("pipe.account", 96),
-            ("pipe.stage", int(0.4 * cols["pipe.stage"])),
+            ("pipe.stage", STAGE_SHORT_W),
             ("pipe.account", int(0.4 * cols["pipe.account"])),
         ):
             take = max(0, min(over, cols[key] - floor))
             cols[key] -= take
             over -= take
         return tuple((key, cols[key]) for key, _ in PIPE_COLS)
+
+    def stage_names(self, width: int) -> str:
+        """Which names the stage column has room for: "stage", or "stage_short"."""
+        return (
+            "stage"
+            if dict(self.pipe_cols(width))["pipe.stage"] == dict(PIPE_COLS)["pipe.stage"]
+            else "stage_short"
+        )
 
     def toggle_orphans(self) -> None:
         self.show_orphans = not self.show_orphans

@@ -82,6 +82,7 @@ class RepTabPart(LeverPart):
         hints = []
         for k in sorted(heard, key=lambda k: heard[k][-1])[-3:]:
             when = self.tr("ui.week_short", week=weeks_sep.join(map(str, heard[k])))
+            when = when.replace(" ", "\u00a0")  # "(wk" and "4)" never on two lines
             hints.append(aside(f"“{self.tr(f'hint.{k}')}”", when, self.lang))
         if hints:
             text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
