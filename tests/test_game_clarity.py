@@ -1204,3 +1204,24 @@ def test_a_small_windows_quotas_show_each_reps_latest_period_whole(lang, tmp_pat
             assert any(t.endswith(latest) for t in said), (latest, said)
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_funnel_names_stages_as_the_line_above_it(lang, tmp_path):
+    """At 1024×640 the funnel's stage column read "eval…", "nego…", "quali…" under a
+    line that says "Eval.", "Neg.", "Qual.". A column too narrow for the stages' names
+    takes their short names, whole."""
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+
+    for size, names in (((1024, 640), "stage_short"), ((1280, 720), "stage")):
+        app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=size)
+        try:
+            app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)
+            to_desk(app, "pipeline")
+            rep = app.game.obs.rep(app.scene.selected)
+            said = [el.text for el in shown_in(app, "centre")]
+            for deal in rep.deals[:6]:
+                assert tr(lang, f"{names}.{int(deal.stage)}") in said, (size, said)
+        finally:
+            app.close()
