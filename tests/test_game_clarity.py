@@ -1225,3 +1225,31 @@ def test_a_small_windows_funnel_names_stages_as_the_line_above_it(lang, tmp_path
                 assert tr(lang, f"{names}.{int(deal.stage)}") in said, (size, said)
         finally:
             app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_plan_names_each_action_whole(lang, tmp_path):
+    """At 1024×640 the plan read "Set qu…", "Dev. pl…", "Pipeline r…", "Team me…": each
+    row kept 70 px for a cost that reads "2 h". A row's cost takes the room its words
+    need, and the action's name the rest."""
+    from simulator.api import DevelopmentPlan, OneOnOne, PipelineReview, TeamMeeting
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)
+        game = app.game
+        for _ in range(5):  # past the guided weeks
+            game.end_week()
+        reps = game.obs.reps
+        for action in (DevelopmentPlan(reps[1].id), PipelineReview(), TeamMeeting()):
+            assert game.add(action) is None
+        assert game.add(OneOnOne(reps[0].id)) is None
+        to_desk(app)
+        said = [el.text for el in shown_in(app, "plan")]
+        for key in ("act.development_plan", "act.pipeline_review", "act.team_meeting"):
+            assert any(t.startswith(tr(lang, key)) for t in said), (key, said)
+        assert not [t for t in said if t.endswith("…")], said
+    finally:
+        app.close()

@@ -16,6 +16,7 @@ SIDE_LINES = 14  # last week's lines the column shows (the whole report is a cli
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
 ROW_H = 28  # a planned action's row
+COST_MIN_W = 40  # a planned action's cost, at least
 # below the plan: the hours left (34), last week's heading (26) and at least this much of
 # its news; the goal and the plan's rows make way for them in a short window
 NEWS_MIN_H = 76
@@ -92,9 +93,12 @@ class PlanPart(LeverPart):
         room = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
         # no lower than the column's foot allows (what is left scrolls), two rows at least
         room = max(2 * ROW_H, min(room, (r.h - y - FOOT_H) // ROW_H * ROW_H))
-        lines = self.plan_lines(ui, actions, r.w)
+        costs = [self.cost_short(p.hours, p.money) for p in items]
+        # each row's cost as wide as its words (at least "0.25 h"): the rest is the name's
+        cost_w = [max(COST_MIN_W, ui.width_of(c, "#small") + 10) for c in costs]
+        lines = self.plan_lines(ui, actions, r.w, cost_w)
         if sum(_height(rest) for _, rest in lines) > room:  # it scrolls: narrower rows
-            lines = self.plan_lines(ui, actions, r.w - 20)
+            lines = self.plan_lines(ui, actions, r.w - 20, cost_w)
         heights = [_height(rest) for _, rest in lines]
         rows, top = ui, y
         width = r.w
@@ -111,14 +115,14 @@ class PlanPart(LeverPart):
         else:
             self.plan_scroller = None
         self.plan_count = len(items)
-        for k, (p, (first, rest)) in enumerate(zip(items, lines, strict=True)):
-            cost = self.cost_short(p.hours, p.money)
-            # the cost keeps room for "0.25 小时": a row cut short cuts the name, never the cost
-            rows.label((4, top + 2, width - 114, 24), first, object_id="#small")
+        for k, (first, rest) in enumerate(lines):
+            cost, cw = costs[k], cost_w[k]
+            # the cost keeps its room: a row cut short cuts the name, never the cost
+            rows.label((4, top + 2, width - 44 - cw, 24), first, object_id="#small")
             for i, more in enumerate(rest):  # for whom and how, on lines of their own,
                 # under the cost and the × too (just below the ×: a miss never takes it back)
                 rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
-            rows.label((width - 108, top + 2, 70, 24), cost, object_id="#small")
+            rows.label((width - 38 - cw, top + 2, cw, 24), cost, object_id="#small")
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
                 self.tr("ui.remove"),
@@ -157,14 +161,17 @@ class PlanPart(LeverPart):
         body = "<br>".join(shown) or html(self.tr(quiet))
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
-    def plan_lines(self, ui: Builder, actions: list, width: int) -> list[tuple[str, list[str]]]:
+    def plan_lines(
+        self, ui: Builder, actions: list, width: int, cost_w: list[int] | None = None
+    ) -> list[tuple[str, list[str]]]:
         """Each planned action's row in a column ``width`` wide: its words on one line
         where they fit beside the cost; else what it is (and whom it is for, when that
         fits too) on the first line, and the rest on up to two more, which run under the
         cost and the × ("Set quota · Zh…" could have been either of two reps)."""
-        first_w, more_w = width - 114, width - 36
+        more_w = width - 36
         out: list[tuple[str, list[str]]] = []
-        for action in actions:
+        for i, action in enumerate(actions):
+            first_w = width - 44 - (cost_w[i] if cost_w else 70)
             parts = self.describe_parts(action)
             if len(parts) < 2 or ui.fits(first_w, " · ".join(parts), "#small"):
                 out.append((" · ".join(parts), []))
