@@ -1253,3 +1253,30 @@ def test_a_small_windows_plan_names_each_action_whole(lang, tmp_path):
         assert not [t for t in said if t.endswith("…")], said
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_plan_says_what_of_the_admin_is_supervision_whole(lang, tmp_path):
+    """At 1024×640 the line under "Admin & meetings" read "1 h of it supervising depu…".
+    A column too narrow for it says it in fewer words."""
+    from simulator.api import Delegate, DelegatedTask, Supervision
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(default_scenario_path()), 3)
+        game = app.game
+        deputy = next(r for r in game.obs.reps if not r.novice)
+        task = Delegate(deputy.id, DelegatedTask.PIPELINE_REVIEW, Supervision.LIGHT)
+        assert game.add(task) is None
+        game.end_week()
+        to_desk(app)
+        said = [el.text for el in shown_in(app, "plan")]
+        hours = f"{game.obs.supervision_hours['light']:g}"
+        whole = {
+            tr(lang, k, sup=hours) for k in ("ui.admin_supervising", "ui.admin_supervising_short")
+        }
+        assert whole & set(said), said
+        assert not [t for t in said if t.endswith("…")], said
+    finally:
+        app.close()
