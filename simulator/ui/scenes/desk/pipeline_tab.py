@@ -80,6 +80,9 @@ class PipelineTabPart(TablesPart):
         elif d.stalled:
             mark, mark_cls = " " + self.tr("pipe.mark15"), "@warn"
         chance = f"{100 * d.win_chance:.0f}%"
+        cols = self.pipe_cols(width)
+        # a stage column narrowed below its names' width takes their short names
+        names = "stage" if cols[2][1] == PIPE_COLS[2][1] else "stage_short"
         if d.unresponsive:
             chance += " " + self.tr("pipe.quiet")
         elif d.reviewed:
@@ -87,12 +90,12 @@ class PipelineTabPart(TablesPart):
         cells = (
             (("★ " if d.big else "") + account_name(d, self.lang), None),
             (g.money(d.value), None),
-            (self.tr(f"{self.stage_names(width)}.{int(d.stage)}"), None),
+            (self.tr(f"{names}.{int(d.stage)}"), None),
             (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
             (chance, "@bad" if d.unresponsive else None),
         )
         x = 16
-        for (text, cls), (_, cw) in zip(cells, self.pipe_cols(width), strict=True):
+        for (text, cls), (_, cw) in zip(cells, cols, strict=True):
             ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
             x += cw
         yield
@@ -127,14 +130,6 @@ class PipelineTabPart(TablesPart):
             cols[key] -= take
             over -= take
         return tuple((key, cols[key]) for key, _ in PIPE_COLS)
-
-    def stage_names(self, width: int) -> str:
-        """Which names the stage column has room for: "stage", or "stage_short"."""
-        return (
-            "stage"
-            if dict(self.pipe_cols(width))["pipe.stage"] == dict(PIPE_COLS)["pipe.stage"]
-            else "stage_short"
-        )
 
     def toggle_orphans(self) -> None:
         self.show_orphans = not self.show_orphans
