@@ -1280,3 +1280,35 @@ def test_a_small_windows_plan_says_what_of_the_admin_is_supervision_whole(lang, 
         assert not [t for t in said if t.endswith("…")], said
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_review_shows_each_reps_share_of_quota_whole(lang, tmp_path):
+    """At 1024×640 the Chinese review read "黄芳：完成 ¥56.6万 / ¥55.5万（102…": the
+    share, cut. A row too narrow for the amounts says the share of the quota, whole,
+    and the amounts when pointed at."""
+    from gui import labels
+
+    from simulator.scenario import scenarios_dir
+    from simulator.texts import percent, rep_name
+    from simulator.ui.app import App
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)  # every type known
+        game = app.game
+        while not game.obs.period_end:
+            game.end_week()
+        for rep in game.session.world.reps:  # the whole team past its quota
+            rep.booked[0] = 1.0234 * rep.quotas[0]
+        at_first_review(app)
+        said = labels(app)
+        shown = [r for r in app.game.obs.reps if any(rep_name(r, lang) in t for t in said)]
+        assert shown
+        for rep in shown:
+            quota, booked = rep.history[-1]
+            pct = percent(booked / quota, lang)
+            line = next(t for t in said if t.startswith(rep_name(rep, lang)))
+            assert pct in line and "…" not in line, line
+    finally:
+        app.close()

@@ -193,18 +193,25 @@ class ReviewScene(Scene):
         else:
             typ = self.tr("card.type", type=self.tr("ui.unknown"))
         type_w = min(left_w // 2, max(140, c.width_of(typ, "#small") + 6))
-        c.label(
-            (10, 4, left_w - type_w - 10, 24),
+        # the result; in a narrow row, its share of the quota rather than the amounts (a
+        # share cut to "（102…" said nothing), the amounts when pointed at
+        said = [
             self.tr(
-                key,
+                k,
                 name=rep_name(rep, self.lang),
                 booked=g.money(booked),
                 quota=g.money(quota),
                 pct=percent(pct / 100, self.lang),
-            ),
-            object_id="#h3",
-            cls="@good" if pct >= 100 else None,
+            )
+            for k in (key, "review.result_pct")
+        ]
+        room = left_w - type_w - 10
+        words = said[0] if c.fits(room, said[0], "#h3") else said[1]
+        result = c.label(
+            (10, 4, room, 24), words, object_id="#h3", cls="@good" if pct >= 100 else None
         )
+        if words != said[0]:
+            result.set_tooltip(html(said[0]))
         c.label((left_w - type_w, 6, type_w, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
