@@ -97,10 +97,10 @@ class PlanPart(LeverPart):
         costs = [self.cost_short(p.hours, p.money) for p in items]
         # each row's cost as wide as its words (at least "0.25 h"): the rest is the name's
         cost_w = [max(COST_MIN_W, ui.width_of(c, "#small") + 10) for c in costs]
-        lines = self.plan_lines(ui, actions, r.w, cost_w)
-        if sum(_height(rest) for _, rest in lines) > room:  # it scrolls: narrower rows
-            lines = self.plan_lines(ui, actions, r.w - 20, cost_w)
-        heights = [_height(rest) for _, rest in lines]
+        lines = self.plan_lines(ui, actions, r.w, costs, cost_w)
+        if sum(_height(rest) for _, rest, _ in lines) > room:  # it scrolls: narrower rows
+            lines = self.plan_lines(ui, actions, r.w - 20, costs, cost_w)
+        heights = [_height(rest) for _, rest, _ in lines]
         rows, top = ui, y
         width = r.w
         if sum(heights) > room:
@@ -116,14 +116,17 @@ class PlanPart(LeverPart):
         else:
             self.plan_scroller = None
         self.plan_count = len(items)
-        for k, (first, rest) in enumerate(lines):
+        for k, (first, rest, cost_below) in enumerate(lines):
             cost, cw = costs[k], cost_w[k]
-            # the cost keeps its room: a row cut short cuts the name, never the cost
-            rows.label((4, top + 2, width - 44 - cw, 24), first, object_id="#small")
+            # the cost keeps its room: a row cut short cuts the name, never the cost (an
+            # action's name too long to share its line with the cost has it on the next)
+            name_w = width - 40 if cost_below else width - 44 - cw
+            rows.label((4, top + 2, name_w, 24), first, object_id="#small")
             for i, more in enumerate(rest):  # for whom and how, on lines of their own,
                 # under the cost and the × too (just below the ×: a miss never takes it back)
                 rows.label((16, top + 24 + 20 * i, width - 20, 22), more, object_id="#small")
-            rows.label((width - 38 - cw, top + 2, cw, 24), cost, object_id="#small")
+            if not cost_below:
+                rows.label((width - 38 - cw, top + 2, cw, 24), cost, object_id="#small")
             rows.button(  # a little apart from the next row's (a miss takes back another)
                 (width - 36, top + 2, 32, 24),
                 self.tr("ui.remove"),
@@ -163,19 +166,27 @@ class PlanPart(LeverPart):
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
     def plan_lines(
-        self, ui: Builder, actions: list, width: int, cost_w: list[int] | None = None
-    ) -> list[tuple[str, list[str]]]:
+        self, ui: Builder, actions: list, width: int, costs: list[str], cost_w: list[int]
+    ) -> list[tuple[str, list[str], bool]]:
         """Each planned action's row in a column ``width`` wide: its words on one line
-        where they fit beside the cost; else what it is (and whom it is for, when that
-        fits too) on the first line, and the rest on up to two more, which run under the
-        cost and the × ("Set quota · Zh…" could have been either of two reps)."""
+        where they fit beside the cost (``costs``, ``cost_w`` wide); else what it is (and
+        whom it is for, when that fits too) on the first line, and the rest on up to two
+        more, which run under the cost and the × ("Set quota · Zh…" could have been
+        either of two reps). An action whose very name fits only without its cost
+        beside it ("Pipeline review" in a narrow column) has the cost open the second
+        line (the row's third item says so)."""
         more_w = width - 36
-        out: list[tuple[str, list[str]]] = []
+        out: list[tuple[str, list[str], bool]] = []
         for i, action in enumerate(actions):
-            first_w = width - 44 - (cost_w[i] if cost_w else 70)
+            first_w = width - 44 - cost_w[i]
             parts = self.describe_parts(action)
+            below = not ui.fits(first_w, parts[0], "#small") and ui.fits(
+                width - 40, parts[0], "#small"
+            )
+            if below:
+                first_w = width - 40
             if len(parts) < 2 or ui.fits(first_w, " · ".join(parts), "#small"):
-                out.append((" · ".join(parts), []))
+                out.append((" · ".join(parts), [costs[i]] if below else [], below))
                 continue
             n = 1
             while n < len(parts) - 1 and ui.fits(first_w, " · ".join(parts[: n + 1]), "#small"):
@@ -190,7 +201,8 @@ class PlanPart(LeverPart):
                     *rest[: MORE_LINES - 1],
                     [p for line in rest[MORE_LINES - 1 :] for p in line],
                 ]
-            out.append((" · ".join(parts[:n]), [" · ".join(line) for line in rest]))
+            lines = [" · ".join(line) for line in rest]
+            out.append((" · ".join(parts[:n]), [costs[i], *lines] if below else lines, below))
         return out
 
     @property
