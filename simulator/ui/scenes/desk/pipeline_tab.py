@@ -14,6 +14,7 @@ from .part import PIPE_COLS
 from .tables import TablesPart
 
 STAGE_SHORT_W = 60  # the stage column under its short names ("Qual.", "资格")
+ROW_BUTTON_W = 61  # each of a deal's three buttons, with the gap after it
 
 
 class PipelineTabPart(TablesPart):
@@ -112,7 +113,7 @@ class PipelineTabPart(TablesPart):
 
     def pipe_cols(self, width: int) -> tuple[tuple[str, int], ...]:
         """The table's columns, narrowed in a small window so the row's buttons keep their
-        words (three of at least 66 px).
+        words (three of at least 58 px: "Push", "Drop" and "Visit" with their padding).
 
         The numbers keep their width. The account's name gives way first (the
         start of a name tells it, and its card shows it whole), then the stage
@@ -120,7 +121,7 @@ class PipelineTabPart(TablesPart):
         rather than "eval…"), then the name gives way again, each down to a floor.
         """
         cols = dict(PIPE_COLS)
-        over = sum(cols.values()) - (width - 16 - 3 * 69)
+        over = sum(cols.values()) - (width - 16 - 3 * ROW_BUTTON_W)
         for key, floor in (
             ("pipe.account", 96),
             ("pipe.stage", STAGE_SHORT_W),
