@@ -1316,3 +1316,29 @@ def test_a_small_windows_review_shows_each_reps_share_of_quota_whole(lang, tmp_p
             assert pct in line and "…" not in line, line
     finally:
         app.close()
+
+
+def test_a_count_never_opens_a_line_of_chinese(tmp_path):
+    """The Chinese briefing at 1024×640 ended its list of specialists with "×1" alone on
+    a line, under "法务/财务". A count stays with what it counts."""
+    from pygame_gui.elements import UITextBox
+
+    from simulator.scenario import scenarios_dir
+    from simulator.ui.app import App
+    from simulator.ui.scenes import BriefingScene
+
+    app = App(lang="zh", saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 3)
+        app.switch(BriefingScene)
+        step(app, 8)
+        boxes = [el for el in app.scene.ui.elements if isinstance(el, UITextBox) and el.alive()]
+        lines = [
+            "".join(getattr(chunk, "text", "") for chunk in row.items)
+            for box in boxes
+            for row in box.text_box_layout.layout_rows
+        ]
+        counted = [line for line in lines if "×" in line]
+        assert counted and not [line for line in lines if line.lstrip().startswith("×")], lines
+    finally:
+        app.close()

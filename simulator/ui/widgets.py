@@ -96,9 +96,12 @@ def shorten(element: Any, text: str) -> str:
     return text[:lo].rstrip() + ELLIPSIS
 
 
-# a space between a number and a Chinese character ("第 5 周", "1 小时"): a line never
-# breaks there (a no-break space), so a number stays with its unit
-_NUMBER_GAP = re.compile("(?<=[0-9%])[ ](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ ](?=[0-9¥])")
+# a space between a number and a Chinese character ("第 5 周", "1 小时"), or before a
+# count ("法务/财务 ×1"): a line never breaks there (a no-break space), so a number stays
+# with its unit and a count with what it counts
+_NUMBER_GAP = re.compile(
+    "(?<=[0-9%])[ ](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ ](?=[0-9¥])|[ ](?=×[0-9])"
+)
 
 
 def html(text: str) -> str:
