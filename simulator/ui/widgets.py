@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pygame
@@ -200,6 +200,23 @@ class Builder:
         if short != text:  # cut short: the whole text shows when pointed at
             el.set_text(short)
             el.set_tooltip(html(text))
+        return el
+
+    def label_fitting(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        texts: Sequence[str],
+        object_id: str | None = None,
+        cls: str | None = None,
+    ) -> UILabel:
+        """A label saying the first of ``texts`` (longest first) that fits it whole, or
+        the last, cut; whenever it says less than the first, the first shows when
+        pointed at. For words that have a shorter way to be said in a narrow window."""
+        width = pygame.Rect(rect).width
+        words = next((t for t in texts if self.fits(width, t, object_id)), texts[-1])
+        el = self.label(rect, words, object_id, cls)
+        if words != texts[0]:
+            el.set_tooltip(html(texts[0]))
         return el
 
     def legend(

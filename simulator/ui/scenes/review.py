@@ -205,13 +205,12 @@ class ReviewScene(Scene):
             )
             for k in (key, "review.result_pct")
         ]
-        room = left_w - type_w - 10
-        words = said[0] if c.fits(room, said[0], "#h3") else said[1]
-        result = c.label(
-            (10, 4, room, 24), words, object_id="#h3", cls="@good" if pct >= 100 else None
+        c.label_fitting(
+            (10, 4, left_w - type_w - 10, 24),
+            said,
+            object_id="#h3",
+            cls="@good" if pct >= 100 else None,
         )
-        if words != said[0]:
-            result.set_tooltip(html(said[0]))
         c.label((left_w - type_w, 6, type_w, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)

@@ -60,10 +60,7 @@ class HeaderPart(LeverPart):
                 "ui.target_pct",
             )
         ]
-        words = next((t for t in said if ui.fits(bw, t, "#header_text")), said[-1])
-        target = ui.label((x, 4, bw, 24), words, object_id="#header_text")
-        if words != said[0]:
-            target.set_tooltip(html(said[0]))
+        ui.label_fitting((x, 4, bw, 24), said, object_id="#header_text")
         elapsed = (obs.week_in_period) / max(1, obs.period_weeks)
         ui.image((x, 32, bw, 12), charts.bar((bw, 12), pct / 100, elapsed))
         x, bw = xs[2], widths[2] - 20

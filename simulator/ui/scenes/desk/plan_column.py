@@ -63,10 +63,8 @@ class PlanPart(LeverPart):
         # deputies, reading the reps' daily plans
         for extra, key in ((supervising, "ui.admin_supervising"), (reading, "ui.admin_plans")):
             if extra:
-                words = self.tr(key, sup=f"{extra:g}")
-                if not ui.fits(r.w - 8, words, "#small"):  # a narrow column: fewer words
-                    words = self.tr(f"{key}_short", sup=f"{extra:g}")
-                ui.label((4, y - 2, r.w - 8, 20), words, object_id="#small")
+                said = [self.tr(k, sup=f"{extra:g}") for k in (key, f"{key}_short")]
+                ui.label_fitting((4, y - 2, r.w - 8, 20), said, object_id="#small")
                 y += 20
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:

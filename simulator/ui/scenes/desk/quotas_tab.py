@@ -17,7 +17,7 @@ from ....texts import (
     typed_quota,
     unassigned_warning,
 )
-from ...widgets import Builder, html, show_note
+from ...widgets import Builder, show_note
 from .tables import TablesPart
 
 SUM_H = 52  # below the rows: the sum against the target, and what no quota covers
@@ -52,10 +52,8 @@ class QuotasTabPart(TablesPart):
         entry_x = note_x - 114
         hist_w = entry_x - 150 - 8
         # the record's column says what it holds (a row of figures has no room to)
-        head = self.tr("quota.history_head")
-        if not ui.fits(hist_w, head, "#small"):  # a narrow window: the short heading
-            head = self.tr("quota.history_head_short")
-        ui.label((150, 60, hist_w, 20), head, object_id="#small")
+        heads = [self.tr("quota.history_head"), self.tr("quota.history_head_short")]
+        ui.label_fitting((150, 60, hist_w, 20), heads, object_id="#small")
         top = 80
         room = r.h - top - SUM_H
         rows, y, width = ui, top, r.w
@@ -66,12 +64,10 @@ class QuotasTabPart(TablesPart):
         for rep in obs.reps:
             rows.label((16, y + 6, 130, 24), rep_name(rep, self.lang))
             hist = [f"{g.money(q)}→{g.money(b)}" for q, b in rep.history[-2:]]
-            record = joiner(self.lang).join(hist) if hist else self.tr("quota.no_history")
-            whole_record = record
-            if len(hist) > 1 and not rows.fits(hist_w, record, "#small"):
-                # no room for both periods: the latest whole (what the next quota is set
-                # against), not the older one and the latest cut short
-                record = hist[-1]
+            # with no room for both periods, the latest whole (what the next quota is set
+            # against), not the older one and the latest cut short
+            record = [joiner(self.lang).join(hist) if hist else self.tr("quota.no_history")]
+            record += hist[-1:] if len(hist) > 1 else []
             if per != obs.period:  # planning the next period: the running one first, above
                 now = self.tr(
                     "quota.now",
@@ -80,13 +76,9 @@ class QuotasTabPart(TablesPart):
                     booked=g.money(rep.booked),
                 )
                 rows.label((150, y, hist_w, 19), now, object_id="#small")
-                shown = rows.label((150, y + 18, hist_w, 19), record, object_id="#small")
-                if record != whole_record:
-                    shown.set_tooltip(html(whole_record))
+                rows.label_fitting((150, y + 18, hist_w, 19), record, object_id="#small")
             else:
-                shown = rows.label((150, y + 6, hist_w, 24), record, object_id="#small")
-                if record != whole_record:
-                    shown.set_tooltip(html(whole_record))
+                rows.label_fitting((150, y + 6, hist_w, 24), record, object_id="#small")
             # planned this week, or set in an earlier week for the period planned now
             set_before = rep.next_quota if per != obs.period else None
             current = planned.get(rep.id, set_before if set_before is not None else rep.quota)
