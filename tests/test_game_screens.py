@@ -22,7 +22,7 @@ from simulator.policies import make_policy
 from simulator.saves import write_save
 from simulator.scenario import default_scenario_path, load_scenario, scenarios_dir
 from simulator.session import Session
-from simulator.texts import text_of
+from simulator.texts import text_of, tr
 from simulator.ui.app import App
 from simulator.ui.game import Game
 from simulator.ui.scenes import (
@@ -915,3 +915,39 @@ def test_p10_a_deal_chooser_marks_the_deals_gone_quiet_as_the_funnel_does(tmp_pa
             assert marked == d.stalled, labels[d.id]
             if d.stalled:
                 assert game.tr("pipe.days", days=d.days_since_touch) in labels[d.id]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_guided_weeks_goal_once_met_makes_way_for_the_plan_in_a_small_window(lang, tmp_path):
+    """In the tutorial's third week, at 1024×640, the goal (its longest) and a plan of
+    three actions that met it left room for one row of the plan: the rest scrolled out
+    of sight under a goal already ticked. A goal met keeps a box of two lines (it
+    scrolls); the plan shows every row."""
+    from simulator.api import DevelopmentPlan, MotivationType, OneOnOne
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 7)
+        game = app.game
+        for _ in range(2):
+            game.end_week()
+        by_type = {r.type: r.id for r in game.obs.reps}
+        for action in (
+            DevelopmentPlan(by_type[MotivationType.ACHIEVER]),
+            OneOnOne(by_type[MotivationType.COMPETITOR]),
+            OneOnOne(by_type[MotivationType.SERVICE]),
+        ):
+            assert game.add(action) is None
+        to_desk(app)
+        texts = [el.text for el in shown_in(app, "plan")]
+        assert tr(lang, "tour.goal_done") in texts
+        assert app.scene.plan_scroller is None, texts
+        goal = html(tr(lang, "tour.types.goal"))
+        boxes = [
+            el
+            for el in app.scene.regions["plan"].ui.elements
+            if el.alive() and getattr(el, "html_text", "").replace("<br>", "") == goal
+        ]
+        assert boxes and boxes[0].rect.height >= 40  # still there, to scroll back to
+    finally:
+        app.close()

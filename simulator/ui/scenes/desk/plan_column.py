@@ -74,11 +74,14 @@ class PlanPart(LeverPart):
             head = self.tr("tour.goal_done") if met else self.tr("tour.goal")
             ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
             # as tall as the goal's text (a long one was cut to three lines behind a bar),
-            # unless the window is too short for it and the plan below: then it scrolls
+            # unless the window is too short for it and the plan below: then it scrolls.
+            # A goal met makes way for the plan (it was read; the plan is what grows now)
             words = html(self.tr(f"tour.{step.key}.goal"))
             goal = ui.text((0, y + 22, r.w, -1), words, raw=True)
             tall = max(GOAL_MIN_H, int(goal.rect.height))
             fits = max(GOAL_MIN_H, r.h - (y + 26) - 2 * ROW_H - FOOT_H)
+            if met:
+                fits = GOAL_MIN_H
             if tall > fits:
                 goal.kill()
                 ui.text((0, y + 22, r.w, fits), words, raw=True)
