@@ -118,8 +118,8 @@ def click(app, text: str, exact: bool = False) -> None:
 
 def end_week(app, press=None) -> None:
     """End the week as a player does: the End week button (or ``press``, Space say),
-    and then, where a message in its last week has no answer, the dialog that asks
-    first: its own End week."""
+    and then, where a message in its last week has no answer or a promise fallen due
+    is not kept, each dialog that asks first: its own End week."""
     from simulator.texts import tr
 
     label = tr(app.lang, "ui.end_week")
@@ -129,12 +129,13 @@ def end_week(app, press=None) -> None:
     else:
         press()
     step(app, 2)
-    asked = tr(app.lang, "ui.due_read")
-    if app.game.obs.week == week and any(
-        isinstance(el, UIButton) and t == asked for el, t in widgets(app).items()
-    ):
-        click(app, label)
-        step(app, 2)
+    asked = {tr(app.lang, "ui.due_read"), *(tr(app.lang, "ui.owed_keep", n=n) for n in (1, 2))}
+    for _ in range(2):  # a message, then a promise
+        if app.game.obs.week == week and any(
+            isinstance(el, UIButton) and t in asked for el, t in widgets(app).items()
+        ):
+            click(app, label)
+            step(app, 2)
 
 
 def key(app, k: int, mod: int = 0, unicode: str = "") -> None:

@@ -576,3 +576,47 @@ def test_the_debrief_opens_without_playing_the_handbooks_season_first(app, monke
     assert isinstance(app.scene, DebriefScene)
     assert len(played) == 2  # the player's last week, and the handbook's
     assert played[0] is app.game.session and played[1] is not app.game.session
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p15_a_promise_fallen_due_is_asked_about_before_the_week_that_breaks_it_ends(
+    lang, tmp_path
+):
+    """A promise fell due at a period's end and the next week's end broke it, without a
+    word before: a player who missed it on the review (or never opened it) lost the
+    rep's trust and the team's. Ending that week now asks first, names whom it is owed
+    and how much, and can plan to keep it; then the week ends and the promise is kept."""
+    from test_game_screens import game_at, to_desk
+
+    from simulator.api import Answer, MakePromise
+    from simulator.texts import tr
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        rep = game.obs.reps[0]
+        assert game.add(MakePromise(rep.id, 3_000, "none")) is None
+        for _ in range(game.obs.period_weeks):
+            game.end_week()
+        (promise,) = game.obs.promises
+        assert promise.status == "due"
+        for item in [i for i in game.obs.inbox if i.open]:  # only the promise to ask about
+            assert game.add(Answer(item.id, item.choices[0].id)) is None
+        to_desk(app)
+        week = game.obs.week
+        key(app, pygame.K_SPACE)
+        step(app, 2)
+        assert game.obs.week == week and app.scene.modal is not None
+        shown = " ".join(
+            getattr(el, "html_text", None) or el.text for el in app.scene.modal_ui.elements
+        )
+        assert tr(lang, "ui.owed_title", n=1) in shown
+        assert game.narrator.rep(rep.id) in shown and game.money(3_000) in shown, shown
+
+        click(app, tr(lang, "ui.owed_keep", n=1))
+        step(app, 4)
+        assert app.scene.modal is None and game.obs.week == week
+        assert game.planned("keep_promise", promise=promise.id)
+        key(app, pygame.K_SPACE)
+        step(app, 2)
+        assert game.obs.week == week + 1
+        assert game.obs.promises[0].status == "kept"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from gui import plan_rows, step
+from gui import click_at, plan_rows, step
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from simulator.policies import make_policy
@@ -949,5 +949,37 @@ def test_a_guided_weeks_goal_once_met_makes_way_for_the_plan_in_a_small_window(l
             if el.alive() and getattr(el, "html_text", "").replace("<br>", "") == goal
         ]
         assert boxes and boxes[0].rect.height >= 40  # still there, to scroll back to
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, tmp_path):
+    """At 1024×640 the review's rows had no room after the verdict's sides and the button
+    to make a promise, and the button to keep one fallen due was left out: the screen
+    that says "keep your promises" offered no way to, and the week's end broke them.
+    Every promise owed has its button, whatever the window."""
+    from simulator.api import MakePromise
+    from simulator.ui.scenes import ReviewScene
+
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        game = app.game
+        reps = [r.id for r in game.obs.reps[:3]]  # on the review's first page
+        for rep in reps:
+            assert game.add(MakePromise(rep, 3_000, "none")) is None
+        for _ in range(game.obs.period_weeks):
+            game.end_week()
+        assert [p.status for p in game.obs.promises] == ["due"] * 3
+        app.switch(ReviewScene)
+        step(app, 8)
+        keep = game.tr("review.keep", amount=game.money(3_000))
+        buttons = [b for b in app.scene.ui.order if getattr(b, "text", None) == keep]
+        assert len(buttons) == 3
+        for b in buttons:
+            assert b.rect.right <= app.size[0] and "#refused" not in b.object_ids
+        click_at(app, buttons[0].rect.center)
+        assert game.planned("keep_promise", promise=game.obs.promises[0].id)
     finally:
         app.close()

@@ -255,39 +255,53 @@ class ReviewScene(Scene):
                 )
                 bx += CHOICE_W + 2
             bx += 10
-        # promises: one to make (not in the closing review: the season ends), those to keep
-        if not self.closing:
-            made = [p.action for p in g.planned("promise", rep=rep.id)]
-            promised: Any = made[0] if made else None
+        # promises: those to keep, and one to make (not in the closing review: the season
+        # ends), each button as wide as its words where the row is narrow; a promise owed
+        # comes first (a narrow row dropped it, and with it the player's chance to pay)
+        keeps = [p for p in obs.promises if p.rep == rep.id and p.status in ("open", "due")]
+        made = [p.action for p in g.planned("promise", rep=rep.id)]
+        promised: Any = made[0] if made else None
+        make = (
+            self.tr("review.promised", amount=g.money(promised.amount))
+            if promised is not None
+            else self.tr("act.promise")
+        ) + " ▼"
+        keeping = {p.id: bool(g.planned("keep_promise", promise=p.id)) for p in keeps}
+        says = {
+            p.id: self.tr(
+                "review.keeping" if keeping[p.id] else "review.keep", amount=g.money(p.amount)
+            )
+            for p in keeps
+        }
+        make_w = 0 if self.closing else 160
+        keep_w = {p.id: 196 for p in keeps}
+        if bx + make_w + 4 + sum(w + 4 for w in keep_w.values()) > left_w:
+            make_w = min(make_w, c.width_of(make, "#small") + 24)
+            keep_w = {p.id: c.width_of(says[p.id], "#small") + 24 for p in keeps}
+        for p in keeps:
+            if bx + keep_w[p.id] > left_w:
+                break
+            # not to be kept now (its condition not met): greyed, with why
+            why = None if keeping[p.id] else g.why_not(A.KeepPromise(p.id))
+            key = "review.keeping" if keeping[p.id] else "review.keep"
+            tip = self.tr(f"{key}_tip", week=p.due_week)
+            look = "#tab_active" if keeping[p.id] else ("#refused" if why else "#small_button")
+            c.button(  # planned to be kept: it says so, and a click takes it back
+                (bx, 60, keep_w[p.id], 22),
+                says[p.id],
+                partial(self.keep, p.id),
+                tip=self.tr("ui.refused", why=why) if why else tip,
+                object_id=look,
+            )
+            bx += keep_w[p.id] + 4
+        if make_w and bx + make_w <= left_w:
             c.button(  # a promise planned shows on its button, its terms in the tip
-                (bx, 60, 160, 22),
-                (
-                    self.tr("review.promised", amount=g.money(promised.amount))
-                    if promised is not None
-                    else self.tr("act.promise")
-                )
-                + " ▼",
+                (bx, 60, make_w, 22),
+                make,
                 partial(self.promise, rep.id),
                 tip=self.tr("why.promise") if promised is None else self.promise_terms(promised),
                 object_id="#tab_active" if promised is not None else "#small_button",
             )
-            bx += 164
-        for p in obs.promises:
-            if p.rep == rep.id and p.status in ("open", "due") and bx + 200 <= left_w:
-                keeping = bool(g.planned("keep_promise", promise=p.id))
-                # not to be kept now (its condition not met): greyed, with why
-                why = None if keeping else g.why_not(A.KeepPromise(p.id))
-                key = "review.keeping" if keeping else "review.keep"
-                tip = self.tr(f"{key}_tip", week=p.due_week)
-                look = "#tab_active" if keeping else ("#refused" if why else "#small_button")
-                c.button(  # planned to be kept: it says so, and a click takes it back
-                    (bx, 60, 196, 22),
-                    self.tr(key, amount=g.money(p.amount)),
-                    partial(self.keep, p.id),
-                    tip=self.tr("ui.refused", why=why) if why else tip,
-                    object_id=look,
-                )
-                bx += 200
         if self.has_next_quota:
             self.quota_field(c, width - QUOTA_W, rep)
 

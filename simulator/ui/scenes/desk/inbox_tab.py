@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pygame
 
 from .... import api as A
-from ....api import InboxView
+from ....api import InboxView, PromiseView
 from ....texts import aside, joiner, text_of
 from ...widgets import Builder
 from .tables import TablesPart
@@ -69,27 +69,53 @@ class InboxTabPart(TablesPart):
         planned = {getattr(p.action, "item", None) for p in self.game.planned("answer")}
         return [i for i in obs.inbox if i.open and i.deadline <= obs.week and i.id not in planned]
 
-    def ask_end_week(self) -> None:
-        """End the week, unless a message is in its last week with no answer planned: the
-        week's end would answer it by default, which a player busy elsewhere may not
-        see coming. Then the player is asked first, and may go and read it. (Nothing, while
-        the week just ended has its report still to show.)"""
+    def ask_end_week(self, checked: tuple[str, ...] = ()) -> None:
+        """End the week, unless it would settle something the player may not see coming:
+        a message in its last week with no answer planned (the week's end answers it by
+        default), or a promise fallen due and not planned to be kept (the week's end
+        breaks it). Then the player is asked first, and may go and read the message, or
+        keep the promise. (Nothing, while the week just ended has its report still to
+        show.) ``checked``: what the player has already been asked about."""
         if self.report_waiting:
             return
-        due = self.due_unanswered()
-        if not due:
-            self.end_week()
+        due = [] if "inbox" in checked else self.due_unanswered()
+        if due:
+            titles = "\n".join(f"• {text_of(i.title, self.lang)}" for i in due)
+            self.open_modal(
+                self.tr("ui.due_title", n=len(due)),
+                self.tr("ui.due_body", n=len(due), titles=titles),
+                [
+                    (self.tr("ui.due_read"), lambda: self.set_tab("inbox")),
+                    (self.tr("ui.end_week"), lambda: self.ask_end_week((*checked, "inbox"))),
+                ],
+                size=(560, 280 + 24 * min(len(due), 4)),
+            )
             return
-        titles = "\n".join(f"• {text_of(i.title, self.lang)}" for i in due)
-        self.open_modal(
-            self.tr("ui.due_title", n=len(due)),
-            self.tr("ui.due_body", n=len(due), titles=titles),
-            [
-                (self.tr("ui.due_read"), lambda: self.set_tab("inbox")),
-                (self.tr("ui.end_week"), self.end_week),
-            ],
-            size=(560, 280 + 24 * min(len(due), 4)),
-        )
+        owed = [] if "promises" in checked else self.promises_owed()
+        if owed:
+            nar = self.game.narrator
+            lines = "\n".join(f"• {nar.rep(p.rep)} · {self.game.money(p.amount)}" for p in owed)
+            self.open_modal(
+                self.tr("ui.owed_title", n=len(owed)),
+                self.tr("ui.owed_body", n=len(owed), promises=lines),
+                [
+                    (self.tr("ui.owed_keep", n=len(owed)), lambda: self.keep_all(owed)),
+                    (self.tr("ui.end_week"), lambda: self.ask_end_week((*checked, "promises"))),
+                ],
+                size=(560, 280 + 24 * min(len(owed), 4)),
+            )
+            return
+        self.end_week()
+
+    def promises_owed(self) -> list[PromiseView]:
+        """The promises fallen due that this week's end will break: not planned to be kept."""
+        planned = {getattr(p.action, "promise", None) for p in self.game.planned("keep_promise")}
+        return [p for p in self.game.obs.promises if p.status == "due" and p.id not in planned]
+
+    def keep_all(self, promises: list[PromiseView]) -> None:
+        """Plan to keep each of ``promises`` (one the budget cannot pay says why)."""
+        for p in promises:
+            self.plan(A.KeepPromise(p.id))
 
     def message_height(self, item: InboxView, width: int) -> int:
         """A message's box in a card ``width`` wide: as tall as its wrapped lines (no
