@@ -136,6 +136,14 @@ class Narrator:
     def tr(self, key: str, **values: object) -> str:
         return tr(self.lang, key, **values)
 
+    def promised(self, promise_id: int | None, amount: float) -> str:
+        """What a promise gives: its sum, or, for one a scenario's message made (a
+        training course), what it is and what it is worth."""
+        what = next((p.what for p in self.obs.promises if p.id == promise_id), None)
+        if what is None:
+            return self.money(amount)
+        return self.tr("promise.what_worth", what=what.get(self.lang), amount=self.money(amount))
+
     def action_name(self, kind: str, data: dict | None = None) -> str:
         if kind == "feedback" and data:
             return self.tr(f"act.feedback_{data.get('tone', 'praise')}")
@@ -234,12 +242,13 @@ class Narrator:
         if k in ("promise_kept", "promise_broken"):
             return t(f"ev.{k}", rep=self.rep(e.rep))
         if k in ("promise_due", "promise_lapsed"):
-            return t(f"ev.{k}", rep=self.rep(e.rep), amount=self.money(d["amount"]))
+            amount = self.promised(d.get("promise"), d["amount"])
+            return t(f"ev.{k}", rep=self.rep(e.rep), amount=amount)
         if k == "promise_made":
             return t(
                 "ev.promise_made_quota" if d.get("condition") == "quota" else "ev.promise_made",
                 rep=self.rep(e.rep),
-                amount=self.money(d["amount"]),
+                amount=self.promised(d.get("promise"), d["amount"]),
                 week=d["due_week"],
             )
         if k == "action":

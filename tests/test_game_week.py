@@ -621,3 +621,53 @@ def test_an_answer_that_disappointed_a_colleague_is_among_what_put_them_off(tmp_
         if game.narrator.rep(min(resented)) in x
     ]
     assert said in line and game.tr("ev.put_off_nothing") not in line, line
+
+
+COURSE = """\
+extends: tutorial
+guided: false
+events:
+  - id: course
+    title: {en: "{rep} asks for a course", zh: "{rep}想去培训"}
+    message: {en: "{rep} asks to be sent on a course.", zh: "{rep}想去参加一次培训。"}
+    trigger: {week: 1, rep: Li Na}
+    respond_weeks: 1
+    default: yes
+    choices:
+      - id: "yes"
+        text: {en: "Promise her the course", zh: "答应送她去培训"}
+        effects:
+          promise:
+            amount: 6000
+            condition: none
+            due_weeks: 1
+            what: {en: "a training course", zh: "一次专业培训课程"}
+      - id: "no"
+        text: {en: "Not this year", zh: "今年不行"}
+        effects: {}
+"""
+
+
+def test_p15_a_promise_a_message_made_is_told_as_what_it_gives_not_as_cash(tmp_path):
+    """An answer that promised a rep "a course as its prize" was told in the week's
+    report as "You promised Li Na ¥6000", and kept from the desk as ¥6000: the player
+    read that they had promised cash. Such a promise is told as what it gives, and
+    what it is worth, wherever it is told."""
+    import shutil
+
+    shutil.copy(TUTORIAL, tmp_path / "tutorial.yaml")
+    (tmp_path / "course.yaml").write_text(COURSE, encoding="utf-8")
+    for lang, what in (("en", "a training course"), ("zh", "一次专业培训课程")):
+        game = Game.new(
+            tmp_path / "course.yaml", seed=4, lang=lang, save_path=tmp_path / f"{lang}.json"
+        )
+        (item,) = [i for i in game.obs.inbox if i.open]
+        assert game.add(A.Answer(item.id, "yes")) is None
+        lines = game.end_week().lines
+        made = [x for x in lines if game.narrator.rep(item.rep) in x and what in x]
+        assert made, lines
+        lines = game.end_week().lines  # it falls due as this week closes
+        (promise,) = game.obs.promises
+        assert promise.status == "due"
+        worth = game.tr("promise.what_worth", what=what, amount=game.money(6_000))
+        assert game.tr("ev.promise_due", rep=game.narrator.rep(promise.rep), amount=worth) in lines

@@ -94,7 +94,7 @@ class InboxTabPart(TablesPart):
         owed = [] if "promises" in checked else self.promises_owed()
         if owed:
             nar = self.game.narrator
-            lines = "\n".join(f"• {nar.rep(p.rep)} · {self.game.money(p.amount)}" for p in owed)
+            lines = "\n".join(f"• {nar.rep(p.rep)} · {nar.promised(p.id, p.amount)}" for p in owed)
             self.open_modal(
                 self.tr("ui.owed_title", n=len(owed)),
                 self.tr("ui.owed_body", n=len(owed), promises=lines),

@@ -184,7 +184,7 @@ class LeverPart(DeskPart):
             promise = next(p for p in self.game.obs.promises if p.id == a.promise)
             terms = self.tr(
                 f"promise.terms_{promise.condition}",
-                amount=self.game.money(promise.amount),
+                amount=nar.promised(promise.id, promise.amount),
                 week=promise.due_week,
             )
             return f"{nar.rep(promise.rep)} · {terms}"
@@ -332,7 +332,7 @@ class LeverPart(DeskPart):
         if action.kind == "keep_promise":  # whose promise, and what it pays
             promise = next((p for p in self.game.obs.promises if p.id == a.promise), None)
             if promise is not None:
-                parts += [nar.rep(promise.rep), self.game.money(promise.amount)]
+                parts += [nar.rep(promise.rep), nar.promised(promise.id, promise.amount)]
         if action.kind == "answer":
             item = next((i for i in self.game.obs.inbox if i.id == a.item), None)
             choice = next((c for c in item.choices if c.id == a.choice), None) if item else None
