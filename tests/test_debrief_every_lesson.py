@@ -351,6 +351,31 @@ def test_p11_support_at_the_stage_it_serves_is_followed():
     assert_followed(play(_support(lambda d: A.RIGHT_POOL.get(d.stage))), "P11")
 
 
+def test_p11_support_that_never_reached_its_deal_is_not_judged_missed():
+    """A player who asked for the right specialists, on deals that then closed before
+    anyone came, was told "missed: support engagements at the right stage: 0 of 0".
+    Nothing came of the request to judge: the debrief says so, and marks nothing."""
+    from simulator.lessons import UNTESTED
+
+    def week(s):
+        if s.week != 5:
+            return []
+        out: list[A.Action] = []
+        for d in sorted(s.observe().deals, key=lambda d: -d.value):
+            pool = A.RIGHT_POOL.get(d.stage)
+            if pool is not None and len(out) < 4:  # asked for, then dropped before it came
+                out += [A.RequestSupport(d.id, pool), A.DropDeal(d.id)]
+        return out
+
+    s = play(week)
+    assert sum(1 for r in s.action_log if r.ok and r.action.kind == "request_support") == 2
+    assert not [e for e in s.event_log if e.kind == "support_given"]
+    f = finding(s, "P11")
+    assert f.status == UNTESTED, f
+    said = Narrator(s.observe(), "en").moment(f.summary)
+    assert "asked for support 2 times" in said and "0 of 0" not in said, said
+
+
 # ----------------------------------------------------------------- P12 the archive
 def test_p12_support_against_how_the_customer_decides_is_missed_with_the_customer_named():
     def wrong(d):

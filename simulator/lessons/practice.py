@@ -59,13 +59,19 @@ def p11(f: Facts) -> Finding:
             Moment(0, "s.p11", {"right": 0, "n": 0}),
             (Moment(f.last_week, "m.p11_none", {}),),
         )
+    if not given:
+        # asked, but no specialist reached a deal still open (each closed first, or the
+        # season ended with the request in the queue): when they asked cannot be judged,
+        # and "0 of 0 at the right stage" marked missed a player who had asked well
+        asked = len(f.by_kind["request_support"])
+        return Finding("P11", UNTESTED, Moment(0, "s.p11_unserved", {"n": asked}))
     right = sum(1 for e in given if e.data.get("right_stage"))
     wrong = [
         Moment(e.week, "m.p11_wrong_stage", {"pool": e.data["pool"], "stage": e.data["stage"]})
         for e in given
         if not e.data.get("right_stage")
     ]
-    share = right / len(given) if given else 0.0
+    share = right / len(given)
     return Finding(
         "P11",
         status_of(share, 0.7, 0.4),
