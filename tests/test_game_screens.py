@@ -983,3 +983,22 @@ def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, 
         assert game.planned("keep_promise", promise=game.obs.promises[0].id)
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(
+    ("screen", "window"),
+    [((1024, 640), (1024, 640)), ((1366, 768), (1280, 720)), ((1920, 1080), (1280, 720))],
+)
+def test_the_window_opens_no_larger_than_the_screen(screen, window, tmp_path, monkeypatch):
+    """On a 1024×640 screen the game opened at 1280×720: the scenario picker was cut off
+    on every side until the window was resized by hand. The window opens as large as the
+    default where the screen has room, else as the screen allows (never below the
+    smallest size the desk is laid out for)."""
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [screen])
+    app = App(lang="en", saves=tmp_path / "saves", seed=1)
+    try:
+        assert app.size == window
+        assert app.screen.get_size() == window
+    finally:
+        app.close()

@@ -41,13 +41,30 @@ def assets_dir() -> Path:
     return data_dir("assets", "SALESIM_ASSETS")
 
 
+SCREEN_MARGIN = 48  # below a window that fits the screen: its title bar, a panel
+
+
+def _fitting_the_screen() -> tuple[int, int]:
+    """The window's first size: the default where the screen has room for it, else as
+    much of the screen as leaves the title bar in sight (a 1024×640 screen showed the
+    scenario picker cut off on every side), down to the smallest size the desk is laid
+    out for. Without a real screen (the dummy driver) the default."""
+    if pygame.display.get_driver() == "dummy":
+        return DEFAULT_SIZE
+    screens = pygame.display.get_desktop_sizes()
+    if not screens:
+        return DEFAULT_SIZE
+    w, h = screens[0]
+    return min(DEFAULT_SIZE[0], w), min(DEFAULT_SIZE[1], h - SCREEN_MARGIN)
+
+
 class App:
     """The window, the widget manager, the current scene and the game being played."""
 
     def __init__(
         self,
         lang: str = "en",
-        size: tuple[int, int] = DEFAULT_SIZE,
+        size: tuple[int, int] | None = None,
         scenario: str | None = None,
         load: str | None = None,
         saves: Path | None = None,
@@ -56,6 +73,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("salesim")
+        size = size or _fitting_the_screen()
         self.size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
         self.lang = lang if lang in languages() else "en"
