@@ -1002,3 +1002,24 @@ def test_the_window_opens_no_larger_than_the_screen(screen, window, tmp_path, mo
         assert app.screen.get_size() == window
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_contact_made_today_reads_today_not_zero_days_ago(lang, tmp_path):
+    """The accounts list said "0 天前" ("0 days ago") for a customer heard from on the
+    day: it says "today", and an account's file says its open deal was last heard today."""
+    with game_at(tmp_path, lang) as app:
+        to_desk(app, "accounts")
+        ago = app.scene.contact_ago()
+        assert 0 in ago.values()  # the inherited funnel was heard from on the first day
+        texts = [el.text for el in shown_in(app, "centre")]
+        zero = tr(lang, "acc.days_ago", days=0)
+        assert zero not in texts and tr(lang, "acc.today") in texts, texts
+        heard = next(d for d in app.game.obs.deals if d.days_since_touch == 0)
+        account = app.game.obs.accounts[heard.account]
+        app.scene.account_file(account)
+        step(app, 4)
+        shown = " ".join(
+            getattr(el, "html_text", None) or el.text for el in app.scene.modal_ui.elements
+        )
+        assert "0 d ago" not in shown and "0 天前" not in shown, shown

@@ -101,7 +101,7 @@ class AccountsTabPart(TablesPart):
                 segment_label(self.game.obs, a.segment, self.lang),
                 self.game.money(a.potential),
                 f"{100 * a.relationship:.0f}%",
-                self.tr("acc.days_ago", days=ago[a.id]) if a.id in ago else self.tr("acc.not_yet"),
+                self.days_ago(ago[a.id]) if a.id in ago else self.tr("acc.not_yet"),
                 self.tr("acc.lost") if a.churned else str(a.open_deals),
             ]
             if a.churned and 6 not in keep:  # a lost customer says so without its column
@@ -144,6 +144,10 @@ class AccountsTabPart(TablesPart):
             ago[d.account] = min(ago.get(d.account, d.days_since_touch), d.days_since_touch)
         return ago
 
+    def days_ago(self, days: int) -> str:
+        """How long since a contact, in working days: "today" rather than "0 d ago"."""
+        return self.tr("acc.today") if days == 0 else self.tr("acc.days_ago", days=days)
+
     def account_file(self, a: AccountView) -> None:
         """The customer archive's card of one account (P12): who, what it is worth, its
         open deals, and its story."""
@@ -166,7 +170,7 @@ class AccountsTabPart(TablesPart):
             owner = nar.rep(d.rep) if d.rep is not None else self.tr("acc.nobody")
             lines.append(
                 self.tr(
-                    "acc.open_deal",
+                    "acc.open_deal_today" if d.days_since_touch == 0 else "acc.open_deal",
                     value=g.money(d.value),
                     stage=self.tr(f"stage.{int(d.stage)}"),
                     rep=owner,
