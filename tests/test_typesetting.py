@@ -218,3 +218,44 @@ def test_a_chinese_line_never_breaks_inside_a_name_or_a_word_the_game_writes(tmp
                     width,
                     lines,
                 )
+
+
+def test_english_words_in_the_window_take_straight_quotes(tmp_path):
+    """The game's one typeface (Noto Sans SC) sets curly quotes full-width, as Chinese
+    wants them: in English a wide gap stood around "good" in the debrief and around each
+    hint on a rep's card. English texts take straight quotes; Chinese keeps its own."""
+    from babel.messages.pofile import read_po
+
+    from simulator.api import OneOnOne
+    from simulator.scenario import scenarios_dir
+    from simulator.texts.catalog import locale_dir
+    from simulator.ui.scenes import DeskScene
+
+    with open(locale_dir() / "salesim.pot", "rb") as f:
+        english = [m.id for m in read_po(f) if m.id]
+    curly = set("“”‘’")
+    ids = [i if isinstance(i, str) else " ".join(i) for i in english]
+    assert not [i for i in ids if curly & set(i)]
+
+    app = App(lang="en", saves=tmp_path, seed=7)
+    try:
+        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 7)
+        game = app.game
+        for _ in range(2):
+            for rep in game.obs.reps:
+                game.add(OneOnOne(rep.id))
+            game.end_week()
+        heard = next(r for r in game.obs.reps if r.hints)
+        app.switch(DeskScene)
+        step(app, 4)
+        app.scene.select(heard.id)
+        step(app, 8)
+        texts = [
+            str(getattr(el, "html_text", None) or getattr(el, "text", ""))
+            for el in app.manager.get_sprite_group().sprites()
+        ]
+        hint = tr("en", f"hint.{heard.hints[-1][1]}")
+        assert any(f'"{hint}"' in t for t in texts), texts
+        assert not [t for t in texts if curly & set(t)]
+    finally:
+        app.close()

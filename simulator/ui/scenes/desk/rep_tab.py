@@ -80,10 +80,13 @@ class RepTabPart(LeverPart):
             heard.setdefault(k, []).append(w)
         weeks_sep = joiner(self.lang) if self.lang == "zh" else ", "
         hints = []
+        # the game's typeface sets curly quotes full-width, as Chinese wants them: English
+        # takes straight ones (a wide gap stood around each quoted hint)
+        opening, closing = ("“", "”") if self.lang == "zh" else ('"', '"')
         for k in sorted(heard, key=lambda k: heard[k][-1])[-3:]:
             when = self.tr("ui.week_short", week=weeks_sep.join(map(str, heard[k])))
             when = when.replace(" ", "\u00a0")  # "(wk" and "4)" never on two lines
-            hints.append(aside(f"“{self.tr(f'hint.{k}')}”", when, self.lang))
+            hints.append(aside(f"{opening}{self.tr(f'hint.{k}')}{closing}", when, self.lang))
         if hints:
             text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
         elif rep.type is not None:
