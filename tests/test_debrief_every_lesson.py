@@ -373,7 +373,7 @@ def test_p11_support_that_never_reached_its_deal_is_not_judged_missed():
     f = finding(s, "P11")
     assert f.status == UNTESTED, f
     said = Narrator(s.observe(), "en").moment(f.summary)
-    assert "asked for support 2 times" in said and "0 of 0" not in said, said
+    assert "2 requests for support never reached" in said and "0 of 0" not in said, said
 
 
 # ----------------------------------------------------------------- P12 the archive
