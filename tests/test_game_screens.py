@@ -1023,3 +1023,27 @@ def test_a_contact_made_today_reads_today_not_zero_days_ago(lang, tmp_path):
             getattr(el, "html_text", None) or el.text for el in app.scene.modal_ui.elements
         )
         assert "0 d ago" not in shown and "0 天前" not in shown, shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_quotas_tab_shows_what_each_rep_has_booked_in_the_running_period(lang, tmp_path):
+    """Planning the next period's quotas at 1024×640, the Chinese tab read "第 1 期（进行中）：
+    指标 ¥…" on every row: the booked amount, what the next quota is weighed against,
+    showed only when pointed at. The running period's line keeps it in sight."""
+    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        game = app.game
+        for _ in range(game.obs.period_weeks - 2):
+            game.end_week()
+        to_desk(app, "quotas")
+        assert app.scene.quota_period() != game.obs.period  # the next period is planned
+        labels = [el for el in shown_in(app, "centre") if el.alive()]
+        for rep in game.obs.reps:
+            booked = game.money(rep.booked)
+            assert any(booked in el.text and "…" not in el.text for el in labels), (
+                booked,
+                [el.text for el in labels],
+            )
+    finally:
+        app.close()

@@ -69,13 +69,18 @@ class QuotasTabPart(TablesPart):
             record = [joiner(self.lang).join(hist) if hist else self.tr("quota.no_history")]
             record += hist[-1:] if len(hist) > 1 else []
             if per != obs.period:  # planning the next period: the running one first, above
-                now = self.tr(
-                    "quota.now",
-                    period=obs.period + 1,
-                    quota=g.money(rep.quota),
-                    booked=g.money(rep.booked),
-                )
-                rows.label((150, y, hist_w, 19), now, object_id="#small")
+                # where the line has no room, the shorter form: what is booked stays in
+                # sight (the Chinese line kept the quota and cut the booked amount)
+                now = [
+                    self.tr(
+                        key,
+                        period=obs.period + 1,
+                        quota=g.money(rep.quota),
+                        booked=g.money(rep.booked),
+                    )
+                    for key in ("quota.now", "quota.now_short")
+                ]
+                rows.label_fitting((150, y, hist_w, 19), now, object_id="#small")
                 rows.label_fitting((150, y + 18, hist_w, 19), record, object_id="#small")
             else:
                 rows.label_fitting((150, y + 6, hist_w, 24), record, object_id="#small")
