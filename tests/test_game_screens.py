@@ -1047,3 +1047,49 @@ def test_the_quotas_tab_shows_what_each_rep_has_booked_in_the_running_period(lan
             )
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_answer_in_the_inbox_shows_its_words_and_cost_whole_or_when_pointed_at(lang, tmp_path):
+    """At 1024×640 a Chinese answer read "…摸清对方的真实意向（2…": the hours it takes were
+    cut off, and pointing at it told the cost but not the rest of the answer. An answer
+    too long for the button's type takes the smaller one; one too long even for that
+    shows its whole words, cost and all, when pointed at."""
+    long = {
+        "en": "Use the 1-15-30 rule: call the buyer with {rep} and test intent",
+        "zh": "按“1、15、30法则”，和{rep}一起给客户打电话，摸清对方的真实意向",
+    }
+    longer = {"en": long["en"] * 3, "zh": long["zh"] * 3}
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "extends: default\nweeks: 4\nperiod_weeks: 4\nteam_target: [900000]\nevents:\n"
+        "  - id: call\n    title: {en: A quiet customer, zh: 客户没了动静}\n"
+        "    message: {en: The customer has gone quiet., zh: 客户已经不再回音。}\n"
+        "    trigger: {week: 1, rep: Chen Jing}\n"
+        "    choices:\n"
+        + "".join(
+            f"      - {{id: {k}, text: {{en: '{t['en']}', zh: '{t['zh']}'}}, "
+            f"effects: {{hours: {h}}}}}\n"
+            for k, t, h in (("a", long, 2), ("b", longer, 1))
+        ),
+        encoding="utf-8",
+    )
+    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
+    try:
+        app.start_game(str(path), 3)
+        to_desk(app, "inbox")
+        ui = app.scene.regions["centre"].ui
+        buttons = {
+            ui.full_text[el]: el
+            for el in ui.elements
+            if isinstance(el, UIButton) and el.alive() and el in ui.full_text
+        }
+        name = app.game.narrator.rep(next(r.id for r in app.game.obs.reps if r.name == "Chen Jing"))
+        said = long[lang].format(rep=name)
+        cut = next(t for t in buttons if t.startswith(said * 2))
+        whole = next(t for t in buttons if t.startswith(said) and t != cut)
+        assert buttons[whole].text == whole, buttons[whole].text  # the cost and all
+        assert buttons[cut].text != cut
+        assert html(cut) in buttons[cut].tool_tip_text, buttons[cut].tool_tip_text
+    finally:
+        app.close()

@@ -280,8 +280,9 @@ class Builder:
         short = shorten(el, text)
         if short != text:
             el.set_text(short)
-            if not tip:  # a button cut short shows its whole text when pointed at
-                el.set_tooltip(html(text))
+            # a button cut short shows its whole text when pointed at (above its own tip: an
+            # answer's tip told its cost, and the rest of the answer was nowhere)
+            el.set_tooltip(html(f"{text}\n{tip}" if tip else text))
         if on_press is not None:
             self.callbacks[el] = on_press
         if enabled:

@@ -168,7 +168,8 @@ class InboxTabPart(TablesPart):
         if not item.open:
             return
         y = top + msg_h + 6
-        for k, ch in enumerate(item.choices):
+        answers = []
+        for ch in item.choices:
             cost = []
             if ch.hours:
                 cost.append(self.tr("cost.hours", hours=f"{ch.hours:g}"))
@@ -177,7 +178,10 @@ class InboxTabPart(TablesPart):
             if ch.weekly_hours:  # a supervision the choice sets, from then on
                 cost.append(self.tr("pick.weekly_hours", hours=f"{ch.weekly_hours:g}"))
             text = text_of(ch.text, self.lang)
-            if cost:
-                text = aside(text, joiner(self.lang).join(cost), self.lang)
+            answers.append(aside(text, joiner(self.lang).join(cost), self.lang) if cost else text)
+        # answers too long for the buttons' type take the smaller one, cost and all (a
+        # Chinese answer lost its hours: "…真实意向（2…"), every answer of the card alike
+        small = not all(c.fits(r.w - 24 - 24, text) for text in answers)
+        for k, (ch, text) in enumerate(zip(item.choices, answers, strict=True)):
             lever = self.catalogue().for_action("answer", A.Answer(item.id, ch.id), item.rep)
-            self.lever_button(c, (12, y + 44 * k, r.w - 24, 38), lever, label=text, small=False)
+            self.lever_button(c, (12, y + 44 * k, r.w - 24, 38), lever, label=text, small=small)
