@@ -517,3 +517,70 @@ def test_a_message_left_unanswered_is_not_also_told_as_answered(capsys):
     assert main(["run", "--scenario", "default", "--policy", "hands_off", "--seed", "1"]) == 0
     out = capsys.readouterr().out
     assert "unanswered " in out and "answered " not in out.replace("unanswered ", ""), out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["calibrate", "tutorial", "--runs", "2", "--policy", "hands_off", "hands_off"],
+            "a policy is named twice",
+        ),
+        (["calibrate", "tutorial", "--runs", "1000000000000"], "at most 1,000,000 seeds"),
+        (
+            ["sensitivity", "tutorial", "--vary", "market.lead_rate=0.5:1", "--samples",
+             str(2**40), "--jobs", "1"],
+            "at most 1,000,000",
+        ),
+        (
+            ["batch", "--no-progress", "--scenario", "tutorial", "--policy", "hands_off",
+             "--runs", "1", "--dask", "not a url", "--out", "{tmp}/b"],
+            "is not a scheduler's address",
+        ),
+    ],
+)  # fmt: skip
+def test_impossible_studies_are_refused_in_a_line_not_a_traceback(args, said, tmp_path, capsys):
+    """A policy named twice made calibrate end in a ValueError from its statistics; a
+    trillion seeds or 2**40 samples in a MemoryError; a --dask that is no address in
+    distributed's own ValueError. Each is refused before anything runs, in one line."""
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in args])
+    err = capsys.readouterr().err
+    assert code == 2 and said in err and "Traceback" not in err, err
+
+
+def test_a_damaged_table_in_a_batch_folder_is_named_with_what_to_do(tmp_path, capsys):
+    """compare on a batch whose runs.parquet was damaged ended in pyarrow's ArrowInvalid:
+    it names the file and says the batch's own command writes it anew from its journal;
+    and that command does."""
+    out = tmp_path / "b"
+    batch = ["batch", "--no-progress", "--scenario", "tutorial", "--policy", "hands_off",
+             "--runs", "2", "--jobs", "1", "--out", str(out)]  # fmt: skip
+    assert main(batch) == 0
+    capsys.readouterr()
+    (out / "runs.parquet").write_bytes(b"\x00garbage" * 64)
+    assert main(["compare", str(out), "--no-plots", "--baseline", "hands_off"]) == 2
+    err = capsys.readouterr().err
+    assert "runs.parquet cannot be read" in err and "Traceback" not in err, err
+    assert main(batch) == 0
+    compare = ["compare", str(out), "--no-plots", "--baseline", "hands_off"]
+    assert main(compare) == 0, capsys.readouterr().err
+
+
+def test_a_calibration_starts_no_more_workers_than_it_has_runs(monkeypatch):
+    """calibrate --jobs 100000 on fourteen runs started thousands of processes (and left
+    them behind when stopped): a study's pool is never larger than its runs."""
+    from simulator.analysis import calibrate as cal
+
+    started = []
+
+    class Pool:
+        def __init__(self, max_workers, **kw):
+            started.append(max_workers)
+            raise RuntimeError("stop here")
+
+    monkeypatch.setattr(cal, "ProcessPoolExecutor", Pool)
+    from simulator.scenario import scenarios_dir
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        cal.calibrate(scenarios_dir() / "tutorial.yaml", 2, 1, 100_000, ["hands_off"])
+    assert started == [4]  # two seeds × by_the_book and hands_off

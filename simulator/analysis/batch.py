@@ -44,6 +44,7 @@ from .cluster import run_on_cluster
 from .design import Point, build, label
 from .folder import before_first_manifest, folder_lock
 from .runs import (
+    MOST_RUNS,
     Task,
     Variants,
     collected_per_run,
@@ -52,6 +53,7 @@ from .runs import (
     row_head,
     run_collected,
     run_in_worker,
+    workers,
 )
 from .stopping import Stopper
 from .store import (
@@ -70,7 +72,6 @@ DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 # the time; the journal holds every finished run the moment it ends, and writing the
 # tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
-MOST_RUNS = 1_000_000  # runs in one batch: a sanity check on --runs
 DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
 LONGEST_TIMEOUT = 86_400.0  # a longer --timeout is a mistake (and beyond the clock's reach)
 
@@ -175,7 +176,7 @@ class Batch:
         self.seed = seed
         self.points = list(points) or [()]
         # no more worker processes than runs (--jobs 1000 for two runs started 1,002)
-        self.jobs = max(1, min(jobs or os.cpu_count() or 1, planned))
+        self.jobs = workers(jobs, planned)
         self.dask = dask
         self.command = list(command) if command is not None else list(sys.argv)
         self.retry_failed = retry_failed
@@ -345,6 +346,10 @@ class Batch:
             return Client(self.dask, timeout=DASK_CONNECT_TIMEOUT), True
         except (OSError, TimeoutError) as e:
             raise BatchError(f"cannot reach the Dask scheduler at {self.dask}: {e}") from None
+        except ValueError as e:  # not an address at all ("missing port number in address")
+            raise BatchError(
+                f"--dask {self.dask!r} is not a scheduler's address (tcp://host:port): {e}"
+            ) from None
 
     def _run(
         self,

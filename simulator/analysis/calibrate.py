@@ -26,7 +26,7 @@ from ..core.spec import Scenario
 from ..policies import POLICIES
 from ..scoring import COMPONENTS
 from ..wording import counted, seeds_range
-from .runs import Task, collected_per_run, run_collected
+from .runs import Task, collected_per_run, run_collected, workers
 from .stats import Interval, mean_ci, paired_difference
 
 BASELINE = "by_the_book"
@@ -118,7 +118,7 @@ def calibrate(
         names.insert(0, BASELINE)
     seeds = tuple(range(seed, seed + runs))
     work = [(path, p, s, team) for s in seeds for p in names]
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = workers(jobs, len(work))
     t0 = time.perf_counter()
     rows: list[tuple[str, int, dict[str, float]]] = []
     if jobs == 1:

@@ -29,6 +29,14 @@ from .design import Point
 T = TypeVar("T")
 
 EMPTY_SCORES: dict[str, Any] = {"total": None, **{f"score.{c}": None for c in COMPONENTS}}
+MOST_RUNS = 1_000_000  # runs in one study (a batch, a calibration, a sensitivity design)
+
+
+def workers(jobs: int | None, tasks: int) -> int:
+    """How many processes play ``tasks`` runs: ``jobs`` (all cores when not given), never
+    more than there are runs (``--jobs 100000`` on fourteen runs started thousands of
+    idle processes), and at least one."""
+    return max(1, min(jobs or os.cpu_count() or 1, tasks))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,15 @@ import numpy as np
 from ..outputs import save_png
 from ..wording import counted
 from .design import DesignError, Point, Range, build, distinct
-from .runs import Task, collected_per_run, init_worker, run_collected, run_in_worker
+from .runs import (
+    MOST_RUNS,
+    Task,
+    collected_per_run,
+    init_worker,
+    run_collected,
+    run_in_worker,
+    workers,
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,14 @@ def run_sensitivity(
         raise DesignError("--samples must be at least 2")
     if method == "sobol" and samples & (samples - 1):
         raise DesignError(f"--samples {samples}: Sobol sampling needs a power of 2 (e.g. 64)")
+    # the runs a design makes, counted before it is drawn (--samples 2**40 asked numpy
+    # for 16 TiB): no more than a batch may hold
+    d = len(ranges)
+    runs = samples * (d + 2 if method == "sobol" else d + 1) * replicates
+    if runs > MOST_RUNS:
+        raise DesignError(
+            f"--samples {samples}: {runs:,} runs with {counted(d, 'field')}; at most {MOST_RUNS:,}"
+        )
     problem, x = _points(ranges, method, samples, seed)
     unit = (x - np.array([r.lo for r in ranges])) / np.array([r.hi - r.lo for r in ranges])
     points: list[Point] = [
@@ -117,7 +133,7 @@ def run_sensitivity(
         for j in range(len(points))
         for k in range(replicates)
     ]
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = workers(jobs, len(tasks))
     results = []
     if jobs == 1:
         with collected_per_run():

@@ -479,7 +479,13 @@ def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
                 f"{parquet} needs pyarrow to read: install the analysis extra "
                 "(pip install 'salesim[analysis]', or pip install -e '.[analysis]' in a checkout)"
             )
-        return pq.read_table(parquet).to_pylist()
+        try:
+            return pq.read_table(parquet).to_pylist()
+        except (pa.ArrowException, OSError) as e:  # damaged: the journal can rebuild it
+            raise StoreError(
+                f"{parquet} cannot be read ({e}); run the same salesim batch command again "
+                "to write the tables anew from the batch's journal"
+            ) from None
     path = folder / f"{name}.csv"
     if not path.exists():
         raise StoreError(f"no {name}.parquet or {name}.csv in {folder}")

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..core.spec import Scenario
 from ..policies.style import Style, StylePolicy
-from .runs import collected_after, collected_per_run
+from .runs import collected_after, collected_per_run, workers
 from .stats import Interval, mean_ci, paired_difference
 
 
@@ -202,6 +202,7 @@ def run(
         scenario = reveal_all(scenario)
     tasks = [(v, s) for v in experiment.variants for s in seeds]
     runs: dict[str, list[dict[str, Any]]] = {v.label: [] for v in experiment.variants}
+    jobs = workers(jobs, len(tasks))
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
             futures = [pool.submit(collected_after, season, scenario, s, v) for v, s in tasks]

@@ -157,10 +157,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from ..analysis.calibrate import calibrate, report
+    from ..analysis.runs import MOST_RUNS
     from ..policies import POLICIES
 
     if args.runs < 2:
         return fail("--runs must be at least 2 (an interval needs two runs)")
+    if args.runs > MOST_RUNS:
+        return fail(f"--runs {args.runs}: at most {MOST_RUNS:,} seeds")
+    if args.policy and len(set(args.policy)) < len(args.policy):
+        return fail("a policy is named twice")
     from ..core.rng import SEEDS
 
     if args.seed + args.runs - 1 >= SEEDS:
