@@ -238,6 +238,30 @@ def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _unwritable(value: Any, where: str = "") -> str | None:
+    """Where in a save's values a text holds what UTF-8 cannot write (a lone surrogate,
+    which JSON's escapes can spell); ``None`` when nowhere."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "a text"
+        return None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        here = f"{where}.{key}" if where else str(key)
+        if (found := _unwritable(key if isinstance(key, str) else "", here)) is not None:
+            return found
+        if (found := _unwritable(item, here)) is not None:
+            return found
+    return None
+
+
 def read_save(path: str | os.PathLike[str]) -> SaveGame:
     """Read and check a save file."""
     p = Path(path)
@@ -271,6 +295,13 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     for name, kind in expected.items():
         if not isinstance(data.get(name), kind) or isinstance(data.get(name), bool):
             raise SaveError(f"{p}: the save is damaged ({name} is missing or wrong)")
+    # what may be left out, but when given is text ("saved_at": 12 ended a class's report)
+    for name in ("policy", "lang", "saved_at"):
+        if name in data and not isinstance(data[name], str | None):
+            raise SaveError(f"{p}: the save is damaged ({name} is not text)")
+    if (where := _unwritable(data)) is not None:
+        # a lone surrogate ("\ud800") is valid JSON but no text a page or file can hold
+        raise SaveError(f"{p}: the save is damaged ({where} holds a broken character)")
     if not 0 <= data["seed"] < SEEDS or not 0 <= data["weeks_played"] <= 10_000:
         raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
     per_week: dict[int, int] = {}
