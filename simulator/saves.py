@@ -299,8 +299,9 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
     for name in ("policy", "lang", "saved_at"):
         if name in data and not isinstance(data[name], str | None):
             raise SaveError(f"{p}: the save is damaged ({name} is not text)")
-    if (where := _unwritable(data)) is not None:
-        # a lone surrogate ("\ud800") is valid JSON but no text a page or file can hold
+    # a lone surrogate ("\ud800") is valid JSON but no text a page or file can hold (what
+    # the desk held, "extra", is the game's to pass over: the game itself is whole)
+    if (where := _unwritable({k: v for k, v in data.items() if k != "extra"})) is not None:
         raise SaveError(f"{p}: the save is damaged ({where} holds a broken character)")
     if not 0 <= data["seed"] < SEEDS or not 0 <= data["weeks_played"] <= 10_000:
         raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
