@@ -35,6 +35,7 @@ def test_each_hostile_input_gets_its_one_line(tmp_path, target, command, line):
         "report": ["report", path, "--out", str(tmp_path)],
         "class": ["class", path, "--out", str(tmp_path)],
         "export": ["export", path, "--out", str(tmp_path)],
+        "run": ["run", "--scenario", path, "--quiet"],
     }[command]
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     done = subprocess.run(

@@ -97,6 +97,11 @@ def cross_references(data: Any) -> Iterator[Finding]:
 
 MOST_ACCOUNTS = 50_000  # a year with this many accounts plays in about 6 s
 MOST_LEADS = 100_000  # 25,000 leads a year play in 6 s, 200,000 in a minute (2 cores)
+# the funnel held open at once (leads a year × cycle in years, as the inherited funnel
+# starts), and that funnel over the game's weeks: 36,000 open deals over a year (1.9
+# million deal-weeks) play in 7 s; 190,000 open (10 million) took a minute and a half
+MOST_OPEN = 50_000
+MOST_DEAL_WEEKS = 3_000_000
 
 
 def check(s: ScenarioFile) -> list[Finding]:
@@ -132,6 +137,22 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
             (
                 f"about {leads:,.0f} new opportunities over the game (accounts × lead_rate × "
                 f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
+            ),
+        )
+    # deals that take long to close stay open: a cycle of a thousand months validated,
+    # then filled 10 GB with an inherited funnel of millions of deals
+    funnel = s.market.lead_rate * sum(
+        g.accounts * g.lead_rate * (g.cycle_months[0] + g.cycle_months[1]) / 24
+        for g in s.market.segments
+    )
+    if funnel > MOST_OPEN or funnel * s.weeks > MOST_DEAL_WEEKS:
+        yield (
+            "market.segments",
+            (
+                f"about {funnel:,.0f} deals open at once (accounts × lead_rate × the cycle "
+                f"in years), over {s.weeks} weeks; at most {MOST_OPEN:,} open, and "
+                f"{MOST_DEAL_WEEKS:,} open deals × weeks (a game must play in under a minute "
+                "and under 1 GB): shorten cycle_months, or use fewer accounts or leads"
             ),
         )
     tenure = {r.name: r.tenure_years for r in s.reps}

@@ -173,13 +173,13 @@ class Rep(Model):
         description="Hidden motivation profile: competitor, achiever, ego_driven or service.",
     )
     skills: Skills = Field(default_factory=Skills)
-    tenure_years: NonNegative = Field(2.0, le=50, description="Under 1 year: a novice (P6).")
+    tenure_years: float = Field(2.0, ge=0.0, le=50, description="Under 1 year: a novice (P6).")
     veteran: bool = Field(False, description="A long-serving pillar who expects respect (P14).")
     engagement: Share = Field(0.65, description="Starting engagement (hidden; seen as mood).")
     confidence: Share = Field(0.6, description="Starting confidence.")
     trust: Share = Field(0.6, description="Starting trust in the new manager (P9, P15).")
     stress: Share = Field(0.3, description="Starting stress.")
-    territory: Positive = Field(1.0, le=10, description="Share of the accounts, relative.")
+    territory: float = Field(1.0, gt=0.0, le=10, description="Share of the accounts, relative.")
     quota: Positive | None = Field(
         None, description="Quota for the first period; default: the last one in quota_history."
     )
@@ -229,7 +229,7 @@ class Segment(Model):
         description="[shortest, longest] sales cycle in months.",
     )
     win_rate: float = Field(0.4, gt=0, le=1, description="Base chance a qualified deal is won.")
-    lead_rate: NonNegative = Field(0.6, le=50, description="Opportunities per account per year.")
+    lead_rate: float = Field(0.6, ge=0.0, le=50, description="Opportunities per account per year.")
     big_deal: Positive | None = Field(
         None, description="Deals above this value need an executive in evaluation (P11)."
     )
@@ -257,8 +257,8 @@ class Market(Model):
         max_length=12,
         description="12 monthly demand factors, January to December.",
     )
-    lead_rate: Positive = Field(
-        1.0, le=10, description="The demand level: multiplies every segment's lead rate."
+    lead_rate: float = Field(
+        1.0, gt=0.0, le=10, description="The demand level: multiplies every segment's lead rate."
     )
     competitor_pressure: Share = Field(0.1, description="Shaves win chances.")
     event_rate: Share = Field(0.04, description="Weekly chance of a random market event.")
@@ -289,16 +289,16 @@ class Support(Model):
     consultants: int = Field(1, ge=0, le=100)
     executives: int = Field(1, ge=0, le=100)
     legal: int = Field(1, ge=0, le=100)
-    presales_days: Positive = Field(4.0, le=60)
-    consultant_days: Positive = Field(5.0, le=60)
-    executive_days: Positive = Field(1.0, le=60)
-    legal_days: Positive = Field(3.0, le=60)
+    presales_days: float = Field(4.0, gt=0.0, le=60)
+    consultant_days: float = Field(5.0, gt=0.0, le=60)
+    executive_days: float = Field(1.0, gt=0.0, le=60)
+    legal_days: float = Field(3.0, gt=0.0, le=60)
 
 
 class Manager(Model):
     """The player's own limits."""
 
-    hours_per_week: Positive = Field(40.0, le=100)
+    hours_per_week: float = Field(40.0, gt=0.0, le=100)
     admin_hours: NonNegative = Field(10.0, description="Hours a week head office takes.")
     budget_per_period: NonNegative = Field(60_000.0, description="Incentive money per period.")
     max_headcount: int = Field(10, ge=1, le=200, description="Reps head office allows.")
@@ -375,7 +375,7 @@ class PromiseMade(Model):
 class MarketChange(Model):
     """Demand and competition for some weeks."""
 
-    lead_rate: Positive = Field(1.0, le=5, description="Multiplies new opportunities.")
+    lead_rate: float = Field(1.0, gt=0.0, le=5, description="Multiplies new opportunities.")
     competitor_pressure: float = Field(0.0, ge=-0.5, le=0.5)
     weeks: int = Field(8, ge=1, le=104)
 
@@ -406,7 +406,7 @@ class Effects(Model):
         "said to the event's rep): its modelled effects, reactions and the debrief's count.",
     )
     money: NonNegative = Field(0.0, description="Paid from this period's budget.")
-    hours: NonNegative = Field(0.0, le=60, description="Manager hours this week.")
+    hours: float = Field(0.0, ge=0.0, le=60, description="Manager hours this week.")
     rep: StateChange | None = Field(None, description="The rep the event is about.")
     team: StateChange | None = Field(None, description="Everyone else on the team.")
     rep_leaves: bool = False
