@@ -320,6 +320,13 @@ def _reps(*pairs: tuple[str, str]) -> str:
             "title.en",
             "control character (0x1b)",
         ),
+        (_reps(("Li Na", "李娜"), ('"Bo\\nb"', "李四")), "reps.1.name", "stands on one line"),
+        (_reps(("Li Na", "李娜"), ('"Bo\\tb"', "李四")), "reps.1.name", "stands on one line"),
+        (_reps(("Li Na", "李娜"), ('"Bo\\u3164"', "李四")), "reps.1.name", "U+3164"),
+        (_reps(("Li Na", "李娜"), ('"Bo\\ue000"', "李四")), "reps.1.name", "U+E000"),
+        ('extends: tutorial\ncurrency: "\\e[7m"\n', "currency", "control character (0x1b)"),
+        ('extends: tutorial\ncurrency: "\\u202e$"\n', "currency", "U+202E"),
+        ('extends: tutorial\ntitle: "Q3\\u2028plan"\n', "title.en", "U+2028"),
     ],
 )
 def test_names_a_player_could_not_tell_apart_and_terminal_codes_are_refused(

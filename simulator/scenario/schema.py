@@ -50,11 +50,32 @@ def _not_blank(value: str) -> str:
     bad = _CONTROL.search(value)
     if bad is not None:
         raise ValueError(f"holds a control character ({ord(bad.group()):#04x}); use plain text")
+    odd = _UNSEEN.search(value)
+    if odd is not None:
+        raise ValueError(f"holds an invisible character (U+{ord(odd.group()):04X}); use plain text")
     return value
 
 
 # the control characters (Unicode's Cc) but line breaks and tabs, found in one pass
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# what draws nothing or breaks lines where no line break is seen: the line and paragraph
+# separators, the bidirectional overrides and marks, the tag characters, the Hangul
+# fillers (letters that draw nothing), private use and the noncharacters; a name may hold
+# none of these (a rep "Bo⏎b" split every line of the week's report that named him)
+_UNSEEN = re.compile(
+    "[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff"
+    "\u115f\u1160\u3164\uffa0\ue000-\uf8ff\U000e0000-\U000e007f"
+    "\U000f0000-\U0010ffff]"
+)
+# a name, a segment's or an account's, or a currency's symbol: on one line
+_LINE_BREAK = re.compile("[\t\n\r]")
+
+
+def _one_line(value: str) -> str:
+    """A name stands on one line: no line break or tab in it (a report line was split)."""
+    if _LINE_BREAK.search(value):
+        raise ValueError("holds a line break or a tab; a name stands on one line")
+    return value
 
 
 def _a_name(value: str) -> str:
@@ -87,7 +108,11 @@ def _script(c: str) -> str | None:
 # a name or text given (empty: "none", where the field allows that), never only spaces
 Named = Annotated[str, AfterValidator(_not_blank)]
 # a person's, segment's or account's name: as Named, and nothing invisible in it
-Name = Annotated[str, AfterValidator(_not_blank), AfterValidator(_a_name)]
+Name = Annotated[
+    str, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_a_name)
+]
+# a currency's symbol: as a name, on one line, nothing invisible
+Symbol = Annotated[str, AfterValidator(_not_blank), AfterValidator(_one_line)]
 DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 
 
@@ -540,7 +565,7 @@ class ScenarioFile(Model):
     team_target: list[Positive] = Field(
         min_length=1, max_length=80, description="Per period; the last one repeats."
     )
-    currency: str = Field("¥", max_length=4)
+    currency: Symbol = Field("¥", max_length=4)
     manager: Manager = Field(default_factory=Manager)
     support: Support = Field(default_factory=Support)
     market: Market
