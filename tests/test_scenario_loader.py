@@ -417,6 +417,18 @@ def test_anchors_merge_keys_and_x_keys_for_reuse(tmp_path):
             "params.hours.one_on_one",
             "a number",
         ),
+        (  # a cost below nothing pays the manager for each assessment
+            "weeks: 8",
+            "weeks: 8\nparams: {money: {assessment: -1000000}}",
+            "params.money.assessment",
+            "cannot be negative",
+        ),
+        (  # a number, only far too large (it was told "expected a number")
+            "weeks: 8",
+            "weeks: 8\nparams: {money: {assessment: 1e300}}",
+            "params.money.assessment",
+            "is too large",
+        ),
     ],
 )
 def test_values_that_would_break_a_run_are_caught(tmp_path, old, new, field, words):

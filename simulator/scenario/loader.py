@@ -440,7 +440,9 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
                         (f"{path}.{k}", f"unknown entry; known: {', '.join(map(str, current))}")
                     )
                 elif not _number(v):
-                    out.append((f"{path}.{k}", f"expected a number, got {_shown(v)}"))
+                    out.append((f"{path}.{k}", _not_a_number(v)))
+                elif v < 0:  # a cost or a share below nothing would pay the manager to act
+                    out.append((f"{path}.{k}", "cannot be negative"))
         elif isinstance(current, tuple):
             whole = all(isinstance(c, int) for c in current)
             if (
@@ -464,7 +466,7 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
                 out.append((path, "cannot be negative"))
         elif isinstance(current, float):
             if not _number(value):
-                out.append((path, f"expected a number, got {_shown(value)}"))
+                out.append((path, _not_a_number(value)))
             elif value < 0:
                 out.append((path, "cannot be negative"))
         else:
@@ -474,6 +476,14 @@ def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and v == v and abs(v) < 1e15
+
+
+def _not_a_number(v: Any) -> str:
+    """Why ``v`` is not a model number: not a number at all, or one far too large (1e300
+    was told "expected a number, got 1e+300")."""
+    if isinstance(v, int | float) and not isinstance(v, bool) and v == v:
+        return f"is too large ({_shown(v)}); a model number stays below 1e15"
+    return f"expected a number, got {_shown(v)}"
 
 
 # ------------------------------------------------------------------ public
