@@ -584,3 +584,21 @@ def test_a_calibration_starts_no_more_workers_than_it_has_runs(monkeypatch):
     with pytest.raises(RuntimeError, match="stop here"):
         cal.calibrate(scenarios_dir() / "tutorial.yaml", 2, 1, 100_000, ["hands_off"])
     assert started == [4]  # two seeds × by_the_book and hands_off
+
+
+def test_a_file_name_cannot_drive_the_terminal_or_forge_a_line(tmp_path, capsys):
+    """A scenario named with an escape code coloured the terminal in validate's and run's
+    messages; one named "a⏎fine.yaml: valid⏎b.yaml" printed a line saying a file was
+    valid. Names are shown with such characters escaped, on the one line they belong to."""
+    bad = "extends: tutorial\nweeks: 0\n"
+    for name in ("evil\x1b[41mX.yaml", "a\nfine.yaml: valid\nb.yaml"):
+        path = tmp_path / name
+        path.write_text(bad, encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err and out.count("\n") == 1, out
+        assert "fine.yaml: valid\n" not in out
+        with pytest.raises(SystemExit):
+            main(["run", "--scenario", str(path), "--quiet"])
+        err = capsys.readouterr().err
+        assert "\x1b" not in err and err.count("\n") == 1, err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,9 +63,21 @@ def positive_count(text: str) -> int:
     return value
 
 
+# what a terminal would act on rather than show: control characters (a line break too:
+# each message is one line), DEL and the C1 controls, and the bidirectional overrides
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: a file named with an escape code coloured
+    the terminal, one named "a⏎fine.yaml: valid⏎b.yaml" printed a line that was not
+    the program's. Such characters are shown as their escapes (\\x1b, \\n)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def fail(message: str) -> int:
     """Report an error in one line, ``salesim: error: ...``, and give exit code 2."""
-    print(f"salesim: error: {message}", file=sys.stderr)
+    print(f"salesim: error: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -108,14 +121,17 @@ def read_scenario(path: str | None) -> Scenario:
     the command stops with exit code 2.
     """
     from ..scenario import ScenarioError, default_scenario_path, load_scenario
+    from ..scenario.loader import MOST_TOLD
 
     try:
         return load_scenario(
             resolve_scenario(path) if path is not None else default_scenario_path()
         )
     except ScenarioError as e:
-        for line in str(e).splitlines():  # (its first fifty problems, and how many more)
-            fail(line)
+        for p in e.problems[:MOST_TOLD]:  # each problem on its line, whatever its file's name
+            fail(str(p))
+        if (more := len(e.problems) - MOST_TOLD) > 0:  # its first fifty, and how many more
+            fail(f"… and {more:,} more problem{'s' if more != 1 else ''} in the file")
         raise SystemExit(2) from None
 
 

@@ -10,7 +10,7 @@ import sys
 
 from ..outputs import SCHEMA_MARK, replaces_other
 from ..wording import counted
-from .common import add_out, fail, resolve_scenario
+from .common import add_out, fail, printable, resolve_scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,13 +94,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for f in files:
         problems = check_file(resolve_scenario(f))
         for p in problems[:MOST_TOLD]:
-            print(p)
+            print(printable(str(p)))
         if len(problems) > MOST_TOLD:  # a file of thousands of mistakes: its first ones
-            print(f"{f}: … and {len(problems) - MOST_TOLD:,} more problems")
+            print(printable(f"{f}: … and {len(problems) - MOST_TOLD:,} more problems"))
         count += len(problems)
         bad += bool(problems)
         if not problems and not args.quiet:
-            print(f"{f}: valid")
+            print(printable(f"{f}: valid"))
     if bad:
         print(
             f"{counted(count, 'problem')} in {bad} of {counted(len(files), 'file')}",
