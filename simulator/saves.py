@@ -271,7 +271,8 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
         why = "no such save" if str(e) == "no such file" else str(e)
         raise SaveError(f"{p}: {why}") from None
     try:
-        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_once_each)
+        # a byte-order mark, as some editors write one, is no damage
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_once_each)
     except (UnicodeDecodeError, ValueError, RecursionError):
         # not JSON, nested past reason, or a number of thousands of digits: not a save
         raise SaveError(

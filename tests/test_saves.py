@@ -441,3 +441,12 @@ def test_a_finished_games_save_with_an_action_past_its_last_week_is_damaged(tmp_
     odd.write_text(json.dumps({**good, "format": True}))
     with pytest.raises(SaveError, match="saved in format True"):
         read_save(odd)
+
+
+def test_a_save_with_a_byte_order_mark_is_read(tmp_path):
+    """A save opened and saved again in an editor that writes a UTF-8 byte-order mark was
+    "not a salesim save": it is the same save, and replays the same game."""
+    path = write_save(snapshot(played(2), str(TUTORIAL)), tmp_path / "g.json")
+    plain = read_save(path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert read_save(path) == plain

@@ -155,6 +155,9 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
                 "and under 1 GB): shorten cycle_months, or use fewer accounts or leads"
             ),
         )
+    for i, lesson in enumerate(s.teaches):
+        if lesson in s.teaches[:i]:
+            yield f"teaches.{i}", f"{lesson} is named twice"
     tenure = {r.name: r.tenure_years for r in s.reps}
     for i, r in enumerate(s.reps):
         yield from _known(r.mentor, reps, f"reps.{i}.mentor", "rep")

@@ -554,7 +554,9 @@ class ScenarioFile(Model):
     title: Text
     briefing: Text | None = None
     difficulty: Literal["easy", "medium", "hard"] = "medium"
-    teaches: list[LessonId] = Field(default_factory=list, description="Lessons, P1..P18.")
+    teaches: list[LessonId] = Field(
+        default_factory=list, description="Lessons, P1..P18 (each once)."
+    )
     guided: bool = Field(
         False,
         description="A first game: the desk opens one group of levers at a time over the "
@@ -562,7 +564,8 @@ class ScenarioFile(Model):
     )
     weeks: int = Field(52, ge=1, le=520)
     period_weeks: int = Field(13, ge=1, le=104)
-    team_target: list[Positive] = Field(
+    # at least one unit of money: a target of 1e-300 was shown as ¥0, and met a hundredfold
+    team_target: list[Annotated[float, Field(ge=1.0, le=MOST)]] = Field(
         min_length=1, max_length=80, description="Per period; the last one repeats."
     )
     currency: Symbol = Field("¥", max_length=4)

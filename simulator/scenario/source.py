@@ -102,6 +102,10 @@ def decode(raw: bytes, source: str) -> str:
         raise _fail(source, too_large(len(raw), MAX_BYTES, "scenario files"))
     if not raw.strip():
         raise SourceError(Problem(source, 1, 1, "", "the file is empty"))
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # (before UTF-16's)
+        raise SourceError(
+            Problem(source, 1, 1, "", "the file is UTF-32 text; save it as UTF-8 instead")
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(
             Problem(source, 1, 1, "", "the file is UTF-16 text; save it as UTF-8 instead")
