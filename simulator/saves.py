@@ -359,15 +359,24 @@ def restore(
             f"{source} was played on {save.scenario_title!r} version {save.scenario_version}, "
             f"but the scenario is now version {scenario.version}: they are not compatible"
         )
+    # more weeks than the scenario has: the scenario shortened since (its content is not
+    # the one the game was played on), or else the save damaged
+    edited = changed_since_saved(save, scenario)
     if save.weeks_played > scenario.weeks:
         raise SaveError(
-            f"{source}: the save is damaged (it says {save.weeks_played} weeks were played; "
-            f"the scenario has {scenario.weeks})"
+            f"{source}: {save.weeks_played} weeks were played, but the scenario was edited "
+            f"since and now has {scenario.weeks}: restore the file the game was played on"
+            if edited
+            else f"{source}: the save is damaged (it says {save.weeks_played} weeks were "
+            f"played; the scenario has {scenario.weeks})"
         )
     late = next((a for a in save.actions if a["week"] > scenario.weeks), None)
     if late is not None:  # (an export left it out without a word)
         raise SaveError(
-            f"{source}: the save is damaged (an action is dated week {late['week']}; "
+            f"{source}: an action is dated week {late['week']}, but the scenario was edited "
+            f"since and now has {scenario.weeks} weeks: restore the file the game was played on"
+            if edited
+            else f"{source}: the save is damaged (an action is dated week {late['week']}; "
             f"the scenario has {scenario.weeks} weeks)"
         )
     try:

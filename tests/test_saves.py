@@ -450,3 +450,20 @@ def test_a_save_with_a_byte_order_mark_is_read(tmp_path):
     plain = read_save(path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert read_save(path) == plain
+
+
+def test_a_scenario_shortened_since_a_game_was_saved_is_named_not_the_save(tmp_path):
+    """A scenario edited after the game (its version kept, weeks cut) made the save read
+    as damaged ("it says 8 weeks were played; the scenario has 6"), though the save was
+    whole: it says the scenario was edited, and what to do."""
+    short = "extends: tutorial\nweeks: {}\nperiod_weeks: 4\nevents: []\n"
+    scenario = tmp_path / "short.yaml"
+    scenario.write_text(short.format(8), encoding="utf-8")
+    s = Session(load_scenario(scenario), 3, make_policy("by_the_book"))
+    s.run()
+    path = write_save(snapshot(s, str(scenario)), tmp_path / "g.json")
+    scenario.write_text(short.format(6), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        restore(read_save(path), load_scenario(scenario))
+    assert "the scenario was edited since and now has 6" in str(e.value), str(e.value)
+    assert "damaged" not in str(e.value)
