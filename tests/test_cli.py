@@ -602,3 +602,13 @@ def test_a_file_name_cannot_drive_the_terminal_or_forge_a_line(tmp_path, capsys)
             main(["run", "--scenario", str(path), "--quiet"])
         err = capsys.readouterr().err
         assert "\x1b" not in err and err.count("\n") == 1, err
+
+
+def test_a_class_of_saves_none_of_which_can_be_read_names_each(tmp_path, capsys):
+    """A class of two unreadable saves named only the last: each is named, and why."""
+    empty, cut = tmp_path / "empty.json", tmp_path / "cut.json"
+    empty.write_text("", encoding="utf-8")
+    cut.write_text('{"kind": "salesim-save", "format": 1', encoding="utf-8")
+    assert main(["class", str(empty), str(cut), "--out", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    assert "empty.json" in err and "cut.json" in err and err.count("\n") == 1, err

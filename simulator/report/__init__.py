@@ -187,7 +187,9 @@ def class_report(
         links.append(f"players/{name}/report.html")
     if skipped is not None:
         skipped.extend(left)
-    if not reports:
+    if not reports:  # every save left out: each named (the last alone was), and why
+        if len(left) > 1:
+            raise SaveError(f"no save could be reported on: {'; '.join(left)}")
         raise SaveError(last or "no save to report on")
     return write_class(reports, links, out, lang, unread, copies)
 
