@@ -528,3 +528,24 @@ def test_an_empty_extends_is_a_mistake_not_nothing(tmp_path):
     assert str(e.value) == (
         f"{path}:1:9: extends: give the file (or shipped scenario name) this one starts from"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("190:20:30.15", "should be a whole number (got '190:20:30.15')"),
+        ("0b11010", "should be a whole number (got '0b11010')"),
+        ("2_6", "should be a whole number (got '2_6')"),
+        ("1_000.5", "got '1_000.5'"),
+    ],
+)
+def test_numbers_are_read_as_yaml_1_2_writes_them_never_some_other_way(tmp_path, value, said):
+    """YAML 1.1's other number forms were read as numbers no editor would see: 190:20:30.15
+    as 685230.15, 0b11010 and 2_6 as 26, and 012 as the octal 10. They are text now (and
+    refused where a number is wanted); 012 is twelve, 0x1A and +26 are numbers still."""
+    _, found = problems(tmp_path, GOOD.replace("weeks: 8", f"weeks: {value}"))
+    assert [p.field for p in found] == ["weeks"] and said in str(found[0]), [str(p) for p in found]
+    for text, number in (("012", 12), ("0x1A", 26), ("+26", 26)):
+        path = tmp_path / "n.yaml"
+        path.write_text(GOOD.replace("weeks: 8", f"weeks: {text}"), encoding="utf-8")
+        assert load_scenario(path).weeks == number

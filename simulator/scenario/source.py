@@ -31,22 +31,48 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
     libyaml's parser when PyYAML was built with it (the wheels are): the same
     safe subset of YAML, several times faster. Plain values follow YAML 1.2,
     as editors' schema checks do: only ``true``/``false`` are booleans
-    (``yes``, ``no``, ``on``, ``off`` are text), and ``2e6`` is a number.
+    (``yes``, ``no``, ``on``, ``off`` are text), ``2e6`` is a number, and
+    YAML 1.1's other numbers (``2_6``, ``0b11010``, ``190:20:30``) are text.
     """
 
 
+_YAML_1_1 = {"tag:yaml.org,2002:" + t for t in ("bool", "int", "float")}
 Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
+    first: [r for r in resolvers if r[0] not in _YAML_1_1]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# numbers as YAML 1.2 writes them: YAML 1.1's other forms are text, not numbers read some
+# other way (190:20:30.15 was the number 685230.15, 0b11010 and 2_6 were 26, 012 was 10)
 Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$"),
     list("-+0123456789"),
 )
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+def _int_1_2(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """A YAML 1.2 integer: decimal (a leading zero is no octal), or 0x hexadecimal."""
+    text = loader.construct_scalar(node)
+    return int(text, 16) if text.startswith("0x") else int(text, 10)
+
+
+class Constructor(yaml.constructor.SafeConstructor):
+    """Builds a document's data from its nodes, its integers as YAML 1.2 reads them."""
+
+
+Constructor.add_constructor("tag:yaml.org,2002:int", _int_1_2)
+Loader.add_constructor("tag:yaml.org,2002:int", _int_1_2)
 LOADER = Loader
 PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
@@ -350,7 +376,7 @@ def parse(text: str, source: str) -> tuple[Any, dict[str, Mark]]:
     marks: dict[str, Mark] = {}
     _marks(node, source, "", marks)
     try:
-        data = yaml.constructor.SafeConstructor().construct_document(node)
+        data = Constructor().construct_document(node)
     except yaml.YAMLError as e:
         raise _yaml_problem(e, source, text) from None
     if not isinstance(data, dict):
