@@ -100,7 +100,7 @@ def test_a_long_chinese_text_that_scrolls_is_wrapped_before_it_is_laid_out(tmp_p
 
 
 def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_path):
-    from simulator.ui.widgets import Builder
+    from simulator.ui.widgets import Builder, html
 
     app = App(lang="en", saves=tmp_path, seed=1)
     try:
@@ -110,7 +110,8 @@ def test_a_button_or_label_cut_short_shows_its_whole_text_when_pointed_at(tmp_pa
         cut = ui.button((10, 10, 160, 36), long)
         assert cut.text.endswith("…") and long in (cut.tool_tip_text or "")
         own = ui.button((10, 60, 160, 36), long, tip="its own words")
-        assert own.tool_tip_text == "its own words"  # a tooltip given is kept
+        # a tooltip given is kept, under the whole text the button could not show
+        assert own.tool_tip_text == f"{html(long)}<br>its own words"
         whole = ui.button((10, 110, 160, 36), "OK")
         assert whole.text == "OK" and not whole.tool_tip_text
         row = ui.label((10, 160, 120, 24), "Set quota · Sun Hui · ¥595k")  # a plan row
