@@ -620,3 +620,30 @@ def test_p15_a_promise_fallen_due_is_asked_about_before_the_week_that_breaks_it_
         step(app, 2)
         assert game.obs.week == week + 1
         assert game.obs.promises[0].status == "kept"
+
+
+def test_p09_a_review_already_planned_can_be_reopened_from_the_desk(tmp_path):
+    """After planning the period's reviews, the desk's Review button was greyed, "Not
+    possible: already in this week's plan": what had been chosen could be neither seen
+    nor changed. It opens the review screen, with the verdict planned."""
+    from test_game_screens import game_at, to_desk
+
+    from simulator.api import PerformanceReview, Tone
+    from simulator.texts import tr
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path) as app:
+        game = app.game
+        for _ in range(game.obs.period_weeks - 1):  # the period's last week
+            game.end_week()
+        rep = game.obs.reps[0]
+        assert game.add(PerformanceReview(rep.id, Tone.PRAISE)) is None
+        to_desk(app)
+        app.scene.select(rep.id)
+        step(app, 8)
+        button = find(app, tr("en", "act.performance_review"), exact=True)
+        assert "#refused" not in button.object_ids, button.tool_tip_text
+        click_at(app, button.rect.center)
+        step(app, 8)
+        assert isinstance(app.scene, ReviewScene)
+        assert game.planned("performance_review", rep=rep.id)

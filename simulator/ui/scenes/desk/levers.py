@@ -71,10 +71,13 @@ class LeverPart(DeskPart):
         small: bool = True,
         press: Callable[[], None] | None = None,
         locked: str | None = None,
+        reopens: bool = False,
     ) -> Any:
         """A lever's button: plans its one action or opens its chooser; greyed with why
         (``locked``: why the guided weeks keep it closed for now; found from its group
-        when not given, so a lever is closed on every tab, not only on the desk)."""
+        when not given, so a lever is closed on every tab, not only on the desk).
+        ``reopens``: ``press`` opens where what is planned can be seen and changed (the
+        review screen), so having planned it already is no reason to grey it."""
         if locked is None:
             locked = self.locked(lever)
         nar = self.game.narrator
@@ -100,7 +103,10 @@ class LeverPart(DeskPart):
                 tip += "\n" + self.tr("tip.every_period", money=self.game.money(again))
         if lever.choice and press is None:
             text += " ▼"
-        why = nar.refusal(lever.refusal) if lever.refusal is not None else None
+        refusal = lever.refusal
+        if reopens and refusal is not None and refusal.code == "already_planned":
+            refusal = None  # planned: the review screen shows it, and can change it
+        why = nar.refusal(refusal) if refusal is not None else None
         why = locked or why
         if why:  # not possible now: why, and what it is for (a price would mean nothing)
             tip = self.tr("ui.refused", why=why) + "\n" + purpose
@@ -380,17 +386,20 @@ class LeverPart(DeskPart):
                 if x + bw > r.right:
                     x = r.x + label_w
                     y += row_h
-                press = None
+                press, reopens = None, False
                 if lever.key == "set_quota":
                     press = lambda: self.set_tab("quotas")  # noqa: E731
                 elif lever.key == "let_go":
                     press = partial(self.confirm_let_go, lever)
                 elif lever.key == "performance_review":
                     press = self.open_reviews  # the review screen: every rep, one place
+                    reopens = True  # and what is planned there, to see or change
                 locked = None
                 if group not in opened and lever.key != "set_quota":
                     locked = self.tr("tour.locked", week=tour.opens_in(group))
-                self.lever_button(ui, (x, y, bw, row_h - 4), lever, press=press, locked=locked)
+                self.lever_button(
+                    ui, (x, y, bw, row_h - 4), lever, press=press, locked=locked, reopens=reopens
+                )
                 x += bw + 6
             y += row_h
             yield
