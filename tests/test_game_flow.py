@@ -647,3 +647,21 @@ def test_p09_a_review_already_planned_can_be_reopened_from_the_desk(tmp_path):
         step(app, 8)
         assert isinstance(app.scene, ReviewScene)
         assert game.planned("performance_review", rep=rep.id)
+
+
+def test_why_a_lever_was_refused_goes_when_another_rep_is_chosen(tmp_path):
+    """ "Not possible: …" about one rep stayed under the levers after another rep was
+    chosen, as if said of them; what was planned is still told."""
+    from test_game_screens import game_at, to_desk
+
+    with game_at(tmp_path) as app:
+        to_desk(app)
+        first, second = app.game.obs.reps[:2]
+        app.scene.select(first.id)
+        app.scene.say("Not possible: something about the first rep", bad=True)
+        app.scene.select(second.id)
+        step(app, 8)
+        assert app.scene.status == ""
+        app.scene.say("Planned: 1:1 · someone")
+        app.scene.select(first.id)
+        assert app.scene.status == "Planned: 1:1 · someone"

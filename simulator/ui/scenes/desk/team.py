@@ -142,6 +142,8 @@ class TeamPart(LeverPart):
     def select(self, rep_id: int) -> None:
         if rep_id != self.selected:
             self.pages["pipeline"] = 0  # another rep's funnel opens at its first page
+            if self.status_bad:  # why a lever was refused was about the rep before
+                self.say("")
         self.selected = rep_id
         self._follow_selection = True
         self.refresh("team", "centre")
