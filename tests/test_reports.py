@@ -430,6 +430,10 @@ def test_the_report_written_from_the_debrief_names_the_player_in_the_games_langu
         app.switch(DebriefScene)
         step(app)
         app.scene.write_report()
+        # said at once (the writing takes seconds), written over the frames that follow
+        assert app.scene.note_label.text == tr("zh", "debrief.writing_report")
+        step(app, 4)
+        assert app.scene.note.startswith(tr("zh", "debrief.report_written", path="")[:4])
     finally:
         app.close()
     page = next(tmp_path.glob("reports/*/report.html")).read_text(encoding="utf-8")

@@ -3,15 +3,16 @@ rep's story, and the same seed played by the book, side by side."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...lessons import FOLLOWED, MISSED, PARTLY, Debrief
 from ...palette import palette
 from ...texts import labelled, money, signed
 from .. import charts
 from ..scene import Scene
-from ..widgets import html
+from ..widgets import html, shorten, show_note
 
 if TYPE_CHECKING:
     from ..app import App
@@ -27,6 +28,7 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.section = section
         self.note = ""
+        self.note_label: Any = None
         game = app.game
         assert game is not None
         self.data: Debrief = game.debrief()  # made once per game, with the handbook's
@@ -75,7 +77,7 @@ class DebriefScene(Scene):
             self.write_report,
             tip=self.tr("debrief.write_report_tip"),
         )
-        ui.label((310, h - 50, w - 640, 24), self.note, object_id="#small")
+        self.note_label = ui.label((310, h - 50, w - 640, 24), self.note, object_id="#small")
         ui.button(
             (w - 300, h - 60, 260, 44),
             self.tr("debrief.to_title"),
@@ -84,9 +86,16 @@ class DebriefScene(Scene):
         )
 
     def write_report(self) -> None:
-        """The trainer's HTML report of this game, written beside the saves."""
+        """The trainer's HTML report of this game, written beside the saves: said at once,
+        written from the next frame (it takes seconds, and the button seemed to do
+        nothing meanwhile)."""
+        self.say(self.tr("debrief.writing_report"))
+        self.later(self._write_report())
+
+    def _write_report(self) -> Iterator[None]:
         from ...report.game import GameReport, write
 
+        yield  # the frame that shows the note first
         game = self.app.game
         assert game is not None
         stamp = game.snapshot()
@@ -95,10 +104,17 @@ class DebriefScene(Scene):
             # the debrief's own, of the player at the window ("Player you", in their language)
             report = GameReport(stamp, game.record, self.data, self.tr("report.you"))
             path = write(report, folder, self.lang)
-            self.note = self.tr("debrief.report_written", path=str(path))
+            self.say(self.tr("debrief.report_written", path=str(path)))
         except OSError as e:
-            self.note = self.tr("load.error", why=str(e))
-        self.rebuild()
+            self.say(self.tr("load.error", why=str(e)))
+
+    def say(self, text: str) -> None:
+        """The note beside the buttons (shown whole when pointed at, where it is cut)."""
+        self.note = text
+        label = self.note_label
+        if label is not None and label.alive():
+            short = shorten(label, text)
+            show_note(label, short, text if short != text else None)
 
     def show(self, section: str) -> None:
         self.section = section
