@@ -1093,3 +1093,31 @@ def test_an_answer_in_the_inbox_shows_its_words_and_cost_whole_or_when_pointed_a
         assert html(cut) in buttons[cut].tool_tip_text, buttons[cut].tool_tip_text
     finally:
         app.close()
+
+
+def test_two_accounts_a_narrow_funnel_would_cut_alike_are_told_apart(tmp_path):
+    """At 1024×640 the funnel read "Lianhua Te…" on two rows, Lianhua Textiles and Lianhua
+    Technology: no telling them apart without pointing at each. Names cut alike take
+    their first words as initials ("L. Textiles"); other names are cut as before, and
+    every cut name shows whole when pointed at."""
+    from types import SimpleNamespace
+
+    app = App(lang="en", saves=tmp_path / "saves", seed=7, size=(1024, 640))
+    try:
+        app.start_game(str(default_scenario_path()), 7)
+        to_desk(app, "pipeline")
+        scene = app.scene
+        width = scene.pipe_cols(scene.regions["centre"].rect.w - 16)[0][1] - 4
+        names = ["Lianhua Textiles", "Lianhua Technology", "Jinma Chemicals", "Ruida"]
+        deals = [
+            SimpleNamespace(id=i, big=False, account_name=n, account_name_zh=n)
+            for i, n in enumerate(names)
+        ]
+        shown = scene.names_that_fit(scene.regions["centre"].ui, deals, width)
+        assert shown[0] != shown[1] and shown[0].startswith("L. T"), shown
+        assert shown[2].startswith("Jinma") and shown[2].endswith("…"), shown
+        assert shown[3] == "Ruida"
+        cut = [el for el in shown_in(app, "centre") if el.text.endswith("…") and el.rect.x < 300]
+        assert cut and all(el.tool_tip_text for el in cut)
+    finally:
+        app.close()

@@ -9,7 +9,7 @@ import pygame
 from .... import api as A
 from ....api import DealView, Stage
 from ....texts import account_name, rep_name
-from ...widgets import Builder
+from ...widgets import Builder, html
 from .part import PIPE_COLS
 from .tables import TablesPart
 
@@ -68,12 +68,48 @@ class PipelineTabPart(TablesPart):
         if not deals:  # an empty table says why it is empty
             empty = "pipe.no_orphans" if self.show_orphans or self.selected is None else "pipe.none"
             ui.label((16, 110, r.w - 32, 24), self.tr(empty), object_id="#small")
-        for d_index, d in enumerate(deals[start:end]):
-            yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16)
+        page = deals[start:end]
+        shown = self.names_that_fit(ui, page, self.pipe_cols(r.w - 16)[0][1] - 4)
+        for d_index, d in enumerate(page):
+            yield from self.deal_row(ui, 104 + d_index * row_h, d, r.w - 16, shown[d.id])
             yield
 
-    def deal_row(self, ui: Builder, y: int, d: DealView, width: int) -> Iterator[None]:
-        """One deal: the cells under ``PIPE_COLS``' headings, then push, drop and visit."""
+    def names_that_fit(self, ui: Builder, deals: list[DealView], width: int) -> dict[int, str]:
+        """Each deal's account as the column can show it: whole where it fits, else cut
+        ("Jinma Elec…", the whole name when pointed at). Where two accounts on the page
+        would be cut alike ("Lianhua Te…" for Lianhua Textiles and Lianhua Technology),
+        each takes its first words as initials instead ("L. Textiles", "L. Technology")."""
+
+        def cut(text: str) -> str:
+            if ui.fits(width, text, "#cell"):
+                return text
+            lo, hi = 0, len(text)
+            while lo < hi:  # the longest start that fits with its ellipsis
+                mid = (lo + hi + 1) // 2
+                if ui.fits(width, text[:mid].rstrip() + "…", "#cell"):
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return text[:lo].rstrip() + "…"
+
+        names = {d.id: account_name(d, self.lang) for d in deals}
+        star = {d.id: "★ " if d.big else "" for d in deals}
+        shown = {d.id: cut(star[d.id] + names[d.id]) for d in deals}
+        accounts: dict[str, set[str]] = {}
+        for d in deals:
+            accounts.setdefault(shown[d.id], set()).add(names[d.id])
+        for d in deals:
+            words = names[d.id].split()
+            if len(accounts[shown[d.id]]) > 1 and len(words) > 1:  # two accounts, one cut
+                initials = " ".join([*(f"{w[0]}." for w in words[:-1]), words[-1]])
+                shown[d.id] = cut(star[d.id] + initials)
+        return shown
+
+    def deal_row(
+        self, ui: Builder, y: int, d: DealView, width: int, name: str | None = None
+    ) -> Iterator[None]:
+        """One deal: the cells under ``PIPE_COLS``' headings, then push, drop and visit;
+        ``name``: its account as the column shows it (see :meth:`names_that_fit`)."""
         g = self.game
         mark, mark_cls = "", None
         if d.dead_suspect:
@@ -88,8 +124,9 @@ class PipelineTabPart(TablesPart):
             chance += " " + self.tr("pipe.quiet")
         elif d.reviewed:
             chance += " ✓"
+        whole = ("★ " if d.big else "") + account_name(d, self.lang)
         cells = (
-            (("★ " if d.big else "") + account_name(d, self.lang), None),
+            (name or whole, None),
             (g.money(d.value), None),
             (self.tr(f"{names}.{int(d.stage)}"), None),
             (self.tr("pipe.days", days=d.days_since_touch) + mark, mark_cls),
@@ -97,7 +134,9 @@ class PipelineTabPart(TablesPart):
         )
         x = 16
         for (text, cls), (_, cw) in zip(cells, cols, strict=True):
-            ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
+            cell = ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
+            if text != whole and x == 16 and not cell.tool_tip_text:
+                cell.set_tooltip(html(whole))  # an initialled name, whole when pointed at
             x += cw
         yield
         bw = max(48, (width - x - 8) // 3)
