@@ -208,12 +208,16 @@ def test_a_chinese_line_never_breaks_inside_a_name_or_a_word_the_game_writes(tmp
         return 10 * len(s)
 
     keep_whole(["三和物流", "赵鹏"])
-    text = "赢率变化：三和物流的项目 −6 个百分点，赵鹏面谈了一小时，客户预算被砍"
+    # (and "法务/财/务", "预/期": the specialists a deal asks for, what a forecast expects)
+    text = (
+        "赢率变化：三和物流的项目 −6 个百分点，赵鹏面谈了一小时，客户预算被砍，"
+        "缺少法务/财务支持，预期赢率下降"
+    )
     for width in range(40, 200, 10):
         lines = wrap_units(text, measure, width)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         for left, right in itertools.pairwise(lines):
-            for word in ("三和物流", "百分点", "赵鹏", "小时", "客户", "预算"):
+            for word in ("三和物流", "百分点", "赵鹏", "小时", "客户", "预算", "法务/财务", "预期"):
                 joined = left[-3:] + right[:3]
                 assert not (word in joined and word not in left and word not in right), (
                     width,

@@ -173,6 +173,16 @@ CHINESE_WORDS = frozenset(
         "提升",
         "下滑",
         "鼓舞",
+        # the specialists a deal may ask for, and what a forecast expects ("法务/财/务" and
+        # "预/期" were split across lines)
+        "售前",
+        "顾问",
+        "高管",
+        "法务/财务",
+        "法务",
+        "财务",
+        "预期",
+        "预测",
     )
 )
 # a word's first two characters → the words that begin so, longest first
