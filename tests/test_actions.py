@@ -356,3 +356,20 @@ def test_costs_come_from_the_model_table():
     result = act(w, PipelineReview())
     assert result.hours == pytest.approx(0.5 * len(w.active_reps))
     assert np.isclose(w.hours_available(), 30.0 - 2.0 - 0.5 * len(w.active_reps))
+
+
+def test_taking_back_a_read_never_made_says_there_is_none_to_take_back():
+    """The chooser greyed "No read yet (take it back)" with "that is already your read",
+    which read as a contradiction: there is no read to take back, and it says so."""
+    from helpers import session
+
+    from simulator import api as A
+    from simulator.texts import refusal_text
+
+    s = session(scenario())
+    plan = s.plan()
+    rep = next(r for r in plan.obs.reps if r.type is None and r.read is None)
+    refusal = plan.why_not(A.ReadType(rep.id, None))
+    assert refusal is not None and refusal.code == "no_read"
+    assert "no read of them to take back" in refusal_text(refusal, "en")
+    assert plan.add(A.ReadType(rep.id, A.MotivationType.SERVICE))

@@ -91,8 +91,8 @@ class ReadType(Action):
         rep = plan.rep(self.rep)
         if rep.type is not None:
             raise Refused("type_known")
-        if rep.read is self.type:
-            raise Refused("same_read")
+        if rep.read is self.type:  # (no read to take back reads as no read, not "already")
+            raise Refused("no_read" if self.type is None else "same_read")
 
     def claims(self, plan: Plan) -> tuple[Hashable, ...]:
         return (("read_type", self.rep),)
