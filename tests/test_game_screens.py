@@ -1121,3 +1121,36 @@ def test_two_accounts_a_narrow_funnel_would_cut_alike_are_told_apart(tmp_path):
         assert cut and all(el.tool_tip_text for el in cut)
     finally:
         app.close()
+
+
+def test_p06_the_mentor_chooser_says_who_already_mentors_another_newcomer(tmp_path):
+    """The chooser offered 黄芳 as 何涛's mentor with no word that she already mentors 刘洋:
+    a second newcomer halves what each gets. The option says so."""
+    from simulator.api import AssignMentor
+
+    team = tmp_path / "two_newcomers.yaml"
+    team.write_text(
+        "extends: default\nevents: []\nreps:\n"
+        "  - {name: Wang Lei, type: competitor, tenure_years: 6}\n"
+        "  - {name: Huang Fang, type: service, tenure_years: 5}\n"
+        "  - {name: He Tao, type: achiever, tenure_years: 0.3}\n"
+        "  - {name: Liu Yang, type: ego_driven, tenure_years: 0.2}\n",
+        encoding="utf-8",
+    )
+    with game_at(tmp_path, "en", str(team)) as app:
+        game = app.game
+        novices = [r for r in game.obs.reps if r.novice]
+        seniors = [r for r in game.obs.reps if not r.novice]
+        assert len(novices) >= 2 and seniors
+        mentor = next(
+            s
+            for s in seniors
+            if game.why_not(AssignMentor(s.id, novices[0].id)) is None and s.mentee is None
+        )
+        assert game.add(AssignMentor(mentor.id, novices[0].id)) is None
+        game.end_week()
+        to_desk(app)
+        lever = app.scene.catalogue().lever("mentor", novices[1].id)
+        labels = [app.scene.option_label(lever, o) for o in lever.options]
+        mine = [x for x in labels if x.startswith(game.narrator.rep(mentor.id) + " →")]
+        assert mine and f"(mentors {game.narrator.rep(novices[0].id)} already)" in mine[0], labels

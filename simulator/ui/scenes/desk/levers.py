@@ -175,7 +175,13 @@ class LeverPart(DeskPart):
         if key == "read_type":
             return self.tr(f"type.{a.type.value}") if a.type else self.tr("pick.no_read")
         if key == "mentor" and isinstance(a, AssignMentor):
-            return f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}"
+            pair = f"{nar.rep(a.mentor)} → {nar.rep(a.novice)}"
+            obs = self.game.obs
+            mentor = obs.rep(a.mentor) if obs.has_rep(a.mentor) else None
+            other = mentor.mentee if mentor is not None else None
+            if other is not None and other != a.novice:  # a second newcomer to look after
+                return self.tr("pick.mentors_already", pair=pair, other=nar.rep(other))
+            return pair
         if key == "rival":
             return nar.rep(a.rival)
         if key == "bonus":
