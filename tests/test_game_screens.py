@@ -361,10 +361,17 @@ def test_a_reps_portrait_suits_how_the_scenario_speaks_of_them_and_never_changes
 
 
 @contextlib.contextmanager
-def game_at(tmp_path, lang: str = "en", scenario: str | None = None, seed: int = 7):
-    """A game of ``scenario`` (the default) begun in a window; the desk comes with
-    :func:`to_desk`, so that weeks can be played before it opens."""
-    app = App(lang=lang, saves=tmp_path / "saves", seed=seed)
+def game_at(
+    tmp_path,
+    lang: str = "en",
+    scenario: str | None = None,
+    seed: int = 7,
+    size: tuple[int, int] | None = None,
+):
+    """A game of ``scenario`` (the default) begun in a window (of ``size``, the default's
+    when not given); the desk comes with :func:`to_desk`, so that weeks can be played
+    before it opens."""
+    app = App(lang=lang, saves=tmp_path / "saves", seed=seed, size=size)
     try:
         app.start_game(scenario or str(default_scenario_path()), seed)
         yield app
@@ -925,9 +932,7 @@ def test_a_guided_weeks_goal_once_met_makes_way_for_the_plan_in_a_small_window(l
     scrolls); the plan shows every row."""
     from simulator.api import DevelopmentPlan, MotivationType, OneOnOne
 
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
-    try:
-        app.start_game(str(scenarios_dir() / "tutorial.yaml"), 7)
+    with game_at(tmp_path, lang, str(scenarios_dir() / "tutorial.yaml"), 7, (1024, 640)) as app:
         game = app.game
         for _ in range(2):
             game.end_week()
@@ -949,8 +954,6 @@ def test_a_guided_weeks_goal_once_met_makes_way_for_the_plan_in_a_small_window(l
             if el.alive() and getattr(el, "html_text", "").replace("<br>", "") == goal
         ]
         assert boxes and boxes[0].rect.height >= 40  # still there, to scroll back to
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -962,9 +965,7 @@ def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, 
     from simulator.api import MakePromise
     from simulator.ui.scenes import ReviewScene
 
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
-    try:
-        app.start_game(str(default_scenario_path()), 7)
+    with game_at(tmp_path, lang, str(default_scenario_path()), 7, (1024, 640)) as app:
         game = app.game
         reps = [r.id for r in game.obs.reps[:3]]  # on the review's first page
         for rep in reps:
@@ -981,8 +982,6 @@ def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, 
             assert b.rect.right <= app.size[0] and "#refused" not in b.object_ids
         click_at(app, buttons[0].rect.center)
         assert game.planned("keep_promise", promise=game.obs.promises[0].id)
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize(
@@ -1030,9 +1029,7 @@ def test_the_quotas_tab_shows_what_each_rep_has_booked_in_the_running_period(lan
     """Planning the next period's quotas at 1024×640, the Chinese tab read "第 1 期（进行中）：
     指标 ¥…" on every row: the booked amount, what the next quota is weighed against,
     showed only when pointed at. The running period's line keeps it in sight."""
-    app = App(lang=lang, saves=tmp_path / "saves", seed=7, size=(1024, 640))
-    try:
-        app.start_game(str(default_scenario_path()), 7)
+    with game_at(tmp_path, lang, str(default_scenario_path()), 7, (1024, 640)) as app:
         game = app.game
         for _ in range(game.obs.period_weeks - 2):
             game.end_week()
@@ -1045,8 +1042,6 @@ def test_the_quotas_tab_shows_what_each_rep_has_booked_in_the_running_period(lan
                 booked,
                 [el.text for el in labels],
             )
-    finally:
-        app.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -1074,9 +1069,7 @@ def test_an_answer_in_the_inbox_shows_its_words_and_cost_whole_or_when_pointed_a
         ),
         encoding="utf-8",
     )
-    app = App(lang=lang, saves=tmp_path / "saves", seed=3, size=(1024, 640))
-    try:
-        app.start_game(str(path), 3)
+    with game_at(tmp_path, lang, str(path), 3, (1024, 640)) as app:
         to_desk(app, "inbox")
         ui = app.scene.regions["centre"].ui
         buttons = {
@@ -1091,8 +1084,6 @@ def test_an_answer_in_the_inbox_shows_its_words_and_cost_whole_or_when_pointed_a
         assert buttons[whole].text == whole, buttons[whole].text  # the cost and all
         assert buttons[cut].text != cut
         assert html(cut) in buttons[cut].tool_tip_text, buttons[cut].tool_tip_text
-    finally:
-        app.close()
 
 
 def test_two_accounts_a_narrow_funnel_would_cut_alike_are_told_apart(tmp_path):
@@ -1102,9 +1093,7 @@ def test_two_accounts_a_narrow_funnel_would_cut_alike_are_told_apart(tmp_path):
     every cut name shows whole when pointed at."""
     from types import SimpleNamespace
 
-    app = App(lang="en", saves=tmp_path / "saves", seed=7, size=(1024, 640))
-    try:
-        app.start_game(str(default_scenario_path()), 7)
+    with game_at(tmp_path, "en", str(default_scenario_path()), 7, (1024, 640)) as app:
         to_desk(app, "pipeline")
         scene = app.scene
         width = scene.pipe_cols(scene.regions["centre"].rect.w - 16)[0][1] - 4
@@ -1119,8 +1108,6 @@ def test_two_accounts_a_narrow_funnel_would_cut_alike_are_told_apart(tmp_path):
         assert shown[3] == "Ruida"
         cut = [el for el in shown_in(app, "centre") if el.text.endswith("…") and el.rect.x < 300]
         assert cut and all(el.tool_tip_text for el in cut)
-    finally:
-        app.close()
 
 
 def test_p06_the_mentor_chooser_says_who_already_mentors_another_newcomer(tmp_path):
