@@ -11,8 +11,6 @@ who is not on the team, weights that do not add up) live in
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -27,6 +25,7 @@ from pydantic import (
 
 from ..core.spec import CHOICE_LEVERS
 from ..core.types import DelegatedTask, MotivationType, Stage, Supervision
+from .characters import a_name, not_blank, one_line
 
 # every number finite (no .inf, no .nan: the file validates what a run can use) and,
 # for amounts, at most a trillion — far above any team's target, far below an overflow
@@ -40,79 +39,12 @@ DELEGATED_TASKS = tuple(t.value for t in DelegatedTask)
 SUPERVISIONS = tuple(s.value for s in Supervision)
 
 
-def _not_blank(value: str) -> str:
-    """A name or text that is there must be more than spaces: a rep called "   " would
-    be listed, and named in events, as nothing at all. Nor may it hold control
-    characters (other than line breaks and tabs): printed to a terminal, they move the
-    cursor, change colours or clear the screen."""
-    if value and not value.strip():
-        raise ValueError("this is only spaces; give it a name or some text")
-    bad = _CONTROL.search(value)
-    if bad is not None:
-        raise ValueError(f"holds a control character ({ord(bad.group()):#04x}); use plain text")
-    odd = _UNSEEN.search(value)
-    if odd is not None:
-        raise ValueError(f"holds an invisible character (U+{ord(odd.group()):04X}); use plain text")
-    return value
-
-
-# the control characters (Unicode's Cc) but line breaks and tabs, found in one pass
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# what draws nothing or breaks lines where no line break is seen: the line and paragraph
-# separators, the bidirectional overrides and marks, the tag characters, the Hangul
-# fillers (letters that draw nothing), private use and the noncharacters; a name may hold
-# none of these (a rep "Bo⏎b" split every line of the week's report that named him)
-_UNSEEN = re.compile(
-    "[\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff0-\uffff"
-    "\u115f\u1160\u3164\uffa0\ue000-\uf8ff\U000e0000-\U000e007f"
-    "\U000f0000-\U0010ffff]"
-)
-# a name, a segment's or an account's, or a currency's symbol: on one line
-_LINE_BREAK = re.compile("[\t\n\r]")
-
-
-def _one_line(value: str) -> str:
-    """A name stands on one line: no line break or tab in it (a report line was split)."""
-    if _LINE_BREAK.search(value):
-        raise ValueError("holds a line break or a tab; a name stands on one line")
-    return value
-
-
-def _a_name(value: str) -> str:
-    """A name is what a player reads and an event refers to: no invisible characters
-    (a zero-width space makes "Li Na" a second, different "Li Na") and no spaces
-    around it."""
-    hidden = next((c for c in value if unicodedata.category(c) == "Cf"), None)
-    if hidden is not None:
-        raise ValueError(f"holds an invisible character (U+{ord(hidden):04X}); retype the name")
-    if value != value.strip():
-        raise ValueError("starts or ends with a space")
-    scripts = sorted({s for c in value if (s := _script(c)) is not None})
-    if len(scripts) > 1:  # "Li Nа" with a Cyrillic а reads as "Li Na" and is another name
-        raise ValueError(
-            f"mixes {' and '.join(scripts)} letters, which can look alike; "
-            "retype the name in one alphabet"
-        )
-    return value
-
-
-def _script(c: str) -> str | None:
-    """The alphabet of a letter whose look-alikes are in the others (Latin, Greek,
-    Cyrillic); None for anything else (digits, Chinese, punctuation)."""
-    if not c.isalpha() or c.isascii():
-        return "Latin" if c.isalpha() else None
-    word = unicodedata.name(c, "").split(" ", 1)[0]
-    return {"LATIN": "Latin", "GREEK": "Greek", "CYRILLIC": "Cyrillic"}.get(word)
-
-
 # a name or text given (empty: "none", where the field allows that), never only spaces
-Named = Annotated[str, AfterValidator(_not_blank)]
+Named = Annotated[str, AfterValidator(not_blank)]
 # a person's, segment's or account's name: as Named, and nothing invisible in it
-Name = Annotated[
-    str, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_a_name)
-]
+Name = Annotated[str, AfterValidator(not_blank), AfterValidator(one_line), AfterValidator(a_name)]
 # a currency's symbol: as a name, on one line, nothing invisible
-Symbol = Annotated[str, AfterValidator(_not_blank), AfterValidator(_one_line)]
+Symbol = Annotated[str, AfterValidator(not_blank), AfterValidator(one_line)]
 DECISION_STYLES = ("consensus", "top_down", "technical", "price_driven")
 
 
