@@ -458,9 +458,12 @@ def test_batch_refuses_a_baseline_that_is_not_one_of_its_policies_before_running
         ),
     ],
 )
-def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(
+def test_a_damaged_manifest_is_told_by_compare_and_written_anew_by_the_batch_keeping_its_runs(
     tmp_path, capsys, manifest, words
 ):
+    """compare names what is wrong with a damaged manifest; the batch's own command, which
+    said "choose another --out" though its journal held every finished run, writes the
+    manifest anew from the command and keeps the runs (each is keyed by what it played)."""
     short = tmp_path / "short.yaml"
     short.write_text("extends: tutorial\nweeks: 2\nperiod_weeks: 2\n", encoding="utf-8")
     folder = tmp_path / "b"
@@ -470,9 +473,11 @@ def test_a_damaged_manifest_is_told_by_compare_and_batch_without_a_traceback(
     err = capsys.readouterr().err
     assert f"manifest.json cannot be used: {words}" in err and "Traceback" not in err
     argv = ["batch", "--scenario", str(short), "--policy", "by_the_book", "--runs", "2"]
-    assert main([*argv, "--out", str(folder), "--no-progress"]) == 2
+    assert main([*argv, "--out", str(folder), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert f"cannot be used: {words}; choose another --out" in err
+    assert f"the old one cannot be used: {words}; the runs in the journal were kept" in err
+    assert "0 runs done now, 2 found done" in err
+    assert main(["compare", str(folder), "--no-plots"]) == 0
 
 
 @pytest.mark.parametrize(
@@ -496,6 +501,8 @@ def test_a_manifest_that_is_not_json_is_told_in_words_not_the_parsers(
     assert main(["compare", str(folder), "--no-plots"]) == 2
     err = capsys.readouterr().err
     assert said in err and "Expecting" not in err and "Traceback" not in err
+    # with no journal beside it (nothing of a batch's to keep), the folder is refused
+    (folder / "journal.jsonl").unlink()
     argv = ["batch", "--scenario", str(short), "--policy", "by_the_book", "--runs", "1"]
     assert main([*argv, "--out", str(folder), "--no-progress"]) == 2
     err = capsys.readouterr().err

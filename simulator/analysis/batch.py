@@ -57,6 +57,7 @@ from .runs import (
 )
 from .stopping import Stopper
 from .store import (
+    JOURNAL,
     MANIFEST,
     Journal,
     StoreError,
@@ -206,6 +207,8 @@ class Batch:
         self._contents = set(fingerprint.values())
         self._policy_keys = {p: _policy_key(p) for p in self.policies}
         self._other_content = 0  # set when the journal is read
+        # why the folder's manifest was written anew from this command (None: it was not)
+        self.manifest_replaced: str | None = None
         self._other_source = 0
         self.keys = {
             t.run: f"{fingerprint[(t.scenario, t.point)]}|{self._policy_keys[t.policy]}|{t.seed}"
@@ -278,11 +281,18 @@ class Batch:
             return _now()
         try:
             old = read_manifest(path)
+            wrong = manifest_problem(old)
+            problem = None if wrong is None else f"cannot be used: {wrong}"
         except (InputError, StoreError) as e:
-            raise BatchError(f"{path} cannot be read ({e}); choose another --out") from None
-        problem = manifest_problem(old)
+            old, problem = {}, f"cannot be read ({e})"
         if problem is not None:
-            raise BatchError(f"{path} cannot be used: {problem}; choose another --out")
+            if not (self.folder / JOURNAL).exists():  # no runs of a batch's here to keep
+                raise BatchError(f"{path} {problem}; choose another --out")
+            # the journal holds every finished run, each keyed by what it played (the
+            # scenario's content, the policy's source, the seed): this command says the
+            # batch again, so its runs are reused and the manifest is written anew
+            self.manifest_replaced = problem
+            return _now()
         self._history = list(old.get("history", []))
         if old.get("identity") != self.identity:
             # another design (more seeds, another policy, ...): the finished runs this

@@ -244,6 +244,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         )
     except BatchError as e:
         return fail(str(e))
+    if batch.manifest_replaced is not None:
+        print(
+            f"{batch.folder / 'manifest.json'} was written anew from this command: the old "
+            f"one {batch.manifest_replaced}; the runs in the journal "
+            "were kept",
+            file=sys.stderr,
+        )
     earlier = f" ({outcome.failed_before} of them failed)" if outcome.failed_before else ""
     print(
         f"{counted(outcome.executed, 'run')} done now, {outcome.skipped} found done{earlier}, "
