@@ -612,3 +612,13 @@ def test_a_class_of_saves_none_of_which_can_be_read_names_each(tmp_path, capsys)
     assert main(["class", str(empty), str(cut), "--out", str(tmp_path / "c")]) == 2
     err = capsys.readouterr().err
     assert "empty.json" in err and "cut.json" in err and err.count("\n") == 1, err
+
+
+def test_an_empty_out_is_refused_as_empty(tmp_path, capsys, monkeypatch):
+    """batch --out '' said ". is not empty and holds no batch": the empty name meant the
+    current folder. An empty --out is refused as what it is."""
+    monkeypatch.chdir(tmp_path)
+    code = main(["batch", "--no-progress", "--scenario", "tutorial", "--policy", "hands_off",
+                 "--runs", "1", "--out", ""])  # fmt: skip
+    assert code == 2 and "--out is empty" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())

@@ -250,8 +250,10 @@ def out_problem(value: str | None) -> str | None:
     here: a command refused after this check (a damaged save, a wrong option) leaves
     no empty folder behind. So for a new folder, the nearest folder above it that
     exists is the one that must take it."""
-    if not value:
+    if value is None:
         return None
+    if not value.strip():  # Path("") is the current folder: never what was meant
+        return "--out is empty: name the folder to write into"
     path = Path(value)
     if path.exists() and not path.is_dir():
         return f"--out {value}: a file is in the way; give a folder"
