@@ -327,6 +327,13 @@ def _reps(*pairs: tuple[str, str]) -> str:
         ('extends: tutorial\ncurrency: "\\e[7m"\n', "currency", "control character (0x1b)"),
         ('extends: tutorial\ncurrency: "\\u202e$"\n', "currency", "U+202E"),
         ('extends: tutorial\ntitle: "Q3\\u2028plan"\n', "title.en", "U+2028"),
+        (_reps(("Ann Lee", "安"), ('"Ann  Lee"', "李四")), "reps.1.name", "(and 'Ann Lee')"),
+        (  # the Chinese game names a rep without a Chinese name by the English one
+            "extends: tutorial\nreps:\n  - {name: Ann, type: achiever}\n"
+            "  - {name: Bob, name_zh: Ann, type: service}\n",
+            "reps.1.name_zh",
+            "called 'Ann'",
+        ),
     ],
 )
 def test_names_a_player_could_not_tell_apart_and_terminal_codes_are_refused(

@@ -31,7 +31,8 @@ def _unique(names: list[str], path: str, what: str, key: str = "name") -> Iterat
     for i, n in enumerate(names):
         if not n:
             continue  # left out (a Chinese name not given)
-        read = unicodedata.normalize("NFKC", n).casefold()
+        # (spaces as read too: "Ann  Lee" with two is "Ann Lee" on every page)
+        read = " ".join(unicodedata.normalize("NFKC", n).casefold().split())
         if read in seen:
             first = seen[read]
             also = "" if first == n else f" (and {first!r})"
@@ -113,7 +114,13 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
     reps = [r.name for r in s.reps]
     segments = [g.name for g in s.market.segments]
     yield from _unique(reps, "reps", "rep")
-    yield from _unique([r.name_zh for r in s.reps], "reps", "rep", key="name_zh")
+    # as the Chinese game names them: a rep without a Chinese name goes by the English one
+    # (two alike in English without Chinese names are told once, above)
+    told = {path for path, _ in _unique(reps, "reps", "rep")}
+    for path, message in _unique([r.name_zh or r.name for r in s.reps], "reps", "rep", "name_zh"):
+        i = int(path.split(".")[1])
+        if s.reps[i].name_zh or f"reps.{i}.name" not in told:
+            yield path, message
     yield from _unique(segments, "market.segments", "segment")
     yield from _unique([a.name for a in s.accounts], "accounts", "account")
     accounts = sum(g.accounts for g in s.market.segments) + len(s.accounts)
