@@ -328,6 +328,7 @@ def _reps(*pairs: tuple[str, str]) -> str:
         ('extends: tutorial\ncurrency: "\\u202e$"\n', "currency", "U+202E"),
         ('extends: tutorial\ntitle: "Q3\\u2028plan"\n', "title.en", "U+2028"),
         (_reps(("Ann Lee", "安"), ('"Ann  Lee"', "李四")), "reps.1.name", "(and 'Ann Lee')"),
+        (f'extends: tutorial\ntitle: "{"x" * 200_000}"\n', "title.en", "at most 4000 characters"),
         (  # the Chinese game names a rep without a Chinese name by the English one
             "extends: tutorial\nreps:\n  - {name: Ann, type: achiever}\n"
             "  - {name: Bob, name_zh: Ann, type: service}\n",

@@ -74,11 +74,19 @@ def _text_in(value: Any) -> Any:
     raise ValueError(f"should be text, or en: and zh: texts under it (got {shown})")
 
 
-class LocalText(Model):
-    """Text in English and Simplified Chinese."""
+MOST_CHARACTERS = 4_000  # a text of the game's (the longest shipped: about 500)
 
-    en: Named = Field(min_length=1, description="English.")
-    zh: Named = Field("", description="Simplified Chinese; English is shown where it is missing.")
+
+class LocalText(Model):
+    """Text in English and Simplified Chinese, each at most a page (a title of 200,000
+    characters validated, and would have been laid out in the window as the game ran)."""
+
+    en: Named = Field(min_length=1, max_length=MOST_CHARACTERS, description="English.")
+    zh: Named = Field(
+        "",
+        max_length=MOST_CHARACTERS,
+        description="Simplified Chinese; English is shown where it is missing.",
+    )
 
 
 Text = Annotated[
