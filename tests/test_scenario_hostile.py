@@ -336,6 +336,7 @@ def _reps(*pairs: tuple[str, str]) -> str:
             "called 'Ann'",
         ),
     ],
+    ids=lambda v: str(v)[:40],
 )
 def test_names_a_player_could_not_tell_apart_and_terminal_codes_are_refused(
     tmp_path, text, where, words
