@@ -1141,3 +1141,17 @@ def test_p06_the_mentor_chooser_says_who_already_mentors_another_newcomer(tmp_pa
         labels = [app.scene.option_label(lever, o) for o in lever.options]
         mine = [x for x in labels if x.startswith(game.narrator.rep(mentor.id) + " →")]
         assert mine and f"(mentors {game.narrator.rep(novices[0].id)} already)" in mine[0], labels
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_narrow_funnels_heading_keeps_its_count_and_worth(lang, tmp_path):
+    """At 1024×640 the funnel's heading read "Wang Lei: 17 open dea…": the number of
+    deals and their worth, what the heading is for, were cut off. A shorter form keeps
+    both; the whole heading shows when pointed at."""
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        to_desk(app, "pipeline")
+        rep = app.game.obs.rep(app.scene.selected)
+        worth = app.game.money(sum(d.value for d in rep.deals))
+        heads = [el for el in shown_in(app, "centre") if worth in el.text]
+        assert heads and "…" not in heads[0].text, [el.text for el in shown_in(app, "centre")]
+        assert str(len(rep.deals)) in heads[0].text

@@ -25,17 +25,25 @@ class PipelineTabPart(TablesPart):
         g = self.game
         if self.show_orphans or self.selected is None:
             deals = list(obs.orphan_deals)
-            head = self.tr("pipe.orphans")
+            head: str | list[str] = self.tr("pipe.orphans")
         else:
             rep = obs.rep(self.selected)
             deals = list(rep.deals)
-            head = self.tr(
-                "pipe.head",
-                rep=rep_name(rep, self.lang),
-                n=len(deals),
-                value=g.money(sum(d.value for d in deals)),
-            )
-        ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
+            # in a narrow window the count and the sum without the words around them
+            # ("Wang Lei: 17 open dea…" hid both)
+            head = [
+                self.tr(
+                    key,
+                    rep=rep_name(rep, self.lang),
+                    n=len(deals),
+                    value=g.money(sum(d.value for d in deals)),
+                )
+                for key in ("pipe.head", "pipe.head_mid", "pipe.head_short")
+            ]
+        if isinstance(head, str):
+            ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
+        else:
+            ui.label_fitting((16, 8, r.w - 420, 26), head, object_id="#h3")
         if self.selected is not None and not self.show_orphans:  # (nobody's deals: no one's)
             review = self.catalogue().lever("pipeline_review", self.selected)
             self.lever_button(ui, (r.w - 400, 6, 190, 32), review, small=False)
