@@ -49,7 +49,9 @@ from .runs import (
     Variants,
     collected_per_run,
     crashed_run,
+    hand_out,
     init_worker,
+    progress_bar,
     row_head,
     run_collected,
     run_in_worker,
@@ -382,7 +384,7 @@ class Batch:
         )
         # the runs found done, from now on as columns
         outcome.failed_before = self._write(tables, "running", started)
-        bar = _progress(len(self.tasks), outcome.skipped, progress)
+        bar = progress_bar(len(self.tasks), outcome.skipped, progress)
         last = time.monotonic()
         pause = CHECKPOINT_SECONDS
 
@@ -539,7 +541,7 @@ class Batch:
                 pending: dict[Any, Task] = {}
                 try:
                     with self._stop.shielded():  # workers are started whole (stopping.py)
-                        _fill(pool, queue, pending, window)
+                        hand_out(pool, queue, pending, window)
                     while pending:
                         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in finished:
@@ -550,7 +552,7 @@ class Batch:
                                 suspects.append(task)
                         if not suspects:
                             with self._stop.shielded():
-                                _fill(pool, queue, pending, window)
+                                hand_out(pool, queue, pending, window)
                 except KeyboardInterrupt:
                     for fut in pending:
                         fut.cancel()
@@ -578,27 +580,3 @@ class Batch:
             initializer=init_worker,
             initargs=(self.variants, self.timeout),
         )
-
-
-def _fill(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:
-    """Hand the pool more runs, up to ``window`` in flight."""
-    while queue and len(pending) < window:
-        task = queue.popleft()
-        pending[pool.submit(run_in_worker, task)] = task
-
-
-def _progress(total: int, initial: int, enabled: bool | None) -> Any:
-    if enabled is None:
-        enabled = sys.stderr.isatty()
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(
-        total=total,
-        initial=initial,
-        unit="run",
-        desc="salesim batch",
-        dynamic_ncols=True,
-        smoothing=0.1,
-    )

@@ -13,10 +13,13 @@ import gc
 import math
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -290,3 +293,29 @@ def crashed_run(task: Task, variants: Variants, why: str = "") -> dict[str, Any]
     """The entry of a run whose worker died under it."""
     _, name, point = variants[(task.scenario, task.point)]
     return failed_run(task, name, point, why or "the worker process died while running it")
+
+
+def hand_out(pool: ProcessPoolExecutor, queue: deque, pending: dict, window: int) -> None:
+    """Hand a local pool more of a batch's runs, up to ``window`` in flight (each one's
+    future keyed to its task in ``pending``)."""
+    while queue and len(pending) < window:
+        task = queue.popleft()
+        pending[pool.submit(run_in_worker, task)] = task
+
+
+def progress_bar(total: int, initial: int, enabled: bool | None) -> Any:
+    """A batch's progress bar on standard error (by default only on a terminal), or None."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        initial=initial,
+        unit="run",
+        desc="salesim batch",
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
