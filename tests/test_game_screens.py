@@ -1155,3 +1155,20 @@ def test_a_narrow_funnels_heading_keeps_its_count_and_worth(lang, tmp_path):
         heads = [el for el in shown_in(app, "centre") if worth in el.text]
         assert heads and "…" not in heads[0].text, [el.text for el in shown_in(app, "centre")]
         assert str(len(rep.deals)) in heads[0].text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reviews_instructions_fit_a_small_window(lang, tmp_path):
+    """At 1024×640 the review's line of instructions read "…; keep what you p…": cut at
+    the promises it was telling the player to keep. A shorter line says it whole."""
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        game = app.game
+        for _ in range(game.obs.period_weeks - 1):  # the period's last week
+            game.end_week()
+        app.switch(ReviewScene)
+        step(app, 8)
+        said = {tr(lang, "review.intro_ending"), tr(lang, "review.intro_short")}
+        lines = [el.text for el in app.scene.ui.elements if isinstance(el, UILabel)]
+        assert said & set(lines), lines  # whole, the long way or the short

@@ -109,7 +109,10 @@ class ReviewScene(Scene):
                 object_id="#h3",
                 cls="@good" if booked >= target else "@warn",
             )
-        ui.label((40, 58, w - 80, 24), self.tr(intro), object_id="#small")
+        # a narrow window: what to do, in fewer words (the whole when pointed at)
+        shorter = intro in ("review.intro", "review.intro_ending")  # (the others fit)
+        said = [self.tr(intro), *([self.tr("review.intro_short")] if shorter else [])]
+        ui.label_fitting((40, 58, w - 80, 24), said, object_id="#small")
         side_w = SIDE_W if w >= 1200 else 250
         list_w = w - 80 - side_w - 20
         top = LIST_TOP
