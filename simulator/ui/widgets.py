@@ -84,12 +84,18 @@ def room(element: Any) -> int:
 def shorten(element: Any, text: str) -> str:
     """``text``, cut with an ellipsis to fit ``element``'s width."""
     width = room(element)
-    if text_width(element, text) <= width:
+    return cut_to_fit(text, lambda t: text_width(element, t) <= width)
+
+
+def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
+    """``text`` whole where ``fits`` says it does; else its longest start that fits with
+    an ellipsis after it."""
+    if fits(text):
         return text
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if text_width(element, text[:mid].rstrip() + ELLIPSIS) <= width:
+        if fits(text[:mid].rstrip() + ELLIPSIS):
             lo = mid
         else:
             hi = mid - 1

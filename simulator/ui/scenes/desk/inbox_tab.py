@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pygame
 
@@ -81,31 +81,40 @@ class InboxTabPart(TablesPart):
         due = [] if "inbox" in checked else self.due_unanswered()
         if due:
             titles = "\n".join(f"• {text_of(i.title, self.lang)}" for i in due)
-            self.open_modal(
-                self.tr("ui.due_title", n=len(due)),
-                self.tr("ui.due_body", n=len(due), titles=titles),
-                [
-                    (self.tr("ui.due_read"), lambda: self.set_tab("inbox")),
-                    (self.tr("ui.end_week"), lambda: self.ask_end_week((*checked, "inbox"))),
-                ],
-                size=(560, 280 + 24 * min(len(due), 4)),
+            body = self.tr("ui.due_body", n=len(due), titles=titles)
+            read = (self.tr("ui.due_read"), lambda: self.set_tab("inbox"))
+            self._ask_first(
+                self.tr("ui.due_title", n=len(due)), body, len(due), read, checked, "inbox"
             )
             return
         owed = [] if "promises" in checked else self.promises_owed()
         if owed:
             nar = self.game.narrator
             lines = "\n".join(f"• {nar.rep(p.rep)} · {nar.promised(p.id, p.amount)}" for p in owed)
-            self.open_modal(
-                self.tr("ui.owed_title", n=len(owed)),
-                self.tr("ui.owed_body", n=len(owed), promises=lines),
-                [
-                    (self.tr("ui.owed_keep", n=len(owed)), lambda: self.keep_all(owed)),
-                    (self.tr("ui.end_week"), lambda: self.ask_end_week((*checked, "promises"))),
-                ],
-                size=(560, 280 + 24 * min(len(owed), 4)),
-            )
+            body = self.tr("ui.owed_body", n=len(owed), promises=lines)
+            keep = (self.tr("ui.owed_keep", n=len(owed)), lambda: self.keep_all(owed))
+            title = self.tr("ui.owed_title", n=len(owed))
+            self._ask_first(title, body, len(owed), keep, checked, "promises")
             return
         self.end_week()
+
+    def _ask_first(
+        self,
+        title: str,
+        body: str,
+        n: int,
+        first: tuple[str, Callable[[], None]],
+        checked: tuple[str, ...],
+        asked: str,
+    ) -> None:
+        """The dialog that asks before the week ends: ``first`` (go and see to it), or end
+        the week anyway, then being asked about what is left to ask (``asked`` is done)."""
+        self.open_modal(
+            title,
+            body,
+            [first, (self.tr("ui.end_week"), lambda: self.ask_end_week((*checked, asked)))],
+            size=(560, 280 + 24 * min(n, 4)),
+        )
 
     def promises_owed(self) -> list[PromiseView]:
         """The promises fallen due that this week's end will break: not planned to be kept."""

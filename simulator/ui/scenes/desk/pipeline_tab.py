@@ -9,7 +9,7 @@ import pygame
 from .... import api as A
 from ....api import DealView, Stage
 from ....texts import account_name, rep_name
-from ...widgets import Builder, html
+from ...widgets import Builder, cut_to_fit, html
 from .part import PIPE_COLS
 from .tables import TablesPart
 
@@ -25,7 +25,7 @@ class PipelineTabPart(TablesPart):
         g = self.game
         if self.show_orphans or self.selected is None:
             deals = list(obs.orphan_deals)
-            head: str | list[str] = self.tr("pipe.orphans")
+            head = [self.tr("pipe.orphans")]
         else:
             rep = obs.rep(self.selected)
             deals = list(rep.deals)
@@ -40,10 +40,7 @@ class PipelineTabPart(TablesPart):
                 )
                 for key in ("pipe.head", "pipe.head_mid", "pipe.head_short")
             ]
-        if isinstance(head, str):
-            ui.label((16, 8, r.w - 420, 26), head, object_id="#h3")
-        else:
-            ui.label_fitting((16, 8, r.w - 420, 26), head, object_id="#h3")
+        ui.label_fitting((16, 8, r.w - 420, 26), head, object_id="#h3")
         if self.selected is not None and not self.show_orphans:  # (nobody's deals: no one's)
             review = self.catalogue().lever("pipeline_review", self.selected)
             self.lever_button(ui, (r.w - 400, 6, 190, 32), review, small=False)
@@ -89,16 +86,7 @@ class PipelineTabPart(TablesPart):
         each takes its first words as initials instead ("L. Textiles", "L. Technology")."""
 
         def cut(text: str) -> str:
-            if ui.fits(width, text, "#cell"):
-                return text
-            lo, hi = 0, len(text)
-            while lo < hi:  # the longest start that fits with its ellipsis
-                mid = (lo + hi + 1) // 2
-                if ui.fits(width, text[:mid].rstrip() + "…", "#cell"):
-                    lo = mid
-                else:
-                    hi = mid - 1
-            return text[:lo].rstrip() + "…"
+            return cut_to_fit(text, lambda t: ui.fits(width, t, "#cell"))
 
         names = {d.id: account_name(d, self.lang) for d in deals}
         star = {d.id: "★ " if d.big else "" for d in deals}
@@ -141,10 +129,10 @@ class PipelineTabPart(TablesPart):
             (chance, "@bad" if d.unresponsive else None),
         )
         x = 16
-        for (text, cls), (_, cw) in zip(cells, cols, strict=True):
+        for i, ((text, cls), (_, cw)) in enumerate(zip(cells, cols, strict=True)):
             cell = ui.label((x, y + 4, cw - 4, 24), text, object_id="#cell", cls=cls)
-            if text != whole and x == 16 and not cell.tool_tip_text:
-                cell.set_tooltip(html(whole))  # an initialled name, whole when pointed at
+            if i == 0 and text != whole and not cell.tool_tip_text:
+                cell.set_tooltip(html(whole))  # a cut or initialled name, whole when pointed at
             x += cw
         yield
         bw = max(48, (width - x - 8) // 3)
