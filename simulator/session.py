@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import policy_errors
+from . import collector, policy_errors
 from .api.actions import Action, Result, action_from_dict
 from .api.frozen import frozen
 from .api.observation import Observation
@@ -141,6 +141,10 @@ class Session:
         """Let the policy (if any) plan and act, then simulate the week."""
         if self.finished:
             raise RuntimeError("the scenario is over")
+        with collector.paused():  # the week makes no cycles: collect after it (collector.py)
+            return self._advance_week()
+
+    def _advance_week(self) -> WeekReport:
         if self.policy is not None:
             plan = self.plan()
             decided = policy_errors.decide(self.policy, plan.obs)
@@ -165,10 +169,11 @@ class Session:
     def run(self, on_week: Callable[[int, int], None] | None = None) -> Scorecard:
         """Play the scenario to its end and score it; ``on_week(done, weeks)`` after
         each week (a progress bar's hook)."""
-        while not self.finished:
-            self.advance_week()
-            if on_week is not None:
-                on_week(self.world.week - 1, self.scenario.weeks)
+        with collector.paused():  # a season makes no cycles either: collect after it
+            while not self.finished:
+                self.advance_week()
+                if on_week is not None:
+                    on_week(self.world.week - 1, self.scenario.weeks)
         return self.score()
 
     def score(self) -> Scorecard:

@@ -213,3 +213,29 @@ def test_a_closed_deal_tells_the_same_story_whenever_its_entry_is_read():
             again = json.loads(told)
             assert again["causes"] == json.loads(json.dumps(deal.told_causes()))
             assert again["pushed"] == {by: round(idle) for by, idle in deal.pushes.items()}
+
+
+def test_the_cycle_collector_runs_between_weeks_and_is_left_as_it_was_found():
+    """A week runs with Python's cycle collector paused (collector.py): that is safe only
+    if a week leaves no reference cycles behind, and only polite if the collector is
+    on again afterwards (or still off, for a caller who had switched it off)."""
+    import gc
+
+    session = Session(load_scenario(default_scenario_path()), 5, make_policy("by_the_book"))
+    for _ in range(3):
+        session.advance_week()
+    gc.collect()
+    left_in_cycles = []
+    for _ in range(10):
+        session.advance_week()
+        assert gc.isenabled()
+        left_in_cycles.append(gc.collect())
+    assert left_in_cycles == [0] * 10
+    gc.disable()
+    try:
+        session.advance_week()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    session.run()
+    assert gc.isenabled()
