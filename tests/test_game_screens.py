@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from gui import click_at, plan_rows, step
+from gui import click, click_at, find, plan_rows, step
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from simulator.policies import make_policy
@@ -1172,3 +1172,21 @@ def test_the_reviews_instructions_fit_a_small_window(lang, tmp_path):
         said = {tr(lang, "review.intro_ending"), tr(lang, "review.intro_short")}
         lines = [el.text for el in app.scene.ui.elements if isinstance(el, UILabel)]
         assert said & set(lines), lines  # whole, the long way or the short
+
+
+def test_the_team_lists_page_buttons_stay_where_they_were_on_its_last_page(tmp_path):
+    """A team longer than the window pages with ▲ and ▼. On a last page with fewer
+    cards the two buttons rose to just below them, so a player clicking ▼ and then ▲
+    where ▼ had been clicked a card instead. They keep their place on every page."""
+    with game_at(tmp_path, size=(1024, 768)) as app:  # eight reps, five to a page
+        to_desk(app)
+        cards = len(app.scene.card_rects)
+        first = (find(app, "▲", exact=True).rect.copy(), find(app, "▼", exact=True).rect.copy())
+        pages = 1
+        while find(app, "▼", exact=True).is_enabled:
+            click(app, "▼", exact=True)
+            pages += 1
+        assert pages > 1
+        last = (find(app, "▲", exact=True).rect, find(app, "▼", exact=True).rect)
+        assert len(app.scene.card_rects) < cards  # the last page is shorter
+        assert last == first

@@ -42,6 +42,9 @@ class TeamPart(LeverPart):
             y += card_h + gap
             yield
         if pages > 1:
+            # below a full page on every page: a shorter last page does not move them
+            # from under the pointer of a player paging back and forth
+            y = 28 + per_page * (card_h + gap)
             ui.button(
                 (0, y, r.w // 2 - 3, 30),
                 "▲",
