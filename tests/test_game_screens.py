@@ -1190,3 +1190,35 @@ def test_the_team_lists_page_buttons_stay_where_they_were_on_its_last_page(tmp_p
         last = (find(app, "▲", exact=True).rect, find(app, "▼", exact=True).rect)
         assert len(app.scene.card_rects) < cards  # the last page is shorter
         assert last == first
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_rep_with_more_kinds_of_hint_than_the_desk_shows_says_so(lang, tmp_path):
+    """The card said "(5 hints)" while the desk listed three under "Hints:", as if the
+    rest had never been heard. The desk says the three are the latest, and pointing at
+    them lists every hint so far."""
+    heard = (
+        "wants_leaderboard",
+        "asked_for_harder_goal",
+        "wants_title",
+        "hates_losing_deal",
+        "wants_to_learn_new_skill",
+    )
+    with game_at(tmp_path, lang) as app:
+        rep = app.game.session.world.reps[0]
+        rep.hints.extend((1, key, key) for key in heard)
+        app.game.refresh()
+        to_desk(app)
+        app.scene.select(rep.id)
+        step(app, 8)
+        box = next(
+            el
+            for el in app.scene.regions["centre"].ui.elements
+            if el.alive() and el.get_object_ids()[-1] == "#hints"
+        )
+        first = tr(lang, f"hint.{heard[0]}")
+        assert first not in box.html_text and tr(lang, f"hint.{heard[-1]}") in box.html_text
+        latest = tr(lang, "detail.hints_latest", hints="").strip()
+        assert box.html_text.startswith(latest), box.html_text
+        tip = box.tool_tip_text or ""
+        assert all(tr(lang, f"hint.{k}") in tip for k in heard), tip

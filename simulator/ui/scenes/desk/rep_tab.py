@@ -79,16 +79,21 @@ class RepTabPart(LeverPart):
         for w, k in rep.hints:
             heard.setdefault(k, []).append(w)
         weeks_sep = joiner(self.lang) if self.lang == "zh" else ", "
-        hints = []
+        every = []
         # the game's typeface sets curly quotes full-width, as Chinese wants them: English
         # takes straight ones (a wide gap stood around each quoted hint)
         opening, closing = ("“", "”") if self.lang == "zh" else ('"', '"')
-        for k in sorted(heard, key=lambda k: heard[k][-1])[-3:]:
+        for k in sorted(heard, key=lambda k: heard[k][-1]):
             when = self.tr("ui.week_short", week=weeks_sep.join(map(str, heard[k])))
             when = when.replace(" ", "\u00a0")  # "(wk" and "4)" never on two lines
-            hints.append(aside(f"{opening}{self.tr(f'hint.{k}')}{closing}", when, self.lang))
-        if hints:
-            text = self.tr("detail.hints", hints=("；" if self.lang == "zh" else "; ").join(hints))
+            every.append(aside(f"{opening}{self.tr(f'hint.{k}')}{closing}", when, self.lang))
+        hints, sep = every[-3:], ("；" if self.lang == "zh" else "; ")
+        tip = ""
+        if len(every) > len(hints):  # the older ones when pointed at, not as if never heard
+            text = self.tr("detail.hints_latest", hints=sep.join(hints))
+            tip = self.tr("detail.hints_all", hints=sep.join(every))
+        elif hints:
+            text = self.tr("detail.hints", hints=sep.join(hints))
         elif rep.type is not None:
             text = self.tr("detail.type_known")  # nothing to read: their type is known
         else:
@@ -99,6 +104,8 @@ class RepTabPart(LeverPart):
         # as tall as its text (three hints with their weeks take a third line), the levers
         # below it
         box = ui.text((10, 74, r.w - 20, -1), text, object_id="#hints")
+        if tip:
+            ui.tip(box, tip)
         top = max(132, 74 + int(box.rect.height) + 2)
         yield
         yield from self.lever_grid(ui, pygame.Rect(8, top, r.w - 16, r.h - top - 4), rep.id)
