@@ -1222,3 +1222,23 @@ def test_a_rep_with_more_kinds_of_hint_than_the_desk_shows_says_so(lang, tmp_pat
         assert box.html_text.startswith(latest), box.html_text
         tip = box.tool_tip_text or ""
         assert all(tr(lang, f"hint.{k}") in tip for k in heard), tip
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_funnels_count_by_stage_and_its_legend_fit_a_small_window(lang, tmp_path):
+    """At 1024×640 the line under the funnel's heading ended "expected ¥4.95M (v…" and
+    the legend "✓ chance…": the marks a player must read the rows by were cut. Shorter
+    forms say them whole (the long ones when pointed at)."""
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        for _ in range(3):
+            app.game.end_week()
+        to_desk(app, "pipeline")
+        rep = app.game.obs.rep(app.scene.selected)
+        worth = app.game.money(sum(d.win_chance * d.value for d in rep.deals))
+        lines = [el.text for el in shown_in(app, "centre")]
+        stages = [t for t in lines if worth in t]
+        legend = [t for t in lines if t.startswith("⚠15")]
+        assert stages and legend, lines
+        assert "…" not in stages[0] and "…" not in legend[0], (stages, legend)
+        for mark in ("⚠15", "×30", "✓", "★"):
+            assert mark in legend[0]

@@ -50,17 +50,26 @@ class PipelineTabPart(TablesPart):
             self.toggle_orphans,
         )
         expected = g.money(sum(d.win_chance * d.value for d in deals))
-        # each stage's count, under the funnel's names where the line holds them whole
-        for names in ("stage", "stage_short"):
-            by_stage = " · ".join(
-                f"{self.tr(f'{names}.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
-                for st in list(Stage)[:6]
+        # each stage's count, under the funnel's names where the line holds them whole,
+        # then without the words around the counts (the whole line when pointed at)
+        lines = [
+            self.tr(
+                key,
+                stages=" · ".join(
+                    f"{self.tr(f'{names}.{int(st)}')} {sum(1 for d in deals if d.stage == st)}"
+                    for st in list(Stage)[:6]
+                ),
+                expected=expected,
             )
-            line = self.tr("pipe.by_stage", stages=by_stage, expected=expected)
-            if ui.fits(r.w - 32, line, "#small"):
-                break
-        ui.label((16, 40, r.w - 32, 20), line, object_id="#small")
-        legend = ui.label((16, 60, r.w - 32, 20), self.tr("pipe.legend"), object_id="#small")
+            for key in ("pipe.by_stage", "pipe.by_stage_short")
+            for names in ("stage", "stage_short")
+        ]
+        ui.label_fitting((16, 40, r.w - 32, 20), lines, object_id="#small")
+        legend = ui.label_fitting(
+            (16, 60, r.w - 32, 20),
+            [self.tr("pipe.legend"), self.tr("pipe.legend_short")],
+            object_id="#small",
+        )
         ui.tip(legend, self.tr("pipe.legend_tip"))  # each mark in full
         self.headings(ui, 80, self.pipe_cols(r.w - 16))
         deals.sort(key=lambda d: (-d.days_since_touch, -d.value))
