@@ -8,7 +8,9 @@ and in a week there are none to find: that search is several percent of a
 year's time. So, as a game engine collects between frames, a week runs with the
 collector paused and it catches up once the week is done; whatever a week does
 leave in cycles is found then, a week later at most. A caller who had paused
-the collector already keeps it paused.
+the collector already keeps it paused: a batch keeps it paused over all its
+runs and collects each run's leavings once, when the run is done
+(:func:`simulator.analysis.runs.run_collected`).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..collector import paused
 from ..core.metrics import WeekMetrics
 from ..core.spec import Scenario
 from ..scoring import COMPONENTS
@@ -248,13 +249,8 @@ def collected_per_run() -> Iterator[None]:
     """Within this block, automatic collection is off and runs played by
     :func:`run_collected` are collected once each; the collector is as it was
     afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def run_collected(
