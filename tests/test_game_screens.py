@@ -22,7 +22,7 @@ from simulator.policies import make_policy
 from simulator.saves import write_save
 from simulator.scenario import default_scenario_path, load_scenario, scenarios_dir
 from simulator.session import Session
-from simulator.texts import text_of, tr
+from simulator.texts import percent, rep_name, text_of, tr
 from simulator.ui.app import App
 from simulator.ui.game import Game
 from simulator.ui.scenes import (
@@ -1242,3 +1242,72 @@ def test_the_funnels_count_by_stage_and_its_legend_fit_a_small_window(lang, tmp_
         assert "…" not in stages[0] and "…" not in legend[0], (stages, legend)
         for mark in ("⚠15", "×30", "✓", "★"):
             assert mark in legend[0]
+
+
+def _review_results(app, lang) -> dict[int, str]:
+    """The review's result line of each rep on the page shown: "long" (the amounts),
+    "short" (the share of quota), "none" (no quota), or the text itself if none of these."""
+    game = app.game
+    texts = [el.text for el in app.scene.ui.elements if isinstance(el, UILabel) and el.alive()]
+    found = {}
+    for rep in game.obs.reps:
+        name = rep_name(rep, lang)
+        mine = [t for t in texts if t.startswith(f"{name}:") or t.startswith(f"{name}：")]
+        if not mine:
+            continue
+        quota, booked = rep.quota, rep.booked
+        forms = {
+            "long": tr(
+                lang,
+                "review.result_so_far",
+                name=name,
+                booked=game.money(booked),
+                quota=game.money(quota),
+                pct=percent(booked / quota if quota else 0.0, lang),
+            ),
+            "short": tr(
+                lang,
+                "review.result_pct",
+                name=name,
+                pct=percent(booked / quota if quota else 0.0, lang),
+            ),
+            "none": tr(lang, "review.result_no_quota", name=name, booked=game.money(booked)),
+            "none_short": tr(lang, "review.result_no_quota_short", name=name),
+        }
+        found[rep.id] = next((k for k, v in forms.items() if v == mine[0]), mine[0])
+        found[rep.id] = found[rep.id].replace("none_short", "none")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reviews_results_are_all_told_the_same_way_on_a_page(lang, tmp_path):
+    """At 1024×640 the review told "Zhang Wei: 149% of quota" next to "Liu Yang: ¥981k of
+    ¥830k (118%)": each row took the longer form where its own words fitted. One form
+    for the page, the amounts when pointed at; and a newcomer without a quota this
+    period reads "no quota", not "¥0 of ¥0 (0%)"."""
+    from simulator.ui.scenes import ReviewScene
+
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        game = app.game
+        for _ in range(game.obs.period_weeks - 1):  # the period's last week
+            game.end_week()
+        newcomer = game.session.world.reps[1]
+        newcomer.quotas[game.session.world.period] = 0.0
+        game.refresh()
+        app.switch(ReviewScene)
+        step(app, 8)
+        seen: dict[int, str] = {}
+        while True:
+            page = _review_results(app, lang)
+            assert page, "no result lines found"
+            forms = {f for rid, f in page.items() if rid != newcomer.id}
+            assert forms <= {"long", "short"} and len(forms) == 1, page
+            seen.update(page)
+            nxt = [
+                el for el in app.scene.ui.elements if isinstance(el, UIButton) and el.text == "▶"
+            ]
+            if not nxt or not nxt[0].is_enabled:
+                break
+            click_at(app, nxt[0].rect.center)
+            step(app, 8)
+        assert seen.get(newcomer.id) == "none", seen

@@ -10,7 +10,7 @@ reviewed in this window shows when, instead of buttons that would be refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,7 @@ class ReviewScene(Scene):
         self.page = 0
         self.status = ""
         self.sum_label: Any = None
+        self.short_results = False  # every row's result as a share of quota (a narrow page)
         obs = self.game.obs
         # a period just ended (its review is held in the next one's first weeks), or the
         # current one ends this week (the desk's Review, and the season's closing review)
@@ -149,8 +150,10 @@ class ReviewScene(Scene):
             (w - 280, h - 64, 240, 44), self.tr("review.done"), self.done, object_id="#primary"
         )
         rows = ui.at((40, top, list_w, list_h))
+        shown = obs.reps[self.page * per_page : (self.page + 1) * per_page]
+        self.short_results = self.any_result_cut(rows, list_w, shown)
         y = 0
-        for rep in obs.reps[self.page * per_page : (self.page + 1) * per_page]:
+        for rep in shown:
             self.row(rows, y, list_w, rep)
             y += ROW_H
             yield
@@ -174,46 +177,68 @@ class ReviewScene(Scene):
     def has_next_quota(self) -> bool:
         return self.quota_period < self.game.obs.periods
 
-    def row(self, ui: Builder, y: int, width: int, rep: RepView) -> None:
-        """One rep's review: the result, the verdict, the next quota, promises made and kept."""
-        g = self.game
-        obs = g.obs
-        ui.panel((0, y, width, ROW_H - 4), object_id="#card")
-        c = ui.at((0, y, width, ROW_H - 4))
-        if self.ended and rep.history:
-            quota, booked = rep.history[-1]
-        else:
-            quota, booked = rep.quota, rep.booked
-        pct = 100 * booked / quota if quota else 0
-        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
-        key = "review.result" if self.ended else "review.result_so_far"
-        # what the manager knows of their type, or has read into it (as their card says),
-        # at the right of the result, as wide as it needs
+    def type_said(self, c: Builder, left_w: int, rep: RepView) -> tuple[str, int]:
+        """What the manager knows of the rep's type, or has read into it (as their card
+        says), and the width it takes at the right of the result."""
         if rep.type is not None:
             typ = self.tr("card.type", type=self.tr(f"type.{rep.type.value}"))
         elif rep.read is not None:
             typ = self.tr("card.your_read", type=self.tr(f"type.{rep.read.value}"))
         else:
             typ = self.tr("card.type", type=self.tr("ui.unknown"))
-        type_w = min(left_w // 2, max(140, c.width_of(typ, "#small") + 6))
-        # the result; in a narrow row, its share of the quota rather than the amounts (a
-        # share cut to "（102…" said nothing), the amounts when pointed at
-        said = [
-            self.tr(
-                k,
-                name=rep_name(rep, self.lang),
-                booked=g.money(booked),
-                quota=g.money(quota),
-                pct=percent(pct / 100, self.lang),
-            )
-            for k in (key, "review.result_pct")
-        ]
-        c.label_fitting(
-            (10, 4, left_w - type_w - 10, 24),
-            said,
-            object_id="#h3",
-            cls="@good" if pct >= 100 else None,
+        return typ, min(left_w // 2, max(140, c.width_of(typ, "#small") + 6))
+
+    def result_said(self, rep: RepView) -> tuple[list[str], float]:
+        """The rep's result in the period reviewed, the amounts and then the share of quota
+        (or, for a newcomer without a quota yet, what they booked); and that share."""
+        g = self.game
+        if self.ended and rep.history:
+            quota, booked = rep.history[-1]
+        else:
+            quota, booked = rep.quota, rep.booked
+        name = rep_name(rep, self.lang)
+        if quota <= 0:
+            return [
+                self.tr("review.result_no_quota", name=name, booked=g.money(booked)),
+                self.tr("review.result_no_quota_short", name=name),
+            ], 0.0
+        share = booked / quota
+        key = "review.result" if self.ended else "review.result_so_far"
+        money = {"booked": g.money(booked), "quota": g.money(quota)}
+        pct = percent(share, self.lang)
+        return [
+            self.tr(key, name=name, pct=pct, **money),
+            self.tr("review.result_pct", name=name, pct=pct),
+        ], share
+
+    def any_result_cut(self, c: Builder, width: int, reps: Sequence[RepView]) -> bool:
+        """Whether a row of ``reps`` would cut its result told in amounts."""
+        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
+        return any(
+            not c.fits(left_w - self.type_said(c, left_w, rep)[1] - 10, said[0], "#h3")
+            for rep in reps
+            for said in [self.result_said(rep)[0]]
         )
+
+    def row(self, ui: Builder, y: int, width: int, rep: RepView) -> None:
+        """One rep's review: the result, the verdict, the next quota, promises made and kept."""
+        g = self.game
+        obs = g.obs
+        ui.panel((0, y, width, ROW_H - 4), object_id="#card")
+        c = ui.at((0, y, width, ROW_H - 4))
+        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
+        typ, type_w = self.type_said(c, left_w, rep)
+        # the result; on a page where a row is narrow, every row's share of the quota
+        # rather than the amounts (a share cut to "（102…" said nothing; one row in
+        # shares beside another in amounts read as two measures), the amounts when
+        # pointed at
+        said, share = self.result_said(rep)
+        rect = (10, 4, left_w - type_w - 10, 24)
+        look = "@good" if share >= 1.0 else None
+        if self.short_results and len(said) > 1:
+            c.tip(c.label(rect, said[1], object_id="#h3", cls=look), said[0])
+        else:
+            c.label_fitting(rect, said, object_id="#h3", cls=look)
         c.label((left_w - type_w, 6, type_w, 22), typ, object_id="#small")
         # the verdict: praise, correct or a review without one; in public or in private
         planned = g.planned("performance_review", rep=rep.id)
