@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .lessons import Moment, Story
     from .scoring import Component
 
+PUSHES_NAMED = 3  # pushes answered told one by one; more are counted in one line
+
 # Events worth a line in the week report, most important first.
 ORDER = (
     "resigned",
@@ -45,6 +47,7 @@ ORDER = (
     "promise_lapsed",
     "promise_made",
     "stuck_deals",
+    "push_worked",
     "market_event",
     "inbox",
     "action_refused",
@@ -237,6 +240,14 @@ class Narrator:
             )
         if k == "stuck_deals":
             return t("ev.stuck_deals", rep=self.rep(e.rep), n=len(d["deals"]))
+        if k == "push_worked":  # a dead deal's calls go unanswered: the sign to judge it (P10)
+            return t(
+                "ev.push_answered" if d["answered"] else "ev.push_silent",
+                rep=self.rep(e.rep),
+                account=self.account(d.get("account")),
+                value=self.money(d["value"]),
+                days=d["heard"],
+            )
         if k == "reaction":
             return explain.reaction(self, e)
         if k in ("promise_kept", "promise_broken"):
@@ -367,6 +378,10 @@ class Narrator:
             for e in ranked
             if (skill := _coached(e)) is not None and e.rep not in aimed
         ]
+        # the pushes worked whose customers answered: by name when few, else counted (a
+        # manager who pushes half the funnel reads the ones that went unanswered)
+        answered = [e for e in ranked if e.kind == "push_worked" and e.data["answered"]]
+        pushes_counted = len(answered) > PUSHES_NAMED
         # the positions opened in the week, in one line (two alike were told as one)
         hires = [int(e.data["weeks"]) for e in ranked if e.kind == "hire_started"]
         several_hires = len(hires) > 1
@@ -392,6 +407,11 @@ class Narrator:
                 weeks = joiner(self.lang).join(str(w) for w in sorted(hires))
                 text = self.tr("ev.hires_started", n=len(hires), weeks=weeks)
                 hires = []
+            elif pushes_counted and e.kind == "push_worked" and e.data["answered"]:
+                if not answered:
+                    continue
+                text = self.tr("ev.pushes_answered", n=len(answered))
+                answered = []
             elif e.kind == "deal_dropped" and e.data.get("by") == "rep":
                 group = cleared.pop(e.rep, None)
                 text = explain.cleared(self, e.rep, group) if group else None

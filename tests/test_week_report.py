@@ -162,6 +162,54 @@ def test_a_pushed_deal_is_told_with_what_the_push_did():
         assert f"your push got it worked again after {round(idle / 5)} weeks untouched" in line
 
 
+def test_p10_a_push_is_told_the_week_it_is_worked_and_whether_the_customer_answered():
+    """A push left no word in the week it was made: a ¥673k deal pushed in week 1 was
+    taken out as dead the next week, with nothing to link the two. The week a push is
+    worked, the report says so, and whether the customer answered (a dead deal's calls
+    go unanswered: the sign to judge it, P10)."""
+    s = session(quiet(scenario(weeks=26, market=market(scale=3))), seed=5)
+    _play(s, 5)
+    world = s.world
+    owned = [d for d in world.open.values() if d.rep is not None]
+    dead = next(d for d in owned if d.zombie)
+    alive = next(d for d in owned if not d.zombie)
+    s.act_all([PushDeal(deal=dead.id), PushDeal(deal=alive.id)])
+    (_, events, lines), *_ = _play(s, 1)
+    nar = Narrator(s.observe(), "en")
+
+    def told(deal) -> str:
+        found = [x for x in lines if nar.account(deal.account) in x and "first, as you asked" in x]
+        assert len(found) == 1, lines
+        return found[0]
+
+    assert told(alive).endswith("the customer answered"), told(alive)
+    silent = told(dead)
+    assert "the customer did not answer" in silent and "judge whether it is dead" in silent
+    heard = next(e for e in events if e.kind == "push_worked" and e.data["deal"] == dead.id)
+    assert f"last heard {heard.data['heard']} days ago" in silent
+    zh = Narrator(s.observe(), "zh").line(heard)
+    assert "没有回应" in zh and CJK.search(zh), zh
+
+
+def test_p10_many_pushes_answered_are_counted_and_the_unanswered_ones_named():
+    """A manager who pushes half the funnel would read a line for each deal: those whose
+    customers answered are counted in one line, each unanswered one keeps its own."""
+    s = session(quiet(scenario(weeks=26, market=market(scale=3))), seed=5)
+    _play(s, 5)
+    owned = [d for d in s.world.open.values() if d.rep is not None]
+    dead = next(d for d in owned if d.zombie)
+    # one live deal of each rep's: each is worked first in its rep's week
+    alive = list({d.rep: d for d in owned if not d.zombie}.values())
+    assert len(alive) > 3
+    s.act_all(PushDeal(deal=d.id) for d in [dead, *alive])
+    (_, _, lines), *_ = _play(s, 1)
+    nar = Narrator(s.observe(), "en")
+    counted = f"» {len(alive)} deals you pushed were worked first: their customers answered"
+    assert counted in lines, lines
+    assert not any(x.endswith("as you asked: the customer answered") for x in lines), lines
+    assert sum(nar.account(dead.account) in x and "did not answer" in x for x in lines) == 1
+
+
 # ------------------------------------------------------------------ people
 def test_repeated_praise_is_flagged_hollow_and_reactions_show_their_strength():
     s = session(quiet(scenario(weeks=8)), seed=4)

@@ -111,6 +111,16 @@ class WorkWeek(Demand):
                     # what the push did: the deal worked first, after this many idle days
                     idle = max(0.0, now - d.last_touch)
                     d.pushes[d.push_by] = max(d.pushes.get(d.push_by, 0.0), idle)
+                    if d.push_by == "manager":  # and whether the customer answered the call
+                        self.event(
+                            "push_worked",
+                            rep.id,
+                            deal=d.id,
+                            account=d.account,
+                            value=d.value,
+                            answered=not d.zombie,
+                            heard=int(now - d.last_heard),
+                        )
                     d.push_by = ""
                 self.touch(d)
                 d.pushed = False
