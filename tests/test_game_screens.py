@@ -1311,3 +1311,25 @@ def test_the_reviews_results_are_all_told_the_same_way_on_a_page(lang, tmp_path)
             click_at(app, nxt[0].rect.center)
             step(app, 8)
         assert seen.get(newcomer.id) == "none", seen
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_planned_item_that_costs_hours_and_money_shows_both_in_the_plan(lang, tmp_path):
+    """An assessment costs half an hour and ¥3k; the plan showed "0.5 h" alone, so the
+    budget fell from ¥60k to ¥44k over a week with no item saying where the money
+    went. An item that costs both shows both."""
+    from simulator.api import Skill, StrengthsAssessment, TeamTraining
+
+    with game_at(tmp_path, lang) as app:
+        game = app.game
+        rep = game.obs.reps[0].id
+        assert game.add(StrengthsAssessment(rep)) is None
+        assert game.add(TeamTraining(Skill.PROSPECTING)) is None
+        to_desk(app)
+        rows = plan_rows(app)
+        for hours, money in ((0.5, 3_000.0), (4.0, 8_000.0)):
+            said = (game.tr("cost.hours", hours=f"{hours:g}"), game.money(money))
+            assert any(all(x in row for x in said) for row in rows), (said, rows)
+        full = app.scene.ui.full_text
+        for el in shown_in(app, "plan"):  # as drawn: whole, not cut
+            assert el.text.strip() == full.get(el, el.text).strip(), el.text

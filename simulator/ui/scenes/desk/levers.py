@@ -57,10 +57,12 @@ class LeverPart(DeskPart):
         return self.tr("cost.hours", hours=f"{hours:g}") if hours else self.tr("cost.free")
 
     def cost_short(self, hours: float, money: float) -> str:
-        """An item's cost in a narrow column: its hours, else its money, else nothing."""
-        if hours:
-            return self.tr("cost.hours", hours=f"{hours:g}")
-        return self.game.money(money) if money else ""
+        """An item's cost in a narrow column: its hours and its money, as far as it has
+        them (an assessment's ¥3k beside its half hour: the budget's fall is itemised)."""
+        said = [self.tr("cost.hours", hours=f"{hours:g}")] if hours else []
+        if money:
+            said.append(self.game.money(money))
+        return " · ".join(said)
 
     def lever_button(
         self,
