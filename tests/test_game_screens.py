@@ -1333,3 +1333,39 @@ def test_a_planned_item_that_costs_hours_and_money_shows_both_in_the_plan(lang, 
         full = app.scene.ui.full_text
         for el in shown_in(app, "plan"):  # as drawn: whole, not cut
             assert el.text.strip() == full.get(el, el.text).strip(), el.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_greyed_choice_keeps_its_reason_whole_in_a_small_window(lang, tmp_path):
+    """The support chooser greyed a deal already asked for this week with its reason at
+    the end, and at 1024×640 the reason was what was cut ("— already in this week'…"):
+    the choice's own words give way instead, and the reason is read whole."""
+    from simulator.api import RequestSupport
+
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        game = app.game
+        to_desk(app)
+        scene = app.scene
+        rep = game.obs.rep(scene.selected)
+        lever = scene.catalogue().lever("request_support", rep.id)
+        # the help that fits best, which the chooser lists first
+        first = max(
+            (o for o in lever.options if o.refusal is None),
+            key=lambda o: sum(w for _, w in scene.support_marks(*scene._deal_pool(o))),
+        )
+        assert game.add(first.action) is None
+        lever = scene.catalogue().lever("request_support", rep.id)
+        refused = [o for o in lever.options if o.refusal is not None]
+        assert refused
+        scene.choose_option(lever)
+        step(app, 4)
+        why = {game.narrator.refusal(o.refusal) for o in refused}
+        greyed = [
+            el.text
+            for el in scene.modal_ui.elements
+            if isinstance(el, UIButton) and not el.is_enabled and el.text not in ("◀", "▶")
+        ]
+        assert greyed
+        for text in greyed:
+            assert any(text.endswith(f" — {w}") for w in why), text
+        assert isinstance(first.action, RequestSupport)

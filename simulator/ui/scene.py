@@ -16,7 +16,7 @@ from pygame_gui.elements import UIPanel
 
 from ..texts import tr
 from .typeset import keep_whole
-from .widgets import Builder
+from .widgets import Builder, shorten_keeping
 
 if TYPE_CHECKING:
     from .app import App
@@ -168,6 +168,7 @@ class Scene:
                 (16, 42, mw - 32, 24), head, object_id="#small", cls="@bad" if common else None
             )
         cut = False
+        wide = self.app.size[0] - 40
         for i, (text, job, why) in enumerate(shown):
             label = text if why is None or common else f"{text} — {why}"
             el = ui.button(
@@ -177,8 +178,10 @@ class Scene:
                 object_id="#refused" if why else None,
                 enabled=why is None and job is not None,
             )
+            if el.text != label and label != text and mw >= wide:
+                # as wide as it gets: the choice's own words give way, its reason is whole
+                el.set_text(shorten_keeping(el, text, label[len(text) :]))
             cut = cut or el.text != label
-        wide = self.app.size[0] - 40
         if cut and mw < wide:  # once more, as wide as the window allows
             self.open_chooser(title, options, page, note, width=wide)
             return

@@ -87,6 +87,13 @@ def shorten(element: Any, text: str) -> str:
     return cut_to_fit(text, lambda t: text_width(element, t) <= width)
 
 
+def shorten_keeping(element: Any, text: str, tail: str) -> str:
+    """``text`` cut with an ellipsis so that it and ``tail`` after it fit ``element``: the
+    tail (a reason, say) is read whole, the text gives way."""
+    width = room(element)
+    return cut_to_fit(text, lambda t: text_width(element, t + tail) <= width) + tail
+
+
 def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
     """``text`` whole where ``fits`` says it does; else its longest start that fits with
     an ellipsis after it."""
