@@ -1369,3 +1369,13 @@ def test_a_greyed_choice_keeps_its_reason_whole_in_a_small_window(lang, tmp_path
         for text in greyed:
             assert any(text.endswith(f" — {w}") for w in why), text
         assert isinstance(first.action, RequestSupport)
+
+
+def test_the_chinese_header_says_the_hours_are_those_left_in_a_small_window(tmp_path):
+    """At 1024×640 the Chinese header read "30/40 小时": thirty of forty hours, used or
+    left? The English says "h left"; the Chinese says 剩 (left) too."""
+    with game_at(tmp_path, "zh", size=(1024, 640)) as app:
+        to_desk(app)
+        hours = f"{app.game.hours_left:g}/{app.game.obs.hours_per_week:g}"
+        shown = [el.text for el in shown_in(app, "header") if hours in el.text]
+        assert shown and all("剩" in t for t in shown), shown
