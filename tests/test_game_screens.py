@@ -1379,3 +1379,25 @@ def test_the_chinese_header_says_the_hours_are_those_left_in_a_small_window(tmp_
         hours = f"{app.game.hours_left:g}/{app.game.obs.hours_per_week:g}"
         shown = [el.text for el in shown_in(app, "header") if hours in el.text]
         assert shown and all("剩" in t for t in shown), shown
+
+
+def test_tabbing_through_the_quotas_scrolls_each_field_into_view(tmp_path):
+    """At 1024×640 the Quotas tab holds seven rows and scrolls for the eighth: Tab from
+    the seventh field moved the keyboard to the eighth, out of sight, so a player typed
+    a quota they could not see. The field tabbed to is scrolled into view."""
+    from gui import key
+
+    with game_at(tmp_path, size=(1024, 640)) as app:
+        to_desk(app, "quotas")
+        entries = list(app.scene.quota_entries.values())
+        inner = entries[0].ui_container  # the rows' container, inside the list's view
+        assert inner.get_rect().height > inner.ui_container.get_rect().height  # it scrolls
+        view = pygame.Rect(inner.ui_container.get_rect())
+        app.set_focus(entries[0])
+        step(app, 2)
+        for field in entries[1:]:
+            key(app, pygame.K_TAB)
+            step(app, 4)
+            assert app._focus is field
+            visible = field.rect.clip(view).height
+            assert visible == field.rect.height, (field.rect, view)

@@ -29,7 +29,7 @@ from ..texts import languages, tr
 from .game import Game, save_dir, slot_name
 from .pace import FPS, REST_AFTER_S, REST_FPS, Collector
 from .scene import Scene
-from .widgets import Manager, html
+from .widgets import Manager, html, scroll_into_view
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -234,6 +234,8 @@ class App:
         elif isinstance(element, UITextEntryLine):
             self.manager.set_focus_set(element)
             element.focus()
+        if element is not None:
+            scroll_into_view(element)
 
     def move_focus(self, step: int) -> None:
         items = self.focusables()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -85,6 +86,29 @@ def shorten(element: Any, text: str) -> str:
     """``text``, cut with an ellipsis to fit ``element``'s width."""
     width = room(element)
     return cut_to_fit(text, lambda t: text_width(element, t) <= width)
+
+
+# each scrolling list, by the container its rows are made in
+_SCROLLERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def scroll_into_view(element: Any) -> None:
+    """Scroll the list ``element`` is in (if it is in one) as little as shows it whole:
+    a field reached with Tab is a field the player can see."""
+    sc = _SCROLLERS.get(getattr(element, "ui_container", None))
+    if sc is None or not sc.alive() or sc.vert_scroll_bar is None:
+        return
+    bar = sc.vert_scroll_bar
+    inner, view = sc.get_container().get_rect(), sc.rect
+    top = element.rect.top - inner.top  # where it is in the list, and where the view is
+    shown = view.top - inner.top
+    if top < shown:
+        shown = top
+    elif top + element.rect.height > shown + view.height:
+        shown = top + element.rect.height - view.height
+    else:
+        return
+    bar.set_scroll_from_start_percentage(shown / inner.height)
 
 
 def shorten_keeping(element: Any, text: str, tail: str) -> str:
@@ -365,4 +389,5 @@ class Builder:
         r = self._rect(rect)
         sc = UIScrollingContainer(r, self.manager, container=self.container, allow_scroll_x=False)
         sc.set_scrollable_area_dimensions((r.width - 20, inner_height))
+        _SCROLLERS[sc.get_container()] = sc
         return self._keep(sc)
