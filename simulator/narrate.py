@@ -378,6 +378,7 @@ class Narrator:
             for e in ranked
             if (skill := _coached(e)) is not None and e.rep not in aimed
         ]
+        coached_reps = [e.rep for e in ranked if _coached(e) is not None]
         # the pushes worked whose customers answered: by name when few, else counted (a
         # manager who pushes half the funnel reads the ones that went unanswered)
         answered = [e for e in ranked if e.kind == "push_worked" and e.data["answered"]]
@@ -393,7 +394,11 @@ class Narrator:
             if _coached(e) is not None:
                 if not coached:
                     continue
-                text = self.tr("ev.coached", who=joiner(self.lang).join(dict.fromkeys(coached)))
+                # each session after a rep's first in a week teaches less: said when it
+                # happened, not after every session (it read as a rebuke for one)
+                crammed = len(coached_reps) > len(set(coached_reps))
+                key = "ev.coached" if crammed else "ev.coached_single"
+                text = self.tr(key, who=joiner(self.lang).join(dict.fromkeys(coached)))
                 coached = []
             elif _quiet_talk(e):
                 if not talks:

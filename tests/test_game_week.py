@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from simulator import api as A
 from simulator.core.types import Tone
 from simulator.scenario import scenarios_dir
@@ -334,6 +336,28 @@ def test_a_coaching_session_and_a_promise_are_told_in_the_week_report(tmp_path):
         assert len(told) == 1 and nar.rep(c.id) in told[0], lines
         said = [line for line in lines if line.startswith(promised.format(rep=nar.rep(b.id)))]
         assert len(said) == 1 and str(game.obs.period_last_week) in said[0], lines
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_p18_crammed_coaching_is_told_so_and_a_single_session_is_not_chided(lang, tmp_path):
+    """After one coaching session the report said "a session a week teaches more than
+    several in one week", which read as a rebuke for over-coaching. That is said when a
+    rep was coached more than once in the week (each extra session teaches less); a
+    single session is told as a step."""
+    from simulator.core.types import Skill
+
+    game = Game.new(DEFAULT, seed=7, save_path=tmp_path / f"one_{lang}.json", lang=lang)
+    a = game.obs.reps[0]
+    assert game.add(A.Coach(a.id, Skill.NEGOTIATION)) is None
+    once = game.end_week().lines
+    assert game.add(A.Coach(a.id, Skill.NEGOTIATION)) is None
+    assert game.add(A.Coach(a.id, Skill.PROSPECTING)) is None
+    twice = game.end_week().lines
+    crammed = game.tr("ev.coached", who="").split("：" if lang == "zh" else ": ")[-1]
+    assert not any(crammed in x for x in once), once
+    assert any(crammed in x for x in twice), twice
+    single = game.tr("ev.coached_single", who="").split("：" if lang == "zh" else ": ")[-1]
+    assert any(single in x for x in once), once
 
 
 def test_a_one_on_one_that_brought_nothing_to_light_is_still_told(tmp_path):
