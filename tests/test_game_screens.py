@@ -982,6 +982,11 @@ def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, 
             assert b.rect.right <= app.size[0] and "#refused" not in b.object_ids
         click_at(app, buttons[0].rect.center)
         assert game.planned("keep_promise", promise=game.obs.promises[0].id)
+        # planned, it says so whole (a lit button's bolder type cut it to "✓ Keeping it (…")
+        step(app, 8)
+        keeping = game.tr("review.keeping", amount=game.money(3_000))
+        lit = [b for b in app.scene.ui.order if app.scene.ui.full_text.get(b) == keeping]
+        assert lit and all(b.text == keeping for b in lit), [b.text for b in lit]
 
 
 @pytest.mark.parametrize(

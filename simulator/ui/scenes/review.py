@@ -41,6 +41,11 @@ SIDE_W = 320
 QUOTA_W = 230  # the next quota's field, its record and its warning, right of each row
 
 
+def _look(lit: bool) -> str:
+    """A row's small button's style: lit when it holds what is planned."""
+    return "#tab_active" if lit else "#small_button"
+
+
 class ReviewScene(Scene):
     def __init__(self, app: App, outcome: Any = None) -> None:
         super().__init__(app)
@@ -304,8 +309,9 @@ class ReviewScene(Scene):
         make_w = 0 if self.closing else 160
         keep_w = {p.id: 196 for p in keeps}
         if bx + make_w + 4 + sum(w + 4 for w in keep_w.values()) > left_w:
-            make_w = min(make_w, c.width_of(make, "#small") + 24)
-            keep_w = {p.id: c.width_of(says[p.id], "#small") + 24 for p in keeps}
+            # measured in the type each will be drawn in (a lit button's is bolder)
+            make_w = min(make_w, c.width_of(make, _look(promised is not None)) + 24)
+            keep_w = {p.id: c.width_of(says[p.id], _look(keeping[p.id])) + 24 for p in keeps}
         for p in keeps:
             if bx + keep_w[p.id] > left_w:
                 break
@@ -328,7 +334,7 @@ class ReviewScene(Scene):
                 make,
                 partial(self.promise, rep.id),
                 tip=self.tr("why.promise") if promised is None else self.promise_terms(promised),
-                object_id="#tab_active" if promised is not None else "#small_button",
+                object_id=_look(promised is not None),
             )
         if self.has_next_quota:
             self.quota_field(c, width - QUOTA_W, rep)
