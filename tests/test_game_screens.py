@@ -1249,9 +1249,10 @@ def test_the_funnels_count_by_stage_and_its_legend_fit_a_small_window(lang, tmp_
             assert mark in legend[0]
 
 
-def _review_results(app, lang) -> dict[int, str]:
+def _review_results(app, lang, ended: bool = False) -> dict[int, str]:
     """The review's result line of each rep on the page shown: "long" (the amounts),
-    "short" (the share of quota), "none" (no quota), or the text itself if none of these."""
+    "short" (the share of quota), "none" (no quota), or the text itself if none of these;
+    ``ended``: the review of a period just ended (its results on file)."""
     game = app.game
     texts = [el.text for el in app.scene.ui.elements if isinstance(el, UILabel) and el.alive()]
     found = {}
@@ -1260,11 +1261,11 @@ def _review_results(app, lang) -> dict[int, str]:
         mine = [t for t in texts if t.startswith(f"{name}:") or t.startswith(f"{name}：")]
         if not mine:
             continue
-        quota, booked = rep.quota, rep.booked
+        quota, booked = rep.history[-1] if ended else (rep.quota, rep.booked)
         forms = {
             "long": tr(
                 lang,
-                "review.result_so_far",
+                "review.result" if ended else "review.result_so_far",
                 name=name,
                 booked=game.money(booked),
                 quota=game.money(quota),
@@ -1284,8 +1285,9 @@ def _review_results(app, lang) -> dict[int, str]:
     return found
 
 
+@pytest.mark.parametrize("ended", [False, True])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_reviews_results_are_all_told_the_same_way_on_a_page(lang, tmp_path):
+def test_the_reviews_results_are_all_told_the_same_way(lang, ended, tmp_path):
     """At 1024×640 the review told "Zhang Wei: 149% of quota" next to "Liu Yang: ¥981k of
     ¥830k (118%)": each row took the longer form where its own words fitted. One form
     for the page, the amounts when pointed at; and a newcomer without a quota this
@@ -1294,20 +1296,27 @@ def test_the_reviews_results_are_all_told_the_same_way_on_a_page(lang, tmp_path)
 
     with game_at(tmp_path, lang, size=(1024, 640)) as app:
         game = app.game
-        for _ in range(game.obs.period_weeks - 1):  # the period's last week
+        # the period's last week, or the next one's first (the period ended)
+        for _ in range(game.obs.period_weeks - (0 if ended else 1)):
+            if ended and game.obs.week_in_period == game.obs.period_weeks - 1:
+                # a newcomer without a quota, in the period reviewed
+                world = game.session.world
+                world.reps[1].quotas[world.period] = 0.0
             game.end_week()
         newcomer = game.session.world.reps[1]
-        newcomer.quotas[game.session.world.period] = 0.0
+        if not ended:
+            newcomer.quotas[game.session.world.period] = 0.0
         game.refresh()
         app.switch(ReviewScene)
         step(app, 8)
         seen: dict[int, str] = {}
         while True:
-            page = _review_results(app, lang)
+            page = _review_results(app, lang, ended)
             assert page, "no result lines found"
-            forms = {f for rid, f in page.items() if rid != newcomer.id}
-            assert forms <= {"long", "short"} and len(forms) == 1, page
             seen.update(page)
+            # one form on the page, and on every page (a review paged through reads as one)
+            forms = {f for rid, f in seen.items() if rid != newcomer.id}
+            assert forms <= {"long", "short"} and len(forms) == 1, seen
             nxt = [
                 el for el in app.scene.ui.elements if isinstance(el, UIButton) and el.text == "▶"
             ]

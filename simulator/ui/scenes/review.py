@@ -60,7 +60,7 @@ class ReviewScene(Scene):
         self.page = 0
         self.status = ""
         self.sum_label: Any = None
-        self.short_results = False  # every row's result as a share of quota (a narrow page)
+        self.short_results = False  # every row's result as a share of quota (a narrow row)
         obs = self.game.obs
         # a period just ended (its review is held in the next one's first weeks), or the
         # current one ends this week (the desk's Review, and the season's closing review)
@@ -156,7 +156,8 @@ class ReviewScene(Scene):
         )
         rows = ui.at((40, top, list_w, list_h))
         shown = obs.reps[self.page * per_page : (self.page + 1) * per_page]
-        self.short_results = self.any_result_cut(rows, list_w, shown)
+        # one way for every page: a review paged through reads as one
+        self.short_results = self.any_result_cut(rows, list_w, obs.reps)
         y = 0
         for rep in shown:
             self.row(rows, y, list_w, rep)
