@@ -426,3 +426,54 @@ def cleared(nar: Narrator, rep: int | None, dropped: list[Event]) -> str:
         shown.append(nar.tr("ev.more_deals", n=len(biggest) - SHOWN_DEALS))
     owner = nar.rep(rep) if rep is not None else nar.tr("ev.unowned")
     return nar.tr("ev.deals_cleared", rep=owner, n=len(dropped), deals=joiner(nar.lang).join(shown))
+
+
+# how far an inbox answer must move the person's mood to show, and to show strongly
+ANSWER_VISIBLE = 0.02
+ANSWER_STRONG = 0.06
+
+
+def answer(nar: Narrator, e: Event) -> str | None:
+    """An inbox decision as the week report tells it: the choice, the author's reply, and
+    how the person it concerned took it."""
+    d = e.data
+    item = next((i for i in nar.obs.inbox if i.id == d["item"]), None)
+    if item is None:
+        return None
+    choice = next((c for c in item.choices if c.id == d["choice"]), None)
+    text = choice.text.get(nar.lang) if choice is not None else str(d["choice"])
+    key = "ev.answer_default" if d.get("defaulted") else "ev.answer"
+    line = nar.tr(key, title=item.title.get(nar.lang), choice=text)
+    reply = choice.reply.get(nar.lang) if choice is not None else ""
+    if reply:
+        line += nar.tr("ev.answer_reply", reply=reply)
+    moved_odds = d.get("deal_chance")
+    if moved_odds:
+        line += nar.tr(
+            "ev.answer_deal",
+            account=nar.account(d.get("account")),
+            pts=points(nar, 100 * float(moved_odds)),
+        )
+    raised = d.get("quota_change")
+    if raised:  # the quotas the answer set for the next period, alike for everyone
+        line += nar.tr(
+            "ev.answer_quotas",
+            pct=percent(abs(float(raised)), nar.lang),
+            period=int(d.get("period", 0)) + 1,
+            way=nar.tr("ev.up" if float(raised) > 0 else "ev.down"),
+        )
+    handed = d.get("delegated")
+    if handed is not None and e.rep is not None:
+        shared = "_shared" if handed.get("profit_share") else ""
+        line += nar.tr(
+            f"ev.answer_delegated{shared}",
+            task=nar.tr(f"task.{handed['task']}"),
+            rep=nar.rep(e.rep),
+            supervision=nar.tr(f"sup.{handed['supervision']}"),
+        )
+    moved = float(d.get("engagement", 0.0))
+    if e.rep is not None and abs(moved) >= ANSWER_VISIBLE:
+        strength = "strong" if abs(moved) >= ANSWER_STRONG else "mild"
+        mood = "up" if moved > 0 else "down"
+        line += nar.tr(f"ev.answer_{mood}_{strength}", rep=nar.rep(e.rep))
+    return line

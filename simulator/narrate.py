@@ -75,9 +75,6 @@ ORDER = (
 )
 _RANK = {k: i for i, k in enumerate(ORDER)}
 
-# how far an inbox answer must move the person's mood to show, and to show strongly
-ANSWER_VISIBLE = 0.02
-ANSWER_STRONG = 0.06
 
 # How each input of a scorecard rule is written in its working
 _MONEY_INPUTS = frozenset({"R", "T"})
@@ -284,7 +281,7 @@ class Narrator:
             item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
             return t("ev.inbox", title=item.title.get(self.lang)) if item is not None else None
         if k == "inbox_answer":
-            return self.answer(e)
+            return explain.answer(self, e)
         if k == "action_refused":
             why = self.refusal(Refusal(d["code"], d.get("values") or {}))
             return t("ev.refused", action=self.action_name(d["action"]), why=why)
@@ -309,51 +306,6 @@ class Narrator:
         return self.lines(
             [e for e in events if not (e.kind == "inbox" and e.data.get("item") in answered)]
         )
-
-    def answer(self, e: Event) -> str | None:
-        """An inbox decision as the week report tells it: the choice, the author's reply, and
-        how the person it concerned took it."""
-        d = e.data
-        item = next((i for i in self.obs.inbox if i.id == d["item"]), None)
-        if item is None:
-            return None
-        choice = next((c for c in item.choices if c.id == d["choice"]), None)
-        text = choice.text.get(self.lang) if choice is not None else str(d["choice"])
-        key = "ev.answer_default" if d.get("defaulted") else "ev.answer"
-        line = self.tr(key, title=item.title.get(self.lang), choice=text)
-        reply = choice.reply.get(self.lang) if choice is not None else ""
-        if reply:
-            line += self.tr("ev.answer_reply", reply=reply)
-        moved_odds = d.get("deal_chance")
-        if moved_odds:
-            line += self.tr(
-                "ev.answer_deal",
-                account=self.account(d.get("account")),
-                pts=explain.points(self, 100 * float(moved_odds)),
-            )
-        raised = d.get("quota_change")
-        if raised:  # the quotas the answer set for the next period, alike for everyone
-            line += self.tr(
-                "ev.answer_quotas",
-                pct=percent(abs(float(raised)), self.lang),
-                period=int(d.get("period", 0)) + 1,
-                way=self.tr("ev.up" if float(raised) > 0 else "ev.down"),
-            )
-        handed = d.get("delegated")
-        if handed is not None and e.rep is not None:
-            shared = "_shared" if handed.get("profit_share") else ""
-            line += self.tr(
-                f"ev.answer_delegated{shared}",
-                task=self.tr(f"task.{handed['task']}"),
-                rep=self.rep(e.rep),
-                supervision=self.tr(f"sup.{handed['supervision']}"),
-            )
-        moved = float(d.get("engagement", 0.0))
-        if e.rep is not None and abs(moved) >= ANSWER_VISIBLE:
-            strength = "strong" if abs(moved) >= ANSWER_STRONG else "mild"
-            mood = "up" if moved > 0 else "down"
-            line += self.tr(f"ev.answer_{mood}_{strength}", rep=self.rep(e.rep))
-        return line
 
     def lines(self, events: list[Event] | tuple[Event, ...], limit: int | None = None) -> list[str]:
         """The lines of a batch of events, most important first."""
