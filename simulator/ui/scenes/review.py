@@ -183,6 +183,10 @@ class ReviewScene(Scene):
     def has_next_quota(self) -> bool:
         return self.quota_period < self.game.obs.periods
 
+    def left_width(self, width: int) -> int:
+        """A row's room left of its next quota's field."""
+        return width - (QUOTA_W if self.has_next_quota else 0) - 12
+
     def type_said(self, c: Builder, left_w: int, rep: RepView) -> tuple[str, int]:
         """What the manager knows of the rep's type, or has read into it (as their card
         says), and the width it takes at the right of the result."""
@@ -219,7 +223,7 @@ class ReviewScene(Scene):
 
     def any_result_cut(self, c: Builder, width: int, reps: Sequence[RepView]) -> bool:
         """Whether a row of ``reps`` would cut its result told in amounts."""
-        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
+        left_w = self.left_width(width)
         return any(
             not c.fits(left_w - self.type_said(c, left_w, rep)[1] - 10, said[0], "#h3")
             for rep in reps
@@ -232,7 +236,7 @@ class ReviewScene(Scene):
         obs = g.obs
         ui.panel((0, y, width, ROW_H - 4), object_id="#card")
         c = ui.at((0, y, width, ROW_H - 4))
-        left_w = width - (QUOTA_W if self.has_next_quota else 0) - 12
+        left_w = self.left_width(width)
         typ, type_w = self.type_said(c, left_w, rep)
         # the result; on a page where a row is narrow, every row's share of the quota
         # rather than the amounts (a share cut to "（102…" said nothing; one row in
