@@ -400,3 +400,23 @@ def test_a_file_of_thousands_of_mistakes_is_told_by_its_first_fifty_and_long_nam
     with pytest.raises(ScenarioError) as e:
         load_scenario(long)
     assert len(str(e.value)) < 400, len(str(e.value))
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "said"),
+    [
+        ("version: 2024-02-30", ":10:10:", "not a date"),
+        ("x-note: 0000-01-01", ":10:9:", "not a date"),
+        ("x-note: !!timestamp notadate", ":10:9:", "not a date"),
+        ("x-note: !!int abc", ":10:9:", "not a whole number"),
+        ("x-note: !!float abc", ":10:9:", "not a number"),
+        ("weeks2: " + "9" * 5000, ":10:9:", "not a whole number"),
+    ],
+)
+def test_a_value_yaml_cannot_make_is_refused_with_where_it_stands(tmp_path, line, where, said):
+    """An impossible date (even under an ignored x- key), a tag on a value it does not fit,
+    or an integer of thousands of digits ended in a Python traceback (ValueError: day is
+    out of range for month). Each is refused where it stands, in words."""
+    msg = refused(tmp_path, GOOD + line + "\n")
+    assert where in msg and said in msg, msg
+    assert len(msg) < 400, msg

@@ -67,12 +67,36 @@ def _int_1_2(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     return int(text, 16) if text.startswith("0x") else int(text, 10)
 
 
+def _guarded(build: Any, what: str) -> Any:
+    """``build`` for one kind of scalar, a value it cannot make (an impossible date, a
+    tag on a word it does not fit, an integer of thousands of digits) refused where
+    it stands, in words, instead of Python's own error."""
+
+    def guarded(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return build(loader, node)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            text = str(node.value)
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{shown!r} is not {what}", node.start_mark
+            ) from None
+
+    return guarded
+
+
 class Constructor(yaml.constructor.SafeConstructor):
     """Builds a document's data from its nodes, its integers as YAML 1.2 reads them."""
 
 
-Constructor.add_constructor("tag:yaml.org,2002:int", _int_1_2)
-Loader.add_constructor("tag:yaml.org,2002:int", _int_1_2)
+_SAFE = yaml.constructor.SafeConstructor
+for _tag, _build, _what in (
+    ("int", _int_1_2, "a whole number"),
+    ("float", _SAFE.construct_yaml_float, "a number"),
+    ("timestamp", _SAFE.construct_yaml_timestamp, "a date"),
+):
+    Constructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _guarded(_build, _what))
+    Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _guarded(_build, _what))
 LOADER = Loader
 PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
