@@ -387,6 +387,16 @@ def restore(
         raise SaveError(f"{source}: the action log cannot be replayed ({e})") from None
 
 
+# what a spreadsheet reads as the start of a formula (=HYPERLINK(...) in a rep's name)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: one that would start a formula gets a
+    quote before it, as spreadsheets themselves keep such text."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv") -> list[Path]:
     """The game's action and event logs as tables for spreadsheets (CSV) or JSON.
 
@@ -394,6 +404,8 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
     it was done or refused and why). ``events``: one row per thing that
     happened (week, day, kind, the rep by id and name, whether the manager saw
     it, its details). Hidden events are included: the export is for trainers.
+    In CSV, a text that a spreadsheet would run as a formula (a rep named
+    ``=HYPERLINK(...)``) is written with a quote before it.
     """
     import csv
     import io
@@ -449,6 +461,8 @@ def export_logs(session: Session, out: str | os.PathLike[str], fmt: str = "csv")
                         if isinstance(v, dict | list)
                         else ""
                         if v is None
+                        else _as_text(v)
+                        if isinstance(v, str)
                         else v
                         for k, v in row.items()
                     }

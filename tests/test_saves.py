@@ -192,6 +192,41 @@ def test_export_writes_the_logs_as_tables_for_spreadsheets(tmp_path, capsys):
     assert "not a salesim save" in capsys.readouterr().err
 
 
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_an_exported_cell_is_never_read_as_a_spreadsheet_formula(tmp_path):
+    """A rep named =HYPERLINK("http://evil","x") went into actions.csv and events.csv as
+    it was, and a spreadsheet opening the export ran it as a formula. A text cell that
+    starts as a formula would is written with a quote before it (as spreadsheets keep
+    text); the JSON export keeps the name as it is."""
+    import csv
+
+    from simulator.saves import export_logs
+
+    scn = load_scenario(TUTORIAL)
+    odd = ('=HYPERLINK("http://evil","x")', "@SUM(1+1)", "+1", "-Ann")
+    reps = tuple(replace(r, name=n) for r, n in zip(scn.reps, odd, strict=False))
+    s = Session(replace(scn, reps=reps + scn.reps[len(reps) :]), 3, make_policy("by_the_book"))
+    for _ in range(3):
+        s.advance_week()
+    export_logs(s, tmp_path / "csv")
+    for name in ("actions", "events"):
+        with open(tmp_path / "csv" / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+            cells = [c for row in csv.reader(f) for c in row]
+        formulas = [c for c in cells if c[:1] in ("=", "+", "-", "@") and not _number(c)]
+        assert not formulas, (name, formulas[:3])
+        assert any(c == "'" + odd[0] for c in cells), name
+    export_logs(s, tmp_path / "js", "json")
+    rows = json.loads((tmp_path / "js" / "events.json").read_text("utf-8"))
+    assert any(r["rep"] == odd[0] for r in rows)
+
+
 def test_a_save_pointing_at_a_device_is_refused_in_words_at_once(tmp_path):
     import json
 
