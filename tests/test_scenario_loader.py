@@ -410,7 +410,53 @@ def test_anchors_merge_keys_and_x_keys_for_reuse(tmp_path):
         ("accounts: 40", "accounts: 0", "market.segments", "the market has no accounts"),
         ("weeks: 8", "weeks: 8\nparams: {stall_days: 15.5}", "params.stall_days", "whole number"),
         ("weeks: 8", "weeks: 8\nparams: {hire_weeks: [6, 3]}", "params.hire_weeks", "low ≤ high"),
-        ("weeks: 8", "weeks: 8\nparams: {quit_base: -1}", "params.quit_base", "negative"),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {quit_base: -1}",
+            "params.quit_base",
+            "should be from 0 to 1 (got -1)",
+        ),
+        # each model number has a range the model runs at; outside it, a run would divide by
+        # zero, take a root of a negative number or never end (found by a hostile sweep)
+        ("weeks: 8", "weeks: 8\nparams: {touch_hours: 0}", "params.touch_hours", "0.1 to 20"),
+        ("weeks: 8", "weeks: 8\nparams: {ramp_weeks: 0}", "params.ramp_weeks", "from 1 to 260"),
+        ("weeks: 8", "weeks: 8\nparams: {bonus_unit: 0}", "params.bonus_unit", "from 1 to"),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {key_account_care: 1000000}",
+            "params.key_account_care",
+            "should be from 0 to 1 (got 1000000)",
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {demand_relationship_base: 1e6}",
+            "params.demand_relationship_base",
+            "from 0 to 2",
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {hire_weeks: [4, 1000]}",
+            "params.hire_weeks",
+            "number 2 of the list should be from 0 to 104 (got 1000)",
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {hours: {coach: 500}}",
+            "params.hours.coach",
+            "from 0 to 168",
+        ),
+        (  # both right alone, wrong together
+            "weeks: 8",
+            "weeks: 8\nparams: {stall_days: 40}",
+            "params.stall_days",
+            "stall_days (40) may not exceed dead_days (30)",
+        ),
+        (
+            "weeks: 8",
+            "weeks: 8\nparams: {negotiation_weight: 0.9}",
+            "params.negotiation_weight",
+            "negotiation_weight + big_negotiation_weight may not exceed 1",
+        ),
         (
             "weeks: 8",
             "weeks: 8\nparams: {hours: {one_on_one: x}}",
@@ -421,13 +467,13 @@ def test_anchors_merge_keys_and_x_keys_for_reuse(tmp_path):
             "weeks: 8",
             "weeks: 8\nparams: {money: {assessment: -1000000}}",
             "params.money.assessment",
-            "cannot be negative",
+            "should be from 0 to 1,000,000,000,000 (got -1000000)",
         ),
         (  # a number, only far too large (it was told "expected a number")
             "weeks: 8",
             "weeks: 8\nparams: {money: {assessment: 1e300}}",
             "params.money.assessment",
-            "is too large",
+            "should be from 0 to 1,000,000,000,000 (got 1e+300)",
         ),
     ],
 )

@@ -46,14 +46,13 @@ __all__ = [
 ]
 
 
-# a field's metadata: the number must be more than 0 (the model divides by it, or picks among
-# that many), which the scenario validator checks
-ABOVE_ZERO = {"above_zero": True}
-
-
 @dataclass(frozen=True)
 class ModelParams:
-    """Every tunable number of the behavioural model."""
+    """Every tunable number of the behavioural model.
+
+    Each has a range it may be set in (:mod:`simulator.core.param_ranges`), which the
+    scenario validator enforces.
+    """
 
     # --- the rep's week (hours) -------------------------------------------
     rep_hours: float = 40.0
@@ -201,7 +200,7 @@ class ModelParams:
     # good news lands × min(cap, (offset + trust) ÷ ref): softer with a rep who distrusts the
     # manager (levers and promises; a promise's lift is not capped)
     good_news_trust_offset: float = 0.5
-    good_news_trust_ref: float = field(default=1.1, metadata=ABOVE_ZERO)
+    good_news_trust_ref: float = 1.1
     good_news_trust_cap: float = 1.1
     criticism_wear: float = 0.6  # each recent public criticism × this on the next one's effect
     correction_wear: float = 0.5  # the same for a private correction
@@ -249,7 +248,7 @@ class ModelParams:
     ratchet_result_weight: float = 0.6
     ratchet_quota_weight: float = 0.4
     ratchet_tolerance: float = 1.05
-    ratchet_full_at: float = field(default=0.2, metadata=ABOVE_ZERO)
+    ratchet_full_at: float = 0.2
     moving_goalposts_trust: float = 0.03
     moving_goalposts_after: int = 2  # weeks into a period after which a new quota moves posts
     review_trust: float = 0.02
@@ -275,7 +274,7 @@ class ModelParams:
     mentor_learning: float = 0.01  # weekly extra for a well-mentored novice
     mentor_struggling: float = 0.002  # weekly engagement cost of mentoring while behind pace
     # a mentor's teaching × their mean skill ÷ this
-    mentor_skill_ref: float = field(default=0.6, metadata=ABOVE_ZERO)
+    mentor_skill_ref: float = 0.6
     mentor_unconvincing: float = 0.3  # and × this while they are not performing
     mentor_performing_pace: float = 0.85  # a mentor performs at this pace or better…
     mentor_grace: float = 0.2  # …or before this share of the period has passed
@@ -313,9 +312,9 @@ class ModelParams:
     slip_ceiling: float = 0.25
     slip_deal_share: float = 0.5  # of slips, the share that loses a late deal (if there is one)
     # the deal lost is one of this many biggest late ones
-    slip_late_deals: int = field(default=3, metadata=ABOVE_ZERO)
+    slip_late_deals: int = 3
     # otherwise one of this many biggest accounts is upset…
-    slip_accounts: int = field(default=10, metadata=ABOVE_ZERO)
+    slip_accounts: int = 10
     slip_relationship: float = 0.5  # …its relationship × this
     # the share of deals a deputy's funnel review really checks, by supervision (before
     # their skill and heart for it)

@@ -21,19 +21,18 @@ import itertools
 import os
 import types
 import typing
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..core import spec as core
-from ..core.params import ModelParams
 from ..files import InputError, path_problem, read_limited, shortened
 from ..paths import data_dir
 from ..wording import counted
 from . import checks, schema
 from .convert import to_core
+from .params_check import check_params
 from .source import MAX_BYTES, Mark, Problem, SourceError, decode, parse
 
 MAX_EXTENDS = 8
@@ -406,84 +405,13 @@ def validate(
         return None, _ordered(problems)
     for path, msg in checks.check(model):
         problems.append(at(path, msg))
-    for path, msg in _check_params(model.params):
+    for path, msg in check_params(model.params, _shown):
         problems.append(at(path, msg, key="unknown" in msg))
     return (model if not problems else None), _ordered(problems)
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.source, p.line or 0, p.column or 0))
-
-
-def _check_params(params: dict[str, Any]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    defaults = ModelParams()
-    names = [f.name for f in fields(ModelParams)]
-    above_zero = {f.name for f in fields(ModelParams) if f.metadata.get("above_zero")}
-    for key, value in params.items():
-        path = f"params.{key}"
-        if key not in names:
-            close = difflib.get_close_matches(str(key), names, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            out.append((path, f"unknown model number{hint}"))
-            continue
-        current = getattr(defaults, key)
-        if key in above_zero and _number(value) and value == 0:
-            out.append((path, "must be more than 0"))  # the model divides by it, or picks among
-        elif isinstance(current, dict):
-            if not isinstance(value, dict):
-                out.append((path, "expected a mapping"))
-                continue
-            for k, v in value.items():
-                if str(k) not in {str(c) for c in current}:
-                    out.append(
-                        (f"{path}.{k}", f"unknown entry; known: {', '.join(map(str, current))}")
-                    )
-                elif not _number(v):
-                    out.append((f"{path}.{k}", _not_a_number(v)))
-                elif v < 0:  # a cost or a share below nothing would pay the manager to act
-                    out.append((f"{path}.{k}", "cannot be negative"))
-        elif isinstance(current, tuple):
-            whole = all(isinstance(c, int) for c in current)
-            if (
-                not isinstance(value, list)
-                or len(value) != len(current)
-                or not all(_number(v) and (not whole or isinstance(v, int)) for v in value)
-            ):
-                kind = "whole numbers" if whole else "numbers"
-                out.append((path, f"expected a list of {len(current)} {kind}"))
-            elif len(value) == 2 and value[0] > value[1]:
-                out.append((path, "give [low, high] with low ≤ high"))
-            elif any(v < 0 for v in value):
-                out.append((path, "cannot be negative"))
-        elif isinstance(current, bool):
-            if not isinstance(value, bool):
-                out.append((path, f"expected true or false, got {_shown(value)}"))
-        elif isinstance(current, int):
-            if not _number(value) or not isinstance(value, int):
-                out.append((path, f"expected a whole number, got {_shown(value)}"))
-            elif value < 0:
-                out.append((path, "cannot be negative"))
-        elif isinstance(current, float):
-            if not _number(value):
-                out.append((path, _not_a_number(value)))
-            elif value < 0:
-                out.append((path, "cannot be negative"))
-        else:
-            out.append((path, "this model number cannot be set from a scenario"))
-    return out
-
-
-def _number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and v == v and abs(v) < 1e15
-
-
-def _not_a_number(v: Any) -> str:
-    """Why ``v`` is not a model number: not a number at all, or one far too large (1e300
-    was told "expected a number, got 1e+300")."""
-    if isinstance(v, int | float) and not isinstance(v, bool) and v == v:
-        return f"is too large ({_shown(v)}); a model number stays below 1e15"
-    return f"expected a number, got {_shown(v)}"
 
 
 # ------------------------------------------------------------------ public

@@ -11,6 +11,7 @@ who is not on the team, weights that do not add up) live in
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from ..core.param_ranges import RANGES
+from ..core.params import ModelParams
 from ..core.spec import CHOICE_LEVERS
 from ..core.types import DelegatedTask, MotivationType, Stage, Supervision
 from .characters import a_name, not_blank, one_line
@@ -538,4 +541,41 @@ def json_schema() -> dict[str, Any]:
         "required": required,
         "properties": {"market": {"required": market_required}},
     }
+    schema["properties"]["params"] = _params_schema()
     return schema
+
+
+def _params_schema() -> dict[str, Any]:
+    """The ``params:`` block: each model number by name, with its default and range."""
+    defaults = ModelParams()
+
+    def number(like: Any, low: float, high: float) -> dict[str, Any]:
+        whole = isinstance(like, int) and not isinstance(like, bool)
+        return {"type": "integer" if whole else "number", "minimum": low, "maximum": high}
+
+    names: dict[str, Any] = {}
+    for f in fields(ModelParams):
+        low, high = RANGES[f.name]
+        default = getattr(defaults, f.name)
+        if isinstance(default, dict):
+            names[f.name] = {
+                "type": "object",
+                "properties": {k: number(v, low, high) for k, v in default.items()},
+                "additionalProperties": False,
+            }
+        elif isinstance(default, tuple):
+            names[f.name] = {
+                "type": "array",
+                "items": number(default[0], low, high),
+                "minItems": len(default),
+                "maxItems": len(default),
+                "default": list(default),
+            }
+        else:
+            names[f.name] = number(default, low, high) | {"default": default}
+    return {
+        "type": "object",
+        "description": "Expert: the model's numbers (docs/model.md), each within its range.",
+        "properties": names,
+        "additionalProperties": False,
+    }

@@ -164,7 +164,10 @@ class WorkWeek(Demand):
         key = np.flatnonzero(mine & acc.key)
         if len(key):
             rel = acc.relationship[key]
-            acc.relationship[key] += p.key_account_care * skill[owner[key]] * (1 - rel)
+            # a visit closes at most the whole gap, however the numbers are set
+            acc.relationship[key] += np.minimum(1.0, p.key_account_care * skill[owner[key]]) * (
+                1 - rel
+            )
             acc.last_contact[key] = now
         others = np.flatnonzero(mine & ~acc.key & (visits[whose] > 0))
         if len(others):
@@ -184,7 +187,9 @@ class WorkWeek(Demand):
             chosen = rank < visits[by]
             pick, by = others[chosen], by[chosen]
             rel = acc.relationship[pick]
-            acc.relationship[pick] += p.care_visit * skill[by] * thin[by] * (1 - rel)
+            acc.relationship[pick] += np.minimum(1.0, p.care_visit * skill[by] * thin[by]) * (
+                1 - rel
+            )
             acc.last_contact[pick] = now
 
     def run_week(self) -> WeekSummary:
