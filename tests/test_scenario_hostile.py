@@ -260,6 +260,40 @@ def test_a_scenario_too_big_to_play_in_a_minute_is_refused_by_validate(tmp_path)
     assert "new opportunities over the game" in text and "at most 100,000" in text
 
 
+def test_a_named_account_far_above_its_segment_brings_at_most_a_deal_a_day(tmp_path):
+    """An account scripted at ten thousand times its segment's potential is one big customer,
+    not ten thousand accounts: it opens at most one deal a working day, in the funnel the
+    player inherits as over the season. (At a trillion, the inherited funnel alone had run
+    for minutes and filled 1.6 GB.)"""
+    from simulator.core import Streams, World
+
+    path = tmp_path / "big.yaml"
+    path.write_text(
+        GOOD.replace("weeks: 8", "weeks: 4")
+        + "accounts:\n  - {name: Big Works, segment: all, potential: 5000000000, owner: Ann}\n",
+        encoding="utf-8",
+    )
+    scn = load_scenario(path)
+    world = World(scn, Streams(1))
+    big = len(world.accounts) - 1
+    inherited = sum(1 for d in world.deals.values() if d.account == big)
+    cycle_days = 12 * 21  # the segment's longest cycle (6 months), in working days
+    assert 20 < inherited <= cycle_days  # a big customer's funnel, not millions of deals
+    while not world.finished:
+        world.run_week()
+    new = sum(1 for d in world.deals.values() if d.account == big) - inherited
+    assert new <= 4 * 5  # (Ann, swamped by the big funnel, hardly prospects at all)
+
+
+def test_many_big_named_accounts_are_refused_where_they_are_named(tmp_path):
+    big = "\n".join(
+        f"  - {{name: Big {i}, segment: all, potential: 5000000000, owner: Ann}}"
+        for i in range(800)
+    )
+    msg = refused(tmp_path, GOOD.replace("weeks: 8", "weeks: 52") + f"accounts:\n{big}\n")
+    assert ":11:3: accounts: about 208,024 new opportunities over the game (mostly from named" in msg
+
+
 def test_names_no_file_can_have_get_a_message_not_a_traceback(tmp_path, capsys):
     """A NUL character, a name longer than the system allows and a loop of symbolic links
     make Python's path functions raise; in ``extends:`` and on the command line each is

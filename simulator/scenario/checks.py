@@ -102,7 +102,55 @@ MOST_LEADS = 100_000  # 25,000 leads a year play in 6 s, 200,000 in a minute (2 
 # starts), and that funnel over the game's weeks: 36,000 open deals over a year (1.9
 # million deal-weeks) play in 7 s; 190,000 open (10 million) took a minute and a half
 MOST_OPEN = 50_000
+DAYS_A_YEAR = 260  # working days: an account brings at most one new deal on each
 MOST_DEAL_WEEKS = 3_000_000
+
+
+def _workload(s: ScenarioFile) -> Iterator[Finding]:
+    """The new opportunities over the game, and the funnel open at once, kept to what plays
+    in under a minute and 1 GB. A named account brings leads as its potential is to its
+    segment's typical one, at most one a working day (as the market's days draw them)."""
+    seg_of = {g.name: g for g in s.market.segments}
+    named = [
+        (min(DAYS_A_YEAR, s.market.lead_rate * g.lead_rate * a.potential / g.potential), g)
+        for a in s.accounts
+        if (g := seg_of.get(a.segment)) is not None
+    ]
+    years = s.weeks / 52
+    by_segment = sum(g.accounts * g.lead_rate for g in s.market.segments) * s.market.lead_rate
+    by_name = sum(rate for rate, _ in named)
+    # told where the most of it comes from: the segments, or the accounts named by hand
+    where, why = "market.segments", "accounts × lead_rate × years"
+    if by_name > by_segment:
+        where, why = "accounts", "mostly from named accounts, each bringing leads as its "
+        why += "potential is to its segment's"
+    leads = (by_segment + by_name) * years
+    if leads > MOST_LEADS:
+        yield (
+            where,
+            (
+                f"about {leads:,.0f} new opportunities over the game ({why}); at most "
+                f"{MOST_LEADS:,} (a game must play in under a minute)"
+            ),
+        )
+    # deals that take long to close stay open: a cycle of a thousand months validated,
+    # then filled 10 GB with an inherited funnel of millions of deals
+    funnel = s.market.lead_rate * sum(
+        g.accounts * g.lead_rate * (g.cycle_months[0] + g.cycle_months[1]) / 24
+        for g in s.market.segments
+    )
+    funnel += sum(rate * (g.cycle_months[0] + g.cycle_months[1]) / 24 for rate, g in named)
+    if funnel > MOST_OPEN or funnel * s.weeks > MOST_DEAL_WEEKS:
+        why = why.replace("years", "the cycle in years")
+        yield (
+            where,
+            (
+                f"about {funnel:,.0f} deals open at once ({why}), over {s.weeks} weeks; "
+                f"at most {MOST_OPEN:,} open, and {MOST_DEAL_WEEKS:,} open deals × weeks "
+                "(a game must play in under a minute and under 1 GB): shorten cycle_months, "
+                "or use fewer accounts or leads"
+            ),
+        )
 
 
 def check(s: ScenarioFile) -> list[Finding]:
@@ -136,32 +184,7 @@ def _check(s: ScenarioFile) -> Iterator[Finding]:
                 "under a minute)"
             ),
         )
-    leads = sum(g.accounts * g.lead_rate for g in s.market.segments) * s.market.lead_rate
-    leads *= s.weeks / 52
-    if leads > MOST_LEADS:
-        yield (
-            "market.segments",
-            (
-                f"about {leads:,.0f} new opportunities over the game (accounts × lead_rate × "
-                f"years); at most {MOST_LEADS:,} (a game must play in under a minute)"
-            ),
-        )
-    # deals that take long to close stay open: a cycle of a thousand months validated,
-    # then filled 10 GB with an inherited funnel of millions of deals
-    funnel = s.market.lead_rate * sum(
-        g.accounts * g.lead_rate * (g.cycle_months[0] + g.cycle_months[1]) / 24
-        for g in s.market.segments
-    )
-    if funnel > MOST_OPEN or funnel * s.weeks > MOST_DEAL_WEEKS:
-        yield (
-            "market.segments",
-            (
-                f"about {funnel:,.0f} deals open at once (accounts × lead_rate × the cycle "
-                f"in years), over {s.weeks} weeks; at most {MOST_OPEN:,} open, and "
-                f"{MOST_DEAL_WEEKS:,} open deals × weeks (a game must play in under a minute "
-                "and under 1 GB): shorten cycle_months, or use fewer accounts or leads"
-            ),
-        )
+    yield from _workload(s)
     for i, lesson in enumerate(s.teaches):
         if lesson in s.teaches[:i]:
             yield f"teaches.{i}", f"{lesson} is named twice"

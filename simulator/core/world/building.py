@@ -159,10 +159,14 @@ class Building(WorkWeek):
                 continue
             seg = segs[seg_of[a]]
             mean_cycle = 0.5 * (seg.cycle_months[0] + seg.cycle_months[1]) * DAYS_PER_MONTH
-            rate = (
+            # an account brings at most one new deal a day, as the market's days draw them
+            # (an account scripted at a million times its segment's potential is not a
+            # million accounts)
+            rate = min(
+                1.0,
                 lead_base[a]
                 * (p.demand_relationship_base + relationship[a])
-                * (potential[a] / pot_mean[a])
+                * (potential[a] / pot_mean[a]),
             )
             steady = rate * mean_cycle * p.funnel_time_share
             live = int(rng.poisson(steady))
