@@ -14,6 +14,7 @@ from :mod:`simulator.api`, or the :class:`~simulator.api.plan.Plan` it filled
 
 from __future__ import annotations
 
+import itertools
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 from .api.actions import Action
 from .api.observation import Observation
-from .api.plan import Plan
+from .api.plan import MOST_ACTIONS_A_WEEK, Plan
 
 
 class PolicyError(Exception):
@@ -59,6 +60,8 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
             f"the policy raised {type(e).__name__}: {e} in week {week}{_where(e)}"
         ) from e
     if isinstance(decided, Plan):
+        if len(decided.tried) > MOST_ACTIONS_A_WEEK:
+            raise PolicyError(_too_many(week))
         return decided.actions
     if decided is None:
         raise PolicyError(
@@ -75,7 +78,15 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
             f"the policy's decide returned {type(decided).__name__} in week {week}: "
             "return a list of actions from simulator.api"
         )
-    actions = list(decided) if not isinstance(decided, list) else decided
+    # no more than a week can hold, taken one by one: an endless generator stops here too
+    try:
+        actions = list(itertools.islice(decided, MOST_ACTIONS_A_WEEK + 1))
+    except Exception as e:
+        raise PolicyError(
+            f"the policy's actions raised {type(e).__name__}: {e} in week {week}{_where(e)}"
+        ) from e
+    if len(actions) > MOST_ACTIONS_A_WEEK:
+        raise PolicyError(_too_many(week))
     for a in actions:
         if not isinstance(a, Action):
             raise PolicyError(
@@ -84,3 +95,11 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
                 "OneOnOne(rep_id)"
             )
     return actions
+
+
+def _too_many(week: int) -> str:
+    return (
+        f"the policy's decide returned more than {MOST_ACTIONS_A_WEEK:,} actions in week {week}: "
+        "a week holds at most that many (a manager's hours take a few dozen); is it stuck "
+        "in a loop?"
+    )

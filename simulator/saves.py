@@ -28,6 +28,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from .api.plan import MOST_ACTIONS_A_WEEK
 from .core.rng import SEEDS
 from .core.spec import Scenario
 from .files import InputError, path_problem, read_limited, shortened
@@ -36,9 +37,9 @@ from .session import Session
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 50_000_000
 KIND = "salesim-save"
-# what a week of a save may hold: a manager of a hundred reps, every lever tried on each,
-# stays far below; a file with more was made to stall the replay
-MAX_ACTIONS_PER_WEEK = 1_000
+# what a week of a save may hold, as a week of play (simulator.api.plan): a file with more
+# was made to stall the replay
+MAX_ACTIONS_PER_WEEK = MOST_ACTIONS_A_WEEK
 
 
 class SaveError(Exception):

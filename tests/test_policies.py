@@ -127,6 +127,12 @@ MISTAKES = {
         "return [{'kind': 'one_on_one', 'rep': 0}]",
         "returned dict among its actions in week 3",
     ),
+    # a policy stuck in a loop: 100,000 actions in one week took 3.5 GB, a batch 8 GB
+    "far too many": (
+        "return [PipelineReview()] * 100_000",
+        "returned more than 1,000 actions in week 3: a week holds at most that many",
+    ),
+    "endless": ("return iter(PipelineReview, None)", "returned more than 1,000 actions in week 3"),
 }  # fmt: skip
 
 
@@ -164,6 +170,23 @@ def test_a_policys_mistake_is_one_line_naming_the_week_and_its_own_line(mistake,
     failed = [r for r in rows if r["status"] == "failed"]
     assert len(failed) == 2 and all(said in r["error"] for r in failed), failed
     assert all(r["status"] == "ok" for r in rows if r["policy"] == "hands_off")
+
+
+def test_a_plan_tried_more_than_a_week_can_hold_is_the_policys_mistake():
+    from simulator.api import OneOnOne, Plan
+    from simulator.policy_errors import PolicyError
+
+    class Spams:
+        def decide(self, obs):
+            plan = Plan(obs)
+            for _ in range(2_000):  # refused after the first: tried all the same
+                plan.add(OneOnOne(obs.reps[0].id))
+            return plan
+
+    s = Session(scenario(), 1, Spams())
+    with pytest.raises(PolicyError, match="more than 1,000 actions in week 1"):
+        s.advance_week()
+    assert s.action_log == []
 
 
 def test_a_policy_may_return_the_plan_it_filled():

@@ -291,7 +291,8 @@ def test_many_big_named_accounts_are_refused_where_they_are_named(tmp_path):
         for i in range(800)
     )
     msg = refused(tmp_path, GOOD.replace("weeks: 8", "weeks: 52") + f"accounts:\n{big}\n")
-    assert ":11:3: accounts: about 208,024 new opportunities over the game (mostly from named" in msg
+    said = ":11:3: accounts: about 208,024 new opportunities over the game (mostly from named"
+    assert said in msg
 
 
 def test_names_no_file_can_have_get_a_message_not_a_traceback(tmp_path, capsys):

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from ..core.world import World
 
 EPS = 1e-9
+# the actions one week may try, accepted or refused: a manager of a hundred reps, every lever
+# tried on each, stays far below; a policy that returns more is stuck in a loop, and a save
+# holds no more (simulator.saves)
+MOST_ACTIONS_A_WEEK = 1_000
 
 
 @dataclass(frozen=True)
