@@ -103,35 +103,62 @@ def merge(
     """``over`` merged onto ``base``: mappings key by key, anything else replaced.
 
     ``base_marks`` is updated in place so each merged field keeps the place
-    (file, line, column) it came from.
+    (file, line, column) it came from. The marks are sorted once by the key
+    they sit under, so a file of tens of thousands of keys merges in time in
+    step with its size (scanning every mark for every key had taken minutes).
     """
     out = dict(base)
+    base_under, over_under = _under(base_marks, path), _under(over_marks, path)
     for key, value in over.items():
         sub = f"{path}.{key}" if path else str(key)
+        plain = not any(c in str(key) for c in ".#")  # a key the grouping can find
+        mine = base_under.get(str(key), []) if plain else _within(base_marks, sub)
+        theirs = over_under.get(str(key), []) if plain else _within(over_marks, sub)
         if value is None:
             # back to the schema's default; a problem with that is the child's to hear
             out.pop(key, None)
-            _drop_marks(base_marks, sub)
+            _drop(base_marks, mine)
             if sub + "#key" in over_marks:
                 base_marks[sub] = over_marks[sub + "#key"]
             continue
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge(out[key], value, base_marks, over_marks, sub)
+            # the nested merge sees only the marks under this key, and hands them back
+            nested = {k: base_marks[k] for k in mine if k in base_marks}
+            out[key] = merge(out[key], value, nested, {k: over_marks[k] for k in theirs}, sub)
+            _drop(base_marks, mine)
+            base_marks.update(nested)
             for k in (sub, sub + "#key"):
                 if k in over_marks:
                     base_marks[k] = over_marks[k]
         else:
             out[key] = value
-            _drop_marks(base_marks, sub)
-            for k, m in over_marks.items():
-                if k == sub or k.startswith(sub + ".") or k.startswith(sub + "#"):
-                    base_marks[k] = m
+            _drop(base_marks, mine)
+            for k in theirs:
+                base_marks[k] = over_marks[k]
     return out
 
 
-def _drop_marks(marks: dict[str, Mark], path: str) -> None:
-    for k in [k for k in marks if k == path or k.startswith((path + ".", path + "#"))]:
-        del marks[k]
+def _under(marks: dict[str, Mark], path: str) -> dict[str, list[str]]:
+    """The marks below ``path``, by the key right under it (``a.b.c`` and ``a.b#key`` sit
+    under ``b`` when ``path`` is ``a``)."""
+    prefix = f"{path}." if path else ""
+    out: dict[str, list[str]] = {}
+    for k in marks:
+        if k.startswith(prefix):
+            rest = k[len(prefix) :]
+            cut = min((i for i in (rest.find("."), rest.find("#")) if i >= 0), default=len(rest))
+            out.setdefault(rest[:cut], []).append(k)
+    return out
+
+
+def _within(marks: dict[str, Mark], path: str) -> list[str]:
+    """The marks of ``path`` and everything below it."""
+    return [k for k in marks if k == path or k.startswith((path + ".", path + "#"))]
+
+
+def _drop(marks: dict[str, Mark], keys: list[str]) -> None:
+    for k in keys:
+        marks.pop(k, None)
 
 
 def read_merged(
