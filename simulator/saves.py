@@ -182,6 +182,7 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
     except OSError as e:
         raise SaveError(f"{path}: cannot make its folder ({e.strerror or e})") from None
     data = encode_save(save).encode("utf-8")
+    _readable_back(save, data, path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as f:
@@ -195,6 +196,26 @@ def write_save(save: SaveGame, path: str | os.PathLike[str]) -> Path:
         raise SaveError(f"{path}: cannot write the save ({e.strerror or e})") from None
     _clean_stale(path)
     return path
+
+
+def _readable_back(save: SaveGame, data: bytes, path: Path) -> None:
+    """Refuse to write a save :func:`read_save` would refuse: one that would only ever
+    be told it is damaged, where the game could still go on. (A game as played stays
+    far inside both limits.)"""
+    if len(data) > MAX_SAVE_BYTES:
+        raise SaveError(
+            f"{path}: this game's save would be {len(data):,} bytes; saves are limited to "
+            f"{MAX_SAVE_BYTES:,} bytes, so it was not written"
+        )
+    per_week: dict[Any, int] = {}
+    for row in save.actions:
+        week = row.get("week") if isinstance(row, dict) else None
+        per_week[week] = per_week.get(week, 0) + 1
+        if per_week[week] > MAX_ACTIONS_PER_WEEK:
+            raise SaveError(
+                f"{path}: week {week} of this game holds more than {MAX_ACTIONS_PER_WEEK:,} "
+                "actions, more than a save may; it was not written"
+            )
 
 
 def encode_save(save: SaveGame) -> str:
@@ -519,6 +540,21 @@ def changed_warning(path: str | os.PathLike[str]) -> str:
     )
 
 
+def _unechoed(e: Exception, file: Path) -> str:
+    """Why a save's scenario cannot be loaded, never quoting the file: a save names its
+    scenario by path, and a save from someone else may name any file on this machine.
+    What concerns the file as a whole (missing, a device, too big) is told; what is
+    wrong inside it is counted, and ``salesim validate`` shows it to its owner."""
+    problems = getattr(e, "problems", [])
+    if problems and all(p.line is None and not p.field for p in problems):
+        return str(e)
+    n = len(problems)
+    return (
+        f"{shortened(str(file))} is not a valid scenario ({n:,} problem{'s' if n != 1 else ''}, "
+        "shown by salesim validate)"
+    )
+
+
 def open_save(
     path: str | os.PathLike[str],
     on_week: Callable[[int, int], None] | None = None,
@@ -535,7 +571,7 @@ def open_save(
     try:
         scenario = load_scenario(file)
     except ScenarioError as e:
-        raise SaveError(f"{path}: its scenario cannot be loaded: {e}") from None
+        raise SaveError(f"{path}: its scenario cannot be loaded: {_unechoed(e, file)}") from None
     except OSError as e:
         raise SaveError(f"{path}: its scenario {file} cannot be read ({e.strerror or e})") from None
     session = restore(save, scenario, source=str(path), on_week=on_week)

@@ -83,6 +83,54 @@ def test_quitting_the_window_saves_the_game(tmp_path):
     assert [p.action.kind for p in back.plan] == ["one_on_one"]  # the planned 1:1 survived
 
 
+def test_a_game_that_cannot_be_saved_on_quitting_says_so_in_the_terminal(tmp_path, capsys):
+    short_library(tmp_path / "lib")
+    app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    try:
+        click(app, "Go to the desk")
+        past_tour(app)
+        app.game.save_path = tmp_path / "lib"  # a folder where the save should go
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        app.step(1 / 60)
+        assert not app.running
+    finally:
+        app.close()
+    err = capsys.readouterr().err
+    assert err.startswith("salesim: the game was not saved: ") and err.count("\n") == 1, err
+
+
+def test_ctrl_c_in_the_terminal_saves_the_game_as_closing_the_window_does(tmp_path):
+    """Ctrl-C in the terminal that started ``salesim play`` stopped the game where it stood
+    and lost it (closing the window, or a SIGTERM, saves it). Now it asks the game to quit
+    between two frames, which saves, and the command still stops as stopped."""
+    short_library(tmp_path / "lib")
+    app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    try:
+        click(app, "Go to the desk")
+        past_tour(app)
+        click(app, "1:1")
+        frames = 0
+        plain_step = app.step
+
+        def step_then_ctrl_c(dt=1 / 60):
+            nonlocal frames
+            frames += 1
+            if frames == 3:
+                signal.raise_signal(signal.SIGINT)  # as the terminal sends it
+            plain_step(dt)
+
+        app.step = step_then_ctrl_c
+        usual = signal.getsignal(signal.SIGINT)
+        with pytest.raises(KeyboardInterrupt):
+            app.run()
+    finally:
+        pygame.quit()
+    assert frames >= 3 and not app.running
+    assert signal.getsignal(signal.SIGINT) is usual  # Ctrl-C is the terminal's again
+    back = Game.load(tmp_path / "short-1.json")
+    assert [p.action.kind for p in back.plan] == ["one_on_one"]
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -244,6 +244,51 @@ def test_a_save_pointing_at_a_device_is_refused_in_words_at_once(tmp_path):
     assert str(e.value) == "/dev/zero: this is not a regular file (a device, a pipe or a socket)"
 
 
+def test_a_save_never_echoes_the_file_it_names_as_its_scenario(tmp_path):
+    """A save names its scenario by path, and a save from someone else may name any file:
+    its content was quoted back, problem by problem (3 kB of someone's private file). What
+    is wrong inside it is counted, never shown."""
+    import json
+
+    from simulator.saves import open_save
+
+    private = tmp_path / "notes.yaml"
+    private.write_text("password: hunter2\nbank_pin: 4321\n", encoding="utf-8")
+    path = write_save(snapshot(played(1), str(TUTORIAL)), tmp_path / "g.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["scenario_path"] = str(private)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError) as e:
+        open_save(path)
+    told = str(e.value)
+    assert "hunter2" not in told and "password" not in told and "bank_pin" not in told
+    assert f"{private} is not a valid scenario (" in told and "shown by salesim validate" in told
+    assert "\n" not in told
+
+
+def test_a_game_whose_save_could_not_be_read_back_is_not_saved(tmp_path, monkeypatch):
+    """``run --save`` wrote saves that every command then refused as damaged (over 50 MB,
+    or over 1,000 actions in one week): the writer now refuses what the reader would, in
+    the same words, and leaves any earlier save as it was."""
+    import dataclasses
+
+    from simulator import saves
+
+    target = tmp_path / "g.json"
+    write_save(snapshot(played(1), str(TUTORIAL)), target)
+    before = target.read_bytes()
+    save = snapshot(played(2), str(TUTORIAL))
+    crowded = [{"week": 1, "action": {"kind": "pipeline_review"}}] * 1_001
+    with pytest.raises(SaveError, match="week 1 of this game holds more than 1,000 actions"):
+        write_save(dataclasses.replace(save, actions=crowded), target)
+    assert target.read_bytes() == before
+    monkeypatch.setattr(saves, "MAX_SAVE_BYTES", 2_000)  # a long game's save, made small
+    fresh = tmp_path / "long.json"
+    with pytest.raises(SaveError, match="saves are limited to 2,000 bytes, so it was not written"):
+        write_save(save, fresh)
+    assert not fresh.exists()
+
+
 def test_temporary_saves_a_killed_writer_left_are_cleaned_by_the_next_save(tmp_path):
     target = tmp_path / "game.json"
     stale = tmp_path / ".game.json.999.tmp"

@@ -13,6 +13,9 @@ Space ends the week at the desk.
 from __future__ import annotations
 
 import importlib.resources
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -200,7 +203,12 @@ class App:
         return None
 
     def quit(self) -> None:
-        self.autosave()
+        """End the game, saved; when it cannot be saved (the saves folder is a file, the
+        disk is full), say so in the terminal: the window is gone, and silence would
+        leave the player believing it was."""
+        reason = self.autosave()
+        if reason is not None:
+            print(f"salesim: the game was not saved: {reason}", file=sys.stderr)
         self.running = False
 
     # --------------------------------------------------------------- focus
@@ -362,9 +370,16 @@ class App:
             self.scene.rebuild()
 
     def run(self) -> int:
-        while self.running:
-            self.step()
+        """The window's loop, until the player quits. Ctrl-C in the terminal ends the game
+        as closing the window does: the game is saved between two frames (a stop in the
+        middle of a week would leave half of it), then the command stops as stopped."""
+        stopped = _CtrlCQuits()
+        with stopped:
+            while self.running:
+                self.step()
         self.close()
+        if stopped.pressed:
+            raise KeyboardInterrupt
         return 0
 
     def close(self) -> None:
@@ -391,3 +406,27 @@ class App:
     def notice(self, title: str, body: str) -> None:
         assert self.scene is not None
         self.scene.open_modal(title, html(body), [(tr(self.lang, "ui.ok"), None)], raw=True)
+
+
+class _CtrlCQuits:
+    """While the window is open, Ctrl-C asks the game to quit (a window-close event, which
+    saves it) instead of stopping it wherever it is; a second Ctrl-C stops it at once."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def _on_ctrl_c(self, signum: int, frame: Any) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    def __enter__(self) -> _CtrlCQuits:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
