@@ -262,7 +262,7 @@ def test_a_save_never_echoes_the_file_it_names_as_its_scenario(tmp_path):
         open_save(path)
     told = str(e.value)
     assert "hunter2" not in told and "password" not in told and "bank_pin" not in told
-    assert f"{private} is not a valid scenario (" in told and "shown by salesim validate" in told
+    assert "notes.yaml is not a valid scenario (" in told and "shown by salesim validate" in told
     assert "\n" not in told
 
 
