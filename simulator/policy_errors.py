@@ -79,8 +79,13 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
             "return a list of actions from simulator.api"
         )
     # no more than a week can hold, taken one by one: an endless generator stops here too
+    # (a list is kept as it is: a plan's own list of actions is carried out as judged)
     try:
-        actions = list(itertools.islice(decided, MOST_ACTIONS_A_WEEK + 1))
+        actions = (
+            decided
+            if isinstance(decided, list)
+            else list(itertools.islice(decided, MOST_ACTIONS_A_WEEK + 1))
+        )
     except Exception as e:
         raise PolicyError(
             f"the policy's actions raised {type(e).__name__}: {e} in week {week}{_where(e)}"

@@ -189,6 +189,35 @@ def test_a_plan_tried_more_than_a_week_can_hold_is_the_policys_mistake():
     assert s.action_log == []
 
 
+def test_a_policys_own_plan_is_carried_out_as_judged_not_judged_again(monkeypatch):
+    """A policy that plans with a Plan and returns ``plan.actions`` has had each action
+    judged once; the week carries them out as judged (judging them again doubled the
+    cost of a week's planning, a tenth of a year as played)."""
+    from simulator.api import OneOnOne, PipelineReview, Plan
+    from simulator.api import plan as planning
+
+    judged = []
+    plain = planning.Plan._judge
+
+    def counted(self, action):
+        judged.append(action.kind)
+        return plain(self, action)
+
+    monkeypatch.setattr(planning.Plan, "_judge", counted)
+
+    class Plans:
+        def decide(self, obs):
+            plan = Plan(obs)
+            plan.add(OneOnOne(obs.reps[0].id))
+            plan.add(PipelineReview())
+            return plan.actions
+
+    s = Session(scenario(), 1, Plans())
+    s.advance_week()
+    assert judged == ["one_on_one", "pipeline_review"]
+    assert [r.action.kind for r in s.action_log] == ["one_on_one", "pipeline_review"]
+
+
 def test_a_policy_may_return_the_plan_it_filled():
     """Returning the plan (not plan.actions) is taken to mean its accepted actions."""
     from simulator.api import OneOnOne, Plan
