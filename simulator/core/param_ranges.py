@@ -179,11 +179,6 @@ SUM_AT_MOST_ONE: tuple[tuple[str, str], ...] = (("negotiation_weight", "big_nego
 add to it): together at most 1."""
 
 
-def range_of(name: str) -> Range:
-    """The range a model number (or each of its entries) may take."""
-    return RANGES[name]
-
-
 def _check_complete() -> None:
     names = {f.name for f in fields(ModelParams)}
     missing = names - RANGES.keys()

@@ -108,15 +108,3 @@ def _wrong(value: Any, span: Range, whole: bool, shown: Any = repr) -> str | Non
 
 def _plain(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:g}"
-
-
-def describe(name: str) -> str:
-    """A number's range in words, for documentation: ``0 to 1`` (each entry, each number)."""
-    low, high = RANGES[name]
-    current = getattr(_DEFAULTS, name)
-    text = f"{_plain(low)} to {_plain(high)}"
-    if isinstance(current, dict):
-        return f"each entry {text}"
-    if isinstance(current, tuple):
-        return f"each number {text}"
-    return text
