@@ -67,12 +67,18 @@ def test_continue_on_the_title_screen_resumes_the_autosave(tmp_path):
         app.close()
 
 
-def test_quitting_the_window_saves_the_game(tmp_path):
+def at_the_desk(tmp_path) -> App:
+    """A short game's desk, its saves in ``tmp_path``."""
     short_library(tmp_path / "lib")
     app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    click(app, "Go to the desk")
+    past_tour(app)
+    return app
+
+
+def test_quitting_the_window_saves_the_game(tmp_path):
+    app = at_the_desk(tmp_path)
     try:
-        click(app, "Go to the desk")
-        past_tour(app)
         click(app, "1:1")
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         app.step(1 / 60)
@@ -84,11 +90,8 @@ def test_quitting_the_window_saves_the_game(tmp_path):
 
 
 def test_a_game_that_cannot_be_saved_on_quitting_says_so_in_the_terminal(tmp_path, capsys):
-    short_library(tmp_path / "lib")
-    app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    app = at_the_desk(tmp_path)
     try:
-        click(app, "Go to the desk")
-        past_tour(app)
         app.game.save_path = tmp_path / "lib"  # a folder where the save should go
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         app.step(1 / 60)
@@ -103,11 +106,8 @@ def test_ctrl_c_in_the_terminal_saves_the_game_as_closing_the_window_does(tmp_pa
     """Ctrl-C in the terminal that started ``salesim play`` stopped the game where it stood
     and lost it (closing the window, or a SIGTERM, saves it). Now it asks the game to quit
     between two frames, which saves, and the command still stops as stopped."""
-    short_library(tmp_path / "lib")
-    app = App(lang="en", saves=tmp_path, seed=1, scenario=str(tmp_path / "lib" / "short.yaml"))
+    app = at_the_desk(tmp_path)
     try:
-        click(app, "Go to the desk")
-        past_tour(app)
         click(app, "1:1")
         frames = 0
         plain_step = app.step
