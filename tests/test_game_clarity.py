@@ -1093,6 +1093,22 @@ def test_a_card_with_two_warnings_shows_both_whole(lang, size, tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_small_windows_card_keeps_its_hint_count_beside_a_stalled_flag(lang, tmp_path):
+    """At 1024×640 a card with "⚠ 6 stalled" showed nothing else on its last line: the
+    "type ? (0 hints)" beside it gave way whole, and the player lost how much they had
+    heard of the rep. The count says itself shorter ("0 hints") and stays."""
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        to_desk(app)
+        shown = [rep for rep in app.game.obs.reps if rep.id in app.scene.card_rows]
+        stalled = [rep for rep in shown if rep.stalled_deals and rep.type is None]
+        assert stalled, "the default scenario's inherited funnels have stalled deals"
+        for rep in stalled:
+            row = app.scene.card_rows[rep.id][1]
+            count = tr(lang, "card.hints_short", n=len(rep.hints))
+            assert row == [count, tr(lang, "card.stalled", n=rep.stalled_deals)], row
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_guided_week_in_a_small_window_keeps_the_plan_column_off_the_charts(lang, tmp_path):
     """In a 1024×640 window, a guided week's goal and three planned actions pushed
     "left 28.5 h", "Last week" and "Read all" down over the team-mood chart, and last

@@ -217,9 +217,12 @@ def row_that_fits(
 ) -> list[tuple[str, tuple[int, int, int]]]:
     """A card row's pieces, as many as fit whole in ``room`` pixels.
 
-    A piece is ``(text, colour)`` or ``(text, colour, spare)``: when the row is too
-    wide, the spare pieces give way, the highest ``spare`` first, before anything
-    is cut (a warning outranks a note the card's tip repeats).
+    A piece is ``(text, colour)``, ``(text, colour, spare)`` or ``(text, colour, spare,
+    shorter)``: when the row is too wide, the spare pieces give way, the highest
+    ``spare`` first, before anything is cut (a warning outranks a note the card's tip
+    repeats). A piece with a shorter way to say it says that first, and goes only
+    when even that leaves no room ("type ? (3 hints)" becomes "3 hints" beside a
+    warning, rather than no count at all).
     """
     pieces = list(row)
 
@@ -230,7 +233,12 @@ def row_that_fits(
         spare = [p for p in pieces if len(p) > 2]
         if not spare:
             break
-        pieces.remove(max(spare, key=lambda p: p[2]))
+        going = max(spare, key=lambda p: p[2])
+        at = pieces.index(going)
+        if len(going) > 3:  # said the shorter way, and still spare
+            pieces[at] = (going[3], going[1], going[2])
+        else:
+            del pieces[at]
     return [(p[0], p[1]) for p in pieces]
 
 

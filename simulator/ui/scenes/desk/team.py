@@ -86,20 +86,22 @@ class TeamPart(LeverPart):
         # the third row: their type (or how many hints so far) and what needs attention;
         # the pipeline and every flag in words are in the name's tooltip. On a card too
         # narrow for all of it, the warnings stay whole: "ramping up" gives way first,
-        # then the type (both are in the tip)
-        row3: list[tuple[object, ...]] = [
-            (
-                self.tr(f"type.{rep.type.value}")
-                if rep.type is not None
-                else (
-                    self.tr("card.read_short", type=self.tr(f"type.{rep.read.value}"))
-                    if rep.read is not None
-                    else self.tr("card.type_short", n=len(rep.hints))
-                ),
+        # then "type ? (3 hints)" becomes "3 hints", and only then does the type go
+        # (all of it is in the tip)
+        if rep.type is not None:
+            kind: tuple[object, ...] = (self.tr(f"type.{rep.type.value}"), muted, 1)
+        elif rep.read is not None:
+            read = self.tr(f"type.{rep.read.value}")
+            kind = (self.tr("card.read_short", type=read), muted, 1)
+        else:
+            n = len(rep.hints)
+            kind = (
+                self.tr("card.type_short", n=n),
                 muted,
                 1,
+                self.tr("card.hints_short", n=n),
             )
-        ]
+        row3: list[tuple[object, ...]] = [kind]
         flags = []
         if rep.flight_risk is not None and rep.flight_risk >= 0.2:
             flags.append("card.risk")
