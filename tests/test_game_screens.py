@@ -1385,6 +1385,43 @@ def test_a_greyed_choice_keeps_its_reason_whole_in_a_small_window(lang, tmp_path
         assert isinstance(first.action, RequestSupport)
 
 
+def test_a_live_choice_cut_short_keeps_its_deal_whole_and_ends_at_a_word(tmp_path):
+    """At 1024×640 the support chooser cut its longest live rows at the window's edge,
+    mid-word ("… ✓ fits this stage · ◆ the stage this customer de…"), whole only when
+    pointed at. The deal's account, value and stage (and the help asked) are read
+    whole; the last notes give way, each after a whole word."""
+    from simulator.ui.typeset import units
+
+    with game_at(tmp_path, size=(1024, 640)) as app:
+        game = app.game
+        to_desk(app)
+        scene = app.scene
+        lever = scene.catalogue().lever("request_support", scene.selected)
+        options = {scene.option_label(lever, o): o.action for o in lever.options}
+        scene.choose_option(lever)
+        step(app, 4)
+        full = scene.ui.full_text
+        live = [
+            el
+            for el in scene.modal_ui.elements
+            if isinstance(el, UIButton) and el.is_enabled and full.get(el) in options
+        ]
+        cut = [el for el in live if el.text != full[el]]
+        assert cut, [el.text for el in live]  # the first page has rows too long for the window
+        for el in cut:
+            whole = full[el]
+            assert el.text.endswith("…"), el.text
+            shown = el.text[:-1]
+            action = options[whole]
+            deal, pool = game.obs.deal(action.deal), game.tr(f"pool.{action.pool.value}")
+            asked = f"{scene.deal_text(deal)} · {pool}"
+            assert shown.startswith(asked), el.text
+            # it stops where a word does: the rest starts a word of its own
+            rest = whole[len(shown) :]
+            assert whole.startswith(shown) and rest, (el.text, whole)
+            assert "".join(units(whole)[: len(units(shown))]) == shown, (el.text, whole)
+
+
 def test_the_chinese_header_says_the_hours_are_those_left_in_a_small_window(tmp_path):
     """At 1024×640 the Chinese header read "30/40 小时": thirty of forty hours, used or
     left? The English says "h left"; the Chinese says 剩 (left) too."""

@@ -16,7 +16,7 @@ from pygame_gui.elements import UIPanel
 
 from ..texts import tr
 from .typeset import keep_whole
-from .widgets import Builder, shorten_keeping
+from .widgets import Builder, shorten_keeping, shorten_parts
 
 if TYPE_CHECKING:
     from .app import App
@@ -181,6 +181,9 @@ class Scene:
             if el.text != label and label != text and mw >= wide:
                 # as wide as it gets: the choice's own words give way, its reason is whole
                 el.set_text(shorten_keeping(el, text, label[len(text) :]))
+            elif el.text != label and mw >= wide:
+                # a live choice: its last notes give way, what it is stays whole
+                el.set_text(shorten_parts(el, label))
             cut = cut or el.text != label
         if cut and mw < wide:  # once more, as wide as the window allows
             self.open_chooser(title, options, page, note, width=wide)

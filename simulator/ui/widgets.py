@@ -14,6 +14,7 @@ import re
 import warnings
 import weakref
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import pygame
@@ -28,7 +29,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from .typeset import CJK_CHAR, prewrapped, wrap_chinese
+from .typeset import CJK_CHAR, prewrapped, units, wrap_chinese
 
 ELLIPSIS = "…"
 BUTTON_PAD = 8  # the theme's text_horiz_alignment_padding for buttons
@@ -116,6 +117,52 @@ def shorten_keeping(element: Any, text: str, tail: str) -> str:
     tail (a reason, say) is read whole, the text gives way."""
     width = room(element)
     return cut_to_fit(text, lambda t: text_width(element, t + tail) <= width) + tail
+
+
+PART = " · "  # between the parts of a one-line choice: a deal, its value, its stage…
+
+
+def shorten_parts(element: Any, text: str) -> str:
+    """``text``, a line of parts (``PART`` between them, the most needed first), fitted to
+    ``element`` by its last parts giving way: the last is cut after a whole word (an
+    ellipsis for what is left out) or, with no room for even that, goes; the parts
+    before it stay whole. A deal's name, value and stage are read whole, and a note
+    after them says as much of itself as there is room for."""
+    width = room(element)
+
+    def fits(t: str) -> bool:
+        return text_width(element, t) <= width
+
+    if fits(text):
+        return text
+    parts = text.split(PART)
+    while len(parts) > 1:
+        head = PART.join(parts[:-1]) + PART
+        cut = cut_at_word(parts.pop(), partial(_fits_after, fits, head))
+        if cut is not None:
+            return head + cut
+    whole = parts[0]
+    return cut_at_word(whole, fits) or cut_to_fit(whole, fits)
+
+
+def _fits_after(fits: Callable[[str], bool], head: str, text: str) -> bool:
+    return fits(head + text)
+
+
+def cut_at_word(text: str, fits: Callable[[str], bool]) -> str | None:
+    """The longest start of ``text`` that ends at a whole word (a Chinese line's break:
+    :func:`typeset.units`) and fits with an ellipsis after it; ``text`` whole where it
+    fits; None where not even the ellipsis fits."""
+    if fits(text):
+        return text
+    pieces = units(text)
+    best = None
+    for n in range(len(pieces)):
+        start = "".join(pieces[:n]).rstrip()
+        if not fits(start + ELLIPSIS):
+            break
+        best = start + ELLIPSIS
+    return best
 
 
 def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:

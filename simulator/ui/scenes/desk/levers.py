@@ -227,8 +227,11 @@ class LeverPart(DeskPart):
         if key in ("joint_visit", "push_deal", "drop_deal", "drop_orphan"):
             return self.deal_text(self.game.obs.deal(a.deal))
         if key == "request_support":
+            # after the deal and the help, its notes, most needed first (a narrow chooser
+            # cuts from the end): that help would wait, that it fits the stage, and
+            # what the customer's way of deciding says of it
             deal = self.game.obs.deal(a.deal)
-            marks = "".join(" · " + text for text, _ in self.support_marks(deal, a.pool))
+            marks = ""
             pool = next((p for p in self.game.obs.pools if p.pool is a.pool), None)
             if pool is not None:  # help will wait (the stage may end first): say so
                 # this week's plan asks the pool too: those requests come before this one
@@ -242,6 +245,7 @@ class LeverPart(DeskPart):
                     marks += " · " + (
                         self.tr("pick.queue", n=ahead) if ahead else self.tr("pick.queue_next")
                     )
+            marks += "".join(" · " + text for text, _ in self.support_marks(deal, a.pool))
             return f"{self.deal_text(deal)} · {self.tr(f'pool.{a.pool.value}')}{marks}"
         if key == "set_quota":
             return self.game.money(a.amount)
