@@ -1432,6 +1432,37 @@ def test_the_chinese_header_says_the_hours_are_those_left_in_a_small_window(tmp_
         assert shown and all("剩" in t for t in shown), shown
 
 
+def test_the_quotas_list_shows_whole_rows_at_its_foot_in_chinese(tmp_path):
+    """In Chinese at 1024×640, planning the next period's quotas, each row is two lines
+    (this period so far, then the record), and the list's foot cut the last row's lower
+    line in half, on opening and again when Tab scrolled to the next field. The list is
+    as tall as a whole number of rows, and a field tabbed to shows its whole row."""
+    from gui import key
+
+    with game_at(tmp_path, "zh", size=(1024, 640)) as app:
+        for _ in range(2):
+            app.game.end_week()
+        to_desk(app, "quotas")
+        entries = list(app.scene.quota_entries.values())
+        inner = entries[0].ui_container  # the rows' container, inside the list's view
+        assert inner.get_rect().height > inner.ui_container.get_rect().height  # it scrolls
+        view = pygame.Rect(inner.ui_container.get_rect())
+        rows = [el for el in shown_in(app, "centre") if el.ui_container is inner]
+        assert any(el.rect.top - entries[0].rect.top > 12 for el in rows[:4])  # two lines
+
+        def cut() -> list[str]:
+            return [el.text for el in rows if 0 < el.rect.clip(view).height < el.rect.height]
+
+        assert not cut()
+        app.set_focus(entries[0])
+        step(app, 2)
+        for field in entries[1:]:
+            key(app, pygame.K_TAB)
+            step(app, 4)
+            assert app._focus is field
+            assert not cut(), (field.get_text(), cut())
+
+
 def test_tabbing_through_the_quotas_scrolls_each_field_into_view(tmp_path):
     """At 1024×640 the Quotas tab holds seven rows and scrolls for the eighth: Tab from
     the seventh field moved the keyboard to the eighth, out of sight, so a player typed

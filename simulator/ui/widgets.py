@@ -91,22 +91,32 @@ def shorten(element: Any, text: str) -> str:
 
 # each scrolling list, by the container its rows are made in
 _SCROLLERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+# a list of rows of one height (the Quotas tab's), by its scroller: the height
+_ROW_HEIGHTS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
 def scroll_into_view(element: Any) -> None:
     """Scroll the list ``element`` is in (if it is in one) as little as shows it whole:
-    a field reached with Tab is a field the player can see."""
+    a field reached with Tab is a field the player can see. In a list of rows of one
+    height, it is the field's whole row that is shown (a field's record, on a second
+    line under its name, was cut at the list's foot)."""
     sc = _SCROLLERS.get(getattr(element, "ui_container", None))
     if sc is None or not sc.alive() or sc.vert_scroll_bar is None:
         return
     bar = sc.vert_scroll_bar
     inner, view = sc.get_container().get_rect(), sc.rect
     top = element.rect.top - inner.top  # where it is in the list, and where the view is
+    height = element.rect.height
+    row = _ROW_HEIGHTS.get(sc)
+    if row:  # from its row's top to its row's foot
+        bottom = -(-(top + height) // row) * row
+        top = top // row * row
+        height = bottom - top
     shown = view.top - inner.top
     if top < shown:
         shown = top
-    elif top + element.rect.height > shown + view.height:
-        shown = top + element.rect.height - view.height
+    elif top + height > shown + view.height:
+        shown = top + height - view.height
     else:
         return
     bar.set_scroll_from_start_percentage(shown / inner.height)
@@ -432,9 +442,18 @@ class Builder:
             UIImage(self._rect(rect), surface, self.manager, container=self.container)
         )
 
-    def scroller(self, rect: pygame.Rect | tuple[int, int, int, int], inner_height: int) -> Any:
+    def scroller(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        inner_height: int,
+        row_height: int | None = None,
+    ) -> Any:
+        """A list that scrolls up and down (``inner_height`` tall in all); with
+        ``row_height``, a list of rows that tall: Tab to a field in it shows its row whole."""
         r = self._rect(rect)
         sc = UIScrollingContainer(r, self.manager, container=self.container, allow_scroll_x=False)
         sc.set_scrollable_area_dimensions((r.width - 20, inner_height))
         _SCROLLERS[sc.get_container()] = sc
+        if row_height:
+            _ROW_HEIGHTS[sc] = row_height
         return self._keep(sc)

@@ -58,7 +58,9 @@ class QuotasTabPart(TablesPart):
         room = r.h - top - SUM_H
         rows, y, width = ui, top, r.w
         if len(obs.reps) * row_h > room:  # a big team scrolls; the sum stays in view
-            sc = ui.scroller((0, top, r.w, room), len(obs.reps) * row_h)
+            # in whole rows: the foot of the list never cuts a row's second line
+            room = max(row_h, room // row_h * row_h)
+            sc = ui.scroller((0, top, r.w, room), len(obs.reps) * row_h, row_h)
             rows, y = ui.within(sc), 0
             note_x, entry_x, hist_w, width = note_x - 20, entry_x - 20, hist_w - 20, r.w - 20
         for rep in obs.reps:
@@ -99,7 +101,7 @@ class QuotasTabPart(TablesPart):
             show_note(note, warning, tip)
             y += row_h
             yield
-        y = min(top + len(obs.reps) * row_h, r.h - SUM_H)
+        y = min(top + len(obs.reps) * row_h, top + room)
         self.quota_sum = ui.label((16, y + 2, r.w - 260, 26), self.sum_text(), object_id="#h3")
         self.quota_gap = ui.label(
             (16, y + 28, r.w - 260, 20), self.gap_text(), object_id="#small", cls="@warn"
