@@ -1483,3 +1483,26 @@ def test_tabbing_through_the_quotas_scrolls_each_field_into_view(tmp_path):
             assert app._focus is field
             visible = field.rect.clip(view).height
             assert visible == field.rect.height, (field.rect, view)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_enter_on_a_button_whose_region_is_built_again_keeps_the_keyboard_on_it(tmp_path, lang):
+    """The region a pressed button sits in is built again over several frames. Focus was
+    given back by place in the Tab order at every frame, and wandered as the region filled:
+    Enter on "Plan these quotas" left it on "Hire", then a rep, then the first quota field
+    (and the next Tab somewhere out of sight). It now stays on the button built in its
+    place, on screen."""
+    label = tr(lang, "quota.apply")
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        to_desk(app, "quotas")
+        app.set_focus(find(app, label, exact=True))
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+        )
+        step(app, 2)
+        assert not app.busy
+        at = app.focused_index()
+        button = app.focusables()[at] if at is not None else None
+        assert isinstance(button, UIButton) and button.text == label, button
+        assert button.alive() and app.screen.get_rect().contains(button.rect)
+        assert any(p.action.kind == "set_quota" for p in app.game.plan)  # it did plan them

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,7 @@ class App:
         self.message = ""  # a line for the title screen (e.g. why a save did not load)
         self.scene: Scene | None = None
         self._focus: Any = None
+        self._wish: FocusMark | None = None  # the element to give focus back to, once built
         self.frame_ms: list[float] = []
         from .scenes import BriefingScene, TitleScene
 
@@ -130,6 +132,7 @@ class App:
         if self.scene is not None:
             self.scene.close()
         self._focus = None
+        self._wish = None
         self.scene = scene_cls(self, **kwargs)
         self.scene.open()
         self.collect_later()
@@ -227,11 +230,46 @@ class App:
         if index is not None and items:
             self.set_focus(items[min(index, len(items) - 1)])
 
+    def focus_mark(self) -> FocusMark | None:
+        """What has the keyboard, told so that its like can be found in a rebuilt screen."""
+        if self._wish is not None:
+            return self._wish
+        items = self.focusables()
+        if self._focus not in items:
+            return None
+        el = self._focus
+        return FocusMark(type(el), _label(el), items.index(el))
+
+    def keep_focus(self, mark: FocusMark | None, building: bool) -> None:
+        """After (part of) a screen was built again: the keyboard stays on the element it
+        was on, or goes to the one built in its place (of its kind and words, the nearest
+        in the Tab order), waiting while the screen is still ``building``; only when no
+        such element came does it fall back to the same place in the Tab order. (By place
+        alone, focus wandered while a region was built over several frames: Enter on
+        "Plan these quotas" left it on "Hire", then a rep, then the first quota field.)"""
+        if mark is None:
+            return
+        items = self.focusables()
+        if self._focus in items and self._wish is None:
+            return
+        same = [
+            i for i, el in enumerate(items) if type(el) is mark.kind and _label(el) == mark.label
+        ]
+        if same:
+            self._wish = None
+            self.set_focus(items[min(same, key=lambda i: abs(i - mark.index))])
+        elif building:
+            self._wish = mark
+        else:
+            self._wish = None
+            self.restore_focus(mark.index)
+
     def focus_first(self) -> None:
         items = self.focusables()
         self.set_focus(items[0] if items else None)
 
     def set_focus(self, element: Any) -> None:
+        self._wish = None  # focus given anywhere: nothing is waited for any more
         old = self._focus
         if isinstance(old, UIButton) and old.alive():
             old.unselect()
@@ -406,6 +444,21 @@ class App:
     def notice(self, title: str, body: str) -> None:
         assert self.scene is not None
         self.scene.open_modal(title, html(body), [(tr(self.lang, "ui.ok"), None)], raw=True)
+
+
+@dataclass(frozen=True)
+class FocusMark:
+    """The element that had the keyboard: its kind, its words and its place in the Tab order."""
+
+    kind: type
+    label: str
+    index: int
+
+
+def _label(element: Any) -> str:
+    if isinstance(element, UITextEntryLine):
+        return element.get_text()
+    return str(getattr(element, "text", ""))
 
 
 class _CtrlCQuits:

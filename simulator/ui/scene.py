@@ -87,10 +87,10 @@ class Scene:
 
     def rebuild(self) -> None:
         """Build the scene's widgets again (after a change, a resize or a language switch)."""
-        keep = self.app.focused_index()
+        keep = self.app.focus_mark()
         self.close()
         self.open()
-        self.app.restore_focus(keep)
+        self.app.keep_focus(keep, building=self.busy)
 
     def build(self, w: int, h: int) -> Any:
         """Create the scene's widgets (a generator may yield between batches)."""
@@ -109,9 +109,9 @@ class Scene:
             self.rest = False
             return
         if self.jobs:
-            keep = self.app.focused_index()
+            keep = self.app.focus_mark()
             self.work()
-            self.app.restore_focus(keep)
+            self.app.keep_focus(keep, building=self.busy)
 
     def draw(self, surface: pygame.Surface) -> None:
         """Anything drawn under the widgets; never changes the game."""
