@@ -135,3 +135,40 @@ class Interrupts(TalkOnly):
         if self.doomed and obs.week == 2:
             raise KeyboardInterrupt
         return super().decide(obs)
+
+
+class SwallowsEverything(TalkOnly):
+    """In week 2 it never answers, and a bare ``except:`` swallows whatever would stop it
+    (the batch's time limit, Ctrl-C). It says it is there by a file named ``hanging`` in
+    the folder ``SALESIM_TEST_GATE`` names, if any."""
+
+    def decide(self, obs):
+        import time
+        from pathlib import Path
+
+        if obs.week == 2:
+            gate = os.environ.get("SALESIM_TEST_GATE")
+            if gate:
+                (Path(gate) / "hanging").touch()
+            while True:
+                try:  # noqa: SIM105
+                    time.sleep(0.05)
+                except:  # noqa: E722 (the point: it swallows everything)
+                    pass
+        return super().decide(obs)
+
+
+class SwallowsThenAnswers(TalkOnly):
+    """In week 2 it swallows whatever would stop it for three seconds, then answers."""
+
+    def decide(self, obs):
+        import time
+
+        if obs.week == 2:
+            end = time.monotonic() + 3
+            while time.monotonic() < end:
+                try:  # noqa: SIM105
+                    time.sleep(0.05)
+                except:  # noqa: E722 (the point: it swallows everything)
+                    pass
+        return super().decide(obs)

@@ -26,10 +26,7 @@ import os
 import platform
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -43,20 +40,8 @@ from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .folder import before_first_manifest, folder_lock
-from .runs import (
-    MOST_RUNS,
-    Task,
-    Variants,
-    collected_per_run,
-    crashed_run,
-    hand_out,
-    init_worker,
-    progress_bar,
-    row_head,
-    run_collected,
-    run_in_worker,
-    workers,
-)
+from .pool import LocalPool
+from .runs import MOST_RUNS, Task, Variants, progress_bar, row_head, workers
 from .stopping import Stopper
 from .store import (
     JOURNAL,
@@ -184,12 +169,12 @@ class Batch:
         self.command = list(command) if command is not None else list(sys.argv)
         self.retry_failed = retry_failed
         self.timeout = timeout
-        self._active: Any = None  # the process pool at work, if any
         self._stop = Stopper(self._kill_workers)
         self.variants: Variants = {}
         for i, path in enumerate(self.paths):
             for j, scn in enumerate(build(path, self.points)):
                 self.variants[(i, j)] = (scn, Path(path).stem, self.points[j])
+        self._local = LocalPool(self.jobs, self.variants, timeout, self._stop)
         self.seeds = [seed + k for k in range(runs)]
         self.tasks = [
             Task(n, i, j, p, s)
@@ -337,9 +322,7 @@ class Batch:
                 client.close()
 
     def _kill_workers(self) -> None:
-        for proc in list(getattr(self._active, "_processes", {}).values()):
-            with contextlib.suppress(Exception):
-                proc.kill()
+        self._local.kill_workers()
 
     def _connect(self) -> tuple[Any, bool]:
         """The Dask client (connecting first, so a wrong address touches nothing)."""
@@ -416,17 +399,8 @@ class Batch:
                 run_on_cluster(
                     client, todo, self.variants, self.identity, self.timeout, record, on_stop
                 )
-            elif self.jobs == 1:
-                try:
-                    with collected_per_run():
-                        for task in todo:
-                            scenario, name, point = self.variants[(task.scenario, task.point)]
-                            record(run_collected(task, scenario, name, point, self.timeout))
-                except KeyboardInterrupt:
-                    on_stop(0)
-                    raise
-            else:
-                self._run_pool(todo, record, on_stop)
+            else:  # --jobs 1 too: a policy cannot keep the signals from the command
+                self._local.run(todo, record, on_stop)
             ended = True
         except KeyboardInterrupt:
             outcome.interrupted = True
@@ -519,64 +493,3 @@ class Batch:
             (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
         )
         return failed
-
-    def _run_pool(
-        self,
-        todo: list[Task],
-        record: Callable[[dict[str, Any]], None],
-        on_stop: Callable[[int], None],
-    ) -> None:
-        """A local process pool; a dead worker is replaced and its culprit isolated.
-
-        At most two runs per worker are handed out at a time, so when a worker
-        dies only those few are suspects; each is then rerun alone, and the one
-        that kills its worker again is recorded as failed.
-        """
-        queue = deque(todo)
-        window = 2 * self.jobs
-        while queue:
-            suspects: list[Task] = []
-            with self._pool(self.jobs) as pool:
-                self._active = pool
-                pending: dict[Any, Task] = {}
-                try:
-                    with self._stop.shielded():  # workers are started whole (stopping.py)
-                        hand_out(pool, queue, pending, window)
-                    while pending:
-                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in finished:
-                            task = pending.pop(fut)
-                            try:
-                                record(fut.result())
-                            except BrokenProcessPool:
-                                suspects.append(task)
-                        if not suspects:
-                            with self._stop.shielded():
-                                hand_out(pool, queue, pending, window)
-                except KeyboardInterrupt:
-                    for fut in pending:
-                        fut.cancel()
-                    if self._stop.terminated:  # SIGTERM: the workers are gone, nothing to wait for
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        raise
-                    on_stop(sum(1 for fut in pending if not fut.cancelled()))
-                    for fut in pending:  # the runs already going finish, and are kept
-                        if not fut.cancelled():
-                            with contextlib.suppress(Exception):
-                                record(fut.result())
-                    raise
-            for task in suspects:
-                with self._pool(1) as solo:
-                    with self._stop.shielded():
-                        alone = solo.submit(run_in_worker, task)
-                    try:
-                        record(alone.result())
-                    except BrokenProcessPool:
-                        record(crashed_run(task, self.variants))
-
-    def _pool(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=workers,
-            initializer=init_worker,
-            initargs=(self.variants, self.timeout),
-        )

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from ..collector import paused
 from ..core.metrics import WeekMetrics
 from ..core.spec import Scenario
+from ..interruptions import Interruption
 from ..scoring import COMPONENTS
 from .design import Point
 
@@ -75,7 +76,7 @@ def failed_run(task: Task, scenario_name: str, point: Point, error: str) -> dict
     return {"row": {**row, **EMPTY_SCORES}, "reps": [], "weeks": []}
 
 
-class RunTimeout(BaseException):
+class RunTimeout(Interruption):
     """A run took longer than the batch's time limit for one run. An interruption, as
     Ctrl-C is, not an error: a policy's own ``except Exception`` does not swallow it,
     nor is it taken for the policy's mistake."""
@@ -84,9 +85,18 @@ class RunTimeout(BaseException):
 # set when the person at the keyboard pressed Ctrl-C (a plugin's KeyboardInterrupt is not)
 USER_STOP = threading.Event()
 
+# whether this process's alarm may still stop the run under way (see execute)
+_ALARM_LIVE = [False]
+
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise RunTimeout
+    if _ALARM_LIVE[0]:
+        raise RunTimeout
+
+
+def timed_out(timeout: float | None) -> str:
+    """A timed-out run's error, the same however it was stopped."""
+    return f"timed out after {timeout or 0:g} s (--timeout)"
 
 
 def execute(
@@ -100,22 +110,36 @@ def execute(
 
     Whatever the policy does ends as this run's failure, in words: an exception, a
     ``sys.exit``, a ``KeyboardInterrupt`` of its own, or taking longer than
-    ``timeout`` seconds (a hang or an endless loop; the limit needs the process's
-    main thread, as in the local pool or a run in the parent). Only a real Ctrl-C
+    ``timeout`` seconds (a hang or an endless loop). Only a real Ctrl-C
     (:data:`USER_STOP`) stops the batch.
+
+    The time limit is kept twice. An alarm (in the process's main thread, as in a
+    worker of the local pool) interrupts a policy that is still deciding; and at the
+    end of every week the clock is read again, so a policy that swallows the alarm
+    (a bare ``except:``) and returns is stopped all the same, as is a slow one on a
+    Dask worker, where there is no alarm. A policy that swallows the alarm and never
+    returns is ended from outside, by the batch (:mod:`.pool`).
     """
     armed = (
         timeout is not None
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if armed:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if armed else None
     try:
-        return _play(task, scenario, scenario_name, point)
+        try:
+            if armed:
+                _ALARM_LIVE[0] = True
+                signal.setitimer(signal.ITIMER_REAL, float(timeout))  # type: ignore[arg-type]
+            return _play(task, scenario, scenario_name, point, deadline)
+        finally:
+            # from here the alarm stops nothing (one landing later is let pass)
+            _ALARM_LIVE[0] = False
+            if armed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except RunTimeout:
-        return failed_run(task, scenario_name, point, f"timed out after {timeout:g} s (--timeout)")
+        return failed_run(task, scenario_name, point, timed_out(timeout))
     except SystemExit as e:
         return failed_run(task, scenario_name, point, f"the policy called sys.exit({e.code!r})")
     except KeyboardInterrupt:
@@ -124,11 +148,12 @@ def execute(
         return failed_run(task, scenario_name, point, "the policy raised KeyboardInterrupt")
     finally:
         if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
 
-def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> dict[str, Any]:
+def _play(
+    task: Task, scenario: Scenario, scenario_name: str, point: Point, deadline: float | None
+) -> dict[str, Any]:
     from ..policies import make_policy
     from ..policy_errors import PolicyError
     from ..session import Session
@@ -137,8 +162,10 @@ def _play(task: Task, scenario: Scenario, scenario_name: str, point: Point) -> d
         session = Session(scenario, task.seed, make_policy(task.policy))
         while not session.finished:
             session.advance_week()
+            if deadline is not None and time.monotonic() > deadline:
+                raise RunTimeout  # the alarm was swallowed, or there was none
         record = session.record()  # the game as it really was
-    except (RunTimeout, SystemExit, KeyboardInterrupt):
+    except (Interruption, SystemExit, KeyboardInterrupt):
         raise
     except PolicyError as e:  # in words already, with the week and the policy's own line
         return failed_run(task, scenario_name, point, str(e))
@@ -210,18 +237,23 @@ _VARIANTS: Variants = {}
 
 
 _TIMEOUT: list[float | None] = [None]
+# where this worker says which run it plays, and since when (see pool.Board)
+_BOARD: list[Any] = [None]
 
 
 PARENT_CHECK_SECONDS = 0.5  # how often a worker looks whether its batch is still there
 
 
-def init_worker(variants: Variants, timeout: float | None = None) -> None:
+def init_worker(variants: Variants, timeout: float | None = None, board: Any = None) -> None:
+    """A worker process's start: the batch's scenarios, its time limit, and the board
+    (:class:`.pool.Board`) on which the worker posts the run it plays."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and a terminated worker just ends
     _end_with_parent()
     _VARIANTS.clear()
     _VARIANTS.update(variants)
     _TIMEOUT[0] = timeout
+    _BOARD[0] = board.claim() if board is not None else None
     gc.disable()  # the worker's runs are collected one by one (see run_collected)
 
 
@@ -281,8 +313,22 @@ def collected_after(play: Callable[..., T], *args: Any) -> T:
 
 
 def run_in_worker(task: Task) -> dict[str, Any]:
+    """One run in a worker of the local pool, posted on the board while it plays."""
     scenario, name, point = _VARIANTS[(task.scenario, task.point)]
-    return run_collected(task, scenario, name, point, _TIMEOUT[0])
+    return collected_after(_posted, task, scenario, name, point, _TIMEOUT[0])
+
+
+def _posted(
+    task: Task, scenario: Scenario, name: str, point: Point, timeout: float | None
+) -> dict[str, Any]:
+    slot = _BOARD[0]
+    if slot is None:
+        return execute(task, scenario, name, point, timeout)
+    slot.begin(task.run)
+    try:
+        return execute(task, scenario, name, point, timeout)
+    finally:
+        slot.end()
 
 
 def crashed_run(task: Task, variants: Variants, why: str = "") -> dict[str, Any]:

@@ -1,0 +1,131 @@
+"""A batch against policies that fight back: one that swallows every exception (the
+time limit, Ctrl-C, SIGTERM), one that raises what is not an Exception.
+
+The commands run as a person runs them, in a process of their own, each with a
+generous bound on how long it may take: a batch that a policy can hold forever
+fails the test at the bound instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from simulator.analysis.store import read_table
+
+HERE = str(Path(__file__).parent)
+BOUND = 240  # seconds: a bound on a hang, not a measure of speed
+
+
+@pytest.fixture(scope="module")
+def short4(tmp_path_factory) -> str:
+    """The tutorial cut to four weeks."""
+    path = tmp_path_factory.mktemp("scn") / "short4.yaml"
+    path.write_text("extends: tutorial\nweeks: 4\nperiod_weeks: 2\n", encoding="utf-8")
+    return str(path)
+
+
+def _env(gate: Path | None = None) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [HERE, os.environ.get("PYTHONPATH")])),
+    }
+    if gate is not None:
+        env["SALESIM_TEST_GATE"] = str(gate)
+    return env
+
+
+def _batch(scenario: str, out: Path, *words: str) -> list[str]:
+    return [sys.executable, "-m", "simulator", "batch", "--scenario", scenario,
+            "--out", str(out), "--no-progress", *words]  # fmt: skip
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_policy_that_swallows_the_time_limit_is_stopped_and_the_other_runs_kept(
+    tmp_path, short4, jobs
+):
+    """A policy whose endless loop has a bare ``except:`` swallowed the alarm of
+    ``--timeout``: the batch never ended. One that swallowed it for a while and then
+    answered finished its run as if in time. Both now fail as timed out; the others'
+    runs are played and kept."""
+    out = tmp_path / "b"
+    words = ["--policy", "hands_off", "plugin_policies:SwallowsEverything",
+             "plugin_policies:SwallowsThenAnswers", "--baseline", "hands_off",
+             "--runs", "2", "--jobs", jobs, "--timeout", "1"]  # fmt: skip
+    done = subprocess.run(
+        _batch(short4, out, *words), capture_output=True, text=True, timeout=BOUND, env=_env()
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "4 runs of this batch failed" in done.stderr
+    rows = read_table(out, "runs")
+    assert len(rows) == 6
+    for r in rows:
+        if r["policy"] == "hands_off":
+            assert r["status"] == "ok"
+        else:
+            assert r["status"] == "failed" and r["error"] == "timed out after 1 s (--timeout)"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_one_worker_batch_stops_on_a_signal_its_policy_swallows(tmp_path, short4, sig):
+    """With ``--jobs 1`` the runs played in the command's own process, so a policy's
+    bare ``except:`` swallowed Ctrl-C and SIGTERM as well: nothing stopped the batch.
+    Now it stops (130), and the runs it finished are in its tables."""
+    out, gate = tmp_path / "b", tmp_path / "gate"
+    gate.mkdir()
+    # SIGTERM stops at once, whatever the limit; Ctrl-C waits for the run under way,
+    # which the limit then ends
+    limit = "600" if sig == signal.SIGTERM else "2"
+    words = ["--policy", "hands_off", "plugin_policies:SwallowsEverything", "--baseline",
+             "hands_off", "--runs", "3", "--jobs", "1", "--timeout", limit]  # fmt: skip
+    proc = subprocess.Popen(
+        _batch(short4, out, *words),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(gate),
+        # a test run in the background inherits an ignored SIGINT: give it the usual one
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        journal = out / "journal.jsonl"
+        began = time.monotonic()
+        while not ((gate / "hanging").exists() and journal.exists() and journal.read_text()):
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() - began < BOUND
+            time.sleep(0.05)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=BOUND)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted: rerun the same command" in err
+    kept = journal.read_text().count("\n")
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "interrupted" and manifest["finished_runs"] == kept >= 1
+    rows = read_table(out, "runs")
+    assert len(rows) == kept and any(r["policy"] == "hands_off" for r in rows)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_time_limit_shorter_than_starting_a_run_fails_the_runs_in_words(tmp_path, short4, jobs):
+    """``--timeout 1e-5``: the alarm rang before the run's guard was up, and the batch
+    ended in a traceback (RunTimeout). Now every run is recorded as timed out."""
+    out = tmp_path / "b"
+    words = ["--policy", "hands_off", "--runs", "3", "--jobs", jobs, "--timeout", "1e-5"]
+    done = subprocess.run(
+        _batch(short4, out, *words), capture_output=True, text=True, timeout=BOUND, env=_env()
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "3 runs of this batch failed" in done.stderr
+    rows = read_table(out, "runs")
+    assert [r["error"] for r in rows] == ["timed out after 1e-05 s (--timeout)"] * 3
