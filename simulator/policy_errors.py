@@ -23,10 +23,20 @@ from typing import Any
 from .api.actions import Action
 from .api.observation import Observation
 from .api.plan import MOST_ACTIONS_A_WEEK, Plan
+from .interruptions import Interruption
+
+# what passes through a policy untold: a stop from outside it, the person's Ctrl-C, and
+# sys.exit (each caller says what a policy's own sys.exit means to it)
+PASSED_ON = (Interruption, KeyboardInterrupt, SystemExit)
 
 
 class PolicyError(Exception):
     """A policy's own mistake, in words (see the module)."""
+
+
+def _what(e: BaseException) -> str:
+    """An exception in words: its type, and its message when it has one."""
+    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
 
 
 def _where(e: BaseException) -> str:
@@ -44,10 +54,10 @@ def reset(policy: Any, rng: Any) -> None:
         return
     try:
         policy.reset(rng)
-    except Exception as e:
-        raise PolicyError(
-            f"the policy's reset(rng) raised {type(e).__name__}: {e}{_where(e)}"
-        ) from e
+    except PASSED_ON:
+        raise
+    except BaseException as e:  # GeneratorExit, a BaseException of the plugin's own, ...
+        raise PolicyError(f"the policy's reset(rng) raised {_what(e)}{_where(e)}") from e
 
 
 def decide(policy: Any, obs: Observation) -> Iterable[Any]:
@@ -55,10 +65,16 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
     week = obs.week
     try:
         decided = policy.decide(obs)
-    except Exception as e:
-        raise PolicyError(
-            f"the policy raised {type(e).__name__}: {e} in week {week}{_where(e)}"
-        ) from e
+        if not isinstance(decided, Plan | Action | str | bytes | dict | list) and isinstance(
+            decided, Iterable
+        ):
+            # a generator's own code runs here (its errors are its own), and no further
+            # than a week can hold: an endless one stops here too
+            decided = list(itertools.islice(decided, MOST_ACTIONS_A_WEEK + 1))
+    except PASSED_ON:
+        raise
+    except BaseException as e:  # GeneratorExit, a BaseException of the plugin's own, ...
+        raise PolicyError(f"the policy raised {_what(e)} in week {week}{_where(e)}") from e
     if isinstance(decided, Plan):
         if len(decided.tried) > MOST_ACTIONS_A_WEEK:
             raise PolicyError(_too_many(week))
@@ -78,18 +94,7 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
             f"the policy's decide returned {type(decided).__name__} in week {week}: "
             "return a list of actions from simulator.api"
         )
-    # no more than a week can hold, taken one by one: an endless generator stops here too
-    # (a list is kept as it is: a plan's own list of actions is carried out as judged)
-    try:
-        actions = (
-            decided
-            if isinstance(decided, list)
-            else list(itertools.islice(decided, MOST_ACTIONS_A_WEEK + 1))
-        )
-    except Exception as e:
-        raise PolicyError(
-            f"the policy's actions raised {type(e).__name__}: {e} in week {week}{_where(e)}"
-        ) from e
+    actions = decided  # a list: a plan's own list of actions is carried out as judged
     if len(actions) > MOST_ACTIONS_A_WEEK:
         raise PolicyError(_too_many(week))
     for a in actions:

@@ -172,3 +172,29 @@ class SwallowsThenAnswers(TalkOnly):
                 except:  # noqa: E722 (the point: it swallows everything)
                     pass
         return super().decide(obs)
+
+
+class RaisesBase(TalkOnly):
+    """Raises a BaseException of its own (not an Exception) in week 2."""
+
+    def decide(self, obs):
+        if obs.week == 2:
+            raise BaseException("boom")
+        return super().decide(obs)
+
+
+class RaisesGeneratorExit(TalkOnly):
+    """Raises GeneratorExit in week 2."""
+
+    def decide(self, obs):
+        if obs.week == 2:
+            raise GeneratorExit
+        return super().decide(obs)
+
+
+class Prints(TalkOnly):
+    """Prints a line every week, as a policy being debugged does."""
+
+    def decide(self, obs):
+        print("policy here, week", obs.week)
+        return super().decide(obs)

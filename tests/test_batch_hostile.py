@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from simulator.analysis.batch import Batch
 from simulator.analysis.store import read_table
+from simulator.cli import main
 
 HERE = str(Path(__file__).parent)
 BOUND = 240  # seconds: a bound on a hang, not a measure of speed
@@ -129,3 +131,34 @@ def test_a_time_limit_shorter_than_starting_a_run_fails_the_runs_in_words(tmp_pa
     assert "Traceback" not in done.stderr and "3 runs of this batch failed" in done.stderr
     rows = read_table(out, "runs")
     assert [r["error"] for r in rows] == ["timed out after 1e-05 s (--timeout)"] * 3
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_policy_raising_what_is_not_an_exception_fails_only_its_own_runs(tmp_path, short4, jobs):
+    """A policy raising ``BaseException("boom")`` or ``GeneratorExit`` ended the whole
+    batch with a traceback; now each is its run's failure, in words."""
+    policies = ["plugin_policies:RaisesBase", "plugin_policies:RaisesGeneratorExit", "hands_off"]
+    outcome = Batch(tmp_path, [short4], policies, runs=2, seed=1, jobs=jobs).run(progress=False)
+    assert not outcome.interrupted and outcome.failed == 4
+    errors = {r["policy"]: r["error"] for r in read_table(tmp_path, "runs")}
+    assert errors["plugin_policies:RaisesBase"].startswith(
+        "the policy raised BaseException: boom in week 2 (at plugin_policies.py:"
+    )
+    assert errors["plugin_policies:RaisesGeneratorExit"].startswith(
+        "the policy raised GeneratorExit in week 2 (at plugin_policies.py:"
+    )
+    assert errors["hands_off"] == ""
+
+
+@pytest.mark.parametrize(
+    ("policy", "said"),
+    [("RaisesBase", "BaseException: boom"), ("RaisesGeneratorExit", "GeneratorExit")],
+)
+def test_salesim_run_tells_a_policy_raising_what_is_not_an_exception_in_one_line(
+    short4, capsys, monkeypatch, policy, said
+):
+    monkeypatch.syspath_prepend(HERE)
+    assert main(["run", "--scenario", short4, "--policy", f"plugin_policies:{policy}"]) == 1
+    err = capsys.readouterr().err
+    assert f"the policy raised {said} in week 2" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

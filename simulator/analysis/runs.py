@@ -169,7 +169,7 @@ def _play(
         raise
     except PolicyError as e:  # in words already, with the week and the policy's own line
         return failed_run(task, scenario_name, point, str(e))
-    except Exception as e:
+    except BaseException as e:  # GeneratorExit, a BaseException of the plugin's own, ...
         tb = traceback.extract_tb(e.__traceback__)
         where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
         return failed_run(task, scenario_name, point, f"{type(e).__name__}: {e}{where}")
