@@ -162,3 +162,35 @@ def test_salesim_run_tells_a_policy_raising_what_is_not_an_exception_in_one_line
     err = capsys.readouterr().err
     assert f"the policy raised {said} in week 2" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_sweep_of_billions_of_points_is_refused_before_it_is_built(tmp_path):
+    """Three ``--set`` fields of a thousand values each: the product of a billion points
+    was built (5 to 15 GB) before the cap of a million runs was checked. Now it is
+    refused at once, in one line, in the memory of any command."""
+    import resource
+
+    values = ",".join(str(i) for i in range(1000))
+    out = tmp_path / "b"
+    words = ["--policy", "hands_off", "--runs", "1"]
+    for key in ("market.lead_rate", "manager.budget_per_period", "reps.0.engagement"):
+        words += ["--set", f"{key}={values}"]
+    gigabyte = 1 << 30
+
+    def one_gigabyte() -> None:  # what the design would need is far more
+        resource.setrlimit(resource.RLIMIT_AS, (gigabyte, gigabyte))
+
+    done = subprocess.run(
+        _batch("tutorial", out, *words),
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+        preexec_fn=one_gigabyte,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "salesim: error: 1,000,000,000 runs in one batch; at most 1,000,000 "
+        "(at ~1,000 a minute on two cores that is most of a day)\n"
+    )
+    assert not out.exists()

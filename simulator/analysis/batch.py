@@ -94,6 +94,18 @@ class BatchError(ValueError):
     """A batch that cannot start: bad arguments, or a folder holding another batch."""
 
 
+def too_many(planned: int) -> str | None:
+    """Why a batch of ``planned`` runs is refused (None: it is not). The count is the
+    product of the design's sizes, so it can be told before the design is built (a
+    sweep of three fields of a thousand values each is a billion points)."""
+    if planned <= MOST_RUNS:
+        return None
+    return (
+        f"{planned:,} runs in one batch; at most {MOST_RUNS:,} (at ~1,000 a minute "
+        "on two cores that is most of a day)"
+    )
+
+
 # ----------------------------------------------------------------- the run itself
 # ----------------------------------------------------------------- the batch
 def _versions() -> dict[str, str]:
@@ -130,11 +142,8 @@ class Batch:
         if runs < 1:
             raise BatchError("--runs must be at least 1")
         planned = runs * len(policies) * len(scenarios) * max(1, len(points))
-        if planned > MOST_RUNS:
-            raise BatchError(
-                f"{planned:,} runs in one batch; at most {MOST_RUNS:,} (at ~1,000 a minute "
-                "on two cores that is most of a day)"
-            )
+        if (problem := too_many(planned)) is not None:
+            raise BatchError(problem)
         if timeout is not None and not timeout > 0:
             raise BatchError("--timeout must be more than 0 seconds")
         if timeout is not None and timeout > LONGEST_TIMEOUT:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from math import prod
 
 from ..outputs import NotOurs, replaces_other, write_bytes
 from ..wording import counted, seeds_range
@@ -187,7 +188,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from ..analysis.batch import MOST_RUNS, Batch, BatchError
+    from ..analysis.batch import MOST_RUNS, Batch, BatchError, too_many
     from ..analysis.compare import CompareError, load, text
     from ..analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
     from ..analysis.store import arrow_without_pandas
@@ -202,16 +203,23 @@ def cmd_batch(args: argparse.Namespace) -> int:
             f"--baseline {args.baseline}: not one of this batch's policies "
             f"({', '.join(args.policy)})"
         )
+    # runs of each point: told before a design of too many points is made
+    per_point = max(1, args.runs) * len(args.policy) * len(args.scenario)
     try:
         if args.sample:
             kind, _, k = args.sample.partition(":")
             if kind != "lhs" or not k.isdigit():
                 return fail("--sample takes lhs:K, e.g. lhs:20")
-            if int(k) > MOST_RUNS:  # told before a design of that many points is made
+            if int(k) > MOST_RUNS:
                 return fail(f"--sample lhs:{k}: at most {MOST_RUNS:,} points in one batch")
+            if (problem := too_many(int(k) * per_point)) is not None:
+                return fail(problem)
             points = latin_hypercube([parse_range(t, "--set") for t in args.set], int(k), args.seed)
         else:
-            points = factorial([parse_sweep(t) for t in args.set])
+            sweeps = [parse_sweep(t) for t in args.set]
+            if (problem := too_many(prod(len(s.values) for s in sweeps) * per_point)) is not None:
+                return fail(problem)
+            points = factorial(sweeps)
         scenarios = [resolve_scenario(p) for p in args.scenario]
         for p in scenarios:
             read_scenario(p)
