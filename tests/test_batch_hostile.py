@@ -8,6 +8,7 @@ fails the test at the bound instead of hanging the suite.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -194,3 +195,75 @@ def test_a_sweep_of_billions_of_points_is_refused_before_it_is_built(tmp_path):
         "(at ~1,000 a minute on two cores that is most of a day)\n"
     )
     assert not out.exists()
+
+
+@pytest.fixture
+def not_a_scheduler(request):
+    """A local server that is not a Dask scheduler: ``http`` answers anything with an
+    HTTP 400, ``silent`` accepts connections and never says a word. Its address."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return  # closed: the test is over
+            if request.param == "http":
+                with contextlib.suppress(OSError):
+                    conn.recv(65536)
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+                conn.close()
+            else:
+                held.append(conn)
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    server.close()
+    for conn in held:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("not_a_scheduler", "said"),
+    [
+        ("http", "what answers there is not a Dask scheduler (it spoke another protocol)"),
+        ("silent", "no answer within 3 s; is a Dask scheduler listening there?"),
+    ],
+    indirect=["not_a_scheduler"],
+)
+def test_a_dask_address_that_is_not_a_scheduler_is_told_in_one_line(
+    tmp_path, not_a_scheduler, said
+):
+    """``--dask`` at an HTTP server ended in a traceback ("Unable to allocate 3.07 EiB");
+    at a server that never answers, the command waited forever."""
+    pytest.importorskip("distributed")
+    out = tmp_path / "b"
+    argv = ["batch", "--scenario", "tutorial", "--policy", "hands_off", "--runs", "1",
+            "--dask", not_a_scheduler, "--out", str(out), "--no-progress"]  # fmt: skip
+    code = (
+        "import sys, simulator.analysis.batch as b; from simulator.cli import main; "
+        "b.DASK_CONNECT_TIMEOUT = '1s'; b.DASK_ANSWER_SECONDS = 2.0; "
+        "raise SystemExit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+    )
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last == f"salesim: error: --dask {not_a_scheduler}: {said}" + (
+        " (start one with: dask scheduler; it listens on port 8786)"
+        if "no answer" in said
+        else "; check the address and port (a scheduler listens on 8786)"
+    )
+    assert "Traceback" not in done.stderr and not out.exists()

@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ from .store import (
 )
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
+DASK_ANSWER_SECONDS = 10.0  # and then how long its handshake may take at most
 # how often the tables are written while running (at least: never more than a tenth of
 # the time; the journal holds every finished run the moment it ends, and writing the
 # tables takes the command's process away from its workers)
@@ -118,6 +120,49 @@ def _versions() -> dict[str, str]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dask_client(client: Callable[..., Any], address: str) -> Any:
+    """A Dask client connected to the scheduler at ``address``, or a BatchError in words.
+
+    Dask's own time limit covers reaching the address, not what answers there: a server
+    that accepts the connection and never speaks held the command forever, and one that
+    speaks another protocol (HTTP) ended it in a traceback ("Unable to allocate 3.07
+    EiB", the first bytes of its answer read as a length). So the connection is made in
+    a thread of its own, waited for at most a little longer than Dask's limit, and
+    anything it raises is told as the address not being a Dask scheduler."""
+    from dask.utils import parse_timedelta
+
+    limit = float(parse_timedelta(DASK_CONNECT_TIMEOUT)) + DASK_ANSWER_SECONDS
+    box: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            box["client"] = client(address, timeout=DASK_CONNECT_TIMEOUT)
+        except BaseException as e:
+            box["error"] = e
+
+    thread = threading.Thread(target=connect, name="salesim-dask-connect", daemon=True)
+    thread.start()
+    thread.join(limit)
+    if thread.is_alive():
+        raise BatchError(
+            f"--dask {address}: no answer within {limit:g} s; is a Dask scheduler listening "
+            "there? (start one with: dask scheduler; it listens on port 8786)"
+        )
+    e = box.get("error")
+    if e is None:
+        return box["client"]
+    if isinstance(e, OSError | TimeoutError):
+        raise BatchError(f"cannot reach the Dask scheduler at {address}: {e}")
+    if isinstance(e, ValueError):  # not an address at all ("missing port number in address")
+        raise BatchError(f"--dask {address!r} is not a scheduler's address (tcp://host:port): {e}")
+    if not isinstance(e, Exception):
+        raise e  # Ctrl-C and the like
+    raise BatchError(
+        f"--dask {address}: what answers there is not a Dask scheduler (it spoke another "
+        "protocol); check the address and port (a scheduler listens on 8786)"
+    )
 
 
 class Batch:
@@ -346,14 +391,7 @@ class Batch:
             ) from None
         if not isinstance(self.dask, str):
             return self.dask, False
-        try:
-            return Client(self.dask, timeout=DASK_CONNECT_TIMEOUT), True
-        except (OSError, TimeoutError) as e:
-            raise BatchError(f"cannot reach the Dask scheduler at {self.dask}: {e}") from None
-        except ValueError as e:  # not an address at all ("missing port number in address")
-            raise BatchError(
-                f"--dask {self.dask!r} is not a scheduler's address (tcp://host:port): {e}"
-            ) from None
+        return _dask_client(Client, self.dask), True
 
     def _run(
         self,
