@@ -267,3 +267,49 @@ def test_a_dask_address_that_is_not_a_scheduler_is_told_in_one_line(
         else "; check the address and port (a scheduler listens on 8786)"
     )
     assert "Traceback" not in done.stderr and not out.exists()
+
+
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory, short4) -> Path:
+    """A finished batch's folder: two policies, two seeds."""
+    folder = tmp_path_factory.mktemp("finished") / "b"
+    Batch(folder, [short4], ["by_the_book", "hands_off"], runs=2, jobs=1).run(progress=False)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("total as text", "its 'total' column holds 'x', where numbers belong"),
+        ("no policy", "it has no 'policy' column"),
+    ],
+)
+def test_compare_tells_a_runs_table_it_cannot_use_in_one_line(
+    tmp_path, finished, short4, capsys, change, said
+):
+    """A runs.parquet whose ``total`` is text, or which has no ``policy`` column (edited
+    by hand, or written by another program), ended compare in a traceback (ValueError:
+    could not convert string to float, KeyError: 'policy')."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "b"
+    shutil.copytree(finished, folder)
+    table = pq.read_table(folder / "runs.parquet")
+    if change == "total as text":
+        i = table.schema.get_field_index("total")
+        table = table.set_column(i, "total", pa.array(["x"] * table.num_rows))
+    else:
+        table = table.drop(["policy"])
+    pq.write_table(table, folder / "runs.parquet")
+    assert main(["compare", str(folder), "--no-plots"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"salesim: error: {folder / 'runs.parquet'} is not a table salesim batch wrote: {said}; "
+        "run the same salesim batch command again to write it anew from the batch's journal\n"
+    )
+    # and what it says to do does it
+    Batch(folder, [short4], ["by_the_book", "hands_off"], runs=2, jobs=1).run(progress=False)
+    assert main(["compare", str(folder), "--no-plots"]) == 0

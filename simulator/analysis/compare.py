@@ -120,6 +120,14 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
                 "to finish the batch and write the tables"
             )
         raise CompareError(f"{folder} holds no finished runs yet")
+    if (problem := _rows_problem(rows)) is not None:
+        table = folder / ("runs.parquet" if (folder / "runs.parquet").exists() else "runs.csv")
+        again = (
+            "; run the same salesim batch command again to write it anew from the batch's journal"
+            if (folder / "journal.jsonl").exists()
+            else ""
+        )
+        raise CompareError(f"{table} is not a table salesim batch wrote: {problem}{again}")
     policies = list(manifest.get("policies") or sorted({r["policy"] for r in rows}))
     if baseline not in policies:
         raise CompareError(
@@ -155,6 +163,36 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
             b = np.array([base[s]["total"] for s in seeds], dtype=float)
             gaps[(i, p)] = paired_difference(a, b)
     return Comparison(folder, baseline, policies, ordered, stats, gaps, manifest)
+
+
+# the columns every run's row has, and those that hold whole numbers
+KEYS = ("scenario", "point", "policy", "seed", "status")
+WHOLE = ("point", "seed")
+
+
+def _rows_problem(rows: list[dict[str, Any]]) -> str | None:
+    """What makes a runs table unusable for a comparison, in words (None: nothing).
+
+    A table edited or written by another program may lack a column or hold text where
+    numbers belong; told here, not as a KeyError or a float() traceback further on."""
+    for name in (*KEYS, "total"):  # (a table of an older version may lack a component)
+        if name not in rows[0]:
+            return f"it has no {name!r} column"
+    for r in rows:
+        for name in KEYS:
+            if name not in r:
+                return f"run {r.get('run', '?')} has no {name!r}"
+        for name in WHOLE:
+            v = r[name]
+            if isinstance(v, bool) or not isinstance(v, int | float) or v != int(v):
+                return f"its {name!r} column holds {v!r}, where whole numbers belong"
+        if r["status"] != "ok":
+            continue
+        for name in METRICS:
+            v = r.get(name)
+            if not is_missing(v) and (isinstance(v, bool) or not isinstance(v, int | float)):
+                return f"its {name!r} column holds {v!r:.40}, where numbers belong"
+    return None
 
 
 def _journalled(folder: Path) -> int:
