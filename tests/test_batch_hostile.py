@@ -313,3 +313,14 @@ def test_compare_tells_a_runs_table_it_cannot_use_in_one_line(
     # and what it says to do does it
     Batch(folder, [short4], ["by_the_book", "hands_off"], runs=2, jobs=1).run(progress=False)
     assert main(["compare", str(folder), "--no-plots"]) == 0
+
+
+def test_a_policy_that_prints_leaves_run_json_pure(short4):
+    """A policy's ``print`` landed in the middle of ``salesim run --json``'s object, so
+    the output was no longer JSON; now what it prints goes to standard error."""
+    cmd = [sys.executable, "-m", "simulator", "run", "--scenario", short4,
+           "--policy", "plugin_policies:Prints", "--json"]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=BOUND, env=_env())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["policy"] == "plugin_policies:Prints"
+    assert "policy here, week 1" in done.stderr

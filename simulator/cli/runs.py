@@ -6,7 +6,11 @@ week-by-week summary and the final scorecard (or one JSON object with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..money import short_money
@@ -100,16 +104,45 @@ def _week_line(report: WeekReport, session: Session, currency: str) -> str:
     )
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from ..policies import make_policy
-    from ..policy_errors import PolicyError
-    from ..session import Session
+@contextlib.contextmanager
+def output_to_stderr(moved: bool = True) -> Iterator[None]:
+    """Within this block, what is written to standard output goes to standard error.
 
+    ``salesim run --json`` promises one JSON object on standard output; a policy is
+    someone's code, and its ``print`` (or a write to file 1 by a library it calls)
+    landed in the middle of it. Both the ``sys.stdout`` of Python and file 1 itself are
+    moved while the policy is loaded and plays. ``moved=False``: nothing is moved."""
+    if not moved:
+        yield
+        return
+    real = sys.__stdout__
+
+    def flush() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if real is not None:
+                real.flush()
+
+    with contextlib.ExitStack() as undo:
+        undo.enter_context(contextlib.redirect_stdout(sys.stderr))
+        flush()  # what was written before goes where it was meant to
+        try:
+            saved = os.dup(1)
+        except OSError:  # no file 1 to move: moving Python's standard output is enough
+            saved = None
+        if saved is not None:
+
+            def back() -> None:
+                flush()  # what the policy wrote to the real standard output: on stderr too
+                os.dup2(saved, 1)
+                os.close(saved)
+
+            os.dup2(2, 1)
+            undo.callback(back)
+        yield
+
+
+def cmd_run(args: argparse.Namespace) -> int:
     scenario = read_scenario(args.scenario)
-    try:
-        policy = make_policy(args.policy)
-    except ValueError as e:
-        return fail(str(e))
     if args.save is not None and not args.save.strip():
         return fail("--save needs a file name (it was empty)")
     if args.save:  # before the season is played: a save that cannot be written loses it
@@ -119,6 +152,43 @@ def cmd_run(args: argparse.Namespace) -> int:
             check_save_target(args.save)
         except SaveError as e:
             return fail(str(e))
+    # with --json, standard output holds the JSON object and nothing else
+    with output_to_stderr(args.json):
+        played = _play(args, scenario)
+    if isinstance(played, int):
+        return played
+    session, card = played
+    if args.json:
+        print(json.dumps(_result(session, card, args), ensure_ascii=False))
+        return 0
+    if not args.quiet:
+        print()
+    from ..narrate import Narrator
+
+    cur = scenario.currency
+    nar = Narrator(session.observe(), "en")
+    print(f"Scorecard ({args.policy}, seed {args.seed})")
+    for c in card.components:
+        print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {nar.working(c)}")
+    print(f"  {'total':<11} {card.total:6.1f}")
+    print(
+        f"revenue {short_money(card.revenue, cur)} of target {short_money(card.target, cur)}; "
+        f"{card.attrition} left the team ({card.regretted} regretted)"
+    )
+    return 0
+
+
+def _play(args: argparse.Namespace, scenario: Any) -> tuple[Session, Scorecard] | int:
+    """The season played by the policy (and saved, with --save); or the exit code of
+    what stopped it, told in one line."""
+    from ..policies import make_policy
+    from ..policy_errors import PolicyError
+    from ..session import Session
+
+    try:
+        policy = make_policy(args.policy)
+    except ValueError as e:
+        return fail(str(e))
 
     def policy_failed(why: str) -> int:  # the work failed, not the command line: 1
         fail(f"{args.policy}: {why}")
@@ -155,23 +225,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             write_save(snapshot(session, path, policy=args.policy), args.save)
         except SaveError as e:
             return fail(str(e))
-    if args.json:
-        print(json.dumps(_result(session, card, args), ensure_ascii=False))
-        return 0
-    if not args.quiet:
-        print()
-    from ..narrate import Narrator
-
-    nar = Narrator(session.observe(), "en")
-    print(f"Scorecard ({args.policy}, seed {args.seed})")
-    for c in card.components:
-        print(f"  {c.name:<11} {c.value:6.1f}  ×{c.weight:.2f}   {nar.working(c)}")
-    print(f"  {'total':<11} {card.total:6.1f}")
-    print(
-        f"revenue {short_money(card.revenue, cur)} of target {short_money(card.target, cur)}; "
-        f"{card.attrition} left the team ({card.regretted} regretted)"
-    )
-    return 0
+    return session, card
 
 
 def _result(session: Session, card: Scorecard, args: argparse.Namespace) -> dict[str, Any]:
