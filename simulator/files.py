@@ -10,12 +10,25 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
 
 class InputError(Exception):
     """A file that cannot be read as asked, in words (no traceback for the user)."""
+
+
+# what a terminal would act on rather than show: control characters (a line break too:
+# each message is one line), DEL and the C1 controls, and the bidirectional overrides
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: a file named with an escape code coloured
+    the terminal, one named "a⏎fine.yaml: valid⏎b.yaml" printed a line that was not
+    the program's. Such characters are shown as their escapes (\\x1b, \\n)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def shortened(name: str, most: int = 80) -> str:

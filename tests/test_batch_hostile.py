@@ -324,3 +324,23 @@ def test_a_policy_that_prints_leaves_run_json_pure(short4):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["policy"] == "plugin_policies:Prints"
     assert "policy here, week 1" in done.stderr
+
+
+def test_salesim_class_shows_participants_file_names_escaped(tmp_path, short4, capfd):
+    """A participant's save named with a terminal's escape codes (a title change, a
+    cleared screen, a colour) had them printed raw by ``salesim class``: now each is
+    shown as its escape, as every other message shows a file name."""
+    import shutil
+
+    good = tmp_path / "good.json"
+    assert main(["run", "--scenario", short4, "--policy", "hands_off", "--quiet",
+                 "--save", str(good)]) == 0  # fmt: skip
+    shutil.copy(good, tmp_path / "e\x1b]0;PWNED\x07\x1b[2J.json")
+    (tmp_path / "bad\x1b[31mRED.json").write_text("{", encoding="utf-8")
+    capfd.readouterr()
+    saves = sorted(str(p) for p in tmp_path.glob("*.json"))
+    assert main(["class", *saves, "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
+    out, err = capfd.readouterr()
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert f"salesim: left out {tmp_path}/bad\\x1b[31mRED.json: " in err
+    assert "e\\x1b]0;PWNED\\x07\\x1b[2J.json" in err

@@ -20,6 +20,7 @@ from .common import (
     fail,
     game_missing,
     out_problem,
+    printable,
 )
 
 
@@ -79,7 +80,7 @@ def _tell(warnings: list[str]) -> None:
     """Warnings gathered while a save replayed (a scenario edited since), one line each,
     after the progress bar has gone."""
     for line in warnings:
-        print(f"salesim: warning: {line}", file=sys.stderr)
+        print(f"salesim: warning: {printable(line)}", file=sys.stderr)
     warnings.clear()
 
 
@@ -97,7 +98,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             _, session = open_save(args.save, on_week=progress, warn=told.append)
         _tell(told)
         for path in export_logs(session, args.out, args.format):
-            print(path)
+            print(printable(str(path)))
     except (SaveError, NotOurs) as e:
         return fail(str(e))
     return 0
@@ -117,7 +118,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         with Progress("week") as progress:
             page = report(args.save, args.out, args.lang, progress, warn=told.append)
         _tell(told)
-        print(page)
+        print(printable(str(page)))
     except (SaveError, NotOurs) as e:
         _tell(told)
         return fail(str(e))
@@ -149,9 +150,10 @@ def cmd_class(args: argparse.Namespace) -> int:
         _tell(told)
         return fail(str(e))
     _tell(told)
-    print(page)
+    print(printable(str(page)))
     for why in skipped:  # a damaged save leaves the class, not the report
-        print(f"salesim: left out {why}", file=sys.stderr)
+        # a participant's file name, shown escaped: it may hold a terminal's escape codes
+        print(f"salesim: left out {printable(why)}", file=sys.stderr)
     # written, but not for everyone: a script that runs the class is told so
     return 1 if damaged else 0
 

@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..files import printable
 from ..outputs import claim, drop_unfinished
 from ..saves import SaveError, SaveGame, open_save
 from . import charts
@@ -213,7 +214,8 @@ def player_names(paths: list[str]) -> list[str]:
             j != i and theirs[-k:] == mine[-k:] for j, theirs in enumerate(parts)
         ):
             k += 1
-        names.append("/".join(mine[-k:]))
+        # shown on charts, pages and terminals: a file name's control characters escaped
+        names.append(printable("/".join(mine[-k:])))
     return names
 
 
