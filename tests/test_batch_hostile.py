@@ -344,3 +344,16 @@ def test_salesim_class_shows_participants_file_names_escaped(tmp_path, short4, c
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert f"salesim: left out {tmp_path}/bad\\x1b[31mRED.json: " in err
     assert "e\\x1b]0;PWNED\\x07\\x1b[2J.json" in err
+
+
+def test_calibrate_with_by_the_book_alone_claims_nothing(short4, capsys):
+    """``calibrate --policy by_the_book`` played no other policy, yet said by_the_book
+    "beats every other policy beyond the noise"."""
+    assert main(["calibrate", short4, "--runs", "2", "--jobs", "1", "--policy", "by_the_book"]) == 0
+    out = capsys.readouterr().out
+    assert "beats every other policy" not in out
+    assert (
+        "Does it reward good management? Not measured: by_the_book was the only policy "
+        "played. Name others with --policy, or leave --policy out to play every built-in one."
+    ) in out
+

@@ -162,6 +162,14 @@ def report(cal: Calibration) -> str:
             f"  {p:<17}{ci.mean:6.1f}{r.quantile(0.1):6.1f}{r.quantile(0.5):8.1f}"
             f"{r.quantile(0.9):6.1f}{r.means['revenue_ratio']:15.0%} {r.means['leavers']:8.1f}"
         )
+    if not cal.gaps:  # by_the_book alone: nothing to be ahead of, so nothing is claimed
+        lines += [
+            "",
+            f"Does it reward good management? Not measured: {BASELINE} was the only policy "
+            "played. Name others with --policy, or leave --policy out to play every "
+            "built-in one.",
+        ]
+        return "\n".join(lines)
     lines += ["", f"Does it reward good management? {BASELINE} minus each policy, paired by seed"]
     for p, g in cal.gaps.items():
         if g.lo > 0 and g.mean >= NOTICEABLE:
