@@ -357,3 +357,20 @@ def test_calibrate_with_by_the_book_alone_claims_nothing(short4, capsys):
         "played. Name others with --policy, or leave --policy out to play every built-in one."
     ) in out
 
+
+def test_the_sensitivity_table_keeps_its_columns_apart():
+    """A field's path longer than the name column, or an index of many digits, ran into
+    the next column ("market.segments.*.deal_size_median-12.345   10.5001234.500")."""
+    from simulator.analysis.sensitivity import Index, Sensitivity, report
+
+    indices = [Index("market.segments.*.deal_size_median", -12.345, 10.5, 1234.5, 0.1)]
+    for method in ("sobol", "morris"):
+        table = report(Sensitivity(method, "by_the_book", 6, 6, 0, indices, 70.0, 1.0, 2))
+        head, row = table.splitlines()[1:3]
+        words = row.split()
+        assert words[0] == "market.segments.*.deal_size_median"
+        assert len(words) == len(head.replace("± conf", "±conf").split())
+        assert [float(w) for w in words[1:]] == (
+            [-12.345, 10.5, 1234.5, 0.1] if method == "sobol" else [-12.35, 10.5, 1234.5]
+        )
+

@@ -205,6 +205,20 @@ def _estimates(ix: Index) -> tuple[tuple[float, float], ...]:
     return ((ix.first, ix.first_conf), (ix.total, ix.total_conf))
 
 
+def _table(heads: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> list[str]:
+    """The indices' table: a field's name, then its numbers right-aligned, each column
+    as wide as its widest entry and two spaces apart (a long field's path, or an index
+    of many digits, ran into the next column at fixed widths)."""
+    name_width = max([len("field"), *(len(name) for name, _ in rows)])
+    widths = [max([len(h), *(len(c[i]) for _, c in rows)]) + 2 for i, h in enumerate(heads)]
+
+    def line(name: str, cells: tuple[str, ...] | list[str]) -> str:
+        numbers = "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
+        return "  " + name.ljust(name_width) + numbers
+
+    return [line("field", heads), *(line(name, cells) for name, cells in rows)]
+
+
 def report(s: Sensitivity) -> str:
     lines = [
         f"{s.method.capitalize()} sensitivity of the total score under {s.policy}: "
@@ -212,12 +226,14 @@ def report(s: Sensitivity) -> str:
         f"total {s.mean:.1f} ± {s.sd:.1f} (sd)",
     ]
     if s.method == "sobol":
-        lines.append(f"  {'field':<34}{'S1':>8}{'± conf':>9}{'ST':>8}{'± conf':>9}")
-        for ix in sorted(s.indices, key=lambda i: -i.total):
-            lines.append(
-                f"  {ix.name:<34}{ix.first:8.3f}{ix.first_conf:9.3f}"
-                f"{ix.total:8.3f}{ix.total_conf:9.3f}"
-            )
+        ranked = sorted(s.indices, key=lambda i: -i.total)
+        lines += _table(
+            ("S1", "± conf", "ST", "± conf"),
+            [
+                (ix.name, [f"{v:.3f}" for v in (ix.first, ix.first_conf, ix.total, ix.total_conf)])
+                for ix in ranked
+            ],
+        )
         lines.append(
             "S1: share of the score's variance the field explains alone; ST: with its interactions."
         )
@@ -237,9 +253,11 @@ def report(s: Sensitivity) -> str:
                 "values outside 0..1 are sampling noise."
             )
     else:
-        lines.append(f"  {'field':<34}{'mu*':>8}{'± conf':>9}{'sigma':>8}")
-        for ix in sorted(s.indices, key=lambda i: -i.first):
-            lines.append(f"  {ix.name:<34}{ix.first:8.2f}{ix.first_conf:9.2f}{ix.total:8.2f}")
+        ranked = sorted(s.indices, key=lambda i: -i.first)
+        lines += _table(
+            ("mu*", "± conf", "sigma"),
+            [(ix.name, [f"{v:.2f}" for v in (ix.first, ix.first_conf, ix.total)]) for ix in ranked],
+        )
         lines.append(
             "mu*: mean absolute change of the score across the field's range (points); "
             "sigma: how much that depends on the other fields."
