@@ -374,3 +374,20 @@ def test_the_sensitivity_table_keeps_its_columns_apart():
             [-12.345, 10.5, 1234.5, 0.1] if method == "sobol" else [-12.35, 10.5, 1234.5]
         )
 
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("folder", "is a folder, not a Python file: name the .py file in it"),
+        ("/dev/zero", "is a device, not a Python file"),
+    ],
+)
+def test_a_policy_file_that_is_no_file_is_told_for_what_it_is(tmp_path, capsys, where, said):
+    """``--policy dir.py:X`` (a folder) and ``--policy /dev/zero:X`` were told as "does
+    not exist", which sent the analyst looking for a typo in a path that was there."""
+    path = where
+    if where == "folder":
+        path = str(tmp_path / "mine.py")
+        Path(path).mkdir()
+    assert main(["run", "--policy", f"{path}:Mine", "--quiet"]) == 2
+    assert capsys.readouterr().err == f"salesim: error: policy file {path!r} {said}\n"

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import importlib
 import importlib.util
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,46 @@ class PolicyLoadError(ValueError):
     """A policy name that cannot be turned into a policy, with the reason."""
 
 
+# what a path that is not a regular file is, by the kind stat tells
+_KINDS = (
+    (stat.S_ISDIR, "is a folder, not a Python file: name the .py file in it"),
+    (stat.S_ISCHR, "is a device, not a Python file"),
+    (stat.S_ISBLK, "is a device, not a Python file"),
+    (stat.S_ISFIFO, "is a named pipe, not a Python file"),
+    (stat.S_ISSOCK, "is a socket, not a Python file"),
+)
+
+
+def _file_problem(ref: str) -> str | None:
+    """What keeps ``ref`` from being read as a policy's file, in words (None: nothing).
+    A folder or a device was said not to exist, which sent the analyst looking for a
+    typo in a path that was there."""
+    try:
+        mode = Path(ref).expanduser().stat().st_mode
+    except ValueError:
+        return "cannot be used: its name holds a NUL character, which no file name may"
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as e:  # a name too long, a loop of links, ...
+        return f"cannot be read ({e.strerror})"
+    for kind, words in _KINDS:
+        if kind(mode):
+            return words
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
 def _module(ref: str) -> Any:
     if ref.endswith(".py") or "/" in ref or "\\" in ref:
+        if (problem := _file_problem(ref)) is not None:
+            raise PolicyLoadError(f"policy file {ref!r} {problem}")
         path = Path(ref).expanduser().resolve()
-        if not path.is_file():
-            raise PolicyLoadError(f"policy file {ref!r} does not exist")
+        try:
+            source = path.read_bytes()
+        except OSError as e:
+            raise PolicyLoadError(f"policy file {ref!r} cannot be read ({e.strerror})") from None
         # named by its path and its content: a file edited since (in a notebook, say) is
         # loaded afresh, never the version read first
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        digest = hashlib.sha256(source).hexdigest()[:12]
         name = f"salesim_policy_{abs(hash(str(path)))}_{digest}"
         if name in sys.modules:
             return sys.modules[name]
