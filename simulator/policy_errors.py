@@ -94,7 +94,8 @@ def decide(policy: Any, obs: Observation) -> Iterable[Any]:
             f"the policy's decide returned {type(decided).__name__} in week {week}: "
             "return a list of actions from simulator.api"
         )
-    actions = decided  # a list: a plan's own list of actions is carried out as judged
+    # a list by now: a plan's own list of actions is kept as it is, to be carried out as judged
+    actions = decided if isinstance(decided, list) else list(decided)
     if len(actions) > MOST_ACTIONS_A_WEEK:
         raise PolicyError(_too_many(week))
     for a in actions:
