@@ -9,8 +9,9 @@ A run's time limit is first kept inside its worker (an alarm, then the clock at
 every week's end: :func:`.runs.execute`). A policy can still hold on past it: one
 that catches every exception in an endless loop, or a long computation that no
 signal interrupts. So each worker posts on a :class:`Board` the run it plays and
-since when; a run still there ``GRACE`` seconds past its limit has its worker
-ended from outside, and is recorded as timed out, as any other. The runs lost
+since when; a run still there a grace past its limit (as long as the limit itself,
+between 1 and ``GRACE`` seconds) has its worker ended from outside, and is
+recorded as timed out, as any other. The runs lost
 with that worker's pool are put back in the queue; a worker that dies by itself
 is handled as before (its suspects rerun one at a time).
 """
@@ -31,7 +32,8 @@ from .runs import Task, Variants, crashed_run, failed_run, hand_out, init_worker
 from .runs import timed_out as timed_out_error
 from .stopping import Stopper
 
-GRACE = 5.0  # seconds a run may take past its limit to stop by itself before it is ended
+GRACE = 5.0  # seconds a run may take past its limit to stop by itself, at most, before it
+# is ended (a short limit gets a short grace: as long as the limit, and at least a second)
 POLL = 0.5  # how often the batch looks at the board while runs play
 
 
@@ -202,7 +204,7 @@ class LocalPool:
 
     def _wait(self, futures: Iterable[Future[Any]], until: str) -> set[Future[Any]]:
         """``wait(futures, return_when=until)``, ending meanwhile every worker whose run
-        is ``GRACE`` seconds past its limit."""
+        is its grace past its limit."""
         futures = list(futures)
         if self.timeout is None:
             return wait(futures, return_when=until).done
@@ -216,7 +218,8 @@ class LocalPool:
         if self._board is None or self.timeout is None:
             return
         processes = getattr(self.active, "_processes", None) or {}
-        for pid, run in self._board.overdue(self.timeout + GRACE):
+        grace = min(GRACE, max(1.0, self.timeout))
+        for pid, run in self._board.overdue(self.timeout + grace):
             proc = processes.get(pid)
             if proc is not None:  # only a worker of this pool is ever ended
                 self.ended.add(run)
