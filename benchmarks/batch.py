@@ -7,8 +7,8 @@ pressure_cooker, micromanager) × ``--runs`` seeds.
 
 Prints:
   toy_ms=                    the yardstick toy's year, timed in the same run
-  one_worker_s= / two_workers_s=   the study with --jobs 1 (played in the command's own
-                             process) and --jobs 2 (a pool of two worker processes)
+  one_worker_s= / two_workers_s=   the study with --jobs 1 (one worker process: a policy
+                             never plays in the command itself) and --jobs 2 (two)
   manager_years_per_min=     runs a minute with --jobs 2 (goal ≥ 1,000 on two cores)
   cpu_per_run_vs_toy=        CPU time per run (all processes) ÷ the toy's year (goal ≤ 2.2)
   efficiency=                two workers' speed ÷ twice one worker's (goal ≥ 0.85)
