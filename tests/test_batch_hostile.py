@@ -326,6 +326,24 @@ def test_a_policy_that_prints_leaves_run_json_pure(short4):
     assert "policy here, week 1" in done.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_policy_that_prints_leaves_a_batchs_summary_alone(tmp_path, short4, jobs):
+    """The batch's summary is its standard output (often sent to a file); what a policy
+    prints in the workers landed in it, line by line. It goes to standard error now."""
+    words = ["--policy", "hands_off", "plugin_policies:Prints", "--baseline", "hands_off",
+             "--runs", "2", "--jobs", jobs]  # fmt: skip
+    done = subprocess.run(
+        _batch(short4, tmp_path / "b", *words),
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "policy here" not in done.stdout and "policy here, week 1" in done.stderr
+    assert "plugin_policies:Prints" in done.stdout  # the summary itself is still there
+
+
 def test_salesim_class_shows_participants_file_names_escaped(tmp_path, short4, capfd):
     """A participant's save named with a terminal's escape codes (a title change, a
     cleared screen, a colour) had them printed raw by ``salesim class``: now each is

@@ -255,6 +255,17 @@ def init_worker(variants: Variants, timeout: float | None = None, board: Any = N
     _TIMEOUT[0] = timeout
     _BOARD[0] = board.claim() if board is not None else None
     gc.disable()  # the worker's runs are collected one by one (see run_collected)
+    _output_to_stderr()
+
+
+def _output_to_stderr() -> None:
+    """What a worker writes to standard output goes to standard error: a policy's
+    ``print`` (or a library's write to file 1) landed in the middle of the batch's
+    summary, which is the command's standard output and may be piped into a file."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+        os.dup2(2, 1)
+    sys.stdout = sys.stderr
 
 
 def _end_with_parent() -> None:
