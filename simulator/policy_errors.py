@@ -25,9 +25,10 @@ from .api.observation import Observation
 from .api.plan import MOST_ACTIONS_A_WEEK, Plan
 from .interruptions import Interruption
 
-# what passes through a policy untold: a stop from outside it, the person's Ctrl-C, and
-# sys.exit (each caller says what a policy's own sys.exit means to it)
-PASSED_ON = (Interruption, KeyboardInterrupt, SystemExit)
+# what passes through a policy untold: a stop from outside it, the person's Ctrl-C,
+# sys.exit (each caller says what a policy's own sys.exit means to it), and a print to an
+# output whose reader has gone (``salesim run | head``: the command stops quietly)
+PASSED_ON = (Interruption, KeyboardInterrupt, SystemExit, BrokenPipeError)
 
 
 class PolicyError(Exception):

@@ -344,6 +344,30 @@ def test_a_policy_that_prints_leaves_a_batchs_summary_alone(tmp_path, short4, jo
     assert "plugin_policies:Prints" in done.stdout  # the summary itself is still there
 
 
+def test_a_policy_printing_into_a_closed_pipe_is_not_told_as_its_mistake(tmp_path, short4):
+    """``salesim run ... | head``: once ``head`` has read its lines, a policy that prints a
+    lot meets a closed pipe, and that was told as the policy's error ("the policy raised
+    BrokenPipeError"). The command stops quietly, as Unix tools do."""
+    loud = tmp_path / "loud.py"
+    loud.write_text(
+        "class Loud:\n"
+        "    def decide(self, obs):\n"
+        "        print('x' * 100_000)\n"
+        "        return []\n",
+        encoding="utf-8",
+    )
+    cmd = [sys.executable, "-m", "simulator", "run", "--scenario", short4,
+           "--policy", f"{loud}:Loud"]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+    )
+    proc.stdout.readline()  # what head -1 reads, and then it is gone
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=BOUND) == 0, err
+    assert "BrokenPipe" not in err and "policy" not in err, err
+
+
 def test_salesim_class_shows_participants_file_names_escaped(tmp_path, short4, capfd):
     """A participant's save named with a terminal's escape codes (a title change, a
     cleared screen, a colour) had them printed raw by ``salesim class``: now each is
