@@ -282,6 +282,8 @@ def finished(tmp_path_factory, short4) -> Path:
     [
         ("total as text", "its 'total' column holds 'x', where numbers belong"),
         ("no policy", "it has no 'policy' column"),
+        ("total infinite", "its 'total' column holds inf, where finite numbers belong"),
+        ("seed infinite", "its 'seed' column holds inf, where whole numbers belong"),
     ],
 )
 def test_compare_tells_a_runs_table_it_cannot_use_in_one_line(
@@ -301,6 +303,10 @@ def test_compare_tells_a_runs_table_it_cannot_use_in_one_line(
     if change == "total as text":
         i = table.schema.get_field_index("total")
         table = table.set_column(i, "total", pa.array(["x"] * table.num_rows))
+    elif change in ("total infinite", "seed infinite"):
+        name = change.split()[0]
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, name, pa.array([float("inf")] * table.num_rows))
     else:
         table = table.drop(["policy"])
     pq.write_table(table, folder / "runs.parquet")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,14 +185,19 @@ def _rows_problem(rows: list[dict[str, Any]]) -> str | None:
                 return f"run {r.get('run', '?')} has no {name!r}"
         for name in WHOLE:
             v = r[name]
-            if isinstance(v, bool) or not isinstance(v, int | float) or v != int(v):
-                return f"its {name!r} column holds {v!r}, where whole numbers belong"
+            whole = isinstance(v, int | float) and math.isfinite(v) and v == int(v)
+            if isinstance(v, bool) or not whole:
+                return f"its {name!r} column holds {v!r:.40}, where whole numbers belong"
         if r["status"] != "ok":
             continue
         for name in METRICS:
             v = r.get(name)
-            if not is_missing(v) and (isinstance(v, bool) or not isinstance(v, int | float)):
+            if is_missing(v):
+                continue
+            if isinstance(v, bool) or not isinstance(v, int | float):
                 return f"its {name!r} column holds {v!r:.40}, where numbers belong"
+            if not math.isfinite(v):  # no run scores an infinity
+                return f"its {name!r} column holds {v!r}, where finite numbers belong"
     return None
 
 
