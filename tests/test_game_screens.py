@@ -1506,3 +1506,46 @@ def test_enter_on_a_button_whose_region_is_built_again_keeps_the_keyboard_on_it(
         assert isinstance(button, UIButton) and button.text == label, button
         assert button.alive() and app.screen.get_rect().contains(button.rect)
         assert any(p.action.kind == "set_quota" for p in app.game.plan)  # it did plan them
+
+
+def _focused(app):
+    at = app.focused_index()
+    return app.focusables()[at] if at is not None else None
+
+
+def test_a_tab_clicked_with_the_mouse_takes_the_keyboard_never_a_remove_button(tmp_path):
+    """After Enter on "Plan these quotas", a click on the Inbox tab left the keyboard on
+    the plan list's "×" of a planned quota (by its place in the Tab order): the next
+    Enter took the quota back, with no word. What is clicked now has the keyboard."""
+    with game_at(tmp_path, "en", size=(1024, 640)) as app:
+        to_desk(app, "quotas")
+        app.set_focus(find(app, tr("en", "quota.apply"), exact=True))
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+        )
+        step(app, 2)
+        planned = len(app.game.plan)
+        assert planned > 0
+        click(app, "Inbox")
+        focused = _focused(app)
+        assert isinstance(focused, UIButton) and focused.text.startswith("Inbox"), focused
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+        )
+        step(app, 2)
+        assert len(app.game.plan) == planned  # nothing was taken back
+
+
+def test_a_field_clicked_into_is_the_one_in_focus_and_tab_goes_on_from_it(tmp_path):
+    with game_at(tmp_path, "en", size=(1024, 640)) as app:
+        to_desk(app, "quotas")
+        app.set_focus(find(app, "Hire"))
+        fields = [el for el in app.focusables() if isinstance(el, UITextEntryLine)]
+        click_at(app, fields[0].rect.center)
+        assert _focused(app) is fields[0]
+        assert not find(app, "Hire").is_selected  # one focus on screen, not two
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="\t", scancode=0)
+        )
+        step(app, 2)
+        assert _focused(app) is fields[1]

@@ -320,6 +320,18 @@ class App:
         return any(isinstance(el, UITextEntryLine) and el.alive() for el in focus)
 
     # --------------------------------------------------------------- input
+    def _follow_the_pointer(self) -> None:
+        """A field clicked into has the keyboard: it is the one element in focus, and Tab
+        goes on from it (the button focused before stayed lit beside it, and Tab went on
+        from the button)."""
+        typed = [
+            el
+            for el in self.manager.get_focus_set() or ()
+            if isinstance(el, UITextEntryLine) and el is not self._focus
+        ]
+        if typed and typed[0] in self.focusables():
+            self.set_focus(typed[0])
+
     def press(self, element: Any) -> None:
         if self.scene is None:
             return
@@ -395,7 +407,11 @@ class App:
         if event.type == pygame.KEYDOWN and self._key(event):
             return
         self.manager.process_events(event)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self._follow_the_pointer()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is not self._focus and event.ui_element in self.focusables():
+                self.set_focus(event.ui_element)  # the keyboard goes on from what was clicked
             self.press(event.ui_element)
         elif self.scene is not None:
             self.scene.handle(event)
