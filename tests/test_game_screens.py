@@ -1549,3 +1549,18 @@ def test_a_field_clicked_into_is_the_one_in_focus_and_tab_goes_on_from_it(tmp_pa
         )
         step(app, 2)
         assert _focused(app) is fields[1]
+
+
+def test_a_greyed_button_with_the_keyboard_still_looks_greyed(tmp_path):
+    """Tabbing onto a greyed lever (it is reachable: Enter says why it is closed) lit it
+    solid blue, the look of a live focused button; it stays grey, outlined."""
+    with game_at(tmp_path, "en", scenario=str(scenarios_dir() / "tutorial.yaml")) as app:
+        to_desk(app)
+        greyed = [el for el in app.focusables() if "#refused" in el.object_ids]
+        live = [el for el in app.focusables() if isinstance(el, UIButton) and el not in greyed]
+        assert greyed and live
+        for el, looks_live in ((live[0], True), (greyed[0], False)):
+            app.set_focus(el)
+            step(app, 2)
+            r, g, b, _ = app.screen.get_at((el.rect.left + 6, el.rect.top + 6))
+            assert (r + g + b < 500) is looks_live, (el.text, (r, g, b))
