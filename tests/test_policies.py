@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -172,21 +174,44 @@ def test_a_policys_mistake_is_one_line_naming_the_week_and_its_own_line(mistake,
     assert all(r["status"] == "ok" for r in rows if r["policy"] == "hands_off")
 
 
-def test_a_plan_tried_more_than_a_week_can_hold_is_the_policys_mistake():
+def test_a_plan_refuses_what_a_week_cannot_hold_and_the_week_goes_on():
+    """A policy looping over every deal of a swollen funnel (the micromanager pushing each
+    one, a lever made free) passed a thousand actions in a week and was failed for it.
+    Its plan now refuses the 1,001st (``week_full``, in words), and the week is played."""
     from simulator.api import OneOnOne, Plan
-    from simulator.policy_errors import PolicyError
+
+    answers = []
 
     class Spams:
         def decide(self, obs):
             plan = Plan(obs)
             for _ in range(2_000):  # refused after the first: tried all the same
-                plan.add(OneOnOne(obs.reps[0].id))
+                answers.append(plan.add(OneOnOne(obs.reps[0].id)))
+            answers.append(plan.why_not(OneOnOne(obs.reps[1].id)))
             return plan
 
     s = Session(scenario(), 1, Spams())
-    with pytest.raises(PolicyError, match="more than 1,000 actions in week 1"):
-        s.advance_week()
-    assert s.action_log == []
+    s.advance_week()
+    assert answers[0] is True and not any(answers[1:2_000])
+    assert answers[-1].code == "week_full" and "1000 actions" in answers[-1].reason
+    assert len(s.action_log) == 1  # the one accepted: the week was played
+    assert s.world.week == 2
+
+
+def test_the_micromanager_plays_a_season_of_free_pushes_and_a_swollen_funnel():
+    """With pushing a deal made free and leads boosted (every number within its range),
+    the micromanager pushed each of a thousand deals in week 22 and was failed as "stuck
+    in a loop"; its plan now stops it at what a week holds, and the season is played."""
+    from simulator.scenario import default_scenario_path, load_scenario
+
+    scn = load_scenario(default_scenario_path())
+    numbers = {"hours": {"push_deal": 0.0}, "lead_skill_base": 2.0, "rep_hours": 100.0,
+               "demand_relationship_base": 2.0, "deal_upkeep_hours": 0.0}  # fmt: skip
+    scn = replace(scn, params=scn.params.with_overrides(numbers))
+    s = Session(scn, 1, make_policy("micromanager"))
+    card = s.run()
+    assert s.finished and card.revenue > 0
+    assert max(Counter(a.week for a in s.action_log).values()) == 1_000  # it did fill weeks
 
 
 def test_a_policys_own_plan_is_carried_out_as_judged_not_judged_again(monkeypatch):

@@ -143,6 +143,8 @@ class Plan:
     # ------------------------------------------------------------ planning
     def why_not(self, action: Any) -> Refusal | None:
         """Why ``action`` cannot join the plan now; ``None`` when it can."""
+        if len(self.tried) >= MOST_ACTIONS_A_WEEK:
+            return Refusal("week_full", {"most": MOST_ACTIONS_A_WEEK})
         try:
             self._judge(action)
         except Refused as r:
@@ -150,7 +152,13 @@ class Plan:
         return None
 
     def add(self, action: Any) -> bool:
-        """Plan ``action`` if it fits (and say so); otherwise remember why not."""
+        """Plan ``action`` if it fits (and say so); otherwise remember why not.
+
+        A week is tried with at most ``MOST_ACTIONS_A_WEEK`` actions: past that, ``add``
+        refuses (``week_full``) and keeps no record, so a policy that loops over every
+        deal of a swollen funnel is stopped by its plan, not failed for it."""
+        if len(self.tried) >= MOST_ACTIONS_A_WEEK:
+            return False
         try:
             planned, replaced = self._judge(action)
         except Refused as r:
