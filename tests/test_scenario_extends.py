@@ -206,3 +206,22 @@ def test_a_file_of_many_keys_merges_looking_at_each_mark_a_few_times():
     assert base_marks["x-k0.a"].source == "over" and base_marks["x-k0.b.c"].source == "base"
     assert base_marks["x-k1.a"].source == "base" and base_marks["x-new7"].source == "over"
     assert base_marks["title"].source == "over"
+
+
+def test_a_file_of_many_dotted_keys_merges_looking_at_each_mark_a_few_times():
+    """Keys holding a dot (``a.1: 1``, 20,000 of them) could not be grouped by the key they
+    sit under, and each scanned every mark again: minutes. They are found among the marks
+    sorted once."""
+    from simulator.scenario.loader import merge
+    from simulator.scenario.source import Mark
+
+    n = 3_000
+    base = {"title": "base", "a.7": 0, "a.7.x": 0}
+    over = {f"a.{i}": i for i in range(n)}
+    base_marks = _Counted({k: Mark("base", 1, 1) for k in base})
+    over_marks = _Counted({k: Mark("over", 1, 1) for k in over})
+    _Counted.looked = 0
+    merged = merge(base, over, base_marks, over_marks)
+    assert _Counted.looked <= 3 * (len(base_marks) + len(over_marks))
+    assert merged["a.7"] == 7 and merged["title"] == "base"
+    assert base_marks["a.7"].source == "over" and base_marks["a.2999"].source == "over"
