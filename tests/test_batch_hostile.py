@@ -191,10 +191,32 @@ def test_a_sweep_of_billions_of_points_is_refused_before_it_is_built(tmp_path):
     )
     assert done.returncode == 2, done.stderr
     assert done.stderr == (
-        "salesim: error: 1,000,000,000 runs in one batch; at most 1,000,000 "
-        "(at ~1,000 a minute on two cores that is most of a day)\n"
+        "salesim: error: --set: 1,000,000,000 combinations of values; at most 5,000 points "
+        "in one batch (each is a scenario of its own, kept in memory); split the study into "
+        "several batches\n"
     )
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "design",
+    [["--set", "market.lead_rate=0.5:1.5", "--sample", "lhs:100000"],
+     ["--set", f"market.lead_rate={','.join(str(i / 100) for i in range(1, 10_001))}"]],
+    ids=["lhs", "factorial"],
+)  # fmt: skip
+def test_a_design_of_too_many_points_is_refused_before_one_is_built(tmp_path, design):
+    """A design's points are each a scenario, checked and kept in memory (about 40 kB):
+    lhs:100000 passed the cap on runs, then took 1.5 GB and ended in MemoryError before
+    any run. A design of more than 5,000 points is refused first, in one line."""
+    done = subprocess.run(
+        _batch("tutorial", tmp_path / "b", "--policy", "hands_off", "--runs", "1", *design),
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+    )
+    assert done.returncode == 2, done.stderr
+    assert "at most 5,000 points in one batch" in done.stderr and done.stderr.count("\n") == 1
 
 
 @pytest.fixture

@@ -358,7 +358,7 @@ def test_batch_and_run_refuse_settings_that_could_only_be_mistakes(tmp_path, cap
                  "support.presales=1:4", "--sample", "lhs:100000000", "--runs", "1",
                  "--out", str(out)])  # fmt: skip
     assert code == 2 and time.monotonic() - began < 5
-    assert "at most 1,000,000 points" in capsys.readouterr().err
+    assert "at most 5,000 points in one batch" in capsys.readouterr().err
     code = main(["run", "--scenario", "tutorial", "--save", ""])
     assert code == 2 and "--save needs a file name" in capsys.readouterr().err
 

@@ -26,6 +26,14 @@ from ..scenario.source import LOADER
 Point = tuple[tuple[str, float], ...]  # (path, value) pairs, in the order given
 
 
+# a design's points, at most: each is a scenario of its own, checked and held in memory
+# while the batch runs (about 40 kB each: 100,000 had taken 1.5 GB before any run began)
+MOST_POINTS = 5_000
+TOO_MANY_POINTS = (
+    f"at most {MOST_POINTS:,} points in one batch (each is a scenario of its own, kept "
+    "in memory); split the study into several batches"
+)
+
 class DesignError(ValueError):
     """A parameter, range or design that cannot be used, and why."""
 

@@ -188,9 +188,17 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from ..analysis.batch import MOST_RUNS, Batch, BatchError, too_many
+    from ..analysis.batch import Batch, BatchError, too_many
     from ..analysis.compare import CompareError, load, text
-    from ..analysis.design import DesignError, factorial, latin_hypercube, parse_range, parse_sweep
+    from ..analysis.design import (
+        MOST_POINTS,
+        TOO_MANY_POINTS,
+        DesignError,
+        factorial,
+        latin_hypercube,
+        parse_range,
+        parse_sweep,
+    )
     from ..analysis.store import arrow_without_pandas
     from ..policies import PolicyLoadError
 
@@ -210,14 +218,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
             kind, _, k = args.sample.partition(":")
             if kind != "lhs" or not k.isdigit():
                 return fail("--sample takes lhs:K, e.g. lhs:20")
-            if int(k) > MOST_RUNS:
-                return fail(f"--sample lhs:{k}: at most {MOST_RUNS:,} points in one batch")
+            if int(k) > MOST_POINTS:
+                return fail(f"--sample lhs:{k}: {TOO_MANY_POINTS}")
             if (problem := too_many(int(k) * per_point)) is not None:
                 return fail(problem)
             points = latin_hypercube([parse_range(t, "--set") for t in args.set], int(k), args.seed)
         else:
             sweeps = [parse_sweep(t) for t in args.set]
-            if (problem := too_many(prod(len(s.values) for s in sweeps) * per_point)) is not None:
+            if (n := prod(len(s.values) for s in sweeps)) > MOST_POINTS:
+                return fail(f"--set: {n:,} combinations of values; {TOO_MANY_POINTS}")
+            if (problem := too_many(n * per_point)) is not None:
                 return fail(problem)
             points = factorial(sweeps)
         scenarios = [resolve_scenario(p) for p in args.scenario]
