@@ -34,6 +34,7 @@ TOO_MANY_POINTS = (
     "in memory); split the study into several batches"
 )
 
+
 class DesignError(ValueError):
     """A parameter, range or design that cannot be used, and why."""
 

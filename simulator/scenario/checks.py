@@ -106,6 +106,35 @@ DAYS_A_YEAR = 260  # working days: an account brings at most one new deal on eac
 MOST_DEAL_WEEKS = 3_000_000
 
 
+def _lead_boost(params: dict[str, Any], weeks: int) -> float:
+    """How many times the model's numbers in a ``params:`` block can raise the leads a
+    market brings, against the model's own (1 when they do not, or are not usable: their
+    problems are told on their own). Each number that raises demand counts at its
+    strongest: the lead factor's cap and the prospecting skill's base, the relationship's
+    base, a boom, and the potential's growth over the game."""
+    import math
+
+    from ..core.params import ModelParams
+    from .params_check import check_params
+
+    if not params or check_params(params):
+        return 1.0
+    ours, theirs = (
+        ModelParams(),
+        ModelParams().with_overrides(
+            {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
+        ),
+    )
+    days = weeks * 5
+
+    def strength(p: ModelParams) -> float:
+        lead = p.max_lead_factor * (p.lead_skill_base + 1.0) * (1.0 + p.fit_hunt * 0.5)
+        growth = math.exp(max(0.0, p.growth_rate * (1.0 - p.growth_neutral)) * days)
+        return lead * (p.demand_relationship_base + 1.0) * max(1.0, p.boom_leads) * growth
+
+    return max(1.0, strength(theirs) / strength(ours))
+
+
 def _workload(s: ScenarioFile) -> Iterator[Finding]:
     """The new opportunities over the game, and the funnel open at once, kept to what plays
     in under a minute and 1 GB. A named account brings leads as its potential is to its
@@ -124,7 +153,15 @@ def _workload(s: ScenarioFile) -> Iterator[Finding]:
     if by_name > by_segment:
         where, why = "accounts", "mostly from named accounts, each bringing leads as its "
         why += "potential is to its segment's"
-    leads = (by_segment + by_name) * years
+    # the model's own numbers may raise every account's demand: the estimate rises with
+    # them, up to one new deal a working day for every account
+    boost = _lead_boost(s.params, s.weeks)
+    if boost > 1:
+        shown = f"{boost:,.0f}" if boost >= 10 else f"{boost:.1f}"
+        where, why = "params", f"{why}, × about {shown} from the params: block"
+    accounts = sum(g.accounts for g in s.market.segments) + len(s.accounts)
+    most_a_year = accounts * DAYS_A_YEAR
+    leads = min(most_a_year, (by_segment + by_name) * boost) * years
     if leads > MOST_LEADS:
         yield (
             where,
@@ -140,6 +177,8 @@ def _workload(s: ScenarioFile) -> Iterator[Finding]:
         for g in s.market.segments
     )
     funnel += sum(rate * (g.cycle_months[0] + g.cycle_months[1]) / 24 for rate, g in named)
+    longest = max((g.cycle_months[1] for g in s.market.segments), default=0) / 12
+    funnel = min(most_a_year * longest, funnel * boost)
     if funnel > MOST_OPEN or funnel * s.weeks > MOST_DEAL_WEEKS:
         why = why.replace("years", "the cycle in years")
         yield (
