@@ -343,6 +343,26 @@ def test_compare_tells_a_runs_table_it_cannot_use_in_one_line(
     assert main(["compare", str(folder), "--no-plots"]) == 0
 
 
+def test_compare_refuses_a_runs_table_of_more_rows_than_a_batch_writes_before_reading_it(
+    tmp_path, finished, monkeypatch, capsys
+):
+    """A runs.parquet of 510 kB held five million identical rows: compare read them all
+    into memory and ended in MemoryError at 1.5 GB. A table of more rows than a batch
+    writes is refused from its own count, before a row is read (here the cap is made
+    small, below the finished batch's four runs)."""
+    import shutil
+
+    from simulator.analysis import compare
+
+    folder = tmp_path / "b"
+    shutil.copytree(finished, folder)
+    monkeypatch.setattr(compare, "MOST_RUNS", 3)
+    assert main(["compare", str(folder), "--no-plots"]) == 2
+    err = capsys.readouterr().err
+    assert "runs.parquet holds 4 rows, more than a batch writes (3 at most)" in err
+    assert err.count("\n") == 1
+
+
 def test_a_policy_that_prints_leaves_run_json_pure(short4):
     """A policy's ``print`` landed in the middle of ``salesim run --json``'s object, so
     the output was no longer JSON; now what it prints goes to standard error."""

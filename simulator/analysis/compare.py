@@ -26,6 +26,7 @@ from ..outputs import HTML_MARK, save_png, write_bytes
 from ..palette import palette
 from ..scoring import COMPONENTS
 from ..wording import counted
+from .runs import MOST_RUNS
 from .stats import Interval, mean_ci, paired_difference
 from .store import (
     MANIFEST,
@@ -109,7 +110,11 @@ def load(folder: str | Path, baseline: str = "by_the_book") -> Comparison:
         raise CompareError(f"{folder / MANIFEST} cannot be used: {problem}")
     written = any((folder / f"runs.{kind}").exists() for kind in ("parquet", "csv"))
     try:
-        rows = read_table(folder, "runs") if written or not _journalled(folder) else []
+        rows = (
+            read_table(folder, "runs", most_rows=MOST_RUNS)
+            if written or not _journalled(folder)
+            else []
+        )
     except StoreError as e:
         raise CompareError(str(e)) from None
     if not rows:

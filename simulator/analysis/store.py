@@ -470,8 +470,10 @@ class Tables:
         return table.select(order)
 
 
-def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
-    """A table written by :func:`write_table`, as a list of rows."""
+def read_table(folder: Path, name: str, most_rows: int | None = None) -> list[dict[str, Any]]:
+    """A table written by :func:`write_table`, as a list of rows; one of more than
+    ``most_rows`` rows is refused before it is read (a table of a few hundred kB may
+    hold millions of rows, each a dict in memory)."""
     parquet = folder / f"{name}.parquet"
     if parquet.exists():
         if pq is None:
@@ -480,6 +482,12 @@ def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
                 "(pip install 'salesim[analysis]', or pip install -e '.[analysis]' in a checkout)"
             )
         try:
+            n = pq.ParquetFile(parquet).metadata.num_rows
+            if most_rows is not None and n > most_rows:
+                raise StoreError(
+                    f"{parquet} holds {n:,} rows, more than a batch writes ({most_rows:,} at "
+                    "most): it is not a table salesim batch wrote"
+                )
             return pq.read_table(parquet).to_pylist()
         except (pa.ArrowException, OSError) as e:  # damaged: the journal can rebuild it
             raise StoreError(
@@ -489,8 +497,16 @@ def read_table(folder: Path, name: str) -> list[dict[str, Any]]:
     path = folder / f"{name}.csv"
     if not path.exists():
         raise StoreError(f"no {name}.parquet or {name}.csv in {folder}")
+    rows = []
     with open(path, encoding="utf-8", newline="") as f:
-        return [{k: _parse(v) for k, v in row.items()} for row in csv.DictReader(f)]
+        for row in csv.DictReader(f):
+            if most_rows is not None and len(rows) >= most_rows:
+                raise StoreError(
+                    f"{path} holds more than {most_rows:,} rows, more than a batch writes: "
+                    "it is not a table salesim batch wrote"
+                )
+            rows.append({k: _parse(v) for k, v in row.items()})
+    return rows
 
 
 def _parse(text: str) -> Any:
