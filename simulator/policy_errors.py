@@ -36,8 +36,13 @@ class PolicyError(Exception):
 
 
 def _what(e: BaseException) -> str:
-    """An exception in words: its type, and its message when it has one."""
-    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    """An exception in words: its type, and its message when it has one (a message that
+    cannot be made, its ``__str__`` raising, is said so rather than raised again)."""
+    try:
+        said = str(e)
+    except Exception:
+        said = "(its message could not be shown)"
+    return f"{type(e).__name__}: {said}" if said else type(e).__name__
 
 
 def _where(e: BaseException) -> str:

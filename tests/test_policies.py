@@ -135,6 +135,11 @@ MISTAKES = {
         "returned more than 1,000 actions in week 3: a week holds at most that many",
     ),
     "endless": ("return iter(PipelineReview, None)", "returned more than 1,000 actions in week 3"),
+    # an exception whose own message cannot be made: a traceback from the message's maker
+    "unprintable": (
+        "raise type('Odd', (Exception,), {'__str__': lambda self: 1 / 0})()",
+        "the policy raised Odd: (its message could not be shown) in week 3",
+    ),
 }  # fmt: skip
 
 

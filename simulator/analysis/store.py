@@ -497,7 +497,7 @@ def read_table(folder: Path, name: str, most_rows: int | None = None) -> list[di
     path = folder / f"{name}.csv"
     if not path.exists():
         raise StoreError(f"no {name}.parquet or {name}.csv in {folder}")
-    rows = []
+    rows: list[dict[str, Any]] = []
     with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             if most_rows is not None and len(rows) >= most_rows:
