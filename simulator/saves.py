@@ -40,6 +40,9 @@ KIND = "salesim-save"
 # what a week of a save may hold, as a week of play (simulator.api.plan): a file with more
 # was made to stall the replay
 MAX_ACTIONS_PER_WEEK = MOST_ACTIONS_A_WEEK
+# and the plans it was carried out in (a plan at the week's end, and an answer or two
+# carried out at once, make a handful)
+MAX_PLANS_PER_WEEK = 100
 
 
 class SaveError(Exception):
@@ -207,15 +210,26 @@ def _readable_back(save: SaveGame, data: bytes, path: Path) -> None:
             f"{path}: this game's save would be {len(data):,} bytes; saves are limited to "
             f"{MAX_SAVE_BYTES:,} bytes, so it was not written"
         )
-    per_week: dict[Any, int] = {}
-    for row in save.actions:
+    if (full := _too_full(save.actions)) is not None:
+        raise SaveError(f"{path}: in this game {full}, more than a save may; it was not written")
+
+
+def _too_full(actions: list[Any]) -> str | None:
+    """The first week of an action log holding more than a save may: more actions than a
+    week holds, or more plans (each is carried out against a view of the world made
+    afresh, so a log of one plan per action took a minute and a half to replay)."""
+    count: dict[Any, int] = {}
+    plans: dict[Any, set[Any]] = {}
+    for row in actions:
         week = row.get("week") if isinstance(row, dict) else None
-        per_week[week] = per_week.get(week, 0) + 1
-        if per_week[week] > MAX_ACTIONS_PER_WEEK:
-            raise SaveError(
-                f"{path}: week {week} of this game holds more than {MAX_ACTIONS_PER_WEEK:,} "
-                "actions, more than a save may; it was not written"
-            )
+        count[week] = count.get(week, 0) + 1
+        if count[week] > MAX_ACTIONS_PER_WEEK:
+            return f"week {week} holds more than {MAX_ACTIONS_PER_WEEK:,} actions"
+        held = plans.setdefault(week, set())
+        held.add(str(row.get("plan")) if isinstance(row, dict) else None)
+        if len(held) > MAX_PLANS_PER_WEEK:
+            return f"week {week} holds more than {MAX_PLANS_PER_WEEK:,} plans"
+    return None
 
 
 def encode_save(save: SaveGame) -> str:
@@ -328,7 +342,6 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
         raise SaveError(f"{p}: the save is damaged ({where} holds a broken character)")
     if not 0 <= data["seed"] < SEEDS or not 0 <= data["weeks_played"] <= 10_000:
         raise SaveError(f"{p}: the save is damaged (its seed or weeks are out of range)")
-    per_week: dict[int, int] = {}
     last = data["weeks_played"] + 1  # the week under way, when the save was made mid-week
     for i, row in enumerate(data["actions"]):
         if not (
@@ -344,12 +357,9 @@ def read_save(path: str | os.PathLike[str]) -> SaveGame:
                 f"{p}: the save is damaged (action {i + 1} is dated week {week}, "
                 f"outside the {data['weeks_played']} weeks played)"
             )
-        per_week[week] = per_week.get(week, 0) + 1
-        if per_week[week] > MAX_ACTIONS_PER_WEEK:
-            raise SaveError(
-                f"{p}: the save is damaged (week {week} holds more than "
-                f"{MAX_ACTIONS_PER_WEEK:,} actions; a game makes far fewer)"
-            )
+
+    if (full := _too_full(data["actions"])) is not None:
+        raise SaveError(f"{p}: the save is damaged ({full}; a game makes far fewer)")
     extra = data.get("extra", {})
     if not isinstance(extra, dict) or not isinstance(extra.get("plan", []), list):
         raise SaveError(f"{p}: the save is damaged (what the desk held is unreadable)")
