@@ -622,3 +622,18 @@ def test_an_empty_out_is_refused_as_empty(tmp_path, capsys, monkeypatch):
                  "--runs", "1", "--out", ""])  # fmt: skip
     assert code == 2 and "--out is empty" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_a_season_whose_save_cannot_be_written_ends_as_work_that_failed(
+    tmp_path, monkeypatch, capsys
+):
+    """A save too big to be read back is not written; the season was played all the same,
+    so the command ends with 1 (the work failed), not 2 (a mistake in the command line)."""
+    from simulator import saves
+
+    monkeypatch.setattr(saves, "MAX_SAVE_BYTES", 2_000)  # a long game's save, made small
+    target = tmp_path / "g.json"
+    code = main(["run", "--scenario", "tutorial", "--quiet", "--save", str(target)])
+    err = capsys.readouterr().err
+    assert code == 1 and "saves are limited to 2,000 bytes, so it was not written" in err
+    assert not target.exists()

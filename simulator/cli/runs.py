@@ -223,8 +223,9 @@ def _play(args: argparse.Namespace, scenario: Any) -> tuple[Session, Scorecard] 
         path = resolve_scenario(args.scenario) if args.scenario else str(default_scenario_path())
         try:
             write_save(snapshot(session, path, policy=args.policy), args.save)
-        except SaveError as e:
-            return fail(str(e))
+        except SaveError as e:  # the season was played; its save could not be: the work failed
+            fail(str(e))
+            return 1
     return session, card
 
 
