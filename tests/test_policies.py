@@ -135,6 +135,8 @@ MISTAKES = {
         "returned more than 1,000 actions in week 3: a week holds at most that many",
     ),
     "endless": ("return iter(PipelineReview, None)", "returned more than 1,000 actions in week 3"),
+    # not the person's Ctrl-C: "salesim: stopped (Ctrl-C)" and 130 had said it was
+    "keyboard interrupt": ("raise KeyboardInterrupt", "the policy raised KeyboardInterrupt"),
     # an exception whose own message cannot be made: a traceback from the message's maker
     "unprintable": (
         "raise type('Odd', (Exception,), {'__str__': lambda self: 1 / 0})()",

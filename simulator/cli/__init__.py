@@ -65,6 +65,7 @@ class _CtrlC:
 
     def _on_ctrl_c(self, signum: int, frame: Any) -> None:
         self.pressed = True
+        common.CTRL_C.set()
         raise KeyboardInterrupt
 
     def _unraisable(self, unraisable: Any) -> None:
@@ -73,6 +74,7 @@ class _CtrlC:
         self._hook(unraisable)
 
     def __enter__(self) -> _CtrlC:
+        common.CTRL_C.clear()
         if threading.current_thread() is threading.main_thread():
             previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
             self._undo.append(lambda: signal.signal(signal.SIGINT, previous))

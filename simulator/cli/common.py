@@ -11,6 +11,7 @@ import argparse
 import difflib
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 # what was typed after "salesim", for the batch manifest (set by ``main``)
 COMMAND_LINE: list[str] = []
+# set when the person at the keyboard pressed Ctrl-C (a KeyboardInterrupt a policy raises
+# of its own is not that)
+CTRL_C = threading.Event()
 
 
 def lang_code(text: str) -> str:

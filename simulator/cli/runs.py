@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..session import Session, WeekReport
 
 from .common import (
+    CTRL_C,
     add_policy,
     add_scenario,
     add_seed,
@@ -208,6 +209,10 @@ def _play(args: argparse.Namespace, scenario: Any) -> tuple[Session, Scorecard] 
             return policy_failed(str(e))
         except SystemExit as e:
             return policy_failed(f"the policy called sys.exit({e.code!r}) in week {session.week}")
+        except KeyboardInterrupt:
+            if CTRL_C.is_set():  # the person at the keyboard: the command stops as stopped
+                raise
+            return policy_failed(f"the policy raised KeyboardInterrupt in week {session.week}")
         if not args.json and not args.quiet:
             print(_week_line(report, session, cur))
             if args.news:

@@ -432,8 +432,9 @@ class App:
             while self.running:
                 self.step()
         self.close()
-        if stopped.pressed:
-            raise KeyboardInterrupt
+        if stopped.pressed:  # the stop goes on to whoever listens for Ctrl-C after the game
+            signal.raise_signal(signal.SIGINT)
+            raise KeyboardInterrupt  # (one who only notes it: the game stops all the same)
         return 0
 
     def close(self) -> None:
