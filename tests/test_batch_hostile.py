@@ -481,3 +481,21 @@ def test_a_policy_file_that_is_no_file_is_told_for_what_it_is(tmp_path, capsys, 
         Path(path).mkdir()
     assert main(["run", "--policy", f"{path}:Mine", "--quiet"]) == 2
     assert capsys.readouterr().err == f"salesim: error: policy file {path!r} {said}\n"
+
+
+def test_a_sensitivity_of_a_field_that_moves_nothing_says_so_in_its_own_words(capfd):
+    """SALib's warning, with its own file's path, was all a score that never moved got;
+    the report now says it in one line of its own, and SALib says nothing."""
+    code = main(["sensitivity", "tutorial", "--vary", "params.hours.push_deal=0:1",
+                 "--samples", "4", "--replicates", "1", "--jobs", "1"])  # fmt: skip
+    out, err = capfd.readouterr()
+    assert code == 0, err
+    assert "The score hardly moved across these ranges" in out
+    assert "UserWarning" not in err and "site-packages" not in err
+
+
+def test_a_policy_file_of_a_name_thousands_long_is_told_shortened(capsys):
+    name = "a" * 3_000 + ".py:X"
+    assert main(["run", "--scenario", "tutorial", "--policy", name, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 300 and "…" in err, err

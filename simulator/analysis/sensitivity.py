@@ -174,6 +174,14 @@ def run_sensitivity(
 
 
 def _analyse(problem: dict, x: np.ndarray, y: np.ndarray, method: str, seed: int) -> list[Index]:
+    # SALib warns, with its own file's path, when the scores (or a resample of them) are
+    # all alike; the report says so in its own words (see report)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return _indices(problem, x, y, method, seed)
+
+
+def _indices(problem: dict, x: np.ndarray, y: np.ndarray, method: str, seed: int) -> list[Index]:
     names = problem["names"]
     if float(np.std(y)) == 0.0:
         return [Index(n, 0.0, 0.0, 0.0, 0.0) for n in names]
@@ -225,6 +233,11 @@ def report(s: Sensitivity) -> str:
         f"{counted(s.points, 'point')}, {counted(s.runs, 'run')} ({s.failed} failed); "
         f"total {s.mean:.1f} ± {s.sd:.1f} (sd)",
     ]
+    if s.sd < 0.05:  # every run scored (nearly) alike: there is no variance to share out
+        lines.append(
+            "  The score hardly moved across these ranges: no field here drives it "
+            "(widen the ranges, or vary other fields)."
+        )
     if s.method == "sobol":
         ranked = sorted(s.indices, key=lambda i: -i.total)
         lines += _table(

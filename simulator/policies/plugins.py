@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..files import shortened
+
 
 class PolicyLoadError(ValueError):
     """A policy name that cannot be turned into a policy, with the reason."""
@@ -56,12 +58,14 @@ def _file_problem(ref: str) -> str | None:
 def _module(ref: str) -> Any:
     if ref.endswith(".py") or "/" in ref or "\\" in ref:
         if (problem := _file_problem(ref)) is not None:
-            raise PolicyLoadError(f"policy file {ref!r} {problem}")
+            raise PolicyLoadError(f"policy file {shortened(ref)!r} {problem}")
         path = Path(ref).expanduser().resolve()
         try:
             source = path.read_bytes()
         except OSError as e:
-            raise PolicyLoadError(f"policy file {ref!r} cannot be read ({e.strerror})") from None
+            raise PolicyLoadError(
+                f"policy file {shortened(ref)!r} cannot be read ({e.strerror})"
+            ) from None
         # named by its path and its content: a file edited since (in a notebook, say) is
         # loaded afresh, never the version read first
         digest = hashlib.sha256(source).hexdigest()[:12]
