@@ -499,3 +499,13 @@ def test_a_policy_file_of_a_name_thousands_long_is_told_shortened(capsys):
     assert main(["run", "--scenario", "tutorial", "--policy", name, "--quiet"]) == 2
     err = capsys.readouterr().err
     assert len(err) < 300 and "…" in err, err
+
+
+def test_a_swept_value_refused_is_named_as_given_not_rounded(tmp_path, capsys):
+    """``--set params.growth_rate=0.01,0.010000001`` was refused "with
+    params.growth_rate=0.01 ... (got 0.010000001)": the point's label rounds."""
+    code = main(["batch", "--scenario", "tutorial", "--policy", "hands_off", "--runs", "1",
+                 "--set", "params.growth_rate=0.01,0.010000001",
+                 "--out", str(tmp_path / "b")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "with params.growth_rate=0.010000001: " in err, err

@@ -201,6 +201,8 @@ def build(path: str, points: list[Point]) -> list[Scenario]:
         model, problems = validate(apply(data, point), marks if not point else {}, path)
         if problems or model is None:
             lines = "; ".join(f"{p.field}: {p.message}" for p in problems)
-            raise DesignError(f"{path} with {label(point)}: {lines}")
+            # the values as given, not as a label rounds them (0.010000001 read "0.01")
+            given = ", ".join(f"{k}={v!r}" for k, v in point)
+            raise DesignError(f"{path} with {given}: {lines}")
         out.append(to_core(model))
     return out
