@@ -20,8 +20,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..files import shortened
-
 
 class PolicyLoadError(ValueError):
     """A policy name that cannot be turned into a policy, with the reason."""
@@ -35,6 +33,12 @@ _KINDS = (
     (stat.S_ISFIFO, "is a named pipe, not a Python file"),
     (stat.S_ISSOCK, "is a socket, not a Python file"),
 )
+
+
+def _shortened(name: str, most: int = 80) -> str:
+    """A name for a one-line message, one of thousands of characters cut in the middle
+    (as the command line's messages cut them; a policy sees only simulator.api)."""
+    return name if len(name) <= most else f"{name[: most // 2]}…{name[-most // 2 :]}"
 
 
 def _file_problem(ref: str) -> str | None:
@@ -58,13 +62,13 @@ def _file_problem(ref: str) -> str | None:
 def _module(ref: str) -> Any:
     if ref.endswith(".py") or "/" in ref or "\\" in ref:
         if (problem := _file_problem(ref)) is not None:
-            raise PolicyLoadError(f"policy file {shortened(ref)!r} {problem}")
+            raise PolicyLoadError(f"policy file {_shortened(ref)!r} {problem}")
         path = Path(ref).expanduser().resolve()
         try:
             source = path.read_bytes()
         except OSError as e:
             raise PolicyLoadError(
-                f"policy file {shortened(ref)!r} cannot be read ({e.strerror})"
+                f"policy file {_shortened(ref)!r} cannot be read ({e.strerror})"
             ) from None
         # named by its path and its content: a file edited since (in a notebook, say) is
         # loaded afresh, never the version read first
