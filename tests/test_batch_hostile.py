@@ -509,3 +509,28 @@ def test_a_swept_value_refused_is_named_as_given_not_rounded(tmp_path, capsys):
                  "--out", str(tmp_path / "b")])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and "with params.growth_rate=0.010000001: " in err, err
+
+
+@pytest.mark.parametrize(
+    ("vary", "said"),
+    [
+        ("params.quit_base=0:3", "--vary params.quit_base=0:3: "),
+        ("params.stall_days=1.5:20.5", "should be a whole number (got 1.5)"),
+    ],
+)
+def test_a_sensitivity_range_is_checked_at_its_ends_before_any_point_is_drawn(capsys, vary, said):
+    """A range beyond what its field takes was told at whichever sampled point first passed
+    it ("got 2" for 0:3), and a whole-number field's range with fractional ends failed at
+    a sampled 4.4538...; each range's ends are checked first, and told with the --vary."""
+    code = main(["sensitivity", "tutorial", "--vary", vary, "--samples", "4"])
+    err = capsys.readouterr().err
+    assert code == 2 and said in err and err.count("\n") == 1, err
+    if "quit_base" in vary:
+        assert "should be from 0 to 1 (got 3)" in err
+
+
+def test_a_sensitivity_design_of_too_many_points_is_refused_before_it_is_drawn(capsys):
+    code = main(["sensitivity", "tutorial", "--vary", "params.quit_base=0:0.01",
+                 "--samples", "8192"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "24,576 points with 1 field; at most 10,000" in err, err
