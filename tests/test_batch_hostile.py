@@ -534,3 +534,24 @@ def test_a_sensitivity_design_of_too_many_points_is_refused_before_it_is_drawn(c
                  "--samples", "8192"])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and "24,576 points with 1 field; at most 10,000" in err, err
+
+
+def test_a_run_that_swallows_its_alarm_and_answers_late_is_timed_out_at_the_weeks_end(short4):
+    """Where no alarm can interrupt a policy (a thread, as on a Dask worker), or where it
+    swallowed the alarm and then answered, the run went on as if in time; the clock is read
+    again at every week's end. (The batch's own test may end such a worker from outside
+    first; this holds the week's-end check on its own.)"""
+    import threading
+
+    from simulator.analysis.runs import Task, execute
+    from simulator.scenario import load_scenario
+
+    scenario = load_scenario(short4)
+    task = Task(0, 0, 0, "plugin_policies:SwallowsThenAnswers", 1)
+    done: list[dict] = []
+    worker = threading.Thread(target=lambda: done.append(execute(task, scenario, "s", (), 1.0)))
+    worker.start()
+    worker.join(BOUND)
+    assert done, "the run never ended"
+    row = done[0]["row"]
+    assert row["status"] == "failed" and row["error"] == "timed out after 1 s (--timeout)"

@@ -9,12 +9,15 @@ put it at the right line.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from ..core.params import ModelParams
 from ..files import shortened
+from .params_check import check_params
 from .schema import Effects, Event, ScenarioFile
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -112,11 +115,6 @@ def _lead_boost(params: dict[str, Any], weeks: int) -> float:
     problems are told on their own). Each number that raises demand counts at its
     strongest: the lead factor's cap and the prospecting skill's base, the relationship's
     base, a boom, and the potential's growth over the game."""
-    import math
-
-    from ..core.params import ModelParams
-    from .params_check import check_params
-
     if not params or check_params(params):
         return 1.0
     ours, theirs = (
