@@ -172,6 +172,21 @@ def test_streams_are_named_and_independent():
     assert (Streams(7).get("x").random(3) != Streams(8).get("x").random(3)).any()
 
 
+def test_a_weekly_stream_gives_the_same_numbers_however_far_ahead_it_was_made():
+    """A week's generator made with the weeks after it (Streams.weekly) draws what the
+    week's own generator, made alone, draws: from week 0, in the middle, past the end."""
+    for week in (0, 5, 13, 51, 60):
+        alone = Streams(7).get("delegation.review", week).random(5)
+        ahead = Streams(7)
+        ahead.weekly("delegation.review", max(0, week - 3))  # made with earlier weeks
+        assert (ahead.weekly("delegation.review", week).random(5) == alone).all()
+        assert (Streams(7).weekly("delegation.review", week).random(5) == alone).all()
+    assert (
+        Streams(7).weekly("delegation.review", 3).random(3)
+        != Streams(7).weekly("delegation.review", 4).random(3)
+    ).any()
+
+
 _KNOTS = sorted({x for xs, _ in EFFORT_CURVES.values() for x in xs})
 
 

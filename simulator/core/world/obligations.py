@@ -68,7 +68,7 @@ class Obligations(People):
         from ..levers import review_funnel
 
         q = self.review_quality(deputy, d)
-        g = self.streams.get("delegation.review", self.week)
+        g = self.streams.weekly("delegation.review", self.week)
         if g.random() >= self.params.deputy_review_kept[d.supervision.value]:
             # nobody asked about it this week, so it did not happen: what the manager
             # sees is a week without the deputy's review
@@ -105,7 +105,7 @@ class Obligations(People):
             (r for r in self.active_reps if r.id != deputy.id and r.last_talk != self.week),
             key=lambda r: (r.last_talk if r.last_talk is not None else -1, r.id),
         )
-        g = self.streams.get("delegation.talks", self.week)
+        g = self.streams.weekly("delegation.talks", self.week)
         for rep in waiting[: p.deputy_talks]:
             rep.last_talk = self.week
             u = g.random(2)
