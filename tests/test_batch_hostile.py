@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.analysis.batch import Batch
+from simulator.analysis.batch import Batch, BatchError, _dask_client
 from simulator.analysis.store import read_table
 from simulator.cli import main
 
@@ -289,6 +289,27 @@ def test_a_dask_address_that_is_not_a_scheduler_is_told_in_one_line(
         else "; check the address and port (a scheduler listens on 8786)"
     )
     assert "Traceback" not in done.stderr and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("raised", "told"),
+    [
+        (MemoryError("Unable to allocate 3.07 EiB"), "it spoke another protocol"),
+        (RuntimeError("the event loop did not start"), "RuntimeError: the event loop did not"),
+        (OSError("Timed out during handshake"), "cannot reach the Dask scheduler at"),
+    ],
+)
+def test_a_failed_dask_connection_is_told_by_what_failed_never_guessed(raised, told):
+    """Only bytes of another protocol are told as another protocol: any other failure
+    of the connection is named as it came (it had been told as "another protocol")."""
+
+    def client(address, timeout):
+        raise raised
+
+    with pytest.raises(BatchError) as said:
+        _dask_client(client, "tcp://127.0.0.1:1")
+    assert told in str(said.value)
+    assert ("another protocol" in str(said.value)) == isinstance(raised, MemoryError)
 
 
 @pytest.fixture(scope="module")

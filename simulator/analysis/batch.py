@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import platform
+import struct
 import sys
 import threading
 import time
@@ -129,8 +130,9 @@ def _dask_client(client: Callable[..., Any], address: str) -> Any:
     that accepts the connection and never speaks held the command forever, and one that
     speaks another protocol (HTTP) ended it in a traceback ("Unable to allocate 3.07
     EiB", the first bytes of its answer read as a length). So the connection is made in
-    a thread of its own, waited for at most a little longer than Dask's limit, and
-    anything it raises is told as the address not being a Dask scheduler."""
+    a thread of its own, waited for at most a little longer than Dask's limit; what it
+    raises is told in words, another protocol's bytes as such (what else failed is
+    named, as no guess would be right)."""
     from dask.utils import parse_timedelta
 
     limit = float(parse_timedelta(DASK_CONNECT_TIMEOUT)) + DASK_ANSWER_SECONDS
@@ -159,9 +161,15 @@ def _dask_client(client: Callable[..., Any], address: str) -> Any:
         raise BatchError(f"--dask {address!r} is not a scheduler's address (tcp://host:port): {e}")
     if not isinstance(e, Exception):
         raise e  # Ctrl-C and the like
+    if isinstance(e, MemoryError | UnicodeDecodeError | struct.error):
+        # another protocol's first bytes read as Dask's (an HTTP answer's as a length)
+        raise BatchError(
+            f"--dask {address}: what answers there is not a Dask scheduler (it spoke another "
+            "protocol); check the address and port (a scheduler listens on 8786)"
+        )
     raise BatchError(
-        f"--dask {address}: what answers there is not a Dask scheduler (it spoke another "
-        "protocol); check the address and port (a scheduler listens on 8786)"
+        f"--dask {address}: no Dask scheduler could be reached there "
+        f"({type(e).__name__}: {e}); check the address and port (a scheduler listens on 8786)"
     )
 
 
