@@ -100,7 +100,7 @@ class Script:
             if found is None:
                 continue
             if t.chance < 1.0:
-                u = float(world.streams.get(f"script.{ev.id}", world.week).random())
+                u = float(world.streams.weekly(f"script.{ev.id}", world.week).random())
                 if u >= t.chance:
                     continue
             self._fire(world, ev, *found)
