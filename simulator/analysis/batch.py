@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import platform
-import struct
 import sys
 import threading
 import time
@@ -161,7 +160,7 @@ def _dask_client(client: Callable[..., Any], address: str) -> Any:
         raise BatchError(f"--dask {address!r} is not a scheduler's address (tcp://host:port): {e}")
     if not isinstance(e, Exception):
         raise e  # Ctrl-C and the like
-    if isinstance(e, MemoryError | UnicodeDecodeError | struct.error):
+    if isinstance(e, MemoryError):
         # another protocol's first bytes read as Dask's (an HTTP answer's as a length)
         raise BatchError(
             f"--dask {address}: what answers there is not a Dask scheduler (it spoke another "

@@ -54,7 +54,7 @@ class Streams:
         """The generator for stream ``name`` keyed by ``week``, as :meth:`get` gives it.
 
         A stream drawn from once a week needs a new generator every week, and
-        making one in the middle of a simulated week is slow (about a fifth of a
+        making one in the middle of a simulated week is slow (about a tenth of a
         millisecond, as the machine's caches have forgotten how; the next one
         made straight after takes a tenth of that). So on a miss the next
         ``ahead`` weeks' generators are made together. Which numbers each
