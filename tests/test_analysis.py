@@ -198,6 +198,50 @@ def test_sensitivity_ranks_demand_above_a_field_that_barely_matters():
     assert by_name["market.lead_rate"].first > 3 * by_name["support.legal_days"].first
 
 
+def test_a_sensitivity_point_whose_runs_all_failed_counts_as_the_studys_mean(monkeypatch):
+    """A point none of whose runs finished had its score read as 0, which the analysis
+    took for the field's doing (the mean and the indices dragged down). It now counts as
+    the mean of the points that finished: the study's mean is theirs, and an index is
+    what the finished points give."""
+    import simulator.analysis.sensitivity as sens
+
+    finished: dict[int, float] = {}  # each finished point's score
+
+    def play_all(jobs, variants, tasks, timeout, record):
+        for t in tasks:  # the score follows the lead rate; the first point's runs all fail
+            lead = dict(variants[(0, t.point)][2])["market.lead_rate"]
+            ok = t.point != 0
+            if ok:
+                finished[t.point] = 40.0 + 20.0 * lead
+            record(
+                {
+                    "row": {
+                        "point": t.point,
+                        "run": t.run,
+                        "status": "ok" if ok else "failed",
+                        "total": 40.0 + 20.0 * lead if ok else None,
+                        "error": "" if ok else "the worker process died while running it",
+                    }
+                }
+            )
+
+    monkeypatch.setattr(sens, "play_all", play_all)
+    result = sens.run_sensitivity(
+        TUTORIAL,
+        "by_the_book",
+        [parse_range("market.lead_rate=0.4:1.6"), parse_range("support.legal_days=2:4")],
+        samples=4,
+        method="morris",
+        seed=2,
+        replicates=2,
+    )
+    assert result.failed == 2 and result.runs == 4 * 3 * 2
+    # the study's mean is the finished points' (a score of 0 for the lost one: lower)
+    assert result.mean == pytest.approx(sum(finished.values()) / len(finished))
+    by_name = {i.name: i for i in result.indices}
+    assert by_name["support.legal_days"].first < 0.25 * by_name["market.lead_rate"].first
+
+
 def test_sobol_indices_no_share_of_variance_can_take_are_called_noise_however_narrow():
     """One field varied on two samples printed "S1 1.911 ± 0.103, ST 1.997 ± 0.003" with
     no caution: the advice came only for intervals wider than ±0.2. An index whose

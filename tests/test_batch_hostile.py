@@ -312,6 +312,54 @@ def test_a_failed_dask_connection_is_told_by_what_failed_never_guessed(raised, t
     assert ("another protocol" in str(said.value)) == isinstance(raised, MemoryError)
 
 
+def _sensitivity(scenario: str, *words: str) -> list[str]:
+    return [sys.executable, "-m", "simulator", "sensitivity", scenario, "--method", "morris",
+            "--vary", "params.quit_base=0.2:0.8", "--samples", "2", *words]  # fmt: skip
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_sensitivity_study_keeps_going_when_its_policy_ends_its_own_process(
+    tmp_path, short4, jobs
+):
+    """A policy that ends its process (``os._exit``) on some seeds ended the whole
+    study with it (``--jobs 1``: the command gone, exit 3, not a word) or in a
+    traceback (``BrokenProcessPool``). Every run now plays in a worker, as a batch's
+    do: the study is analysed on the runs that finished, the failed ones counted."""
+    policy = ["--policy", "plugin_policies:DiesSometimes", "--replicates", "4", "--jobs", jobs]
+    done = subprocess.run(
+        _sensitivity(short4, *policy),
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    # seeds 1 to 4: the policy dies on 1, 3 and 4 of each point's four, lives on 2
+    assert "4 points, 16 runs (12 failed)" in done.stdout, done.stdout
+
+
+def test_a_sensitivity_study_whose_policy_never_answers_ends_at_its_time_limit(tmp_path, short4):
+    """A policy that hangs and swallows the alarm held a sensitivity study forever (it
+    had no time limit): each run is now stopped at ``--timeout`` and its worker ended,
+    and a study none of whose runs finished says so in one line and exits 1."""
+    policy = ["--policy", "plugin_policies:SwallowsEverything", "--timeout", "1", "--jobs", "2"]
+    done = subprocess.run(
+        _sensitivity(short4, *policy),
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        env=_env(),
+    )
+    assert done.returncode == 1, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(
+        "salesim: error: plugin_policies:SwallowsEverything: every run failed, nothing to "
+        "analyse (the first: "
+    ), last
+    assert "Traceback" not in done.stderr
+
+
 @pytest.fixture(scope="module")
 def finished(tmp_path_factory, short4) -> Path:
     """A finished batch's folder: two policies, two seeds."""

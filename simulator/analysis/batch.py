@@ -41,7 +41,7 @@ from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .folder import before_first_manifest, folder_lock
-from .pool import LocalPool
+from .pool import DEFAULT_TIMEOUT, LocalPool, timeout_problem
 from .runs import MOST_RUNS, Task, Variants, progress_bar, row_head, workers
 from .stopping import Stopper
 from .store import (
@@ -62,8 +62,6 @@ DASK_ANSWER_SECONDS = 10.0  # and then how long its handshake may take at most
 # the time; the journal holds every finished run the moment it ends, and writing the
 # tables takes the command's process away from its workers)
 CHECKPOINT_SECONDS = 30.0
-DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
-LONGEST_TIMEOUT = 86_400.0  # a longer --timeout is a mistake (and beyond the clock's reach)
 
 
 @dataclass
@@ -196,13 +194,8 @@ class Batch:
         planned = runs * len(policies) * len(scenarios) * max(1, len(points))
         if (problem := too_many(planned)) is not None:
             raise BatchError(problem)
-        if timeout is not None and not timeout > 0:
-            raise BatchError("--timeout must be more than 0 seconds")
-        if timeout is not None and timeout > LONGEST_TIMEOUT:
-            raise BatchError(
-                f"--timeout {timeout:g}: at most {LONGEST_TIMEOUT:,.0f} seconds (a day; "
-                "a year plays in about a second)"
-            )
+        if (problem := timeout_problem(timeout)) is not None:
+            raise BatchError(problem)
         if seed < 0:
             raise BatchError("--seed must be 0 or more")
         if seed + runs - 1 >= SEEDS:

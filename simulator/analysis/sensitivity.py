@@ -21,24 +21,17 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..outputs import save_png
 from ..wording import counted
 from .design import DesignError, Point, Range, build, distinct
-from .runs import (
-    MOST_RUNS,
-    Task,
-    collected_per_run,
-    init_worker,
-    run_collected,
-    run_in_worker,
-    workers,
-)
+from .pool import DEFAULT_TIMEOUT, play_all, timeout_problem
+from .runs import MOST_RUNS, Task, workers
 
 # the points of a design, at most: each is a scenario of its own, checked and kept in memory
 # (about 40 kB: 10,000 take some 400 MB; a Sobol design of --samples 1024 over seven fields
@@ -66,6 +59,10 @@ class Sensitivity:
     mean: float
     sd: float
     samples: int = 0  # the base sample size N asked for (--samples)
+
+
+class StudyFailed(RuntimeError):
+    """Every run of a study failed (its policy's doing): no index can be worked out."""
 
 
 def _points(ranges: list[Range], method: str, samples: int, seed: int) -> tuple[dict, np.ndarray]:
@@ -99,8 +96,10 @@ def run_sensitivity(
     replicates: int = 1,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Sensitivity:
-    """Sample, play, analyse. Whole-number fields get whole-number values."""
+    """Sample, play, analyse. Whole-number fields get whole-number values; a run
+    longer than ``timeout`` seconds is stopped and counted failed."""
     from ..policies import make_policy
 
     make_policy(policy)
@@ -111,6 +110,8 @@ def run_sensitivity(
             "sensitivity needs SALib: install the analysis extra (pip install "
             "'salesim[analysis]', or pip install -e '.[analysis]' in a checkout)"
         ) from None
+    if (wrong := timeout_problem(timeout)) is not None:
+        raise DesignError(wrong)
     if not ranges:
         raise DesignError("give at least one --vary key=low:high")
     distinct([r.key for r in ranges])
@@ -154,30 +155,32 @@ def run_sensitivity(
         for j in range(len(points))
         for k in range(replicates)
     ]
-    jobs = workers(jobs, len(tasks))
-    results = []
-    if jobs == 1:
-        with collected_per_run():
-            for t in tasks:
-                scn, name, pt = variants[(0, t.point)]
-                results.append(run_collected(t, scn, name, pt, None))
-                if progress:
-                    progress(len(results), len(tasks))
-    else:
-        with ProcessPoolExecutor(jobs, initializer=init_worker, initargs=(variants,)) as pool:
-            for res in pool.map(run_in_worker, tasks, chunksize=4):
-                results.append(res)
-                if progress:
-                    progress(len(results), len(tasks))
+    results: list[dict[str, Any]] = []
+
+    def record(entry: dict[str, Any]) -> None:
+        results.append(entry)
+        if progress:
+            progress(len(results), len(tasks))
+
+    # every run in a worker, as a batch plays them: a policy that ends its process or
+    # will not stop fails its own run, not the study
+    play_all(workers(jobs, len(tasks)), variants, tasks, timeout, record)
     totals = np.full((len(points), replicates), np.nan)
     for res in results:
         row = res["row"]
         if row["status"] == "ok":
             totals[row["point"], row["run"] % replicates] = row["total"]
     failed = int(np.isnan(totals).sum())
+    lost = np.isnan(totals).all(axis=1)  # points none of whose runs finished
+    if lost.all():
+        why = next(r["row"]["error"] for r in results if r["row"]["status"] != "ok")
+        raise StudyFailed(f"{policy}: every run failed, nothing to analyse (the first: {why})")
     if failed:
-        # a failed run would bias the indices; fill it with the point's other replicates
-        means = np.nanmean(np.where(np.isnan(totals).all(axis=1, keepdims=True), 0, totals), axis=1)
+        # a failed run would bias the indices: it counts as its point's other replicates,
+        # and a point with none as the study's mean score (it then moves no index; a
+        # score of 0 there had been read as the field's doing)
+        means = np.nanmean(np.where(lost[:, None], 0.0, totals), axis=1)
+        means[lost] = means[~lost].mean()
         totals = np.where(np.isnan(totals), means[:, None], totals)
     y = totals.mean(axis=1)
     indices = _analyse(problem, x, y, method, seed)

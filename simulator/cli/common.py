@@ -222,6 +222,18 @@ def add_jobs(parser: argparse.ArgumentParser, help: str | None = None) -> None:
     parser.add_argument("--jobs", type=positive_count, default=None, metavar="J", help=help)
 
 
+def add_timeout(parser: argparse.ArgumentParser) -> None:
+    """``--timeout SECONDS``: a run taking longer is stopped and counted failed."""
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="a run taking longer is stopped and recorded as failed (default: %(default)g; "
+        "a year plays in about a second)",
+    )
+
+
 def add_out(
     parser: argparse.ArgumentParser,
     help: str | None = None,

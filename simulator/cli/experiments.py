@@ -22,6 +22,7 @@ from .common import (
     add_policy,
     add_scenario,
     add_seed,
+    add_timeout,
     fail,
     out_problem,
     read_scenario,
@@ -88,14 +89,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
     )
     bat.add_argument("--retry-failed", action="store_true", help="rerun runs recorded as failed")
-    bat.add_argument(
-        "--timeout",
-        type=float,
-        default=600.0,
-        metavar="SECONDS",
-        help="a run taking longer is stopped and recorded as failed (default: %(default)g; "
-        "a year plays in about a second)",
-    )
+    add_timeout(bat)
     bat.add_argument("--no-progress", action="store_true", help="no progress bar")
     bat.set_defaults(func=cmd_batch)
 
@@ -152,6 +146,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_seed(sen)
     add_jobs(sen)
+    add_timeout(sen)
     add_out(sen, "also write indices.csv and a bar chart")
     sen.set_defaults(func=cmd_sensitivity)
 
@@ -346,7 +341,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..analysis.design import DesignError, parse_range
-    from ..analysis.sensitivity import plot, report, run_sensitivity
+    from ..analysis.sensitivity import StudyFailed, plot, report, run_sensitivity
     from ..policies import PolicyLoadError
 
     if (problem := out_problem(args.out)) is not None:
@@ -380,9 +375,13 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
             args.replicates,
             args.jobs,
             progress,
+            args.timeout,
         )
     except (DesignError, PolicyLoadError) as e:
         return fail(str(e))
+    except StudyFailed as e:  # the work failed, not the command line: 1
+        fail(str(e))
+        return 1
     finally:
         progress.close()
     print(report(result))
