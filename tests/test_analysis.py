@@ -183,16 +183,17 @@ def test_bad_policy_names_are_explained(name, words):
 
 
 # ------------------------------------------------------------------ sensitivity
-def test_sensitivity_ranks_demand_above_a_field_that_barely_matters():
-    result = run_sensitivity(
-        TUTORIAL,
-        "by_the_book",
-        [parse_range("market.lead_rate=0.4:1.6"), parse_range("support.legal_days=2:4")],
-        samples=4,
-        method="morris",
-        seed=2,
-        jobs=2,
+def _demand_and_legal(**options):
+    """A small Morris study of the tutorial over a field that drives the score (demand)
+    and one that barely matters (legal's days)."""
+    ranges = [parse_range("market.lead_rate=0.4:1.6"), parse_range("support.legal_days=2:4")]
+    return run_sensitivity(
+        TUTORIAL, "by_the_book", ranges, samples=4, method="morris", seed=2, **options
     )
+
+
+def test_sensitivity_ranks_demand_above_a_field_that_barely_matters():
+    result = _demand_and_legal(jobs=2)
     by_name = {i.name: i for i in result.indices}
     assert result.runs == 4 * 3 and result.failed == 0
     assert by_name["market.lead_rate"].first > 3 * by_name["support.legal_days"].first
@@ -226,15 +227,7 @@ def test_a_sensitivity_point_whose_runs_all_failed_counts_as_the_studys_mean(mon
             )
 
     monkeypatch.setattr(sens, "play_all", play_all)
-    result = sens.run_sensitivity(
-        TUTORIAL,
-        "by_the_book",
-        [parse_range("market.lead_rate=0.4:1.6"), parse_range("support.legal_days=2:4")],
-        samples=4,
-        method="morris",
-        seed=2,
-        replicates=2,
-    )
+    result = _demand_and_legal(replicates=2)
     assert result.failed == 2 and result.runs == 4 * 3 * 2
     # the study's mean is the finished points' (a score of 0 for the lost one: lower)
     assert result.mean == pytest.approx(sum(finished.values()) / len(finished))

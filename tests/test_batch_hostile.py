@@ -312,9 +312,11 @@ def test_a_failed_dask_connection_is_told_by_what_failed_never_guessed(raised, t
     assert ("another protocol" in str(said.value)) == isinstance(raised, MemoryError)
 
 
-def _sensitivity(scenario: str, *words: str) -> list[str]:
-    return [sys.executable, "-m", "simulator", "sensitivity", scenario, "--method", "morris",
+def _sensitivity(scenario: str, *words: str) -> subprocess.CompletedProcess[str]:
+    """A small Morris study of ``scenario`` as a command, with the plugin policies at hand."""
+    argv = [sys.executable, "-m", "simulator", "sensitivity", scenario, "--method", "morris",
             "--vary", "params.quit_base=0.2:0.8", "--samples", "2", *words]  # fmt: skip
+    return subprocess.run(argv, capture_output=True, text=True, timeout=BOUND, env=_env())
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -325,13 +327,8 @@ def test_a_sensitivity_study_keeps_going_when_its_policy_ends_its_own_process(
     study with it (``--jobs 1``: the command gone, exit 3, not a word) or in a
     traceback (``BrokenProcessPool``). Every run now plays in a worker, as a batch's
     do: the study is analysed on the runs that finished, the failed ones counted."""
-    policy = ["--policy", "plugin_policies:DiesSometimes", "--replicates", "4", "--jobs", jobs]
-    done = subprocess.run(
-        _sensitivity(short4, *policy),
-        capture_output=True,
-        text=True,
-        timeout=BOUND,
-        env=_env(),
+    done = _sensitivity(
+        short4, *["--policy", "plugin_policies:DiesSometimes", "--replicates", "4", "--jobs", jobs]
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -343,13 +340,8 @@ def test_a_sensitivity_study_whose_policy_never_answers_ends_at_its_time_limit(t
     """A policy that hangs and swallows the alarm held a sensitivity study forever (it
     had no time limit): each run is now stopped at ``--timeout`` and its worker ended,
     and a study none of whose runs finished says so in one line and exits 1."""
-    policy = ["--policy", "plugin_policies:SwallowsEverything", "--timeout", "1", "--jobs", "2"]
-    done = subprocess.run(
-        _sensitivity(short4, *policy),
-        capture_output=True,
-        text=True,
-        timeout=BOUND,
-        env=_env(),
+    done = _sensitivity(
+        short4, *["--policy", "plugin_policies:SwallowsEverything", "--timeout", "1", "--jobs", "2"]
     )
     assert done.returncode == 1, done.stderr
     last = done.stderr.strip().splitlines()[-1]
