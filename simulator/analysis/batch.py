@@ -41,7 +41,7 @@ from ..saves import fingerprint as content_fingerprint
 from .cluster import run_on_cluster
 from .design import Point, build, label
 from .folder import before_first_manifest, folder_lock
-from .pool import DEFAULT_TIMEOUT, LocalPool, timeout_problem
+from .pool import LocalPool
 from .runs import MOST_RUNS, Task, Variants, progress_bar, row_head, workers
 from .stopping import Stopper
 from .store import (
@@ -55,6 +55,7 @@ from .store import (
     read_manifest,
     table_format,
 )
+from .timeouts import DEFAULT_TIMEOUT, timeout_problem
 
 DASK_CONNECT_TIMEOUT = "20s"  # how long to keep trying a scheduler's address
 DASK_ANSWER_SECONDS = 10.0  # and then how long its handshake may take at most

@@ -32,8 +32,6 @@ from .runs import Task, Variants, crashed_run, failed_run, hand_out, init_worker
 from .runs import timed_out as timed_out_error
 from .stopping import Stopper
 
-DEFAULT_TIMEOUT = 600.0  # seconds one run may take before it counts as failed (a year: < 2 s)
-LONGEST_TIMEOUT = 86_400.0  # a longer --timeout is a mistake (and beyond the clock's reach)
 GRACE = 5.0  # seconds a run may take past its limit to stop by itself, at most, before it
 # is ended (a short limit gets a short grace: as long as the limit, and at least a second)
 POLL = 0.5  # how often the batch looks at the board while runs play
@@ -238,18 +236,6 @@ class LocalPool:
             initargs=(self.variants, self.timeout, self._board),
         )
         return self.active
-
-
-def timeout_problem(timeout: float | None) -> str | None:
-    """What is wrong with a run's time limit (``--timeout``), in words; None if nothing."""
-    if timeout is not None and not timeout > 0:
-        return "--timeout must be more than 0 seconds"
-    if timeout is not None and timeout > LONGEST_TIMEOUT:
-        return (
-            f"--timeout {timeout:g}: at most {LONGEST_TIMEOUT:,.0f} seconds (a day; "
-            "a year plays in about a second)"
-        )
-    return None
 
 
 def play_all(

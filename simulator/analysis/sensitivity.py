@@ -30,8 +30,9 @@ import numpy as np
 from ..outputs import save_png
 from ..wording import counted
 from .design import DesignError, Point, Range, build, distinct
-from .pool import DEFAULT_TIMEOUT, play_all, timeout_problem
+from .pool import play_all
 from .runs import MOST_RUNS, Task, workers
+from .timeouts import DEFAULT_TIMEOUT, timeout_problem
 
 # the points of a design, at most: each is a scenario of its own, checked and kept in memory
 # (about 40 kB: 10,000 take some 400 MB; a Sobol design of --samples 1024 over seven fields

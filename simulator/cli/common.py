@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.timeouts import DEFAULT_TIMEOUT
 from ..files import path_problem, printable, shortened
 
 if TYPE_CHECKING:
@@ -227,7 +228,7 @@ def add_timeout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=float,
-        default=600.0,
+        default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help="a run taking longer is stopped and recorded as failed (default: %(default)g; "
         "a year plays in about a second)",
