@@ -61,14 +61,14 @@ def test_a_policy_that_swallows_the_time_limit_is_stopped_and_the_other_runs_kep
     out = tmp_path / "b"
     words = ["--policy", "hands_off", "plugin_policies:SwallowsEverything",
              "plugin_policies:SwallowsThenAnswers", "--baseline", "hands_off",
-             "--runs", "2", "--jobs", jobs, "--timeout", "1"]  # fmt: skip
+             "--runs", "1", "--jobs", jobs, "--timeout", "1"]  # fmt: skip
     done = subprocess.run(
         _batch(short4, out, *words), capture_output=True, text=True, timeout=BOUND, env=_env()
     )
     assert done.returncode == 1, done.stderr
-    assert "Traceback" not in done.stderr and "4 runs of this batch failed" in done.stderr
+    assert "Traceback" not in done.stderr and "2 runs of this batch failed" in done.stderr
     rows = read_table(out, "runs")
-    assert len(rows) == 6
+    assert len(rows) == 3
     for r in rows:
         if r["policy"] == "hands_off":
             assert r["status"] == "ok"

@@ -135,6 +135,11 @@ def test_the_tutorial_from_its_guided_first_weeks_to_the_debrief(app):
     assert t(app, "tour.hand_over.note") in report_after_end_week(app)
     assert t(app, "tour.goal") not in shown(app)
     assert "tour." not in shown(app)
+    if app.lang != "en":
+        # the weeks after the tour, their reviews and the debrief are the game's own
+        # screens, each rendered and checked in Chinese by test_game_screens; the
+        # season is played on to its end once, in English
+        return
 
     # and on to the end: a review at every period's end, the last one included
     reviews = []
