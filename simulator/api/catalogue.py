@@ -54,7 +54,7 @@ from .actions import (
     TeamMeeting,
     TeamTraining,
 )
-from .observation import RepView
+from .observation import DealView, RepView
 from .plan import Plan
 from .reading import fair_share, reward_amounts, team_estimates
 from .refusal import Refusal
@@ -184,6 +184,14 @@ _ALWAYS_CHOOSE = frozenset(
 )
 
 
+# the levers that offer one of a rep's deals each; the order their deals are offered in
+_DEAL_LEVERS = frozenset({"joint_visit", "request_support", "push_deal", "drop_deal"})
+
+
+def _largest_first(d: DealView) -> tuple[float, int]:
+    return (-d.value, d.id)
+
+
 class Catalogue:
     """The levers open to the manager this week, given what is already planned.
 
@@ -197,6 +205,7 @@ class Catalogue:
         self._estimates: dict[int, float] | None = None
         self._amounts = reward_amounts(obs)
         self._made: dict[tuple[str, int | None], Lever] = {}
+        self._top: dict[int, list[DealView]] = {}  # each rep's deals as offered, once sorted
 
     # ------------------------------------------------------------ reading it
     @property
@@ -257,9 +266,11 @@ class Catalogue:
         if rep is None:
             return self._team_lever(key, group)
         i = rep.id
-        others = [o for o in obs.reps if o.id != i]
-        deals = sorted(rep.deals, key=lambda d: (-d.value, d.id))[:DEALS_SHOWN]
         accounts = obs.accounts
+        if key in _DEAL_LEVERS:
+            deals = self.top_deals(rep)
+        elif key in ("mentor", "rival"):
+            others = [o for o in obs.reps if o.id != i]
         if key == "one_on_one":
             return make(key, group, i, [OneOnOne(i)])
         if key == "feedback_praise":
@@ -307,7 +318,7 @@ class Catalogue:
             ]
             return make(key, group, i, list(mine), "no_promise")
         if key == "key_account":
-            own = [a for a in accounts.by_potential(accounts.owned_by(i)) if not accounts[a].key]
+            own = [a for a in accounts.by_potential(accounts.owned_by(i)) if not accounts.is_key(a)]
             free = accounts.by_potential(accounts.owned_by(None))
             chosen = own[:ACCOUNTS_SHOWN] + free[:ACCOUNTS_SHOWN]
             return make(key, group, i, [AssignKeyAccount(i, a) for a in chosen], "no_accounts")
@@ -357,6 +368,14 @@ class Catalogue:
             return make(key, group, i, [LetGo(i)])
         raise KeyError(key)
 
+    def top_deals(self, rep: RepView) -> list[DealView]:
+        """The deals a rep's deal levers offer: the largest first, at most
+        ``DEALS_SHOWN`` (sorted once per catalogue, not once per lever)."""
+        top = self._top.get(rep.id)
+        if top is None:
+            top = self._top[rep.id] = sorted(rep.deals, key=_largest_first)[:DEALS_SHOWN]
+        return top
+
     def _team_lever(self, key: str, group: str) -> Lever:
         obs = self.plan.obs
         make = self._make
@@ -377,7 +396,7 @@ class Catalogue:
         if key == "hire":
             return make(key, group, None, [Hire()])
         if key == "drop_orphan":
-            orphans = sorted(obs.orphan_deals, key=lambda d: (-d.value, d.id))[:DEALS_SHOWN]
+            orphans = sorted(obs.orphan_deals, key=_largest_first)[:DEALS_SHOWN]
             return make(key, group, None, [DropDeal(d.id) for d in orphans], "no_deals")
         raise KeyError(key)
 

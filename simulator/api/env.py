@@ -285,7 +285,7 @@ class SalesManagerEnv(gymnasium.Env):
             if lever.rep is not None and pos is None:
                 continue
             for k, option in enumerate(lever.options):
-                slot = self._slot_of(lever, k, option, position, obs)
+                slot = self._slot_of(lever, k, option, position, cat)
                 if slot is not None and slot < self._slots(lever.key):
                     self._options[self._index[(lever.key, pos, slot)]] = option
         open_items = [i for i in obs.inbox if i.open][:INBOX_SLOTS]
@@ -301,7 +301,7 @@ class SalesManagerEnv(gymnasium.Env):
         k: int,
         option: Option,
         position: dict[int, int],
-        obs: Observation,
+        cat: Catalogue,
     ) -> int | None:
         a = option.action
         if isinstance(a, AssignMentor):
@@ -310,11 +310,10 @@ class SalesManagerEnv(gymnasium.Env):
         if isinstance(a, NameRival):
             return position.get(a.rival)
         if isinstance(a, RequestSupport):
-            rep = obs.rep(lever.rep) if lever.rep is not None else None
-            ranked = (
-                [d.id for d in sorted(rep.deals, key=lambda d: (-d.value, d.id))] if rep else []
-            )
-            if a.deal not in ranked[:DEALS_SHOWN]:
+            if lever.rep is None:
+                return None
+            ranked = [d.id for d in cat.top_deals(cat.plan.obs.rep(lever.rep))]
+            if a.deal not in ranked:
                 return None
             return ranked.index(a.deal) * len(POOLS) + POOLS.index(a.pool)
         return k

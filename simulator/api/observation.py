@@ -292,6 +292,10 @@ class Accounts:
         """An account's name in the game's language, without building its whole row."""
         return self._names_zh[i] if lang == "zh" else self._names[i]
 
+    def is_key(self, i: int) -> bool:
+        """Whether an account is a key account, without building its whole row."""
+        return bool(self._key[i])
+
     def __getitem__(self, i: int) -> AccountView:
         owner = int(self._owner[i])
         return AccountView(
