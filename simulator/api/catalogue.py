@@ -267,10 +267,7 @@ class Catalogue:
             return self._team_lever(key, group)
         i = rep.id
         accounts = obs.accounts
-        if key in _DEAL_LEVERS:
-            deals = self.top_deals(rep)
-        elif key in ("mentor", "rival"):
-            others = [o for o in obs.reps if o.id != i]
+        deals = self.top_deals(rep) if key in _DEAL_LEVERS else []
         if key == "one_on_one":
             return make(key, group, i, [OneOnOne(i)])
         if key == "feedback_praise":
@@ -297,12 +294,12 @@ class Catalogue:
         if key == "mentor":
             pairs = [
                 AssignMentor(o.id, i) if rep.novice else AssignMentor(i, o.id)
-                for o in others
-                if o.novice != rep.novice
+                for o in obs.reps
+                if o.id != i and o.novice != rep.novice
             ]
             return make(key, group, i, list(pairs), "no_partner")
         if key == "rival":
-            return make(key, group, i, [NameRival(i, o.id) for o in others], "alone")
+            return make(key, group, i, [NameRival(i, o.id) for o in obs.reps if o.id != i], "alone")
         if key == "bonus":
             return make(key, group, i, [CashBonus(i, a) for a in self._amounts])
         if key == "promise":
