@@ -26,6 +26,43 @@ settings.load_profile("salesim")
 import pytest  # noqa: E402 (after the drivers are chosen)
 
 
+def _fonts_loaded_once_per_process() -> None:
+    """A game opens one window and loads its typeface once; the tests open a window for
+    almost every test, and loading Noto Sans SC (8 MB, about ten sizes and weights) for
+    each cost the desk's tests a tenth of their time. Here a test process loads each
+    font once: closing a window quits the display, the fonts stay loaded, and each new
+    window's widget manager is handed the fonts already made (the same files, sizes and
+    styles it would load)."""
+    import pygame
+    from pygame_gui.core.utility import FontResource
+
+    loaded: dict[tuple, object] = {}
+    load = FontResource.load
+
+    def load_once(self):
+        key = (
+            repr(self.location),
+            self.size,
+            self.force_style,
+            repr(sorted((self.style or {}).items())),
+            self.font_type_to_use,
+        )
+        font = loaded.get(key)
+        if font is not None:
+            self.loaded_font = font
+            return None
+        error = load(self)
+        if error is None and self.loaded_font is not None:
+            loaded[key] = self.loaded_font
+        return error
+
+    FontResource.load = load_once
+    pygame.quit = pygame.display.quit  # the fonts live as long as the test process
+
+
+_fonts_loaded_once_per_process()
+
+
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "beside(argv, cwd=None): the test's command runs beside the suite (beside.py)"

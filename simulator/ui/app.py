@@ -75,6 +75,7 @@ class App:
         seed: int | None = None,
     ) -> None:
         pygame.display.init()
+        fonts_kept = pygame.font.get_init()  # from an earlier window of this process
         pygame.font.init()
         pygame.display.set_caption("salesim")
         size = size or _fitting_the_screen()
@@ -96,7 +97,8 @@ class App:
         self.manager.preload_fonts([{"name": "noto_sans_sc", "point_size": 16, "style": "italic"}])
         from . import portraits
 
-        portraits.reset()  # drawn-text fonts belong to this pygame session
+        if not fonts_kept:
+            portraits.reset()  # drawn-text fonts belong to the font module that made them
         self.collector = Collector()  # the collector on the game's schedule
         self.refreshes = 0
         self.clock = pygame.time.Clock()

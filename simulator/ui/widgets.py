@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
+import i18n  # type: ignore[import-untyped]  # pygame_gui's translations, python-i18n
 import pygame
 import pygame_gui
 from pygame_gui.elements import (
@@ -44,6 +45,16 @@ class Manager(pygame_gui.UIManager):
     characters, never with a hyphen in a word ("建立信-／-任"), and that a click goes
     through: a tooltip shown below one row's button covers the next row's, and took
     the click meant for it (a player planned five drops and got four)."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        # Every manager adds pygame_gui's translations folder to python-i18n's search
+        # path, which is one for the whole process, and every text with a dot in it
+        # that is not one of pygame_gui's own keys ("Mr. Wang", "¥1.2M") is looked for
+        # in each folder on that path, on disk, each time a widget is made: the window
+        # opened again in one process (a new game, the tests) made every widget slower
+        # than the last. The folder is searched once however many managers there are.
+        i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
 
     def create_tool_tip(
         self, text: str, position: Any, hover_distance: Any, *args: Any, **kw: Any
