@@ -225,3 +225,40 @@ def test_a_file_of_many_dotted_keys_merges_looking_at_each_mark_a_few_times():
     assert _Counted.looked <= 3 * (len(base_marks) + len(over_marks))
     assert merged["a.7"] == 7 and merged["title"] == "base"
     assert base_marks["a.7"].source == "over" and base_marks["a.2999"].source == "over"
+
+
+def test_files_read_again_in_one_process_give_what_they_say_now(base):
+    """A process keeps what it parsed of a file (a class report reads one scenario for
+    every save): two files extending one parent each get the parent as written, not as
+    the other merged it; a parent edited between two loads is read as edited; a file
+    read twice gives equal scenarios, one not touched by what was done to the other."""
+    one = load_scenario(child(base, "extends: base.yaml\nmanager: {admin_hours: 14}\n", "a.yaml"))
+    two = load_scenario(
+        child(base, "extends: base.yaml\nmanager: {hours_per_week: 50}\n", "b.yaml")
+    )
+    assert (one.manager.hours_per_week, one.manager.admin_hours) == (40, 14)
+    assert (two.manager.hours_per_week, two.manager.admin_hours) == (50, 10)
+    assert load_scenario(base / "a.yaml") == one
+
+    (base / "base.yaml").write_text(BASE.replace("admin_hours: 10", "admin_hours: 12"), "utf-8")
+    again = load_scenario(base / "b.yaml")
+    assert (again.manager.hours_per_week, again.manager.admin_hours) == (50, 12)
+    assert load_scenario(base / "base.yaml").manager.admin_hours == 12
+
+
+def test_a_parse_kept_is_handed_out_as_a_copy_aliases_and_all():
+    from simulator.scenario.source import parse
+
+    text = "shared: &s {a: 1, b: [1, 2]}\nfirst: *s\nsecond: *s\n"
+    data, marks = parse(text, "x.yaml")
+    assert data["first"] is data["second"]  # an alias is one part named twice
+    data["first"]["a"] = 99
+    data["shared"]["b"].append(3)
+    marks.clear()
+    fresh, fresh_marks = parse(text, "x.yaml")
+    assert fresh == {
+        "shared": {"a": 1, "b": [1, 2]},
+        "first": {"a": 1, "b": [1, 2]},
+        "second": {"a": 1, "b": [1, 2]},
+    }
+    assert fresh["first"] is fresh["second"] and fresh_marks["shared.a"].line == 1

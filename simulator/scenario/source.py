@@ -13,6 +13,7 @@ tags such as ``!!python/object`` are refused, never executed.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -387,8 +388,51 @@ def _marks(node: yaml.Node, source: str, path: str, out: dict[str, Mark]) -> Non
             _marks(value, source, f"{path}.{i}" if path else str(i), out)
 
 
+PARSED_KEPT = 16  # files whose parse is kept (the shipped scenarios and a trainer's few)
+_parsed: OrderedDict[tuple[str, str], tuple[Any, dict[str, Mark]]] = OrderedDict()
+
+
 def parse(text: str, source: str) -> tuple[Any, dict[str, Mark]]:
-    """Safe YAML → (plain data, field marks). Raises :class:`SourceError`."""
+    """Safe YAML → (plain data, field marks). Raises :class:`SourceError`.
+
+    A process reads the same few files again and again (each saved game of a class
+    report names its scenario, the picker lists the shipped ones, every scenario that
+    extends ``tutorial`` reads it): the parse of a text is kept, and each caller gets
+    its own copy of the data (a merge changes what it is given), built in a hundredth
+    of the parse's time. A text that fails is parsed, and told, every time.
+    """
+    key = (source, text)
+    kept = _parsed.get(key)
+    if kept is None:
+        kept = _parse(text, source)
+        _parsed[key] = kept
+        if len(_parsed) > PARSED_KEPT:
+            _parsed.popitem(last=False)
+    else:
+        _parsed.move_to_end(key)
+    data, marks = kept
+    return _copied(data, {}), dict(marks)
+
+
+def _copied(value: Any, done: dict[int, Any]) -> Any:
+    """A copy of parsed data (mappings, lists, plain values); a part the file names
+    twice (an alias) stays one part named twice, as the parse made it."""
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        return value  # text, numbers, booleans, None: never changed in place
+    made = done.get(id(value))
+    if made is None:
+        if kind is dict:
+            made = done[id(value)] = {}
+            for k, v in value.items():
+                made[k] = _copied(v, done)
+        else:
+            made = done[id(value)] = []
+            made.extend(_copied(v, done) for v in value)
+    return made
+
+
+def _parse(text: str, source: str) -> tuple[Any, dict[str, Mark]]:
     _scan(text, source)
     try:
         node = yaml.compose(text, Loader=LOADER)
