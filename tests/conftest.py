@@ -29,7 +29,7 @@ import pytest  # noqa: E402 (after the drivers are chosen)
 def _fonts_loaded_once_per_process() -> None:
     """A game opens one window and loads its typeface once; the tests open a window for
     almost every test, and loading Noto Sans SC (8 MB, about ten sizes and weights) for
-    each cost the desk's tests a tenth of their time. Here a test process loads each
+    each cost the desk's tests a fifth of their time. Here a test process loads each
     font once: closing a window quits the display, the fonts stay loaded, and each new
     window's widget manager is handed the fonts already made (the same files, sizes and
     styles it would load)."""
