@@ -42,6 +42,16 @@ def saves(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
+def class_report(saves, tmp_path_factory) -> Path:
+    """The class report of every saved game, in English, drawn on one process (the
+    tests only read it)."""
+    out = tmp_path_factory.mktemp("class")
+    paths = [str(p) for p in saves.values()]
+    assert main(["class", *paths, "--out", str(out), "--jobs", "1"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
 def one_report(saves, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report")
     assert main(["report", str(saves["pressure_cooker"]), "--out", str(out)]) == 0
@@ -94,17 +104,15 @@ def test_a_report_in_chinese(saves, tmp_path):
     assert "@font-face{font-family:'Noto Sans SC';src:url('NotoSansSC-Regular-subset.otf')" in page
 
 
-def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, tmp_path):
-    paths = [str(p) for p in saves.values()]
-    assert main(["class", *paths, "--out", str(tmp_path)]) == 0
-    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+def test_a_class_report_ranks_the_group_and_finds_the_common_mistakes(saves, class_report):
+    page = (class_report / "index.html").read_text(encoding="utf-8")
     # the league table: best first, each player's report linked and written
     order = [m for m in re.findall(r"<a href='players/([^/]+)/report.html'>", page)]
     assert order[0] == "by_the_book" and set(order) == set(POLICIES)
     for name in order:
-        assert (tmp_path / "players" / name / "report.html").exists()
+        assert (class_report / "players" / name / "report.html").exists()
     # the distribution, and the lessons grid, as files
-    assert (tmp_path / "scores.png").exists() and (tmp_path / "lessons.png").exists()
+    assert (class_report / "scores.png").exists() and (class_report / "lessons.png").exists()
     # what the group missed, and the mistakes most of them made, with an example each
     assert "id='group-lessons'" in page and "id='mistakes'" in page
     assert "P8 Talk regularly" in page  # three of four never held 1:1s
@@ -329,22 +337,24 @@ def test_a_class_report_counts_each_game_once(saves, tmp_path, capsys):
     assert page.count("players/by_the_book/report.html") == 1
 
 
-def test_a_class_report_on_two_processes_is_the_one_process_report_file_for_file(saves, tmp_path):
+def test_a_class_report_on_two_processes_is_the_one_process_report_file_for_file(
+    saves, class_report, tmp_path
+):
     """The players' games are replayed and drawn on several processes at once: what
     the trainer gets is the same, file for file and byte for byte."""
     paths = [str(p) for p in saves.values()]
-    for jobs in ("1", "2"):
-        assert main(["class", *paths, "--out", str(tmp_path / jobs), "--jobs", jobs]) == 0
+    assert main(["class", *paths, "--out", str(tmp_path), "--jobs", "2"]) == 0
+    folders = {"1": class_report, "2": tmp_path}
     files = {
-        jobs: sorted(p.relative_to(tmp_path / jobs) for p in (tmp_path / jobs).rglob("*"))
-        for jobs in ("1", "2")
+        jobs: sorted(p.relative_to(folder) for p in folder.rglob("*"))
+        for jobs, folder in folders.items()
     }
     assert files["1"] == files["2"]
     pages = [f for f in files["1"] if f.name == "report.html"]
     assert len(pages) == len(paths)  # every player's own report
     for f in files["1"]:
-        if (tmp_path / "1" / f).is_file():
-            assert (tmp_path / "1" / f).read_bytes() == (tmp_path / "2" / f).read_bytes(), f
+        if (class_report / f).is_file():
+            assert (class_report / f).read_bytes() == (tmp_path / f).read_bytes(), f
 
 
 def test_a_class_of_saves_whose_scenario_files_differ_is_refused_before_anything_is_written(
