@@ -989,6 +989,32 @@ def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, 
         assert lit and all(b.text == keeping for b in lit), [b.text for b in lit]
 
 
+def test_a_window_opened_again_in_one_process_makes_its_widgets_as_the_first_did(
+    tmp_path, monkeypatch
+):
+    """pygame_gui passes every widget's text through its translations, and a text with a
+    dot in it ("Mr. Wang", "¥1.2M") is looked for on disk, in every folder on the search
+    path; each window added pygame_gui's folder to that path again, so the third window
+    of a process looked three times for each such widget, the hundredth a hundred."""
+    import os
+
+    from pygame_gui.elements import UILabel
+
+    looked = []
+    listdir = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda *a: looked.append(a) or listdir(*a))
+    counts = []
+    for _ in range(3):
+        app = App(lang="en", saves=tmp_path / "saves", seed=1)
+        try:
+            looked.clear()
+            UILabel(pygame.Rect(0, 0, 300, 30), "Mr. Wang closed ¥1.2M.", manager=app.manager)
+            counts.append(len(looked))
+        finally:
+            app.close()
+    assert counts[0] <= 2 and counts[2] == counts[0], counts  # its language, then English
+
+
 @pytest.mark.parametrize(
     ("screen", "window"),
     [((1024, 640), (1024, 640)), ((1366, 768), (1280, 720)), ((1920, 1080), (1280, 720))],
