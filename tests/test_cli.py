@@ -637,3 +637,28 @@ def test_a_season_whose_save_cannot_be_written_ends_as_work_that_failed(
     err = capsys.readouterr().err
     assert code == 1 and "saves are limited to 2,000 bytes, so it was not written" in err
     assert not target.exists()
+
+
+def test_a_command_that_shows_no_game_text_does_not_read_the_language_catalogs(tmp_path):
+    """Reading the catalogs (some 9,000 lines of gettext) is a tenth of a second of a
+    command's start: ``validate``, and a report refused for a damaged save, answer
+    without it; ``languages``, which checks them, reads them."""
+    damaged = tmp_path / "game.json"
+    damaged.write_text('{"format": 1', encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from simulator.cli import main\n"
+        "from simulator.texts import catalog\n"
+        "main(sys.argv[1:])\n"
+        "print('read' if catalog.template.cache_info().currsize else 'unread')\n"
+    )
+
+    def catalogs(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120
+        )
+        return done.stdout.split()[-1]
+
+    assert catalogs("validate", "tutorial") == "unread"
+    assert catalogs("report", str(damaged), "--out", str(tmp_path / "r")) == "unread"
+    assert catalogs("languages") == "read"

@@ -29,9 +29,6 @@ def languages() -> tuple[str, ...]:
     return tuple(catalog.languages())
 
 
-LANGS = languages()
-
-
 def signed(x: float, digits: int = 1) -> str:
     """A difference with its sign, the minus a true minus: +1.2, −20.3 (and never −0.0,
     which a difference of two equal figures can round to)."""
