@@ -641,8 +641,8 @@ def test_a_season_whose_save_cannot_be_written_ends_as_work_that_failed(
 
 def test_a_command_that_shows_no_game_text_does_not_read_the_language_catalogs(tmp_path):
     """Reading the catalogs (some 9,000 lines of gettext) is a tenth of a second of a
-    command's start: ``validate``, and a report refused for a damaged save, answer
-    without it; ``languages``, which checks them, reads them."""
+    command's start: ``validate``, and a report refused for a damaged save (in English
+    or Chinese), answer without it; ``languages``, which checks them, reads them."""
     damaged = tmp_path / "game.json"
     damaged.write_text('{"format": 1', encoding="utf-8")
     probe = (
@@ -661,4 +661,5 @@ def test_a_command_that_shows_no_game_text_does_not_read_the_language_catalogs(t
 
     assert catalogs("validate", "tutorial") == "unread"
     assert catalogs("report", str(damaged), "--out", str(tmp_path / "r")) == "unread"
+    assert catalogs("report", str(damaged), "--lang", "zh", "--out", str(tmp_path)) == "unread"
     assert catalogs("languages") == "read"

@@ -29,11 +29,10 @@ CTRL_C = threading.Event()
 
 
 def lang_code(text: str) -> str:
-    """A ``--lang`` value: a language there is a catalog for (English always is: it is
-    the template, so the catalogs are read only when another is asked for)."""
+    """A ``--lang`` value: a language there is a catalog for."""
     from ..texts import languages
 
-    if text != "en" and text not in languages():
+    if text not in languages():
         raise argparse.ArgumentTypeError(
             f"no catalog for {text!r}; there are: {', '.join(languages())}"
         )

@@ -26,7 +26,7 @@ from . import catalog
 
 def languages() -> tuple[str, ...]:
     """The codes of the languages there is a catalog for, English first."""
-    return tuple(catalog.languages())
+    return catalog.codes()
 
 
 def signed(x: float, digits: int = 1) -> str:

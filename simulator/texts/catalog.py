@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+if TYPE_CHECKING:  # Babel is imported when a catalog is first read, not at start-up
+    from babel.messages.catalog import Catalog
 
 TEMPLATE = "salesim.pot"
 
@@ -67,6 +67,8 @@ def placeholders(text: str) -> set[str]:
 
 
 def _read(path: Path) -> Catalog:
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as f:
         return read_po(f, abort_invalid=True)
 
@@ -86,6 +88,8 @@ def template() -> dict[str, Message]:
 
 
 def _display_name(code: str, header_locale: str | None) -> str:
+    from babel import Locale, UnknownLocaleError
+
     for tag in (header_locale, code):
         if not tag:
             continue
@@ -124,13 +128,24 @@ def _language(path: Path) -> Language:
     return Language(path.stem, name, texts, rule, cat.num_plurals)
 
 
+def _po_files() -> list[Path]:
+    """The catalogs beside the template, one per language other than English, by code."""
+    return [path for path in sorted(locale_dir().glob("*.po")) if path.stem != "en"]
+
+
+def codes() -> tuple[str, ...]:
+    """The code of every language there is a catalog for, English first: what the
+    folder holds, known without reading a catalog (a command that shows no text does
+    not pay for parsing them)."""
+    return ("en", *(path.stem for path in _po_files()))
+
+
 @cache
 def languages() -> dict[str, Language]:
     """Every language there is a catalog for, English first."""
     out = {"en": _english()}
-    for path in sorted(locale_dir().glob("*.po")):
-        if path.stem != "en":
-            out[path.stem] = _language(path)
+    for path in _po_files():
+        out[path.stem] = _language(path)
     return out
 
 
