@@ -133,6 +133,9 @@ def test_every_command_has_a_description_and_every_argument_help():
                 continue
             if not (action.help or "").strip() or action.help == argparse.SUPPRESS:
                 missing.append(f"{name}: {action.dest}")
+            # the help as printed says its default once (the formatter adds one)
+            elif sub._get_formatter()._expand_help(action).count("default:") > 1:
+                missing.append(f"{name}: {action.dest} names its default twice")
     assert missing == []
 
 

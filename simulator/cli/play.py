@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         play,
         "start a new game on this scenario file or shipped name (default: choose on screen)",
     )
-    add_lang(play, "language: en, zh, or any other with a catalog (salesim languages; default: en)")
+    add_lang(play, "language: en, zh, or any other with a catalog (see: salesim languages)")
     play.add_argument("--load", metavar="SAVE", help="resume this saved game")
     add_seed(play, "random seed of a new game (default: from the clock)", default=None, metavar="N")
     play.add_argument(
