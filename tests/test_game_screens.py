@@ -957,6 +957,33 @@ def test_a_guided_weeks_goal_once_met_makes_way_for_the_plan_in_a_small_window(l
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_guided_weeks_goal_once_met_shows_whole_where_the_column_has_room(lang, tmp_path):
+    """In the tutorial's first week, at 1280×720, the goal met by two 1:1s was cut to two
+    lines behind a scroll bar ("select a card on the left,") above half a column of
+    nothing. Where the plan's rows leave room, a met goal shows whole."""
+    from pygame_gui.elements import UITextBox
+
+    from simulator.api import MotivationType, OneOnOne
+
+    with game_at(tmp_path, lang, str(scenarios_dir() / "tutorial.yaml"), 7, (1280, 720)) as app:
+        game = app.game
+        by_type = {r.type: r.id for r in game.obs.reps}
+        for rep_type in (MotivationType.COMPETITOR, MotivationType.ACHIEVER):
+            assert game.add(OneOnOne(by_type[rep_type])) is None
+        to_desk(app)
+        assert tr(lang, "tour.goal_done") in [el.text for el in shown_in(app, "plan")]
+        goal = html(tr(lang, "tour.talk.goal"))
+        boxes = [
+            el
+            for el in app.scene.regions["plan"].ui.elements
+            if isinstance(el, UITextBox) and el.alive() and el.html_text.replace("<br>", "") == goal
+        ]
+        assert boxes, "the goal is not on the desk"
+        assert boxes[0].scroll_bar is None, "the goal met scrolls, with room to spare below"
+        assert app.scene.plan_scroller is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_p15_a_promise_owed_can_be_kept_from_the_review_in_a_small_window(lang, tmp_path):
     """At 1024×640 the review's rows had no room after the verdict's sides and the button
     to make a promise, and the button to keep one fallen due was left out: the screen

@@ -66,6 +66,14 @@ class PlanPart(LeverPart):
                 said = [self.tr(k, sup=f"{extra:g}") for k in (key, f"{key}_short")]
                 ui.label_fitting((4, y - 2, r.w - 8, 20), said, object_id="#small")
                 y += 20
+        items = list(g.plan)
+        actions = [p.action for p in items]
+        costs = [self.cost_short(p.hours, p.money) for p in items]
+        # each row's cost as wide as its words (at least "0.25 h"): the rest is the name's
+        cost_w = [max(COST_MIN_W, ui.width_of(c, "#small") + 10) for c in costs]
+        lines = self.plan_lines(ui, actions, r.w, costs, cost_w)
+        # the most of the column the plan takes: about half; a longer one scrolls
+        most = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
         step = tour.step_of(g.obs.week) if g.session.scenario.guided else None
         if step is not None:
             # the guided week's goal, ticked once the plan meets it
@@ -75,13 +83,17 @@ class PlanPart(LeverPart):
             ui.label((4, y, r.w - 8, 22), head, object_id="#h3", cls="@good" if met else None)
             # as tall as the goal's text (a long one was cut to three lines behind a bar),
             # unless the window is too short for it and the plan below: then it scrolls.
-            # A goal met makes way for the plan (it was read; the plan is what grows now)
+            # A goal met makes way for the plan (it was read; the plan is what grows now):
+            # it keeps what the plan's rows leave, whole where they leave room enough (a
+            # met goal cut to two lines above an empty half column read as broken)
             words = html(self.tr(f"tour.{step.key}.goal"))
             goal = ui.text((0, y + 22, r.w, -1), words, raw=True)
             tall = max(GOAL_MIN_H, int(goal.rect.height))
-            fits = max(GOAL_MIN_H, r.h - (y + 26) - 2 * ROW_H - FOOT_H)
+            plan_h = 2 * ROW_H
             if met:
-                fits = GOAL_MIN_H
+                rows_h = min(most, sum(_height(rest) for _, rest, _ in lines))
+                plan_h = max(plan_h, -(-rows_h // ROW_H) * ROW_H) if items else 26
+            fits = max(GOAL_MIN_H, r.h - (y + 26) - plan_h - FOOT_H)
             if tall > fits:
                 goal.kill()
                 ui.text((0, y + 22, r.w, fits), words, raw=True)
@@ -90,15 +102,8 @@ class PlanPart(LeverPart):
         if not g.plan:
             ui.label((4, y, r.w - 8, 22), self.tr("ui.plan_empty"), object_id="#small")
             y += 26
-        items = list(g.plan)
-        actions = [p.action for p in items]
-        room = max(3 * ROW_H, (r.h // 2 - 60) // ROW_H * ROW_H)
         # no lower than the column's foot allows (what is left scrolls), two rows at least
-        room = max(2 * ROW_H, min(room, (r.h - y - FOOT_H) // ROW_H * ROW_H))
-        costs = [self.cost_short(p.hours, p.money) for p in items]
-        # each row's cost as wide as its words (at least "0.25 h"): the rest is the name's
-        cost_w = [max(COST_MIN_W, ui.width_of(c, "#small") + 10) for c in costs]
-        lines = self.plan_lines(ui, actions, r.w, costs, cost_w)
+        room = max(2 * ROW_H, min(most, (r.h - y - FOOT_H) // ROW_H * ROW_H))
         if sum(_height(rest) for _, rest, _ in lines) > room:  # it scrolls: narrower rows
             lines = self.plan_lines(ui, actions, r.w - 20, costs, cost_w)
         heights = [_height(rest) for _, rest, _ in lines]
