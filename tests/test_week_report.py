@@ -20,6 +20,7 @@ from simulator.api import (
     DelegatedTask,
     Feedback,
     JointVisit,
+    OneOnOne,
     Pool,
     PushDeal,
     RequestSupport,
@@ -387,6 +388,26 @@ def test_call_analytics_names_each_reps_weakest_skill():
     for r in obs.reps:
         assert r.weakest_skill is not None
         assert f"{nar.rep(r.id)} ({tr('en', f'skill.{r.weakest_skill.value}')})" in line
+
+
+def test_a_hint_heard_in_a_one_on_one_is_told_as_a_clue_to_the_reps_type():
+    """A line "Zhang Wei: tells war stories" stood in the report with nothing to say what
+    it was: what the rep let slip is told as a clue to their type, in both languages."""
+    s = session(quiet(scenario(weeks=12)), seed=3)
+    hints = []
+    for _ in range(12):
+        s.act_all([OneOnOne(r.id) for r in s.observe().reps])
+        report = s.advance_week()
+        hints += [e for e in report.events if e.kind == "hint"]
+        if hints:
+            break
+    assert hints, "twelve weeks of 1:1s with every rep let nothing slip"
+    e = hints[0]
+    obs = s.observe()
+    for lang, said in (("en", "A clue to {rep}'s type: {hint}"), ("zh", "{rep}的类型线索：{hint}")):
+        nar = Narrator(obs, lang)
+        line = said.format(rep=nar.rep(e.rep), hint=tr(lang, f"hint.{e.data['hint']}"))
+        assert line in nar.week_report(report.events), (lang, line)
 
 
 def test_team_training_a_team_goal_and_a_meeting_are_told():
