@@ -15,6 +15,9 @@ Prints:
                      window stops answering while a week is simulated, saved and the
                      desk redrawn (goal ≤ 100)
   end_week_total_ms= all the frames of one week's end together, the median over weeks
+  report_ms=         the week's report opened over the desk (its dialog built and its text
+                     laid out, within the frame after the week's), the median and the
+                     longest over the weeks
   planned_actions=   the actions planned a week, the median (a full week, not an empty one)
   after_review_ms=   the longest frame between finishing a review and the desk being back
   debrief_ms=        the longest frame between closing the season's last report and the
@@ -112,6 +115,15 @@ def main() -> None:
     ap.add_argument("--lang", default="en", help="the game's language: en or zh")
     args = ap.parse_args()
 
+    reports: list[float] = []
+    opened = DeskScene.week_report
+
+    def timed_report(scene, outcome):  # the same report, its opening timed
+        t0 = time.perf_counter()
+        opened(scene, outcome)
+        reports.append((time.perf_counter() - t0) * 1000)
+
+    DeskScene.week_report = timed_report
     with tempfile.TemporaryDirectory() as saves:
         app = App(lang=args.lang, scenario=str(default_scenario_path()), seed=1, saves=saves)
         app.switch(DeskScene)
@@ -177,6 +189,7 @@ def main() -> None:
     print(f"tooltip_frames={tooltip_frames}")
     print(f"end_week_ms={max(longest):.1f}")
     print(f"end_week_total_ms={statistics.median(totals):.1f}")
+    print(f"report_ms={statistics.median(reports):.1f} (longest {max(reports):.1f})")
     print(f"planned_actions={statistics.median(planned):.0f}")
     if after_review:
         print(f"after_review_ms={max(after_review):.1f}")

@@ -8,6 +8,7 @@ asked at the wrong time, a quota warning that did not say which way.
 
 from __future__ import annotations
 
+import pygame
 import pytest
 from gui import plan_rows, step
 from pygame_gui.elements import UIButton, UILabel
@@ -1001,6 +1002,75 @@ def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tm
         click(app, tr("en", "ui.whole_report"))
         (report,) = [el for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)]
         assert html(outcome.lines[-1]) in report.html_text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_week_report_scrolls_to_its_last_line_with_the_wheel_beside_a_bar_with_arrows(
+    lang, tmp_path
+):
+    """A week too long for its dialog scrolls: the pointer over the text and the wheel
+    turned bring its last line into view, and the bar beside it shows its ▲ and ▼ (a
+    scrolling list's arrows were laid out before the list knew it scrolled, in no
+    room, and never drawn)."""
+    from gui import click, step
+    from pygame_gui.elements import UITextBox
+
+    with game_at(tmp_path, lang, seed=1, size=(1024, 640)) as app:
+        game = app.game
+        policy = make_policy("by_the_book")
+        for action in policy.decide(game.obs):
+            game.add(action)
+        outcome = game.end_week()
+        to_desk(app)
+        click(app, tr(lang, "ui.whole_report"))
+        (report,) = [el for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)]
+        # what of the text shows, and its bar: the box's own, or a scroller's around it
+        scroller = next(
+            (el for el in app.scene.modal_ui.elements if getattr(el, "vert_scroll_bar", None)),
+            None,
+        )
+        view = report.rect if scroller is None else scroller.rect
+        bar = report.scroll_bar if scroller is None else scroller.vert_scroll_bar
+        assert bar is not None and bar.visible_percentage < 1, "a week long enough to scroll"
+        assert_arrows_drawn(bar)
+        pygame.mouse.set_pos(view.center)
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=view.center, rel=(1, 1), buttons=(0, 0, 0))
+        )
+        step(app, 2)
+        for _ in range(60):
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+            step(app, 3)
+            if bar.start_percentage + bar.visible_percentage >= 0.999:
+                break
+        assert bar.start_percentage + bar.visible_percentage >= 0.999, "the wheel did not scroll"
+        # the text's foot (under its padding) in sight, to the bar's rounding of a pixel or two
+        if scroller is not None:
+            foot = report.rect.bottom - report.padding[1]
+            assert foot <= view.bottom + 2, "the last line is still out of sight"
+        assert html(outcome.lines[-1]) in report.html_text
+
+
+def assert_arrows_drawn(bar) -> None:
+    """The ▲ and ▼ of a scroll bar are drawn on its arrow buttons (not blank squares)."""
+    for arrow in (bar.top_button, bar.bottom_button):
+        glyph = arrow.image.get_at(arrow.image.get_rect().center)
+        assert glyph != arrow.image.get_at((2, 2)), "an arrow with nothing drawn on it"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_list_that_scrolls_shows_the_arrows_of_its_bar(lang, tmp_path):
+    """The quotas of eight reps in a small window scroll, beside a bar whose ▲ and ▼ were
+    blank: a faint strip few players would take for a scroll bar."""
+    with game_at(tmp_path, lang, seed=11, size=(1024, 640)) as app:
+        to_desk(app, "quotas")
+        scroller = next(
+            el
+            for el in app.scene.regions["centre"].ui.elements
+            if getattr(el, "vert_scroll_bar", None) is not None and el.alive()
+        )
+        assert scroller.vert_scroll_bar.visible_percentage < 1, "eight reps' quotas scroll"
+        assert_arrows_drawn(scroller.vert_scroll_bar)
 
 
 def test_a_dry_spell_with_nothing_else_to_see_does_not_say_there_was_no_warning_sign():

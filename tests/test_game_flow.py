@@ -502,7 +502,7 @@ def test_a_message_in_its_last_week_with_no_answer_is_asked_about_before_the_wee
         step(app, 2)
         assert game.obs.week == week and app.scene.modal is not None
         dialog = app.scene.modal_ui.elements
-        shown = " ".join(getattr(el, "html_text", None) or el.text for el in dialog)
+        shown = " ".join(getattr(el, "html_text", None) or getattr(el, "text", "") for el in dialog)
         assert tr(lang, "ui.due_title", n=len(due)) in shown
         assert all(text_of(i.title, lang) in shown for i in due), shown
 
@@ -607,7 +607,8 @@ def test_p15_a_promise_fallen_due_is_asked_about_before_the_week_that_breaks_it_
         step(app, 2)
         assert game.obs.week == week and app.scene.modal is not None
         shown = " ".join(
-            getattr(el, "html_text", None) or el.text for el in app.scene.modal_ui.elements
+            getattr(el, "html_text", None) or getattr(el, "text", "")
+            for el in app.scene.modal_ui.elements
         )
         assert tr(lang, "ui.owed_title", n=1) in shown
         assert game.narrator.rep(rep.id) in shown and game.money(3_000) in shown, shown

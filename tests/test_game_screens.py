@@ -1077,7 +1077,8 @@ def test_a_contact_made_today_reads_today_not_zero_days_ago(lang, tmp_path):
         app.scene.account_file(account)
         step(app, 4)
         shown = " ".join(
-            getattr(el, "html_text", None) or el.text for el in app.scene.modal_ui.elements
+            getattr(el, "html_text", None) or getattr(el, "text", "")
+            for el in app.scene.modal_ui.elements
         )
         assert "0 d ago" not in shown and "0 天前" not in shown, shown
 

@@ -131,7 +131,7 @@ class Scene:
         mw, mh = min(size[0], w - 40), min(size[1], h - 40)
         ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 40, 32), title, object_id="#h2")
-        ui.text((12, 48, mw - 28, mh - 112), body, raw=raw)
+        ui.long_text((12, 48, mw - 28, mh - 112), body, raw=raw)
         bw = min(200, (mw - 32 - 8 * (len(buttons) - 1)) // max(1, len(buttons)))
         x = mw - 16 - len(buttons) * bw - 8 * (len(buttons) - 1)
         for text, job in buttons:

@@ -331,7 +331,8 @@ def prewrapped(box: Any, content: str) -> str:
     line_h = font.size("国")[1] * box.line_spacing
     measure = widths(font)
     text, rows = _wrapped(content, measure, int(min(room.width, box.rect.width - 30)) - 8)
-    if rows * line_h > room.height:  # it will scroll: the bar takes its width
+    if 0 < room.height < rows * line_h:  # it will scroll: the bar takes its width (a box
+        # as tall as its text, room.height -1, never does)
         narrow = room.width - box.scroll_bar_width
         text, _ = _wrapped(content, measure, int(min(narrow, box.rect.width - 30)) - 8)
     return text

@@ -106,6 +106,19 @@ _SCROLLERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 _ROW_HEIGHTS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
+def _scrollable(sc: Any, inner_height: int) -> None:
+    """Make the scroller ``sc`` this tall inside, its bar's arrows drawn. The toolkit
+    lays a scroll bar's arrows out when the bar is made, before the scroller knows it
+    needs one (and gives the bar no width): the ▲ and ▼ were laid out in no room and
+    never drawn, and the bar was hard to make out as one."""
+    sc.set_scrollable_area_dimensions((sc.rect.width - 20, inner_height))
+    bar = sc.vert_scroll_bar
+    if bar is not None:
+        for arrow in (bar.top_button, bar.bottom_button):
+            if arrow is not None and arrow.rect.width > 0:
+                arrow.rebuild()
+
+
 def scroll_into_view(element: Any) -> None:
     """Scroll the list ``element`` is in (if it is in one) as little as shows it whole:
     a field reached with Tab is a field the player can see. In a list of rows of one
@@ -430,6 +443,23 @@ class Builder:
             wrap_chinese(box)  # a guess of the height that missed is mended here
         return self._keep(box)
 
+    def long_text(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        content: str,
+        raw: bool = False,
+    ) -> UITextBox:
+        """A text that may well be longer than its room (a week's report): a box as tall
+        as its text, in a scroller beside its bar. A text box that finds its text too long
+        lays it all out and draws it again, narrower, beside a scroll bar of its own: a
+        long report took both, the week's end its longest frame. Laid out once here, a
+        bar's width in from the right whether or not it scrolls."""
+        r = pygame.Rect(rect)
+        sc = self.scroller(r, r.h)
+        box = self.within(sc).text((0, 0, r.w - 20, -1), content, raw=raw)
+        _scrollable(sc, max(r.h, int(box.rect.height)))
+        return box
+
     def panel(
         self,
         rect: pygame.Rect | tuple[int, int, int, int],
@@ -463,7 +493,7 @@ class Builder:
         ``row_height``, a list of rows that tall: Tab to a field in it shows its row whole."""
         r = self._rect(rect)
         sc = UIScrollingContainer(r, self.manager, container=self.container, allow_scroll_x=False)
-        sc.set_scrollable_area_dimensions((r.width - 20, inner_height))
+        _scrollable(sc, inner_height)
         _SCROLLERS[sc.get_container()] = sc
         if row_height:
             _ROW_HEIGHTS[sc] = row_height
