@@ -124,14 +124,21 @@ class Scene:
         buttons: list[tuple[str, Callable[[], None] | None]],
         size: tuple[int, int] = (560, 380),
         raw: bool = False,
+        scrolls: bool = False,
     ) -> None:
-        """A dialog over the scene; its buttons close it and then do their job."""
+        """A dialog over the scene; its buttons close it and then do their job.
+        ``scrolls``: the body is expected to be longer than the dialog (it is then laid
+        out once, beside a scroller's bar: :meth:`Builder.long_text`)."""
         self.close_modal()
         w, h = self.app.size
         mw, mh = min(size[0], w - 40), min(size[1], h - 40)
         ui = self.dialog(mw, mh)
         ui.label((16, 10, mw - 40, 32), title, object_id="#h2")
-        ui.long_text((12, 48, mw - 28, mh - 112), body, raw=raw)
+        body_rect = (12, 48, mw - 28, mh - 112)
+        if scrolls:
+            ui.long_text(body_rect, body, raw=raw)
+        else:
+            ui.text(body_rect, body, raw=raw)
         bw = min(200, (mw - 32 - 8 * (len(buttons) - 1)) // max(1, len(buttons)))
         x = mw - 16 - len(buttons) * bw - 8 * (len(buttons) - 1)
         for text, job in buttons:

@@ -219,8 +219,16 @@ class DeskScene(
         # guess scrolled for its last line, half cut off)
         per_line = max(20, (width - 60) // (18 if self.lang == "zh" else 9))
         rows = sum(max(1, -(-len(x) // per_line)) for x in lines)
-        height = min(win_h - 60, 124 + REPORT_LINE_H * max(2, rows))
-        self.open_modal(title, body, [(self.tr("ui.ok"), None)], raw=True, size=(width, height))
+        tall = 124 + REPORT_LINE_H * max(2, rows)
+        height = min(win_h - 60, tall)
+        self.open_modal(
+            title,
+            body,
+            [(self.tr("ui.ok"), None)],
+            raw=True,
+            size=(width, height),
+            scrolls=tall > height,
+        )
 
     def menu(self) -> None:
         """The game menu: save under a name of one's own, save and quit, or go back."""
