@@ -100,8 +100,9 @@ def shorten(element: Any, text: str) -> str:
     return cut_to_fit(text, lambda t: text_width(element, t) <= width)
 
 
-# each scrolling list, by the container its rows are made in
-_SCROLLERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+# each scrolling list, by the container its rows are made in (the list held weakly too:
+# it holds its container, and a list held here kept itself and every row alive for good)
+_SCROLLERS: weakref.WeakKeyDictionary[Any, weakref.ref[Any]] = weakref.WeakKeyDictionary()
 # a list of rows of one height (the Quotas tab's), by its scroller: the height
 _ROW_HEIGHTS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
@@ -124,7 +125,8 @@ def scroll_into_view(element: Any) -> None:
     a field reached with Tab is a field the player can see. In a list of rows of one
     height, it is the field's whole row that is shown (a field's record, on a second
     line under its name, was cut at the list's foot)."""
-    sc = _SCROLLERS.get(getattr(element, "ui_container", None))
+    held = _SCROLLERS.get(getattr(element, "ui_container", None))
+    sc = held() if held is not None else None
     if sc is None or not sc.alive() or sc.vert_scroll_bar is None:
         return
     bar = sc.vert_scroll_bar
@@ -494,7 +496,7 @@ class Builder:
         r = self._rect(rect)
         sc = UIScrollingContainer(r, self.manager, container=self.container, allow_scroll_x=False)
         _scrollable(sc, inner_height)
-        _SCROLLERS[sc.get_container()] = sc
+        _SCROLLERS[sc.get_container()] = weakref.ref(sc)
         if row_height:
             _ROW_HEIGHTS[sc] = row_height
         return self._keep(sc)
