@@ -1,6 +1,6 @@
 """The toolkit made cheaper without changing a pixel: text measured from its layout
-instead of drawn to be measured, and widget backgrounds cached without packing them
-on sheets (simulator/ui/fonts.py, simulator/ui/shape_cache.py)."""
+instead of drawn to be measured, widget backgrounds cached without packing them on
+sheets, theme names remembered by their parts (simulator/ui/toolkit.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pygame_gui.core.surface_cache import SurfaceCache
 
 from simulator.scenario import default_scenario_path
 from simulator.texts.catalog import locale_dir
-from simulator.ui import fonts
+from simulator.ui import toolkit
 from simulator.ui.app import App
 from simulator.ui.scenes import DeskScene
-from simulator.ui.shape_cache import ShapeCache
+from simulator.ui.toolkit import ShapeCache
 
 
 def catalog_texts() -> list[str]:
@@ -50,7 +50,7 @@ def test_text_is_measured_to_the_pixel_it_draws_in_every_font_the_theme_uses(tmp
             (f.point_size, text)
             for f in theme_fonts
             for text in texts
-            if fonts._measured(f, text) != fonts.measured_by_drawing(f, text)
+            if toolkit.measured(f, text) != toolkit.DRAWN(f, text)
         ]
         assert not wrong, wrong[:10]
     finally:
@@ -63,8 +63,10 @@ def desk_pixels(tmp_path, lang: str, pygame_guis_own: bool, monkeypatch) -> list
     app = App(lang=lang, saves=tmp_path / f"{lang}{pygame_guis_own}", seed=7)
     try:
         if pygame_guis_own:
-            monkeypatch.setattr(GUIFontPygame, "get_rect", fonts._DRAWN)
-            app.manager.get_theme().shape_cache = SurfaceCache()
+            monkeypatch.setattr(GUIFontPygame, "get_rect", toolkit.DRAWN)
+            theme = app.manager.get_theme()
+            theme.shape_cache = SurfaceCache()
+            del theme.build_all_combined_ids  # the toolkit's own, from its class
         app.start_game(str(default_scenario_path()), 7)
         for _ in range(3):
             app.game.end_week()

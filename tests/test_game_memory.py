@@ -44,5 +44,9 @@ def test_long_week_reports_and_scrolling_lists_read_week_after_week_leave_no_wid
             counted.append(widgets_in_memory())
         # the same screen each round: the same widgets, however many rounds
         assert counted[-1] <= counted[1], counted
+        # and what the theme remembers of the widgets it has styled stays small (the
+        # toolkit's own keys for a report's text ran to two million characters each)
+        remembered = app.manager.get_theme().unique_theming_ids
+        assert sum(len(k) for k in remembered) < 100_000
     finally:
         app.close()

@@ -30,8 +30,7 @@ from pygame_gui.elements import (
     UITextEntryLine,
 )
 
-from .fonts import measure_without_drawing
-from .shape_cache import ShapeCache
+from . import toolkit
 from .typeset import CJK_CHAR, prewrapped, units, wrap_chinese
 
 ELLIPSIS = "…"
@@ -57,8 +56,7 @@ class Manager(pygame_gui.UIManager):
         # opened again in one process (a new game, the tests) made every widget slower
         # than the last. The folder is searched once however many managers there are.
         i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
-        measure_without_drawing()  # text measured from its layout, not drawn to be measured
-        self.get_theme().shape_cache = ShapeCache()  # backgrounds kept without packing them
+        toolkit.adjust(self)  # less work for the same pixels
 
     def create_tool_tip(
         self, text: str, position: Any, hover_distance: Any, *args: Any, **kw: Any
