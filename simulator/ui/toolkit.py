@@ -9,10 +9,12 @@ sees, each replaced by something that gives the same result:
   kerning"). SDL_ttf's own measure (``Font.size``) runs the same layout,
   kerning and shaping included, and stops short of drawing: a third to a half
   of the time for a line, and most of the text drawn while a desk was built was
-  drawn only to be measured. The two agree to the pixel on every text of the
-  game in both languages, in every font the theme loads (a text of several
-  lines aside, which a drawing stacks and the layout's measure does not know:
-  that is still drawn to be measured); a test keeps checking that they do.
+  drawn only to be measured (and a line is measured four times or more as it
+  is laid out: each font remembers its last few thousand). The two agree to
+  the pixel on every text of the game in both languages, in every font the
+  theme loads (a text of several lines aside, which a drawing stacks and the
+  layout's measure does not know: that is still drawn to be measured); a test
+  keeps checking that they do.
 - **Keeping backgrounds.** The toolkit draws each button's and panel's
   background (its size, border and colours) once and keeps it for the next
   widget that looks the same: in a dictionary, then, a picture a frame, packed
@@ -33,6 +35,7 @@ sees, each replaced by something that gives the same result:
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import pygame
@@ -43,6 +46,14 @@ DRAWN = GUIFontPygame.get_rect  # the toolkit's own measure: draws the text to m
 LIMIT_BYTES = 3 * 1024 * 1024 * 4  # the toolkit's own: three 1024×1024 sheets of 32-bit pixels
 
 
+# each font's measures, by text and style (a text box measures a line four times or
+# more as it lays it out); emptied when it grows past SIZES_KEPT
+_SIZES: weakref.WeakKeyDictionary[Any, dict[tuple[str, bool, bool, bool], tuple[int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+SIZES_KEPT = 4096
+
+
 def measured(font: GUIFontPygame, text: str) -> pygame.Rect:
     """The rectangle ``text`` takes, at the font's ascent, as the toolkit's own
     ``get_rect`` gives it, from the layout alone."""
@@ -51,7 +62,16 @@ def measured(font: GUIFontPygame, text: str) -> pygame.Rect:
     if "\n" in text or "\r" in text:
         return DRAWN(font, text)
     inner: pygame.font.Font = font._GUIFontPygame__internal_font  # type: ignore[attr-defined]
-    return pygame.Rect((0, inner.get_ascent()), inner.size(text))
+    known = _SIZES.get(font)
+    if known is None:
+        known = _SIZES[font] = {}
+    key = (text, inner.bold, inner.italic, inner.underline)
+    size = known.get(key)
+    if size is None:
+        if len(known) >= SIZES_KEPT:
+            known.clear()
+        size = known[key] = inner.size(text)
+    return pygame.Rect((0, inner.get_ascent()), size)
 
 
 class ShapeCache(SurfaceCache):
