@@ -92,6 +92,7 @@ class AccountsTabPart(TablesPart):
             keep.discard(drop)
         cols = tuple(c for i, c in enumerate(ACC_COLS) if i in keep)
         self.headings(ui, 62, cols)
+        yield  # the rows in the frames after (a dozen widgets or so a frame)
         nar = self.game.narrator
         y = 86
         for a in shown:
@@ -122,7 +123,7 @@ class AccountsTabPart(TablesPart):
                 )
                 x += cw
             y += 28
-            if (y - 86) % (28 * 4) == 0:
+            if (y - 86) % (28 * 2) == 0:
                 yield
 
     def contact_ago(self) -> dict[int, int]:
