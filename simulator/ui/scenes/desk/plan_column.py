@@ -169,6 +169,7 @@ class PlanPart(LeverPart):
         if len(last) > SIDE_LINES:  # the rest is in the whole report: said, not dropped
             shown.append(html(self.tr("ui.more_lines", n=len(last) - SIDE_LINES)))
         body = "<br>".join(shown) or html(self.tr(quiet))
+        yield  # the news in a frame of its own: a text box taller than its room lays it out twice
         ui.text((0, y, r.w, r.h - y), body, raw=True)
 
     def plan_lines(
