@@ -253,10 +253,10 @@ _WIDTHS: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDiction
 
 
 def widths(font: Any) -> Callable[[str], int]:
-    """A text's width in ``font``, each text measured once. The toolkit's fonts measure
-    by drawing (exact with kerning, and costly): a long Chinese text, wrapped piece by
-    piece, took a thousand drawings. Pieces recur (characters, words), and a line's
-    width is the sum of its pieces'."""
+    """A text's width in ``font``, each text measured once. A long Chinese text, wrapped
+    piece by piece, asks for thousands of widths; pieces recur (characters, words), and
+    a line's width is the sum of its pieces'. (The font's own measure, through the
+    toolkit, is exact and remembered too, but a call away: :mod:`.toolkit`.)"""
     known = _WIDTHS.get(font)
     if known is None:
         known = _WIDTHS[font] = {}
