@@ -65,8 +65,8 @@ def settle(app: App) -> float:
 def window(lang: str, own: bool, folder: Path) -> App:
     """A window six weeks into the default scenario, the desk up; with ``own``,
     pygame_gui's own measure and cache."""
+    app = App(lang=lang, saves=folder / f"{lang}-{own}", seed=7)  # set up as the game sets it
     use(own)
-    app = App(lang=lang, saves=folder / f"{lang}-{own}", seed=7)
     if own:
         theme = app.manager.get_theme()
         theme.shape_cache = SurfaceCache()
@@ -80,7 +80,8 @@ def window(lang: str, own: bool, folder: Path) -> App:
 
 
 def use(own: bool) -> None:
-    """The text measure for the window about to be built (one for the whole process)."""
+    """The text measure for the window about to build (one for the whole process, so it is
+    set again before each window's round)."""
     GUIFontPygame.get_rect = toolkit.DRAWN if own else toolkit.measured  # type: ignore[method-assign]
 
 

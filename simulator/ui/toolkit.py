@@ -155,9 +155,10 @@ class ThemeIds:
 
 
 def adjust(manager: Any) -> None:
-    """Set ``manager`` (a pygame_gui UIManager, before it makes any widget) up to
-    measure text from its layout, keep backgrounds as they are, and remember theme
-    names by their parts. The text measure is the fonts' own, for the process."""
+    """Set ``manager`` (a pygame_gui UIManager, as soon as it is made: only its own root
+    container comes before) up to measure text from its layout, keep backgrounds as they
+    are, and remember theme names by their parts. The text measure is the fonts' own, for
+    the process."""
     GUIFontPygame.get_rect = measured  # type: ignore[method-assign,assignment]
     theme = manager.get_theme()
     theme.shape_cache = ShapeCache()
