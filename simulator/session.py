@@ -71,7 +71,8 @@ class Session:
         self.scenario = scenario
         self.seed = int(seed)
         self.streams = Streams(self.seed)
-        self.world = World(scenario, self.streams)
+        with collector.paused():  # the world is made to last: nothing to collect while it is
+            self.world = World(scenario, self.streams)
         self.policy = policy
         if policy is not None and hasattr(policy, "reset"):
             policy_errors.reset(policy, self.streams.get("policy"))
