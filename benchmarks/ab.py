@@ -72,7 +72,9 @@ def main() -> None:
     ap.add_argument("--keep", type=int, default=5)
     ap.add_argument("--policy", default="by_the_book")
     args = ap.parse_args()
-    keep = max(1, min(args.keep, args.years))
+    if min(args.pairs, args.years, args.keep) < 1:
+        ap.error("--pairs, --years and --keep are counts of at least 1")
+    keep = min(args.keep, args.years)
     old, new = args.old.resolve(), args.new.resolve()
     for tree in (old, new):
         if not (tree / "simulator" / "__init__.py").is_file():
