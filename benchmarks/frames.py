@@ -19,6 +19,9 @@ Prints:
                      laid out, within the frame after the week's), the median and the
                      longest over the weeks
   planned_actions=   the actions planned a week, the median (a full week, not an empty one)
+  plan_click_ms=     the longest frame after a click that changes the plan (a 1:1 planned on
+                     the desk, then taken back with its ×: the plan's column is built again,
+                     with last week's news), the median and the longest over the clicks
   after_review_ms=   the longest frame between finishing a review and the desk being back
   debrief_ms=        the longest frame between closing the season's last report and the
                      debrief on screen (the handbook's season it is set beside is played
@@ -31,7 +34,8 @@ Prints:
   idle_cpu_pct=      the same with nobody touching it, once it has rested (it waits for
                      input, drawing ten frames a second): what an open, unattended game costs
 
-Run: python benchmarks/frames.py [--frames 600] [--weeks 14] [--idle 3] [--lang zh]
+Run: python benchmarks/frames.py [--frames 600] [--weeks 14] [--idle 3] [--clicks 6]
+     [--lang zh]
 """
 
 from __future__ import annotations
@@ -98,6 +102,18 @@ def plan_the_week(app: App) -> int:
     return added
 
 
+def click_and_settle(app: App, label: str) -> float:
+    """Click the desk's button that reads ``label`` as a player does; the longest frame
+    until the desk has built what the click changed."""
+    post_click(tab_button(app, label).rect.center)
+    app.frame_ms.clear()
+    app.step(1 / 60)
+    app.step(1 / 60)  # the press reaches the desk a frame after the click
+    while app.busy:
+        app.step(1 / 60)
+    return max(app.frame_ms)
+
+
 def settle(app: App) -> list[float]:
     """Step until the window is idle; the frames it took."""
     app.frame_ms.clear()
@@ -112,6 +128,7 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=600)
     ap.add_argument("--weeks", type=int, default=14)
     ap.add_argument("--idle", type=float, default=3.0)
+    ap.add_argument("--clicks", type=int, default=6, help="1:1s planned and taken back")
     ap.add_argument("--lang", default="en", help="the game's language: en or zh")
     args = ap.parse_args()
 
@@ -160,6 +177,19 @@ def main() -> None:
         frames = list(app.frame_ms)
 
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # ---- clicks that change the plan, after a week with news to show beside it
+        plan_the_week(app)
+        app.step(1 / 60)
+        post_key(pygame.K_SPACE)
+        settle(app)
+        post_key(pygame.K_ESCAPE)  # close the week's report
+        settle(app)
+        click_and_settle(app, tabs[-1])  # the desk's own tab: the selected rep's levers
+        plan_clicks = []
+        for _ in range(args.clicks):
+            for label in (tr(args.lang, "act.one_on_one"), tr(args.lang, "ui.remove")):
+                plan_clicks.append(click_and_settle(app, label))
+
         # ---- weeks planned in full and ended with Space; a review completed when it comes
         longest, totals, planned, after_review = [], [], [], []
         for _ in range(args.weeks):
@@ -191,6 +221,7 @@ def main() -> None:
     print(f"end_week_total_ms={statistics.median(totals):.1f}")
     print(f"report_ms={statistics.median(reports):.1f} (longest {max(reports):.1f})")
     print(f"planned_actions={statistics.median(planned):.0f}")
+    print(f"plan_click_ms={statistics.median(plan_clicks):.1f} (longest {max(plan_clicks):.1f})")
     if after_review:
         print(f"after_review_ms={max(after_review):.1f}")
     print(f"debrief_ms={debrief:.1f}")

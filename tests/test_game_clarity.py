@@ -983,8 +983,10 @@ def test_a_game_saved_as_its_period_ended_opens_on_the_periods_review(tmp_path):
 
 def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tmp_path):
     """The desk's "last week" column stopped at its fourteenth line without a word: the
-    mood lines of a busy week never showed there. It says how many lines are left out,
-    and a button opens the whole report."""
+    mood lines of a busy week never showed there. Then it held fourteen lines in a box
+    with room for three, which scrolled in the narrow column. It shows the first lines
+    whole, as many as its room holds, says how many are left out, and a button opens
+    the whole report."""
     from gui import click
     from pygame_gui.elements import UITextBox
 
@@ -997,8 +999,11 @@ def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tm
         assert len(outcome.lines) > 14, "a busy week"
         to_desk(app)
         column = [el for el in app.scene.regions["plan"].ui.elements if isinstance(el, UITextBox)]
-        more = tr("en", "ui.more_lines", n=len(outcome.lines) - 14)
-        assert any(more in html_text.html_text for html_text in column)
+        news = max(column, key=lambda el: el.rect.top)  # last week's, at the column's foot
+        *shown, said = news.html_text.split("<br>")
+        assert shown and shown == [html(x) for x in outcome.lines[: len(shown)]]
+        assert said == html(tr("en", "ui.more_lines", n=len(outcome.lines) - len(shown)))
+        assert news.scroll_bar is None  # every line shown is there whole, nothing to scroll
         click(app, tr("en", "ui.whole_report"))
         (report,) = [el for el in app.scene.modal_ui.elements if isinstance(el, UITextBox)]
         assert html(outcome.lines[-1]) in report.html_text

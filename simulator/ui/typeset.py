@@ -317,16 +317,7 @@ def prewrapped(box: Any, content: str) -> str:
     The width is the one :func:`wrap_chinese` takes: the box's room, less a scroll
     bar's when the wrapped lines would not fit its height.
     """
-    style = box.parser.default_style
-    font = box.ui_theme.get_font_dictionary().find_font(
-        font_name=style["font_name"],
-        font_size=style["font_size"],
-        bold=style["bold"],
-        italic=style["italic"],
-        antialiased=style["antialiased"],
-        script=style["script"],
-        direction=style["direction"],
-    )
+    font = _font_of(box)
     room = box.text_wrap_rect
     line_h = font.size("国")[1] * box.line_spacing
     measure = widths(font)
@@ -336,3 +327,44 @@ def prewrapped(box: Any, content: str) -> str:
         narrow = room.width - box.scroll_bar_width
         text, _ = _wrapped(content, measure, int(min(narrow, box.rect.width - 30)) - 8)
     return text
+
+
+def lines_that_fit(box: Any, lines: list[str], more: Callable[[int], str]) -> int:
+    """How many of ``lines`` (each a paragraph of the empty text box ``box``'s text) show
+    whole in it without a scroll bar, with ``more(n)`` after them when ``n`` are left
+    out (at least one, whatever the room). The rows are counted from the box's font
+    before any of it is laid out, wrapped as the box will wrap them: a Chinese line as
+    :func:`prewrapped` wraps it, any other word by word at the box's room."""
+    room = box.text_wrap_rect
+    if room.height <= 0 or not lines:  # as tall as its text: every line fits
+        return len(lines)
+    font = _font_of(box)
+    line_h = font.size("国")[1] * box.line_spacing
+    measure = widths(font)
+    chinese_w = int(min(room.width, box.rect.width - 30)) - 8
+
+    def rows(text: str) -> int:
+        return _wrapped(text, measure, chinese_w if CJK_CHAR.search(text) else room.width)[1]
+
+    most = int(room.height // line_h)  # the rows the box shows
+    used = 0
+    for k, line in enumerate(lines):
+        used += rows(line)
+        left = len(lines) - k - 1
+        if used + (rows(more(left)) if left else 0) > most:
+            return max(1, k)
+    return len(lines)
+
+
+def _font_of(box: Any) -> Any:
+    """The font a text box sets its plain text in (its theme's, for its ids)."""
+    style = box.parser.default_style
+    return box.ui_theme.get_font_dictionary().find_font(
+        font_name=style["font_name"],
+        font_size=style["font_size"],
+        bold=style["bold"],
+        italic=style["italic"],
+        antialiased=style["antialiased"],
+        script=style["script"],
+        direction=style["direction"],
+    )

@@ -31,7 +31,7 @@ from pygame_gui.elements import (
 )
 
 from . import toolkit
-from .typeset import CJK_CHAR, prewrapped, units, wrap_chinese
+from .typeset import CJK_CHAR, lines_that_fit, prewrapped, units, wrap_chinese
 
 ELLIPSIS = "…"
 BUTTON_PAD = 8  # the theme's text_horiz_alignment_padding for buttons
@@ -232,6 +232,13 @@ def html(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
     )
+
+
+def _set_chinese(box: UITextBox, body: str) -> None:
+    """Give the empty text box ``box`` its Chinese ``body``, wrapped by Chinese rules
+    before it is laid out (:func:`~.typeset.prewrapped`)."""
+    box.set_text(prewrapped(box, body))
+    wrap_chinese(box)  # a guess of the height that missed is mended here
 
 
 class Builder:
@@ -443,8 +450,33 @@ class Builder:
             allow_split_dashes=False,  # Chinese breaks between characters, never with a dash
         )
         if chinese:
-            box.set_text(prewrapped(box, body))
-            wrap_chinese(box)  # a guess of the height that missed is mended here
+            _set_chinese(box, body)
+        return self._keep(box)
+
+    def text_of_lines(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        lines: list[str],
+        more: Callable[[int], str],
+    ) -> UITextBox:
+        """A text box of ``lines`` (each already marked up), as many whole ones as its room
+        shows, then ``more(n)`` saying that ``n`` are left out: a box that never scrolls
+        (last week's news beside the plan, whose whole report is a click away). A text box
+        given more than it can show lays it all out twice, the second time narrower beside
+        its bar; here its rows are counted from its font first and it is laid out once."""
+        box = UITextBox(
+            "",
+            self._rect(rect),
+            self.manager,
+            container=self.container,
+            allow_split_dashes=False,
+        )
+        k = lines_that_fit(box, lines, more)
+        body = "<br>".join(lines[:k] + ([more(len(lines) - k)] if k < len(lines) else []))
+        if CJK_CHAR.search(body):
+            _set_chinese(box, body)
+        else:
+            box.set_text(body)
         return self._keep(box)
 
     def long_text(

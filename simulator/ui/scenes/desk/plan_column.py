@@ -12,7 +12,6 @@ from ...widgets import Builder, html
 from .levers import LeverPart
 
 PLAN_ROWS_A_FRAME = 6  # the plan's rows built in one frame
-SIDE_LINES = 14  # last week's lines the column shows (the whole report is a click away)
 
 GOAL_MIN_H = 60  # a guided week's goal box, at least (it grows with its text)
 ROW_H = 28  # a planned action's row
@@ -165,12 +164,12 @@ class PlanPart(LeverPart):
             )
         y += 26
         quiet = "ui.first_week" if g.obs.week == 1 and not g.outcomes else "ui.nothing_happened"
-        shown = [html(x) for x in last[:SIDE_LINES]]
-        if len(last) > SIDE_LINES:  # the rest is in the whole report: said, not dropped
-            shown.append(html(self.tr("ui.more_lines", n=len(last) - SIDE_LINES)))
-        body = "<br>".join(shown) or html(self.tr(quiet))
-        yield  # the news in a frame of its own: a text box taller than its room lays it out twice
-        ui.text((0, y, r.w, r.h - y), body, raw=True)
+        shown = [html(x) for x in last] or [html(self.tr(quiet))]
+        yield  # the news in a frame of its own
+        # as many lines as the room shows whole; the rest is in the whole report, one click
+        # away: said, not dropped (a box that scrolled in the narrow column showed three
+        # lines of fourteen, and laid them all out twice)
+        ui.text_of_lines((0, y, r.w, r.h - y), shown, lambda n: html(self.tr("ui.more_lines", n=n)))
 
     def plan_lines(
         self, ui: Builder, actions: list, width: int, costs: list[str], cost_w: list[int]
