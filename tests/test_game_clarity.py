@@ -1010,6 +1010,43 @@ def test_last_weeks_column_says_what_it_leaves_out_and_opens_the_whole_report(tm
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_last_weeks_column_fills_its_room_with_whole_lines_and_never_scrolls(lang, tmp_path):
+    """The news beside the plan is cut to the lines its room shows whole, counted before
+    it is laid out: week after week, in a small window, the box has no scroll bar, and
+    one line more (with what it would leave out) would not have fitted."""
+    from pygame_gui.elements import UITextBox
+
+    from simulator.ui.typeset import lines_that_fit
+    from simulator.ui.widgets import html as marked
+
+    with game_at(tmp_path, lang, size=(1024, 640)) as app:
+        game = app.game
+        policy = make_policy("by_the_book")
+        for _ in range(3):
+            for action in policy.decide(game.obs):
+                game.add(action)
+            lines = [marked(x) for x in game.end_week().lines]
+            to_desk(app)
+            column = app.scene.regions["plan"].ui
+
+            def more(n: int) -> str:
+                return marked(tr(lang, "ui.more_lines", n=n))
+
+            boxes = [el for el in column.elements if isinstance(el, UITextBox) and el.alive()]
+            news = max(boxes, key=lambda el: el.rect.top)  # last week's, at the column's foot
+            assert news.scroll_bar is None
+            room = news.rect.move(-column.origin[0], -column.origin[1])
+            probe = column.text(room, "", raw=True)
+            shown = lines_that_fit(probe, lines, more)
+            probe.kill()
+            assert 1 <= shown < len(lines), "a busy week, cut to its room"
+            one_more = "<br>".join([*lines[: shown + 1], more(len(lines) - shown - 1)])
+            over = column.text(room, one_more, raw=True)
+            assert over.scroll_bar is not None  # the next line would have needed a bar
+            over.kill()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_long_week_report_scrolls_to_its_last_line_with_the_wheel_beside_a_bar_with_arrows(
     lang, tmp_path
 ):

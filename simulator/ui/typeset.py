@@ -319,11 +319,10 @@ def prewrapped(box: Any, content: str) -> str:
     """
     font = _font_of(box)
     room = box.text_wrap_rect
-    line_h = font.size("国")[1] * box.line_spacing
     measure = widths(font)
     text, rows = _wrapped(content, measure, int(min(room.width, box.rect.width - 30)) - 8)
-    if 0 < room.height < rows * line_h:  # it will scroll: the bar takes its width (a box
-        # as tall as its text, room.height -1, never does)
+    if 0 < room.height < _rows_height(box, font, rows):  # it will scroll: the bar takes its
+        # width (a box as tall as its text, room.height -1, never does)
         narrow = room.width - box.scroll_bar_width
         text, _ = _wrapped(content, measure, int(min(narrow, box.rect.width - 30)) - 8)
     return text
@@ -333,27 +332,34 @@ def lines_that_fit(box: Any, lines: list[str], more: Callable[[int], str]) -> in
     """How many of ``lines`` (each a paragraph of the empty text box ``box``'s text) show
     whole in it without a scroll bar, with ``more(n)`` after them when ``n`` are left
     out (at least one, whatever the room). The rows are counted from the box's font
-    before any of it is laid out, wrapped as the box will wrap them: a Chinese line as
+    before any of it is laid out, wrapped as the box will wrap them: a Chinese text as
     :func:`prewrapped` wraps it, any other word by word at the box's room."""
     room = box.text_wrap_rect
     if room.height <= 0 or not lines:  # as tall as its text: every line fits
         return len(lines)
     font = _font_of(box)
-    line_h = font.size("国")[1] * box.line_spacing
     measure = widths(font)
-    chinese_w = int(min(room.width, box.rect.width - 30)) - 8
+    # a Chinese text is wrapped whole, every line of it, at prewrapped's width
+    chinese = any(CJK_CHAR.search(x) for x in (*lines, more(len(lines))))
+    width = int(min(room.width, box.rect.width - 30)) - 8 if chinese else room.width
 
     def rows(text: str) -> int:
-        return _wrapped(text, measure, chinese_w if CJK_CHAR.search(text) else room.width)[1]
+        return _wrapped(text, measure, width)[1]
 
-    most = int(room.height // line_h)  # the rows the box shows
     used = 0
     for k, line in enumerate(lines):
         used += rows(line)
         left = len(lines) - k - 1
-        if used + (rows(more(left)) if left else 0) > most:
+        if _rows_height(box, font, used + (rows(more(left)) if left else 0)) > room.height:
             return max(1, k)
     return len(lines)
+
+
+def _rows_height(box: Any, font: Any, rows: int) -> float:
+    """How tall ``rows`` rows of ``font`` lay out in ``box``: each but the last takes its
+    line spacing (16 px type at 1.25: 24 px for one row, 54 for two)."""
+    font_h = font.size("国")[1]
+    return (rows - 1) * font_h * box.line_spacing + font_h if rows > 0 else 0
 
 
 def _font_of(box: Any) -> Any:
